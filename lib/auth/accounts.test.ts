@@ -1,0 +1,50 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { count } from "drizzle-orm";
+import { describeEachDatabase } from "@/db/testing";
+import { auditLog, users } from "@/db/schema";
+import { checkCredentials, MAX_FAILED_SIGN_INS, signUpUser, FAILED_SIGN_IN_WINDOW_MS } from "./accounts";
+import { signUpSchema } from "./schemas";
+
+describeEachDatabase("accounts", (database) => {
+  test("sign-up stores a hashed password and a lower-cased email, and is audited", async () => {
+    const { db } = database();
+    const input = signUpSchema.parse({ name: "Ada", email: " Ada@Example.test ", password: "long-enough-pw" });
+    const result = await signUpUser(db, input);
+    assert.ok(result.ok);
+    assert.equal(result.user.email, "ada@example.test");
+    assert.notEqual(result.user.passwordHash, "long-enough-pw");
+    const [audit] = await db.select().from(auditLog);
+    assert.equal(audit?.action, "user.signed_up");
+  });
+
+  test("an email already taken (in any case) is refused and changes nothing", async () => {
+    const { db } = database();
+    const before = await db.select({ n: count() }).from(users);
+    const again = await signUpUser(db, signUpSchema.parse({ name: "Other", email: "ADA@example.test", password: "another-password" }));
+    assert.deepEqual(again, { ok: false, code: "email_taken" });
+    const after = await db.select({ n: count() }).from(users);
+    assert.deepEqual(after, before);
+  });
+
+  test("right password signs in; wrong password and unknown email do not", async () => {
+    const { db } = database();
+    assert.equal((await checkCredentials(db, "ada@example.test", "long-enough-pw")).ok, true);
+    assert.deepEqual(await checkCredentials(db, "ada@example.test", "wrong"), { ok: false, code: "invalid_credentials" });
+    assert.deepEqual(await checkCredentials(db, "nobody@example.test", "long-enough-pw"), { ok: false, code: "invalid_credentials" });
+  });
+
+  test("after repeated failures even the right password is refused until the window passes", async () => {
+    const { db } = database();
+    await signUpUser(db, signUpSchema.parse({ name: "Bo", email: "bo@example.test", password: "bo-password-1" }));
+    const t0 = new Date();
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      assert.equal((await checkCredentials(db, "bo@example.test", `guess-${i}`, t0)).ok, false);
+    }
+    assert.deepEqual(await checkCredentials(db, "bo@example.test", "bo-password-1", t0), { ok: false, code: "rate_limited" });
+    // other accounts are unaffected
+    assert.equal((await checkCredentials(db, "ada@example.test", "long-enough-pw", t0)).ok, true);
+    const later = new Date(t0.getTime() + FAILED_SIGN_IN_WINDOW_MS + 1000);
+    assert.equal((await checkCredentials(db, "bo@example.test", "bo-password-1", later)).ok, true);
+  });
+});

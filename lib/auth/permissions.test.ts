@@ -1,0 +1,34 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { can, homePathFor, PERMISSIONS, permissionsOf } from "./permissions";
+
+test("members can look but not move money or manage cards or the team", () => {
+  assert.equal(can("member", "money.view"), true);
+  assert.equal(can("member", "money.move"), false);
+  assert.equal(can("member", "cards.manage"), false);
+  assert.equal(can("member", "team.manage"), false);
+});
+
+test("only the owner manages the business itself; admins run day to day", () => {
+  assert.equal(can("owner", "business.manage"), true);
+  assert.equal(can("admin", "business.manage"), false);
+  assert.equal(can("admin", "money.move"), true);
+  assert.equal(can("admin", "team.manage"), true);
+});
+
+test("business roles hold no platform permission and platform admins hold no business one", () => {
+  for (const p of PERMISSIONS) {
+    if (p.startsWith("platform.")) {
+      for (const r of ["owner", "admin", "member"] as const) assert.equal(can(r, p), false, `${r} ${p}`);
+    } else {
+      assert.equal(can("platform_admin", p), false, p);
+    }
+  }
+  assert.ok(permissionsOf("platform_admin").includes("platform.funding"));
+  assert.equal(can(null, "business.view"), false);
+});
+
+test("each kind of user has its own home", () => {
+  assert.equal(homePathFor({ platformRole: "platform_admin" }), "/admin");
+  assert.equal(homePathFor({ platformRole: null }), "/dashboard");
+});

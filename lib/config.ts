@@ -1,0 +1,32 @@
+import path from "node:path";
+
+/** Everything the server reads from the environment, in one place. */
+export type StripeMode = "sandbox" | "stripe";
+
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR || ".data");
+}
+
+export function pgliteDir(): string {
+  return path.join(dataDir(), "pglite");
+}
+
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+/** Sandbox mode unless a Stripe secret key is configured. */
+export function stripeMode(): StripeMode {
+  return process.env.STRIPE_SECRET_KEY ? "stripe" : "sandbox";
+}
+
+export function sandboxPort(): number {
+  return Number(process.env.SANDBOX_PORT || 12111);
+}
+
+export function sandboxUrl(): string {
+  return process.env.SANDBOX_URL || `http://127.0.0.1:${sandboxPort()}`;
+}
+
+/** The key the app uses against the sandbox; any sk_test_ key is accepted there. */
+export const SANDBOX_SECRET_KEY = "sk_test_sandbox_issuing_console";

@@ -1,0 +1,39 @@
+/** Typed error codes with one table of user-facing messages. */
+export const ERROR_MESSAGES = {
+  validation_failed: "Some fields need attention",
+  unauthenticated: "Please sign in to continue",
+  forbidden: "You don't have permission to do that",
+  not_found: "We couldn't find that",
+  invalid_credentials: "That email and password don't match an account",
+  rate_limited: "Too many failed sign-ins. Wait a few minutes and try again",
+  email_taken: "An account with this email already exists",
+  stripe_unavailable: "Stripe could not be reached. Try again in a moment",
+  insufficient_funds: "Not enough available balance",
+  internal: "Something went wrong on our side. Try again",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export type FieldErrors = Record<string, string>;
+
+export type ActionError = { code: ErrorCode; message: string; fields?: FieldErrors };
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+export function fail(code: ErrorCode, fields?: FieldErrors, message?: string): { ok: false; error: ActionError } {
+  return { ok: false, error: { code, message: message ?? ERROR_MESSAGES[code], ...(fields ? { fields } : {}) } };
+}
+
+export function ok<T>(data: T): { ok: true; data: T } {
+  return { ok: true, data };
+}
+
+/** Turns zod issues into one message per field (the first for each). */
+export function fieldErrorsFromIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    if (!(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
+}
