@@ -4,7 +4,7 @@ import path from "node:path";
 export type StripeMode = "sandbox" | "stripe";
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
 }
 
 export function pgliteDir(): string {

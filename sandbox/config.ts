@@ -1,8 +1,19 @@
 import path from "node:path";
 
-export type SandboxOptions = { port: number; host: string; dataDir: string };
+export type SandboxOptions = {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The app's webhook URL, registered at start-up for every event (Connect and platform). */
+  webhookUrl?: string;
+  /** The `whsec_…` secret that start-up endpoint's deliveries are signed with. */
+  webhookSecret?: string;
+};
 
-/** Reads `--port N` / `--data-dir DIR` (or SANDBOX_PORT / DATA_DIR) with sensible defaults. */
+/**
+ * Reads `--port N`, `--data-dir DIR`, `--host H`, `--webhook-url U`, `--webhook-secret S`
+ * (or SANDBOX_PORT, DATA_DIR, SANDBOX_HOST, SANDBOX_WEBHOOK_URL, STRIPE_WEBHOOK_SECRET).
+ */
 export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SandboxOptions {
   const flag = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
@@ -14,5 +25,9 @@ export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = proces
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${portText}`);
   const dataDir = path.resolve(flag("data-dir") ?? path.join(env.DATA_DIR || ".data", "sandbox"));
-  return { port, host: flag("host") ?? env.SANDBOX_HOST ?? "127.0.0.1", dataDir };
+  const webhookUrl = flag("webhook-url") ?? (env.SANDBOX_WEBHOOK_URL || undefined);
+  const webhookSecret = flag("webhook-secret") ?? (env.STRIPE_WEBHOOK_SECRET || undefined);
+  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new Error(`invalid webhook URL: ${webhookUrl}`);
+  if (webhookUrl && !webhookSecret) throw new Error("--webhook-url needs --webhook-secret (or STRIPE_WEBHOOK_SECRET)");
+  return { port, host: flag("host") ?? env.SANDBOX_HOST ?? "127.0.0.1", dataDir, webhookUrl, webhookSecret };
 }

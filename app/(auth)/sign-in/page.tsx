@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { stripeMode } from "@/lib/config";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
+  return (
+    <>
+      <SignInForm next={typeof next === "string" ? next : undefined} />
+      {stripeMode() === "sandbox" ? (
+        <div className="mt-6 rounded-md bg-slate-50 p-3 text-xs text-slate-600">
+          <p className="font-medium text-slate-700">Sandbox demo sign-ins (password sandbox-demo)</p>
+          <ul className="mt-1 space-y-0.5">
+            <li>admin@platform.test — platform admin</li>
+            <li>owner@us.test — US business owner</li>
+            <li>owner@mx.test — Mexican business owner</li>
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}

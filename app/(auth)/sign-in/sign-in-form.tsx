@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { signInAction, type AuthFormState } from "../actions";
+
+export function SignInForm({ next }: { next?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signInAction, {});
+  const fields = state.error?.fields ?? {};
+  const formMessage = state.error && !state.error.fields ? state.error.message : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      <FormAlert message={formMessage} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fields.email} autoFocus />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={fields.password} />
+      <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+      <p className="text-center text-sm text-slate-600">
+        New here?{" "}
+        <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { PASSWORD_MIN } from "@/lib/auth/schemas";
+import { signUpAction, type AuthFormState } from "../actions";
+
+export function SignUpForm() {
+  const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
+  const fields = state.error?.fields ?? {};
+  const formMessage = state.error && !state.error.fields ? state.error.message : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <h1 className="text-xl font-semibold">Create your account</h1>
+      <FormAlert message={formMessage} />
+      <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={fields.name} autoFocus />
+      <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fields.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        hint={`At least ${PASSWORD_MIN} characters`}
+        error={fields.password}
+      />
+      <SubmitButton pendingLabel="Creating account…">Create account</SubmitButton>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

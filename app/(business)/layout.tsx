@@ -1,0 +1,18 @@
+import { AppShell } from "@/components/app-shell";
+import { requireBusinessPage, requireViewer } from "@/lib/auth/session";
+
+export default async function BusinessLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requireBusinessPage("business.view");
+  const viewer = await requireViewer();
+  const nav = ctx ? [{ href: "/dashboard", label: "Home" }] : [];
+  return (
+    <AppShell
+      area="Business"
+      nav={nav}
+      userEmail={viewer.user.email}
+      context={ctx ? `${ctx.business.legalName} · ${ctx.role}` : undefined}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,11 @@
+import { AppShell } from "@/components/app-shell";
+import { requirePlatformPage } from "@/lib/auth/session";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePlatformPage("platform.accounts.view");
+  return (
+    <AppShell area="Platform admin" nav={[{ href: "/admin", label: "Overview" }]} userEmail={user.email} context="Platform admin">
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+
+export type NavItem = { href: string; label: string };
+
+/** The frame around every signed-in page: product name, navigation, who is signed in. */
+export function AppShell({
+  area,
+  nav,
+  userEmail,
+  context,
+  children,
+}: {
+  area: string;
+  nav: NavItem[];
+  userEmail: string;
+  context?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
+          <div className="flex items-center gap-6">
+            <Link href="/" className="font-semibold tracking-tight text-brand-700">
+              Issuing Console <span className="ml-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{area}</span>
+            </Link>
+            <nav aria-label="Main" className="flex gap-4 text-sm">
+              {nav.map((item) => (
+                <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <div className="text-right">
+              <p className="font-medium text-slate-800" data-testid="signed-in-as">
+                {userEmail}
+              </p>
+              {context ? <p className="text-xs text-slate-500">{context}</p> : null}
+            </div>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

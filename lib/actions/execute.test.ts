@@ -1,0 +1,70 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { z } from "zod";
+import { describeEachDatabase } from "@/db/testing";
+import { auditLog, businesses, users } from "@/db/schema";
+import { ok } from "@/lib/errors";
+import { executeAction, formDataToObject, type Actor } from "./execute";
+
+describeEachDatabase("executeAction", (database) => {
+  let runs = 0;
+  const spec = {
+    permission: "cards.manage" as const,
+    schema: z.object({ nickname: z.string().trim().min(1, { error: "Enter a nickname" }) }),
+    run: async (_actor: Actor, input: { nickname: string }) => {
+      runs++;
+      return ok({ nickname: input.nickname });
+    },
+    audit: (input: { nickname: string }) => ({ action: "card.renamed", data: { nickname: input.nickname } }),
+  };
+
+  test("signed-out and under-privileged actors are refused before anything runs", async () => {
+    const { db } = database();
+    assert.equal((await executeAction(db, null, spec, { nickname: "x" })).ok, false);
+    const member = await executeAction(db, { userId: "u", role: "member", businessId: "b" }, spec, { nickname: "x" });
+    assert.deepEqual(member, { ok: false, error: { code: "forbidden", message: "You don't have permission to do that" } });
+    const platform = await executeAction(db, { userId: "u", role: "platform_admin", businessId: null }, spec, { nickname: "x" });
+    assert.equal(!platform.ok && platform.error.code, "forbidden");
+    assert.equal(runs, 0);
+    assert.equal((await db.select().from(auditLog)).length, 0);
+  });
+
+  test("bad input returns field errors and runs nothing", async () => {
+    const { db } = database();
+    const [u] = await db.insert(users).values({ email: "a@x.test", name: "A", passwordHash: "h" }).returning();
+    const [b] = await db.insert(businesses).values({ legalName: "B", country: "US", businessType: "company", fundingModel: "treasury" }).returning();
+    const actor = { userId: u!.id, role: "admin" as const, businessId: b!.id };
+    const form = new FormData();
+    form.set("nickname", "   ");
+    const bad = await executeAction(db, actor, spec, form);
+    assert.deepEqual(bad, { ok: false, error: { code: "validation_failed", message: "Some fields need attention", fields: { nickname: "Enter a nickname" } } });
+    assert.equal(runs, 0);
+    const good = await executeAction(db, actor, spec, { nickname: " Travel " });
+    assert.deepEqual(good, { ok: true, data: { nickname: "Travel" } });
+    const audits = await db.select().from(auditLog);
+    assert.equal(audits.length, 1);
+    assert.equal(audits[0]?.businessId, b!.id);
+    assert.deepEqual(audits[0]?.data, { nickname: "Travel" });
+  });
+
+  test("an unexpected failure becomes a generic error without a stack", async () => {
+    const { db } = database();
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const boom = await executeAction(db, { userId: "u", role: "owner", businessId: "b" }, { ...spec, run: async () => { throw new Error("db exploded at line 42"); } }, { nickname: "x" });
+      assert.deepEqual(boom, { ok: false, error: { code: "internal", message: "Something went wrong on our side. Try again" } });
+    } finally {
+      console.error = original;
+    }
+  });
+});
+
+test("form data becomes strings, repeated keys arrays, and Next's action fields are dropped", () => {
+  const form = new FormData();
+  form.append("a", "1");
+  form.append("tags", "x");
+  form.append("tags", "y");
+  form.append("$ACTION_ID_abc", "");
+  assert.deepEqual(formDataToObject(form), { a: "1", tags: ["x", "y"] });
+});

@@ -1,0 +1,61 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { businesses, memberships, users, type Business, type User } from "@/db/schema";
+import { auth } from "./auth";
+import { can, type BusinessRole, type Permission } from "./permissions";
+
+export type Viewer = { user: User; memberships: Array<{ business: Business; role: BusinessRole }> };
+export type BusinessContext = { user: User; business: Business; role: BusinessRole };
+
+export const ACTIVE_BUSINESS_COOKIE = "ic_business";
+
+/** The signed-in user, re-read from the database once per request (null when signed out). */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const db = getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return null;
+  const rows = await db
+    .select({ business: businesses, role: memberships.role })
+    .from(memberships)
+    .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+    .where(eq(memberships.userId, user.id))
+    .orderBy(asc(memberships.createdAt));
+  return { user, memberships: rows };
+});
+
+/** The business the viewer is working in: the one chosen by cookie if they belong to it, else their first. */
+export async function resolveBusinessContext(viewer: Viewer): Promise<BusinessContext | null> {
+  if (viewer.memberships.length === 0) return null;
+  const chosen = (await cookies()).get(ACTIVE_BUSINESS_COOKIE)?.value;
+  const match = viewer.memberships.find((m) => m.business.id === chosen) ?? viewer.memberships[0];
+  return match ? { user: viewer.user, business: match.business, role: match.role } : null;
+}
+
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  return viewer;
+}
+
+/** For pages: a business user with `permission`, or the 403 page. */
+export async function requireBusinessPage(permission: Permission): Promise<BusinessContext | null> {
+  const viewer = await requireViewer();
+  if (viewer.user.platformRole) forbidden();
+  const ctx = await resolveBusinessContext(viewer);
+  if (ctx && !can(ctx.role, permission)) forbidden();
+  return ctx;
+}
+
+/** For pages: a platform admin with `permission`, or the 403 page. */
+export async function requirePlatformPage(permission: Permission): Promise<User> {
+  const viewer = await requireViewer();
+  if (!can(viewer.user.platformRole, permission)) forbidden();
+  return viewer.user;
+}

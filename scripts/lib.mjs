@@ -1,0 +1,78 @@
+// Shared helpers for the plain-JS scripts that must run before dependencies are installed.
+import { randomBytes, createHash } from "node:crypto";
+import { existsSync, readFileSync, appendFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+/** Installs dependencies when node_modules is missing or older than the lockfile. */
+export function ensureDependencies() {
+  const marker = path.join(root, "node_modules", ".package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  const stale = !existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000;
+  if (!stale) return;
+  console.log("Installing dependencies (npm ci)…");
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--include=dev"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error("npm ci failed; see the output above.");
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Writes local-only secrets to .env.local when absent, then loads it (real env vars win). */
+export function ensureLocalSecrets() {
+  const file = path.join(root, ".env.local");
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const has = (key) => new RegExp(`^\\s*${key}\\s*=`, "m").test(text);
+  const lines = [];
+  if (!has("AUTH_SECRET")) lines.push(`AUTH_SECRET=${randomBytes(32).toString("base64url")}`);
+  if (!has("STRIPE_WEBHOOK_SECRET")) lines.push(`STRIPE_WEBHOOK_SECRET=whsec_${randomBytes(24).toString("hex")}`);
+  if (lines.length > 0) {
+    const header = text ? "" : "# Local-only secrets written by `npm start`. Never commit this file.\n";
+    appendFileSync(file, `${text && !text.endsWith("\n") ? "\n" : ""}${header}${lines.join("\n")}\n`, { mode: 0o600 });
+    console.log(`Wrote ${lines.length} local secret(s) to .env.local`);
+  }
+  process.loadEnvFile(file);
+}
+
+/** A fingerprint of everything that goes into the production build. */
+export function buildFingerprint(extra) {
+  const hash = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === "node_modules" || name.endsWith(".test.ts") || name.endsWith(".test.tsx")) continue;
+        walk(path.join(p, name));
+      }
+    } else {
+      hash.update(`${path.relative(root, p)}:${st.size}:${Math.floor(st.mtimeMs)}\n`);
+    }
+  };
+  for (const entry of ["app", "components", "lib", "db", "public", "types", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"]) {
+    walk(path.join(root, entry));
+  }
+  hash.update(extra);
+  return hash.digest("hex");
+}
+
+export function bin(name) {
+  return path.join(root, "node_modules", ".bin", name);
+}
+
+export async function waitFor(url, { timeoutMs, isAlive }) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (isAlive && !isAlive()) return false;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}

@@ -1,0 +1,26 @@
+// Runs migrations and, in sandbox mode, seeds demo data once. Called by `npm start` and the e2e runner.
+import path from "node:path";
+import { openDatabase } from "../db/connect";
+import { seedDemoData } from "../db/seed";
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL || undefined;
+  const dataDir = path.join(path.resolve(process.env.DATA_DIR || ".data"), "pglite");
+  const database = openDatabase({ url, dataDir, maxConnections: 1 });
+  try {
+    await database.migrate();
+    const sandboxMode = !process.env.STRIPE_SECRET_KEY;
+    if (sandboxMode && process.argv.includes("--seed")) {
+      const { seeded } = await seedDemoData(database.db);
+      console.log(seeded ? "demo data seeded" : "demo data already present");
+    }
+    console.log(`database ready (${database.kind}${url ? "" : ` in ${dataDir}`})`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`database set-up failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

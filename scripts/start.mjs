@@ -1,0 +1,95 @@
+// `npm start`: sets everything up on a fresh clone, then runs the sandbox and the app.
+// `npm run dev` does the same with `next dev`. PORT, SANDBOX_PORT and DATA_DIR move everything.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { bin, buildFingerprint, ensureDependencies, ensureLocalSecrets, root, waitFor } from "./lib.mjs";
+
+const dev = process.argv.includes("--dev");
+process.chdir(root);
+ensureDependencies();
+ensureLocalSecrets();
+
+const port = Number(process.env.PORT || 3000);
+const sandboxPort = Number(process.env.SANDBOX_PORT || 12111);
+const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+const sandboxMode = !process.env.STRIPE_SECRET_KEY;
+mkdirSync(dataDir, { recursive: true });
+process.env.DATA_DIR = dataDir;
+process.env.SANDBOX_PORT = String(sandboxPort);
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+function run(cmd, args, label) {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`${label} failed.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run(bin("tsx"), ["scripts/setup-db.ts", "--seed"], "Database set-up");
+
+if (!dev) {
+  const stampFile = path.join(root, ".next", "issuing-console-build-stamp");
+  const fingerprint = buildFingerprint(sandboxMode ? "sandbox" : "stripe");
+  const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
+  if (current !== fingerprint || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("Building the app (first start or code changed)…");
+    run(bin("next"), ["build"], "The production build");
+    writeFileSync(stampFile, fingerprint);
+  }
+}
+
+const children = [];
+let stopping = false;
+
+function launch(name, cmd, args, env) {
+  const child = spawn(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); shutting down.`);
+      stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  const force = setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    process.exit(code);
+  }, 5000);
+  force.unref();
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() => process.exit(code));
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+const appUrl = `http://localhost:${port}`;
+if (sandboxMode) {
+  launch("The sandbox", bin("tsx"), ["sandbox/main.ts", "--port", String(sandboxPort), "--data-dir", path.join(dataDir, "sandbox")], {
+    SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+  });
+}
+launch("The app", bin("next"), [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1"], {});
+
+const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 120_000, isAlive: () => !stopping });
+if (!stopping) {
+  if (!up) console.error(`The app did not report healthy within 2 minutes; see ${appUrl}/api/health`);
+  console.log(
+    [
+      "",
+      `Issuing Console is running at ${appUrl}  (${sandboxMode ? `sandbox mode, sandbox on http://127.0.0.1:${sandboxPort}` : "stripe mode"})`,
+      `Data directory: ${dataDir}`,
+      ...(sandboxMode
+        ? ["Demo sign-ins (password: sandbox-demo):", "  admin@platform.test   platform admin", "  owner@us.test         US business owner", "  owner@mx.test         Mexican business owner"]
+        : []),
+      "Press Ctrl-C to stop.",
+      "",
+    ].join("\n"),
+  );
+}

@@ -1,0 +1,81 @@
+// Browser tests: starts the real app + sandbox (production build) on free ports with a throw-away
+// data directory, runs Playwright against them, and stops everything afterwards.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { findChromium } from "./chromium.mjs";
+import { bin, root, waitFor } from "./lib.mjs";
+
+const chromium = await findChromium();
+if (!chromium) {
+  console.error("No Chromium found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.");
+  process.exit(1);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const [port, sandboxPort] = [await freePort(), await freePort()];
+const dataDir = mkdtempSync(path.join(tmpdir(), "issuing-console-e2e-"));
+const env = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), DATA_DIR: dataDir };
+// Browser tests always run in sandbox mode on a throw-away embedded database.
+delete env.STRIPE_SECRET_KEY;
+delete env.DATABASE_URL;
+
+const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+let serverLog = "";
+server.stdout.on("data", (d) => (serverLog += d));
+server.stderr.on("data", (d) => (serverLog += d));
+let exited = false;
+server.on("exit", () => (exited = true));
+
+function stopServer() {
+  if (!exited) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+process.on("SIGINT", () => {
+  stopServer();
+  process.exit(130);
+});
+
+let status = 1;
+try {
+  const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 300_000, isAlive: () => !exited });
+  if (!up) {
+    console.error("The app did not come up for the browser tests. Its output:\n" + serverLog);
+  } else {
+    const result = spawnSync(bin("playwright"), ["test", ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...env,
+        E2E_BASE_URL: `http://localhost:${port}`,
+        E2E_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+        E2E_DATA_DIR: dataDir,
+        CHROMIUM_PATH: chromium,
+      },
+    });
+    status = result.status ?? 1;
+    if (status !== 0 && process.env.E2E_SHOW_SERVER_LOG) console.error(serverLog);
+  }
+} finally {
+  stopServer();
+  await new Promise((r) => (exited ? r() : server.once("exit", r)));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(status);
