@@ -23,9 +23,11 @@ test("the health route answers and unknown routes get Stripe's error envelope", 
     const health = await fetch(`${sandbox.url}/_sandbox/health`);
     assert.equal(health.status, 200);
     assert.equal((await health.json()).status, "ok");
-    const missing = await fetch(`${sandbox.url}/v1/nothing`);
+    const missing = await fetch(`${sandbox.url}/v1/nothing`, { headers: { authorization: "Bearer sk_test_123" } });
     assert.equal(missing.status, 404);
     assert.equal((await missing.json()).error.type, "invalid_request_error");
+    const anonymous = await fetch(`${sandbox.url}/v1/accounts`);
+    assert.equal(anonymous.status, 401);
   } finally {
     await sandbox.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,39 +1,132 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { SandboxOptions } from "./config";
+import type { Kernel, RuntimeConfig } from "./kernel";
+import { Store } from "./store/store";
+import { SandboxClock } from "./store/clock";
+import { ensureSeed, newId } from "./store/ids";
+import { Router } from "./wire/router";
+import { Idempotency } from "./wire/idempotency";
+import { handleApi } from "./wire/pipeline";
+import { Dispatcher } from "./events/dispatcher";
+import { syncStartupEndpoint } from "./events/startup-endpoint";
+import { registerResources } from "./resources";
+import { installVerifier } from "./resources/accounts/verifier";
+import { handleControl } from "./controls";
+import { handlePage, isPagePath } from "./elements/pages";
 
-export type RunningSandbox = { server: Server; port: number; url: string; close(): Promise<void> };
+export type RunningSandbox = { server: Server; port: number; url: string; kernel: Kernel; close(): Promise<void> };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+export type StartOptions = SandboxOptions & {
+  /** Overrides for timings (tests shorten webhook back-off, verification delay). */
+  config?: Partial<RuntimeConfig>;
+  /** WAL size that triggers compaction into a snapshot. */
+  compactBytes?: number;
+};
+
+const DEFAULT_CONFIG: RuntimeConfig = {
+  defaultKyc: "approve",
+  verificationDelayMs: 0,
+  webhookRetryBaseMs: 1000,
+  webhookRetryMaxMs: 60_000,
+  webhookTimeoutMs: 10_000,
+  webhookGiveUpMs: 3 * 24 * 3600 * 1000,
+};
+
+function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
+  const out: Partial<RuntimeConfig> = {};
+  if (env.SANDBOX_WEBHOOK_RETRY_BASE_MS) out.webhookRetryBaseMs = Number(env.SANDBOX_WEBHOOK_RETRY_BASE_MS);
+  if (env.SANDBOX_WEBHOOK_RETRY_MAX_MS) out.webhookRetryMaxMs = Number(env.SANDBOX_WEBHOOK_RETRY_MAX_MS);
+  if (env.SANDBOX_VERIFICATION_DELAY_MS) out.verificationDelayMs = Number(env.SANDBOX_VERIFICATION_DELAY_MS);
+  return out;
+}
+
+async function ensurePlatform(store: Store): Promise<void> {
+  if (store.get("_meta", "platform")) return;
+  const tx = store.begin();
+  tx.put("_meta", "platform", { owner: "", data: { id: newId(tx, "acct", 16) } });
+  await tx.commit();
+}
+
+function sendNotFound(res: ServerResponse, method: string, pathname: string): void {
+  const text = JSON.stringify({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${pathname}).` } });
+  res.writeHead(404, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, opts: SandboxOptions): void {
-  const url = new URL(req.url ?? "/", "http://sandbox.local");
-  if (req.method === "GET" && url.pathname === "/_sandbox/health") {
-    sendJson(res, 200, { status: "ok", data_dir: opts.dataDir });
-    return;
-  }
-  sendJson(res, 404, {
-    error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` },
-  });
-}
+export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> {
+  const store = new Store(opts.dataDir, { compactBytes: opts.compactBytes });
+  await ensureSeed(store);
+  await ensurePlatform(store);
+  const kernel: Kernel = {
+    store,
+    clock: new SandboxClock(store),
+    router: new Router(),
+    config: { ...DEFAULT_CONFIG, ...envConfig(process.env), ...opts.config },
+    expanders: new Map(),
+    fieldExpanders: new Map(),
+    platformId: () => String(store.get("_meta", "platform")?.data.id ?? ""),
+    onCommitted: [],
+    onStart: [],
+    accountPending: [],
+    accountChanged: [],
+  };
+  registerResources(kernel);
+  const idem = new Idempotency(store);
+  const dispatcher = new Dispatcher(kernel);
+  kernel.onCommitted.push(() => dispatcher.kick());
+  const verifier = installVerifier(kernel);
+  await syncStartupEndpoint(kernel, opts.webhookUrl, opts.webhookSecret);
+  const started = () => {
+    for (const hook of kernel.onStart) hook();
+    dispatcher.kick();
+  };
+  const reset = async (seed?: string) => {
+    await store.reset();
+    await ensureSeed(store, seed ?? "sandbox");
+    await ensurePlatform(store);
+    await syncStartupEndpoint(kernel, opts.webhookUrl, opts.webhookSecret);
+    started();
+  };
+  const pruneTimer = setInterval(() => void idem.prune(Date.now()), 3600_000);
+  pruneTimer.unref();
 
-export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const server = createServer((req, res) => handle(req, res, opts));
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    const method = req.method ?? "GET";
+    let work: Promise<void>;
+    if (pathname.startsWith("/_sandbox/")) work = handleControl(req, res, { kernel, dispatcher, dataDir: opts.dataDir, reset });
+    else if (pathname.startsWith("/v1/") || pathname.startsWith("/v2/")) work = handleApi(req, res, kernel, idem);
+    else if (isPagePath(pathname)) work = handlePage(req, res, kernel);
+    else work = Promise.resolve(sendNotFound(res, method, pathname));
+    work.catch((err: unknown) => {
+      console.error("sandbox:", err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { type: "api_error", message: "Internal sandbox error." } }));
+    });
+  };
+  const server = createServer(handle);
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
+  started();
   const port = (server.address() as AddressInfo).port;
   return {
     server,
     port,
     url: `http://${opts.host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    kernel,
+    close: async () => {
+      clearInterval(pruneTimer);
+      dispatcher.stop();
+      verifier.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
   };
 }

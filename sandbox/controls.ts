@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Kernel } from "./kernel";
+import type { Dispatcher } from "./events/dispatcher";
+import { parseForm } from "./wire/form";
+import { setKycOutcome } from "./resources/accounts/verifier";
+
+export type ControlDeps = {
+  kernel: Kernel;
+  dispatcher: Dispatcher;
+  dataDir: string;
+  /** Drops all state, reseeds ids, re-creates the platform and the start-up webhook endpoint. */
+  reset(seed?: string): Promise<void>;
+};
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body, null, 2);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8").trim();
+  if (!raw) return {};
+  if (raw.startsWith("{")) return JSON.parse(raw) as Record<string, unknown>;
+  return parseForm(raw);
+}
+
+const num = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : Number(v));
+const bool = (v: unknown) => (v === undefined ? undefined : v === true || v === "true");
+
+/** Sandbox-only controls. They live under `/_sandbox/…` and never under /v1 or /v2. */
+export async function handleControl(req: IncomingMessage, res: ServerResponse, deps: ControlDeps): Promise<void> {
+  const { kernel } = deps;
+  const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+  const method = req.method ?? "GET";
+  try {
+    if (pathname === "/_sandbox/health") return json(res, 200, { status: "ok", data_dir: deps.dataDir, platform: kernel.platformId() });
+    if (pathname === "/_sandbox/reset" && method === "POST") {
+      const p = await readParams(req);
+      await deps.reset(typeof p.seed === "string" ? p.seed : undefined);
+      return json(res, 200, { status: "reset", platform: kernel.platformId() });
+    }
+    if (pathname === "/_sandbox/clock") {
+      if (method === "POST") {
+        const p = await readParams(req);
+        await kernel.clock.set({ advance_seconds: num(p.advance_seconds), to: num(p.to), frozen: bool(p.frozen) });
+      }
+      return json(res, 200, { now: kernel.clock.now(), iso: kernel.clock.iso() });
+    }
+    if (pathname === "/_sandbox/config") {
+      if (method === "POST") {
+        const p = await readParams(req);
+        const c = kernel.config;
+        c.verificationDelayMs = num(p.verification_delay_ms) ?? c.verificationDelayMs;
+        c.webhookRetryBaseMs = num(p.webhook_retry_base_ms) ?? c.webhookRetryBaseMs;
+        c.webhookRetryMaxMs = num(p.webhook_retry_max_ms) ?? c.webhookRetryMaxMs;
+        if (p.default_kyc === "approve" || p.default_kyc === "reject" || p.default_kyc === "pending") c.defaultKyc = p.default_kyc;
+      }
+      return json(res, 200, kernel.config);
+    }
+    const kyc = /^\/_sandbox\/accounts\/([^/]+)\/kyc$/.exec(pathname);
+    if (kyc && method === "POST") {
+      const p = await readParams(req);
+      const outcome = p.outcome;
+      if (outcome !== "approve" && outcome !== "reject" && outcome !== "pending") return json(res, 400, { error: { message: "outcome must be approve, reject or pending" } });
+      const row = await setKycOutcome(kernel, decodeURIComponent(kyc[1] ?? ""), outcome);
+      if (!row) return json(res, 404, { error: { message: "No such account" } });
+      return json(res, 200, { account: row.data.id, kyc: row.extra.kyc, capabilities: row.data.capabilities });
+    }
+    if (pathname === "/_sandbox/webhooks" && method === "GET") return json(res, 200, { pending_deliveries: deps.dispatcher.pendingCount() });
+    if (pathname === "/_sandbox/webhooks/retry" && method === "POST") return json(res, 200, { retried: await deps.dispatcher.retryNow() });
+    return json(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized sandbox control (${method}: ${pathname}).` } });
+  } catch (err) {
+    return json(res, 400, { error: { message: err instanceof Error ? err.message : String(err) } });
+  }
+}

@@ -1,0 +1,106 @@
+import type { Ctx } from "../wire/context";
+import type { Row } from "../store/store";
+
+export type EndpointExtra = { secret: string; connect: boolean | "both"; startup?: boolean };
+export type Delivery = { event_id: string; endpoint_id: string; kind: "v1" | "v2"; attempts: number; next_ms: number; first_ms: number };
+export type ThinEvent = {
+  id: string;
+  object: "v2.core.event";
+  type: string;
+  created: string;
+  livemode: false;
+  context?: string;
+  related_object?: { id: string; type: string; url: string };
+  reason: { type: "request"; request: { id: string; idempotency_key: string | null } } | null;
+  data: Record<string, unknown>;
+  changes?: Record<string, unknown>;
+};
+
+/** Endpoints that want `type`: Connect endpoints get connected-account events, account endpoints the platform's own. */
+function matchingEndpoints(ctx: Ctx, type: string, fromConnected: boolean): string[] {
+  const ids: string[] = [];
+  for (const [id, row] of ctx.kernel.store.rows("webhook_endpoints")) {
+    const data = row.data as { status?: string; enabled_events?: string[] };
+    const extra = row.extra as EndpointExtra | undefined;
+    if (row.owner !== ctx.platform || data.status !== "enabled" || !extra) continue;
+    if (extra.connect !== "both" && extra.connect !== fromConnected) continue;
+    const events = data.enabled_events ?? [];
+    if (events.includes("*") || events.includes(type)) ids.push(id);
+  }
+  return ids;
+}
+
+function queue(ctx: Ctx, eventId: string, endpoints: string[], kind: "v1" | "v2"): void {
+  const now = Date.now();
+  for (const endpoint of endpoints) {
+    const d: Delivery = { event_id: eventId, endpoint_id: endpoint, kind, attempts: 0, next_ms: now, first_ms: now };
+    ctx.tx.put<Delivery>("deliveries", `${eventId}:${endpoint}`, { owner: ctx.platform, data: d });
+  }
+}
+
+/**
+ * Records a v1 snapshot event in the request's change set and queues one delivery per
+ * matching endpoint, so the event and its deliveries become durable together.
+ * `account` marks events that happened on a connected account.
+ */
+export function emitEvent(
+  ctx: Ctx,
+  type: string,
+  object: Record<string, unknown>,
+  opts: { account?: string | null; previous_attributes?: Record<string, unknown> | null } = {},
+): string {
+  const account = opts.account ?? (ctx.isConnected ? ctx.account : null);
+  const endpoints = matchingEndpoints(ctx, type, account !== null);
+  const id = ctx.id("evt");
+  const data: Record<string, unknown> = { object: structuredClone(object) };
+  if (opts.previous_attributes) data.previous_attributes = opts.previous_attributes;
+  const event: Record<string, unknown> = {
+    id,
+    object: "event",
+    ...(account ? { account } : {}),
+    api_version: ctx.apiVersion,
+    created: ctx.now,
+    data,
+    livemode: false,
+    pending_webhooks: endpoints.length,
+    request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key },
+    type,
+  };
+  ctx.tx.put("events", id, { owner: account ?? ctx.platform, data: event } satisfies Row);
+  queue(ctx, id, endpoints, "v1");
+  return id;
+}
+
+/** Records a v2 thin event (`v2.core.event`) about a v2 object and queues its deliveries. */
+export function emitThinEvent(
+  ctx: Ctx,
+  type: string,
+  related: { id: string; type: string; url: string },
+  opts: { context?: string | null; data?: Record<string, unknown> } = {},
+): string {
+  const context = opts.context ?? (ctx.isConnected ? ctx.account : null);
+  const endpoints = matchingEndpoints(ctx, type, context !== null);
+  const id = `evt_test_${ctx.id("x", 40).slice(2)}`;
+  const event: ThinEvent = {
+    id,
+    object: "v2.core.event",
+    type,
+    created: new Date(ctx.nowMs).toISOString(),
+    livemode: false,
+    ...(context ? { context } : {}),
+    related_object: related,
+    reason: { type: "request", request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key } },
+    data: opts.data ?? {},
+  };
+  ctx.tx.put<ThinEvent>("v2_events", id, { owner: context ?? ctx.platform, data: event });
+  queue(ctx, id, endpoints, "v2");
+  return id;
+}
+
+/** The thin payload delivered to endpoints: the event without `data`/`changes`. */
+export function thinPayload(event: ThinEvent): Record<string, unknown> {
+  const { data: _data, changes: _changes, ...thin } = event;
+  void _data;
+  void _changes;
+  return thin;
+}

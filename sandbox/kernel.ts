@@ -1,0 +1,41 @@
+import type { Store } from "./store/store";
+import type { SandboxClock } from "./store/clock";
+import type { Router } from "./wire/router";
+import type { Ctx } from "./wire/context";
+import type { AccountRow } from "./resources/accounts/store";
+
+/** Loads an object by id for `expand[]`, or null when this account cannot see it. */
+export type Expander = (id: string, ctx: Ctx) => Record<string, unknown> | null;
+
+export type RuntimeConfig = {
+  /** KYC outcome given to new accounts (`/_sandbox/config` changes it). */
+  defaultKyc: "approve" | "reject" | "pending";
+  /** Delay before a submitted account's capabilities go from pending to active. */
+  verificationDelayMs: number;
+  webhookRetryBaseMs: number;
+  webhookRetryMaxMs: number;
+  webhookTimeoutMs: number;
+  /** Give up on a delivery after this long (Stripe test mode: days). */
+  webhookGiveUpMs: number;
+};
+
+/** The sandbox's shared services; resources receive it through `ctx.kernel`. */
+export type Kernel = {
+  store: Store;
+  clock: SandboxClock;
+  router: Router;
+  config: RuntimeConfig;
+  /** Keyed by id prefix (`acct`, `ic`, …). */
+  expanders: Map<string, Expander>;
+  /** Fields computed only on request, keyed `<object>.<field>` (e.g. `issuing.card.number`). */
+  fieldExpanders: Map<string, (obj: Record<string, unknown>, ctx: Ctx) => unknown>;
+  platformId(): string;
+  /** Hooks run after each durable commit (webhook dispatcher, verifier). */
+  onCommitted: Array<() => void>;
+  /** Hooks run at start-up and after reset (timers that rebuild from stored state). */
+  onStart: Array<() => void>;
+  /** Accounts whose capabilities wait for verification (the verifier listens). */
+  accountPending: Array<(accountId: string) => void>;
+  /** Every account change, inside its change set (the v2 view emits thin events here). */
+  accountChanged: Array<(ctx: Ctx, before: AccountRow | null, after: AccountRow) => void>;
+};

@@ -1,0 +1,45 @@
+import type { Row } from "../store/store";
+import type { Ctx } from "../wire/context";
+import { resourceMissing } from "../wire/errors";
+
+type Json = Record<string, unknown>;
+
+/** Metadata update: `null` (empty string on the wire) clears all, a `null` value deletes a key. */
+export function mergeMetadata(current: Json | undefined, patch: unknown): Record<string, string> {
+  if (patch === undefined) return { ...(current as Record<string, string> | undefined) };
+  if (patch === null) return {};
+  const out: Record<string, string> = { ...(current as Record<string, string> | undefined) };
+  for (const [k, v] of Object.entries(patch as Json)) {
+    if (v === null || v === "") delete out[k];
+    else out[k] = String(v);
+  }
+  return out;
+}
+
+/** Applies an update hash onto a stored sub-object: `null` unsets a field, nested hashes merge. */
+export function deepMerge(current: unknown, patch: unknown): unknown {
+  if (patch === undefined) return current;
+  if (patch === null) return null;
+  if (typeof patch !== "object" || Array.isArray(patch)) return patch;
+  const base: Json = current && typeof current === "object" && !Array.isArray(current) ? { ...(current as Json) } : {};
+  for (const [k, v] of Object.entries(patch as Json)) base[k] = deepMerge(base[k], v);
+  return base;
+}
+
+/** Loads a row the acting account owns, or throws Stripe's 404 — another account's object looks missing. */
+export function ownedRow<T = Json>(ctx: Ctx, table: string, id: string, objectName: string, param = "id"): Row<T> {
+  const row = ctx.tx.get<T>(table, id);
+  if (!row || row.owner !== ctx.account) throw resourceMissing(objectName, id, param);
+  return row;
+}
+
+/** The acting account's objects in a table, newest first. */
+export function newestFirst<T = Json>(ctx: Ctx, table: string, keep: (row: Row<T>) => boolean = () => true): T[] {
+  const out: T[] = [];
+  const rows = ctx.kernel.store.rows<T>(table);
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]?.[1];
+    if (row && row.owner === ctx.account && keep(row)) out.push(row.data);
+  }
+  return out;
+}

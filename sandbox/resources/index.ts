@@ -1,0 +1,18 @@
+import type { Kernel } from "../kernel";
+import { registerEventRoutes } from "../events/routes";
+import { registerAccountRoutes } from "./accounts/routes";
+import { loadAccount } from "./accounts/store";
+
+/**
+ * Every resource module the sandbox serves. To add one: write `sandbox/resources/<name>/`
+ * with a `register…(kernel)` that adds routes (and expanders), then list it here.
+ */
+export function registerResources(kernel: Kernel): void {
+  const { router } = kernel;
+  registerEventRoutes(router);
+  registerAccountRoutes(router);
+  kernel.expanders.set("acct", (id, ctx) => {
+    const row = loadAccount(ctx, id);
+    return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;
+  });
+}
