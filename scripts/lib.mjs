@@ -1,23 +1,28 @@
 // Shared helpers for the plain-JS scripts that must run before dependencies are installed.
 import { randomBytes, createHash } from "node:crypto";
-import { existsSync, readFileSync, appendFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, appendFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
-/** Installs dependencies when node_modules is missing or older than the lockfile. */
+/**
+ * Installs dependencies when node_modules is missing or was installed from another lockfile.
+ * `npm install` (not `npm ci`): the lockfile pins every version, but the registry reachable here
+ * serves only this platform's optional binaries, which `npm ci`'s strict check refuses.
+ */
 export function ensureDependencies() {
-  const marker = path.join(root, "node_modules", ".package-lock.json");
   const lock = path.join(root, "package-lock.json");
-  const stale = !existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs + 1000;
-  if (!stale) return;
-  console.log("Installing dependencies (npm ci)…");
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--include=dev"], { cwd: root, stdio: "inherit" });
+  const stamp = path.join(root, "node_modules", ".issuing-console-lock-hash");
+  const lockHash = createHash("sha256").update(readFileSync(lock)).digest("hex");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === lockHash) return;
+  console.log("Installing dependencies…");
+  const result = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--include=dev"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
-    console.error("npm ci failed; see the output above.");
+    console.error("npm install failed; see the output above.");
     process.exit(result.status ?? 1);
   }
+  writeFileSync(stamp, createHash("sha256").update(readFileSync(lock)).digest("hex"));
 }
 
 /** Writes local-only secrets to .env.local when absent, then loads it (real env vars win). */
