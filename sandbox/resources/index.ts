@@ -1,6 +1,7 @@
 import type { Kernel } from "../kernel";
 import { registerEventRoutes } from "../events/routes";
 import { registerAccountRoutes } from "./accounts/routes";
+import { registerAccountLinkRoutes } from "./account-links";
 import { loadAccount } from "./accounts/store";
 
 /**
@@ -11,6 +12,7 @@ export function registerResources(kernel: Kernel): void {
   const { router } = kernel;
   registerEventRoutes(router);
   registerAccountRoutes(router);
+  registerAccountLinkRoutes(router);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;
