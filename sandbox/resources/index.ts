@@ -2,6 +2,7 @@ import type { Kernel } from "../kernel";
 import { registerEventRoutes } from "../events/routes";
 import { registerAccountRoutes } from "./accounts/routes";
 import { registerAccountLinkRoutes } from "./account-links";
+import { registerAccountSessionRoutes } from "./account-sessions";
 import { loadAccount } from "./accounts/store";
 
 /**
@@ -13,6 +14,7 @@ export function registerResources(kernel: Kernel): void {
   registerEventRoutes(router);
   registerAccountRoutes(router);
   registerAccountLinkRoutes(router);
+  registerAccountSessionRoutes(router);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;
