@@ -3,6 +3,7 @@ import { registerEventRoutes } from "../events/routes";
 import { registerAccountRoutes } from "./accounts/routes";
 import { registerAccountLinkRoutes } from "./account-links";
 import { registerAccountSessionRoutes } from "./account-sessions";
+import { registerV2AccountRoutes } from "./v2-accounts/routes";
 import { loadAccount } from "./accounts/store";
 
 /**
@@ -15,6 +16,7 @@ export function registerResources(kernel: Kernel): void {
   registerAccountRoutes(router);
   registerAccountLinkRoutes(router);
   registerAccountSessionRoutes(router);
+  registerV2AccountRoutes(kernel);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;

@@ -5,6 +5,7 @@ import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
 import { CAPABILITIES } from "./params";
 import { capabilityObject, recompute, type AccountExtra } from "./model";
+import { v2AwaitingVerification } from "../v2-accounts/view";
 
 export const ACCOUNTS = "accounts";
 export type AccountRow = Row<Stripe.Account> & { extra: AccountExtra };
@@ -39,6 +40,6 @@ export function saveAccount(ctx: Ctx, before: AccountRow | null, next: AccountRo
     emitEvent(ctx, "capability.updated", now as unknown as Record<string, unknown>, { account: next.data.id, previous_attributes: prevAttrs });
   }
   for (const l of ctx.kernel.accountChanged) l(ctx, before, next);
-  const waiting = Object.values(next.data.capabilities ?? {}).includes("pending");
+  const waiting = Object.values(next.data.capabilities ?? {}).includes("pending") || v2AwaitingVerification(next.data, next.extra);
   if (waiting && next.extra.kyc === "approve") ctx.afterCommit(() => ctx.kernel.accountPending.forEach((l) => l(next.data.id)));
 }

@@ -3,6 +3,7 @@ import { systemCtx } from "../../wire/system-ctx";
 import { CAPABILITIES } from "./params";
 import { capabilityStatus, type KycOutcome } from "./model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "./store";
+import { v2AwaitingVerification, type V2State } from "../v2-accounts/view";
 
 /**
  * Finishes "verification": once an account has given everything a capability needs, the
@@ -25,6 +26,10 @@ export function installVerifier(kernel: Kernel): { stop(): void } {
         changed = true;
       }
     }
+    if (v2AwaitingVerification(row.data, row.extra)) {
+      (next.extra.v2 as V2State).verified = true;
+      changed = true;
+    }
     if (!changed) return;
     saveAccount(ctx, row, next);
     await commit();
@@ -39,7 +44,7 @@ export function installVerifier(kernel: Kernel): { stop(): void } {
   kernel.onStart.push(() => {
     for (const [id, row] of kernel.store.rows(ACCOUNTS)) {
       const r = row as AccountRow;
-      if (r.extra?.kyc === "approve" && Object.values(r.data.capabilities ?? {}).includes("pending")) schedule(id);
+      if (r.extra?.kyc === "approve" && (Object.values(r.data.capabilities ?? {}).includes("pending") || v2AwaitingVerification(r.data, r.extra))) schedule(id);
     }
   });
   kernel.store.onReset(() => {
@@ -61,7 +66,10 @@ export async function setKycOutcome(kernel: Kernel, id: string, outcome: KycOutc
   if (!row) return null;
   const next = cloneRow(row);
   next.extra.kyc = outcome;
-  if (outcome !== "approve") next.extra.verified = {};
+  if (outcome !== "approve") {
+    next.extra.verified = {};
+    if (next.extra.v2) (next.extra.v2 as V2State).verified = false;
+  }
   saveAccount(ctx, row, next);
   await commit();
   return ctx.tx.get(ACCOUNTS, id) as AccountRow;
