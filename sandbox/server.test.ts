@@ -14,6 +14,10 @@ test("port and data directory come from flags, then the environment, then defaul
   assert.equal(parseSandboxArgs(["--data-dir", "/tmp/x"], {}).dataDir, "/tmp/x");
   assert.equal(parseSandboxArgs([], { DATA_DIR: "/tmp/d" }).dataDir, "/tmp/d/sandbox");
   assert.throws(() => parseSandboxArgs(["--port", "nope"], {}), /invalid port/);
+  const env = { SANDBOX_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/stripe", STRIPE_WEBHOOK_SECRET: "whsec_env" };
+  assert.equal(parseSandboxArgs([], env).webhookUrl, env.SANDBOX_WEBHOOK_URL);
+  assert.equal(parseSandboxArgs(["--webhook-secret", "whsec_flag"], env).webhookSecret, "whsec_flag");
+  assert.throws(() => parseSandboxArgs(["--webhook-url", "http://x/hook"], {}), /needs --webhook-secret/);
 });
 
 test("the health route answers and unknown routes get Stripe's error envelope", async () => {
