@@ -65,7 +65,7 @@ export async function handlePage(req: IncomingMessage, res: ServerResponse, kern
   if (method === "GET") {
     ctx.tx.put<LinkState>(LINKS, token, { ...linkRow, data: { ...link, state: "opened" } });
     await commit();
-    const fields = fieldsFor(due, row.data.business_type);
+    const fields = fieldsFor(due, row.data.business_type ?? null);
     const values = Object.fromEntries(fields.map((f) => [f.name, f.testValue(country)]));
     return html(res, 200, renderPage({ title: "Set up your account", account: row.data, fields, values, errors: {} }));
   }
@@ -80,7 +80,7 @@ export async function handlePage(req: IncomingMessage, res: ServerResponse, kern
   const fields = fieldsFor(due, chosenType);
   const errors = validate(fields, values, country);
   if (Object.keys(errors).length) {
-    return html(res, 422, renderPage({ title: "Set up your account", account: row.data, fields: fieldsFor(due, row.data.business_type), values, errors }));
+    return html(res, 422, renderPage({ title: "Set up your account", account: row.data, fields: fieldsFor(due, row.data.business_type ?? null), values, errors }));
   }
   const ip = req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1";
   const params = toAccountParams(values, row.data, ctx.now, ip, String(req.headers["user-agent"] ?? ""));

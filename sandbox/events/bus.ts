@@ -89,7 +89,7 @@ export function emitThinEvent(
     livemode: false,
     ...(context ? { context } : {}),
     related_object: related,
-    reason: { type: "request", request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key } },
+    reason: ctx.request.id ? { type: "request", request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key } } : null,
     data: opts.data ?? {},
   };
   ctx.tx.put<ThinEvent>("v2_events", id, { owner: context ?? ctx.platform, data: event });

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Router } from "../wire/router";
 import { arr, bool, emptyable, metadata, req, str } from "../wire/schema";
-import { listV1, listV2, v1ListParams, v2ListParams, v2Page } from "../wire/list";
+import { listV1, listV2, v1ListParams, v1ListParamsWithCreated, v2ListParams, v2Page } from "../wire/list";
 import { mergeMetadata, newestFirst, ownedRow } from "../resources/common";
 import { randomToken } from "../store/ids";
 import { v2NotFound } from "../wire/errors";
@@ -26,7 +26,7 @@ export function registerEventRoutes(router: Router): void {
         metadata: metadata(),
       },
       handler: (ctx) => {
-        const p = ctx.params as Stripe.WebhookEndpointCreateParams & { description?: string | null };
+        const p = ctx.params as unknown as Stripe.WebhookEndpointCreateParams & { description?: string | null };
         const id = ctx.id("we");
         const secret = `whsec_${randomToken(ctx.tx, 32)}`;
         const endpoint: Stripe.WebhookEndpoint = {
@@ -100,7 +100,7 @@ export function registerEventRoutes(router: Router): void {
     {
       method: "GET",
       path: "/v1/events",
-      params: { ...v1ListParams, type: str(), types: arr(str(), 20), delivery_success: bool() },
+      params: { ...v1ListParamsWithCreated, type: str(), types: arr(str(), 20), delivery_success: bool() },
       handler: (ctx) => {
         const p = ctx.params as { type?: string; types?: string[]; delivery_success?: boolean };
         const matchType = (t: string) => {

@@ -36,7 +36,7 @@ export function registerAccountLinkRoutes(router: Router): void {
       collection_options: obj({ fields: oneOf("currently_due", "eventually_due"), future_requirements: oneOf("include", "omit") }),
     },
     handler: (ctx) => {
-      const p = ctx.params as Stripe.AccountLinkCreateParams;
+      const p = ctx.params as unknown as Stripe.AccountLinkCreateParams;
       const account = loadAccount(ctx, p.account);
       if (!account || ctx.isConnected) throw referenceMissing("account", p.account, "account");
       if (p.collect && p.collection_options) throw invalidRequest("You may only specify one of these parameters: collect, collection_options.", { param: "collect" });
@@ -46,12 +46,12 @@ export function registerAccountLinkRoutes(router: Router): void {
       const token = randomToken(ctx.tx, 12);
       const link: LinkState = {
         account: p.account,
-        type: p.type,
+        type: p.type as LinkState["type"],
         refresh_url: p.refresh_url ?? null,
         return_url: p.return_url ?? null,
         created: ctx.now,
         expires_at: ctx.now + LINK_TTL_SECONDS,
-        fields: p.collection_options?.fields ?? p.collect ?? "currently_due",
+        fields: (p.collection_options?.fields ?? p.collect ?? "currently_due") as LinkState["fields"],
         state: "new",
       };
       ctx.tx.put<LinkState>(LINKS, token, { owner: ctx.platform, data: link });

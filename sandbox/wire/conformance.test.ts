@@ -115,10 +115,16 @@ test("lists page newest first; autoPagingEach sees 250 objects exactly once", as
     assert.deepEqual(page.data.map((w) => w.id), seen.slice(0, 3));
     const back = await fresh.stripe.webhookEndpoints.list({ limit: 2, ending_before: seen[5] });
     assert.deepEqual(back.data.map((w) => w.id), seen.slice(3, 5));
-    const future = await fresh.stripe.webhookEndpoints.list({ created: { gt: Math.floor(Date.now() / 1000) + 3600 } });
+    // `created` filters only where Stripe has them: accounts yes, webhook endpoints no.
+    const acct = await fresh.stripe.accounts.create({ type: "custom", country: "US", capabilities: { transfers: { requested: true } } });
+    const future = await fresh.stripe.accounts.list({ created: { gt: (acct.created ?? 0) + 3600 } });
     assert.equal(future.data.length, 0);
-    const all = await fresh.stripe.webhookEndpoints.list({ created: { gte: 0 }, limit: 100 });
-    assert.equal(all.data.length, 100);
+    const recent = await fresh.stripe.accounts.list({ created: { gte: acct.created ?? 0 }, limit: 100 });
+    assert.deepEqual(recent.data.map((a) => a.id), [acct.id]);
+    await assert.rejects(
+      fresh.stripe.webhookEndpoints.list({ created: { gte: 0 } } as Stripe.WebhookEndpointListParams),
+      (err: Stripe.errors.StripeError) => err.type === "StripeInvalidRequestError" && err.param === "created",
+    );
   } finally {
     await fresh.close();
   }

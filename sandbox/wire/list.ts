@@ -6,8 +6,10 @@ export const v1ListParams: Record<string, Field> = {
   limit: int({ min: 1, max: 100 }),
   starting_after: str(),
   ending_before: str(),
-  created: rangeOrInt(),
 };
+
+/** For the lists Stripe lets you filter by `created` (not every one: webhook endpoints can't). */
+export const v1ListParamsWithCreated: Record<string, Field> = { ...v1ListParams, created: rangeOrInt() };
 
 export type Range = number | { gt?: number; gte?: number; lt?: number; lte?: number };
 

@@ -3,7 +3,7 @@ import type { Router } from "../../wire/router";
 import type { Ctx } from "../../wire/context";
 import { resourceMissing } from "../../wire/errors";
 import { bool, req } from "../../wire/schema";
-import { listV1, v1ListParams } from "../../wire/list";
+import { listV1, v1ListParamsWithCreated } from "../../wire/list";
 import { accountCreateParams, accountUpdateParams, CAPABILITIES, type CapabilityName } from "./params";
 import { applyParams, capabilityObject, newAccount, recompute, type AccountExtra } from "./model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "./store";
@@ -74,7 +74,7 @@ export function registerAccountRoutes(router: Router): void {
     {
       method: "GET",
       path: "/v1/accounts",
-      params: v1ListParams,
+      params: v1ListParamsWithCreated,
       handler: (ctx) => {
         const rows = ctx.kernel.store.rows<Stripe.Account>(ACCOUNTS);
         const items: Stripe.Account[] = [];

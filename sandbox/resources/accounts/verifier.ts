@@ -43,7 +43,7 @@ export function installVerifier(kernel: Kernel): { stop(): void } {
   kernel.accountPending.push(schedule);
   kernel.onStart.push(() => {
     for (const [id, row] of kernel.store.rows(ACCOUNTS)) {
-      const r = row as AccountRow;
+      const r = row as unknown as AccountRow;
       if (r.extra?.kyc === "approve" && (Object.values(r.data.capabilities ?? {}).includes("pending") || v2AwaitingVerification(r.data, r.extra))) schedule(id);
     }
   });
