@@ -3,6 +3,7 @@ import type { Kernel } from "./kernel";
 import type { Dispatcher } from "./events/dispatcher";
 import { parseForm } from "./wire/form";
 import { setKycOutcome } from "./resources/accounts/verifier";
+import { moneyControl } from "./money-controls";
 
 export type ControlDeps = {
   kernel: Kernel;
@@ -57,6 +58,9 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
         c.webhookRetryBaseMs = num(p.webhook_retry_base_ms) ?? c.webhookRetryBaseMs;
         c.webhookRetryMaxMs = num(p.webhook_retry_max_ms) ?? c.webhookRetryMaxMs;
         if (p.default_kyc === "approve" || p.default_kyc === "reject" || p.default_kyc === "pending") c.defaultKyc = p.default_kyc;
+        c.treasuryActivationDelayMs = num(p.treasury_activation_delay_ms) ?? c.treasuryActivationDelayMs;
+        // `{"fx_rates": {"usd:usdc": 0.998}}`: units of the second currency per unit of the first.
+        if (p.fx_rates && typeof p.fx_rates === "object") for (const [pair, rate] of Object.entries(p.fx_rates)) if (Number(rate) > 0) c.fxRates[pair] = Number(rate);
       }
       return json(res, 200, kernel.config);
     }
@@ -68,6 +72,10 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
       const row = await setKycOutcome(kernel, decodeURIComponent(kyc[1] ?? ""), outcome);
       if (!row) return json(res, 404, { error: { message: "No such account" } });
       return json(res, 200, { account: row.data.id, kyc: row.extra.kyc, capabilities: row.data.capabilities });
+    }
+    if (pathname.startsWith("/_sandbox/treasury/") || pathname.startsWith("/_sandbox/v2/")) {
+      const answer = await moneyControl(kernel, method, pathname, method === "POST" ? await readParams(req) : {});
+      if (answer) return json(res, answer.status, answer.body);
     }
     if (pathname === "/_sandbox/webhooks" && method === "GET") return json(res, 200, { pending_deliveries: deps.dispatcher.pendingCount() });
     if (pathname === "/_sandbox/webhooks/retry" && method === "POST") return json(res, 200, { retried: await deps.dispatcher.retryNow() });

@@ -17,6 +17,10 @@ export type RuntimeConfig = {
   webhookTimeoutMs: number;
   /** Give up on a delivery after this long (Stripe test mode: days). */
   webhookGiveUpMs: number;
+  /** How long delayed Treasury features (`financial_addresses.aba`) and v2 financial addresses stay pending. */
+  treasuryActivationDelayMs: number;
+  /** Conversion rates for v2 outbound payments, `from:to` → units of `to` per unit of `from` (default usd:usdc 1). */
+  fxRates: Record<string, number>;
 };
 
 /** The sandbox's shared services; resources receive it through `ctx.kernel`. */

@@ -13,6 +13,7 @@ import { syncStartupEndpoint } from "./events/startup-endpoint";
 import { registerResources } from "./resources";
 import { installVerifier } from "./resources/accounts/verifier";
 import { handleControl } from "./controls";
+import { stopLater } from "./resources/later";
 import { handlePage, isPagePath } from "./elements/pages";
 
 export type RunningSandbox = { server: Server; port: number; url: string; kernel: Kernel; close(): Promise<void> };
@@ -31,6 +32,8 @@ const DEFAULT_CONFIG: RuntimeConfig = {
   webhookRetryMaxMs: 60_000,
   webhookTimeoutMs: 10_000,
   webhookGiveUpMs: 3 * 24 * 3600 * 1000,
+  treasuryActivationDelayMs: 1000,
+  fxRates: { "usd:usdc": 1, "usdc:usd": 1 },
 };
 
 function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
@@ -38,6 +41,7 @@ function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
   if (env.SANDBOX_WEBHOOK_RETRY_BASE_MS) out.webhookRetryBaseMs = Number(env.SANDBOX_WEBHOOK_RETRY_BASE_MS);
   if (env.SANDBOX_WEBHOOK_RETRY_MAX_MS) out.webhookRetryMaxMs = Number(env.SANDBOX_WEBHOOK_RETRY_MAX_MS);
   if (env.SANDBOX_VERIFICATION_DELAY_MS) out.verificationDelayMs = Number(env.SANDBOX_VERIFICATION_DELAY_MS);
+  if (env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS) out.treasuryActivationDelayMs = Number(env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS);
   return out;
 }
 
@@ -62,7 +66,7 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     store,
     clock: new SandboxClock(store),
     router: new Router(),
-    config: { ...DEFAULT_CONFIG, ...envConfig(process.env), ...opts.config },
+    config: { ...DEFAULT_CONFIG, fxRates: { ...DEFAULT_CONFIG.fxRates }, ...envConfig(process.env), ...opts.config },
     expanders: new Map(),
     fieldExpanders: new Map(),
     platformId: () => String(store.get("_meta", "platform")?.data.id ?? ""),
@@ -122,6 +126,7 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
       clearInterval(pruneTimer);
       dispatcher.stop();
       verifier.stop();
+      stopLater(kernel);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -88,3 +88,14 @@ export const completeIndividual: Stripe.AccountUpdateParams = {
   tos_acceptance: { date: 1700000000, ip: "127.0.0.1" },
   settings: { card_issuing: { tos_acceptance: { date: 1700000000, ip: "127.0.0.1" } }, treasury: { tos_acceptance: { date: 1700000000, ip: "127.0.0.1" } } },
 };
+
+/** Like `waitFor`, for checks that must call the API. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5000, what = "condition"): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -5,6 +5,7 @@ import { registerAccountLinkRoutes } from "./account-links";
 import { registerAccountSessionRoutes } from "./account-sessions";
 import { registerV2AccountRoutes } from "./v2-accounts/routes";
 import { loadAccount } from "./accounts/store";
+import { registerTreasury } from "./treasury";
 
 /**
  * Every resource module the sandbox serves. To add one: write `sandbox/resources/<name>/`
@@ -17,6 +18,7 @@ export function registerResources(kernel: Kernel): void {
   registerAccountLinkRoutes(router);
   registerAccountSessionRoutes(router);
   registerV2AccountRoutes(kernel);
+  registerTreasury(kernel);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly error: { type: string; code?: string; param?: string; message: string; [k: string]: unknown },
     /** Validation failures are not stored under an idempotency key (Stripe does the same). */
     readonly beforeExecution = false,
+    /** Commit the request's changes even though it answers with this error. */
+    readonly keepEffects = false,
   ) {
     super(error.message);
   }

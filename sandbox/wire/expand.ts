@@ -7,13 +7,20 @@ function isObj(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function expandAt(node: Json, segments: string[], full: string, ctx: Ctx): void {
+/**
+ * `trail` is the path from the nearest enclosing object that has an `object` name, so
+ * computed fields deep inside a hash (`treasury.financial_account.financial_addresses.aba.account_number`)
+ * can be registered under that full name; their expander receives that enclosing object.
+ */
+function expandAt(node: Json, segments: string[], full: string, ctx: Ctx, owner: { root: Json; trail: string } | null = null): void {
   const [field, ...rest] = segments;
   if (field === undefined) return;
   const objectName = typeof node.object === "string" ? node.object : "";
-  const computed = ctx.kernel.fieldExpanders.get(`${objectName}.${field}`);
+  const here = objectName ? { root: node, trail: objectName } : (owner ?? { root: node, trail: "" });
+  const trail = `${here.trail}.${field}`;
+  const computed = ctx.kernel.fieldExpanders.get(trail);
   if (computed && rest.length === 0) {
-    node[field] = computed(node, ctx);
+    node[field] = computed(here.root, ctx);
     return;
   }
   const value = node[field];
@@ -31,13 +38,17 @@ function expandAt(node: Json, segments: string[], full: string, ctx: Ctx): void 
     if (rest.length) expandAt(loaded, rest, full, ctx);
     return;
   }
+  if (Array.isArray(value) && rest.length) {
+    for (const item of value) if (isObj(item)) expandAt(item, rest, full, ctx, { root: here.root, trail });
+    return;
+  }
   if (isObj(value)) {
     if (rest.length === 0) return; // already embedded
     if (value.object === "list" && rest[0] === "data" && Array.isArray(value.data)) {
       for (const item of value.data) if (isObj(item)) expandAt(item, rest.slice(1), full, ctx);
       return;
     }
-    expandAt(value, rest, full, ctx);
+    expandAt(value, rest, full, ctx, { root: here.root, trail });
     return;
   }
   throw invalidRequest(`This property cannot be expanded (${full}).`, { param: "expand" });

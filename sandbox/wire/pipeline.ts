@@ -184,9 +184,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
       body = JSON.stringify(result, null, 2);
     } catch (err) {
       // Once execution began, Stripe stores even an error under the key; the effects are dropped.
-      if (!(err instanceof ApiError) || err.beforeExecution || !idempotent) throw err;
-      tx = kernel.store.begin();
-      after.length = 0;
+      if (!(err instanceof ApiError) || err.beforeExecution || (!idempotent && !err.keepEffects)) throw err;
+      // A few errors record what happened before failing (a wrong microdeposit code counts an attempt).
+      if (!err.keepEffects) {
+        tx = kernel.store.begin();
+        after.length = 0;
+      }
       status = err.status;
       body = JSON.stringify(err.body(), null, 2);
     }

@@ -1,0 +1,66 @@
+import type Stripe from "stripe";
+import type { Ctx } from "../../wire/context";
+import { ApiError, invalidRequest, referenceMissing, resourceMissing } from "../../wire/errors";
+import { LedgerError } from "../../ledger/ledger";
+import { loadAccount } from "../accounts/store";
+import type { Row } from "../../store/store";
+
+export const FAS = "treasury_financial_accounts";
+
+/** Hidden FA state: what was requested and which delayed features finished activating. */
+export type FaExtra = { requested: string[]; activated: string[]; account_number: string; holder_name: string };
+export type FaRow = Row<Stripe.Treasury.FinancialAccount> & { extra: FaExtra };
+
+/** The same request acting as another account (system jobs that touch a connected account's objects). */
+export function asAccount(ctx: Ctx, account: string): Ctx {
+  return { ...ctx, account, isConnected: account !== ctx.platform };
+}
+
+/** Treasury calls need the acting account's `treasury` capability active, as on Stripe. */
+export function requireTreasury(ctx: Ctx): void {
+  const row = loadAccount(ctx, ctx.account);
+  const status = row?.data.capabilities?.treasury ?? "unrequested";
+  if (status === "active") return;
+  throw new ApiError(400, {
+    type: "invalid_request_error",
+    code: "account_invalid",
+    message: ctx.isConnected
+      ? `The account ${ctx.account} cannot use Treasury: its \`treasury\` capability is ${status}. Request \`capabilities[treasury][requested]=true\` and complete the account's requirements, then retry.`
+      : "Treasury objects belong to connected accounts: send this request with the `Stripe-Account` header of an account whose `treasury` capability is active.",
+  });
+}
+
+export function loadFa(ctx: Ctx, id: string, param = "financial_account", inBody = true): FaRow {
+  const row = ctx.tx.get(FAS, id) as FaRow | undefined;
+  if (!row || row.owner !== ctx.account) throw inBody ? referenceMissing("financial account", id, param) : resourceMissing("treasury.financial_account", id);
+  return row;
+}
+
+/** Turns ledger failures into Stripe's v1 errors (HTTP 400, never a retried status). */
+export function v1Money<T>(fn: () => T, param = "amount"): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof LedgerError)) throw err;
+    if (err.code === "insufficient_funds") {
+      throw new ApiError(400, {
+        type: "invalid_request_error",
+        code: "insufficient_funds",
+        param,
+        message: `The financial account has insufficient funds for this request: ${err.details.available ?? 0} ${err.details.currency ?? ""} available in cash, ${err.details.needed ?? 0} needed. Add funds or use a smaller amount.`,
+      });
+    }
+    throw invalidRequest(err.message, { param });
+  }
+}
+
+export const positiveAmount = (v: unknown, param = "amount"): number => {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v <= 0) throw invalidRequest(`Invalid ${param}: must be a positive integer in the currency's minor unit (e.g. 1000 for $10.00).`, { param, code: "parameter_invalid_integer" });
+  return v;
+};
+
+export function requireUsd(fa: FaRow, currency: unknown): string {
+  const c = String(currency).toLowerCase();
+  if (!fa.data.supported_currencies.includes(c)) throw invalidRequest(`The financial account does not support ${c}; it holds ${fa.data.supported_currencies.join(", ")}.`, { param: "currency" });
+  return c;
+}

@@ -1,0 +1,158 @@
+import type Stripe from "stripe";
+import type { Kernel } from "../../kernel";
+import type { Ctx } from "../../wire/context";
+import { ApiError, invalidRequest } from "../../wire/errors";
+import { arr, bool, int, metadata, obj, oneOf, req, str, type Field } from "../../wire/schema";
+import { emitEvent } from "../../events/bus";
+import { randomToken } from "../../store/ids";
+import type { Row } from "../../store/store";
+import { ownedRow } from "../common";
+import { createPm, loadPm, pmDataParams, PMS, type PmRow } from "./payment-methods";
+
+/**
+ * SetupIntents for `us_bank_account` as the Treasury guide uses them: confirming with bank
+ * details answers `requires_action` + `verify_with_microdeposits`; verifying with Stripe's
+ * test descriptor code `SM11AA` (or amounts 32 and 45) succeeds and marks the PaymentMethod
+ * verified for the SetupIntent's `flow_directions`.
+ */
+const SIS = "setup_intents";
+type Si = Stripe.SetupIntent;
+type SiRow = Row<Si> & { extra: { attempts: number } };
+type Json = Record<string, unknown>;
+
+const mandateData = (): Field => obj({ customer_acceptance: req(obj({ type: req(oneOf("online", "offline")), accepted_at: int(), online: obj({ ip_address: req(str()), user_agent: req(str()) }), offline: obj({}) })) });
+const createParams: Record<string, Field> = {
+  attach_to_self: bool(), confirm: bool(), customer: str(), description: str(), flow_directions: arr(oneOf("inbound", "outbound")), mandate_data: mandateData(), metadata: metadata(),
+  payment_method: str(), payment_method_data: pmDataParams(), payment_method_types: arr(str()), usage: oneOf("on_session", "off_session"), return_url: str(),
+  payment_method_options: { kind: "any" }, on_behalf_of: str(),
+};
+
+function emit(ctx: Ctx, type: string, si: Si): void {
+  emitEvent(ctx, type, si as unknown as Json);
+}
+
+function save(ctx: Ctx, row: SiRow): Si {
+  ctx.tx.put(SIS, row.data.id, row);
+  return row.data;
+}
+
+/** Attaches a PM and moves to `requires_action` (microdeposits sent), like confirming with bank details on Stripe. */
+function confirm(ctx: Ctx, row: SiRow, p: Json): Si {
+  const si = row.data;
+  if (si.status !== "requires_payment_method" && si.status !== "requires_confirmation") throw invalidRequest(`You cannot confirm this SetupIntent because it has a status of ${si.status}.`, { code: "setup_intent_unexpected_state" });
+  let pm: PmRow | null = null;
+  if (p.payment_method_data) pm = createPm(ctx, p.payment_method_data as Json);
+  else if (p.payment_method) pm = loadPm(ctx, String(p.payment_method), "payment_method");
+  else if (si.payment_method) pm = loadPm(ctx, String(si.payment_method), "payment_method");
+  if (!pm) throw invalidRequest("You must provide a payment_method or payment_method_data to confirm this SetupIntent.", { param: "payment_method", code: "parameter_missing" });
+  if (!p.mandate_data && !si.mandate) throw invalidRequest("A mandate is required for us_bank_account: pass `mandate_data[customer_acceptance]` when confirming.", { param: "mandate_data", code: "parameter_missing" });
+  si.payment_method = pm.data.id;
+  si.mandate = si.mandate ?? ctx.id("mandate");
+  si.status = "requires_action";
+  const arrival = ctx.now + 86400;
+  si.next_action = {
+    type: "verify_with_microdeposits",
+    verify_with_microdeposits: { arrival_date: arrival, hosted_verification_url: `${ctx.origin}/_sandbox/microdeposits/${si.id}`, microdeposit_type: "descriptor_code" },
+  } as Stripe.SetupIntent.NextAction;
+  save(ctx, row);
+  emit(ctx, "setup_intent.requires_action", si);
+  return si;
+}
+
+function fail(ctx: Ctx, row: SiRow, code: string, message: string): never {
+  // Out of attempts or expired: Stripe detaches the bank account and asks for a new one.
+  row.data.status = "requires_payment_method";
+  row.data.next_action = null;
+  row.data.last_setup_error = { code, message, type: "invalid_request_error" } as Stripe.SetupIntent.LastSetupError;
+  save(ctx, row);
+  emit(ctx, "setup_intent.setup_failed", row.data);
+  throw new ApiError(400, { type: "invalid_request_error", code, message }, false, true);
+}
+
+function verify(ctx: Ctx): Si {
+  const row = structuredClone(ownedRow(ctx, SIS, ctx.path.id ?? "", "setup_intent")) as SiRow;
+  const si = row.data;
+  if (si.status !== "requires_action" || si.next_action?.type !== "verify_with_microdeposits") throw invalidRequest(`This SetupIntent has a status of ${si.status} and does not need microdeposit verification.`, { code: "setup_intent_unexpected_state" });
+  const code = ctx.params.descriptor_code as string | undefined;
+  const amounts = ctx.params.amounts as number[] | undefined;
+  if (!code && !amounts) throw invalidRequest("Pass either `descriptor_code` or `amounts` to verify the microdeposits.", { code: "parameter_missing", param: "descriptor_code" });
+  const key = code ?? (amounts ?? []).join(",");
+  // Stripe's test values: SM11AA / [32,45] succeed, SM33CC / [10,11] exhaust attempts, SM44DD / [40,41] time out. [guess for the failures]
+  if (key === "SM33CC" || key === "10,11") fail(ctx, row, "payment_method_microdeposit_verification_attempts_exceeded", "You have exceeded the number of allowed verification attempts. Collect the bank account again with a new SetupIntent.");
+  if (key === "SM44DD" || key === "40,41") fail(ctx, row, "payment_method_microdeposit_verification_timeout", "Microdeposit verification timed out: the account was not verified within 10 days. Collect the bank account again.");
+  if (key !== "SM11AA" && key !== "32,45") {
+    row.extra.attempts += 1;
+    if (row.extra.attempts >= 10) fail(ctx, row, "payment_method_microdeposit_verification_attempts_exceeded", "You have exceeded the number of allowed verification attempts. Collect the bank account again with a new SetupIntent.");
+    save(ctx, row);
+    const which = code ? "descriptor_code_mismatch" : "amounts_mismatch";
+    throw new ApiError(400, { type: "invalid_request_error", code: `payment_method_microdeposit_verification_${which}`, param: code ? "descriptor_code" : "amounts", message: code ? `The descriptor code ${code} does not match the one in the microdeposit's statement descriptor (starts with SM). ${10 - row.extra.attempts} attempts left.` : `The amounts do not match the microdeposit amounts. ${10 - row.extra.attempts} attempts left.` }, false, true);
+  }
+  si.status = "succeeded";
+  si.next_action = null;
+  const pm = structuredClone(ctx.tx.get(PMS, String(si.payment_method))) as PmRow;
+  pm.extra.verified = true;
+  pm.extra.attached_to_self = pm.extra.attached_to_self || si.attach_to_self === true;
+  pm.extra.flow_directions = Array.from(new Set([...pm.extra.flow_directions, ...(si.flow_directions ?? ["inbound", "outbound"])]));
+  ctx.tx.put(PMS, pm.data.id, pm);
+  save(ctx, row);
+  emit(ctx, "setup_intent.succeeded", si);
+  return si;
+}
+
+export function registerSetupIntentRoutes(kernel: Kernel): void {
+  kernel.router.add(
+    {
+      method: "POST",
+      path: "/v1/setup_intents",
+      params: createParams,
+      handler: (ctx) => {
+        const p = ctx.params;
+        const types = (p.payment_method_types as string[] | undefined) ?? ["us_bank_account"];
+        if (types.some((t) => t !== "us_bank_account")) throw invalidRequest("The sandbox's SetupIntents support only `us_bank_account`.", { param: "payment_method_types" });
+        if (p.attach_to_self && p.customer) throw invalidRequest("You cannot set both `attach_to_self` and `customer`.", { param: "attach_to_self" });
+        const id = ctx.id("seti");
+        const si = {
+          id, object: "setup_intent", application: null, attach_to_self: (p.attach_to_self as boolean | undefined) ?? false, automatic_payment_methods: null, cancellation_reason: null,
+          client_secret: `${id}_secret_${randomToken(ctx.tx, 24)}`, created: ctx.now, customer: (p.customer as string | undefined) ?? null, description: (p.description as string | undefined) ?? null,
+          flow_directions: (p.flow_directions as Stripe.SetupIntent.FlowDirection[] | undefined) ?? null, last_setup_error: null, latest_attempt: null, livemode: false, mandate: null, metadata: p.metadata ?? {},
+          next_action: null, on_behalf_of: null, payment_method: (p.payment_method as string | undefined) ?? null, payment_method_configuration_details: null,
+          payment_method_options: { us_bank_account: { mandate_options: {}, verification_method: "automatic" } }, payment_method_types: types, single_use_mandate: null,
+          status: p.payment_method ? "requires_confirmation" : "requires_payment_method", usage: (p.usage as string | undefined) ?? "off_session",
+        } as unknown as Si;
+        const row: SiRow = { owner: ctx.account, data: si, extra: { attempts: 0 } };
+        save(ctx, row);
+        emit(ctx, "setup_intent.created", si);
+        if (p.confirm) return confirm(ctx, row, p);
+        if (p.payment_method_data) {
+          si.payment_method = createPm(ctx, p.payment_method_data as Json).data.id;
+          si.status = "requires_confirmation";
+          save(ctx, row);
+        }
+        return si;
+      },
+    },
+    { method: "GET", path: "/v1/setup_intents/:id", params: { client_secret: str() }, handler: (ctx) => ownedRow<Si>(ctx, SIS, ctx.path.id ?? "", "setup_intent").data },
+    {
+      method: "POST",
+      path: "/v1/setup_intents/:id/confirm",
+      params: { payment_method: str(), payment_method_data: pmDataParams(), mandate_data: mandateData(), return_url: str(), payment_method_options: { kind: "any" } },
+      handler: (ctx) => confirm(ctx, structuredClone(ownedRow(ctx, SIS, ctx.path.id ?? "", "setup_intent")) as SiRow, ctx.params),
+    },
+    { method: "POST", path: "/v1/setup_intents/:id/verify_microdeposits", params: { descriptor_code: str(), amounts: arr({ kind: "int" }), client_secret: str() }, handler: verify },
+    {
+      method: "POST",
+      path: "/v1/setup_intents/:id/cancel",
+      params: { cancellation_reason: oneOf("abandoned", "duplicate", "requested_by_customer") },
+      handler: (ctx) => {
+        const row = structuredClone(ownedRow(ctx, SIS, ctx.path.id ?? "", "setup_intent")) as SiRow;
+        if (row.data.status === "succeeded" || row.data.status === "canceled") throw invalidRequest(`You cannot cancel this SetupIntent because it has a status of ${row.data.status}.`, { code: "setup_intent_unexpected_state" });
+        row.data.status = "canceled";
+        row.data.next_action = null;
+        row.data.cancellation_reason = (ctx.params.cancellation_reason as Stripe.SetupIntent.CancellationReason | undefined) ?? null;
+        save(ctx, row);
+        emit(ctx, "setup_intent.canceled", row.data);
+        return row.data;
+      },
+    },
+  );
+}
