@@ -1,0 +1,4 @@
+export * from "./core";
+export * from "./events";
+export * from "./read-models";
+export * from "./rules";

@@ -1,0 +1,71 @@
+import type Stripe from "stripe";
+import type { DbOrTx } from "@/db/connect";
+import {
+  applyAccountV1,
+  applyAuthorization,
+  applyCapability,
+  applyCard,
+  applyCardholder,
+  applyDispute,
+  applyIssuingTransaction,
+  applyTreasuryFinancialAccount,
+  applyTreasuryOutbound,
+} from "./read-models";
+
+/** Objects fetched from Stripe before applying an event (balances change without their own event). */
+export type Prefetched = { financialAccount?: Stripe.Treasury.FinancialAccount };
+
+/** The Treasury financial account whose balance an event changes, if any. */
+export function financialAccountTouched(event: Stripe.Event): string | null {
+  if (!event.type.startsWith("treasury.") && !event.type.startsWith("issuing_authorization.") && !event.type.startsWith("issuing_transaction.")) return null;
+  const obj = event.data.object as { object?: string; id?: string; financial_account?: unknown; card?: unknown };
+  if (obj.object === "treasury.financial_account") return null;
+  if (typeof obj.financial_account === "string") return obj.financial_account;
+  const card = obj.card as { financial_account?: unknown } | undefined;
+  return card && typeof card.financial_account === "string" && card.financial_account.startsWith("fa_") ? card.financial_account : null;
+}
+
+/** Applies one v1 snapshot event to the read models (inside the caller's transaction). */
+export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefetched: Prefetched = {}): Promise<void> {
+  const sourceAt = new Date(event.created * 1000);
+  const account = event.account ?? null;
+  const obj = event.data.object;
+  switch (obj.object) {
+    case "account":
+      await applyAccountV1(db, obj as Stripe.Account, sourceAt);
+      break;
+    case "capability":
+      await applyCapability(db, obj as Stripe.Capability, sourceAt);
+      break;
+    case "issuing.cardholder":
+      if (account) await applyCardholder(db, account, obj as Stripe.Issuing.Cardholder, sourceAt);
+      break;
+    case "issuing.card":
+      if (account) await applyCard(db, account, obj as Stripe.Issuing.Card, sourceAt);
+      break;
+    case "issuing.authorization":
+      if (account) await applyAuthorization(db, account, obj as Stripe.Issuing.Authorization, sourceAt);
+      break;
+    case "issuing.transaction":
+      if (account) await applyIssuingTransaction(db, account, obj as Stripe.Issuing.Transaction, sourceAt);
+      break;
+    case "issuing.dispute":
+      if (account) await applyDispute(db, account, obj as Stripe.Issuing.Dispute, sourceAt);
+      break;
+    case "treasury.financial_account":
+      if (account) await applyTreasuryFinancialAccount(db, account, obj as Stripe.Treasury.FinancialAccount, sourceAt);
+      break;
+    case "treasury.outbound_payment":
+      if (account) await applyTreasuryOutbound(db, account, obj as Stripe.Treasury.OutboundPayment, "outbound_payment", sourceAt);
+      break;
+    case "treasury.outbound_transfer":
+      if (account) await applyTreasuryOutbound(db, account, obj as Stripe.Treasury.OutboundTransfer, "outbound_transfer", sourceAt);
+      break;
+    default:
+      break;
+  }
+  if (account && prefetched.financialAccount) {
+    // Fetched just now, so it is newer than the event itself.
+    await applyTreasuryFinancialAccount(db, account, prefetched.financialAccount, new Date());
+  }
+}

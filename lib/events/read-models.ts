@@ -1,0 +1,192 @@
+import { eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { DbOrTx } from "@/db/connect";
+import {
+  authorizations,
+  businesses,
+  cardholders,
+  cards,
+  connectedAccounts,
+  disputes,
+  financialAccounts,
+  issuingTransactions,
+  moneyTransactions,
+  payouts,
+} from "@/db/schema";
+import { upsertNewer } from "./upsert";
+
+const at = (unix: number | null | undefined) => new Date((unix ?? 0) * 1000);
+const idOf = (v: string | { id: string } | null | undefined) => (v == null ? null : typeof v === "string" ? v : v.id);
+
+async function businessIdFor(db: DbOrTx, accountId: string): Promise<string | null> {
+  const [b] = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.stripeAccountId, accountId)).limit(1);
+  return b?.id ?? null;
+}
+
+export async function applyAccountV1(db: DbOrTx, a: Stripe.Account, sourceAt: Date): Promise<void> {
+  const capabilities = Object.fromEntries(Object.entries(a.capabilities ?? {}).map(([k, v]) => [k, String(v)]));
+  await upsertNewer(db, connectedAccounts, {
+    id: a.id,
+    businessId: await businessIdFor(db, a.id),
+    api: "v1",
+    country: a.country ?? null,
+    email: a.email ?? null,
+    displayName: a.business_profile?.name ?? a.company?.name ?? ([a.individual?.first_name, a.individual?.last_name].filter(Boolean).join(" ") || null),
+    capabilities,
+    requirementsDue: a.requirements?.currently_due ?? [],
+    requirementsPastDue: a.requirements?.past_due ?? [],
+    requirementsDeadline: a.requirements?.current_deadline ? at(a.requirements.current_deadline) : null,
+    disabledReason: a.requirements?.disabled_reason ?? null,
+    detailsSubmitted: a.details_submitted ?? false,
+    objectCreatedAt: at(a.created),
+    sourceAt,
+  });
+}
+
+/** A capability changed: patch that one status if the stored account is not newer. */
+export async function applyCapability(db: DbOrTx, c: Stripe.Capability, sourceAt: Date): Promise<void> {
+  const accountId = idOf(c.account);
+  if (!accountId) return;
+  await db
+    .update(connectedAccounts)
+    .set({ capabilities: sql`${connectedAccounts.capabilities} || ${JSON.stringify({ [c.id]: c.status })}::jsonb`, sourceAt })
+    .where(sql`${connectedAccounts.id} = ${accountId} and ${connectedAccounts.sourceAt} <= ${sourceAt}`);
+}
+
+export async function applyCardholder(db: DbOrTx, accountId: string, h: Stripe.Issuing.Cardholder, sourceAt: Date): Promise<void> {
+  await upsertNewer(db, cardholders, {
+    id: h.id,
+    accountId,
+    name: h.name,
+    email: h.email ?? null,
+    type: h.type,
+    status: h.status,
+    requirementsPastDue: (h.requirements?.past_due ?? []) as string[],
+    disabledReason: h.requirements?.disabled_reason ?? null,
+    objectCreatedAt: at(h.created),
+    sourceAt,
+  });
+}
+
+export async function applyCard(db: DbOrTx, accountId: string, c: Stripe.Issuing.Card, sourceAt: Date): Promise<void> {
+  const withFa = c as Stripe.Issuing.Card & { financial_account?: string | null };
+  await upsertNewer(db, cards, {
+    id: c.id,
+    accountId,
+    cardholderId: idOf(c.cardholder) ?? "",
+    type: c.type,
+    status: c.status,
+    brand: c.brand,
+    last4: c.last4,
+    expMonth: c.exp_month,
+    expYear: c.exp_year,
+    currency: c.currency,
+    financialAccount: withFa.financial_account ?? null,
+    spendingControls: c.spending_controls as unknown as Record<string, unknown>,
+    objectCreatedAt: at(c.created),
+    sourceAt,
+  });
+}
+
+const AUTH_STATUS_RANK: Record<string, number> = { pending: 0, closed: 1, expired: 1, reversed: 1 };
+
+export async function applyAuthorization(db: DbOrTx, accountId: string, a: Stripe.Issuing.Authorization, sourceAt: Date): Promise<void> {
+  const last = a.request_history?.[a.request_history.length - 1];
+  // Within one second events can't be ordered by time; a finished authorization never goes back to pending.
+  const rank = AUTH_STATUS_RANK[a.status] ?? 0;
+  await upsertNewer(
+    db,
+    authorizations,
+    {
+      id: a.id,
+      accountId,
+      cardId: idOf(a.card) ?? "",
+      cardholderId: idOf(a.cardholder),
+      amount: a.amount || a.pending_request?.amount || last?.amount || 0,
+      currency: a.currency,
+      merchantAmount: a.merchant_amount || a.pending_request?.merchant_amount || last?.merchant_amount || 0,
+      merchantCurrency: a.merchant_currency,
+      merchantName: a.merchant_data?.name ?? null,
+      merchantCategory: a.merchant_data?.category ?? null,
+      merchantCountry: a.merchant_data?.country ?? null,
+      status: a.status,
+      approved: a.approved,
+      declineReason: a.approved ? null : (last?.reason ?? null),
+      objectCreatedAt: at(a.created),
+      sourceAt,
+    },
+    sql`(case ${authorizations.status} when 'pending' then 0 else 1 end) <= ${rank}`,
+  );
+}
+
+export async function applyIssuingTransaction(db: DbOrTx, accountId: string, t: Stripe.Issuing.Transaction, sourceAt: Date): Promise<void> {
+  await upsertNewer(db, issuingTransactions, {
+    id: t.id,
+    accountId,
+    cardId: idOf(t.card) ?? "",
+    authorizationId: idOf(t.authorization),
+    type: t.type,
+    amount: t.amount,
+    currency: t.currency,
+    merchantName: t.merchant_data?.name ?? null,
+    merchantCategory: t.merchant_data?.category ?? null,
+    objectCreatedAt: at(t.created),
+    sourceAt,
+  });
+}
+
+export async function applyDispute(db: DbOrTx, accountId: string, d: Stripe.Issuing.Dispute, sourceAt: Date): Promise<void> {
+  await upsertNewer(db, disputes, {
+    id: d.id,
+    accountId,
+    transactionId: idOf(d.transaction),
+    amount: d.amount,
+    currency: d.currency,
+    status: d.status,
+    reason: d.evidence?.reason ?? null,
+    objectCreatedAt: at(d.created),
+    sourceAt,
+  });
+}
+
+export async function applyTreasuryFinancialAccount(db: DbOrTx, accountId: string, fa: Stripe.Treasury.FinancialAccount, sourceAt: Date): Promise<void> {
+  const balances: Record<string, { available: number; inbound_pending: number; outbound_pending: number }> = {};
+  for (const [currency, cash] of Object.entries(fa.balance?.cash ?? {})) {
+    balances[currency] = { available: cash, inbound_pending: fa.balance.inbound_pending?.[currency] ?? 0, outbound_pending: fa.balance.outbound_pending?.[currency] ?? 0 };
+  }
+  await upsertNewer(db, financialAccounts, { id: fa.id, accountId, api: "v1", status: fa.status, balances, objectCreatedAt: at(fa.created), sourceAt });
+}
+
+type OutboundMoney = Stripe.Treasury.OutboundPayment | Stripe.Treasury.OutboundTransfer;
+
+export async function applyTreasuryOutbound(db: DbOrTx, accountId: string, o: OutboundMoney, kind: "outbound_payment" | "outbound_transfer", sourceAt: Date): Promise<void> {
+  const dest = "destination_payment_method_details" in o ? o.destination_payment_method_details : null;
+  const bank = dest?.us_bank_account;
+  await upsertNewer(db, payouts, {
+    id: o.id,
+    accountId,
+    kind,
+    financialAccount: o.financial_account,
+    amount: o.amount,
+    currency: o.currency,
+    status: o.status,
+    destination: bank ? `${bank.bank_name ?? "Bank"} ••${bank.last4 ?? ""}` : null,
+    objectCreatedAt: at(o.created),
+    sourceAt,
+  });
+}
+
+export async function applyTreasuryTransaction(db: DbOrTx, accountId: string, t: Stripe.Treasury.Transaction, sourceAt: Date): Promise<void> {
+  await upsertNewer(db, moneyTransactions, {
+    id: t.id,
+    accountId,
+    financialAccount: t.financial_account,
+    amount: t.amount,
+    currency: t.currency,
+    flowType: t.flow_type,
+    status: t.status,
+    description: t.description,
+    objectCreatedAt: at(t.created),
+    sourceAt,
+  });
+}

@@ -1,0 +1,65 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { describeEachDatabase } from "@/db/testing";
+import { businesses } from "@/db/schema";
+import { event, authorization } from "@/lib/events/test-events";
+import { answerAuthorizationRequest } from "./authorize";
+import { EMPTY_RULES } from "./engine";
+import { loadRules, RulesCache, saveBusinessRules, saveDecisionSettings, savePlatformRules } from "./rules-store";
+
+describeEachDatabase("rules store and decisions", (database) => {
+  test("the cache serves saved rules and is invalidated the moment rules change", async () => {
+    const { db } = database();
+    const cache = new RulesCache(60_000);
+    assert.deepEqual((await cache.forAccount(db, null)).platform, EMPTY_RULES);
+    await savePlatformRules(db, { ...EMPTY_RULES, blockedCategories: ["bars"] }, null, cache);
+    assert.deepEqual((await cache.forAccount(db, null)).platform.blockedCategories, ["bars"]);
+    // A change made elsewhere (another instance) shows up once the TTL passes.
+    const elsewhere = new RulesCache(60_000);
+    await savePlatformRules(db, { ...EMPTY_RULES, blockedCategories: ["gambling"] }, null, elsewhere);
+    assert.deepEqual((await cache.forAccount(db, null)).platform.blockedCategories, ["bars"]);
+    assert.deepEqual((await cache.forAccount(db, null, Date.now() + 61_000)).platform.blockedCategories, ["gambling"]);
+  });
+
+  test("a business can't save rules that claim more than the platform allows", async () => {
+    const { db } = database();
+    const [biz] = await db.insert(businesses).values({ legalName: "Strict Co", country: "US", businessType: "company", fundingModel: "treasury", stripeAccountId: "acct_strict" }).returning();
+    await savePlatformRules(db, { ...EMPTY_RULES, maxAmount: 10_000 }, null, new RulesCache());
+    const refused = await saveBusinessRules(db, biz!.id, { ...EMPTY_RULES, maxAmount: 20_000 }, null, new RulesCache());
+    assert.deepEqual(refused, { ok: false, problems: ["maxAmount: the platform's maximum is 10000"] });
+    assert.equal((await loadRules(db, "acct_strict")).business, null);
+    assert.deepEqual(await saveBusinessRules(db, biz!.id, { ...EMPTY_RULES, maxAmount: 2_000 }, null, new RulesCache()), { ok: true });
+    assert.equal((await loadRules(db, "acct_strict")).business?.maxAmount, 2_000);
+    assert.equal((await loadRules(db, "acct_strict")).businessId, biz!.id);
+  });
+
+  test("velocity counts approvals per card over a rolling hour, across the window edge", async () => {
+    const { db } = database();
+    const cache = new RulesCache(0);
+    await savePlatformRules(db, { ...EMPTY_RULES, velocityPerHour: 3 }, null, cache);
+    const t0 = Date.now();
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+    const ask = (card: string, minutes: number) =>
+      answerAuthorizationRequest(db, cache, event("issuing_authorization.request", authorization({ card, amount: 500 })), { now: at(minutes) });
+    for (const m of [0, 10, 20]) assert.equal((await ask("ic_velocity", m)).approved, true);
+    const fourth = await ask("ic_velocity", 30);
+    assert.equal(fourth.approved, false);
+    assert.equal(fourth.decision.rule, "velocity");
+    assert.equal((await ask("ic_other_card", 30)).approved, true, "another card has its own count");
+    // At 60m+1s the approval at 0m has left the window: two remain, so one more is allowed.
+    assert.equal((await ask("ic_velocity", 60.02)).approved, true);
+    assert.equal((await ask("ic_velocity", 61)).approved, false);
+  });
+
+  test("the fallback setting decides what an engine failure answers", async () => {
+    const { db } = database();
+    const cache = new RulesCache(0);
+    await saveDecisionSettings(db, { fallback: "approve", budgetMs: 500 }, cache);
+    await cache.forAccount(db, null);
+    const broken = Object.assign(Object.create(cache) as RulesCache, { forAccount: () => Promise.reject(new Error("rules table missing")) });
+    const answer = await answerAuthorizationRequest(db, broken, event("issuing_authorization.request", authorization()));
+    assert.equal(answer.approved, true);
+    assert.equal(answer.decision.decidedBy, "fallback");
+    assert.match(answer.decision.reason, /rules table missing/);
+  });
+});

@@ -1,0 +1,123 @@
+import { eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { authorizationRules, businesses, decisionSettings, type AuthorizationRuleRow } from "@/db/schema";
+import { EMPTY_RULES, looserThan, type RuleSet } from "./engine";
+
+export type DecisionSettings = { fallback: "approve" | "decline"; budgetMs: number };
+export const DEFAULT_SETTINGS: DecisionSettings = { fallback: "decline", budgetMs: 1200 };
+
+export type RulesForAccount = { businessId: string | null; platform: RuleSet; business: RuleSet | null; settings: DecisionSettings };
+
+function toRuleSet(row: AuthorizationRuleRow | undefined): RuleSet | null {
+  if (!row) return null;
+  return {
+    blockedCategories: row.blockedCategories,
+    allowedCountries: row.allowedCountries ?? null,
+    maxAmount: row.maxAmount ?? null,
+    currency: row.currency,
+    velocityPerHour: row.velocityPerHour ?? null,
+    killSwitch: row.killSwitch,
+  };
+}
+
+/**
+ * Rules as the decision engine needs them, cached per connected account. Saving rules through
+ * this module invalidates the cache at once; other app instances see a change within `ttlMs`.
+ */
+export class RulesCache {
+  private entries = new Map<string, { at: number; value: RulesForAccount }>();
+  private generation = 0;
+  /** The settings seen last, so a decision knows its time budget before anything is loaded. */
+  lastSettings: DecisionSettings = DEFAULT_SETTINGS;
+  constructor(private readonly ttlMs = 5000) {}
+
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  async forAccount(db: DbOrTx, accountId: string | null, now = Date.now()): Promise<RulesForAccount> {
+    const key = accountId ?? "";
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const generation = this.generation;
+    const value = await loadRules(db, accountId);
+    this.lastSettings = value.settings;
+    // A save that happened while we were loading must not be hidden by this (older) read.
+    if (generation === this.generation) this.entries.set(key, { at: now, value });
+    return value;
+  }
+}
+
+export async function loadRules(db: DbOrTx, accountId: string | null): Promise<RulesForAccount> {
+  const [platformRow] = await db.select().from(authorizationRules).where(isNull(authorizationRules.businessId)).limit(1);
+  const [settingsRow] = await db.select().from(decisionSettings).where(eq(decisionSettings.id, 1)).limit(1);
+  let businessId: string | null = null;
+  let business: RuleSet | null = null;
+  if (accountId) {
+    const [biz] = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.stripeAccountId, accountId)).limit(1);
+    businessId = biz?.id ?? null;
+    if (businessId) {
+      const [row] = await db.select().from(authorizationRules).where(eq(authorizationRules.businessId, businessId)).limit(1);
+      business = toRuleSet(row);
+    }
+  }
+  return {
+    businessId,
+    platform: toRuleSet(platformRow) ?? EMPTY_RULES,
+    business,
+    settings: settingsRow ? { fallback: settingsRow.fallback, budgetMs: settingsRow.budgetMs } : DEFAULT_SETTINGS,
+  };
+}
+
+const globalForRules = globalThis as unknown as { issuingConsoleRules?: RulesCache };
+/** The process-wide cache the webhook route uses. */
+export function rulesCache(): RulesCache {
+  globalForRules.issuingConsoleRules ??= new RulesCache();
+  return globalForRules.issuingConsoleRules;
+}
+
+function values(rules: RuleSet, userId: string | null) {
+  return {
+    blockedCategories: [...rules.blockedCategories],
+    allowedCountries: rules.allowedCountries ? [...rules.allowedCountries] : null,
+    maxAmount: rules.maxAmount,
+    currency: rules.currency,
+    velocityPerHour: rules.velocityPerHour,
+    killSwitch: rules.killSwitch,
+    updatedBy: userId,
+    updatedAt: new Date(),
+  };
+}
+
+export async function savePlatformRules(db: DbOrTx, rules: RuleSet, userId: string | null, cache = rulesCache()): Promise<void> {
+  const v = values(rules, userId);
+  const [existing] = await db.select({ id: authorizationRules.id }).from(authorizationRules).where(isNull(authorizationRules.businessId)).limit(1);
+  if (existing) await db.update(authorizationRules).set(v).where(eq(authorizationRules.id, existing.id));
+  else await db.insert(authorizationRules).values({ ...v, businessId: null });
+  cache.invalidate();
+}
+
+export type SaveBusinessRulesResult = { ok: true } | { ok: false; problems: string[] };
+
+/** Saves a business's rules, refusing any that would be looser than the platform's. */
+export async function saveBusinessRules(db: DbOrTx, businessId: string, rules: RuleSet, userId: string | null, cache = rulesCache()): Promise<SaveBusinessRulesResult> {
+  const { platform } = await loadRules(db, null);
+  const problems = looserThan(rules, platform);
+  if (problems.length) return { ok: false, problems };
+  const v = values(rules, userId);
+  await db
+    .insert(authorizationRules)
+    .values({ ...v, businessId })
+    .onConflictDoUpdate({ target: authorizationRules.businessId, set: v });
+  cache.invalidate();
+  return { ok: true };
+}
+
+export async function saveDecisionSettings(db: DbOrTx, settings: DecisionSettings, cache = rulesCache()): Promise<void> {
+  await db
+    .insert(decisionSettings)
+    .values({ id: 1, ...settings, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: decisionSettings.id, set: { ...settings, updatedAt: new Date() } });
+  cache.invalidate();
+}
