@@ -1,5 +1,5 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -41,15 +41,46 @@ export function openDatabase(opts: { url?: string; dataDir?: string; maxConnecti
     };
   }
   const dir = opts.dataDir ?? "memory://";
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const release = dir.startsWith("memory://") ? () => {} : lockDataDir(dir);
   const client = new PGlite(dir);
   const pg = drizzlePglite(client, { schema });
   return {
     db: pg as unknown as Db,
     kind: "pglite",
     migrate: () => migratePglite(pg, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite is embedded: two processes opening one data directory would corrupt it. A pid file
+ * makes the second one (say, a CLI script while the app runs) stop with a clear message.
+ */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lock = path.join(dir, "..", `${path.basename(dir)}.pid`);
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8"));
+    if (pid && pid !== process.pid && alive(pid)) {
+      throw new Error(`The embedded database in ${dir} is in use by process ${pid} (is the app running?). Stop it first, or set DATABASE_URL to a Postgres server.`);
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  const release = () => rmSync(lock, { force: true });
+  process.once("exit", release);
+  return release;
 }
 
 export { schema };
