@@ -33,7 +33,7 @@ export const BALANCES = "ledger_balances";
 export const JOURNALS = "ledger_journals";
 
 /** Holders outside Stripe (banks, card networks, the FX desk); their balances may be negative. */
-export const EXTERNAL = { bank: "ext:bank", fx: "ext:fx", card: "ext:card_network", stripe: "ext:stripe" } as const;
+export const EXTERNAL = { bank: "ext:bank", fx: "ext:fx", card: "ext:card_network", stripe: "ext:stripe", crypto: "ext:crypto_network" } as const;
 export const isExternal = (holder: string) => holder.startsWith("ext:");
 
 /** A business failure of a posting; resources turn it into their own Stripe-shaped error. */

@@ -6,6 +6,7 @@ import { registerAccountSessionRoutes } from "./account-sessions";
 import { registerV2AccountRoutes } from "./v2-accounts/routes";
 import { loadAccount } from "./accounts/store";
 import { registerTreasury } from "./treasury";
+import { registerMoneyManagement } from "./money-management";
 
 /**
  * Every resource module the sandbox serves. To add one: write `sandbox/resources/<name>/`
@@ -19,6 +20,7 @@ export function registerResources(kernel: Kernel): void {
   registerAccountSessionRoutes(router);
   registerV2AccountRoutes(kernel);
   registerTreasury(kernel);
+  registerMoneyManagement(kernel);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;

@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import type { Kernel } from "../../kernel";
+import type { Ctx } from "../../wire/context";
+import { v2Error } from "../../wire/errors";
+import { listV2, v2ListParams, v2Page } from "../../wire/list";
+import { arr, map, obj, req, str, int, any } from "../../wire/schema";
+import { EXTERNAL } from "../../ledger/ledger";
+import { convert, credit, hold, release, settleHold } from "../../ledger/moves";
+import { newestFirst } from "../common";
+import { amountOf, invalidField, iso, money, notCancelable, ownedV2, requireStorer, saveV2, T, v2Money, type Json, type Money, type V2Object } from "./common";
+import { holds, loadV2Fa, requireOpen } from "./financial-accounts";
+import type { PayoutMethod } from "./payout-methods";
+import { addV2Entry, openV2Txn, postedV2Txn } from "./transactions";
+
+/**
+ * v2 OutboundTransfers: from a FA to the account's own payout method (crypto wallet or bank
+ * account). processing (available → outbound_pending) → posted | failed | canceled;
+ * posted → returned. `/_sandbox/v2/outbound_transfers/:id/{post,fail,return}` drive them.
+ */
+export type Obt = V2Object & { status: string; cancelable: boolean; amount: Money; from: { financial_account: string; debited: Money }; to: { payout_method: string; credited: Money }; status_transitions: Json; status_details: Json | null };
+type ObtExtra = { txn: string; owner: string };
+
+/** Units of `to` per unit of `from` (1 when equal), or null when the sandbox has no rate. */
+export function rate(ctx: Ctx, from: string, to: string): number | null {
+  return from === to ? 1 : (ctx.kernel.config.fxRates[`${from}:${to}`] ?? null);
+}
+
+export const fromParams = () => req(obj({ financial_account: req(str()), currency: req(str()) }));
+export const amountParams = () => req(obj({ value: req(int()), currency: req(str()) }));
+
+function create(ctx: Ctx): V2Object {
+  const p = ctx.params;
+  const from = p.from as { financial_account: string; currency: string };
+  const to = p.to as { payout_method: string; currency?: string };
+  const amount = amountOf(p.amount);
+  if (amount.currency !== from.currency) throw invalidField("amount.currency", `amount.currency (${amount.currency}) must equal from.currency (${from.currency}).`);
+  const fa = loadV2Fa(ctx, from.financial_account, "from.financial_account");
+  requireOpen(fa);
+  holds(fa, from.currency, "from.currency");
+  const pm = ownedV2<PayoutMethod>(ctx, T.pms, to.payout_method, "payout method", "to.payout_method").data;
+  if (pm.archived || pm.usage_status.transfers !== "eligible") {
+    throw v2Error(400, "invalid_payout_method", "invalid_payout_method", `Payout method ${pm.id} is not eligible for transfers (${pm.archived ? "archived" : `usage_status.transfers: ${pm.usage_status.transfers}`}). Unarchive it or set up a new one with an OutboundSetupIntent.`);
+  }
+  requireStorer(ctx, ctx.account, `outbound_transfers.${pm.type === "crypto_wallet" ? "crypto_wallets" : "bank_accounts"}`);
+  const bankCurrencies = (pm.bank_account?.supported_currencies as string[] | undefined) ?? [];
+  const toCurrency = to.currency ?? (pm.type === "crypto_wallet" ? "usdc" : (bankCurrencies[0] ?? from.currency));
+  if (pm.type === "crypto_wallet" && toCurrency !== "usdc") throw invalidField("to.currency", "Crypto wallet payouts are in usdc.");
+  if (pm.type === "bank_account" && !bankCurrencies.includes(toCurrency)) throw invalidField("to.currency", `This bank account receives ${bankCurrencies.join(", ")}, not ${toCurrency}.`);
+  const r = rate(ctx, from.currency, toCurrency);
+  if (r === null) throw invalidField("to.currency", `The sandbox has no ${from.currency}→${toCurrency} rate; set one with POST /_sandbox/config {"fx_rates": {"${from.currency}:${toCurrency}": 1}}.`);
+  const id = ctx.id("obt_test", 40);
+  const txn = openV2Txn(ctx, ctx.account, fa.id, "outbound_transfer", { type: "outbound_transfer", id }, money(-amount.value, amount.currency));
+  addV2Entry(ctx, txn, v2Money(() => hold(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow: { type: "outbound_transfer", id }, nowMs: ctx.nowMs })));
+  const obt: Obt = {
+    id, object: "v2.money_management.outbound_transfer", amount, cancelable: true, created: iso(ctx), delivery_options: null, description: (p.description as string | undefined) ?? null,
+    expected_arrival_date: new Date(ctx.nowMs + 86400_000).toISOString(), from: { financial_account: fa.id, debited: amount }, livemode: false, metadata: (p.metadata as Json | undefined) ?? {},
+    statement_descriptor: (p.statement_descriptor as string | undefined) ?? "transfer", status: "processing", status_details: null,
+    status_transitions: { canceled_at: null, failed_at: null, posted_at: null, returned_at: null }, to: { payout_method: pm.id, credited: money(Math.round(amount.value * r), toCurrency) },
+    trace_id: { status: "pending", value: null },
+  };
+  ctx.tx.put(T.obts, id, { owner: ctx.account, data: obt, extra: { txn, owner: ctx.account } satisfies ObtExtra });
+  return saveV2(ctx, T.obts, ctx.account, obt, "created");
+}
+
+/** Moves a processing/posted transfer on; used by the `/_sandbox` controls and the cancel endpoint. */
+export function advanceObt(ctx: Ctx, id: string, action: "post" | "fail" | "return" | "cancel", reason?: string): Obt {
+  const row = ctx.tx.get<Obt>(T.obts, id);
+  if (!row || (ctx.isConnected && row.owner !== ctx.account)) throw v2Error(404, "invalid_request_error", "not_found", `The outbound transfer ${id} was not found.`);
+  const obt = structuredClone(row.data);
+  const extra = row.extra as ObtExtra;
+  const c = { holder: obt.from.financial_account, currency: obt.amount.currency, amount: obt.amount.value, flow: { type: "outbound_transfer", id }, nowMs: ctx.nowMs };
+  const need = action === "return" ? "posted" : "processing";
+  if (obt.status !== need) {
+    if (action === "cancel") throw notCancelable("outbound transfer", id, obt.status);
+    throw v2Error(400, "invalid_request_error", "invalid_fields", `Outbound transfer ${id} is ${obt.status}; it must be ${need} to ${action} it.`);
+  }
+  const crypto = ctx.tx.get<PayoutMethod>(T.pms, obt.to.payout_method)?.data.type === "crypto_wallet";
+  if (action === "post") {
+    const out = obt.to.credited.currency === obt.amount.currency ? settleHold(ctx.tx, c, crypto ? EXTERNAL.crypto : EXTERNAL.bank) : convert(ctx.tx, { ...c, bucket: "outbound_pending" }, { holder: crypto ? EXTERNAL.crypto : EXTERNAL.bank, currency: obt.to.credited.currency, amount: obt.to.credited.value }, c.flow, ctx.nowMs)[0];
+    addV2Entry(ctx, extra.txn, out, "posted");
+    obt.status = "posted";
+    obt.trace_id = { status: "supported", value: crypto ? `0x${createHash("sha256").update(id).digest("hex")}` : ctx.id("trace", 15) };
+  } else if (action === "fail" || action === "cancel") {
+    addV2Entry(ctx, extra.txn, release(ctx.tx, c), "void");
+    obt.status = action === "fail" ? "failed" : "canceled";
+    if (action === "fail") obt.status_details = { failed: { reason: reason ?? "payout_method_declined" } };
+  } else {
+    const back = credit(ctx.tx, c, crypto ? EXTERNAL.crypto : EXTERNAL.bank);
+    postedV2Txn(ctx, row.owner, obt.from.financial_account, "return", { type: "outbound_transfer", id }, back);
+    obt.status = "returned";
+    obt.status_details = { returned: { reason: reason ?? "payout_method_closed" } };
+  }
+  obt.cancelable = false;
+  obt.status_transitions = { ...obt.status_transitions, [`${obt.status}_at`]: iso(ctx) };
+  const sys = { ...ctx, account: row.owner, isConnected: row.owner !== ctx.platform };
+  saveV2(sys, T.obts, row.owner, obt, "updated");
+  return saveV2(sys, T.obts, row.owner, obt, obt.status) as Obt;
+}
+
+export function registerV2OutboundTransferRoutes(kernel: Kernel): void {
+  const base = "/v2/money_management/outbound_transfers";
+  kernel.router.add(
+    {
+      method: "POST",
+      path: base,
+      params: { from: fromParams(), to: req(obj({ payout_method: req(str()), currency: str() })), amount: amountParams(), description: str(), metadata: map(), statement_descriptor: str(), delivery_options: any() },
+      handler: create,
+    },
+    { method: "GET", path: `${base}/:id`, handler: (ctx) => ownedV2(ctx, T.obts, ctx.path.id ?? "", "outbound transfer").data },
+    {
+      method: "GET",
+      path: base,
+      params: { ...v2ListParams, status: arr(str()), created: str(), created_gt: str(), created_gte: str(), created_lt: str(), created_lte: str() },
+      handler: (ctx) => {
+        const token = v2Page(ctx.params, ["status"]);
+        const statuses = token.filters.status as string[] | undefined;
+        return listV2(newestFirst<Obt>(ctx, T.obts, (r) => !statuses || statuses.includes(r.data.status)), token, base);
+      },
+    },
+    { method: "POST", path: `${base}/:id/cancel`, handler: (ctx) => (ownedV2(ctx, T.obts, ctx.path.id ?? "", "outbound transfer"), advanceObt(ctx, ctx.path.id ?? "", "cancel")) },
+  );
+}
