@@ -41,7 +41,7 @@ export function holds(fa: V2Fa, currency: string, field: string): void {
   if (!fa.storage.holds_currencies.includes(currency)) throw invalidField(field, `Financial account ${fa.id} holds ${fa.storage.holds_currencies.join(", ")}, not ${currency}.`);
 }
 
-function createFa(ctx: Ctx, owner: string, p: Json): V2Fa {
+function createFa(ctx: Ctx, owner: string, p: Json, silent = false): V2Fa {
   const storage = (p.storage as Json | undefined) ?? {};
   const currencies = (storage.holds_currencies as string[] | undefined) ?? [];
   if (!currencies.length) throw invalidField("storage.holds_currencies", "storage.holds_currencies must name at least one currency, e.g. [\"usdc\"].");
@@ -54,15 +54,15 @@ function createFa(ctx: Ctx, owner: string, p: Json): V2Fa {
     id: ctx.id("fa_test", 48), object: "v2.money_management.financial_account", country, created: iso(ctx), display_name: (p.display_name as string | undefined) ?? null,
     livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, status: "open", storage: { holds_currencies: currencies }, type: "storage",
   };
-  saveV2(ctx, T.fas, owner, fa, "created");
+  saveV2(ctx, T.fas, owner, fa, silent ? undefined : "created");
   return fa;
 }
 
-/** The platform's own usd FA (idempotent: created once per data dir and after each reset). */
+/** The platform's own usd FA (idempotent: created once per data dir and after each reset). It "was always there", so no event. */
 export function platformFa(ctx: Ctx): V2Fa {
   const existing = ctx.kernel.store.rows<V2Fa>(T.fas).find(([, r]) => r.owner === ctx.platform);
   if (existing) return existing[1].data;
-  return createFa(ctx, ctx.platform, { storage: { holds_currencies: ["usd"] }, display_name: "Platform financial account" });
+  return createFa(ctx, ctx.platform, { storage: { holds_currencies: ["usd"] }, display_name: "Platform financial account" }, true);
 }
 
 export function registerV2FinancialAccountRoutes(kernel: Kernel): void {
