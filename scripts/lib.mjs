@@ -63,6 +63,21 @@ export function buildFingerprint(extra) {
   return hash.digest("hex");
 }
 
+/** Runs `next build` when the code (or the mode) changed since the last build. */
+export function ensureProductionBuild(mode) {
+  const stampFile = path.join(root, ".next", "issuing-console-build-stamp");
+  const fingerprint = buildFingerprint(mode);
+  const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
+  if (current === fingerprint && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  console.log("Building the app (first start or code changed)…");
+  const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
+  if (result.status !== 0) {
+    console.error("The production build failed.");
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(stampFile, fingerprint);
+}
+
 export function bin(name) {
   return path.join(root, "node_modules", ".bin", name);
 }

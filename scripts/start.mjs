@@ -1,9 +1,9 @@
 // `npm start`: sets everything up on a fresh clone, then runs the sandbox and the app.
 // `npm run dev` does the same with `next dev`. PORT, SANDBOX_PORT and DATA_DIR move everything.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { bin, buildFingerprint, ensureDependencies, ensureLocalSecrets, root, waitFor } from "./lib.mjs";
+import { bin, ensureDependencies, ensureLocalSecrets, ensureProductionBuild, root, waitFor } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
 process.chdir(root);
@@ -29,16 +29,7 @@ function run(cmd, args, label) {
 
 run(bin("tsx"), ["scripts/setup-db.ts", "--seed"], "Database set-up");
 
-if (!dev) {
-  const stampFile = path.join(root, ".next", "issuing-console-build-stamp");
-  const fingerprint = buildFingerprint(sandboxMode ? "sandbox" : "stripe");
-  const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
-  if (current !== fingerprint || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("Building the app (first start or code changed)…");
-    run(bin("next"), ["build"], "The production build");
-    writeFileSync(stampFile, fingerprint);
-  }
-}
+if (!dev) ensureProductionBuild(sandboxMode ? "sandbox" : "stripe");
 
 const children = [];
 let stopping = false;

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { PASSWORD_MIN } from "./constants";
+
+export { PASSWORD_MIN };
 
 // Form values arrive as strings (or null when a field is missing): coerce here, once.
 const text = (max: number) =>
@@ -17,7 +20,6 @@ export const signInSchema = z.object({
   password: z.string({ error: "Enter your password" }).min(1, { error: "Enter your password" }).max(200, { error: "Use at most 200 characters" }),
 });
 
-export const PASSWORD_MIN = 10;
 
 export const signUpSchema = z.object({
   name: text(100).pipe(z.string().min(1, { error: "Enter your name" })),

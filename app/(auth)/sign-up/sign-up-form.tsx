@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PASSWORD_MIN } from "@/lib/auth/schemas";
+import { PASSWORD_MIN } from "@/lib/auth/constants";
 import { signUpAction, type AuthFormState } from "../actions";
 
 export function SignUpForm() {

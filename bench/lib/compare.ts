@@ -1,0 +1,44 @@
+export type Figures = Record<string, number>;
+export type Results = { node: string; cpus: number; started_at: string; [bench: string]: Figures | string | number };
+
+/** Which direction is worse for a figure, from the unit its name ends with. */
+function worseWhen(key: string): "higher" | "lower" | null {
+  if (key.endsWith("_ms") || key.endsWith("_kb")) return "higher";
+  if (key.endsWith("_per_s")) return "lower";
+  return null;
+}
+
+// Shared 2-core machines are noisy: latency must move by more than this to count as a change.
+const NOISE: Record<string, number> = { _ms: 0.3, _per_s: 0.2, _kb: 0.05 };
+const noiseFor = (key: string) => Object.entries(NOISE).find(([suffix]) => key.endsWith(suffix))?.[1] ?? 0.2;
+
+export function compare(latest: Results, previous: Results | null, budgets: Record<string, Figures>): { markdown: string; flags: string[] } {
+  const flags: string[] = [];
+  const lines = [
+    `# Benchmarks (${latest.started_at}, node ${latest.node}, ${latest.cpus} cpus)`,
+    "",
+    previous ? `Compared with the run of ${previous.started_at}.` : "No previous results to compare with.",
+    "",
+    "| benchmark | figure | value | previous | ratio | note |",
+    "|---|---|---|---|---|---|",
+  ];
+  for (const [bench, figures] of Object.entries(latest)) {
+    if (typeof figures !== "object") continue;
+    const prev = previous?.[bench];
+    for (const [key, value] of Object.entries(figures)) {
+      const before = typeof prev === "object" ? prev[key] : undefined;
+      const ratio = before ? value / before : null;
+      const notes: string[] = [];
+      const dir = worseWhen(key);
+      if (ratio !== null && dir) {
+        const worse = dir === "higher" ? ratio > 1 + noiseFor(key) : ratio < 1 - noiseFor(key);
+        if (worse) notes.push("regression beyond noise");
+      }
+      const budget = budgets[bench]?.[key];
+      if (budget !== undefined && value > budget) notes.push(`over budget (${budget})`);
+      if (notes.length) flags.push(`${bench}.${key}: ${notes.join(", ")}`);
+      lines.push(`| ${bench} | ${key} | ${value} | ${before ?? ""} | ${ratio === null ? "" : ratio.toFixed(2)} | ${notes.join("; ")} |`);
+    }
+  }
+  return { markdown: lines.join("\n") + "\n", flags };
+}

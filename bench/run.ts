@@ -1,0 +1,46 @@
+// `npm run bench [-- name …]`: runs the benchmarks of shared/docs/benchmarks.md, writes
+// bench/results/latest.json and latest.md, and compares with the previous results on this machine.
+import { cpus } from "node:os";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureProductionBuild } from "../scripts/lib.mjs";
+import { clientJs } from "./client-js";
+import { compare, type Results } from "./lib/compare";
+
+const root = path.resolve(import.meta.dirname, "..");
+type Bench = { name: string; run: () => Promise<Record<string, number>> };
+
+const BENCHES: Bench[] = [
+  {
+    name: "client_js",
+    run: async () => {
+      ensureProductionBuild(process.env.STRIPE_SECRET_KEY ? "stripe" : "sandbox");
+      return clientJs(root);
+    },
+  },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const results: Results = { node: process.version, cpus: cpus().length, started_at: new Date().toISOString() };
+  for (const bench of BENCHES) {
+    if (only.length && !only.includes(bench.name)) continue;
+    console.log(`running ${bench.name}…`);
+    results[bench.name] = await bench.run();
+  }
+  const dir = path.join(root, "bench", "results");
+  const latest = path.join(dir, "latest.json");
+  const previous = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Results) : null;
+  if (previous) renameSync(latest, path.join(dir, "previous.json"));
+  const budgets = JSON.parse(readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as Record<string, Record<string, number>>;
+  const report = compare(results, previous, budgets);
+  writeFileSync(latest, JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(path.join(dir, "latest.md"), report.markdown);
+  console.log("\n" + report.markdown);
+  if (report.flags.length) console.log(`${report.flags.length} figure(s) flagged; see above.`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
