@@ -7,6 +7,7 @@ import { registerV2AccountRoutes } from "./v2-accounts/routes";
 import { loadAccount } from "./accounts/store";
 import { registerTreasury } from "./treasury";
 import { registerMoneyManagement } from "./money-management";
+import { registerIssuingBalanceRoutes } from "./issuing-balance";
 
 /**
  * Every resource module the sandbox serves. To add one: write `sandbox/resources/<name>/`
@@ -21,6 +22,7 @@ export function registerResources(kernel: Kernel): void {
   registerV2AccountRoutes(kernel);
   registerTreasury(kernel);
   registerMoneyManagement(kernel);
+  registerIssuingBalanceRoutes(kernel);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;
