@@ -79,7 +79,7 @@ test("repeated failed sign-ins are rate limited, even with the right password", 
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill("the-right-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/onboarding$/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 

@@ -37,13 +37,14 @@ test("a new user signs up, is signed in, and can sign in again later", async ({ 
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill("my-new-password-1");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/onboarding$/);
   await expectSignedInAs(page, email);
-  await expect(page.getByRole("heading", { name: "You're not part of a business yet" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Create your business" })).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Email").fill(email.toUpperCase());
   await page.getByLabel("Password").fill("my-new-password-1");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // No business yet: the dashboard sends them to create one.
+  await expect(page).toHaveURL(/\/onboarding$/);
 });

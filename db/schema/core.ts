@@ -35,6 +35,9 @@ export const businesses = pgTable(
     businessType: text("business_type", { enum: ["company", "individual", "non_profit", "government_entity"] }).notNull(),
     fundingModel: text("funding_model", { enum: ["treasury", "stablecoin", "issuing_balance"] }).notNull(),
     stripeAccountId: text("stripe_account_id"),
+    /** The business's financial account (v1 Treasury `fa_…` for US, v2 storage for MX/AR), once created. */
+    financialAccountId: text("financial_account_id"),
+    contactEmail: text("contact_email"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("businesses_stripe_account_id_key").on(t.stripeAccountId)],

@@ -2,3 +2,4 @@ export * from "./core";
 export * from "./events";
 export * from "./read-models";
 export * from "./rules";
+export * from "./operations";

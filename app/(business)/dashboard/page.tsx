@@ -1,5 +1,11 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { OnboardingStatus } from "@/components/onboarding-status";
+import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
+import { ensureFinancialAccount, onboardingState, type OnboardingState } from "@/lib/businesses/provision";
+import { getStripe } from "@/lib/stripe/client";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -9,18 +15,22 @@ const FUNDING_LABEL = {
   issuing_balance: "Issuing balance",
 } as const;
 
+async function currentState(business: Parameters<typeof onboardingState>[1]): Promise<OnboardingState | null> {
+  try {
+    const stripe = getStripe();
+    const state = await onboardingState(stripe, business);
+    await ensureFinancialAccount(getDb(), stripe, business, state);
+    return state;
+  } catch (err) {
+    console.error("dashboard: could not read onboarding state", err);
+    return null;
+  }
+}
+
 export default async function DashboardPage() {
   const ctx = await requireBusinessPage("business.view");
-  if (!ctx) {
-    return (
-      <section className="mx-auto max-w-lg rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
-        <h1 className="text-xl font-semibold">You&apos;re not part of a business yet</h1>
-        <p className="mt-2 text-slate-600">
-          Ask an owner of your business to invite you with this email address. Once you accept, your business appears here.
-        </p>
-      </section>
-    );
-  }
+  if (!ctx) redirect("/onboarding");
+  const state = await currentState(ctx.business);
   return (
     <section className="space-y-6">
       <div>
@@ -29,6 +39,13 @@ export default async function DashboardPage() {
           {ctx.business.legalName}
         </h1>
       </div>
+      {state ? (
+        <OnboardingStatus state={state} canManage={can(ctx.role, "business.manage")} />
+      ) : (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          Stripe could not be reached, so your account status may be out of date. Refresh in a moment.
+        </p>
+      )}
       <dl className="grid gap-4 sm:grid-cols-3">
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <dt className="text-xs uppercase tracking-wide text-slate-500">Your role</dt>

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const newBusinessSchema = z.object({
+  legalName: z
+    .string({ error: "Enter the legal name" })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(2, { error: "Enter the legal name" }).max(120, { error: "Use at most 120 characters" })),
+  country: z.enum(["US", "MX", "AR"], { error: "Choose a country" }),
+  businessType: z.enum(["company", "individual", "non_profit"], { error: "Choose a business type" }),
+});
+
+export type NewBusinessInput = z.infer<typeof newBusinessSchema>;
