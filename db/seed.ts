@@ -45,6 +45,7 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
           legalName: demo.legalName,
           country: demo.country,
           businessType: "company",
+          contactEmail: demo.owner,
           fundingModel: fundingModelFor(demo.country) ?? "treasury",
         })
         .returning();

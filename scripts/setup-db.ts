@@ -1,7 +1,9 @@
 // Runs migrations and, in sandbox mode, seeds demo data once. Called by `npm start` and the e2e runner.
 import path from "node:path";
 import { openDatabase } from "../db/connect";
+import Stripe from "stripe";
 import { seedDemoData } from "../db/seed";
+import { seedDemoStripe } from "../lib/demo/seed-stripe";
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || undefined;
@@ -13,6 +15,12 @@ async function main(): Promise<void> {
     if (sandboxMode && process.argv.includes("--seed")) {
       const { seeded } = await seedDemoData(database.db);
       console.log(seeded ? "demo data seeded" : "demo data already present");
+      if (process.argv.includes("--stripe")) {
+        // The demo businesses' accounts, verification and money, in the sandbox (which must be up).
+        const url = new URL(process.env.SANDBOX_URL || `http://127.0.0.1:${process.env.SANDBOX_PORT || 12111}`);
+        const stripe = new Stripe("sk_test_sandbox_issuing_console", { host: url.hostname, port: Number(url.port), protocol: "http", maxNetworkRetries: 2 });
+        await seedDemoStripe(database.db, stripe);
+      }
     }
     console.log(`database ready (${database.kind}${url ? "" : ` in ${dataDir}`})`);
   } finally {

@@ -19,16 +19,6 @@ process.env.DATA_DIR = dataDir;
 process.env.SANDBOX_PORT = String(sandboxPort);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-function run(cmd, args, label) {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
-  if (result.status !== 0) {
-    console.error(`${label} failed.`);
-    process.exit(result.status ?? 1);
-  }
-}
-
-run(bin("tsx"), ["scripts/setup-db.ts", "--seed"], "Database set-up");
-
 if (!dev) ensureProductionBuild(sandboxMode ? "sandbox" : "stripe");
 
 const children = [];
@@ -65,8 +55,20 @@ if (sandboxMode) {
   launch("The sandbox", bin("tsx"), ["sandbox/main.ts", "--port", String(sandboxPort), "--data-dir", path.join(dataDir, "sandbox")], {
     SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
   });
+  if (!(await waitFor(`http://127.0.0.1:${sandboxPort}/_sandbox/health`, { timeoutMs: 60_000, isAlive: () => !stopping }))) {
+    console.error("The sandbox did not start.");
+    stop(1);
+  }
 }
-launch("The app", bin("next"), [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1"], {});
+// Migrations, then (sandbox mode) demo users and the demo businesses' accounts and money, once.
+if (!stopping) {
+  const setup = spawnSync(bin("tsx"), ["scripts/setup-db.ts", "--seed", "--stripe"], { stdio: "inherit", env: process.env });
+  if (setup.status !== 0) {
+    console.error("Database set-up failed.");
+    stop(1);
+  }
+}
+if (!stopping) launch("The app", bin("next"), [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1"], {});
 
 const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 120_000, isAlive: () => !stopping });
 if (!stopping) {

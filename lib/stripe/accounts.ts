@@ -8,7 +8,7 @@ export async function createTreasuryAccount(stripe: Stripe, a: NewAccount, idemp
   const account = await stripe.accounts.create(
     {
       country: "US",
-      email: a.email,
+      ...(a.email ? { email: a.email } : {}),
       business_type: a.businessType,
       ...(a.businessType === "individual" ? {} : { company: { name: a.legalName } }),
       business_profile: { name: a.legalName },
@@ -33,7 +33,7 @@ export async function createStablecoinAccount(stripe: Stripe, a: NewAccount, ide
     "POST",
     "/v2/core/accounts",
     {
-      contact_email: a.email,
+      ...(a.email ? { contact_email: a.email } : {}),
       display_name: a.legalName,
       dashboard: "none",
       identity: {

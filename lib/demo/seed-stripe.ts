@@ -1,0 +1,87 @@
+import { eq, isNull, and, inArray } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "@/db/connect";
+import { businesses, type Business } from "@/db/schema";
+import { ensureFinancialAccount, onboardingState, provisionStripeAccount } from "@/lib/businesses/provision";
+import { v2Request } from "@/lib/stripe/v2";
+
+// Sandbox mode only: gives the demo businesses verified accounts, financial accounts and money,
+// so a new user sees a working product on first start. Every step is idempotent.
+const DEMO_NAMES = ["Acme Supplies Inc.", "Comercial Aurora S.A. de C.V."];
+const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
+
+async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function verifyUs(stripe: Stripe, accountId: string, legalName: string): Promise<void> {
+  await stripe.accounts.update(accountId, {
+    business_type: "company",
+    company: { name: legalName, tax_id: "000000000", phone: "+15555550100", address: { line1: "510 Townsend St", city: "San Francisco", state: "CA", postal_code: "94103" } },
+    business_profile: { mcc: "5734", url: "https://acme.example.com", name: legalName },
+    external_account: "btok_us_verified",
+    tos_acceptance: TOS,
+    settings: { card_issuing: { tos_acceptance: TOS }, treasury: { tos_acceptance: TOS } },
+  });
+}
+
+async function verifyMx(stripe: Stripe, accountId: string, legalName: string): Promise<void> {
+  await v2Request(stripe, "POST", `/v2/core/accounts/${accountId}`, {
+    identity: {
+      entity_type: "company",
+      business_details: { registered_name: legalName, phone: "+525555555555", address: { line1: "Av. Paseo de la Reforma 222", city: "Ciudad de México", postal_code: "06600", country: "mx" }, id_numbers: [{ type: "mx_rfc", value: "CAU900101XXX" }] },
+      attestations: { terms_of_service: { account: { date: "2026-01-01T00:00:00.000Z", ip: "127.0.0.1" } } },
+    },
+    defaults: { profile: { business_url: "https://aurora.example.mx" } },
+  });
+}
+
+async function fundUs(stripe: Stripe, accountId: string, fa: string): Promise<void> {
+  await stripe.testHelpers.treasury.receivedCredits.create(
+    { financial_account: fa, network: "ach", amount: 2_500_000, currency: "usd", description: "Opening deposit" },
+    { stripeAccount: accountId, idempotencyKey: `demo-${fa}-opening-deposit` },
+  );
+}
+
+async function fundMx(stripe: Stripe, accountId: string, fa: string): Promise<void> {
+  const platformFa = String(((await v2Request(stripe, "GET", "/v2/money_management/financial_accounts")).data as Array<{ id: string }>)[0]?.id);
+  const address = await v2Request(stripe, "POST", "/v2/money_management/financial_addresses", { financial_account: platformFa, type: "us_bank_account" }, { idempotencyKey: "demo-platform-address" });
+  await until("the platform's financial address", async () => (await v2Request(stripe, "GET", `/v2/money_management/financial_addresses/${address.id}`)).status === "active");
+  await v2Request(stripe, "POST", `/v2/money_management/test_helpers/financial_addresses/${address.id}/credit`, { amount: { value: 5_000_000, currency: "usd" }, network: "ach" }, { idempotencyKey: "demo-platform-credit" });
+  await v2Request(
+    stripe,
+    "POST",
+    "/v2/money_management/outbound_payments",
+    { from: { financial_account: platformFa, currency: "usd" }, to: { recipient: accountId, payout_method: fa, currency: "usdc" }, amount: { value: 100_000, currency: "usd" }, description: "Demo funding" },
+    { idempotencyKey: `demo-${fa}-funding` },
+  );
+}
+
+export async function seedDemoStripe(db: Db, stripe: Stripe, log: (line: string) => void = console.log): Promise<void> {
+  const rows: Business[] = await db.select().from(businesses).where(and(inArray(businesses.legalName, DEMO_NAMES), isNull(businesses.financialAccountId)));
+  for (const business of rows) {
+    const accountId = await provisionStripeAccount(db, stripe, business);
+    if (business.fundingModel === "stablecoin") await verifyMx(stripe, accountId, business.legalName);
+    else await verifyUs(stripe, accountId, business.legalName);
+    const state = await until("verification", async () => {
+      const s = await onboardingState(stripe, business);
+      return s.canHoldMoney && s;
+    });
+    const fa = await ensureFinancialAccount(db, stripe, business, state);
+    if (!fa) throw new Error(`no financial account for ${business.legalName}`);
+    if (business.fundingModel === "stablecoin") await fundMx(stripe, accountId, fa);
+    else await fundUs(stripe, accountId, fa);
+    log(`demo: ${business.legalName} verified and funded (${accountId}, ${fa})`);
+  }
+}
+
+export async function demoBusinessAccount(db: Db, legalName: string): Promise<string | null> {
+  const [b] = await db.select().from(businesses).where(eq(businesses.legalName, legalName)).limit(1);
+  return b?.stripeAccountId ?? null;
+}
