@@ -21,6 +21,22 @@ export type RuntimeConfig = {
   treasuryActivationDelayMs: number;
   /** Conversion rates for v2 outbound payments, `from:to` → units of `to` per unit of `from` (default usd:usdc 1). */
   fxRates: Record<string, number>;
+  /**
+   * Real-time authorization endpoint: a URL, `null` for the start-up webhook URL (the app answers
+   * RTA requests on its webhook route), or `"off"` for none (authorizations are decided by the sandbox alone).
+   */
+  rtaUrl: string | null;
+  /** Secret the RTA request is signed with; `null` = the start-up endpoint's (STRIPE_WEBHOOK_SECRET). */
+  rtaSecret: string | null;
+  /** How long the RTA endpoint has to answer (Stripe: 2 s). */
+  rtaTimeoutMs: number;
+  /** Stand-in decisions (Stripe's "webhook timeout settings"): on no answer in time, and on a malformed answer. */
+  rtaOnTimeout: "approve" | "decline";
+  rtaOnError: "approve" | "decline";
+  /** Daily limit (minor units) given to new cards whose caller sets no spending limits; 0 = none. */
+  issuingDefaultDailyLimit: number;
+  /** What a submitted Issuing dispute turns into: decided at once, or left `submitted` for `/_sandbox/issuing/disputes/:id/close`. */
+  issuingDisputeOutcome: "won" | "lost" | "manual";
 };
 
 /** The sandbox's shared services; resources receive it through `ctx.kernel`. */
@@ -42,4 +58,9 @@ export type Kernel = {
   accountPending: Array<(accountId: string) => void>;
   /** Every account change, inside its change set (the v2 view emits thin events here). */
   accountChanged: Array<(ctx: Ctx, before: AccountRow | null, after: AccountRow) => void>;
+  /**
+   * Non-secret keys (`ek_test_…` ephemeral keys) the pipeline accepts for one request: answers
+   * the account to act as when the key may make this request, else null (401).
+   */
+  scopedKeys: Array<(key: string, method: string, pathname: string) => string | null>;
 };

@@ -34,6 +34,13 @@ const DEFAULT_CONFIG: RuntimeConfig = {
   webhookGiveUpMs: 3 * 24 * 3600 * 1000,
   treasuryActivationDelayMs: 1000,
   fxRates: { "usd:usdc": 1, "usdc:usd": 1 },
+  rtaUrl: null,
+  rtaSecret: null,
+  rtaTimeoutMs: 2000,
+  rtaOnTimeout: "decline",
+  rtaOnError: "decline",
+  issuingDefaultDailyLimit: 50_000,
+  issuingDisputeOutcome: "won",
 };
 
 function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
@@ -42,6 +49,8 @@ function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
   if (env.SANDBOX_WEBHOOK_RETRY_MAX_MS) out.webhookRetryMaxMs = Number(env.SANDBOX_WEBHOOK_RETRY_MAX_MS);
   if (env.SANDBOX_VERIFICATION_DELAY_MS) out.verificationDelayMs = Number(env.SANDBOX_VERIFICATION_DELAY_MS);
   if (env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS) out.treasuryActivationDelayMs = Number(env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS);
+  if (env.SANDBOX_RTA_URL) out.rtaUrl = env.SANDBOX_RTA_URL;
+  if (env.SANDBOX_RTA_SECRET) out.rtaSecret = env.SANDBOX_RTA_SECRET;
   return out;
 }
 
@@ -66,7 +75,14 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     store,
     clock: new SandboxClock(store),
     router: new Router(),
-    config: { ...DEFAULT_CONFIG, fxRates: { ...DEFAULT_CONFIG.fxRates }, ...envConfig(process.env), ...opts.config },
+    config: {
+      ...DEFAULT_CONFIG,
+      fxRates: { ...DEFAULT_CONFIG.fxRates },
+      ...envConfig(process.env),
+      ...(opts.rtaUrl ? { rtaUrl: opts.rtaUrl } : {}),
+      ...(opts.rtaSecret ? { rtaSecret: opts.rtaSecret } : {}),
+      ...opts.config,
+    },
     expanders: new Map(),
     fieldExpanders: new Map(),
     platformId: () => String(store.get("_meta", "platform")?.data.id ?? ""),
@@ -74,6 +90,7 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     onStart: [],
     accountPending: [],
     accountChanged: [],
+    scopedKeys: [],
   };
   registerResources(kernel);
   const idem = new Idempotency(store);

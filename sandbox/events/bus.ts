@@ -47,11 +47,12 @@ export function emitEvent(
   ctx: Ctx,
   type: string,
   object: Record<string, unknown>,
-  opts: { account?: string | null; previous_attributes?: Record<string, unknown> | null } = {},
+  opts: { account?: string | null; previous_attributes?: Record<string, unknown> | null; id?: string; deliver?: boolean } = {},
 ): string {
   const account = opts.account ?? (ctx.isConnected ? ctx.account : null);
-  const endpoints = matchingEndpoints(ctx, type, account !== null);
-  const id = ctx.id("evt");
+  // `deliver: false` records an event that was already sent another way (the synchronous RTA request).
+  const endpoints = opts.deliver === false ? [] : matchingEndpoints(ctx, type, account !== null);
+  const id = opts.id ?? ctx.id("evt");
   const data: Record<string, unknown> = { object: structuredClone(object) };
   if (opts.previous_attributes) data.previous_attributes = opts.previous_attributes;
   const event: Record<string, unknown> = {

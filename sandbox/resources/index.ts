@@ -8,6 +8,7 @@ import { loadAccount } from "./accounts/store";
 import { registerTreasury } from "./treasury";
 import { registerMoneyManagement } from "./money-management";
 import { registerIssuingBalanceRoutes } from "./issuing-balance";
+import { registerIssuing } from "./issuing";
 
 /**
  * Every resource module the sandbox serves. To add one: write `sandbox/resources/<name>/`
@@ -23,6 +24,7 @@ export function registerResources(kernel: Kernel): void {
   registerTreasury(kernel);
   registerMoneyManagement(kernel);
   registerIssuingBalanceRoutes(kernel);
+  registerIssuing(kernel);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;

@@ -8,6 +8,7 @@ import { applyExpand } from "./expand";
 import { parseForm, queryOf } from "./form";
 import type { Idempotency } from "./idempotency";
 import { arr, coerceObject, oneOf, str, type Field } from "./schema";
+import { Deferred } from "./deferred";
 
 export const DEFAULT_API_VERSION = "2026-10-28.endive";
 const VERSION_RE = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
@@ -35,7 +36,7 @@ function authenticate(req: IncomingMessage): string {
         "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
     });
   }
-  if (!/^sk_test_[A-Za-z0-9_]+$/.test(key)) {
+  if (!/^(sk|ek)_test_[A-Za-z0-9_]+$/.test(key)) {
     throw new ApiError(401, { type: "invalid_request_error", message: `Invalid API Key provided: ${mask(key)}` });
   }
   return key;
@@ -98,12 +99,18 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
 
     // Acting account: Stripe-Account (v1 and v2) or the last segment of Stripe-Context (v2).
     const platform = kernel.platformId();
+    // An ephemeral key (`ek_test_…`) may make only the requests its owner allows, as its account.
+    let scopedAccount: string | null = null;
+    if (apiKey.startsWith("ek_")) {
+      for (const scope of kernel.scopedKeys) scopedAccount ??= scope(apiKey, method, pathname);
+      if (!scopedAccount) throw new ApiError(401, { type: "invalid_request_error", message: `Invalid API Key provided: ${mask(apiKey)} (ephemeral keys only read the object they were made for, until they expire)` });
+    }
     const acctHeader = header(req, "stripe-account");
     const contextHeader = header(req, "stripe-context") ?? null;
     const target = acctHeader || contextHeader?.split("/").filter(Boolean).pop();
     if (acctHeader) headers["stripe-account"] = acctHeader;
-    let account = platform;
-    if (target && target !== platform) {
+    let account = scopedAccount ?? platform;
+    if (!scopedAccount && target && target !== platform) {
       const row = kernel.store.get("accounts", target);
       if (!row || row.owner !== platform) {
         throw new ApiError(403, {
@@ -177,8 +184,18 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
     };
     let status = 200;
     let body: string;
+    let waited: unknown;
     try {
       let result = route.handler(ctx);
+      // A deferred handler (real-time authorization): make its first part durable-in-memory, wait, then resume.
+      while (result instanceof Deferred) {
+        const deferred: Deferred = result;
+        const first = tx;
+        await Promise.all([first.commit(), deferred.wait().then((v) => (waited = v))]);
+        tx = kernel.store.begin();
+        ctx.tx = tx;
+        result = deferred.resume(ctx, waited);
+      }
       const expand = coerced.expand as string[] | undefined;
       if (expand?.length) result = applyExpand(result, expand, ctx);
       body = JSON.stringify(result, null, 2);

@@ -28,7 +28,7 @@ const usBank = (d: Json | undefined) => {
 };
 
 /** Books a credit into `fa` (used by the test helper, intra-Stripe flows, and later Issuing refunds). */
-export function receiveCredit(ctx: Ctx, fa: FaRow, o: Opts): Rc {
+export function receiveCredit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }): Rc {
   const id = ctx.id("rc");
   const blocked = fa.data.status === "closed" ? "account_closed" : fa.data.platform_restrictions?.inbound_flows === "restricted" ? "other" : null;
   let transaction: string | null = null;
@@ -39,7 +39,7 @@ export function receiveCredit(ctx: Ctx, fa: FaRow, o: Opts): Rc {
   const rc = {
     id, object: "treasury.received_credit", amount: o.amount, created: ctx.now, currency: o.currency, description: o.description, failure_code: blocked, financial_account: fa.data.id,
     hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`, initiating_payment_method_details: o.initiating ?? usBank(undefined),
-    linked_flows: { credit_reversal: null, issuing_authorization: null, issuing_transaction: null, source_flow: o.source?.id ?? null, source_flow_type: o.source?.type ?? null },
+    linked_flows: { credit_reversal: null, issuing_authorization: null, issuing_transaction: null, source_flow: o.source?.id ?? null, source_flow_type: o.source?.type ?? null, ...o.linked },
     livemode: false, network: o.network, reversal_details: { deadline: ctx.now + 5 * 86400, restricted_reason: null }, status: blocked ? "failed" : "succeeded", transaction,
   } as unknown as Rc;
   ctx.tx.put(RCS, id, { owner: fa.owner, data: rc });

@@ -1,0 +1,50 @@
+import type Stripe from "stripe";
+import type { Ctx } from "../../wire/context";
+import { randomToken } from "../../store/ids";
+import { emitEvent } from "../../events/bus";
+import { previousAttributes } from "../../events/diff";
+import { TABLES, type CardExtra, type CardRow, type Json } from "./common";
+
+/**
+ * Card numbers, rendering and saving. Cards are stored with `cardholder` as an id and rendered
+ * with the cardholder embedded as it is now (Stripe always embeds it).
+ */
+export function digits(ctx: Ctx, n: number): string {
+  return Array.from(randomToken(ctx.tx, n), (ch) => String(ch.charCodeAt(0) % 10)).join("");
+}
+
+/** A Visa test number `400000…` with a valid Luhn check digit. */
+export function cardNumber(ctx: Ctx): string {
+  const body = `400000${digits(ctx, 9)}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
+export function renderCard(ctx: Ctx, row: { data: Stripe.Issuing.Card }): Stripe.Issuing.Card {
+  const holderId = row.data.cardholder as unknown as string;
+  const holder = ctx.tx.get<Stripe.Issuing.Cardholder>(TABLES.cardholders, holderId)?.data;
+  return { ...row.data, cardholder: holder ?? (holderId as unknown as Stripe.Issuing.Cardholder) };
+}
+
+/** Stores a card and emits `issuing_card.created` / `.updated` (with `previous_attributes`). */
+export function saveCard(ctx: Ctx, before: CardRow | null, next: Stripe.Issuing.Card, extra: CardExtra): Stripe.Issuing.Card {
+  const row = { owner: before?.owner ?? ctx.account, data: next, extra };
+  ctx.tx.put(TABLES.cards, next.id, row);
+  const rendered = renderCard(ctx, row);
+  if (!before) emitEvent(ctx, "issuing_card.created", rendered as unknown as Json);
+  else {
+    const prev = previousAttributes(before.data as unknown as Json, next as unknown as Json);
+    if (prev) emitEvent(ctx, "issuing_card.updated", rendered as unknown as Json, { previous_attributes: prev });
+  }
+  return rendered;
+}
+
+/** Whether the card has expired on the sandbox clock (it is valid through the end of its expiry month, UTC). */
+export function isExpired(card: Stripe.Issuing.Card, nowMs: number): boolean {
+  return nowMs >= Date.UTC(card.exp_year, card.exp_month, 1);
+}

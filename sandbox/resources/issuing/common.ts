@@ -1,0 +1,55 @@
+import type Stripe from "stripe";
+import type { Ctx } from "../../wire/context";
+import { ApiError, referenceMissing, resourceMissing } from "../../wire/errors";
+import type { Row } from "../../store/store";
+import { loadAccount } from "../accounts/store";
+
+/** Tables and shared shapes of sandbox Issuing. */
+export const TABLES = {
+  cardholders: "issuing_cardholders",
+  cards: "issuing_cards",
+  auths: "issuing_authorizations",
+  txns: "issuing_transactions",
+  disputes: "issuing_disputes",
+  spend: "issuing_spend",
+  balanceTxns: "balance_transactions",
+  ephemeralKeys: "ephemeral_keys",
+} as const;
+
+export type Json = Record<string, unknown>;
+export type Funding = { kind: "issuing_balance" | "financial_account" | "financial_account_v2"; holder: string; currency: string };
+export type CardExtra = { number: string; cvc: string; pin: string; funding: Funding };
+export type CardRow = Row<Stripe.Issuing.Card> & { extra: CardExtra };
+export type CardholderRow = Row<Stripe.Issuing.Cardholder>;
+
+/** The merchant's country and category as an authorization request carries them. */
+export type Merchant = Stripe.Issuing.Authorization.MerchantData;
+
+/** A row the acting account owns: 404 when addressed in the URL, 400 naming `param` when named in the body. */
+export function owned<T>(ctx: Ctx, table: string, id: string, objectName: string, param?: string): Row<T> {
+  const row = ctx.tx.get<T>(table, id);
+  if (!row || row.owner !== ctx.account) throw param ? referenceMissing(objectName, id, param) : resourceMissing(objectName, id);
+  return row;
+}
+
+export const loadCard = (ctx: Ctx, id: string, param?: string) => owned<Stripe.Issuing.Card>(ctx, TABLES.cards, id, "issuing.card", param) as CardRow;
+export const loadCardholder = (ctx: Ctx, id: string, param?: string): CardholderRow => owned<Stripe.Issuing.Cardholder>(ctx, TABLES.cardholders, id, "issuing.cardholder", param);
+
+/** Connected accounts need the `card_issuing` capability active to issue; the platform may always. */
+export function issuingActive(ctx: Ctx): boolean {
+  if (!ctx.isConnected) return true;
+  return loadAccount(ctx, ctx.account)?.data.capabilities?.card_issuing === "active";
+}
+
+export function requireIssuing(ctx: Ctx): void {
+  if (issuingActive(ctx)) return;
+  const status = loadAccount(ctx, ctx.account)?.data.capabilities?.card_issuing ?? "unrequested";
+  throw new ApiError(400, {
+    type: "invalid_request_error",
+    code: "account_invalid",
+    message: `The account ${ctx.account} cannot use Issuing: its \`card_issuing\` capability is ${status}. Request \`capabilities[card_issuing][requested]=true\` and complete the account's requirements, then retry.`,
+  });
+}
+
+/** Days since the epoch in UTC, the unit spending windows are built from. */
+export const dayOf = (ms: number) => Math.floor(ms / 86_400_000);

@@ -1,0 +1,77 @@
+import type { Kernel } from "../../kernel";
+import type { EndpointExtra } from "../../events/bus";
+import { signatureHeader } from "../../events/signature";
+
+/**
+ * The real-time authorization call: a signed `issuing_authorization.request` event POSTed to
+ * the RTA endpoint, which must answer 200 with a `Stripe-Version` header and
+ * `{"approved": bool, "amount"?: int, "metadata"?: {…}}` within `rtaTimeoutMs` (2 s).
+ * The endpoint is `rtaUrl`, or the start-up webhook URL when unset (the app answers RTA on its
+ * webhook route), signed with `rtaSecret` or the start-up endpoint's secret; `"off"` disables it.
+ */
+export type RtaTarget = { url: string; secret: string };
+export type RtaAnswer = { kind: "answer"; status: number; version: string | null; body: string } | { kind: "timeout" } | { kind: "error"; message: string };
+export type RtaOutcome = { approved: boolean; amount: number; reason: string; reason_message: string | null; metadata: Record<string, string> | null };
+
+const FALLBACK_SECRET = "whsec_sandbox_rta";
+
+export function rtaTarget(kernel: Kernel): RtaTarget | null {
+  const { rtaUrl, rtaSecret } = kernel.config;
+  if (rtaUrl === "off") return null;
+  let startup: { url: string; secret: string } | null = null;
+  for (const [, row] of kernel.store.rows("webhook_endpoints")) {
+    const extra = row.extra as EndpointExtra | undefined;
+    if (extra?.startup && row.data.status === "enabled") startup = { url: String(row.data.url), secret: extra.secret };
+  }
+  const url = rtaUrl ?? startup?.url;
+  if (!url) return null;
+  return { url, secret: rtaSecret ?? startup?.secret ?? FALLBACK_SECRET };
+}
+
+export async function callRta(target: RtaTarget, payload: string, timeoutMs: number): Promise<RtaAnswer> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const res = await fetch(target.url, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8", "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)", "stripe-signature": signatureHeader(payload, target.secret) },
+      body: payload,
+      signal: controller.signal,
+    });
+    const body = await res.text();
+    return { kind: "answer", status: res.status, version: res.headers.get("stripe-version"), body };
+  } catch (err) {
+    if (controller.signal.aborted) return { kind: "timeout" };
+    return { kind: "error", message: `Could not reach the endpoint: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Turns the endpoint's answer into a decision; anything malformed becomes the `webhook_error` stand-in. */
+export function interpret(kernel: Kernel, answer: RtaAnswer, requested: number, controllable: boolean): RtaOutcome {
+  const { rtaOnTimeout, rtaOnError } = kernel.config;
+  const standIn = (reason: string, approve: boolean, message: string | null): RtaOutcome => ({ approved: approve, amount: requested, reason, reason_message: message, metadata: null });
+  if (answer.kind === "timeout") return standIn("webhook_timeout", rtaOnTimeout === "approve", null);
+  const error = (message: string) => standIn("webhook_error", rtaOnError === "approve", message);
+  if (answer.kind === "error") return error(answer.message);
+  if (answer.status !== 200) return error(`The endpoint answered HTTP ${answer.status}; a decision needs HTTP 200.`);
+  if (!answer.version) return error("The response is missing the Stripe-Version header.");
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.body);
+  } catch {
+    return error("The response body is not valid JSON.");
+  }
+  const b = body as { approved?: unknown; amount?: unknown; metadata?: unknown } | null;
+  if (!b || typeof b !== "object" || typeof b.approved !== "boolean") return error("The response must be a JSON object with a boolean `approved`.");
+  const metadata = b.metadata && typeof b.metadata === "object" ? Object.fromEntries(Object.entries(b.metadata as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : null;
+  if (!b.approved) return { approved: false, amount: requested, reason: "webhook_declined", reason_message: null, metadata };
+  let amount = requested;
+  if (b.amount !== undefined) {
+    if (!controllable) return error("`amount` may only be set when pending_request.is_amount_controllable is true.");
+    if (typeof b.amount !== "number" || !Number.isSafeInteger(b.amount) || b.amount <= 0 || b.amount > requested) return error(`\`amount\` must be a positive integer no larger than the requested ${requested}.`);
+    amount = b.amount;
+  }
+  return { approved: true, amount, reason: "webhook_approved", reason_message: null, metadata };
+}
