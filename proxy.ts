@@ -1,30 +1,50 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
 import { homePathFor } from "@/lib/auth/permissions";
+import { sandboxPublicUrl, stripeMode } from "@/lib/config";
+import { contentSecurityPolicy } from "@/lib/csp";
 
 const { auth } = NextAuth(authConfig);
 const AUTH_PAGES = new Set(["/sign-in", "/sign-up"]);
 
+function withCsp(res: NextResponse, csp: string): NextResponse {
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
+}
+
 /**
  * Routing only: signed-out users go to sign-in, signed-in users leave the auth pages for their
- * home. Authorization itself is enforced again in every layout and action.
+ * home. Authorization itself is enforced again in every layout and action. Every page also gets
+ * a fresh CSP nonce, which Next.js applies to its own scripts and the root layout to connect.js.
  */
-export default auth((req) => {
+export default auth((req: NextRequest & { auth: { user?: { platformRole?: "platform_admin" | null } } | null }) => {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, mode: stripeMode(), sandboxPublicUrl: sandboxPublicUrl(), dev: process.env.NODE_ENV === "development" });
   const { pathname, search } = req.nextUrl;
   const user = req.auth?.user;
-  if (!user) {
-    if (AUTH_PAGES.has(pathname)) return NextResponse.next();
+  if (!user && !AUTH_PAGES.has(pathname)) {
     const url = new URL("/sign-in", req.nextUrl);
     if (pathname !== "/") url.searchParams.set("next", pathname + search);
-    return NextResponse.redirect(url);
+    return withCsp(NextResponse.redirect(url), csp);
   }
-  if (AUTH_PAGES.has(pathname) || pathname === "/") {
-    return NextResponse.redirect(new URL(homePathFor({ platformRole: user.platformRole ?? null }), req.nextUrl));
+  if (user && (AUTH_PAGES.has(pathname) || pathname === "/")) {
+    return withCsp(NextResponse.redirect(new URL(homePathFor({ platformRole: user.platformRole ?? null }), req.nextUrl)), csp);
   }
-  return NextResponse.next();
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  return withCsp(NextResponse.next({ request: { headers } }), csp);
 });
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|ico|webp|txt)$).*)"],
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|ico|webp|txt)$).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Script from "next/script";
+import { sandboxPublicUrl, stripeMode } from "@/lib/config";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,9 +9,15 @@ export const metadata: Metadata = {
   description: "Financial accounts, cards and USDC wallets for your business customers.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en">
+      <head>
+        {/* Sandbox mode: the sandbox's connect.js defines window.StripeConnect before hydration, so
+            @stripe/connect-js uses it instead of loading Stripe's. Stripe mode loads Stripe's on demand. */}
+        {stripeMode() === "sandbox" ? <Script src={`${sandboxPublicUrl()}/connect.js`} strategy="beforeInteractive" nonce={nonce} /> : null}
+      </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

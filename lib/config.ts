@@ -28,5 +28,15 @@ export function sandboxUrl(): string {
   return process.env.SANDBOX_URL || `http://127.0.0.1:${sandboxPort()}`;
 }
 
+/** Where the browser reaches the sandbox (its connect.js and the embedded components' API). */
+export function sandboxPublicUrl(): string {
+  return process.env.SANDBOX_PUBLIC_URL || `http://127.0.0.1:${sandboxPort()}`;
+}
+
+/** The publishable key the embedded components are initialised with. */
+export function publishableKey(): string {
+  return stripeMode() === "stripe" ? process.env.STRIPE_PUBLISHABLE_KEY || "" : "pk_test_sandbox_issuing_console";
+}
+
 /** The key the app uses against the sandbox; any sk_test_ key is accepted there. */
 export const SANDBOX_SECRET_KEY = "sk_test_sandbox_issuing_console";

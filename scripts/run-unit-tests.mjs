@@ -1,4 +1,4 @@
-// Runs every *.test.ts beside the code (not e2e/) with node's test runner and tsx.
+// Runs every *.test.ts(x) beside the code (not e2e/) with node's test runner and tsx.
 // `react-server` makes `import "server-only"` a no-op outside Next.js.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -21,9 +21,19 @@ if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=2", ...files],
-  { stdio: "inherit", env: { ...process.env, NODE_ENV: "test" } },
-);
-process.exit(result.status ?? 1);
+// Client components (`*.client.test.tsx`) need React's browser build, so they run without react-server.
+const clientFiles = files.filter((f) => /\.client\.test\.tsx?$/.test(f));
+const serverFiles = files.filter((f) => !clientFiles.includes(f));
+let status = 0;
+for (const [group, extra] of [
+  [serverFiles, ["--conditions=react-server"]],
+  [clientFiles, []],
+]) {
+  if (group.length === 0) continue;
+  const result = spawnSync(process.execPath, [...extra, "--import", "tsx", "--test", "--test-concurrency=2", ...group], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "test" },
+  });
+  status ||= result.status ?? 1;
+}
+process.exit(status);

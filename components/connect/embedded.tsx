@@ -1,0 +1,44 @@
+"use client";
+
+import {
+  ConnectFinancialAccount,
+  ConnectFinancialAccountTransactions,
+  ConnectIssuingCardsList,
+  ConnectNotificationBanner,
+} from "@stripe/react-connect-js";
+import { useState } from "react";
+import { fetchEphemeralKey } from "./business-connect";
+import { ConnectError } from "./connect-provider";
+
+type LoadError = { error: { type: string; message?: string } };
+
+/** Shows a component's load error (for example an expired session that could not refresh). */
+function useLoadError() {
+  const [error, setError] = useState<string | null>(null);
+  const onLoadError = ({ error: e }: LoadError) => setError(e.message || "This section could not be loaded.");
+  return { error, onLoadError };
+}
+
+export function FinancialAccountPanel({ financialAccount }: { financialAccount: string }) {
+  const { error, onLoadError } = useLoadError();
+  if (error) return <ConnectError message={error} />;
+  return <ConnectFinancialAccount financialAccount={financialAccount} onLoadError={onLoadError} />;
+}
+
+export function TransactionsPanel({ financialAccount }: { financialAccount: string }) {
+  const { error, onLoadError } = useLoadError();
+  if (error) return <ConnectError message={error} />;
+  return <ConnectFinancialAccountTransactions financialAccount={financialAccount} onLoadError={onLoadError} />;
+}
+
+export function CardsListPanel() {
+  const { error, onLoadError } = useLoadError();
+  if (error) return <ConnectError message={error} />;
+  return <ConnectIssuingCardsList showSpendControls fetchEphemeralKey={fetchEphemeralKey} onLoadError={onLoadError} />;
+}
+
+export function NotificationBannerPanel() {
+  const { error, onLoadError } = useLoadError();
+  if (error) return null;
+  return <ConnectNotificationBanner onLoadError={onLoadError} />;
+}
