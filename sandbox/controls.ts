@@ -60,6 +60,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
         if (p.default_kyc === "approve" || p.default_kyc === "reject" || p.default_kyc === "pending") c.defaultKyc = p.default_kyc;
         c.treasuryActivationDelayMs = num(p.treasury_activation_delay_ms) ?? c.treasuryActivationDelayMs;
         // `{"fx_rates": {"usd:usdc": 0.998}}`: units of the second currency per unit of the first.
+        if (p.rta_url !== undefined) c.rtaUrl = p.rta_url === null || p.rta_url === "" ? null : String(p.rta_url);
+        if (p.rta_secret !== undefined) c.rtaSecret = p.rta_secret ? String(p.rta_secret) : null;
+        c.rtaTimeoutMs = num(p.rta_timeout_ms) ?? c.rtaTimeoutMs;
+        if (p.rta_on_timeout === "approve" || p.rta_on_timeout === "decline") c.rtaOnTimeout = p.rta_on_timeout;
+        if (p.rta_on_error === "approve" || p.rta_on_error === "decline") c.rtaOnError = p.rta_on_error;
+        c.issuingDefaultDailyLimit = num(p.issuing_default_daily_limit) ?? c.issuingDefaultDailyLimit;
+        if (p.issuing_dispute_outcome === "won" || p.issuing_dispute_outcome === "lost" || p.issuing_dispute_outcome === "manual") c.issuingDisputeOutcome = p.issuing_dispute_outcome;
         if (p.fx_rates && typeof p.fx_rates === "object") for (const [pair, rate] of Object.entries(p.fx_rates)) if (Number(rate) > 0) c.fxRates[pair] = Number(rate);
       }
       return json(res, 200, kernel.config);

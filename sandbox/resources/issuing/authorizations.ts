@@ -6,7 +6,7 @@ import { listV1, v1ListParamsWithCreated } from "../../wire/list";
 import { any, bool, int, metadata, obj, oneOf, req, str } from "../../wire/schema";
 import { mergeMetadata, newestFirst } from "../common";
 import { categoryOfMcc, CATEGORY_MCC } from "./categories";
-import { loadCard, requireIssuing, TABLES, type Json } from "./common";
+import { loadCard, TABLES, type Json } from "./common";
 import { loadAuth, renderAuth, saveAuth, type Auth, type AuthExtra } from "./auth-model";
 import { decide } from "./decision";
 import { registerAuthorizationHelpers } from "./authorization-helpers";
@@ -29,7 +29,7 @@ export function merchantData(p: Json | undefined): Stripe.Issuing.Authorization.
 }
 
 function create(ctx: Ctx): unknown {
-  requireIssuing(ctx);
+  // No capability check here: an account that lost card_issuing gets declines (`account_disabled`), not errors.
   const p = ctx.params;
   const card = loadCard(ctx, String(p.card), "card");
   const currency = String(p.currency ?? card.data.currency).toLowerCase();
