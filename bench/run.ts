@@ -3,7 +3,7 @@
 import { cpus } from "node:os";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureProductionBuild } from "../scripts/lib.mjs";
+import { ensureProductionBuild, lockNextDir } from "../scripts/lib.mjs";
 import { clientJs } from "./client-js";
 import { compare, type Results } from "./lib/compare";
 
@@ -14,6 +14,7 @@ const BENCHES: Bench[] = [
   {
     name: "client_js",
     run: async () => {
+      await lockNextDir();
       ensureProductionBuild(process.env.STRIPE_SECRET_KEY ? "stripe" : "sandbox");
       return clientJs(root);
     },

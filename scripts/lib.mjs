@@ -1,6 +1,6 @@
 // Shared helpers for the plain-JS scripts that must run before dependencies are installed.
 import { randomBytes, createHash } from "node:crypto";
-import { existsSync, readFileSync, appendFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, appendFileSync, readdirSync, statSync, writeFileSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -95,4 +95,56 @@ export async function waitFor(url, { timeoutMs, isAlive }) {
     await new Promise((r) => setTimeout(r, 300));
   }
   return false;
+}
+
+/**
+ * An exclusive lock on the `.next` build directory for the lifetime of this process, so two
+ * browser-test or benchmark runs in one checkout never rebuild the app under each other.
+ */
+export async function lockNextDir({ timeoutMs = 30 * 60_000 } = {}) {
+  const lock = path.join(root, ".next.lock");
+  const deadline = Date.now() + timeoutMs;
+  let announced = false;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      const release = () => {
+        try {
+          if (readFileSync(lock, "utf8") === String(process.pid)) unlinkSync(lock);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch {
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(lock, "utf8"));
+      } catch {
+        continue;
+      }
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = true;
+      } catch {
+        alive = false;
+      }
+      if (!alive) {
+        try {
+          unlinkSync(lock);
+        } catch {
+          // someone else took it
+        }
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`.next is locked by process ${holder} for too long`);
+      if (!announced) {
+        console.log(`Waiting for another test or benchmark run (process ${holder}) to finish with .next…`);
+        announced = true;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }

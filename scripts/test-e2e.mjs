@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium } from "./chromium.mjs";
-import { bin, root, waitFor } from "./lib.mjs";
+import { bin, lockNextDir, root, waitFor } from "./lib.mjs";
 
 const chromium = await findChromium();
 if (!chromium) {
@@ -25,6 +25,7 @@ function freePort() {
   });
 }
 
+await lockNextDir();
 const [port, sandboxPort] = [await freePort(), await freePort()];
 const dataDir = mkdtempSync(path.join(tmpdir(), "issuing-console-e2e-"));
 const env = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), DATA_DIR: dataDir };
