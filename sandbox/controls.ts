@@ -4,6 +4,7 @@ import type { Dispatcher } from "./events/dispatcher";
 import { parseForm } from "./wire/form";
 import { setKycOutcome } from "./resources/accounts/verifier";
 import { moneyControl } from "./money-controls";
+import { issuingControl } from "./resources/issuing/controls";
 
 export type ControlDeps = {
   kernel: Kernel;
@@ -82,6 +83,10 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
     }
     if (pathname.startsWith("/_sandbox/treasury/") || pathname.startsWith("/_sandbox/v2/")) {
       const answer = await moneyControl(kernel, method, pathname, method === "POST" ? await readParams(req) : {});
+      if (answer) return json(res, answer.status, answer.body);
+    }
+    if (pathname.startsWith("/_sandbox/issuing/")) {
+      const answer = await issuingControl(kernel, method, pathname, method === "POST" ? await readParams(req) : {});
       if (answer) return json(res, answer.status, answer.body);
     }
     if (pathname === "/_sandbox/webhooks" && method === "GET") return json(res, 200, { pending_deliveries: deps.dispatcher.pendingCount() });

@@ -15,6 +15,7 @@ import { installVerifier } from "./resources/accounts/verifier";
 import { handleControl } from "./controls";
 import { stopLater } from "./resources/later";
 import { handlePage, isPagePath } from "./elements/pages";
+import { handleConnect, isConnectPath } from "./elements/connect/api";
 
 export type RunningSandbox = { server: Server; port: number; url: string; kernel: Kernel; close(): Promise<void> };
 
@@ -119,6 +120,8 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     if (pathname.startsWith("/_sandbox/")) work = handleControl(req, res, { kernel, dispatcher, dataDir: opts.dataDir, reset });
     else if (pathname.startsWith("/v1/") || pathname.startsWith("/v2/")) work = handleApi(req, res, kernel, idem);
     else if (isPagePath(pathname)) work = handlePage(req, res, kernel);
+    // The embedded components: /connect.js and their session-authenticated API (issue 6).
+    else if (isConnectPath(pathname)) work = handleConnect(req, res, kernel, idem);
     else work = Promise.resolve(sendNotFound(res, method, pathname));
     work.catch((err: unknown) => {
       console.error("sandbox:", err);

@@ -3,6 +3,7 @@ import type { Ctx } from "../../wire/context";
 import { ApiError, referenceMissing, resourceMissing } from "../../wire/errors";
 import type { Row } from "../../store/store";
 import { loadAccount } from "../accounts/store";
+import { v2CapabilityStatus, type V2State } from "../v2-accounts/view";
 
 /** Tables and shared shapes of sandbox Issuing. */
 export const TABLES = {
@@ -38,7 +39,12 @@ export const loadCardholder = (ctx: Ctx, id: string, param?: string): Cardholder
 /** Connected accounts need the `card_issuing` capability active to issue; the platform may always. */
 export function issuingActive(ctx: Ctx): boolean {
   if (!ctx.isConnected) return true;
-  return loadAccount(ctx, ctx.account)?.data.capabilities?.card_issuing === "active";
+  const row = loadAccount(ctx, ctx.account);
+  if (!row) return false;
+  if (row.data.capabilities?.card_issuing === "active") return true;
+  // A v2 account issues through its card_creator configuration (the stablecoin program).
+  const v2 = row.extra.v2 as V2State | undefined;
+  return !!v2?.configuration.card_creator?.length && v2CapabilityStatus(row.data, row.extra).status === "active";
 }
 
 export function requireIssuing(ctx: Ctx): void {

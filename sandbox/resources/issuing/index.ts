@@ -3,6 +3,8 @@ import { registerCardholderRoutes } from "./cardholders";
 import { registerCardRoutes } from "./cards";
 import { registerAuthorizationRoutes } from "./authorizations";
 import { registerTransactionRoutes } from "./transactions";
+import { registerDisputeRoutes } from "./disputes";
+import { registerEphemeralKeys } from "./ephemeral-keys";
 import { TABLES } from "./common";
 import { resourceMissing } from "../../wire/errors";
 
@@ -12,6 +14,8 @@ export function registerIssuing(kernel: Kernel): void {
   registerCardRoutes(kernel);
   registerAuthorizationRoutes(kernel);
   registerTransactionRoutes(kernel);
+  registerDisputeRoutes(kernel);
+  registerEphemeralKeys(kernel);
   kernel.router.add({
     method: "GET",
     path: "/v1/balance_transactions/:id",

@@ -1,0 +1,71 @@
+import { Readable } from "node:stream";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Kernel } from "../../kernel";
+import type { Idempotency } from "../../wire/idempotency";
+import { handleApi } from "../../wire/pipeline";
+
+/** What the elements API hands to `/v1`: a platform key, acting as the session's account. */
+export const PLATFORM_KEY = "sk_test_connect_embedded_components";
+
+export type V1Call = {
+  method: "GET" | "POST";
+  path: string;
+  params?: Record<string, unknown>;
+  /** `Stripe-Account`; omit for platform calls such as `/v1/accounts/:id`. */
+  account?: string;
+  /** Defaults to the platform key; the card reveal passes the app's ephemeral key instead. */
+  apiKey?: string;
+  idempotencyKey?: string;
+  host?: string;
+};
+export type V1Result = { status: number; body: Record<string, unknown> };
+
+/** Stripe's form encoding (`a[b][0]=x`), the inverse of `wire/form.ts`. */
+export function encodeForm(params: Record<string, unknown>): string {
+  const out: string[] = [];
+  const walk = (key: string, v: unknown) => {
+    if (v === undefined) return;
+    if (v === null) out.push(`${encodeURIComponent(key)}=`);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(`${key}[${i}]`, x));
+    else if (typeof v === "object") for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(`${key}[${k}]`, x);
+    else out.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v as string | number | boolean))}`);
+  };
+  for (const [k, v] of Object.entries(params)) walk(k, v);
+  return out.join("&");
+}
+
+/**
+ * Runs one request through the real `/v1` pipeline in process (auth, scoping, schema,
+ * idempotency, events, ledger, durable commit), as if the platform had sent it with
+ * `Stripe-Account`. The request and response objects are minimal stand-ins for node's:
+ * the pipeline only reads url/method/headers and the body stream, and only writes head + end.
+ */
+export async function callV1(kernel: Kernel, idem: Idempotency, call: V1Call): Promise<V1Result> {
+  const form = encodeForm(call.params ?? {});
+  const url = call.method === "GET" && form ? `${call.path}?${form}` : call.path;
+  const headers: Record<string, string> = { authorization: `Bearer ${call.apiKey ?? PLATFORM_KEY}`, host: call.host ?? "127.0.0.1" };
+  if (call.account) headers["stripe-account"] = call.account;
+  if (call.idempotencyKey) headers["idempotency-key"] = call.idempotencyKey;
+  if (call.method === "POST") headers["content-type"] = "application/x-www-form-urlencoded";
+  const req = Readable.from(call.method === "POST" && form ? [Buffer.from(form)] : []) as unknown as IncomingMessage;
+  Object.assign(req, { url, method: call.method, headers });
+  let status = 500;
+  let text = "";
+  const res = {
+    writeHead(s: number) {
+      status = s;
+      return res;
+    },
+    end(body?: string) {
+      text = body ?? "";
+    },
+  };
+  await handleApi(req, res as unknown as ServerResponse, kernel, idem);
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    body = { error: { type: "api_error", message: "The sandbox answered with something that is not JSON." } };
+  }
+  return { status, body };
+}

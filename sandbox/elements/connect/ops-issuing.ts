@@ -1,0 +1,128 @@
+import { ApiError } from "../../wire/errors";
+import { minorUnits, objectId, ok, page, text, type Op, type OpCall } from "./operations";
+
+/** Issuing components: list/search, cardholders, cards, status, spending controls, reveal, disputes. */
+const CARDS = ["issuing_cards_list", "issuing_card"] as const;
+const VIEW = CARDS.map((c) => [c] as const);
+const feature = (f: string, also: readonly string[] = []) => [...CARDS, ...also].map((c) => [c, f] as const);
+const CARD_MANAGEMENT = feature("card_management");
+const CARDHOLDERS = feature("cardholder_management");
+const SPEND = feature("spend_control_management");
+const DISPUTES = feature("card_spend_dispute_management", ["financial_account_transactions"]);
+const INTERVALS = new Set(["per_authorization", "daily", "weekly", "monthly", "yearly", "all_time"]);
+
+const card = (c: OpCall) => objectId(c, "card");
+const bad = (param: string, message: string) => new ApiError(400, { type: "invalid_request_error", code: "invalid_fields", param, message });
+
+/** Cards are listed newest first; `q` searches the last 4 digits, the cardholder's name and the id. */
+async function listCards(c: OpCall) {
+  const q = (text(c.input.q) ?? "").toLowerCase();
+  const status = ["active", "inactive", "canceled"].includes(String(c.input.status)) ? String(c.input.status) : undefined;
+  if (!q) return c.v1({ method: "GET", path: "/v1/issuing/cards", params: { ...page(c.input), status } });
+  const r = await c.v1({ method: "GET", path: "/v1/issuing/cards", params: { limit: 100, status } });
+  if (r.status !== 200) return r;
+  const data = (r.body.data as Array<Record<string, unknown>>).filter((x) => {
+    const holder = (x.cardholder ?? {}) as Record<string, unknown>;
+    return [x.last4, x.id, holder.name, holder.email].some((v) => typeof v === "string" && v.toLowerCase().includes(q));
+  });
+  return ok({ object: "list", data, has_more: false, url: "/v1/issuing/cards" });
+}
+
+function cardholderParams(c: OpCall): Record<string, unknown> {
+  const i = c.input;
+  const first = text(i.first_name);
+  const last = text(i.last_name);
+  if (!first) throw bad("first_name", "Enter the cardholder's first name.");
+  if (!last) throw bad("last_name", "Enter the cardholder's last name.");
+  const a = (i.address ?? {}) as Record<string, unknown>;
+  for (const [k, label] of [["line1", "a street address"], ["city", "a city"], ["postal_code", "a postal code"]] as const) if (!text(a[k])) throw bad(`address[${k}]`, `Enter ${label}.`);
+  const terms = i.accept_terms === true || i.accept_terms === "on";
+  if (!terms) throw bad("accept_terms", "The cardholder must accept the Issuing terms.");
+  return {
+    type: "individual", name: `${first} ${last}`.slice(0, 24), email: text(i.email), phone_number: text(i.phone_number), status: "active",
+    billing: { address: { line1: text(a.line1), city: text(a.city), state: text(a.state), postal_code: text(a.postal_code), country: text(a.country) ?? "US" } },
+    individual: { first_name: first, last_name: last, card_issuing: { user_terms_acceptance: { date: c.kernel.clock.now(), ip: c.ip, user_agent: c.userAgent || "sandbox" } } },
+  };
+}
+
+function limits(input: Record<string, unknown>): unknown {
+  const list = Array.isArray(input.spending_limits) ? (input.spending_limits as Array<Record<string, unknown>>) : [];
+  if (list.length === 0) return ""; // emptyable: clears the card's limits
+  return list.map((l, n) => {
+    if (!INTERVALS.has(String(l.interval))) throw bad(`spending_limits[${n}][interval]`, "Choose an interval.");
+    return { amount: minorUnits(l.amount, `spending_limits[${n}][amount]`), interval: String(l.interval) };
+  });
+}
+
+const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && /^[a-z_]+$/.test(x)) : []);
+
+export const issuingOps: Op[] = [
+  { method: "GET", path: "/issuing/cards", grants: VIEW, run: listCards },
+  { method: "GET", path: "/issuing/cards/:card", grants: VIEW, run: (c) => c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}` }) },
+  { method: "GET", path: "/issuing/cards/:card/transactions", grants: VIEW, run: (c) => c.v1({ method: "GET", path: "/v1/issuing/transactions", params: { card: card(c), ...page(c.input) } }) },
+  { method: "GET", path: "/issuing/cardholders", grants: [...CARD_MANAGEMENT, ...CARDHOLDERS], run: (c) => c.v1({ method: "GET", path: "/v1/issuing/cardholders", params: { limit: 100 } }) },
+  { method: "POST", path: "/issuing/cardholders", grants: CARDHOLDERS, run: (c) => c.v1({ method: "POST", path: "/v1/issuing/cardholders", params: cardholderParams(c), idempotencyKey: c.idempotencyKey }) },
+  {
+    method: "POST",
+    path: "/issuing/cards",
+    grants: CARD_MANAGEMENT,
+    run: (c) => {
+      const holder = text(c.input.cardholder);
+      if (!holder) throw bad("cardholder", "Choose a cardholder.");
+      const fa = text(c.input.financial_account);
+      return c.v1({
+        method: "POST", path: "/v1/issuing/cards", idempotencyKey: c.idempotencyKey,
+        params: { cardholder: holder, type: "virtual", currency: "usd", status: c.input.activate === false ? "inactive" : "active", ...(fa ? { financial_account: fa } : {}) },
+      });
+    },
+  },
+  {
+    method: "POST",
+    path: "/issuing/cards/:card/status",
+    grants: CARD_MANAGEMENT,
+    run: (c) => {
+      const status = String(c.input.status);
+      if (!["active", "inactive", "canceled"].includes(status)) throw bad("status", "Choose active, inactive or canceled.");
+      const reason = c.input.cancellation_reason === "lost" || c.input.cancellation_reason === "stolen" ? c.input.cancellation_reason : undefined;
+      return c.v1({ method: "POST", path: `/v1/issuing/cards/${card(c)}`, params: { status, cancellation_reason: status === "canceled" ? reason : undefined }, idempotencyKey: c.idempotencyKey });
+    },
+  },
+  {
+    method: "POST",
+    path: "/issuing/cards/:card/spending_controls",
+    grants: SPEND,
+    run: (c) => {
+      const blocked = list(c.input.blocked_categories);
+      const controls = { spending_limits: limits(c.input), blocked_categories: blocked.length ? blocked : "" };
+      return c.v1({ method: "POST", path: `/v1/issuing/cards/${card(c)}`, params: { spending_controls: controls }, idempotencyKey: c.idempotencyKey });
+    },
+  },
+  {
+    method: "POST",
+    path: "/issuing/cards/:card/reveal",
+    grants: VIEW,
+    run: async (c) => {
+      // The card must be the session account's (404 otherwise) and the key the app made for it.
+      const mine = await c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}` });
+      if (mine.status !== 200) return mine;
+      const key = text(c.input.ephemeral_key_secret) ?? "";
+      if (!/^ek_test_[A-Za-z0-9_]+$/.test(key)) throw bad("ephemeral_key_secret", "fetchEphemeralKey did not return an ephemeral key secret (ek_test_…).");
+      const r = await c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}`, params: { expand: ["number", "cvc"] }, apiKey: key });
+      if (r.status !== 200) return r;
+      return ok({ id: r.body.id, number: r.body.number, cvc: r.body.cvc, exp_month: r.body.exp_month, exp_year: r.body.exp_year });
+    },
+  },
+  {
+    method: "POST",
+    path: "/issuing/transactions/:txn/dispute",
+    grants: DISPUTES,
+    run: async (c) => {
+      const explanation = text(c.input.explanation);
+      if (!explanation) throw bad("explanation", "Explain what went wrong.");
+      const txn = objectId(c, "txn");
+      const created = await c.v1({ method: "POST", path: "/v1/issuing/disputes", params: { transaction: txn, evidence: { reason: "other", other: { explanation } } }, idempotencyKey: c.idempotencyKey });
+      if (created.status !== 200) return created;
+      return c.v1({ method: "POST", path: `/v1/issuing/disputes/${String(created.body.id)}/submit` });
+    },
+  },
+];

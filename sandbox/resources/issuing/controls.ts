@@ -1,0 +1,42 @@
+import type { Kernel } from "../../kernel";
+import type { ControlAnswer } from "../../money-controls";
+import { ApiError } from "../../wire/errors";
+import { emitEvent } from "../../events/bus";
+import { runNow } from "../later";
+import { asAccount } from "../treasury/common";
+import { TABLES } from "./common";
+import { closeDispute } from "./disputes";
+
+/**
+ * `/_sandbox/issuing/…` controls:
+ * - `POST /_sandbox/issuing/disputes/:id/close {"status":"won"|"lost"}` decides a submitted dispute
+ *   (with `issuing_dispute_outcome: "manual"`);
+ * - `POST /_sandbox/issuing/cardholders/:id/block` sets a cardholder `blocked` (Stripe does this itself; its cards then decline `cardholder_blocked`).
+ */
+export async function issuingControl(kernel: Kernel, method: string, pathname: string, params: Record<string, unknown>): Promise<ControlAnswer | null> {
+  if (method !== "POST") return null;
+  const dispute = /^\/_sandbox\/issuing\/disputes\/([^/]+)\/close$/.exec(pathname);
+  const block = /^\/_sandbox\/issuing\/cardholders\/([^/]+)\/block$/.exec(pathname);
+  const id = decodeURIComponent((dispute ?? block)?.[1] ?? "");
+  const table = dispute ? TABLES.disputes : block ? TABLES.cardholders : null;
+  if (!table) return null;
+  const row = kernel.store.get(table, id);
+  if (!row) return { status: 404, body: { error: { message: `No such object: ${id}` } } };
+  try {
+    const body = await runNow(kernel, (sys) => {
+      const ctx = asAccount(sys, row.owner);
+      if (dispute) {
+        if (params.status !== "won" && params.status !== "lost") throw new ApiError(400, { type: "invalid_request_error", message: "status must be won or lost" });
+        return closeDispute(ctx, id, params.status);
+      }
+      const next = { ...structuredClone(row.data), status: "blocked" };
+      ctx.tx.put(table, id, { ...row, data: next });
+      emitEvent(ctx, "issuing_cardholder.updated", next, { previous_attributes: { status: row.data.status } });
+      return next;
+    });
+    return { status: 200, body };
+  } catch (err) {
+    if (err instanceof ApiError) return { status: err.status, body: err.body() };
+    throw err;
+  }
+}
