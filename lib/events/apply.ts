@@ -10,10 +10,18 @@ import {
   applyIssuingTransaction,
   applyTreasuryFinancialAccount,
   applyTreasuryOutbound,
+  applyTreasuryTransaction,
 } from "./read-models";
 
 /** Objects fetched from Stripe before applying an event (balances change without their own event). */
-export type Prefetched = { financialAccount?: Stripe.Treasury.FinancialAccount };
+export type Prefetched = { financialAccount?: Stripe.Treasury.FinancialAccount; transaction?: Stripe.Treasury.Transaction };
+
+/** The Treasury transaction a money event created or changed (its ledger line), if any. */
+export function treasuryTransactionTouched(event: Stripe.Event): string | null {
+  if (!event.type.startsWith("treasury.")) return null;
+  const obj = event.data.object as { transaction?: unknown };
+  return typeof obj.transaction === "string" && obj.transaction.startsWith("trxn_") ? obj.transaction : null;
+}
 
 /** The Treasury financial account whose balance an event changes, if any. */
 export function financialAccountTouched(event: Stripe.Event): string | null {
@@ -64,6 +72,7 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
     default:
       break;
   }
+  if (account && prefetched.transaction) await applyTreasuryTransaction(db, account, prefetched.transaction, new Date());
   if (account && prefetched.financialAccount) {
     // Fetched just now, so it is newer than the event itself.
     await applyTreasuryFinancialAccount(db, account, prefetched.financialAccount, new Date());

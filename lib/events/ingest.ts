@@ -4,7 +4,7 @@ import type { Db } from "@/db/connect";
 import { stripeEvents } from "@/db/schema";
 import { answerAuthorizationRequest, eventRow } from "@/lib/rules/authorize";
 import type { RulesCache } from "@/lib/rules/rules-store";
-import { applySnapshotEvent, financialAccountTouched, type Prefetched } from "./apply";
+import { applySnapshotEvent, financialAccountTouched, treasuryTransactionTouched, type Prefetched } from "./apply";
 import { applyThinEvent, fetchThinObject } from "./apply-v2";
 
 export type WebhookDeps = { db: Db; stripe: Stripe; secret: string; rules: RulesCache; now?: () => Date };
@@ -78,6 +78,8 @@ export async function handleWebhook(deps: WebhookDeps, rawBody: string, signatur
     if (fa && event.account) {
       prefetched.financialAccount = await deps.stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: event.account });
     }
+    const trxn = treasuryTransactionTouched(event);
+    if (trxn && event.account) prefetched.transaction = await deps.stripe.treasury.transactions.retrieve(trxn, {}, { stripeAccount: event.account });
     try {
       const inserted = await deps.db.transaction(async (tx) => {
         const [row] = await tx.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing().returning({ id: stripeEvents.id });

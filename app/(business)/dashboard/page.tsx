@@ -1,28 +1,28 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import type { Business } from "@/db/schema";
+import { ActivityList } from "@/components/dashboard/activity-list";
+import { BalanceCards } from "@/components/dashboard/balances";
+import { MoneyFlowChart } from "@/components/dashboard/money-flow-chart";
 import { OnboardingStatus } from "@/components/onboarding-status";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { ensureFinancialAccount, onboardingState, type OnboardingState } from "@/lib/businesses/provision";
+import { attentionCounts, moneyFlow, readBalances, recentActivity, type Balances } from "@/lib/dashboard/home";
 import { getStripe } from "@/lib/stripe/client";
 
 export const metadata: Metadata = { title: "Home" };
 
-const FUNDING_LABEL = {
-  treasury: "Financial account (US Treasury)",
-  stablecoin: "USDC wallet",
-  issuing_balance: "Issuing balance",
-} as const;
-
-async function currentState(business: Parameters<typeof onboardingState>[1]): Promise<OnboardingState | null> {
+async function fromStripe(business: Business): Promise<{ state: OnboardingState; balances: Balances | null } | null> {
   try {
     const stripe = getStripe();
     const state = await onboardingState(stripe, business);
     await ensureFinancialAccount(getDb(), stripe, business, state);
-    return state;
+    return { state, balances: await readBalances(stripe, business) };
   } catch (err) {
-    console.error("dashboard: could not read onboarding state", err);
+    console.error("dashboard: Stripe unavailable", err);
     return null;
   }
 }
@@ -30,38 +30,63 @@ async function currentState(business: Parameters<typeof onboardingState>[1]): Pr
 export default async function DashboardPage() {
   const ctx = await requireBusinessPage("business.view");
   if (!ctx) redirect("/onboarding");
-  const state = await currentState(ctx.business);
+  const { business } = ctx;
+  const db = getDb();
+  const accountId = business.stripeAccountId;
+  const [live, flow, activity, attention] = await Promise.all([
+    fromStripe(business),
+    accountId ? moneyFlow(db, accountId) : Promise.resolve([]),
+    accountId ? recentActivity(db, accountId) : Promise.resolve([]),
+    accountId ? attentionCounts(db, accountId) : Promise.resolve({ declinedLast7Days: 0, disputesAwaitingEvidence: 0 }),
+  ]);
+  const currency = business.fundingModel === "stablecoin" ? "usdc" : "usd";
+  const attentionItems = [
+    ...(live && live.state.due.length ? [{ text: `${live.state.due.length} verification item(s) due`, href: "/dashboard#onboarding-status-title" }] : []),
+    ...(attention.declinedLast7Days ? [{ text: `${attention.declinedLast7Days} declined card purchase(s) this week`, href: "/cards" }] : []),
+    ...(attention.disputesAwaitingEvidence ? [{ text: `${attention.disputesAwaitingEvidence} dispute(s) awaiting evidence`, href: "/cards" }] : []),
+  ];
   return (
     <section className="space-y-6">
       <div>
         <p className="text-sm text-slate-500">Welcome back</p>
         <h1 className="text-2xl font-semibold" data-testid="business-name">
-          {ctx.business.legalName}
+          {business.legalName}
         </h1>
+        <p className="text-sm text-slate-500">
+          <span data-testid="business-role" className="capitalize">{ctx.role}</span> · {business.country} ·{" "}
+          {business.fundingModel === "stablecoin" ? "USDC wallet" : "Financial account (US Treasury)"}
+        </p>
       </div>
-      {state ? (
-        <OnboardingStatus state={state} canManage={can(ctx.role, "business.manage")} />
+      {live ? (
+        <OnboardingStatus state={live.state} canManage={can(ctx.role, "business.manage")} />
       ) : (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Stripe could not be reached, so your account status may be out of date. Refresh in a moment.
+          Stripe could not be reached, so balances and account status may be out of date. Refresh in a moment.
         </p>
       )}
-      <dl className="grid gap-4 sm:grid-cols-3">
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Your role</dt>
-          <dd className="mt-1 font-medium capitalize" data-testid="business-role">
-            {ctx.role}
-          </dd>
+      {attentionItems.length ? (
+        <section aria-labelledby="attention-title" className="rounded-xl border border-amber-200 bg-amber-50 p-4">
+          <h2 id="attention-title" className="text-sm font-semibold text-amber-900">
+            Needs your attention
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm" data-testid="attention">
+            {attentionItems.map((i) => (
+              <li key={i.text}>
+                <Link href={i.href} className="text-amber-900 underline-offset-2 hover:underline">
+                  {i.text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {live?.balances ? <BalanceCards balances={live.balances} /> : null}
+      {accountId ? (
+        <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+          <MoneyFlowChart flow={flow} currency={currency} />
+          <ActivityList items={activity} />
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Country</dt>
-          <dd className="mt-1 font-medium">{ctx.business.country}</dd>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <dt className="text-xs uppercase tracking-wide text-slate-500">Funding</dt>
-          <dd className="mt-1 font-medium">{FUNDING_LABEL[ctx.business.fundingModel]}</dd>
-        </div>
-      </dl>
+      ) : null}
     </section>
   );
 }
