@@ -6,6 +6,8 @@ import path from "node:path";
 import { ensureProductionBuild, lockNextDir } from "../scripts/lib.mjs";
 import { clientJs } from "./client-js";
 import { compare, type Results } from "./lib/compare";
+import { sandboxCardCreate } from "./sandbox-card-create";
+import { sandboxAuthorizations } from "./sandbox-authorizations";
 
 const root = path.resolve(import.meta.dirname, "..");
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
@@ -19,6 +21,8 @@ const BENCHES: Bench[] = [
       return clientJs(root);
     },
   },
+  { name: "sandbox_card_create", run: sandboxCardCreate },
+  { name: "sandbox_authorizations", run: sandboxAuthorizations },
 ];
 
 async function main(): Promise<void> {
