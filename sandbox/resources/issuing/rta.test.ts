@@ -131,6 +131,14 @@ test("increments ask the endpoint again; funds are re-checked after the answer, 
   const refused = await t.stripe.testHelpers.issuing.authorizations.increment(a.id, { increment_amount: 300 }, s.opts);
   assert.deepEqual([refused.amount, refused.status, lastReason(refused)], [1200, "pending", "webhook_declined"]);
 
+  // An increment whose authorization is reversed while the endpoint thinks is refused, holding nothing more.
+  answer = approve({ approved: true }, { delayMs: 100 });
+  const pendingInc = t.stripe.testHelpers.issuing.authorizations.increment(a.id, { increment_amount: 100 }, s.opts);
+  await new Promise((r) => setTimeout(r, 30));
+  await t.stripe.testHelpers.issuing.authorizations.reverse(a.id, {}, s.opts);
+  const late = await pendingInc;
+  assert.deepEqual([late.status, late.amount, lastReason(late)], ["reversed", 0, "not_allowed"]);
+
   // While the endpoint thinks, the money leaves: the approval must not become a hold it cannot cover.
   const available = (await cash()).cash;
   answer = approve({ approved: true }, { delayMs: 100 });
