@@ -3,3 +3,4 @@ export * from "./events";
 export * from "./read-models";
 export * from "./rules";
 export * from "./operations";
+export * from "./team";

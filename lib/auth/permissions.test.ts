@@ -13,7 +13,14 @@ test("only the owner manages the business itself; admins run day to day", () => 
   assert.equal(can("owner", "business.manage"), true);
   assert.equal(can("admin", "business.manage"), false);
   assert.equal(can("admin", "money.move"), true);
-  assert.equal(can("admin", "team.manage"), true);
+});
+
+test("only the owner manages the team; everyone in the business can see it", () => {
+  assert.equal(can("owner", "team.manage"), true);
+  assert.equal(can("admin", "team.manage"), false);
+  assert.equal(can("member", "team.manage"), false);
+  for (const r of ["owner", "admin", "member"] as const) assert.equal(can(r, "team.view"), true, r);
+  assert.equal(can("platform_admin", "team.view"), false);
 });
 
 test("business roles hold no platform permission and platform admins hold no business one", () => {
