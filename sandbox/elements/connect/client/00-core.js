@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-vars -- the client files are concatenated into one script (serve-script.ts): names defined here are used by the others. */
 // Shared helpers for every element. All files are concatenated inside one function (see serve-script.ts).
 
 // The tags and setters @stripe/connect-js 3.4.6 uses (its connectElementTagNames and method configs).

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-vars -- the client files are concatenated into one script (serve-script.ts): names defined here are used by the others. */
 // window.StripeConnect.init → the instance @stripe/connect-js wraps: {connect, update, logout}.
 // `connect` is what each element receives through setConnector: API access and the current theme.
 
