@@ -1,5 +1,7 @@
 import { AppShell } from "@/components/app-shell";
+import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage, requireViewer } from "@/lib/auth/session";
+import { stripeMode } from "@/lib/config";
 
 export default async function BusinessLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireBusinessPage("business.view");
@@ -9,6 +11,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
         { href: "/dashboard", label: "Home" },
         ...(ctx.business.fundingModel === "treasury" ? [{ href: "/money", label: "Money" }] : []),
         { href: "/cards", label: "Cards" },
+        ...(stripeMode() === "sandbox" && can(ctx.role, "cards.manage") ? [{ href: "/sandbox-tools", label: "Sandbox tools" }] : []),
       ]
     : [];
   return (

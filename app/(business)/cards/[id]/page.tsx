@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import type Stripe from "stripe";
+import { getDb } from "@/db";
+import { requireBusinessPage } from "@/lib/auth/session";
+import { cardAuthorizations } from "@/lib/cards/authorizations";
+import { limitUsage } from "@/lib/cards/spending";
+import { formatMoney } from "@/lib/money";
+import { getStripe } from "@/lib/stripe/client";
+
+export const metadata: Metadata = { title: "Card" };
+
+const when = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+
+export default async function CardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
+  const ctx = await requireBusinessPage("cards.view");
+  if (!ctx) redirect("/onboarding");
+  const { id } = await params;
+  const accountId = ctx.business.stripeAccountId;
+  if (!accountId || !/^ic_[A-Za-z0-9_]{1,64}$/.test(id)) notFound();
+  let card: Stripe.Issuing.Card;
+  try {
+    // Scoped to this business's account: another business's card is simply not found.
+    card = await getStripe().issuing.cards.retrieve(id, {}, { stripeAccount: accountId });
+  } catch {
+    notFound();
+  }
+  const { before } = await searchParams;
+  const beforeDate = before && /^\d+$/.test(before) ? new Date(Number(before)) : undefined;
+  const db = getDb();
+  const limits = (card.spending_controls.spending_limits ?? []).map((l) => ({ amount: l.amount, interval: l.interval, categories: l.categories ?? null }));
+  const [auths, usage] = await Promise.all([cardAuthorizations(db, accountId, card.id, { limit: 25, before: beforeDate }), limitUsage(db, accountId, card.id, limits)]);
+  const last = auths[auths.length - 1];
+  return (
+    <section className="space-y-6">
+      <Link href="/cards" className="text-sm text-brand-700 hover:underline">
+        ← All cards
+      </Link>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold" data-testid="card-title">
+            {card.brand} •••• {card.last4}
+          </h1>
+          <p className="text-sm text-slate-600">
+            {card.cardholder.name} · {card.type} · expires {String(card.exp_month).padStart(2, "0")}/{card.exp_year}
+          </p>
+        </div>
+        <span data-testid="card-status" className={`rounded-full px-3 py-1 text-sm font-medium ${card.status === "active" ? "bg-emerald-100 text-emerald-800" : "bg-slate-200 text-slate-700"}`}>
+          {card.status}
+        </span>
+      </header>
+      <section aria-labelledby="limits-title" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="limits-title" className="font-semibold">
+          Spending limits
+        </h2>
+        {usage.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No spending limits on this card. Add them from the card in the list.</p>
+        ) : (
+          <ul className="mt-3 space-y-3" data-testid="limits">
+            {usage.map((u) => {
+              const pct = u.windowStart ? Math.min(100, Math.round((u.spent / Math.max(1, u.amount)) * 100)) : 0;
+              return (
+                <li key={`${u.interval}-${(u.categories ?? []).join(",")}`} className="text-sm">
+                  <div className="flex justify-between">
+                    <span className="capitalize">
+                      {u.interval.replace(/_/g, " ")} {u.categories?.length ? `(${u.categories.join(", ")})` : ""}
+                    </span>
+                    <span className="tabular-nums">
+                      {u.windowStart ? `${formatMoney(u.spent, card.currency)} of ` : "up to "}
+                      {formatMoney(u.amount, card.currency)}
+                    </span>
+                  </div>
+                  {u.windowStart ? (
+                    <div className="mt-1 h-2 rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={`${u.interval} limit used`}>
+                      <div className={`h-2 rounded-full ${pct >= 90 ? "bg-red-500" : "bg-brand-500"}`} style={{ width: `${pct}%` }} />
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="auths-title" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="auths-title" className="font-semibold">
+          Purchases
+        </h2>
+        {auths.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No purchases yet.</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="card-authorizations">
+              <thead className="text-xs uppercase text-slate-500">
+                <tr>
+                  <th className="py-2 pr-4">When</th>
+                  <th className="py-2 pr-4">Merchant</th>
+                  <th className="py-2 pr-4 text-right">Amount</th>
+                  <th className="py-2 pr-4">Result</th>
+                  <th className="py-2">Why</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {auths.map((a) => (
+                  <tr key={a.id}>
+                    <td className="py-2 pr-4 whitespace-nowrap">{when.format(a.at)}</td>
+                    <td className="py-2 pr-4">
+                      {a.merchant ?? "—"}
+                      <span className="block text-xs text-slate-500">
+                        {a.category?.replace(/_/g, " ")} {a.country ? `· ${a.country}` : ""}
+                      </span>
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(a.amount, a.currency)}</td>
+                    <td className="py-2 pr-4">
+                      <span className={a.approved ? "text-emerald-700" : "text-red-700"}>{a.approved ? `Approved (${a.status})` : "Declined"}</span>
+                    </td>
+                    <td className="py-2 text-slate-600">{a.reason ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {auths.length === 25 && last ? (
+          <Link href={`/cards/${card.id}?before=${last.at.getTime()}`} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+            Older purchases →
+          </Link>
+        ) : null}
+      </section>
+    </section>
+  );
+}

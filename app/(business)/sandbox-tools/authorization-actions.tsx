@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { captureAction, reverseAction } from "./actions";
+
+type State = ActionResult<unknown> | null;
+
+export function AuthorizationButtons({ id }: { id: string }) {
+  const [captureState, capture, capturing] = useActionState<State, FormData>((_p, f) => captureAction(f), null);
+  const [reverseState, reverse, reversing] = useActionState<State, FormData>((_p, f) => reverseAction(f), null);
+  const error = [captureState, reverseState].find((s) => s && !s.ok);
+  return (
+    <div className="flex items-center gap-2">
+      <form action={capture}>
+        <input type="hidden" name="authorization" value={id} />
+        <button type="submit" disabled={capturing || reversing} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">
+          Capture
+        </button>
+      </form>
+      <form action={reverse}>
+        <input type="hidden" name="authorization" value={id} />
+        <button type="submit" disabled={capturing || reversing} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">
+          Reverse
+        </button>
+      </form>
+      {error && !error.ok ? <span className="text-xs text-red-600">{error.error.message}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { desc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { authorizations } from "@/db/schema";
+import { MERCHANT_CATEGORIES } from "@/lib/admin/merchant-categories";
+import { can } from "@/lib/auth/permissions";
+import { requireBusinessPage } from "@/lib/auth/session";
+import { listCards } from "@/lib/cards/queries";
+import { stripeMode } from "@/lib/config";
+import { formatMoney } from "@/lib/money";
+import { AuthorizationButtons } from "./authorization-actions";
+import { PurchaseForm, ReceiveMoneyForm } from "./purchase-form";
+
+export const metadata: Metadata = { title: "Sandbox tools" };
+
+export default async function SandboxToolsPage() {
+  if (stripeMode() !== "sandbox") notFound();
+  const ctx = await requireBusinessPage("cards.manage");
+  if (!ctx) redirect("/onboarding");
+  const accountId = ctx.business.stripeAccountId;
+  if (!accountId) redirect("/dashboard");
+  const db = getDb();
+  const [cards, recent] = await Promise.all([
+    listCards(db, accountId),
+    db.select().from(authorizations).where(eq(authorizations.accountId, accountId)).orderBy(desc(authorizations.objectCreatedAt)).limit(10),
+  ]);
+  return (
+    <section className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">Sandbox tools</h1>
+        <p className="text-sm text-slate-600">Simulate what happens in the real world: purchases at merchants, captures, and money arriving. Only in sandbox mode.</p>
+      </div>
+      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="purchase-title">
+        <h2 id="purchase-title" className="mb-4 font-semibold">
+          Simulate a card purchase
+        </h2>
+        <PurchaseForm
+          cards={cards.map(({ card, holder }) => ({ value: card.id, label: `${card.brand ?? "Card"} •••• ${card.last4} — ${holder ?? ""} (${card.status})` }))}
+          categories={MERCHANT_CATEGORIES.map((c) => ({ value: c.category, label: `${c.name} (${c.mcc})` }))}
+        />
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="recent-title">
+        <h2 id="recent-title" className="font-semibold">
+          Recent purchases
+        </h2>
+        {recent.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">None yet. Simulate one above.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="recent-purchases">
+            {recent.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-authorization={a.id}>
+                <span>
+                  {a.merchantName} · {formatMoney(a.amount || a.merchantAmount, a.currency)} · <span data-testid="purchase-status">{a.approved ? a.status : "declined"}</span>
+                </span>
+                {a.approved && a.status === "pending" ? <AuthorizationButtons id={a.id} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {ctx.business.fundingModel === "treasury" && can(ctx.role, "money.move") ? (
+        <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="receive-title">
+          <h2 id="receive-title" className="mb-4 font-semibold">
+            Receive money into your financial account
+          </h2>
+          <ReceiveMoneyForm />
+        </section>
+      ) : null}
+    </section>
+  );
+}

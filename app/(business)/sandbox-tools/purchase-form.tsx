@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SelectField } from "@/components/ui/select-field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionResult } from "@/lib/errors";
+import { receiveMoneyAction, simulatePurchaseAction } from "./actions";
+
+type PurchaseState = ActionResult<{ id: string; approved: boolean; status: string; reason: string | null }> | null;
+
+export function PurchaseForm({ cards, categories }: { cards: Array<{ value: string; label: string }>; categories: Array<{ value: string; label: string }> }) {
+  const [state, action] = useActionState<PurchaseState, FormData>((_p, f) => simulatePurchaseAction(f), null);
+  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state?.ok ? (
+        <p role="status" data-testid="purchase-result" className={`rounded-md px-3 py-2 text-sm ${state.data.approved ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
+          {state.data.approved ? "Approved" : `Declined${state.data.reason ? ` (${state.data.reason.replace(/_/g, " ")})` : ""}`} — {state.data.id}
+        </p>
+      ) : null}
+      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+      <SelectField label="Card" name="card" options={cards} placeholder={cards.length ? "Choose a card" : "No cards yet"} error={fields.card} />
+      <SelectField label="Merchant category" name="category" options={categories} defaultValue="taxicabs_limousines" error={fields.category} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Merchant name" name="merchantName" defaultValue="Rocket Rides" error={fields.merchantName} />
+        <Field label="Country" name="country" defaultValue="US" maxLength={2} error={fields.country} />
+        <Field label="Amount (USD)" name="amount" inputMode="decimal" defaultValue="10.00" error={fields.amount} />
+      </div>
+      <div className="max-w-xs">
+        <SubmitButton pendingLabel="Simulating…">Simulate purchase</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+type MoneyState = ActionResult<{ amount: number }> | null;
+
+export function ReceiveMoneyForm() {
+  const [state, action] = useActionState<MoneyState, FormData>((_p, f) => receiveMoneyAction(f), null);
+  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      <Field label="Amount (USD)" name="amount" inputMode="decimal" defaultValue="500.00" error={fields.amount} />
+      <div className="w-48">
+        <SubmitButton pendingLabel="Sending…">Receive ACH credit</SubmitButton>
+      </div>
+      {state?.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          Received. It shows on Home and in Money.
+        </p>
+      ) : null}
+      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { authorizationDecisions, authorizations } from "@/db/schema";
+
+export type CardAuthorization = {
+  id: string;
+  at: Date;
+  merchant: string | null;
+  category: string | null;
+  country: string | null;
+  amount: number;
+  currency: string;
+  status: string;
+  approved: boolean;
+  /** Why: our rule engine's reason when it decided, else Stripe's. */
+  reason: string | null;
+  decidedBy: string | null;
+};
+
+/** A card's authorizations, newest first, with the reason each was approved or declined; paged by `before`. */
+export async function cardAuthorizations(db: DbOrTx, accountId: string, cardId: string, opts: { limit?: number; before?: Date } = {}): Promise<CardAuthorization[]> {
+  const limit = Math.min(opts.limit ?? 25, 100);
+  const conditions = [eq(authorizations.accountId, accountId), eq(authorizations.cardId, cardId)];
+  if (opts.before) conditions.push(lt(authorizations.objectCreatedAt, opts.before));
+  const rows = await db
+    .select({ a: authorizations, d: authorizationDecisions })
+    .from(authorizations)
+    .leftJoin(authorizationDecisions, eq(authorizationDecisions.authorizationId, authorizations.id))
+    .where(and(...conditions))
+    .orderBy(desc(authorizations.objectCreatedAt))
+    .limit(limit);
+  return rows.map(({ a, d }) => ({
+    id: a.id,
+    at: a.objectCreatedAt,
+    merchant: a.merchantName,
+    category: a.merchantCategory,
+    country: a.merchantCountry,
+    amount: a.amount || a.merchantAmount,
+    currency: a.currency,
+    status: a.status,
+    approved: a.approved,
+    reason: d && !d.approved ? d.reason : a.approved ? null : humanDecline(a.declineReason),
+    decidedBy: d ? d.decidedBy : a.approved ? null : "stripe",
+  }));
+}
+
+const STRIPE_REASONS: Record<string, string> = {
+  spending_controls: "A spending limit or control on the card or cardholder",
+  insufficient_funds: "Not enough available balance",
+  card_inactive: "The card is frozen or not yet activated",
+  card_canceled: "The card is canceled",
+  cardholder_inactive: "The cardholder is inactive",
+  cardholder_verification_required: "The cardholder needs verification",
+  webhook_declined: "Declined by your authorization rules",
+  webhook_timeout: "The decision took too long",
+  webhook_error: "The decision endpoint failed",
+  account_disabled: "The account is disabled",
+  suspected_fraud: "Suspected fraud",
+  verification_failed: "Verification failed",
+};
+
+export function humanDecline(reason: string | null): string | null {
+  if (!reason) return null;
+  return STRIPE_REASONS[reason] ?? reason.replace(/_/g, " ");
+}

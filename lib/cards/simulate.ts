@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type Stripe from "stripe";
+import { isMerchantCategory } from "@/lib/admin/merchant-categories";
+import { parseMoney } from "@/lib/money";
+
+export const purchaseSchema = z
+  .object({
+    card: z.string().regex(/^ic_[A-Za-z0-9_]{1,64}$/, { error: "Choose a card" }),
+    category: z.string().refine(isMerchantCategory, { error: "Choose a merchant category" }),
+    country: z
+      .string()
+      .transform((s) => s.trim().toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, { error: "Use a two-letter country code" })),
+    merchantName: z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, { error: "Enter a merchant name" }).max(60, { error: "Use at most 60 characters" })),
+    amount: z.string().max(30),
+  })
+  .transform((v, ctx) => {
+    const amount = parseMoney(v.amount, "usd");
+    if (!amount.ok) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: amount.message });
+      return z.NEVER;
+    }
+    return { ...v, amount: amount.amount };
+  });
+
+export type PurchaseInput = z.output<typeof purchaseSchema>;
+
+/** A purchase at a merchant, through Stripe's test helper (the full authorization pipeline runs). */
+export async function simulatePurchase(stripe: Stripe, accountId: string, p: PurchaseInput): Promise<Stripe.Issuing.Authorization> {
+  // Retrieving first makes another account's card a clean "not found" rather than a helper error.
+  await stripe.issuing.cards.retrieve(p.card, {}, { stripeAccount: accountId });
+  return stripe.testHelpers.issuing.authorizations.create(
+    { card: p.card, amount: p.amount, currency: "usd", merchant_data: { category: p.category as NonNullable<Parameters<Stripe["testHelpers"]["issuing"]["authorizations"]["create"]>[0]["merchant_data"]>["category"], country: p.country, name: p.merchantName } },
+    { stripeAccount: accountId },
+  );
+}
