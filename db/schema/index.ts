@@ -4,3 +4,4 @@ export * from "./read-models";
 export * from "./rules";
 export * from "./operations";
 export * from "./team";
+export * from "./payouts";

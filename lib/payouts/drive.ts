@@ -1,0 +1,31 @@
+import "server-only";
+import { operations } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import type { PayoutDeps } from "./deps";
+import { findPayout } from "./queries";
+import { laterSnapshot } from "./timeline";
+import { applyOutboundV2 } from "@/lib/events/read-models-v2";
+import { getBusinessById } from "./queries";
+
+type Actor = { businessId: string };
+
+/**
+ * Sandbox mode only: posts, fails or returns one of the business's own payouts through the
+ * sandbox's controls, so every timeline state can be reached by hand. The payout is looked up
+ * by the business first: another business's id looks missing and nothing is sent.
+ */
+export async function drivePayout(deps: PayoutDeps, actor: Actor, input: { payoutId: string; action: "post" | "fail" | "return"; reason?: string }): Promise<ActionResult<{ status: string }>> {
+  if (!deps.sandboxControl) return fail("forbidden", undefined, "Sandbox controls exist only in sandbox mode");
+  const payout = await findPayout(deps.db, { businessId: actor.businessId, id: input.payoutId });
+  const business = await getBusinessById(deps.db, actor.businessId);
+  if (!payout?.stripeObjectId || !business?.stripeAccountId) return fail("not_found");
+  const result = (await deps.sandboxControl(`/_sandbox/v2/outbound_transfers/${encodeURIComponent(payout.stripeObjectId)}/${input.action}`, input.reason ? { reason: input.reason } : {})) as Record<string, unknown>;
+  if (!result || typeof result.status !== "string" || result.id !== payout.stripeObjectId) {
+    return fail("validation_failed", undefined, `This payout can't be moved to that state now`);
+  }
+  const snapshot = laterSnapshot(payout.result, result);
+  await deps.db.update(operations).set({ result: snapshot, updatedAt: new Date() }).where(eq(operations.id, payout.id));
+  await applyOutboundV2(deps.db, business.stripeAccountId, result, "v2_outbound_transfer", new Date());
+  return ok({ status: String(snapshot.status) });
+}
