@@ -108,6 +108,8 @@ export const issuingOps: Op[] = [
       const key = text(c.input.ephemeral_key_secret) ?? "";
       if (!/^ek_test_[A-Za-z0-9_]+$/.test(key)) throw bad("ephemeral_key_secret", "fetchEphemeralKey did not return an ephemeral key secret (ek_test_…).");
       const r = await c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}`, params: { expand: ["number", "cvc"] }, apiKey: key });
+      // A refused key is the app's problem, not an expired session: never answer 401 here (connect.js would refresh its secret).
+      if (r.status === 401) throw new ApiError(400, { type: "invalid_request_error", param: "ephemeral_key_secret", message: "The ephemeral key from fetchEphemeralKey is not valid for this card (or has expired)." });
       if (r.status !== 200) return r;
       return ok({ id: r.body.id, number: r.body.number, cvc: r.body.cvc, exp_month: r.body.exp_month, exp_year: r.body.exp_year });
     },
@@ -119,10 +121,24 @@ export const issuingOps: Op[] = [
     run: async (c) => {
       const explanation = text(c.input.explanation);
       if (!explanation) throw bad("explanation", "Explain what went wrong.");
+      const reason = ["fraudulent", "no_valid_authorization", "other"].includes(String(c.input.reason)) ? String(c.input.reason) : "other";
+      const evidence = { reason, [reason]: { explanation, ...(reason === "other" ? { product_type: c.input.product_type === "service" ? "service" : "merchandise" } : {}) } };
       const txn = objectId(c, "txn");
-      const created = await c.v1({ method: "POST", path: "/v1/issuing/disputes", params: { transaction: txn, evidence: { reason: "other", other: { explanation } } }, idempotencyKey: c.idempotencyKey });
+      const created = await c.v1({ method: "POST", path: "/v1/issuing/disputes", params: { transaction: txn, evidence }, idempotencyKey: c.idempotencyKey });
       if (created.status !== 200) return created;
       return c.v1({ method: "POST", path: `/v1/issuing/disputes/${String(created.body.id)}/submit` });
+    },
+  },
+  {
+    method: "GET",
+    path: "/issuing/funding_sources",
+    grants: CARD_MANAGEMENT,
+    run: async (c) => {
+      // Financial accounts a new card may spend from (card_issuing active); none means the Issuing balance.
+      const r = await c.v1({ method: "GET", path: "/v1/treasury/financial_accounts", params: { limit: 100 } });
+      const all = r.status === 200 ? (r.body.data as Array<Record<string, unknown>>) : [];
+      const data = all.filter((f) => f.status === "open" && (f.active_features as string[] | undefined)?.includes("card_issuing")).map((f) => ({ id: f.id, nickname: f.nickname ?? null, balance: f.balance }));
+      return ok({ object: "list", data });
     },
   },
 ];
