@@ -1,0 +1,78 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { businessInvites, users } from "@/db/schema";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { isMemberByEmail } from "./members";
+import type { AssignableRole, InviteInput } from "./schemas";
+import { hashInviteToken, INVITE_TTL_MS, newInviteToken } from "./tokens";
+
+export type PendingInvite = { id: string; email: string; role: AssignableRole; expiresAt: Date; invitedByName: string | null; expired: boolean };
+
+const open = (businessId: string) => and(eq(businessInvites.businessId, businessId), isNull(businessInvites.acceptedAt), isNull(businessInvites.revokedAt));
+
+/** Invitations of one business not yet accepted or revoked (expired ones too, marked, so the owner can re-invite). */
+export async function listPendingInvites(db: DbOrTx, { businessId, now = new Date() }: { businessId: string; now?: Date }): Promise<PendingInvite[]> {
+  const rows = await db
+    .select({ id: businessInvites.id, email: businessInvites.email, role: businessInvites.role, expiresAt: businessInvites.expiresAt, invitedByName: users.name })
+    .from(businessInvites)
+    .leftJoin(users, eq(users.id, businessInvites.invitedBy))
+    .where(open(businessId))
+    .orderBy(desc(businessInvites.createdAt));
+  return rows.map((r) => ({ ...r, expired: r.expiresAt.getTime() <= now.getTime() }));
+}
+
+/** Postgres and PGlite both report a unique violation as 23505, possibly wrapped by drizzle. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+export type CreatedInvite = { inviteId: string; token: string; email: string; role: AssignableRole; expiresAt: Date };
+
+/**
+ * Invites `email` into the business. Re-inviting replaces the open invitation (its link stops
+ * working). The token is returned once, for the owner to share; only its hash is stored.
+ */
+export async function inviteMember(
+  db: DbOrTx,
+  { businessId, invitedBy, email, role, now = new Date() }: InviteInput & { businessId: string; invitedBy: string; now?: Date },
+): Promise<ActionResult<CreatedInvite>> {
+  const normalized = email.trim().toLowerCase();
+  if (await isMemberByEmail(db, { businessId, email: normalized })) {
+    return fail("validation_failed", { email: `${normalized} is already in your team.` });
+  }
+  const token = newInviteToken();
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
+  try {
+    const invite = await db.transaction(async (tx) => {
+      await tx
+        .update(businessInvites)
+        .set({ revokedAt: now })
+        .where(and(open(businessId), sql`lower(${businessInvites.email}) = ${normalized}`));
+      const [row] = await tx
+        .insert(businessInvites)
+        .values({ businessId, email: normalized, role, tokenHash: hashInviteToken(token), invitedBy, expiresAt, createdAt: now })
+        .returning({ id: businessInvites.id });
+      return row!;
+    });
+    return ok({ inviteId: invite.id, token, email: normalized, role, expiresAt });
+  } catch (err) {
+    // Two submits at once: the other one won and its invitation is the open one.
+    if (isUniqueViolation(err)) return fail("validation_failed", { email: "An invitation for this email was just created. Refresh to see it." });
+    throw err;
+  }
+}
+
+/** Withdraws an open invitation of this business; another business's id looks missing. */
+export async function revokeInvite(db: DbOrTx, { businessId, inviteId, now = new Date() }: { businessId: string; inviteId: string; now?: Date }): Promise<ActionResult<{ inviteId: string; email: string }>> {
+  const [row] = await db
+    .update(businessInvites)
+    .set({ revokedAt: now })
+    .where(and(eq(businessInvites.id, inviteId), open(businessId)))
+    .returning({ id: businessInvites.id, email: businessInvites.email });
+  if (!row) return fail("not_found", undefined, "That invitation is no longer open.");
+  return ok({ inviteId: row.id, email: row.email });
+}
