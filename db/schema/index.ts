@@ -3,5 +3,6 @@ export * from "./events";
 export * from "./read-models";
 export * from "./rules";
 export * from "./operations";
+export * from "./admin";
 export * from "./team";
 export * from "./payouts";

@@ -7,7 +7,8 @@ import { fail, fieldErrorsFromIssues, type ActionResult } from "@/lib/errors";
 /** Who is acting: resolved from the session and membership, never from input. */
 export type Actor = { userId: string; role: Role; businessId: string | null };
 
-export type AuditEntry = { action: string; target?: string; data?: Record<string, unknown> };
+/** `businessId` files a platform admin's action under the business it acted on (else the actor's). */
+export type AuditEntry = { action: string; target?: string; businessId?: string | null; data?: Record<string, unknown> };
 
 export type ActionSpec<S extends z.ZodType, T, A extends Actor> = {
   permission: Permission;
@@ -49,7 +50,7 @@ export async function executeAction<S extends z.ZodType, T, A extends Actor>(
       const entry = spec.audit(parsed.data, result.data);
       await db.insert(auditLog).values({
         actorUserId: actor.userId,
-        businessId: actor.businessId,
+        businessId: entry.businessId ?? actor.businessId,
         action: entry.action,
         target: entry.target,
         data: entry.data ?? {},

@@ -1,10 +1,12 @@
+import { AdminNav } from "@/components/admin/admin-nav";
 import { AppShell } from "@/components/app-shell";
 import { requirePlatformPage } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePlatformPage("platform.accounts.view");
   return (
-    <AppShell area="Platform admin" nav={[{ href: "/admin", label: "Overview" }]} userEmail={user.email} context="Platform admin">
+    <AppShell area="Platform admin" nav={[]} userEmail={user.email} context="Platform admin">
+      <AdminNav />
       {children}
     </AppShell>
   );

@@ -1,0 +1,95 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import type { ActionResult } from "@/lib/errors";
+import { formatMoney, parseMoney } from "@/lib/money";
+
+type Funded = { debited: { amount: number; currency: string }; credited: { amount: number; currency: string } };
+type Result = ActionResult<Funded> | null;
+
+/** A fresh token per funding: a double submit of one form reuses it, so money moves once. */
+function newToken(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const btn = "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
+
+export function FundForm({ action, businessId, businessName, stablecoin }: { action: (prev: Result, form: FormData) => Promise<Result>; businessId: string; businessName: string; stablecoin: boolean }) {
+  const [token, setToken] = useState(newToken);
+  const [amount, setAmount] = useState("");
+  const [review, setReview] = useState<number | null>(null);
+  const [localError, setLocalError] = useState<string | undefined>();
+  const [result, submit, pending] = useActionState(async (prev: Result, form: FormData) => {
+    const r = await action(prev, form);
+    if (r?.ok) {
+      setToken(newToken());
+      setAmount("");
+    }
+    return r;
+  }, null);
+  const serverError = result && !result.ok ? result.error : undefined;
+  return (
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
+      {review === null ? (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const parsed = parseMoney(amount, "usd");
+            if (!parsed.ok) return setLocalError(parsed.message);
+            setLocalError(undefined);
+            setReview(parsed.amount);
+          }}
+        >
+          <Field label="Amount (USD)" name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={localError ?? serverError?.fields?.amount} hint="Sent from the platform's USD financial account" />
+          <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}>
+            Review funding
+          </button>
+        </form>
+      ) : (
+        <form
+          action={(form) => {
+            setReview(null);
+            submit(form);
+          }}
+          className="space-y-2"
+          role="group"
+          aria-label="Confirm funding"
+        >
+          <p className="text-sm text-slate-700" data-testid="fund-confirm-text">
+            Send <strong>{formatMoney(review, "usd")}</strong> from the platform to <strong>{businessName}</strong>
+            {stablecoin ? (
+              <>
+                , converted to USDC: they receive about <strong>{formatMoney(review, "usdc")}</strong> at the current rate.
+              </>
+            ) : (
+              "."
+            )}
+          </p>
+          <input type="hidden" name="businessId" value={businessId} />
+          <input type="hidden" name="amount" value={amount} />
+          <input type="hidden" name="clientToken" value={token} />
+          <div className="flex gap-2">
+            <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} autoFocus>
+              Confirm funding
+            </button>
+            <button type="button" className={`${btn} border border-slate-300`} onClick={() => setReview(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {pending ? <p role="status" className="text-sm text-slate-500">Sending…</p> : null}
+      {serverError && !serverError.fields?.amount ? <FormAlert message={serverError.message} /> : null}
+      {result?.ok && !pending ? (
+        <p role="status" className="text-sm text-emerald-700" data-testid="fund-result">
+          Sent {formatMoney(result.data.debited.amount, result.data.debited.currency)}; {businessName} received {formatMoney(result.data.credited.amount, result.data.credited.currency)}.
+        </p>
+      ) : null}
+    </div>
+  );
+}

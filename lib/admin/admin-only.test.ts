@@ -1,0 +1,48 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { count } from "drizzle-orm";
+import { describeEachDatabase } from "@/db/testing";
+import type { Db } from "@/db/connect";
+import { adminInvites, auditLog, authorizationRules, operations } from "@/db/schema";
+import { executeAction, type ActionSpec } from "@/lib/actions/execute";
+import type { Actor } from "@/lib/actions/execute";
+import { ADMIN_SPECS } from "./specs";
+import { actors, fakeStripe, makeBusiness, testDeps } from "./test-fixtures";
+
+async function snapshot(db: Db) {
+  const [[ops], [audit], [rules], [invites]] = await Promise.all([
+    db.select({ n: count() }).from(operations),
+    db.select({ n: count() }).from(auditLog),
+    db.select({ n: count() }).from(authorizationRules),
+    db.select({ n: count() }).from(adminInvites),
+  ]);
+  return { ops: ops?.n, audit: audit?.n, rules: rules?.n, invites: invites?.n };
+}
+
+describeEachDatabase("every admin action refuses business users and signed-out users", (database) => {
+  test("refused with forbidden / unauthenticated, and nothing changes (no rows, no Stripe call)", async () => {
+    const { db } = database();
+    const biz = await makeBusiness(db);
+    const { owner } = await actors(db, biz.id);
+    const fake = fakeStripe();
+    const deps = testDeps(db, fake.stripe);
+    const before = await snapshot(db);
+    const inputs = ADMIN_SPECS.length;
+    assert.ok(inputs >= 7, "every admin action is listed");
+    for (const { name, spec, input } of ADMIN_SPECS) {
+      const s = spec(deps) as ActionSpec<never, unknown, Actor>;
+      const payload = input(biz.id);
+      for (const [who, actor, code] of [
+        ["business owner", owner, "forbidden"],
+        ["business owner posing as admin in input", { ...owner, businessId: null }, "forbidden"],
+        ["signed out", null, "unauthenticated"],
+      ] as const) {
+        const result = await executeAction(db, actor, s, payload);
+        assert.equal(result.ok, false, `${name} as ${who}`);
+        assert.equal(!result.ok && result.error.code, code, `${name} as ${who}`);
+      }
+    }
+    assert.deepEqual(await snapshot(db), before);
+    assert.equal(fake.calls.length, 0, "no Stripe call was made");
+  });
+});

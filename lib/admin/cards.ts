@@ -1,0 +1,81 @@
+import { and, desc, eq } from "drizzle-orm";
+import type Stripe from "stripe";
+import { auditLog, businesses } from "@/db/schema";
+import type { ActionSpec } from "@/lib/actions/execute";
+import type { PlatformActor } from "@/lib/actions/safe-action";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { applyCard } from "@/lib/events/read-models";
+import type { AdminDeps } from "./deps";
+import { businessIdSchema, type BusinessIdInput } from "./schemas";
+import { stripeFailure } from "./stripe-errors";
+
+export type CardsChanged = { cardIds: string[] };
+export const FROZEN_ACTION = "admin.cards.frozen";
+
+async function cardsOf(stripe: Stripe, accountId: string, status: "active" | "inactive"): Promise<Stripe.Issuing.Card[]> {
+  const out: Stripe.Issuing.Card[] = [];
+  for await (const card of stripe.issuing.cards.list({ status, limit: 100 }, { stripeAccount: accountId })) out.push(card);
+  return out;
+}
+
+async function setStatus(deps: AdminDeps, accountId: string, ids: string[], status: "active" | "inactive"): Promise<void> {
+  for (const id of ids) {
+    const card = await deps.stripe.issuing.cards.update(id, { status }, { stripeAccount: accountId });
+    await applyCard(deps.db, accountId, card, new Date());
+  }
+}
+
+async function accountOf(deps: AdminDeps, businessId: string): Promise<string | null> {
+  const [b] = await deps.db.select({ acct: businesses.stripeAccountId }).from(businesses).where(eq(businesses.id, businessId)).limit(1);
+  return b?.acct ?? null;
+}
+
+/** Freezes every active card of the business (listed from Stripe: the read model may lag). */
+export async function freezeCards(deps: AdminDeps, input: BusinessIdInput): Promise<ActionResult<CardsChanged>> {
+  const acct = await accountOf(deps, input.businessId);
+  if (!acct) return fail("not_found");
+  try {
+    const ids = (await cardsOf(deps.stripe, acct, "active")).map((c) => c.id);
+    await setStatus(deps, acct, ids, "inactive");
+    return ok({ cardIds: ids });
+  } catch (err) {
+    return stripeFailure(err, "_form").error;
+  }
+}
+
+/**
+ * Unfreezes the cards the last admin freeze froze, and no others: a card the business froze
+ * itself stays frozen.
+ */
+export async function unfreezeCards(deps: AdminDeps, input: BusinessIdInput): Promise<ActionResult<CardsChanged>> {
+  const acct = await accountOf(deps, input.businessId);
+  if (!acct) return fail("not_found");
+  const [last] = await deps.db
+    .select({ data: auditLog.data })
+    .from(auditLog)
+    .where(and(eq(auditLog.businessId, input.businessId), eq(auditLog.action, FROZEN_ACTION)))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(1);
+  const frozen = new Set(((last?.data.cardIds as string[] | undefined) ?? []).map(String));
+  try {
+    const ids = (await cardsOf(deps.stripe, acct, "inactive")).map((c) => c.id).filter((id) => frozen.has(id));
+    await setStatus(deps, acct, ids, "active");
+    return ok({ cardIds: ids });
+  } catch (err) {
+    return stripeFailure(err, "_form").error;
+  }
+}
+
+export const freezeSpec = (deps: AdminDeps): ActionSpec<typeof businessIdSchema, CardsChanged, PlatformActor> => ({
+  permission: "platform.accounts.manage",
+  schema: businessIdSchema,
+  run: (_actor, input) => freezeCards(deps, input),
+  audit: (input, data) => ({ action: FROZEN_ACTION, target: input.businessId, businessId: input.businessId, data: { cardIds: data.cardIds } }),
+});
+
+export const unfreezeSpec = (deps: AdminDeps): ActionSpec<typeof businessIdSchema, CardsChanged, PlatformActor> => ({
+  permission: "platform.accounts.manage",
+  schema: businessIdSchema,
+  run: (_actor, input) => unfreezeCards(deps, input),
+  audit: (input, data) => ({ action: "admin.cards.unfrozen", target: input.businessId, businessId: input.businessId, data: { cardIds: data.cardIds } }),
+});

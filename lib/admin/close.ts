@@ -1,0 +1,49 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { businesses } from "@/db/schema";
+import type { ActionSpec } from "@/lib/actions/execute";
+import type { PlatformActor } from "@/lib/actions/safe-action";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import { v2Request } from "@/lib/stripe/v2";
+import { freezeCards } from "./cards";
+import type { AdminDeps } from "./deps";
+import { setPaused } from "./pause";
+import { stripeFailure } from "./stripe-errors";
+
+export const closeSchema = z.object({
+  businessId: z.uuid({ error: "Unknown business" }),
+  confirmName: z.string({ error: "Type the business's name to confirm" }).max(300).transform((s) => s.trim()),
+});
+
+export type CloseResult = { frozenCardIds: string[] };
+
+/**
+ * Closes the business's connected account. Spending stops first (kill switch, cards frozen), so
+ * nothing is authorized while Stripe closes the account; Stripe refuses while money remains.
+ */
+export async function closeAccount(deps: AdminDeps, actor: PlatformActor, input: z.output<typeof closeSchema>): Promise<ActionResult<CloseResult>> {
+  const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
+  if (!business) return fail("not_found");
+  if (input.confirmName.toLowerCase() !== business.legalName.trim().toLowerCase()) {
+    return fail("validation_failed", { confirmName: `Type “${business.legalName}” exactly to confirm` });
+  }
+  await setPaused(deps, actor, { businessId: business.id }, true);
+  const acct = business.stripeAccountId;
+  if (!acct) return ok({ frozenCardIds: [] });
+  const frozen = await freezeCards(deps, { businessId: business.id });
+  if (!frozen.ok) return frozen;
+  try {
+    if (business.fundingModel === "stablecoin") await v2Request(deps.stripe, "POST", `/v2/core/accounts/${encodeURIComponent(acct)}/close`, {});
+    else await deps.stripe.accounts.del(acct);
+  } catch (err) {
+    return stripeFailure(err, "_form").error;
+  }
+  return ok({ frozenCardIds: frozen.data.cardIds });
+}
+
+export const closeSpec = (deps: AdminDeps): ActionSpec<typeof closeSchema, CloseResult, PlatformActor> => ({
+  permission: "platform.accounts.manage",
+  schema: closeSchema,
+  run: (actor, input) => closeAccount(deps, actor, input),
+  audit: (input, data) => ({ action: "admin.account.closed", target: input.businessId, businessId: input.businessId, data: { frozenCardIds: data.frozenCardIds } }),
+});

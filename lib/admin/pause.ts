@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { authorizationRules, businesses } from "@/db/schema";
+import type { ActionSpec } from "@/lib/actions/execute";
+import type { PlatformActor } from "@/lib/actions/safe-action";
+import { fail, ok, type ActionResult } from "@/lib/errors";
+import type { AdminDeps } from "./deps";
+import { businessIdSchema, type BusinessIdInput } from "./schemas";
+
+/**
+ * Sets only the business's kill switch, keeping the rest of its rules as they are. (Saving the
+ * whole rule set would be refused if the platform had since tightened a limit the business's
+ * rules exceed; a kill switch is always stricter, so it must never be refused.)
+ */
+export async function setPaused(deps: AdminDeps, actor: PlatformActor, input: BusinessIdInput, paused: boolean): Promise<ActionResult<{ paused: boolean }>> {
+  const [b] = await deps.db.select({ id: businesses.id }).from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
+  if (!b) return fail("not_found");
+  const set = { killSwitch: paused, updatedBy: actor.userId, updatedAt: new Date() };
+  await deps.db.insert(authorizationRules).values({ businessId: b.id, ...set }).onConflictDoUpdate({ target: authorizationRules.businessId, set });
+  deps.rules.invalidate();
+  return ok({ paused });
+}
+
+const pauseSpecFor =
+  (paused: boolean) =>
+  (deps: AdminDeps): ActionSpec<typeof businessIdSchema, { paused: boolean }, PlatformActor> => ({
+    permission: "platform.accounts.manage",
+    schema: businessIdSchema,
+    run: (actor, input) => setPaused(deps, actor, input, paused),
+    audit: (input) => ({ action: paused ? "admin.account.paused" : "admin.account.resumed", target: input.businessId, businessId: input.businessId }),
+  });
+
+export const pauseSpec = pauseSpecFor(true);
+export const resumeSpec = pauseSpecFor(false);
