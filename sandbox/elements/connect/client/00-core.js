@@ -44,6 +44,9 @@ class ConnectError extends Error {
 let uidCounter = 0;
 const uid = (name) => `sc-${name}-${++uidCounter}`;
 
+/** Children as the DOM accepts them: nested arrays flattened, null/false (conditional parts) dropped. */
+const clean = (nodes) => nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false);
+
 /** Builds DOM nodes without innerHTML: text is always text. `onclick`-style keys add listeners. */
 function h(tag, attrs, ...kids) {
   const n = document.createElement(tag);
@@ -54,7 +57,7 @@ function h(tag, attrs, ...kids) {
     else if (k === "value" || k === "checked" || k === "selected") n[k] = v;
     else n.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined && kid !== false) n.append(kid instanceof Node ? kid : String(kid));
+  for (const kid of clean(kids)) n.append(kid instanceof Node ? kid : String(kid));
   return n;
 }
 

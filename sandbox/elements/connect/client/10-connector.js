@@ -5,9 +5,6 @@
 function createConnector(params) {
   const meta = params.metaOptions || {};
   let secretPromise = meta.eagerClientSecretPromise || null; // the loader already called fetchClientSecret once
-  let lastSecret = null;
-  const NONE = {};
-  let refreshedAfter = NONE; // the secret whose failure the current secretPromise replaces
   let loggedOut = false;
   let appearance = params.appearance || {};
   let locale = params.locale;
@@ -19,31 +16,27 @@ function createConnector(params) {
       .then((s) => {
         if (typeof s !== "string" || !s.startsWith("accs_secret__")) throw new ConnectError("authentication_error", "fetchClientSecret did not return an Account Session client secret (accs_secret__…).");
         return s;
-      })
-      .catch((e) => {
-        refreshedAfter = NONE; // a later failure may try again (the element's "Try again")
-        throw e;
       });
     return secretPromise;
   }
 
-  // Refresh once per failed secret, so several elements seeing one expiry share one fetchClientSecret call.
-  function secretAfterFailure(failed) {
-    if (secretPromise && refreshedAfter === failed) return secretPromise;
-    refreshedAfter = failed;
+  // Refresh once per failed secret promise: several elements seeing one expiry share one fetchClientSecret call,
+  // and a failure of the refreshed secret (a later "Try again") fetches again.
+  function secretAfterFailure(failedPromise) {
+    if (secretPromise && secretPromise !== failedPromise) return secretPromise;
     return fetchSecret();
   }
 
   async function request(method, path, body, options) {
     if (loggedOut) throw new ConnectError("authentication_error", "This Connect instance was logged out.");
-    let failed = null;
+    let used = null;
     for (let attempt = 0; attempt < 2; attempt++) {
       let secret;
       try {
-        secret = await (attempt === 0 ? secretPromise || fetchSecret() : secretAfterFailure(failed));
-        lastSecret = secret;
+        used = attempt === 0 ? secretPromise || fetchSecret() : secretAfterFailure(used);
+        secret = await used;
       } catch (e) {
-        if (attempt === 0) { failed = lastSecret; continue; }
+        if (attempt === 0) continue;
         throw e instanceof ConnectError ? e : new ConnectError("account_session_create_error", `Could not get a client secret: ${e && e.message ? e.message : e}`);
       }
       const headers = { authorization: `Bearer ${secret}` };
@@ -56,7 +49,7 @@ function createConnector(params) {
         throw new ConnectError("api_connection_error", `Could not reach the sandbox at ${API_BASE}.`);
       }
       const json = await res.json().catch(() => ({}));
-      if (res.status === 401 && attempt === 0) { failed = secret; continue; } // expired: one refresh
+      if (res.status === 401 && attempt === 0) continue; // expired: one refresh
       if (!res.ok) {
         const e = json.error || {};
         throw new ConnectError(e.type || "api_error", e.message, res.status, e);

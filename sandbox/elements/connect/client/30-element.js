@@ -22,6 +22,8 @@ class ConnectElement extends HTMLElement {
 
   /** The component's tag without the prefix, e.g. "financial-account". */
   get tagShort() { return this.localName.replace(/^stripe-connect-/, ""); }
+  /** The Account Session component this element needs (null: none, e.g. the "not available" ones). */
+  get component() { return null; }
   /** Props whose change reloads the component (others are read when needed). */
   get reloadOn() { return []; }
 
@@ -54,6 +56,12 @@ class ConnectElement extends HTMLElement {
     if (typeof this.props.onLoaderStart === "function") this.props.onLoaderStart({ elementTagName: this.localName });
     this.show(h("p", { class: "skeleton", role: "status", text: "Loading…" }));
     try {
+      if (this.component) {
+        // Like Stripe's, a component missing from the session does not load (the server refuses its requests anyway).
+        this.session = await this.api("GET", "/session");
+        if (!this.session.components[this.component]) throw new ConnectError("invalid_request_error", `The ${this.component} component is not enabled in this Account Session.`);
+        this.features = this.session.components[this.component].features || {};
+      }
       await this.load();
       this.loaded = true;
     } catch (e) {
@@ -66,7 +74,7 @@ class ConnectElement extends HTMLElement {
 
   api(method, path, body, options) { return this.connector.request(method, path, body, options); }
 
-  show(...nodes) { this.view.replaceChildren(...nodes); }
+  show(...nodes) { this.view.replaceChildren(...clean(nodes)); }
 
   fail(e) {
     const err = e instanceof ConnectError ? e : new ConnectError("render_error", e && e.message ? e.message : String(e));

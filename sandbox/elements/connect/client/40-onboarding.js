@@ -43,6 +43,7 @@ function dueCount(account) {
 }
 
 class AccountOnboarding extends ConnectElement {
+  get component() { return "account_onboarding"; }
   get reloadOn() { return ["collectionOptions", "skipTermsOfServiceCollection"]; }
 
   step(name) { if (typeof this.props.onStepChange === "function") this.props.onStepChange({ step: name }); }
@@ -53,13 +54,13 @@ class AccountOnboarding extends ConnectElement {
     this.render(account);
   }
 
-  render(account) {
+  render(account, afterSave) {
     const close = h("button", { type: "button", class: "secondary", onclick: () => this.exit(), text: "Close" });
     if (!account.fields.length) {
       this.step("summary");
       const pending = account.requirements.pending_verification.length > 0;
       return this.show(
-        focusHeading("Your account details are complete", "h2"),
+        afterSave ? focusHeading("Your account details are complete", "h2") : h("h2", { text: "Your account details are complete" }),
         h("p", { class: "muted", text: pending ? "Stripe is verifying the information you provided." : "Nothing else is needed right now." }),
         h("button", { type: "button", onclick: () => this.exit(), text: "Done" }),
       );
@@ -68,12 +69,13 @@ class AccountOnboarding extends ConnectElement {
     this.show(
       h("h2", { text: "Set up your account" }),
       h("p", { class: "muted", text: `Account ${account.id} · Sandbox: Stripe's test values are prefilled.` }),
-      requirementsForm(this, account, (saved) => this.render(saved), close),
+      requirementsForm(this, account, (saved) => this.render(saved, true), close),
     );
   }
 }
 
 class NotificationBanner extends ConnectElement {
+  get component() { return "notification_banner"; }
   get reloadOn() { return ["collectionOptions"]; }
 
   async load() {

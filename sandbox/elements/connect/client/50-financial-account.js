@@ -1,16 +1,12 @@
 /* eslint-disable @typescript-eslint/no-unused-vars -- the client files are concatenated into one script (serve-script.ts): names defined here are used by the others. */
 // financial-account: balances, the financial address, and (per feature) send money, transfer balance, bank accounts.
 
-function featuresOf(session, component) {
-  const c = session.components[component];
-  return c ? c.features : null;
-}
-
 function balanceItem(label, amount, currency, testid, locale) {
   return h("div", { "data-testid": testid }, h("dt", { text: label }), h("dd", { text: money(amount, currency, locale) }));
 }
 
 class FinancialAccount extends ConnectElement {
+  get component() { return "financial_account"; }
   get reloadOn() { return ["financialAccount"]; }
 
   async load() {
@@ -21,10 +17,7 @@ class FinancialAccount extends ConnectElement {
       this.loaded = false;
       return;
     }
-    const [session, fa] = await Promise.all([this.api("GET", "/session"), this.api("GET", `/financial_accounts/${encodeURIComponent(id)}`)]);
-    this.session = session;
-    this.fa = fa;
-    this.features = featuresOf(session, "financial_account") || {};
+    this.fa = await this.api("GET", `/financial_accounts/${encodeURIComponent(id)}`);
     this.render();
   }
 

@@ -8,6 +8,7 @@ const FLOW_LABELS = {
 const PAGE = 10;
 
 class FinancialAccountTransactions extends ConnectElement {
+  get component() { return "financial_account_transactions"; }
   get reloadOn() { return ["financialAccount"]; }
 
   async load() {

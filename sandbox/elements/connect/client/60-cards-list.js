@@ -5,17 +5,10 @@ const CARD_STATUS_CLASS = { active: "ok", inactive: "warn", canceled: "bad" };
 const cardName = (c) => `•••• ${c.last4}`;
 const holderName = (c) => (c.cardholder && typeof c.cardholder === "object" ? c.cardholder.name : c.cardholder) || "";
 
-/** Features of whichever card component this element is (issuing_cards_list or issuing_card). */
-function cardFeatures(session, component) {
-  return (session.components[component] || {}).features || {};
-}
-
 class IssuingCardsList extends ConnectElement {
   get component() { return "issuing_cards_list"; }
 
   async load() {
-    this.session = await this.api("GET", "/session");
-    this.features = cardFeatures(this.session, this.component);
     this.query = { q: "", status: "" };
     this.cursors = [];
     await this.list(null);
@@ -83,7 +76,7 @@ class IssuingCardsList extends ConnectElement {
     try {
       const card = await this.api("GET", `/issuing/cards/${encodeURIComponent(id)}`);
       const back = h("button", { type: "button", class: "secondary", onclick: () => this.backToList(), text: "Back to cards" });
-      this.show(back, new CardDetail(this, card).render());
+      this.show(back, new CardDetail(this, card, true).render());
     } catch (e) {
       this.fail(e);
     }
@@ -96,8 +89,6 @@ class IssuingCard extends IssuingCardsList {
   get reloadOn() { return ["defaultCard", "cardSwitching"]; }
 
   async load() {
-    this.session = await this.api("GET", "/session");
-    this.features = cardFeatures(this.session, this.component);
     let id = typeof this.props.defaultCard === "string" ? this.props.defaultCard : null;
     const cards = this.props.cardSwitching !== false || !id ? await this.api("GET", "/issuing/cards?limit=100") : { data: [] };
     if (!id) id = cards.data[0] ? cards.data[0].id : null;

@@ -6,7 +6,8 @@ const intervalLabel = (i) => (LIMIT_INTERVALS.find((x) => x[0] === i) || [i, hum
 const groups = (n) => String(n).replace(/(\d{4})(?=\d)/g, "$1 ");
 
 class CardDetail {
-  constructor(owner, card) {
+  constructor(owner, card, focus) {
+    this.focus = !!focus; // move focus to the card's heading only when the user opened it
     this.owner = owner;
     this.card = card;
     this.node = h("section", { "aria-label": `Card ${cardName(card)}`, "data-testid": "card-detail" });
@@ -22,8 +23,8 @@ class CardDetail {
     const limits = (c.spending_controls && c.spending_controls.spending_limits) || [];
     const canManage = this.f.card_management && c.status !== "canceled";
     this.panel = h("div", {});
-    this.node.replaceChildren(
-      h("div", { class: "row spread" }, focusHeading(`${holderName(c)} ${cardName(c)}`, "h2"), h("span", { class: `badge ${CARD_STATUS_CLASS[c.status] || ""}`, "data-testid": "card-status", text: humanize(c.status) })),
+    this.node.replaceChildren(...clean([
+      h("div", { class: "row spread" }, (this.focus ? focusHeading : (t, l) => h(l, { text: t }))(`${holderName(c)} ${cardName(c)}`, "h2"), h("span", { class: `badge ${CARD_STATUS_CLASS[c.status] || ""}`, "data-testid": "card-status", text: humanize(c.status) })),
       message ? statusLine(message) : null,
       h("div", { class: "notice" },
         h("p", { class: "mono", "data-testid": "card-number", "aria-label": "Card number", text: this.revealed ? groups(this.revealed.number) : `•••• •••• •••• ${c.last4}` }),
@@ -41,7 +42,7 @@ class CardDetail {
       this.panel,
       h("h3", { text: "Transactions" }),
       this.txns = h("div", {}, h("p", { class: "skeleton", role: "status", text: "Loading transactions…" })),
-    );
+    ]));
     this.loadTransactions();
     return this.node;
   }
@@ -50,6 +51,7 @@ class CardDetail {
 
   async update(path, body, message) {
     this.card = await this.api("POST", `/issuing/cards/${encodeURIComponent(this.card.id)}/${path}`, body, { idempotencyKey: newKey() });
+    this.focus = true; // the button just used may be gone: keep keyboard users on the card
     this.render(message);
   }
 
