@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { businesses, users } from "./core";
 
 /**
@@ -31,3 +31,36 @@ export const payoutDestinations = pgTable(
 );
 
 export type PayoutDestination = typeof payoutDestinations.$inferSelect;
+
+/**
+ * The USDC wallet's history: one row per v2 money-management transaction on the business's
+ * financial account, with what the app adds (the USD the platform debited for a funding, the
+ * payout it belongs to). Synced from Stripe; the list and CSV export read only this table.
+ */
+export const walletEntries = pgTable(
+  "wallet_entries",
+  {
+    id: text("id").primaryKey(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    financialAccount: text("financial_account").notNull(),
+    kind: text("kind", { enum: ["funding", "card_spending", "card_refund", "payout", "payout_return", "deposit", "other"] }).notNull(),
+    /** Signed minor units of `currency` (usdc): positive in, negative out. */
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    /** What the other side moved, when it differs (a funding's USD debited from the platform). */
+    counterAmount: bigint("counter_amount", { mode: "number" }),
+    counterCurrency: text("counter_currency"),
+    status: text("status").notNull(),
+    flowType: text("flow_type").notNull(),
+    flowId: text("flow_id"),
+    description: text("description"),
+    objectCreatedAt: timestamp("object_created_at", { withTimezone: true, mode: "date" }).notNull(),
+    syncedAt: timestamp("synced_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("wallet_entries_business_created_idx").on(t.businessId, t.objectCreatedAt), index("wallet_entries_flow_idx").on(t.flowId)],
+);
+
+export type WalletEntry = typeof walletEntries.$inferSelect;
+export const WALLET_ENTRY_KINDS = ["funding", "card_spending", "card_refund", "payout", "payout_return", "deposit", "other"] as const;

@@ -1,0 +1,68 @@
+import "server-only";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db/connect";
+import { walletEntries, WALLET_ENTRY_KINDS, type WalletEntry } from "@/db/schema";
+import { formatMoney } from "@/lib/money";
+
+export const PAGE_SIZE = 25;
+
+/** Filters arrive from the URL as strings; anything malformed is ignored rather than an error page. */
+export const historyFilterSchema = z.object({
+  type: z.enum(WALLET_ENTRY_KINDS).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type HistoryFilter = z.output<typeof historyFilterSchema>;
+
+export const KIND_LABELS: Record<WalletEntry["kind"], string> = {
+  funding: "Funding from platform",
+  card_spending: "Card spending",
+  card_refund: "Card refund",
+  payout: "Payout",
+  payout_return: "Payout returned",
+  deposit: "Deposit",
+  other: "Other",
+};
+
+function where(businessId: string, f: HistoryFilter): SQL | undefined {
+  const parts: SQL[] = [eq(walletEntries.businessId, businessId)];
+  if (f.type) parts.push(eq(walletEntries.kind, f.type));
+  if (f.from) parts.push(gte(walletEntries.objectCreatedAt, new Date(`${f.from}T00:00:00Z`)));
+  // `to` is inclusive of the whole day.
+  if (f.to) parts.push(lt(walletEntries.objectCreatedAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));
+  return and(...parts);
+}
+
+/** One page of the business's wallet history (one extra row tells whether there is a next page). */
+export async function listWalletEntries(db: DbOrTx, q: { businessId: string; filter: HistoryFilter }): Promise<{ rows: WalletEntry[]; hasMore: boolean; page: number }> {
+  const page = q.filter.page ?? 1;
+  const rows = await db
+    .select()
+    .from(walletEntries)
+    .where(where(q.businessId, q.filter))
+    .orderBy(desc(walletEntries.objectCreatedAt), desc(walletEntries.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE);
+  return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, page };
+}
+
+const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+// Free text could start a spreadsheet formula; a leading apostrophe keeps it text.
+const textCell = (v: string) => csvCell(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const decimal = (minor: number) => (minor < 0 ? "-" : "") + (Math.abs(minor) / 100).toFixed(2);
+
+/** Every matching entry as CSV, amounts as plain decimals with their currency in its own column. */
+export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: HistoryFilter }): Promise<string> {
+  const rows = await db.select().from(walletEntries).where(where(q.businessId, q.filter)).orderBy(desc(walletEntries.objectCreatedAt), desc(walletEntries.id)).limit(50_000);
+  const header = ["date", "type", "description", "amount", "currency", "counter_amount", "counter_currency", "status", "transaction_id"];
+  const lines = rows.map((r) =>
+    [r.objectCreatedAt.toISOString(), KIND_LABELS[r.kind], textCell(r.description ?? ""), decimal(r.amount), r.currency.toUpperCase(), r.counterAmount == null ? "" : decimal(r.counterAmount), r.counterCurrency?.toUpperCase() ?? "", r.status, r.id].map((c, i) => (i === 2 ? c : csvCell(c))).join(","),
+  );
+  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+}
+
+export function describeCounter(e: WalletEntry): string | null {
+  return e.counterAmount == null || !e.counterCurrency ? null : `${formatMoney(Math.abs(e.counterAmount), e.counterCurrency)} debited`;
+}
