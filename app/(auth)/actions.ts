@@ -52,7 +52,8 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
   if (!created.ok) return { error: fail("validation_failed", { email: "An account with this email already exists" }).error, values };
   const error = await signInOrError(parsed.data.email, parsed.data.password);
   if (error) return { error, values };
-  redirect("/onboarding");
+  // Someone signing up from an invitation goes back to it instead of creating a business.
+  redirect(safeNext(str(form, "next")) ?? "/onboarding");
 }
 
 export async function signOutAction(): Promise<void> {

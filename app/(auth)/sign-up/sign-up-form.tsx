@@ -8,14 +8,16 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN } from "@/lib/auth/constants";
 import { signUpAction, type AuthFormState } from "../actions";
 
-export function SignUpForm() {
+export function SignUpForm({ next }: { next?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
   const fields = state.error?.fields ?? {};
   const formMessage = state.error && !state.error.fields ? state.error.message : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Create your account</h1>
+      {next?.startsWith("/invite/") ? <p className="text-sm text-slate-600">Create your account, then accept your invitation.</p> : null}
       <FormAlert message={formMessage} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={fields.name} autoFocus />
       <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fields.email} />
       <Field
@@ -31,7 +33,7 @@ export function SignUpForm() {
       <SubmitButton pendingLabel="Creating account…">Create account</SubmitButton>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+        <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="font-medium text-brand-600 hover:underline">
           Sign in
         </Link>
       </p>

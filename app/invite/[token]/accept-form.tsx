@@ -1,0 +1,17 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { acceptInviteAction, type AcceptState } from "./actions";
+
+export function AcceptForm({ token }: { token: string }) {
+  const [state, action] = useActionState<AcceptState, FormData>(acceptInviteAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <FormAlert message={state.error?.message} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton pendingLabel="Joining…">Accept invitation</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { ActionError } from "@/lib/errors";
+import { useNotice } from "./notice";
+
+export type ChangeState = { error?: ActionError; done?: string };
+
+const BUTTON = "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
+const TONES = {
+  danger: `${BUTTON} bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600`,
+  normal: `${BUTTON} bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-brand-600`,
+};
+export const SECONDARY_BUTTON = `${BUTTON} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 focus-visible:outline-brand-600`;
+
+/**
+ * A change that asks first: the trigger opens a question with Confirm and Cancel (Escape cancels),
+ * and only Confirm posts. The server answers with a toast or an error shown here.
+ */
+export function ConfirmForm({
+  action,
+  fields,
+  trigger,
+  question,
+  confirmLabel,
+  pendingLabel,
+  tone = "normal",
+  disabled,
+}: {
+  action: (prev: ChangeState, form: FormData) => Promise<ChangeState>;
+  fields: Record<string, string>;
+  trigger: string;
+  question: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  tone?: keyof typeof TONES;
+  disabled?: boolean;
+}) {
+  const notify = useNotice();
+  const [confirming, setConfirming] = useState(false);
+  const [state, formAction, pending] = useActionState<ChangeState, FormData>(async (prev, form) => {
+    const next = await action(prev, form);
+    if (next.done) {
+      notify(next.done);
+      setConfirming(false);
+    }
+    return next;
+  }, {});
+  const error = state.error ? (state.error.fields ? Object.values(state.error.fields)[0] : state.error.message) : undefined;
+
+  if (!confirming) {
+    return (
+      <div className="flex flex-col items-end gap-1">
+        <button type="button" className={tone === "danger" ? `${SECONDARY_BUTTON} text-red-700` : SECONDARY_BUTTON} disabled={disabled} onClick={() => setConfirming(true)}>
+          {trigger}
+        </button>
+        {error ? <p role="alert" className="text-xs text-red-600">{error}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <form
+      action={formAction}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setConfirming(false);
+      }}
+      className="flex flex-col items-end gap-2 rounded-md border border-slate-200 bg-slate-50 p-2 text-left"
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <p className="text-sm text-slate-800">{question}</p>
+      {error ? <p role="alert" className="text-xs text-red-600">{error}</p> : null}
+      <div className="flex gap-2">
+        <button type="button" className={SECONDARY_BUTTON} onClick={() => setConfirming(false)} autoFocus disabled={pending}>
+          Cancel
+        </button>
+        <button type="submit" className={TONES[tone]} disabled={pending} aria-disabled={pending}>
+          {pending ? pendingLabel : confirmLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
