@@ -87,3 +87,22 @@ export const receiveMoneyAction = businessAction({
   },
   audit: (_input, data) => ({ action: "sandbox.money_received", data }),
 });
+
+export const completeInboundAction = businessAction({
+  permission: "money.move",
+  schema: z.object({ transfer: z.string().regex(/^ibt_[A-Za-z0-9_]{1,64}$/) }),
+  run: async (actor, { transfer }) => {
+    const business = await sandboxAccount(actor.businessId);
+    if (!business?.stripeAccountId) return fail("not_found");
+    try {
+      // Retrieve first: another account's transfer is not found rather than touched.
+      await getStripe().treasury.inboundTransfers.retrieve(transfer, {}, { stripeAccount: business.stripeAccountId });
+      await getStripe().testHelpers.treasury.inboundTransfers.succeed(transfer, {}, { stripeAccount: business.stripeAccountId });
+    } catch (err) {
+      return fail("validation_failed", undefined, err instanceof Error && "type" in err ? err.message : "Could not complete this transfer");
+    }
+    revalidatePath("/sandbox-tools");
+    return ok({ transfer });
+  },
+  audit: ({ transfer }) => ({ action: "sandbox.inbound_transfer_completed", target: transfer }),
+});

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { captureAction, reverseAction } from "./actions";
+import { captureAction, completeInboundAction, reverseAction } from "./actions";
 
 type State = ActionResult<unknown> | null;
 
@@ -26,5 +26,19 @@ export function AuthorizationButtons({ id }: { id: string }) {
       </form>
       {error && !error.ok ? <span className="text-xs text-red-600">{error.error.message}</span> : null}
     </div>
+  );
+}
+
+export function CompleteInboundButton({ id }: { id: string }) {
+  const [state, action, pending] = useActionState<State, FormData>((_p, f) => completeInboundAction(f), null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="transfer" value={id} />
+      <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">
+        Mark as arrived
+      </button>
+      {state && !state.ok ? <span className="text-xs text-red-600">{state.error.message}</span> : null}
+      {state?.ok ? <span className="text-xs text-emerald-700">Arrived</span> : null}
+    </form>
   );
 }

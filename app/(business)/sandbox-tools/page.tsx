@@ -9,7 +9,8 @@ import { requireBusinessPage } from "@/lib/auth/session";
 import { listCards } from "@/lib/cards/queries";
 import { stripeMode } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
-import { AuthorizationButtons } from "./authorization-actions";
+import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
+import { recentInbound } from "@/lib/treasury/inbound";
 import { PurchaseForm, ReceiveMoneyForm } from "./purchase-form";
 
 export const metadata: Metadata = { title: "Sandbox tools" };
@@ -21,9 +22,10 @@ export default async function SandboxToolsPage() {
   const accountId = ctx.business.stripeAccountId;
   if (!accountId) redirect("/dashboard");
   const db = getDb();
-  const [cards, recent] = await Promise.all([
+  const [cards, recent, inbound] = await Promise.all([
     listCards(db, accountId),
     db.select().from(authorizations).where(eq(authorizations.accountId, accountId)).orderBy(desc(authorizations.objectCreatedAt)).limit(10),
+    recentInbound(db, ctx.business.id),
   ]);
   return (
     <section className="space-y-8">
@@ -65,6 +67,18 @@ export default async function SandboxToolsPage() {
             Receive money into your financial account
           </h2>
           <ReceiveMoneyForm />
+          {inbound.some((o) => o.stripeObjectId) ? (
+            <ul className="mt-4 divide-y divide-slate-100 text-sm" data-testid="inbound-transfers">
+              {inbound.filter((o) => o.stripeObjectId).map((o) => (
+                <li key={o.id} className="flex items-center justify-between py-2">
+                  <span>
+                    Bank transfer in · {formatMoney(o.amount ?? 0, o.currency ?? "usd")}
+                  </span>
+                  <CompleteInboundButton id={o.stripeObjectId!} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ) : null}
     </section>
