@@ -4,6 +4,7 @@ import { cpus } from "node:os";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureProductionBuild, lockNextDir } from "../scripts/lib.mjs";
+import { adminAccountsPage, adminReviewPage } from "./admin-pages";
 import { clientJs } from "./client-js";
 import { compare, type Results } from "./lib/compare";
 import { sandboxCardCreate } from "./sandbox-card-create";
@@ -13,6 +14,8 @@ const root = path.resolve(import.meta.dirname, "..");
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
 const BENCHES: Bench[] = [
+  { name: "admin_accounts_page", run: adminAccountsPage },
+  { name: "admin_review_page", run: adminReviewPage },
   {
     name: "client_js",
     run: async () => {

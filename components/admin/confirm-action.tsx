@@ -8,6 +8,8 @@ type Result = ActionResult<Record<string, unknown>> | null;
 export type ConfirmKind = "freeze" | "unfreeze" | "pause" | "resume" | "onboarding_link";
 
 function successMessage(kind: ConfirmKind, data: Record<string, unknown>): string {
+  // The page swaps Pause for Resume once it reloads: say what the result was, not what the button is now.
+  if (typeof data.paused === "boolean") return data.paused ? "Paused: every authorization is now declined." : "Resumed: authorizations follow the rules again.";
   const n = Array.isArray(data.cardIds) ? data.cardIds.length : 0;
   switch (kind) {
     case "freeze":

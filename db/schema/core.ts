@@ -40,7 +40,15 @@ export const businesses = pgTable(
     contactEmail: text("contact_email"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("businesses_stripe_account_id_key").on(t.stripeAccountId)],
+  (t) => [
+    uniqueIndex("businesses_stripe_account_id_key").on(t.stripeAccountId),
+    // The admin accounts table: sorted by name, name and email prefixes (pattern ops work in any collation), newest first.
+    index("businesses_lower_name_idx").on(sql`lower(${t.legalName})`),
+    index("businesses_lower_name_pattern_idx").on(sql`lower(${t.legalName}) text_pattern_ops`),
+    index("businesses_lower_email_pattern_idx").on(sql`lower(${t.contactEmail}) text_pattern_ops`),
+    index("businesses_created_idx").on(t.createdAt),
+    index("businesses_country_idx").on(t.country, t.fundingModel),
+  ],
 );
 
 export const memberships = pgTable(

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { businesses } from "./core";
 
@@ -26,7 +27,16 @@ export const connectedAccounts = pgTable(
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
-  (t) => [index("connected_accounts_business_idx").on(t.businessId)],
+  (t) => [
+    index("connected_accounts_business_idx").on(t.businessId),
+    // The admin accounts table's filters and email search.
+    index("connected_accounts_needs_review_idx")
+      .on(t.id)
+      .where(sql`${t.requirementsDue} <> '[]'::jsonb or ${t.requirementsPastDue} <> '[]'::jsonb or ${t.disabledReason} is not null`),
+    index("connected_accounts_restricted_idx").on(t.id).where(sql`${t.disabledReason} is not null`),
+    index("connected_accounts_lower_email_pattern_idx").on(sql`lower(${t.email}) text_pattern_ops`),
+    index("connected_accounts_deadline_idx").on(t.requirementsDeadline),
+  ],
 );
 
 export const financialAccounts = pgTable(

@@ -6,6 +6,9 @@ import type { AdminDeps } from "./deps";
 import { fundSpec } from "./funding";
 import { onboardingLinkSpec } from "./onboarding";
 import { pauseSpec, resumeSpec } from "./pause";
+import { previewRulesSpec, saveRulesSpec } from "./rules";
+import { replaySpec } from "./events";
+import { revealSpec, simulateWireSpec } from "./treasury";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySpec = (deps: AdminDeps) => ActionSpec<any, any, PlatformActor>;
@@ -22,4 +25,9 @@ export const ADMIN_SPECS: Array<{ name: string; spec: AnySpec; input: (businessI
   { name: "resume", spec: resumeSpec, input: (businessId) => ({ businessId }) },
   { name: "onboarding link", spec: onboardingLinkSpec, input: (businessId) => ({ businessId }) },
   { name: "close", spec: closeSpec, input: (businessId) => ({ businessId, confirmName: "Business" }) },
+  { name: "save platform rules", spec: saveRulesSpec, input: () => ({ blockedCategories: ["betting_casino_gambling"], killSwitch: "on" }) },
+  { name: "reveal the platform's account number", spec: revealSpec, input: () => ({ addressId: "finaddr_test_x" }) },
+  { name: "simulate an incoming wire", spec: simulateWireSpec, input: () => ({ addressId: "finaddr_test_x", amount: "100" }) },
+  { name: "replay an event", spec: replaySpec, input: () => ({ eventId: "evt_anything" }) },
+  { name: "preview platform rules", spec: previewRulesSpec, input: () => ({ blockedCategories: ["betting_casino_gambling"] }) },
 ];

@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { platformAction } from "@/lib/actions/safe-action";
+import { appDeps } from "@/lib/admin/app-deps";
+import { replaySpec } from "@/lib/admin/events";
+import type { ActionResult } from "@/lib/errors";
+
+export async function replayAction(_prev: unknown, form: FormData): Promise<ActionResult<Record<string, unknown>>> {
+  const result = await platformAction(replaySpec(appDeps()))(form);
+  if (result.ok) revalidatePath(`/admin/events/${encodeURIComponent(String(form.get("eventId")))}`);
+  return result;
+}

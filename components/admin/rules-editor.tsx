@@ -1,0 +1,117 @@
+"use client";
+
+import { useActionState, useMemo, useRef, useState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import type { MerchantCategory } from "@/lib/admin/merchant-categories";
+import type { RulesPreview } from "@/lib/admin/rules-preview";
+import type { ActionResult } from "@/lib/errors";
+import type { RuleSet } from "@/lib/rules/engine";
+
+type Preview = ActionResult<RulesPreview> | null;
+type Saved = ActionResult<{ saved: true }> | null;
+type Act<T> = (prev: T, form: FormData) => Promise<T>;
+
+/** What the form says, as one string: a preview is valid only for exactly these values. */
+function signature(form: HTMLFormElement | FormData | null): string {
+  if (!form) return "";
+  const data = form instanceof FormData ? form : new FormData(form);
+  return JSON.stringify([...data.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]).sort());
+}
+
+const btn = "rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-50";
+
+export function RulesEditor({ rules, categories, preview, save }: { rules: RuleSet; categories: readonly MerchantCategory[]; preview: Act<Preview>; save: Act<Saved> }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [filter, setFilter] = useState("");
+  const [blocked, setBlocked] = useState(() => new Set(rules.blockedCategories));
+  const [current, setCurrent] = useState("");
+  const [previewed, setPreviewed] = useState<string | null>(null);
+  const [previewResult, runPreview, previewing] = useActionState<Preview, FormData>(async (prev, form) => {
+    const r = await preview(prev, form);
+    const sig = signature(form);
+    setCurrent(sig);
+    setPreviewed(r?.ok ? sig : null);
+    return r;
+  }, null);
+  const [saved, runSave, saving] = useActionState<Saved, FormData>(async (prev, form) => {
+    const r = await save(prev, form);
+    if (r?.ok) setPreviewed(null);
+    return r;
+  }, null);
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return q ? categories.filter((c) => c.name.toLowerCase().includes(q) || c.mcc.includes(q) || c.category.includes(q)) : categories;
+  }, [categories, filter]);
+  const errors = (previewResult && !previewResult.ok ? previewResult.error.fields : undefined) ?? (saved && !saved.ok ? saved.error.fields : undefined) ?? {};
+  const upToDate = previewed !== null && previewed === current;
+  const p = previewResult?.ok ? previewResult.data : null;
+  return (
+    <form ref={formRef} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" onChange={() => setCurrent(signature(formRef.current))} aria-label="Platform rules">
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Blocked merchant categories ({blocked.size})</legend>
+        <label htmlFor="category-filter" className="sr-only">
+          Filter categories
+        </label>
+        <input id="category-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter by name or MCC" className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" form="no-form" />
+        <div className="max-h-64 overflow-y-auto rounded-md border border-slate-200 p-2" data-testid="category-list">
+          {categories.map((c) => (
+            <label key={c.category} className={`flex items-center gap-2 py-0.5 text-sm ${shown.includes(c) ? "" : "hidden"}`}>
+              <input
+                type="checkbox"
+                name="blockedCategories"
+                value={c.category}
+                checked={blocked.has(c.category)}
+                onChange={(e) => {
+                  const next = new Set(blocked);
+                  if (e.target.checked) next.add(c.category);
+                  else next.delete(c.category);
+                  setBlocked(next);
+                }}
+              />
+              <span>
+                {c.name} <span className="font-mono text-xs text-slate-500">MCC {c.mcc}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.blockedCategories ? <p className="text-sm text-red-600">{errors.blockedCategories}</p> : null}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Allowed merchant countries" name="allowedCountries" defaultValue={rules.allowedCountries?.join(", ") ?? ""} hint="Two-letter codes, e.g. US, MX; empty allows all" error={errors.allowedCountries} />
+        <Field label="Maximum per authorization (USD)" name="maxAmount" inputMode="decimal" defaultValue={rules.maxAmount !== null ? (rules.maxAmount / 100).toFixed(2) : ""} hint="Empty for no maximum" error={errors.maxAmount} />
+        <Field label="Approvals per card per hour" name="velocityPerHour" inputMode="numeric" defaultValue={rules.velocityPerHour ?? ""} hint="Empty for no limit" error={errors.velocityPerHour} />
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="killSwitch" defaultChecked={rules.killSwitch} /> Decline every authorization on the platform (kill switch)
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" formAction={runPreview} className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`} disabled={previewing}>
+          {previewing ? "Replaying…" : "Preview against the last 1,000 decisions"}
+        </button>
+        <button type="submit" formAction={runSave} className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} disabled={!upToDate || saving}>
+          {saving ? "Saving…" : "Save rules"}
+        </button>
+      </div>
+      {!upToDate ? <p className="text-xs text-slate-500">Preview the current values before saving.</p> : null}
+      {p && upToDate ? (
+        <div role="status" className="rounded-md bg-slate-50 p-3 text-sm" data-testid="rules-preview">
+          {p.total === 0 ? (
+            "No decisions yet to replay."
+          ) : (
+            <>
+              Of the last {p.total} decisions, {p.approvedBefore} were approved; under these rules {p.approvedAfter} would be. {p.newlyDeclined} would now be declined
+              {Object.keys(p.newlyDeclinedBy).length ? ` (${Object.entries(p.newlyDeclinedBy).map(([k, n]) => `${k}: ${n}`).join(", ")})` : ""} and {p.newlyApproved} would now be approved.
+            </>
+          )}
+        </div>
+      ) : null}
+      {saved?.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          Rules saved. They apply to the next authorization.
+        </p>
+      ) : null}
+      <FormAlert message={previewResult && !previewResult.ok && !previewResult.error.fields ? previewResult.error.message : saved && !saved.ok && !saved.error.fields ? saved.error.message : undefined} />
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { authorizationDecisions, authorizationRules, businesses } from "@/db/schema";
+import type { PastDecision } from "@/lib/admin/rules-preview";
+import type { RuleSet } from "@/lib/rules/engine";
+
+/** The newest `limit` real-time decisions, as the rules preview replays them. */
+export async function recentDecisions(db: DbOrTx, limit = 1000): Promise<PastDecision[]> {
+  return db
+    .select({
+      id: authorizationDecisions.id,
+      businessId: authorizationDecisions.businessId,
+      cardId: authorizationDecisions.cardId,
+      amount: authorizationDecisions.amount,
+      currency: authorizationDecisions.currency,
+      merchantCategory: authorizationDecisions.merchantCategory,
+      merchantCountry: authorizationDecisions.merchantCountry,
+      approved: authorizationDecisions.approved,
+      createdAt: authorizationDecisions.createdAt,
+    })
+    .from(authorizationDecisions)
+    .orderBy(desc(authorizationDecisions.createdAt))
+    .limit(limit);
+}
+
+/** Current rules of the given businesses (those without a row have none of their own). */
+export async function businessRulesFor(db: DbOrTx, businessIds: string[]): Promise<Map<string, RuleSet>> {
+  const out = new Map<string, RuleSet>();
+  if (businessIds.length === 0) return out;
+  const rows = await db.select().from(authorizationRules).where(and(isNotNull(authorizationRules.businessId), inArray(authorizationRules.businessId, businessIds)));
+  for (const r of rows) {
+    out.set(r.businessId!, { blockedCategories: r.blockedCategories, allowedCountries: r.allowedCountries ?? null, maxAmount: r.maxAmount ?? null, currency: r.currency, velocityPerHour: r.velocityPerHour ?? null, killSwitch: r.killSwitch });
+  }
+  return out;
+}
+
+export type DecisionStats = {
+  total: number;
+  approved: number;
+  latency: { p50: number; p95: number; p99: number };
+  topDeclines: Array<{ rule: string; decidedBy: string; n: number }>;
+};
+
+/** Approval rate, latency percentiles and the commonest decline reasons of the last `days`. */
+export async function decisionStats(db: DbOrTx, days = 30, now = new Date()): Promise<DecisionStats> {
+  const window = gte(authorizationDecisions.createdAt, new Date(now.getTime() - days * 24 * 60 * 60 * 1000));
+  const [[totals], declines] = await Promise.all([
+    db
+      .select({
+        total: sql<number>`count(*)::int`,
+        approved: sql<number>`count(*) filter (where ${authorizationDecisions.approved})::int`,
+        p50: sql<number | null>`percentile_cont(0.5) within group (order by ${authorizationDecisions.latencyMs})`,
+        p95: sql<number | null>`percentile_cont(0.95) within group (order by ${authorizationDecisions.latencyMs})`,
+        p99: sql<number | null>`percentile_cont(0.99) within group (order by ${authorizationDecisions.latencyMs})`,
+      })
+      .from(authorizationDecisions)
+      .where(window),
+    db
+      .select({ rule: sql<string>`coalesce(${authorizationDecisions.rule}, ${authorizationDecisions.decidedBy})`, decidedBy: authorizationDecisions.decidedBy, n: sql<number>`count(*)::int` })
+      .from(authorizationDecisions)
+      .where(and(window, eq(authorizationDecisions.approved, false)))
+      .groupBy(sql`1`, authorizationDecisions.decidedBy)
+      .orderBy(sql`3 desc`)
+      .limit(5),
+  ]);
+  const r = (v: number | null | undefined) => Math.round(Number(v ?? 0) * 10) / 10;
+  return {
+    total: Number(totals?.total ?? 0),
+    approved: Number(totals?.approved ?? 0),
+    latency: { p50: r(totals?.p50), p95: r(totals?.p95), p99: r(totals?.p99) },
+    topDeclines: declines.map((d) => ({ ...d, n: Number(d.n) })),
+  };
+}
+
+/** The newest decisions with their business's name, for the decision log. */
+export async function decisionLog(db: DbOrTx, limit = 50) {
+  return db
+    .select({ d: authorizationDecisions, business: businesses.legalName })
+    .from(authorizationDecisions)
+    .leftJoin(businesses, eq(businesses.id, authorizationDecisions.businessId))
+    .orderBy(desc(authorizationDecisions.createdAt))
+    .limit(limit);
+}

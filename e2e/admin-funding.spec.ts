@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { MX_NAME, V2_VERSION, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
+
+const stripe = sandboxStripe();
+
+async function usdcBalance(accountId: string): Promise<number> {
+  const list = (await stripe.rawRequest("GET", "/v2/money_management/financial_accounts", undefined, { apiVersion: V2_VERSION, stripeContext: accountId })) as unknown as {
+    data: Array<{ balance: { available: Record<string, { value: number }> } }>;
+  };
+  return list.data[0]?.balance.available.usdc?.value ?? 0;
+}
+
+test("the admin finds the Mexican business by search, funds it with 50.00 USD and sees 50.00 USDC arrive", async ({ page }) => {
+  await signInAdmin(page);
+  const accountId = await openReview(page, "aurora", MX_NAME);
+  const before = await usdcBalance(accountId);
+
+  await page.getByLabel("Amount (USD)").fill("50.00");
+  await page.getByRole("button", { name: "Review funding" }).click();
+  // Nothing has moved before the confirmation.
+  await expect(page.getByTestId("fund-confirm-text")).toContainText("$50.00");
+  await expect(page.getByTestId("fund-confirm-text")).toContainText("50.00 USDC");
+  expect(await usdcBalance(accountId)).toBe(before);
+
+  await page.getByRole("button", { name: "Confirm funding" }).click();
+  await expect(page.getByTestId("fund-result")).toHaveText(`Sent $50.00; ${MX_NAME} received 50.00 USDC.`);
+  expect(await usdcBalance(accountId)).toBe(before + 5000);
+  const expected = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2 }).format((before + 5000) / 100);
+  await expect(page.getByTestId("balance-usdc")).toHaveText(`${expected} USDC`);
+  await expect(page.getByTestId("fundings")).toContainText("$50.00");
+  await expect(page.getByTestId("audit-entry").filter({ hasText: "admin.account.funded" })).toHaveCount(1);
+});
+
+test("a bad amount is explained next to the field and moves nothing", async ({ page }) => {
+  await signInAdmin(page);
+  const accountId = await openReview(page, "Comercial", MX_NAME);
+  const before = await usdcBalance(accountId);
+  await page.getByLabel("Amount (USD)").fill("12.345");
+  await page.getByRole("button", { name: "Review funding" }).click();
+  await expect(page.locator("[data-field-error=amount]")).toHaveText("Use at most 2 decimal places");
+  expect(await usdcBalance(accountId)).toBe(before);
+});

@@ -1,0 +1,88 @@
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { businesses, operations } from "@/db/schema";
+import type { ActionSpec } from "@/lib/actions/execute";
+import type { PlatformActor } from "@/lib/actions/safe-action";
+import { fail, ok } from "@/lib/errors";
+import { parseMoney } from "@/lib/money";
+import { v2Request, type V2Object } from "@/lib/stripe/v2";
+import type { AdminDeps } from "./deps";
+import { FUNDING_KIND } from "./funding";
+import { platformV2UsdAccount, v2Amounts } from "./platform-accounts";
+import { stripeFailure } from "./stripe-errors";
+
+export type PlatformAddress = { id: string; status: string; bankName: string | null; routingNumber: string | null; last4: string | null };
+export type PlatformTreasury = { financialAccount: { id: string; available: Record<string, number>; inboundPending: Record<string, number> } | null; addresses: PlatformAddress[] };
+
+function address(a: V2Object): PlatformAddress {
+  const bank = a.credentials?.us_bank_account;
+  return { id: String(a.id), status: String(a.status), bankName: bank?.bank_name ?? null, routingNumber: bank?.routing_number ?? null, last4: bank?.last4 ?? null };
+}
+
+/** The platform's own balances and financial addresses, read from Stripe (freshness matters here). */
+export async function platformTreasury(deps: AdminDeps): Promise<PlatformTreasury> {
+  const fa = await platformV2UsdAccount(deps.stripe);
+  if (!fa) return { financialAccount: null, addresses: [] };
+  const list = (await v2Request(deps.stripe, "GET", "/v2/money_management/financial_addresses")).data as V2Object[] | undefined;
+  return {
+    financialAccount: { id: String(fa.id), available: v2Amounts(fa.balance?.available), inboundPending: v2Amounts(fa.balance?.inbound_pending) },
+    addresses: (list ?? []).filter((a) => a.financial_account === fa.id).map(address),
+  };
+}
+
+/** Fundings to businesses, newest first, with the business they went to. */
+export async function fundingHistory(deps: AdminDeps, limit = 50) {
+  return deps.db
+    .select({ op: operations, business: businesses.legalName, businessId: businesses.id })
+    .from(operations)
+    .leftJoin(businesses, eq(businesses.id, operations.businessId))
+    .where(eq(operations.kind, FUNDING_KIND))
+    .orderBy(desc(operations.createdAt))
+    .limit(limit);
+}
+
+export const revealSchema = z.object({ addressId: z.string().regex(/^[A-Za-z0-9_]+$/).max(100) });
+
+/** The full account number of one of the platform's own addresses; every reveal is audited. */
+export const revealSpec = (deps: AdminDeps): ActionSpec<typeof revealSchema, { accountNumber: string }, PlatformActor> => ({
+  permission: "platform.funding",
+  schema: revealSchema,
+  run: async (_actor, input) => {
+    try {
+      const a = await v2Request(deps.stripe, "GET", `/v2/money_management/financial_addresses/${input.addressId}?include[0]=credentials.us_bank_account.account_number`);
+      const number = a.credentials?.us_bank_account?.account_number;
+      return typeof number === "string" ? ok({ accountNumber: number }) : fail("not_found", undefined, "This address has no account number yet");
+    } catch (err) {
+      return stripeFailure(err, "_form").error;
+    }
+  },
+  // Who saw it and when; never the number itself.
+  audit: (input) => ({ action: "admin.treasury.account_number_revealed", target: input.addressId }),
+});
+
+export const simulateWireSchema = z
+  .object({ addressId: z.string().regex(/^[A-Za-z0-9_]+$/).max(100), amount: z.string().max(30) })
+  .transform((v, ctx) => {
+    const parsed = parseMoney(v.amount, "usd");
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.message });
+      return z.NEVER;
+    }
+    return { addressId: v.addressId, amount: parsed.amount };
+  });
+
+/** Sandbox only: an incoming wire to the platform's financial address (Stripe's credit test helper). */
+export const simulateWireSpec = (deps: AdminDeps): ActionSpec<typeof simulateWireSchema, { amount: number }, PlatformActor> => ({
+  permission: "platform.funding",
+  schema: simulateWireSchema,
+  run: async (_actor, input) => {
+    if (deps.mode !== "sandbox") return fail("forbidden", undefined, "Simulated wires exist only in sandbox mode");
+    try {
+      await v2Request(deps.stripe, "POST", `/v2/test_helpers/financial_addresses/${input.addressId}/credit`, { amount: { value: input.amount, currency: "usd" }, network: "wire", statement_descriptor: "SIMULATED WIRE" });
+      return ok({ amount: input.amount });
+    } catch (err) {
+      return stripeFailure(err).error;
+    }
+  },
+  audit: (input) => ({ action: "admin.treasury.wire_simulated", target: input.addressId, data: { amount: input.amount, currency: "usd" } }),
+});
