@@ -90,6 +90,25 @@ export function AuthorizationsSection({ r }: { r: AccountReview }) {
   );
 }
 
+export function DecisionsSection({ r }: { r: AccountReview }) {
+  return (
+    <Section title="Real-time decisions" id="decisions">
+      {r.decisions.length ? (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="decisions">
+          {r.decisions.map((d) => (
+            <li key={d.id} className="px-3 py-2">
+              {formatDateTime(d.createdAt)} · {formatMoney(d.amount, d.currency)} · {d.merchantCategory ?? "—"} · <strong>{d.approved ? "Approved" : "Declined"}</strong> ·{" "}
+              <span className="font-mono text-xs">{d.rule ?? d.decidedBy}</span> {d.reason} <span className="text-slate-500">({d.latencyMs} ms)</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">No real-time decisions for this business yet.</p>
+      )}
+    </Section>
+  );
+}
+
 function SimpleList<T extends { id: string }>({ title, rows, empty, render }: { title: string; rows: T[]; empty: string; render: (row: T) => React.ReactNode }) {
   return (
     <Section title={title}>

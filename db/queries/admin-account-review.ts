@@ -30,7 +30,7 @@ export async function getAccountReview(db: DbOrTx, businessId: string) {
   const [business] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
   if (!business) return null;
   const acct = business.stripeAccountId ?? "";
-  const [account, fas, holders, cardRows, auths, txns, money, disputeRows, payoutRows, members, audit, rules, fundings] = await Promise.all([
+  const [account, fas, holders, cardRows, auths, txns, money, disputeRows, payoutRows, members, audit, rules, fundings, recentDecisions] = await Promise.all([
     db.select().from(connectedAccounts).where(eq(connectedAccounts.id, acct)).limit(1),
     db.select().from(financialAccounts).where(eq(financialAccounts.accountId, acct)),
     db.select().from(cardholders).where(eq(cardholders.accountId, acct)).orderBy(desc(cardholders.objectCreatedAt)).limit(REVIEW_LIMIT),
@@ -60,6 +60,8 @@ export async function getAccountReview(db: DbOrTx, businessId: string) {
       .where(and(eq(operations.businessId, businessId), eq(operations.kind, "platform_funding")))
       .orderBy(desc(operations.createdAt))
       .limit(REVIEW_LIMIT),
+    // Logged by the real-time endpoint as it answers, so they show even before Stripe's events arrive.
+    db.select().from(authorizationDecisions).where(eq(authorizationDecisions.businessId, businessId)).orderBy(desc(authorizationDecisions.createdAt)).limit(REVIEW_LIMIT),
   ]);
   // Decisions are logged per authorization by the real-time endpoint: show each one's rule and reason.
   const decisions = auths.length
@@ -86,6 +88,7 @@ export async function getAccountReview(db: DbOrTx, businessId: string) {
     audit,
     paused: rules[0]?.killSwitch ?? false,
     fundings,
+    decisions: recentDecisions,
   };
 }
 

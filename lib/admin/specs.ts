@@ -8,6 +8,7 @@ import { onboardingLinkSpec } from "./onboarding";
 import { pauseSpec, resumeSpec } from "./pause";
 import { previewRulesSpec, saveRulesSpec } from "./rules";
 import { replaySpec } from "./events";
+import { inviteSpec } from "./invites";
 import { revealSpec, simulateWireSpec } from "./treasury";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,6 +29,7 @@ export const ADMIN_SPECS: Array<{ name: string; spec: AnySpec; input: (businessI
   { name: "save platform rules", spec: saveRulesSpec, input: () => ({ blockedCategories: ["betting_casino_gambling"], killSwitch: "on" }) },
   { name: "reveal the platform's account number", spec: revealSpec, input: () => ({ addressId: "finaddr_test_x" }) },
   { name: "simulate an incoming wire", spec: simulateWireSpec, input: () => ({ addressId: "finaddr_test_x", amount: "100" }) },
+  { name: "invite a platform admin", spec: inviteSpec, input: () => ({ email: "new-admin@example.test" }) },
   { name: "replay an event", spec: replaySpec, input: () => ({ eventId: "evt_anything" }) },
   { name: "preview platform rules", spec: previewRulesSpec, input: () => ({ blockedCategories: ["betting_casino_gambling"] }) },
 ];

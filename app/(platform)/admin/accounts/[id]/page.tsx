@@ -5,7 +5,7 @@ import { CloseForm } from "@/components/admin/close-form";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { FundForm } from "@/components/admin/fund-form";
 import { IdentitySection, MoneySection } from "@/components/admin/review-identity";
-import { ActivityLists, AuthorizationsSection, CardsSection } from "@/components/admin/review-activity";
+import { ActivityLists, AuthorizationsSection, CardsSection, DecisionsSection } from "@/components/admin/review-activity";
 import { getDb } from "@/db";
 import { getAccountReview } from "@/db/queries/admin-account-review";
 import { requirePlatformPage } from "@/lib/auth/session";
@@ -55,6 +55,7 @@ export default async function AccountReviewPage({ params }: { params: Promise<{ 
       <MoneySection r={r} />
       <CardsSection r={r} />
       <AuthorizationsSection r={r} />
+      <DecisionsSection r={r} />
       <ActivityLists r={r} />
     </div>
   );

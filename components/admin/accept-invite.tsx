@@ -1,0 +1,17 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionResult } from "@/lib/errors";
+
+export function AcceptInvite({ action, token }: { action: (prev: ActionResult<never> | null, form: FormData) => Promise<ActionResult<never> | null>; token: string }) {
+  const [result, submit] = useActionState(action, null);
+  return (
+    <form action={submit} className="space-y-3">
+      <input type="hidden" name="token" value={token} />
+      {result && !result.ok ? <FormAlert message={result.error.message} /> : null}
+      <SubmitButton pendingLabel="Accepting…">Accept and open the admin console</SubmitButton>
+    </form>
+  );
+}
