@@ -62,14 +62,27 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("balance-available")).toHaveText("$250.00");
 
-  // A card on the financial account (created through the API as the embedded list would).
+  // A cardholder and a virtual card, created in the embedded cards list.
+  await page.getByRole("link", { name: "Cards" }).click();
+  await expect(page).toHaveURL(/\/cards$/);
+  const list = page.getByTestId("cards-components");
+  await list.getByRole("button", { name: "Add cardholder" }).click();
+  await list.getByLabel("First name").fill("Jo");
+  await list.getByLabel("Last name").fill("Journey");
+  await list.getByLabel("Street address").fill("1 Main St");
+  await list.getByLabel("City").fill("San Francisco");
+  await list.getByLabel("Postal code").fill("94111");
+  await list.getByLabel("The cardholder accepts the Issuing terms").check();
+  await list.getByRole("button", { name: "Save cardholder" }).click();
+  await list.getByRole("button", { name: "Create card" }).click();
+  await list.getByLabel("Activate the card now").check();
+  await list.getByRole("button", { name: "Create virtual card" }).click();
+  await expect(list.getByText(/Virtual card •••• \d{4} created for/)).toBeVisible();
   const account = await accountByEmail(email);
-  const fa = (await stripe.treasury.financialAccounts.list({}, { stripeAccount: account.id })).data[0]!;
-  const holder = await stripe.issuing.cardholders.create(
-    { type: "individual", name: "Jo Journey", email, billing: { address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" } }, individual: { first_name: "Jo", last_name: "Journey", card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } } } },
-    { stripeAccount: account.id },
-  );
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", status: "active", financial_account: fa.id }, { stripeAccount: account.id });
+  const cards = await stripe.issuing.cards.list({}, { stripeAccount: account.id });
+  expect(cards.data).toHaveLength(1);
+  const card = cards.data[0]!;
+  expect(card.status).toBe("active");
 
   // A simulated purchase, approved in real time, then captured.
   await page.getByRole("link", { name: "Sandbox tools" }).click();
@@ -99,6 +112,13 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
   await expect(page.getByTestId("balance-available")).toHaveText("$207.50");
   await expect(page.getByTestId("recent-activity")).toContainText("Rocket Rides");
   await expect(page.getByTestId("money-out-30d")).toContainText("$42.50");
+
+  // The financial account's transactions component lists the deposit and the card spend.
+  await page.goto("/money");
+  const rows = page.getByTestId("money-components").getByTestId("transaction-row");
+  await expect(rows.filter({ hasText: "Issuing capture" })).toContainText(["Posted"], { timeout: 15_000 });
+  await expect(rows.filter({ hasText: "Issuing capture" })).toContainText("-$42.50");
+  await expect(rows.filter({ hasText: "Transfer from bank" })).toContainText("$250.00");
 
   // And the card page shows the purchase with its result.
   await page.goto(`/cards/${card.id}`);
