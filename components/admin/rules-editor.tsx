@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useRef, useState } from "react";
+import { startTransition, useActionState, useMemo, useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { MerchantCategory } from "@/lib/admin/merchant-categories";
@@ -43,11 +43,27 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
     const q = filter.trim().toLowerCase();
     return q ? categories.filter((c) => c.name.toLowerCase().includes(q) || c.mcc.includes(q) || c.category.includes(q)) : categories;
   }, [categories, filter]);
+  // Submitted by hand rather than as a form action: React resets a form after its action, which
+  // would silently untick the categories and save something other than what was previewed.
+  const send = (dispatch: (form: FormData) => void) => {
+    if (!formRef.current) return;
+    const form = new FormData(formRef.current);
+    startTransition(() => dispatch(form));
+  };
   const errors = (previewResult && !previewResult.ok ? previewResult.error.fields : undefined) ?? (saved && !saved.ok ? saved.error.fields : undefined) ?? {};
   const upToDate = previewed !== null && previewed === current;
   const p = previewResult?.ok ? previewResult.data : null;
   return (
-    <form ref={formRef} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" onChange={() => setCurrent(signature(formRef.current))} aria-label="Platform rules">
+    <form
+      ref={formRef}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      onChange={() => setCurrent(signature(formRef.current))}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send(runPreview);
+      }}
+      aria-label="Platform rules"
+    >
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Blocked merchant categories ({blocked.size})</legend>
         <label htmlFor="category-filter" className="sr-only">
@@ -86,10 +102,10 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
         <input type="checkbox" name="killSwitch" defaultChecked={rules.killSwitch} /> Decline every authorization on the platform (kill switch)
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" formAction={runPreview} className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`} disabled={previewing}>
+        <button type="submit" className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`} disabled={previewing}>
           {previewing ? "Replaying…" : "Preview against the last 1,000 decisions"}
         </button>
-        <button type="submit" formAction={runSave} className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} disabled={!upToDate || saving}>
+        <button type="button" onClick={() => send(runSave)} className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} disabled={!upToDate || saving}>
           {saving ? "Saving…" : "Save rules"}
         </button>
       </div>
