@@ -64,5 +64,5 @@ export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: His
 }
 
 export function describeCounter(e: WalletEntry): string | null {
-  return e.counterAmount == null || !e.counterCurrency ? null : `${formatMoney(Math.abs(e.counterAmount), e.counterCurrency)} debited`;
+  return e.counterAmount == null || !e.counterCurrency ? null : `${formatMoney(Math.abs(e.counterAmount), e.counterCurrency)} ${e.counterCurrency.toUpperCase()} debited`;
 }

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/payouts/page-skeleton";
+
+export default function Loading() {
+  return <PageSkeleton title="USDC wallet" />;
+}

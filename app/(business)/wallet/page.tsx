@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { WalletClosed } from "@/components/payouts/wallet-closed";
+import { WalletHistory } from "@/components/payouts/wallet-history";
+import { getDb } from "@/db";
+import { WALLET_ENTRY_KINDS } from "@/db/schema";
+import { requireBusinessPage } from "@/lib/auth/session";
+import { formatMoney } from "@/lib/money";
+import { walletOf } from "@/lib/payouts/queries";
+import { getStripe } from "@/lib/stripe/client";
+import { currentBalance } from "@/lib/wallet/balance";
+import { historyFilterSchema, KIND_LABELS, listWalletEntries, type HistoryFilter } from "@/lib/wallet/history";
+import { syncWalletEntries } from "@/lib/wallet/sync";
+
+export const metadata: Metadata = { title: "USDC wallet" };
+
+const query = (f: HistoryFilter, page?: number) => {
+  const p = new URLSearchParams();
+  if (f.type) p.set("type", f.type);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (page && page > 1) p.set("page", String(page));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+};
+
+export default async function WalletPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireBusinessPage("money.view");
+  if (!ctx) redirect("/onboarding");
+  if (ctx.business.fundingModel !== "stablecoin") redirect("/dashboard");
+  if (!walletOf(ctx.business)) return <WalletClosed />;
+  const filter = historyFilterSchema.parse(await searchParams);
+  const db = getDb();
+  // Freshness matters here: catch up with Stripe first; if it can't be reached, show what we have.
+  await syncWalletEntries(db, getStripe(), ctx.business).catch((err) => console.error("wallet: sync failed", err));
+  const [balance, history] = await Promise.all([currentBalance(ctx.business), listWalletEntries(db, { businessId: ctx.business.id, filter })]);
+  const filtered = Boolean(filter.type || filter.from || filter.to);
+  const cards = [
+    { label: "Available", value: balance?.available, testId: "wallet-available" },
+    { label: "Pending", value: balance ? balance.pending + balance.outgoing : undefined, testId: "wallet-pending", hint: "Incoming and payouts on their way" },
+  ];
+  return (
+    <section className="space-y-6">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">USDC wallet</h1>
+        <Link href="/payouts" className="text-sm font-medium text-brand-600 hover:underline">
+          Send a payout
+        </Link>
+      </header>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {cards.map((c) => (
+          <div key={c.label} className="rounded-lg border border-slate-200 bg-white p-4">
+            <p className="text-sm text-slate-600">{c.label}</p>
+            <p className="mt-1 text-2xl font-semibold" data-testid={c.testId}>
+              {c.value === undefined ? "Unavailable right now" : formatMoney(c.value, "usdc")}
+            </p>
+            {c.hint ? <p className="text-xs text-slate-500">{c.hint}</p> : null}
+          </div>
+        ))}
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label="Filter history">
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Type</span>
+          <select name="type" defaultValue={filter.type ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">All</option>
+            {WALLET_ENTRY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">From</span>
+          <input type="date" name="from" defaultValue={filter.from} className="rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">To</span>
+          <input type="date" name="to" defaultValue={filter.to} className="rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          Apply
+        </button>
+        {filtered ? (
+          <Link href="/wallet" className="py-1.5 text-slate-600 hover:underline">
+            Clear
+          </Link>
+        ) : null}
+        <a href={`/wallet/export${query(filter)}`} className="ml-auto py-1.5 font-medium text-brand-600 hover:underline" download>
+          Export CSV
+        </a>
+      </form>
+      <WalletHistory rows={history.rows} filtered={filtered} />
+      <nav className="flex justify-between text-sm" aria-label="History pages">
+        {history.page > 1 ? <Link href={`/wallet${query(filter, history.page - 1)}`} className="text-brand-600 hover:underline">Newer</Link> : <span />}
+        {history.hasMore ? <Link href={`/wallet${query(filter, history.page + 1)}`} className="text-brand-600 hover:underline">Older</Link> : null}
+      </nav>
+    </section>
+  );
+}

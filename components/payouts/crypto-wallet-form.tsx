@@ -1,0 +1,70 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SelectField } from "@/components/ui/select-field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { PayoutDestination } from "@/db/schema";
+import type { ActionResult } from "@/lib/errors";
+import { walletAddressProblem } from "@/lib/wallet/address";
+import { NETWORK_IDS, NETWORKS, type NetworkId } from "@/lib/wallet/networks";
+import { NetworkBadge } from "./network-badge";
+
+type Action = (prev: ActionResult<PayoutDestination> | null, form: FormData) => Promise<ActionResult<PayoutDestination>>;
+
+/** Add a crypto wallet: the address is checked as it's typed, and again on the server. */
+export function CryptoWalletForm({ action, clientToken }: { action: Action; clientToken: string }) {
+  const [state, formAction] = useActionState(action, null);
+  const [network, setNetwork] = useState<NetworkId>("polygon");
+  const [address, setAddress] = useState("");
+  const [memo, setMemo] = useState("");
+  const [touched, setTouched] = useState(false);
+  // The server's verdict is about what was sent; once the user edits, the live check takes over.
+  const [edited, setEdited] = useState(false);
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    setEdited(false);
+  }
+  const live = address.trim() ? walletAddressProblem({ network, address, memo }) : null;
+  const server = state && !state.ok && !edited ? state.error.fields ?? {} : {};
+  const liveError = (field: string) => (live?.field === field && (field === "address" || touched) ? live.message : undefined);
+  return (
+    <form action={formAction} className="space-y-3" noValidate aria-label="Add a crypto wallet">
+      <input type="hidden" name="clientToken" value={clientToken} />
+      {state?.ok ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Saved {state.data.label}.</p> : null}
+      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+      <div className="flex items-end gap-2">
+        <div className="flex-1">
+          <SelectField label="Network" name="network" value={network} onChange={(e) => setNetwork(e.target.value as NetworkId)} options={NETWORK_IDS.map((id) => ({ value: id, label: NETWORKS[id].name }))} error={server.network} />
+        </div>
+        <div className="pb-2">
+          <NetworkBadge network={network} />
+        </div>
+      </div>
+      <Field
+        label="Wallet address"
+        name="address"
+        value={address}
+        onChange={(e) => {
+          setAddress(e.target.value);
+          setEdited(true);
+        }}
+        onBlur={() => setTouched(true)}
+        placeholder={NETWORKS[network].placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        className="font-mono"
+        error={liveError("address") ?? server.address}
+        hint={address.trim() && !live ? "Address looks right for this network" : undefined}
+      />
+      {network === "stellar" ? <Field label="Memo" name="memo" value={memo} onChange={(e) => {
+            setMemo(e.target.value);
+            setEdited(true);
+          }} onBlur={() => setTouched(true)} error={liveError("memo") ?? server.memo} hint="The exchange uses it to find your account" /> : null}
+      <Field label="Label" name="label" placeholder={`${NETWORKS[network].name} wallet`} maxLength={60} error={server.label} />
+      <SubmitButton pendingLabel="Saving wallet…">Save wallet</SubmitButton>
+    </form>
+  );
+}
