@@ -9,6 +9,7 @@ import { clientJs } from "./client-js";
 import { compare, type Results } from "./lib/compare";
 import { sandboxCardCreate } from "./sandbox-card-create";
 import { sandboxAuthorizations } from "./sandbox-authorizations";
+import { rtaDecision } from "./rta-decision";
 
 const root = path.resolve(import.meta.dirname, "..");
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
@@ -26,6 +27,7 @@ const BENCHES: Bench[] = [
   },
   { name: "sandbox_card_create", run: sandboxCardCreate },
   { name: "sandbox_authorizations", run: sandboxAuthorizations },
+  { name: "rta_decision", run: rtaDecision },
 ];
 
 async function main(): Promise<void> {

@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import type Stripe from "stripe";
 import { openDatabase, type Database } from "@/db/connect";
 import { authorizationDecisions, authorizations, businesses } from "@/db/schema";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { RulesCache, savePlatformRules } from "@/lib/rules/rules-store";
+import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
 import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
 import { handleWebhook } from "./ingest";
 
@@ -40,28 +40,10 @@ after(async () => {
   await database.close();
 });
 
-async function fundedCard(stripe: Stripe): Promise<{ account: string; card: string }> {
-  const account = (await stripe.accounts.create({ type: "custom", country: "US", email: "rta@example.test", capabilities: { card_issuing: { requested: true }, transfers: { requested: true } } })).id;
-  const tos = { date: 1_700_000_000, ip: "127.0.0.1" };
-  await stripe.accounts.update(account, {
-    business_type: "individual",
-    business_profile: { mcc: "5734", url: "https://example.com" },
-    individual: { first_name: "Ria", last_name: "Test", email: "ria@example.test", phone: "+15555550100", ssn_last_4: "0000", dob: { day: 1, month: 1, year: 1990 }, address: { line1: "1 Main", city: "SF", state: "CA", postal_code: "94111" } },
-    external_account: "btok_us_verified",
-    tos_acceptance: tos,
-    settings: { card_issuing: { tos_acceptance: tos } },
-  });
-  for (let i = 0; i < 100 && (await stripe.accounts.retrieve(account)).capabilities?.card_issuing !== "active"; i++) await new Promise((r) => setTimeout(r, 50));
-  const opts = { stripeAccount: account };
-  await stripe.topups.create({ amount: 100_000, currency: "usd", destination_balance: "issuing" } as Stripe.TopupCreateParams, opts);
-  const holder = await stripe.issuing.cardholders.create({ type: "individual", name: "Ria Test", email: "ria@example.test", billing: { address: { line1: "1 Main", city: "SF", state: "CA", postal_code: "94111", country: "US" } }, individual: { first_name: "Ria", last_name: "Test", card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } } } }, opts);
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", status: "active" }, opts);
-  return { account, card: card.id };
-}
-
 test("a purchase in a category the platform blocks is declined in real time, and the decline and its rule reach the read model", async () => {
   const { db } = database;
-  const { account, card } = await fundedCard(sandbox.stripe);
+  const { account, cards } = await issuingAccountWithCards(sandbox.stripe, { balance: 100_000, cards: 1 });
+  const card = cards[0]!;
   await db.insert(businesses).values({ legalName: "Rta Integration", country: "US", businessType: "individual", fundingModel: "issuing_balance", stripeAccountId: account });
   await savePlatformRules(db, { ...EMPTY_RULES, blockedCategories: ["betting_casino_gambling"] }, null, rules);
 
