@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
+import { applyPayoutSnapshot } from "@/lib/payouts/apply-event";
 import { applyAccountV2, applyFinancialAccountV2, applyOutboundV2 } from "./read-models-v2";
 
 type Json = Record<string, unknown>;
@@ -47,5 +48,8 @@ export async function applyThinEvent(db: DbOrTx, notification: Stripe.V2.Core.Ev
   if (financialAccount) await applyFinancialAccountV2(db, accountId, financialAccount, sourceAt);
   if (kind === "v2.money_management.financial_account") return applyFinancialAccountV2(db, accountId, related, sourceAt);
   if (kind === "v2.money_management.outbound_payment") return applyOutboundV2(db, accountId, related, "v2_outbound_payment", sourceAt);
-  if (kind === "v2.money_management.outbound_transfer") return applyOutboundV2(db, accountId, related, "v2_outbound_transfer", sourceAt);
+  if (kind === "v2.money_management.outbound_transfer") {
+    await applyOutboundV2(db, accountId, related, "v2_outbound_transfer", sourceAt);
+    return applyPayoutSnapshot(db, related);
+  }
 }

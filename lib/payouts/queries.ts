@@ -4,8 +4,8 @@ import type { DbOrTx } from "@/db/connect";
 import { businesses, operations, payoutDestinations, type Business, type OperationRow, type PayoutDestination } from "@/db/schema";
 
 // Every query here filters on the business: another business's row looks missing.
-export const PAYOUT_KIND = "payout";
-export const DESTINATION_KIND = "payout_destination";
+import { DESTINATION_KIND, PAYOUT_KIND } from "./kinds";
+export { DESTINATION_KIND, PAYOUT_KIND };
 
 export async function listDestinations(db: DbOrTx, q: { businessId: string; includeArchived?: boolean }): Promise<PayoutDestination[]> {
   const where = q.includeArchived ? eq(payoutDestinations.businessId, q.businessId) : and(eq(payoutDestinations.businessId, q.businessId), eq(payoutDestinations.archived, false));

@@ -1,0 +1,19 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { operations } from "@/db/schema";
+import { PAYOUT_KIND } from "./kinds";
+import { laterSnapshot } from "./timeline";
+
+/**
+ * Keeps a payout's timeline in step with Stripe: a webhook's fresh OutboundTransfer replaces
+ * the stored snapshot unless the stored one is further along (events can arrive out of order).
+ */
+export async function applyPayoutSnapshot(db: DbOrTx, obt: Record<string, unknown>): Promise<void> {
+  const id = typeof obt.id === "string" ? obt.id : null;
+  if (!id) return;
+  const [op] = await db.select().from(operations).where(and(eq(operations.kind, PAYOUT_KIND), eq(operations.stripeObjectId, id))).limit(1);
+  if (!op) return;
+  const next = laterSnapshot(op.result, obt);
+  if (next === op.result) return;
+  await db.update(operations).set({ result: next, updatedAt: new Date() }).where(eq(operations.id, op.id));
+}
