@@ -4,7 +4,7 @@ import { count, eq, inArray } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Db } from "@/db/connect";
 import { describeEachDatabase } from "@/db/testing";
-import { authorizationDecisions, businesses, connectedAccounts, stripeEvents } from "@/db/schema";
+import { authorizationDecisions, authorizations, businesses, connectedAccounts, stripeEvents } from "@/db/schema";
 import { RulesCache, savePlatformRules, saveBusinessRules } from "@/lib/rules/rules-store";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { handleWebhook } from "./ingest";
@@ -155,5 +155,25 @@ describeEachDatabase("webhook ingestion", (database) => {
     const [log] = await db.select().from(authorizationDecisions).where(eq(authorizationDecisions.eventId, e.id));
     assert.equal(log?.decidedBy, "fallback");
     assert.match(log?.reason ?? "", /no decision within 50 ms/);
+  });
+});
+
+describeEachDatabase("webhook ingestion with related objects", (database) => {
+  test("an event whose related financial account Stripe won't return is still stored and applied", async () => {
+    const { db } = database();
+    // Stripe answers 404 for the v1 Treasury retrieve (the card spends from a v2 financial account).
+    const notFound = new Stripe("sk_test_x", {
+      httpClient: Stripe.createFetchHttpClient(async () => new Response(JSON.stringify({ error: { type: "invalid_request_error", code: "resource_missing", message: "No such financial account" } }), { status: 404 })),
+      maxNetworkRetries: 0,
+    });
+    const auth = authorization({ amount: 700 });
+    (auth.card as unknown as { financial_account: string }).financial_account = "fa_test_v2_storage";
+    const e = event("issuing_authorization.created", auth, { account: "acct_v2_spender" });
+    const body = JSON.stringify(e);
+    const header = notFound.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
+    const result = await handleWebhook({ db, stripe: notFound, secret: SECRET, rules: new RulesCache(0) }, body, header);
+    assert.equal(result.status, 200);
+    const [row] = await db.select().from(authorizations).where(eq(authorizations.id, auth.id));
+    assert.equal(row?.accountId, "acct_v2_spender");
   });
 });

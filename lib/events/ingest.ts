@@ -22,6 +22,20 @@ function isDatabaseError(err: unknown): boolean {
   );
 }
 
+/**
+ * A related object we'd like to refresh alongside the event. Stripe refusing it (say, a v2
+ * financial account asked for through the v1 Treasury API) must not block the event itself;
+ * only a failure a retry could fix (network, 5xx) is passed on, so the delivery is retried.
+ */
+async function optional<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (err) {
+    if ((err as { type?: string }).type === "StripeInvalidRequestError" || (err as { type?: string }).type === "StripePermissionError") return undefined;
+    throw err;
+  }
+}
+
 async function alreadyStored(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).limit(1);
   return !!row;
@@ -76,10 +90,10 @@ export async function handleWebhook(deps: WebhookDeps, rawBody: string, signatur
     const prefetched: Prefetched = {};
     const fa = financialAccountTouched(event);
     if (fa && event.account) {
-      prefetched.financialAccount = await deps.stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: event.account });
+      prefetched.financialAccount = await optional(deps.stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: event.account }));
     }
     const trxn = treasuryTransactionTouched(event);
-    if (trxn && event.account) prefetched.transaction = await deps.stripe.treasury.transactions.retrieve(trxn, {}, { stripeAccount: event.account });
+    if (trxn && event.account) prefetched.transaction = await optional(deps.stripe.treasury.transactions.retrieve(trxn, {}, { stripeAccount: event.account }));
     try {
       const inserted = await deps.db.transaction(async (tx) => {
         const [row] = await tx.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing().returning({ id: stripeEvents.id });
