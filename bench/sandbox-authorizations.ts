@@ -1,10 +1,11 @@
 // `sandbox_authorizations`: test-helper authorizations on funded cards (Issuing balance, no real-time endpoint) through the SDK.
 import type Stripe from "stripe";
 import { runLoad, type LoadFigures } from "./lib/load";
-import { BENCH_CARDHOLDER, CONCURRENCY, startSandboxChild } from "./sandbox-card-create";
+import { startSandboxProcess } from "@/lib/testing/sandbox-process";
+import { BENCH_CARDHOLDER, CONCURRENCY } from "./sandbox-card-create";
 
 export async function sandboxAuthorizations(): Promise<LoadFigures> {
-  const sb = await startSandboxChild();
+  const sb = await startSandboxProcess();
   try {
     const { stripe } = sb;
     // Enough money and limit room that every authorization is decided in full (approved), none short-circuited.

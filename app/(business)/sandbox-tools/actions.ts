@@ -36,39 +36,28 @@ export const simulatePurchaseAction = businessAction({
 
 const authId = z.object({ authorization: z.string().regex(/^iauth_[A-Za-z0-9_]{1,64}$/) });
 
-export const captureAction = businessAction({
-  permission: "cards.manage",
-  schema: authId,
-  run: async (actor, { authorization }) => {
-    const business = await sandboxAccount(actor.businessId);
-    if (!business?.stripeAccountId) return fail("not_found");
-    try {
-      await getStripe().testHelpers.issuing.authorizations.capture(authorization, {}, { stripeAccount: business.stripeAccountId });
-    } catch (err) {
-      return fail("validation_failed", undefined, err instanceof Error && "type" in err ? err.message : "Could not capture this purchase");
-    }
-    revalidatePath("/sandbox-tools");
-    return ok({ captured: authorization });
-  },
-  audit: ({ authorization }) => ({ action: "sandbox.authorization_captured", target: authorization }),
-});
+/** Capture or reverse one of the business's pending test authorizations (Stripe's test helpers). */
+function authorizationHelper(kind: "capture" | "reverse") {
+  return businessAction({
+    permission: "cards.manage",
+    schema: authId,
+    run: async (actor, { authorization }) => {
+      const business = await sandboxAccount(actor.businessId);
+      if (!business?.stripeAccountId) return fail("not_found");
+      try {
+        await getStripe().testHelpers.issuing.authorizations[kind](authorization, {}, { stripeAccount: business.stripeAccountId });
+      } catch (err) {
+        return fail("validation_failed", undefined, err instanceof Error && "type" in err ? err.message : `Could not ${kind} this purchase`);
+      }
+      revalidatePath("/sandbox-tools");
+      return ok({ authorization, done: kind });
+    },
+    audit: ({ authorization }) => ({ action: kind === "capture" ? "sandbox.authorization_captured" : "sandbox.authorization_reversed", target: authorization }),
+  });
+}
 
-export const reverseAction = businessAction({
-  permission: "cards.manage",
-  schema: authId,
-  run: async (actor, { authorization }) => {
-    const business = await sandboxAccount(actor.businessId);
-    if (!business?.stripeAccountId) return fail("not_found");
-    try {
-      await getStripe().testHelpers.issuing.authorizations.reverse(authorization, {}, { stripeAccount: business.stripeAccountId });
-    } catch (err) {
-      return fail("validation_failed", undefined, err instanceof Error && "type" in err ? err.message : "Could not reverse this purchase");
-    }
-    revalidatePath("/sandbox-tools");
-    return ok({ reversed: authorization });
-  },
-  audit: ({ authorization }) => ({ action: "sandbox.authorization_reversed", target: authorization }),
-});
+export const captureAction = authorizationHelper("capture");
+export const reverseAction = authorizationHelper("reverse");
 
 export const receiveMoneyAction = businessAction({
   permission: "money.move",

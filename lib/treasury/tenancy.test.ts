@@ -1,0 +1,76 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { openDatabase, type Database } from "@/db/connect";
+import { businesses, operations, users, type Business } from "@/db/schema";
+import { ensureFinancialAccount, provisionStripeAccount, createBusiness } from "@/lib/businesses/provision";
+import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { linkBankSchema, startBankLink, verifyBankLink } from "./bank-accounts";
+import { moveMoneyIn } from "./inbound";
+
+let sandbox: SandboxProcess;
+let database: Database;
+before(async () => {
+  sandbox = await startSandboxProcess({ SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
+  database = openDatabase({ dataDir: "memory://" });
+  await database.migrate();
+});
+after(async () => {
+  await sandbox.stop();
+  await database.close();
+});
+
+const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
+
+async function treasuryBusiness(name: string): Promise<{ business: Business; userId: string }> {
+  const { db } = database;
+  const [user] = await db.insert(users).values({ email: `${name}@tenancy.test`, name, passwordHash: "x" }).returning();
+  const business = await createBusiness(db, { userId: user!.id, email: user!.email }, { legalName: name, country: "US", businessType: "company" });
+  const account = await provisionStripeAccount(db, sandbox.stripe, business);
+  await sandbox.stripe.accounts.update(account, {
+    company: { name, tax_id: "000000000", phone: "+15555550100", address: { line1: "1 Main", city: "SF", state: "CA", postal_code: "94111" } },
+    business_profile: { mcc: "5734", url: "https://example.com" },
+    external_account: "btok_us_verified",
+    tos_acceptance: TOS,
+    settings: { card_issuing: { tos_acceptance: TOS }, treasury: { tos_acceptance: TOS } },
+  });
+  for (let i = 0; i < 100 && !(await ensureFinancialAccount(db, sandbox.stripe, business)); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(business.financialAccountId);
+  return { business, userId: user!.id };
+}
+
+test("one business can't verify, or move money from, another business's bank account, by any id", async () => {
+  const { db } = database;
+  const a = await treasuryBusiness("Alpha");
+  const b = await treasuryBusiness("Bravo");
+  const input = linkBankSchema.parse({ clientToken: randomUUID(), holderName: "Alpha Co", routingNumber: "110000000", accountNumber: "000123456789", accountType: "checking" });
+  const { operationId } = await startBankLink(db, sandbox.stripe, a.business, a.userId, input, { ip: "127.0.0.1", userAgent: "test" });
+
+  // B names A's pending bank link: not found, and A's link stays unverified.
+  assert.equal(await verifyBankLink(db, sandbox.stripe, b.business, { operation: operationId, code: "SM11AA" }), "not_found");
+  const [pending] = await db.select().from(operations).where(eq(operations.id, operationId));
+  assert.equal(pending?.status, "pending");
+
+  assert.equal(await verifyBankLink(db, sandbox.stripe, a.business, { operation: operationId, code: "SM11AA" }), "verified");
+
+  // B names A's verified bank account as the source of a transfer: refused, nothing created.
+  const before = (await sandbox.stripe.treasury.inboundTransfers.list({ financial_account: b.business.financialAccountId! }, { stripeAccount: b.business.stripeAccountId! })).data.length;
+  const refused = await moveMoneyIn(db, sandbox.stripe, b.business, b.userId, { clientToken: randomUUID(), bank: operationId, amount: 10_000 });
+  assert.deepEqual(refused, { ok: false, field: "bank", message: "Choose a verified bank account" });
+  const after = (await sandbox.stripe.treasury.inboundTransfers.list({ financial_account: b.business.financialAccountId! }, { stripeAccount: b.business.stripeAccountId! })).data.length;
+  assert.equal(after, before);
+
+  // A's own transfer works, once per form token even when submitted twice.
+  const token = randomUUID();
+  const first = await moveMoneyIn(db, sandbox.stripe, a.business, a.userId, { clientToken: token, bank: operationId, amount: 10_000 });
+  const again = await moveMoneyIn(db, sandbox.stripe, a.business, a.userId, { clientToken: token, bank: operationId, amount: 10_000 });
+  assert.ok(first.ok && again.ok && first.id === again.id);
+  const transfers = await sandbox.stripe.treasury.inboundTransfers.list({ financial_account: a.business.financialAccountId! }, { stripeAccount: a.business.stripeAccountId! });
+  assert.equal(transfers.data.length, 1);
+  assert.equal(transfers.data[0]?.amount, 10_000);
+
+  // B replaying A's whole request (token and bank) gets a refusal, not A's transfer.
+  assert.deepEqual(await moveMoneyIn(db, sandbox.stripe, b.business, b.userId, { clientToken: token, bank: operationId, amount: 10_000 }), { ok: false, field: "bank", message: "Choose a verified bank account" });
+  assert.equal((await db.select().from(businesses)).length, 2);
+});
