@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { issueCard, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
+import { uniqueEmail } from "./helpers";
+
+const ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+const stripe = sandboxStripe();
+
+test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 USDC → card purchase → polygon wallet → 10.00 USDC posted", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const owner = await (await browser.newContext()).newPage();
+  const email = uniqueEmail("journey-mx");
+  const suffix = Date.now().toString(36);
+  const legalName = `Tienda Journey ${suffix}`;
+
+  // Sign up and onboard through Stripe's hosted page.
+  await owner.goto("/sign-up");
+  await owner.getByLabel("Your name").fill("Lupe Journey");
+  await owner.getByLabel("Work email").fill(email);
+  await owner.getByLabel("Password").fill("journey-password-mx");
+  await owner.getByRole("button", { name: "Create account" }).click();
+  await owner.getByLabel("Legal business name").fill(legalName);
+  await owner.getByLabel("Country").selectOption("MX");
+  await owner.getByRole("button", { name: "Continue to verification" }).click();
+  await owner.getByRole("button", { name: "Submit" }).click();
+  await expect(owner).toHaveURL(/\/dashboard$/);
+  await expect(async () => {
+    await owner.reload();
+    await expect(owner.getByTestId("balance-available")).toHaveText("0.00 USDC", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+
+  // The platform admin funds it with 100.00 USD, which arrives as 100.00 USDC.
+  const admin = await (await browser.newContext()).newPage();
+  await signInAdmin(admin);
+  const accountId = await openReview(admin, suffix, legalName);
+  await admin.getByLabel("Amount (USD)").fill("100.00");
+  await admin.getByRole("button", { name: "Review funding" }).click();
+  await admin.getByRole("button", { name: "Confirm funding" }).click();
+  await expect(admin.getByTestId("fund-result")).toHaveText(`Sent $100.00; ${legalName} received 100.00 USDC.`);
+  await owner.reload();
+  await expect(owner.getByTestId("balance-available")).toHaveText("100.00 USDC");
+
+  // A card spending the USDC balance, and a purchase approved in real time.
+  const card = await issueCard(stripe, accountId, "stablecoin");
+  await owner.goto("/sandbox-tools");
+  await expect(async () => {
+    await owner.reload();
+    await owner.getByLabel("Card", { exact: true }).selectOption(card, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  const purchase = owner.getByRole("region", { name: "Simulate a card purchase" });
+  await purchase.getByLabel("Amount (USD)").fill("12.00");
+  await purchase.getByRole("button", { name: "Simulate purchase" }).click();
+  await expect(owner.getByTestId("purchase-result")).toContainText("Approved");
+  await owner.goto("/dashboard");
+  await expect(owner.getByTestId("balance-available")).toHaveText("88.00 USDC");
+
+  // A polygon wallet (a bad address refused), then 10.00 USDC out, posted.
+  await owner.goto("/payouts");
+  const wallet = owner.getByRole("form", { name: "Add a crypto wallet" });
+  await wallet.getByLabel("Network").selectOption("polygon");
+  await wallet.getByLabel("Wallet address").fill("0x1234");
+  await wallet.getByRole("button", { name: "Save wallet" }).click();
+  await expect(wallet.locator('[data-field-error="address"]')).toBeVisible();
+  await wallet.getByLabel("Wallet address").fill(ADDRESS);
+  await wallet.getByLabel("Label").fill("Treasury wallet");
+  await wallet.getByRole("button", { name: "Save wallet" }).click();
+  await expect(owner.getByTestId("destination").filter({ hasText: "Treasury wallet" })).toBeVisible();
+
+  const send = owner.getByRole("form", { name: "Send USDC" });
+  await send.getByLabel("Amount (USDC)").fill("10.00");
+  await send.getByLabel("Destination").selectOption({ label: `Treasury wallet · ${ADDRESS}` });
+  await send.getByRole("button", { name: "Review payout" }).click();
+  await expect(send.getByTestId("payout-review")).toContainText("10.00 USDC");
+  await send.getByRole("button", { name: "Confirm and send" }).click();
+  const payout = owner.getByTestId("payout").filter({ hasText: "Treasury wallet" }).first();
+  await expect(payout).toHaveAttribute("data-status", "processing");
+  await payout.getByRole("button", { name: "Post" }).click();
+  await expect(payout).toHaveAttribute("data-status", "posted");
+  await owner.goto("/dashboard");
+  await expect(owner.getByTestId("balance-available")).toHaveText("78.00 USDC");
+});
