@@ -27,7 +27,7 @@ async function signUpAndOnboard(page: Page, email: string, legalName: string) {
   }).toPass({ timeout: 20_000 });
 }
 
-test("US journey: sign up → onboard → link a bank → money in → card → purchase approved → captured → on home", async ({ page }) => {
+test("US journey: sign up → onboard → link a bank → money in → card → purchase approved → captured → on home", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const email = uniqueEmail("journey-us");
   await signUpAndOnboard(page, email, "Journey Goods Inc.");
@@ -124,4 +124,15 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
   await page.goto(`/cards/${card.id}`);
   await expect(page.getByTestId("card-authorizations")).toContainText("Rocket Rides");
   await expect(page.getByTestId("card-authorizations")).toContainText("Approved");
+
+  // Another business can't open this card by its id: it is simply not found.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/sign-in");
+  await other.getByLabel("Email").fill("owner@mx.test");
+  await other.getByLabel("Password").fill("sandbox-demo");
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other).toHaveURL(/\/dashboard$/);
+  const response = await other.goto(`/cards/${card.id}`);
+  expect(response?.status()).toBe(404);
+  await expect(other.getByText("Rocket Rides")).toHaveCount(0);
 });

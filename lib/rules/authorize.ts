@@ -36,7 +36,8 @@ function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Answers an `issuing_authorization.request`: platform rules, then the business's. The answer and
- * its reason are logged with the event; a redelivered event gets the answer it got the first time.
+ * its reason are logged with the event; a redelivered event gets the answer it got the first time
+ * (found through the log's unique event id, so the common path reads nothing before deciding).
  * If the engine fails or runs past its budget, the configured fallback is answered (and logged).
  */
 export async function answerAuthorizationRequest(
@@ -50,9 +51,6 @@ export async function answerAuthorizationRequest(
   const auth = event.data.object as Stripe.Issuing.Authorization;
   const cardId = typeof auth.card === "string" ? auth.card : auth.card.id;
   const req = requestFromAuthorization(auth);
-
-  const [previous] = await db.select().from(authorizationDecisions).where(eq(authorizationDecisions.eventId, event.id)).limit(1);
-  if (previous) return { approved: previous.approved, decision: previous };
 
   const loaded: { rules: RulesForAccount | null } = { rules: null };
   let decision: Decision | { approved: boolean; decidedBy: "fallback"; rule: null; reason: string };
@@ -92,7 +90,12 @@ export async function answerAuthorizationRequest(
   };
   try {
     await db.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing();
-    await db.insert(authorizationDecisions).values(row).onConflictDoNothing();
+    const [logged] = await db.insert(authorizationDecisions).values(row).onConflictDoNothing().returning({ id: authorizationDecisions.id });
+    if (!logged) {
+      // A redelivery of a request we already answered: give the same answer as the first time.
+      const [previous] = await db.select().from(authorizationDecisions).where(eq(authorizationDecisions.eventId, event.id)).limit(1);
+      if (previous) return { approved: previous.approved, decision: previous };
+    }
   } catch (err) {
     // The answer matters more than the log: Stripe is waiting. Report and answer anyway.
     console.error("could not log authorization decision", err);
