@@ -5,12 +5,11 @@ import path from "node:path";
 import Stripe from "stripe";
 import { openDatabase } from "../db/connect";
 import { businessesToReconcile, reconcileBusiness } from "../lib/events/reconcile";
+import { stripeClientOptions } from "../lib/stripe/options";
 
 function stripeClient(): Stripe {
-  const key = process.env.STRIPE_SECRET_KEY;
-  if (key) return new Stripe(key, { maxNetworkRetries: 2 });
-  const url = new URL(process.env.SANDBOX_URL || `http://127.0.0.1:${process.env.SANDBOX_PORT || 12111}`);
-  return new Stripe("sk_test_sandbox_issuing_console", { host: url.hostname, port: Number(url.port), protocol: url.protocol === "https:" ? "https" : "http", maxNetworkRetries: 2 });
+  const { key, config } = stripeClientOptions();
+  return new Stripe(key, config);
 }
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import { openDatabase } from "../db/connect";
 import Stripe from "stripe";
 import { seedDemoData } from "../db/seed";
 import { seedDemoStripe } from "../lib/demo/seed-stripe";
+import { stripeClientOptions } from "../lib/stripe/options";
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || undefined;
@@ -17,8 +18,8 @@ async function main(): Promise<void> {
       console.log(seeded ? "demo data seeded" : "demo data already present");
       if (process.argv.includes("--stripe")) {
         // The demo businesses' accounts, verification and money, in the sandbox (which must be up).
-        const url = new URL(process.env.SANDBOX_URL || `http://127.0.0.1:${process.env.SANDBOX_PORT || 12111}`);
-        const stripe = new Stripe("sk_test_sandbox_issuing_console", { host: url.hostname, port: Number(url.port), protocol: "http", maxNetworkRetries: 2 });
+        const { key, config } = stripeClientOptions();
+        const stripe = new Stripe(key, config);
         await seedDemoStripe(database.db, stripe);
       }
     }

@@ -1,3 +1,4 @@
+import { describedBy, FieldMessages } from "./field-messages";
 import { useId, type SelectHTMLAttributes } from "react";
 
 type Option = { value: string; label: string };
@@ -5,7 +6,6 @@ type Option = { value: string; label: string };
 /** A labelled select with its error under it (same contract as Field). */
 export function SelectField({ label, name, options, error, hint, placeholder, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; options: readonly Option[]; error?: string; hint?: string; placeholder?: string }) {
   const id = useId();
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -15,7 +15,7 @@ export function SelectField({ label, name, options, error, hint, placeholder, ..
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, error, hint)}
         className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:ring-2 ${error ? "border-red-500 focus:ring-red-200" : "border-slate-300 focus:border-brand-500 focus:ring-brand-100"}`}
         {...select}
       >
@@ -26,16 +26,7 @@ export function SelectField({ label, name, options, error, hint, placeholder, ..
           </option>
         ))}
       </select>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-600" data-field-error={name}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} name={name} error={error} hint={hint} />
     </div>
   );
 }

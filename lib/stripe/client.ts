@@ -1,31 +1,8 @@
 import "server-only";
 import Stripe from "stripe";
-import { SANDBOX_SECRET_KEY, sandboxUrl, stripeMode } from "@/lib/config";
+import { stripeClientOptions } from "./options";
 
 const globalForStripe = globalThis as unknown as { issuingConsoleStripe?: Stripe };
-
-/** Options for the one Stripe client: Stripe itself in stripe mode, the sandbox otherwise. */
-export function stripeClientOptions(): { key: string; config: Stripe.StripeConfig } {
-  const appInfo = { name: "Issuing Console", version: "0.1.0" };
-  if (stripeMode() === "stripe") {
-    // STRIPE_API_BASE points stripe mode at a proxy (or, in tests, at the sandbox); unset = Stripe.
-    const base = process.env.STRIPE_API_BASE ? new URL(process.env.STRIPE_API_BASE) : null;
-    const host = base ? { host: base.hostname, port: Number(base.port || (base.protocol === "http:" ? 80 : 443)), protocol: base.protocol === "http:" ? ("http" as const) : ("https" as const) } : {};
-    return { key: process.env.STRIPE_SECRET_KEY as string, config: { appInfo, maxNetworkRetries: 2, timeout: 20_000, ...host } };
-  }
-  const url = new URL(sandboxUrl());
-  return {
-    key: SANDBOX_SECRET_KEY,
-    config: {
-      appInfo,
-      host: url.hostname,
-      port: Number(url.port || (url.protocol === "https:" ? 443 : 80)),
-      protocol: url.protocol === "https:" ? "https" : "http",
-      maxNetworkRetries: 2,
-      timeout: 20_000,
-    },
-  };
-}
 
 /** The app's single Stripe client (server only). */
 export function getStripe(): Stripe {
