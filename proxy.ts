@@ -4,6 +4,7 @@ import { authConfig } from "@/lib/auth/auth.config";
 import { homePathFor } from "@/lib/auth/permissions";
 import { sandboxPublicUrl, stripeMode } from "@/lib/config";
 import { contentSecurityPolicy } from "@/lib/csp";
+import { isCrossOriginWrite } from "@/lib/security/request";
 
 const { auth } = NextAuth(authConfig);
 const AUTH_PAGES = new Set(["/sign-in", "/sign-up"]);
@@ -17,10 +18,15 @@ function withCsp(res: NextResponse, csp: string): NextResponse {
  * Routing only: signed-out users go to sign-in, signed-in users leave the auth pages for their
  * home. Authorization itself is enforced again in every layout and action. Every page also gets
  * a fresh CSP nonce, which Next.js applies to its own scripts and the root layout to connect.js.
+ * A cross-site POST (a server action or form posted from another origin) is refused here with a
+ * plain 403, before Next.js would refuse it with a 500.
  */
 export default auth((req: NextRequest & { auth: { user?: { platformRole?: "platform_admin" | null } } | null }) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy({ nonce, mode: stripeMode(), sandboxPublicUrl: sandboxPublicUrl(), dev: process.env.NODE_ENV === "development" });
+  if (isCrossOriginWrite(req.method, req.headers)) {
+    return withCsp(new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }), csp);
+  }
   const { pathname, search } = req.nextUrl;
   const user = req.auth?.user;
   if (!user && !AUTH_PAGES.has(pathname)) {

@@ -1,11 +1,12 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { signOut } from "@/lib/auth/auth";
 import { ACTIVE_BUSINESS_COOKIE, getViewer } from "@/lib/auth/session";
 import { fail, type ActionError } from "@/lib/errors";
+import { servedOverHttps } from "@/lib/security/request";
 import { acceptInvite } from "@/lib/team/accept";
 import { invitePath } from "@/lib/team/tokens";
 
@@ -19,7 +20,13 @@ export async function acceptInviteAction(_prev: AcceptState, form: FormData): Pr
   const result = await acceptInvite(getDb(), { token, user: viewer.user });
   if (!result.ok) return { error: result.error };
   // Only a preference: every request re-checks that the user belongs to the business it names.
-  (await cookies()).set(ACTIVE_BUSINESS_COOKIE, result.data.businessId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 60 * 60 });
+  (await cookies()).set(ACTIVE_BUSINESS_COOKIE, result.data.businessId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: servedOverHttps(await headers()),
+    maxAge: 365 * 24 * 60 * 60,
+  });
   redirect("/dashboard");
 }
 
