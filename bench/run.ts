@@ -5,6 +5,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureProductionBuild, lockNextDir } from "../scripts/lib.mjs";
 import { adminAccountsPage, adminReviewPage } from "./admin-pages";
+import { businessHome } from "./business-home";
 import { clientJs } from "./client-js";
 import { compare, type Results } from "./lib/compare";
 import { sandboxCardCreate } from "./sandbox-card-create";
@@ -17,6 +18,7 @@ type Bench = { name: string; run: () => Promise<Record<string, number>> };
 const BENCHES: Bench[] = [
   { name: "admin_accounts_page", run: adminAccountsPage },
   { name: "admin_review_page", run: adminReviewPage },
+  { name: "business_home", run: businessHome },
   {
     name: "client_js",
     run: async () => {
@@ -40,12 +42,18 @@ async function main(): Promise<void> {
   }
   const dir = path.join(root, "bench", "results");
   const latest = path.join(dir, "latest.json");
-  const previous = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Results) : null;
-  if (previous) renameSync(latest, path.join(dir, "previous.json"));
+  const prior = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Results) : null;
   const budgets = JSON.parse(readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as Record<string, Record<string, number>>;
-  const report = compare(results, previous, budgets);
-  writeFileSync(latest, JSON.stringify(results, null, 2) + "\n");
-  writeFileSync(path.join(dir, "latest.md"), report.markdown);
+  const report = compare(results, prior, budgets);
+  if (only.length) {
+    // A partial run is compared with the last full run but never replaces it.
+    writeFileSync(path.join(dir, "partial.json"), JSON.stringify(results, null, 2) + "\n");
+    writeFileSync(path.join(dir, "partial.md"), report.markdown);
+  } else {
+    if (prior) renameSync(latest, path.join(dir, "previous.json"));
+    writeFileSync(latest, JSON.stringify(results, null, 2) + "\n");
+    writeFileSync(path.join(dir, "latest.md"), report.markdown);
+  }
   console.log("\n" + report.markdown);
   if (report.flags.length) console.log(`${report.flags.length} figure(s) flagged; see above.`);
 }
