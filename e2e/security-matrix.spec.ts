@@ -1,0 +1,213 @@
+import { createRequire } from "node:module";
+import { expect, test } from "@playwright/test";
+import type { BusinessRole } from "../lib/auth/permissions";
+import { errorCode, isOk, type Actor } from "./security/client";
+import { actionIds, buildWorld, type World } from "./security/fixtures";
+import { settledFingerprint } from "./security/fingerprint";
+import { inventory } from "./security/inventory";
+import { ACTIONS, ROUTES, type ActionEntry } from "./security/matrix";
+import { encodeArgs } from "./security/rsc";
+import { callEntry, callRoute, describe, expectedForRole, expectNoServerError, expectRefused, isSignInRedirect, leaks, type Call } from "./security/sweep";
+
+// The tenant and role matrix (issue 10): every server action and route handler, read from the
+// code, tried by people who must not use it on a victim business's ids: signed out, the member,
+// admin and owner of another business, and business users against the admin surfaces. Each is
+// refused, nothing of the victim's comes back, and the victim's state is the same afterwards.
+
+test.describe.configure({ mode: "serial" });
+
+const actionEntries = Object.entries(ACTIONS);
+const routeEntries = Object.entries(ROUTES);
+
+async function pool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+function expectNoLeak(c: Call, world: World): void {
+  expect(leaks(c, world.victim), `the victim's data came back: ${describe(c)}`).toEqual([]);
+}
+
+test("every server action and route handler in the code is in the matrix, and the matrix names nothing else", () => {
+  const code = inventory();
+  expect(Object.keys(ACTIONS).sort(), "server actions (`<file>#<export>` of every \"use server\" file) vs e2e/security/matrix.ts").toEqual(code.actions);
+  expect(Object.keys(ROUTES).sort(), "route handlers (`<METHOD> <path>` of every app/**/route.ts) vs e2e/security/matrix.ts").toEqual(code.routes);
+  // The build under test has an id for each, so the sweeps below reach every one.
+  expect([...actionIds().keys()].sort()).toEqual(code.actions);
+});
+
+test("the invoker encodes arguments exactly as React's client does", async () => {
+  const require = createRequire(import.meta.url);
+  const client = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as { encodeReply: (v: unknown) => Promise<string | FormData> };
+  const form = new FormData();
+  form.append("email", "a@b.test");
+  form.append("tags", "x");
+  form.append("tags", "$y");
+  const fromReact = await client.encodeReply([{}, form]);
+  expect(fromReact).toBeInstanceOf(FormData);
+  const ours = encodeArgs([{}, { form: { email: "a@b.test", tags: ["x", "$y"] } }]);
+  expect(ours.contentType).toBe("multipart");
+  expect(ours.contentType === "multipart" ? ours.multipart : []).toEqual([...(fromReact as FormData).entries()]);
+  const plain = { card: "ic_1", nonce: "$n", n: 1, list: ["a"] };
+  expect(encodeArgs([plain])).toEqual({ contentType: "text/plain;charset=UTF-8", body: await client.encodeReply([plain]) });
+});
+
+test.describe("against a victim business", () => {
+  let world: World;
+  let before: Record<string, unknown>;
+
+  test.beforeAll(async ({ browser, baseURL }) => {
+    test.setTimeout(180_000);
+    world = await buildWorld(browser, baseURL!);
+    before = await settledFingerprint(browser, world.victim, world.admin);
+  });
+
+  test("signed out: every action but signing in and up, and every protected route, sends to sign-in or refuses; nothing comes back", async () => {
+    const v = world.victim;
+    const calls = await pool(actionEntries, 4, ([key, entry]) => callEntry(world.signedOut, key, entry, v));
+    for (const c of calls) {
+      const entry = ACTIONS[c.key]!;
+      expectNoServerError(c);
+      expectNoLeak(c, world);
+      if (entry.access.who === "anyone") expectRefused(c, ["invalid_credentials", "rate_limited", "validation_failed"]);
+      else expect(isSignInRedirect(c.answer) || errorCode(c.answer.result) === "unauthenticated", `not sent to sign-in: ${describe(c)}`).toBe(true);
+    }
+    const routes = await pool(routeEntries, 4, ([key, entry]) => callRoute(world.signedOut, key, entry, v));
+    for (const c of routes) {
+      expectNoServerError(c);
+      expectNoLeak(c, world);
+    }
+    const byKey = Object.fromEntries(routes.map((c) => [c.key, c.answer]));
+    expect(byKey["GET /api/admin/analytics"]!.status).toBe(401);
+    expect(isSignInRedirect(byKey["GET /onboarding/refresh"]!)).toBe(true);
+    expect(isSignInRedirect(byKey["GET /wallet/export"]!)).toBe(true);
+    expect(byKey["POST /api/webhooks/stripe"]!.status).toBe(400);
+    expect(byKey["GET /api/auth/[...nextauth]"]!.body.trim()).toBe("null");
+    // The credentials callback without the password did not sign anyone in.
+    expect((await world.signedOut.get("/api/auth/session")).body.trim()).toBe("null");
+    console.log(`signed out: ${calls.length} actions, ${routes.length} routes`);
+  });
+
+  for (const role of ["member", "admin", "owner"] as const satisfies readonly BusinessRole[]) {
+    test(`the ${role} of another business is refused every business action on the victim's ids and gets nothing of the victim's`, async () => {
+      const v = world.victim;
+      const actor = world.attackers[role];
+      const entries = actionEntries.filter(([, e]) => e.access.who === "business" || e.access.who === "self" || e.access.who === "anyone");
+      const calls = await pool(entries, 4, ([key, entry]) => callEntry(actor, key, entry, v));
+      const tally: Record<string, number> = {};
+      for (const c of calls) {
+        const entry: ActionEntry = ACTIONS[c.key]!;
+        expectNoServerError(c);
+        expectNoLeak(c, world);
+        let expected: string;
+        if (entry.access.who === "business") {
+          expected = expectedForRole(entry, role);
+          if (expected === "forbidden") expect(errorCode(c.answer.result), `a ${role} lacks ${entry.access.permission}: ${describe(c)}`).toBe("forbidden");
+          else if (expected === "refused") expectRefused(c, ["forbidden", "not_found", "validation_failed"]);
+        } else if (entry.access.who === "anyone") {
+          // Signed in, the sign-in and sign-up pages send the user home before any action runs.
+          expected = "redirect home";
+          expect(c.answer.status >= 300 && c.answer.status < 400 && !isSignInRedirect(c.answer), describe(c)).toBe(true);
+        } else if (entry.endsSession) {
+          expected = "own session";
+        } else {
+          // Accepting the victim's invitations (meant for other emails) or creating a second business.
+          expected = "refused";
+          expectRefused(c, ["forbidden", "not_found", "validation_failed"]);
+        }
+        tally[expected] = (tally[expected] ?? 0) + 1;
+      }
+      const routes = await pool(
+        routeEntries.filter(([, e]) => e.access.who !== "platform"),
+        4,
+        ([key, entry]) => callRoute(actor, key, entry, v),
+      );
+      for (const c of routes) {
+        expectNoServerError(c);
+        expectNoLeak(c, world);
+      }
+      const byKey = Object.fromEntries(routes.map((c) => [c.key, c.answer]));
+      expect(byKey["POST /api/webhooks/stripe"]!.status).toBe(400);
+      const refresh = byKey["GET /onboarding/refresh"]!;
+      expect(refresh.status).toBe(307);
+      if (role !== "owner") expect(new URL(refresh.location!, world.baseURL).pathname).toBe("/dashboard");
+      else expect(refresh.location).toContain(world.attackers.accountId);
+      // Auth.js's session is still the actor's own: the credentials post did not switch it to the victim.
+      expect(JSON.parse((await actor.get("/api/auth/session")).body).user.email).toBe(actor.email);
+      console.log(`${role} of B: ${calls.length} actions (${JSON.stringify(tally)}), ${routes.length} routes`);
+    });
+  }
+
+  test("the victim's own member is refused everything its role lacks", async () => {
+    const v = world.victim;
+    const entries = actionEntries.filter(([, e]) => e.access.who === "business" && expectedForRole(e, "member") === "forbidden");
+    const calls = await pool(entries, 4, ([key, entry]) => callEntry(v.member, key, entry, v));
+    for (const c of calls) {
+      expectNoServerError(c);
+      expect(errorCode(c.answer.result), describe(c)).toBe("forbidden");
+    }
+    expect(calls.length).toBeGreaterThan(15);
+  });
+
+  test("business users (the victim's own owner and another business's) are refused every platform action and admin surface", async () => {
+    const v = world.victim;
+    const actors: Actor[] = [v.owner, world.attackers.owner, world.attackers.admin, world.attackers.member];
+    const platformActions = actionEntries.filter(([, e]) => e.access.who === "platform");
+    const jobs = actors.flatMap((actor) => platformActions.map(([key, entry]) => ({ actor, key, entry })));
+    const calls = await pool(jobs, 4, ({ actor, key, entry }) => callEntry(actor, key, entry, v));
+    for (const c of calls) {
+      expectNoServerError(c);
+      if (c.actor !== v.owner.name) expectNoLeak(c, world);
+      expectRefused(c, ["unauthenticated", "forbidden"]);
+    }
+    for (const actor of actors) {
+      const analytics = await callRoute(actor, "GET /api/admin/analytics", ROUTES["GET /api/admin/analytics"]!, v);
+      expect(analytics.answer.status, describe(analytics)).toBe(403);
+      for (const path of ["/admin", `/admin/accounts/${v.businessId}`, "/admin/treasury", "/admin/events", "/admin/rules", "/admin/analytics", "/admin/admins"]) {
+        const page = await actor.get(path);
+        expect(page.status, `${actor.name} GET ${path}`).toBeLessThan(500);
+        if (actor !== v.owner) expect(v.secrets.filter((s) => s !== v.businessId && page.body.includes(s)), `${actor.name} GET ${path}`).toEqual([]);
+        expect(page.body, `${actor.name} GET ${path}`).not.toContain("Freeze all cards");
+      }
+    }
+    expect(calls.length).toBe(actors.length * platformActions.length);
+  });
+
+  test("nothing of the victim's changed, and the same calls succeed for the victim's own people (the ids were real)", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const after = await settledFingerprint(browser, world.victim, world.admin);
+    expect(after).toEqual(before);
+
+    const v = world.victim;
+    const ok = async (actor: Actor, key: string) => {
+      const c = await callEntry(actor, key, ACTIONS[key]!, v);
+      expect((c.answer.result !== undefined && isOk(c.answer.result)) || c.answer.actionRedirect !== null, `positive control: ${describe(c)}`).toBe(true);
+      return c;
+    };
+    await ok(v.owner, "app/(business)/connect-actions.ts#createIssuingEphemeralKey");
+    await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction");
+    await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#captureAction");
+    await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#completeInboundAction");
+    await ok(v.owner, "app/(business)/money/actions.ts#moveMoneyInAction");
+    await ok(v.owner, "app/(business)/team/actions.ts#revokeInviteAction");
+    await ok(v.owner, "app/(business)/team/actions.ts#changeRoleAction");
+    await ok(v.owner, "app/(business)/team/actions.ts#removeMemberAction");
+    await ok(world.admin, "app/(platform)/admin/accounts/[id]/actions.ts#freezeAction");
+    await ok(world.admin, "app/(platform)/admin/accounts/[id]/actions.ts#onboardingLinkAction");
+    await ok(world.admin, "app/(platform)/admin/rules/actions.ts#previewRulesAction");
+    await ok(world.admin, "app/(platform)/admin/treasury/actions.ts#revealAction");
+    const events = await callEntry(world.admin, "app/(platform)/admin/events/actions.ts#replayAction", ACTIONS["app/(platform)/admin/events/actions.ts#replayAction"]!, v);
+    expectNoServerError(events);
+    const changed = await settledFingerprint(browser, world.victim, world.admin);
+    expect(changed).not.toEqual(before);
+  });
+});

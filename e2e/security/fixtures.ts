@@ -1,0 +1,243 @@
+// The people and businesses the security specs use: a victim business A (US, onboarded, with a
+// member, a pending invitation, a verified bank link, a pending inbound transfer, a card and a
+// pending authorization) and an attacker business B (US, onboarded) with an owner, an admin and a
+// member; plus the platform admin and a signed-out visitor. Everything is created fresh through
+// the app's own actions, so no other spec touches it.
+import { randomUUID } from "node:crypto";
+import { expect, type Browser } from "@playwright/test";
+import Stripe from "stripe";
+import { uniqueEmail } from "../helpers";
+import { Actor, isOk, loadActionIds, type ActionRef, type Answer } from "./client";
+import type { ActionArg } from "./rsc";
+
+export const PASSWORD = "security-matrix-pw-1";
+export const DEMO_PASSWORD = "sandbox-demo";
+
+const sandboxUrl = new URL(process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111");
+export const sandbox = new Stripe("sk_test_security_matrix", { host: sandboxUrl.hostname, port: Number(sandboxUrl.port), protocol: "http" });
+
+let ids: Map<string, ActionRef> | null = null;
+export function actionIds(): Map<string, ActionRef> {
+  ids ??= loadActionIds();
+  return ids;
+}
+
+/** Calls the action `<file>#<export>` (its id from the build) from `page`. */
+export async function call(actor: Actor, key: string, page: string, args: readonly ActionArg[]): Promise<Answer> {
+  const ref = actionIds().get(key);
+  if (!ref) throw new Error(`no action ${key} in the build's server-reference manifest`);
+  return actor.action(ref.id, page, args);
+}
+
+function must(answer: Answer, what: string): Answer {
+  if (answer.status >= 400 || (answer.result !== undefined && !isOk(answer.result) && !answer.actionRedirect)) {
+    throw new Error(`${what} failed: HTTP ${answer.status} ${JSON.stringify(answer.result) ?? answer.body.slice(0, 300)}`);
+  }
+  return answer;
+}
+
+function data<T>(answer: Answer, what: string): T {
+  must(answer, what);
+  const r = answer.result as { ok?: boolean; data?: T };
+  if (r?.ok !== true) throw new Error(`${what}: unexpected answer ${JSON.stringify(answer.result)}`);
+  return r.data as T;
+}
+
+export async function signUp(baseURL: string, label: string, name: string, next?: string): Promise<Actor & { email: string }> {
+  const actor = await Actor.create(label, baseURL);
+  const email = uniqueEmail(`sec-${label.replace(/\W+/g, "-").toLowerCase()}`);
+  const answer = await call(actor, "app/(auth)/actions.ts#signUpAction", "/sign-up", [{}, { form: { name, email, password: PASSWORD, ...(next ? { next } : {}) } }]);
+  if (!answer.actionRedirect) throw new Error(`sign-up of ${email} failed: ${JSON.stringify(answer.result)}`);
+  return Object.assign(actor, { email });
+}
+
+export async function signIn(baseURL: string, label: string, email: string, password: string): Promise<Actor & { email: string }> {
+  const actor = await Actor.create(label, baseURL);
+  const answer = await call(actor, "app/(auth)/actions.ts#signInAction", "/sign-in", [{}, { form: { email, password } }]);
+  if (!answer.actionRedirect) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(answer.result)}`);
+  return Object.assign(actor, { email });
+}
+
+/** Creates the owner's business and completes the sandbox's hosted onboarding in a browser. */
+async function createAndOnboard(browser: Browser, owner: Actor, legalName: string): Promise<void> {
+  const created = await call(owner, "app/(business)/onboarding/actions.ts#createBusinessAction", "/onboarding", [{}, { form: { legalName, country: "US", businessType: "company" } }]);
+  if (!created.actionRedirect) throw new Error(`creating ${legalName} failed: ${JSON.stringify(created.result)}`);
+  const context = await browser.newContext({ storageState: await owner.ctx.storageState() });
+  const page = await context.newPage();
+  await page.goto(created.actionRedirect);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
+  // The financial account opens asynchronously (webhooks): wait until the dashboard shows it.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("balance-available")).toHaveText("$0.00", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await context.close();
+}
+
+async function accountOf(email: string): Promise<Stripe.Account> {
+  for await (const a of sandbox.accounts.list({ limit: 100 })) if (a.email === email) return a;
+  throw new Error(`no sandbox account for ${email}`);
+}
+
+/** Invites `email` to the owner's business as `role` and has a new user sign up and accept. */
+async function addTeammate(baseURL: string, owner: Actor, label: string, name: string, role: "admin" | "member"): Promise<Actor & { email: string }> {
+  const placeholder = uniqueEmail(`sec-${label.replace(/\W+/g, "-").toLowerCase()}`);
+  const invited = await call(owner, "app/(business)/team/actions.ts#inviteAction", "/team", [{}, { form: { email: placeholder, role } }]);
+  const path = (invited.result as { invite?: { path: string } }).invite?.path;
+  if (!path) throw new Error(`invite failed: ${JSON.stringify(invited.result)}`);
+  const person = await Actor.create(label, baseURL);
+  const signed = await call(person, "app/(auth)/actions.ts#signUpAction", "/sign-up", [{}, { form: { name, email: placeholder, password: PASSWORD, next: path } }]);
+  if (signed.actionRedirect !== path) throw new Error(`sign-up for the invitation failed: ${JSON.stringify(signed.result)}`);
+  const token = path.split("/").pop()!;
+  const accepted = await call(person, "app/invite/[token]/actions.ts#acceptInviteAction", path, [{}, { form: { token } }]);
+  if (accepted.actionRedirect !== "/dashboard") throw new Error(`accepting failed: ${JSON.stringify(accepted.result)}`);
+  return Object.assign(person, { email: placeholder });
+}
+
+/** The team page's RSC payload: membership and invitation ids are props of its client components. */
+async function teamIds(owner: Actor): Promise<{ membershipIds: string[]; inviteIds: string[] }> {
+  const text = await (await owner.ctx.get("/team")).text();
+  // In the page's inline flight data the quotes are escaped (`\"membershipId\":\"…\"`).
+  const uuids = (key: string) => [...new Set([...text.matchAll(new RegExp(`${key}\\\\?":\\\\?"([0-9a-f-]{36})`, "g"))].map((m) => m[1]!))];
+  return { membershipIds: uuids("membershipId"), inviteIds: uuids("inviteId") };
+}
+
+export type Victim = {
+  legalName: string;
+  businessId: string;
+  accountId: string;
+  financialAccountId: string;
+  owner: Actor & { email: string };
+  member: Actor & { email: string };
+  memberMembershipId: string;
+  inviteId: string;
+  inviteToken: string;
+  inviteEmail: string;
+  bankOperationId: string;
+  inboundTransferId: string;
+  cardholderId: string;
+  cardId: string;
+  authorizationId: string;
+  eventId: string;
+  addressId: string;
+  /** An open platform-admin invitation (for someone else). */
+  adminInviteToken: string;
+  /** Strings that must never appear in an answer to another tenant. */
+  secrets: string[];
+};
+
+export type World = {
+  baseURL: string;
+  victim: Victim;
+  admin: Actor & { email: string };
+  signedOut: Actor;
+  attackers: { owner: Actor & { email: string }; admin: Actor & { email: string }; member: Actor & { email: string }; accountId: string };
+};
+
+export async function buildWorld(browser: Browser, baseURL: string): Promise<World> {
+  const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+  const legalName = `Victim ${tag} Holdings Inc.`;
+  const [aOwner, bOwner, admin] = await Promise.all([
+    signUp(baseURL, "A owner", `Vera Victim ${tag}`),
+    signUp(baseURL, "B owner", `Otto Other ${tag}`),
+    signIn(baseURL, "platform admin", "admin@platform.test", DEMO_PASSWORD),
+  ]);
+  await Promise.all([createAndOnboard(browser, aOwner, legalName), createAndOnboard(browser, bOwner, `Attacker ${tag} LLC`)]);
+  const [aMember, bAdmin, bMember] = await Promise.all([
+    addTeammate(baseURL, aOwner, "A member", `Mia Member ${tag}`, "member"),
+    addTeammate(baseURL, bOwner, "B admin", `Adam Admin ${tag}`, "admin"),
+    addTeammate(baseURL, bOwner, "B member", `Max Member ${tag}`, "member"),
+  ]);
+
+  // A pending invitation of A's (a target for revoking and accepting).
+  const inviteEmail = uniqueEmail("sec-pending");
+  const invited = await call(aOwner, "app/(business)/team/actions.ts#inviteAction", "/team", [{}, { form: { email: inviteEmail, role: "admin" } }]);
+  const invitePath = (invited.result as { invite?: { path: string } }).invite?.path;
+  if (!invitePath) throw new Error(`invite failed: ${JSON.stringify(invited.result)}`);
+  const team = await teamIds(aOwner);
+  expect(team.membershipIds).toHaveLength(1); // the owner sees controls for the one other member
+  expect(team.inviteIds).toHaveLength(1);
+
+  // Money: a verified bank link, a pending inbound transfer, received funds.
+  const link = data<{ operationId: string }>(
+    await call(aOwner, "app/(business)/money/actions.ts#linkBankAction", "/money", [{ form: { clientToken: randomUUID(), holderName: legalName, routingNumber: "110000000", accountNumber: "000123456789", accountType: "checking" } }]),
+    "linking a bank",
+  );
+  data(await call(aOwner, "app/(business)/money/actions.ts#verifyBankAction", "/money", [{ form: { operation: link.operationId, code: "SM11AA" } }]), "verifying the bank");
+  const inbound = data<{ id: string }>(
+    await call(aOwner, "app/(business)/money/actions.ts#moveMoneyInAction", "/money", [{ form: { clientToken: randomUUID(), bank: link.operationId, amount: "250.00" } }]),
+    "moving money in",
+  );
+  data(await call(aOwner, "app/(business)/sandbox-tools/actions.ts#receiveMoneyAction", "/sandbox-tools", [{ form: { amount: "500.00" } }]), "receiving money");
+
+  // A card (made on A's connected account, as the embedded component would) and a pending purchase.
+  const account = await accountOf(aOwner.email);
+  const o = { stripeAccount: account.id };
+  const fas = await sandbox.treasury.financialAccounts.list({ limit: 10 }, o);
+  const fa = fas.data[0]!.id;
+  const holder = await sandbox.issuing.cardholders.create(
+    {
+      type: "individual",
+      name: `Vera Victim`,
+      email: aOwner.email,
+      billing: { address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" } },
+      individual: { first_name: "Vera", last_name: "Victim", dob: { day: 1, month: 1, year: 1990 }, card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } } },
+    },
+    o,
+  );
+  const card = await sandbox.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa, status: "active" }, o);
+  const purchase = data<{ id: string; approved: boolean }>(
+    await call(aOwner, "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction", "/sandbox-tools", [
+      { form: { card: card.id, category: "eating_places_restaurants", country: "US", merchantName: `Victim Diner ${tag}`, amount: "12.34" } },
+    ]),
+    "a purchase",
+  );
+  expect(purchase.approved).toBe(true);
+
+  const bOwnerAccount = await accountOf(bOwner.email);
+
+  // The admin's view gives A's business id, an event and a treasury address to aim admin actions at.
+  const accounts = await (await admin.ctx.get(`/admin/accounts?q=${encodeURIComponent(legalName)}`)).text();
+  const businessId = /\/admin\/accounts\/([0-9a-f-]{36})/.exec(accounts)?.[1];
+  if (!businessId) throw new Error("A's business id not found on the admin accounts page");
+  const events = await (await admin.ctx.get("/admin/events")).text();
+  const eventId = /\/admin\/events\/(evt_[A-Za-z0-9_]+)/.exec(events)?.[1] ?? "evt_unknown";
+  const adminInvite = data<{ url: string }>(
+    await call(admin, "app/(platform)/admin/admins/actions.ts#inviteAdminAction", "/admin/admins", [{}, { form: { email: uniqueEmail("sec-admin-invitee") } }]),
+    "inviting an admin",
+  );
+  const treasury = await (await admin.ctx.get("/admin/treasury")).text();
+  const addressId = /addressId\\?":\\?"([A-Za-z0-9_]+)/.exec(treasury)?.[1] ?? "fa_addr_unknown";
+
+
+  const victim: Victim = {
+    legalName,
+    businessId,
+    accountId: account.id,
+    financialAccountId: fa,
+    owner: aOwner,
+    member: aMember,
+    memberMembershipId: team.membershipIds[0]!,
+    inviteId: team.inviteIds[0]!,
+    inviteToken: invitePath.split("/").pop()!,
+    inviteEmail,
+    bankOperationId: link.operationId,
+    inboundTransferId: inbound.id,
+    cardholderId: holder.id,
+    cardId: card.id,
+    authorizationId: purchase.id,
+    eventId,
+    addressId,
+    adminInviteToken: adminInvite.url.split("/").pop()!,
+    secrets: [],
+  };
+  victim.secrets = [legalName, businessId, account.id, fa, aOwner.email, aMember.email, inviteEmail, victim.inviteToken, link.operationId, inbound.id, holder.id, card.id, purchase.id, `Victim Diner ${tag}`, `Vera Victim ${tag}`, `Mia Member ${tag}`];
+  return {
+    baseURL,
+    victim,
+    admin,
+    signedOut: await Actor.create("signed out", baseURL),
+    attackers: { owner: bOwner, admin: bAdmin, member: bMember, accountId: bOwnerAccount.id },
+  };
+}

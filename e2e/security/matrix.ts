@@ -1,0 +1,141 @@
+// The tenant and role matrix: every server action (`<file>#<export>`) and route handler
+// (`<METHOD> <path>`) in the app, who may use it, and how the UI calls it with a valid input that
+// names the victim's things. `security-matrix.spec.ts` fails when the code has one this table
+// lacks, or the table names one the code no longer has.
+import { randomUUID } from "node:crypto";
+import type { Permission } from "../../lib/auth/permissions";
+import type { Victim } from "./fixtures";
+
+export type Access =
+  /** Anyone, signed in or not (signing in, signing up, health, Auth.js). */
+  | { who: "anyone" }
+  /** Any signed-in user, acting only on themselves (accepting an invitation meant for their email, signing out). */
+  | { who: "self" }
+  /** A member of a business whose role has `permission`; the business always comes from the session. */
+  | { who: "business"; permission: Permission }
+  /** A platform admin. */
+  | { who: "platform"; permission: Permission }
+  /** Stripe (or the sandbox): only a correctly signed request. */
+  | { who: "signed-webhook" };
+
+export type Fields = Record<string, string | string[]>;
+
+export type ActionEntry = {
+  access: Access;
+  /** The page whose UI calls the action (the POST goes there, as from the browser). */
+  page: (v: Victim) => string;
+  /**
+   * How the UI calls it: `useActionState(action)` → `(prevState, formData)`; a wrapper
+   * `(_p, f) => action(f)` or `<form action>` → `(formData)`; `(object)`.
+   */
+  signature: "state+form" | "form" | "object";
+  /** A valid input naming the victim's things (what an attacker would send). */
+  sample: (v: Victim) => Fields;
+  /**
+   * The input names one of the victim's objects, so anyone but the victim's own people must be
+   * refused. Without it the action can only act on the caller's own business or self (the
+   * business comes from the session), so the check is that nothing of the victim's comes back
+   * or changes.
+   */
+  targetsVictim: boolean;
+  /** Ends the caller's session (signing out): called on a copy of the actor's cookies. */
+  endsSession?: boolean;
+  /** What the input's holder may legitimately be told (an invitation link's holder sees whom it is for). */
+  shows?: (v: Victim) => string[];
+};
+
+export type RouteEntry = {
+  access: Access;
+  /** The request: path (with query) and, for POST, a body. */
+  request: (v: Victim) => { path: string; body?: string; headers?: Record<string, string> };
+  targetsVictim: boolean;
+};
+
+const business = (permission: Permission): Access => ({ who: "business", permission });
+const platform = (permission: Permission): Access => ({ who: "platform", permission });
+const adminAccount = (v: Victim) => `/admin/accounts/${v.businessId}`;
+
+export const ACTIONS: Record<string, ActionEntry> = {
+  // Auth: public forms. A stranger trying the victim's email gets the same answer as for anyone.
+  "app/(auth)/actions.ts#signInAction": { access: { who: "anyone" }, page: () => "/sign-in", signature: "state+form", sample: (v) => ({ email: v.owner.email, password: "not-the-password" }), targetsVictim: true },
+  "app/(auth)/actions.ts#signUpAction": { access: { who: "anyone" }, page: () => "/sign-up", signature: "state+form", sample: (v) => ({ name: "Impostor", email: v.owner.email, password: "impostor-password-1" }), targetsVictim: true },
+  "app/(auth)/actions.ts#signOutAction": { access: { who: "self" }, page: () => "/dashboard", signature: "form", sample: () => ({}), targetsVictim: false, endsSession: true },
+  "app/(auth)/admin-invite/[token]/actions.ts#acceptAdminInviteAction": { access: { who: "self" }, page: (v) => `/admin-invite/${v.adminInviteToken}`, signature: "state+form", sample: (v) => ({ token: v.adminInviteToken }), targetsVictim: true },
+  "app/invite/[token]/actions.ts#acceptInviteAction": { access: { who: "self" }, page: (v) => `/invite/${v.inviteToken}`, signature: "state+form", sample: (v) => ({ token: v.inviteToken }), targetsVictim: true, shows: (v) => [v.inviteEmail] },
+  "app/invite/[token]/actions.ts#switchAccountAction": { access: { who: "self" }, page: (v) => `/invite/${v.inviteToken}`, signature: "form", sample: (v) => ({ token: v.inviteToken }), targetsVictim: false, endsSession: true },
+
+  // Onboarding: the caller's own business (creating one needs no business yet).
+  "app/(business)/onboarding/actions.ts#createBusinessAction": { access: { who: "self" }, page: () => "/onboarding", signature: "state+form", sample: (v) => ({ legalName: v.legalName, country: "US", businessType: "company" }), targetsVictim: false },
+  "app/(business)/onboarding/actions.ts#continueOnboardingAction": { access: business("business.manage"), page: () => "/dashboard", signature: "state+form", sample: () => ({}), targetsVictim: false },
+
+  // Embedded components.
+  "app/(business)/connect-actions.ts#createAccountSession": { access: business("business.view"), page: () => "/cards", signature: "object", sample: () => ({}), targetsVictim: false },
+  "app/(business)/connect-actions.ts#createIssuingEphemeralKey": { access: business("cards.manage"), page: () => "/cards", signature: "object", sample: (v) => ({ issuingCard: v.cardId, nonce: "security-matrix-nonce" }), targetsVictim: true },
+
+  // Cards and rules.
+  "app/(business)/cards/actions.ts#saveRulesAction": { access: business("rules.manage"), page: () => "/cards", signature: "form", sample: () => ({ maxAmount: "1.00", velocityPerHour: "1", allowedCountries: "US", killSwitch: "on" }), targetsVictim: false },
+
+  // Money (US financial accounts).
+  "app/(business)/money/actions.ts#linkBankAction": { access: business("money.move"), page: () => "/money", signature: "form", sample: () => ({ clientToken: randomUUID(), holderName: "Mallory Attacker", routingNumber: "110000000", accountNumber: "000999999999", accountType: "checking" }), targetsVictim: false },
+  "app/(business)/money/actions.ts#verifyBankAction": { access: business("money.move"), page: () => "/money", signature: "form", sample: (v) => ({ operation: v.bankOperationId, code: "SM11AA" }), targetsVictim: true },
+  "app/(business)/money/actions.ts#moveMoneyInAction": { access: business("money.move"), page: () => "/money", signature: "form", sample: (v) => ({ clientToken: randomUUID(), bank: v.bankOperationId, amount: "1.00" }), targetsVictim: true },
+
+  // Sandbox tools.
+  "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction": { access: business("cards.manage"), page: () => "/sandbox-tools", signature: "form", sample: (v) => ({ card: v.cardId, category: "eating_places_restaurants", country: "US", merchantName: "Mallory Mart", amount: "1.00" }), targetsVictim: true },
+  "app/(business)/sandbox-tools/actions.ts#captureAction": { access: business("cards.manage"), page: () => "/sandbox-tools", signature: "form", sample: (v) => ({ authorization: v.authorizationId }), targetsVictim: true },
+  "app/(business)/sandbox-tools/actions.ts#reverseAction": { access: business("cards.manage"), page: () => "/sandbox-tools", signature: "form", sample: (v) => ({ authorization: v.authorizationId }), targetsVictim: true },
+  "app/(business)/sandbox-tools/actions.ts#receiveMoneyAction": { access: business("money.move"), page: () => "/sandbox-tools", signature: "form", sample: () => ({ amount: "1.00" }), targetsVictim: false },
+  "app/(business)/sandbox-tools/actions.ts#completeInboundAction": { access: business("money.move"), page: () => "/sandbox-tools", signature: "form", sample: (v) => ({ transfer: v.inboundTransferId }), targetsVictim: true },
+
+  // Payouts (MX/AR stablecoin businesses). The victim is a US business: its ids stand in.
+  "app/(business)/payouts/actions.ts#addCryptoDestinationAction": { access: business("payouts.manage"), page: () => "/payouts", signature: "state+form", sample: () => ({ clientToken: randomUUID(), label: "Mallory wallet", network: "polygon", address: "0x52908400098527886E0F7030069857D2E4169EE7" }), targetsVictim: false },
+  "app/(business)/payouts/actions.ts#addBankDestinationAction": { access: business("payouts.manage"), page: () => "/payouts", signature: "state+form", sample: () => ({ clientToken: randomUUID(), label: "Mallory bank", currency: "mxn", accountNumber: "032180000118359719" }), targetsVictim: false },
+  "app/(business)/payouts/actions.ts#archiveDestinationAction": { access: business("payouts.manage"), page: () => "/payouts", signature: "state+form", sample: (v) => ({ destinationId: v.bankOperationId }), targetsVictim: true },
+  "app/(business)/payouts/actions.ts#sendPayoutAction": { access: business("payouts.manage"), page: () => "/payouts", signature: "state+form", sample: (v) => ({ clientToken: randomUUID(), destinationId: v.bankOperationId, amount: "1.00" }), targetsVictim: true },
+  "app/(business)/payouts/actions.ts#drivePayoutAction": { access: business("payouts.manage"), page: () => "/payouts", signature: "state+form", sample: (v) => ({ payoutId: v.bankOperationId, action: "post" }), targetsVictim: true },
+
+  // Team.
+  "app/(business)/team/actions.ts#inviteAction": { access: business("team.manage"), page: () => "/team", signature: "state+form", sample: (v) => ({ email: v.inviteEmail, role: "admin" }), targetsVictim: false },
+  "app/(business)/team/actions.ts#changeRoleAction": { access: business("team.manage"), page: () => "/team", signature: "state+form", sample: (v) => ({ membershipId: v.memberMembershipId, role: "admin" }), targetsVictim: true },
+  "app/(business)/team/actions.ts#removeMemberAction": { access: business("team.manage"), page: () => "/team", signature: "state+form", sample: (v) => ({ membershipId: v.memberMembershipId }), targetsVictim: true },
+  "app/(business)/team/actions.ts#revokeInviteAction": { access: business("team.manage"), page: () => "/team", signature: "state+form", sample: (v) => ({ inviteId: v.inviteId }), targetsVictim: true },
+
+  // Platform admin: the business is named in the input, so only admins may call these at all.
+  "app/(platform)/admin/accounts/[id]/actions.ts#fundAction": { access: platform("platform.funding"), page: adminAccount, signature: "state+form", sample: (v) => ({ businessId: v.businessId, amount: "1.00", clientToken: randomUUID() }), targetsVictim: true },
+  "app/(platform)/admin/accounts/[id]/actions.ts#freezeAction": { access: platform("platform.accounts.manage"), page: adminAccount, signature: "state+form", sample: (v) => ({ businessId: v.businessId }), targetsVictim: true },
+  "app/(platform)/admin/accounts/[id]/actions.ts#unfreezeAction": { access: platform("platform.accounts.manage"), page: adminAccount, signature: "state+form", sample: (v) => ({ businessId: v.businessId }), targetsVictim: true },
+  "app/(platform)/admin/accounts/[id]/actions.ts#pauseAction": { access: platform("platform.accounts.manage"), page: adminAccount, signature: "state+form", sample: (v) => ({ businessId: v.businessId }), targetsVictim: true },
+  "app/(platform)/admin/accounts/[id]/actions.ts#resumeAction": { access: platform("platform.accounts.manage"), page: adminAccount, signature: "state+form", sample: (v) => ({ businessId: v.businessId }), targetsVictim: true },
+  "app/(platform)/admin/accounts/[id]/actions.ts#onboardingLinkAction": { access: platform("platform.accounts.manage"), page: adminAccount, signature: "state+form", sample: (v) => ({ businessId: v.businessId }), targetsVictim: true },
+  "app/(platform)/admin/accounts/[id]/actions.ts#closeAction": { access: platform("platform.accounts.manage"), page: adminAccount, signature: "state+form", sample: (v) => ({ businessId: v.businessId, confirmName: v.legalName }), targetsVictim: true },
+  "app/(platform)/admin/admins/actions.ts#inviteAdminAction": { access: platform("platform.accounts.manage"), page: () => "/admin/admins", signature: "state+form", sample: (v) => ({ email: v.owner.email }), targetsVictim: true },
+  "app/(platform)/admin/events/actions.ts#replayAction": { access: platform("platform.accounts.manage"), page: (v) => `/admin/events/${v.eventId}`, signature: "state+form", sample: (v) => ({ eventId: v.eventId }), targetsVictim: true },
+  "app/(platform)/admin/rules/actions.ts#previewRulesAction": { access: platform("platform.rules.manage"), page: () => "/admin/rules", signature: "state+form", sample: () => ({ blockedCategories: [], allowedCountries: "", maxAmount: "", velocityPerHour: "" }), targetsVictim: true },
+  "app/(platform)/admin/rules/actions.ts#saveRulesAction": { access: platform("platform.rules.manage"), page: () => "/admin/rules", signature: "state+form", sample: () => ({ blockedCategories: ["eating_places_restaurants"], allowedCountries: "", maxAmount: "0.01", velocityPerHour: "1", killSwitch: "on" }), targetsVictim: true },
+  "app/(platform)/admin/treasury/actions.ts#revealAction": { access: platform("platform.funding"), page: () => "/admin/treasury", signature: "state+form", sample: (v) => ({ addressId: v.addressId }), targetsVictim: true },
+  "app/(platform)/admin/treasury/actions.ts#simulateWireAction": { access: platform("platform.funding"), page: () => "/admin/treasury", signature: "state+form", sample: (v) => ({ addressId: v.addressId, amount: "1.00" }), targetsVictim: true },
+};
+
+export const ROUTES: Record<string, RouteEntry> = {
+  "GET /api/health": { access: { who: "anyone" }, request: () => ({ path: "/api/health" }), targetsVictim: false },
+  "GET /api/auth/[...nextauth]": { access: { who: "anyone" }, request: () => ({ path: "/api/auth/session" }), targetsVictim: false },
+  "POST /api/auth/[...nextauth]": {
+    access: { who: "anyone" },
+    // Signing in as the victim without the password (and without Auth.js's CSRF token).
+    request: (v) => ({ path: "/api/auth/callback/credentials", body: new URLSearchParams({ email: v.owner.email, password: "not-the-password" }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }),
+    targetsVictim: true,
+  },
+  "POST /api/webhooks/stripe": {
+    access: { who: "signed-webhook" },
+    // A forged event that would pause the victim's account: no valid signature.
+    request: (v) => ({
+      path: "/api/webhooks/stripe",
+      body: JSON.stringify({ id: `evt_forged_${v.accountId}`, object: "event", type: "account.updated", account: v.accountId, data: { object: { id: v.accountId, object: "account", charges_enabled: false, capabilities: { card_issuing: "inactive" } } } }),
+      headers: { "content-type": "application/json", "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` },
+    }),
+    targetsVictim: true,
+  },
+  "GET /api/admin/analytics": { access: platform("platform.accounts.view"), request: () => ({ path: "/api/admin/analytics?by=business&days=90" }), targetsVictim: true },
+  "GET /onboarding/refresh": { access: business("business.manage"), request: () => ({ path: "/onboarding/refresh" }), targetsVictim: false },
+  "GET /wallet/export": { access: business("money.view"), request: () => ({ path: "/wallet/export" }), targetsVictim: false },
+};

@@ -1,0 +1,73 @@
+// Calling matrix entries as an actor and judging the answers.
+import { expect } from "@playwright/test";
+import { can, type BusinessRole } from "../../lib/auth/permissions";
+import { errorCode, isOk, type Actor, type Answer } from "./client";
+import { call } from "./fixtures";
+import type { ActionEntry, Fields, RouteEntry } from "./matrix";
+import type { ActionArg } from "./rsc";
+import type { Victim } from "./fixtures";
+
+export function argsFor(entry: ActionEntry, fields: Fields): ActionArg[] {
+  if (entry.signature === "object") return [fields];
+  if (entry.signature === "form") return [{ form: fields }];
+  return [{}, { form: fields }];
+}
+
+export type Call = { key: string; actor: string; request: string; answer: Answer; shown?: string[] };
+
+/** Calls one action entry with its sample input aimed at the victim (on a copy of the cookies if it ends the session). */
+export async function callEntry(actor: Actor, key: string, entry: ActionEntry, v: Victim, fields = entry.sample(v)): Promise<Call> {
+  const page = entry.page(v);
+  const who = entry.endsSession ? await actor.clone() : actor;
+  try {
+    const answer = await call(who, key, page, argsFor(entry, fields));
+    return { key, actor: actor.name, request: `${page} ${JSON.stringify(fields)}`, answer, shown: entry.shows?.(v) ?? [] };
+  } finally {
+    if (who !== actor) await who.dispose();
+  }
+}
+
+export async function callRoute(actor: Actor, key: string, entry: RouteEntry, v: Victim): Promise<Call> {
+  const req = entry.request(v);
+  const method = key.split(" ")[0]!;
+  const answer = method === "GET" ? await actor.get(req.path) : await actor.post(req.path, { headers: req.headers, data: req.body });
+  return { key, actor: actor.name, request: `${req.path} ${req.body ?? ""}`, answer };
+}
+
+/** The victim's strings found in an answer that were not in the request itself (an echo of what was sent is no leak). */
+export function leaks(c: Call, v: Victim): string[] {
+  const seen = `${c.answer.body}\n${c.answer.location ?? ""}\n${c.answer.actionRedirect ?? ""}`;
+  return v.secrets.filter((s) => !c.request.includes(s) && !c.shown?.includes(s) && seen.includes(s));
+}
+
+export function describe(c: Call): string {
+  const a = c.answer;
+  return `${c.actor} → ${c.key}: HTTP ${a.status}${a.location ? ` → ${a.location}` : ""}${a.actionRedirect ? ` ⇒ ${a.actionRedirect}` : ""} ${a.result !== undefined ? JSON.stringify(a.result) : a.body.slice(0, 160)}`;
+}
+
+export function isSignInRedirect(a: Answer): boolean {
+  return a.status >= 300 && a.status < 400 && /^(https?:\/\/[^/]+)?\/sign-in(\?|$)/.test(a.location ?? "");
+}
+
+/** Refused: an HTTP redirect by the proxy, a 401/403/404, or an error result with one of `codes`. Never an ok result. */
+export function expectRefused(c: Call, codes: readonly string[]): void {
+  const a = c.answer;
+  const code = errorCode(a.result);
+  const httpRefusal = (a.status >= 300 && a.status < 400 && a.location !== null) || [401, 403, 404].includes(a.status);
+  const refused = httpRefusal || (code !== null && codes.includes(code));
+  expect(refused, `expected a refusal (${codes.join("|")}): ${describe(c)}`).toBe(true);
+  expect(a.actionRedirect, `a refused action redirected: ${describe(c)}`).toBeNull();
+  expect(isOk(a.result) && a.result !== undefined && !httpRefusal && code === null, `ok for a refused caller: ${describe(c)}`).toBe(false);
+}
+
+export function expectNoServerError(c: Call): void {
+  expect(c.answer.status, `server error: ${describe(c)}`).toBeLessThan(500);
+  expect(errorCode(c.answer.result), `internal error: ${describe(c)}`).not.toBe("internal");
+}
+
+/** What a business user with `role` must get from a business entry aimed at the victim. */
+export function expectedForRole(entry: ActionEntry, role: BusinessRole): "forbidden" | "refused" | "own-business" {
+  if (entry.access.who !== "business") throw new Error("not a business entry");
+  if (!can(role, entry.access.permission)) return "forbidden";
+  return entry.targetsVictim ? "refused" : "own-business";
+}
