@@ -16,6 +16,9 @@ export function stripeFailure(err: unknown, field = "amount"): { error: { ok: fa
   if (code === "account_invalid") {
     return { error: fail("stripe_unavailable", undefined, "The platform has no Treasury financial account to send from"), definitive: true };
   }
+  // The same idempotency key is in use by a request still running (a double submit): not a refusal;
+  // the operation stays pending and a retry with the same key gets that request's result.
+  if (status === 409 || e.type === "StripeIdempotencyError") return { error: fail("stripe_unavailable"), definitive: false };
   if (status >= 400 && status < 500) {
     console.error("Stripe refused an admin request", err);
     return { error: fail("stripe_unavailable", undefined, "Stripe refused this request. Check the account's state and try again"), definitive: true };
