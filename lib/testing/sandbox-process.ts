@@ -4,20 +4,27 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
 
-export type SandboxProcess = { url: string; stripe: Stripe; control(path: string, body?: unknown): Promise<unknown>; stop(): Promise<void> };
+export type SandboxProcess = {
+  url: string;
+  stripe: Stripe;
+  /** The sandbox's data directory (write-ahead log and snapshot). */
+  dataDir: string;
+  control(path: string, body?: unknown): Promise<unknown>;
+  /** Sends a signal to the running sandbox and waits for it to exit (SIGKILL: no shutdown work at all). */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts the sandbox again on the same port and data directory (after `kill`). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+};
 
-/**
- * Starts the sandbox as its own process (the app never imports sandbox code), on a free port
- * with a throw-away data directory, for integration tests that go through the official SDK.
- */
-export async function startSandboxProcess(env: Record<string, string> = {}): Promise<SandboxProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "ic-sandbox-"));
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["sandbox/main.ts", "--port", "0", "--data-dir", dataDir], {
+function spawnSandbox(port: number, dataDir: string, env: Record<string, string>): { child: ChildProcess; ready: Promise<string> } {
+  // node itself (not the tsx wrapper, which would relay signals), so SIGKILL reaches the sandbox.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", String(port), "--data-dir", dataDir], {
     env: { ...process.env, SANDBOX_WEBHOOK_URL: "", STRIPE_WEBHOOK_SECRET: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
+  const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -29,23 +36,48 @@ export async function startSandboxProcess(env: Record<string, string> = {}): Pro
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`sandbox exited (${code}):\n${output}`)));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`sandbox exited (${code}):\n${output}`));
+    });
   });
+  return { child, ready };
+}
+
+/**
+ * Starts the sandbox as its own process (the app never imports sandbox code), on a free port
+ * with a throw-away data directory, for integration tests that go through the official SDK.
+ * `kill("SIGKILL")` then `restart()` simulates a crash: the same port and data directory.
+ */
+export async function startSandboxProcess(env: Record<string, string> = {}): Promise<SandboxProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "ic-sandbox-"));
+  let { child, ready } = spawnSandbox(0, dataDir, env);
+  const url = await ready;
   const u = new URL(url);
-  const stripe = new Stripe("sk_test_app_integration", { host: u.hostname, port: Number(u.port), protocol: "http", maxNetworkRetries: 0 });
+  const port = Number(u.port);
+  const stripe = new Stripe("sk_test_app_integration", { host: u.hostname, port, protocol: "http", maxNetworkRetries: 0 });
+  const exit = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
     stripe,
+    dataDir,
     async control(p, body) {
       const res = await fetch(`${url}${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
       return res.json();
     },
+    kill: (signal = "SIGKILL") => exit(signal),
+    async restart() {
+      await exit("SIGTERM");
+      ({ child, ready } = spawnSandbox(port, dataDir, env));
+      await ready;
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await exit("SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
