@@ -65,7 +65,7 @@ export function AccountsTable({ data, filters }: { data: AdminAccountsPage; filt
                   {r.name}
                 </Link>
                 <div className="text-xs text-slate-500">{r.email ?? "—"}</div>
-                <div className="font-mono text-xs text-slate-400">{r.accountId ?? "no account yet"}</div>
+                <div className="font-mono text-xs text-slate-500">{r.accountId ?? "no account yet"}</div>
               </td>
               <td>{r.country}</td>
               <td className="whitespace-nowrap">{FUNDING_LABELS[r.fundingModel] ?? r.fundingModel}</td>

@@ -4,7 +4,7 @@ import { ACCOUNT_STATE_LABELS, type AccountState } from "@/lib/admin/account-sta
 /** "$1.00 · 5.00 USDC", or a dash when there is nothing. */
 export function MoneyList({ amounts }: { amounts: Record<string, number> }) {
   const entries = Object.entries(amounts).filter(([, v]) => v !== 0);
-  if (entries.length === 0) return <span className="text-slate-400">—</span>;
+  if (entries.length === 0) return <span className="text-slate-500">—</span>;
   return <span className="whitespace-nowrap">{entries.map(([c, v]) => formatMoney(v, c)).join(" · ")}</span>;
 }
 

@@ -76,7 +76,7 @@ export function AuthorizationsSection({ r }: { r: AccountReview }) {
                       <div className="text-slate-500">{a.decision.latencyMs} ms</div>
                     </>
                   ) : (
-                    <span className="text-slate-400">No real-time decision</span>
+                    <span className="text-slate-500">No real-time decision</span>
                   )}
                 </td>
               </tr>

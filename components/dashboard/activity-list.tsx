@@ -21,7 +21,7 @@ export function ActivityList({ items }: { items: Activity[] }) {
                   {dateFormat.format(a.at)} · {a.status}
                 </p>
               </div>
-              <span className={`shrink-0 tabular-nums ${a.amount > 0 ? "text-emerald-700" : a.status === "declined" ? "text-slate-400 line-through" : ""}`}>
+              <span className={`shrink-0 tabular-nums ${a.amount > 0 ? "text-emerald-700" : a.status === "declined" ? "text-slate-500 line-through" : ""}`}>
                 {a.amount > 0 ? "+" : ""}
                 {formatMoney(a.amount, a.currency)}
               </span>
