@@ -24,10 +24,16 @@ export function SendPayoutForm({ action, clientToken, destinations, available }:
   const [destinationId, setDestinationId] = useState(destinations[0]?.id ?? "");
   const [local, setLocal] = useState<Record<string, string>>({});
   const [lastState, setLastState] = useState(state);
+  // Keyboard and screen-reader users follow the steps: the review takes focus on its confirm
+  // button, and coming back to editing (Back, or a refused send) puts focus on the amount.
+  const [returned, setReturned] = useState(false);
   // A refused send goes back to editing, with the server's message next to the field.
   if (state !== lastState) {
     setLastState(state);
-    if (state && !state.ok) setStep("edit");
+    if (state && !state.ok) {
+      setStep("edit");
+      setReturned(true);
+    }
   }
   const server = state && !state.ok ? state.error.fields ?? {} : {};
   const dest = destinations.find((d) => d.id === destinationId);
@@ -53,7 +59,7 @@ export function SendPayoutForm({ action, clientToken, destinations, available }:
       <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
       {step === "edit" ? (
         <>
-          <Field label="Amount (USDC)" name="amount" value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder="10.00" error={local.amount ?? server.amount} hint={available !== null ? `${formatMoney(available, "usdc")} available` : undefined} />
+          <Field label="Amount (USDC)" name="amount" autoFocus={returned} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder="10.00" error={local.amount ?? server.amount} hint={available !== null ? `${formatMoney(available, "usdc")} available` : undefined} />
           <SelectField label="Destination" name="destinationId" value={destinationId} onChange={(e) => setDestinationId(e.target.value)} options={destinations.map((d) => ({ value: d.id, label: `${d.label} · ${d.address}` }))} error={local.destinationId ?? server.destinationId} />
           <button type="button" onClick={review} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
             Review payout
@@ -83,11 +89,20 @@ export function SendPayoutForm({ action, clientToken, destinations, available }:
           </dl>
           <p className="text-xs text-slate-500">Crypto payouts can&apos;t be reversed once posted. Check the address and network.</p>
           <div className="flex gap-2">
-            <button type="button" onClick={() => setStep("edit")} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => {
+                setStep("edit");
+                setReturned(true);
+              }}
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
               Back
             </button>
             <div className="flex-1">
-              <SubmitButton pendingLabel="Sending…">Confirm and send</SubmitButton>
+              <SubmitButton pendingLabel="Sending…" autoFocus>
+                Confirm and send
+              </SubmitButton>
             </div>
           </div>
         </>

@@ -3,11 +3,12 @@
 import { useFormStatus } from "react-dom";
 
 /** A submit button that shows progress and can't be clicked twice while its form is pending. */
-export function SubmitButton({ children, pendingLabel }: { children: React.ReactNode; pendingLabel: string }) {
+export function SubmitButton({ children, pendingLabel, autoFocus }: { children: React.ReactNode; pendingLabel: string; autoFocus?: boolean }) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
+      autoFocus={autoFocus}
       disabled={pending}
       aria-disabled={pending}
       className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm transition hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-wait disabled:opacity-70"
