@@ -89,13 +89,17 @@ export async function answerAuthorizationRequest(
     createdAt: now,
   };
   try {
-    await db.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing();
-    const [logged] = await db.insert(authorizationDecisions).values(row).onConflictDoNothing().returning({ id: authorizationDecisions.id });
-    if (!logged) {
+    // One transaction: the request is never in the event log without its decision (a connection
+    // lost between the two inserts leaves neither).
+    const previous = await db.transaction(async (tx) => {
+      await tx.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing();
+      const [logged] = await tx.insert(authorizationDecisions).values(row).onConflictDoNothing().returning({ id: authorizationDecisions.id });
+      if (logged) return null;
       // A redelivery of a request we already answered: give the same answer as the first time.
-      const [previous] = await db.select().from(authorizationDecisions).where(eq(authorizationDecisions.eventId, event.id)).limit(1);
-      if (previous) return { approved: previous.approved, decision: previous };
-    }
+      const [first] = await tx.select().from(authorizationDecisions).where(eq(authorizationDecisions.eventId, event.id)).limit(1);
+      return first ?? null;
+    });
+    if (previous) return { approved: previous.approved, decision: previous };
   } catch (err) {
     // The answer matters more than the log: Stripe is waiting. Report and answer anyway.
     console.error("could not log authorization decision", err);
