@@ -1,4 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
+import type { Db } from "@/db/connect";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same kill points and submit pattern. */
@@ -72,4 +75,88 @@ export async function until<T>(what: string, fn: () => Promise<T | null | undefi
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+const STATEMENTS = new Set(["select", "selectDistinct", "insert", "update", "delete", "execute"]);
+
+/** The error a Postgres client raises when the server goes away mid-session. */
+export function connectionLost(): Error {
+  return Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", name: "PostgresError" });
+}
+
+/**
+ * A database handle whose connection can fail: `down()` points it at a closed database (every
+ * query fails the way a dead connection does), `failStatements(pred)` makes chosen statements
+ * (counted from 1, inside transactions too) fail as if the connection dropped right then.
+ */
+export class FlakyDatabase {
+  statements = 0;
+  private failing: ((n: number, statement: string, args: unknown[]) => boolean) | null = null;
+  private target: Db;
+  readonly db: Db;
+
+  constructor(private readonly real: Db) {
+    this.target = real;
+    this.db = this.wrap(() => this.target) as Db;
+  }
+
+  down(dead: Db): void {
+    this.target = dead;
+  }
+
+  up(): void {
+    this.target = this.real;
+    this.failing = null;
+  }
+
+  failStatements(pred: (n: number, statement: string, args: unknown[]) => boolean): void {
+    this.statements = 0;
+    this.failing = pred;
+  }
+
+  private wrap(get: () => object): object {
+    return new Proxy(
+      {},
+      {
+        get: (_t, prop) => {
+          const target = get() as Record<string | symbol, unknown>;
+          const value = target[prop];
+          if (typeof value !== "function") return value;
+          if (prop === "transaction") {
+            return (cb: (tx: object) => Promise<unknown>, config?: unknown) =>
+              (value as (cb: (tx: object) => Promise<unknown>, config?: unknown) => Promise<unknown>).call(target, (tx) => cb(this.wrap(() => tx)), config);
+          }
+          if (typeof prop === "string" && STATEMENTS.has(prop)) {
+            return (...args: unknown[]) => {
+              const n = ++this.statements;
+              if (this.failing?.(n, prop, args)) throw connectionLost();
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          }
+          return (value as (...a: unknown[]) => unknown).bind(target);
+        },
+      },
+    );
+  }
+}
+
+/** An HTTP server on a free port that hands each request to `handle` as a fetch Request. */
+export async function httpServer(handle: (req: Request) => Promise<Response>): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    const response = await handle(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined }));
+    res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, port, close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }
