@@ -6,6 +6,7 @@ export function MoneyFlowChart({ flow, currency }: { flow: DayFlow[]; currency: 
   const max = Math.max(1, ...flow.map((d) => Math.max(d.moneyIn, d.moneyOut)));
   const totalIn = flow.reduce((s, d) => s + d.moneyIn, 0);
   const totalOut = flow.reduce((s, d) => s + d.moneyOut, 0);
+  const days = flow.filter((d) => d.moneyIn || d.moneyOut);
   const width = 600;
   const height = 140;
   const slot = width / flow.length;
@@ -34,25 +35,28 @@ export function MoneyFlowChart({ flow, currency }: { flow: DayFlow[]; currency: 
         <line x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} className="stroke-slate-200" />
       </svg>
       {totalIn === 0 && totalOut === 0 ? <p className="mt-2 text-sm text-slate-500">No money moved in the last 30 days yet.</p> : null}
-      <table className="sr-only">
-        <caption>Money in and out per day</caption>
-        <thead>
-          <tr>
-            <th>Day</th>
-            <th>In</th>
-            <th>Out</th>
-          </tr>
-        </thead>
-        <tbody>
-          {flow.filter((d) => d.moneyIn || d.moneyOut).map((d) => (
-            <tr key={d.day}>
-              <td>{d.day}</td>
-              <td>{formatMoney(d.moneyIn, currency)}</td>
-              <td>{formatMoney(d.moneyOut, currency)}</td>
+      {/* Only the days money moved; with none, the sentence above says so (no empty table to announce). */}
+      {days.length > 0 ? (
+        <table className="sr-only">
+          <caption>Money in and out per day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">In</th>
+              <th scope="col">Out</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <td>{d.day}</td>
+                <td>{formatMoney(d.moneyIn, currency)}</td>
+                <td>{formatMoney(d.moneyOut, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </figure>
   );
 }
