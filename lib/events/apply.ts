@@ -35,7 +35,10 @@ export function financialAccountTouched(event: Stripe.Event): string | null {
 
 /** Applies one v1 snapshot event to the read models (inside the caller's transaction). */
 export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefetched: Prefetched = {}): Promise<void> {
-  const sourceAt = new Date(event.created * 1000);
+  // `created` has one-second resolution, and an object is often created and changed within one
+  // second. A `*.created` event carries the object's first state, so it ranks just below every
+  // other event of its second: delivered after a change (retries have no order), it can't undo it.
+  const sourceAt = new Date(event.created * 1000 - (event.type.endsWith(".created") ? 1 : 0));
   const account = event.account ?? null;
   const obj = event.data.object;
   switch (obj.object) {

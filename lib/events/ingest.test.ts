@@ -76,6 +76,19 @@ describeEachDatabase("webhook ingestion", (database) => {
     assert.equal(logged.length, 2, "both events are kept in the log");
   });
 
+  test("a created event delivered after a change made in the same second does not undo the change", async () => {
+    const { db } = database();
+    const t = Math.floor(Date.now() / 1000);
+    const created = event("account.created", account({ id: "acct_same_second", email: "first@example.test" }), { created: t });
+    const updated = event("account.updated", account({ id: "acct_same_second", email: "changed@example.test" }), { created: t });
+    for (const e of [updated, created]) {
+      const d = signed(e);
+      assert.equal((await handleWebhook(deps(db), d.body, d.header)).status, 200);
+    }
+    const [acct] = await db.select().from(connectedAccounts).where(eq(connectedAccounts.id, "acct_same_second"));
+    assert.equal(acct?.email, "changed@example.test");
+  });
+
   test("a delivery while the database is down is not acknowledged, and is applied when redelivered", async () => {
     const { db } = database();
     let down = true;
