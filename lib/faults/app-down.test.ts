@@ -1,0 +1,181 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { asc } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { openDatabase, type Database } from "@/db/connect";
+import { authorizations, cardholders, cards, connectedAccounts, disputes, financialAccounts, issuingTransactions, moneyTransactions, payouts, stripeEvents } from "@/db/schema";
+import { handleWebhook } from "@/lib/events/ingest";
+import { RulesCache } from "@/lib/rules/rules-store";
+import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
+import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { faultSeed, seeded, until } from "./helpers";
+
+// Fault: one copy of the app is down for "a minute" while events happen; another copy, fed by
+// the same sandbox, is up throughout. When the first comes back it receives every event it
+// missed (in whatever order the retries land) and ends in the same state as the one that never
+// went down. The minute is made deterministic: retries fire only when the test forces a round
+// (POST /_sandbox/webhooks/retry, with a 10-minute back-off otherwise), and the down app gets
+// the first attempt plus 5 forced rounds: the attempts Stripe's doubling back-off from 1 s
+// would make in about a minute (1+2+4+8+16+32 s).
+
+const RETRY_ROUNDS_WHILE_DOWN = 5;
+const SEED = faultSeed(2); // seed 2 delivers a card's update before its create (caught a real bug)
+
+type App = { name: string; database: Database; server: Server; url: string; secret: string; down: boolean; dropped: number; applied: Map<string, number>; refuse: Set<string> };
+
+let sandbox: SandboxProcess;
+let up: App;
+let down: App;
+
+async function startApp(name: string): Promise<App> {
+  const database = openDatabase({ dataDir: "memory://" });
+  await database.migrate();
+  const app: App = { name, database, server: undefined as unknown as Server, url: "", secret: "", down: false, dropped: 0, applied: new Map(), refuse: new Set() };
+  const rules = new RulesCache(0);
+  app.server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const id = (JSON.parse(body) as { id: string }).id;
+    if (app.refuse.delete(id)) {
+      res.writeHead(503).end();
+      return;
+    }
+    const result = await handleWebhook({ db: database.db, stripe: sandbox.stripe, secret: app.secret, rules }, body, String(req.headers["stripe-signature"] ?? ""));
+    if (result.status === 200 && result.body.received && !result.body.duplicate) {
+      app.applied.set(id, (app.applied.get(id) ?? 0) + 1);
+    }
+    res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
+    res.end(JSON.stringify(result.body));
+  });
+  // Down: the port still accepts TCP but the app never answers (the connection is dropped), so
+  // every delivery attempt is a failed connection the test can count.
+  app.server.on("connection", (socket) => {
+    if (!app.down) return;
+    app.dropped++;
+    socket.destroy();
+  });
+  await new Promise<void>((r) => app.server.listen(0, "127.0.0.1", r));
+  app.url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/webhooks/stripe`;
+  return app;
+}
+
+const pending = async () => ((await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json()) as { pending_deliveries: number }).pending_deliveries;
+
+before(async () => {
+  sandbox = await startSandboxProcess({ SANDBOX_WEBHOOK_RETRY_BASE_MS: "600000" });
+  up = await startApp("always-up");
+  down = await startApp("down");
+  for (const app of [up, down]) {
+    const endpoint = await sandbox.stripe.webhookEndpoints.create({ url: app.url, enabled_events: ["*"], connect: true });
+    app.secret = endpoint.secret!;
+  }
+});
+
+after(async () => {
+  await sandbox.stop();
+  for (const app of [up, down]) {
+    app.server.closeAllConnections();
+    await new Promise((r) => app.server.close(r));
+    await app.database.close();
+  }
+});
+
+const READ_MODELS: Array<[string, PgTable & { id: unknown }]> = [
+  ["connected_accounts", connectedAccounts],
+  ["cardholders", cardholders],
+  ["cards", cards],
+  ["authorizations", authorizations],
+  ["issuing_transactions", issuingTransactions],
+  ["disputes", disputes],
+  ["financial_accounts", financialAccounts],
+  ["payouts", payouts],
+  ["money_transactions", moneyTransactions],
+];
+
+/** Every read-model row and the event log, minus when this copy happened to receive things. */
+async function snapshot(app: App): Promise<Record<string, unknown[]>> {
+  const { db } = app.database;
+  const out: Record<string, unknown[]> = {};
+  for (const [name, table] of READ_MODELS) {
+    out[name] = await db.select().from(table).orderBy(asc((table as unknown as { id: never }).id));
+  }
+  const events = await db.select().from(stripeEvents).orderBy(asc(stripeEvents.id));
+  out.stripe_events = events
+    .filter((e) => e.type !== "issuing_authorization.request") // answered synchronously, by whichever app was asked
+    .map(({ receivedAt, appliedAt, payload, ...e }) => ({ ...e, received: receivedAt instanceof Date, applied: appliedAt !== null, payload: { ...payload, pending_webhooks: null } }));
+  return out;
+}
+
+test("an app down for a minute of retries receives every event afterwards and ends in the same state as one that never went down", async () => {
+  const { account, cards: [card1 = "", card2 = ""] } = await issuingAccountWithCards(sandbox.stripe, { balance: 200_000, cards: 2 });
+  const o = { stripeAccount: account };
+  // Real-time authorizations go to the app that will be down.
+  await sandbox.control("/_sandbox/config", { rta_url: down.url, rta_secret: down.secret });
+  await until("setup delivered to both", async () => (await pending()) === 0);
+  const upBefore = new Set(up.applied.keys());
+
+  down.down = true;
+  down.server.closeAllConnections(); // no kept-alive connection survives the crash
+  const purchase = (cardId: string, amount: number, category: "taxicabs_limousines" | "fast_food_restaurants" = "taxicabs_limousines") =>
+    sandbox.stripe.testHelpers.issuing.authorizations.create({ card: cardId, amount, currency: "usd", merchant_data: { category, country: "US", name: "Merchant" } }, o);
+
+  // The app that should decide a purchase is down: Stripe's stand-in decision applies (decline).
+  const standIn = await purchase(card1, 1_000);
+  assert.equal(standIn.approved, false);
+  assert.equal(standIn.request_history.at(-1)?.reason, "webhook_error");
+  const rtaDrops = down.dropped;
+  assert.ok(rtaDrops >= 1, "the real-time request reached the down app's port and got no answer");
+
+  // Then decisions move to the app that is up, and a minute of business happens.
+  await sandbox.control("/_sandbox/config", { rta_url: up.url, rta_secret: up.secret });
+  const captured = await purchase(card1, 2_500);
+  const reversed = await purchase(card2, 1_200, "fast_food_restaurants");
+  assert.ok(captured.approved && reversed.approved);
+  await sandbox.stripe.testHelpers.issuing.authorizations.capture(captured.id, {}, o);
+  await sandbox.stripe.testHelpers.issuing.authorizations.reverse(reversed.id, {}, o);
+  const holder = (await sandbox.stripe.issuing.cards.retrieve(card1, {}, o)).cardholder.id;
+  const card3 = await sandbox.stripe.issuing.cards.create({ cardholder: holder, currency: "usd", type: "virtual", status: "active" }, o);
+  await sandbox.stripe.issuing.cards.update(card2, { status: "inactive" }, o);
+  await sandbox.stripe.issuing.cardholders.update(holder, { email: "new-address@example.test" }, o);
+  await sandbox.stripe.accounts.update(account, { business_profile: { url: "https://changed.example.com" } });
+  await sandbox.stripe.topups.create({ amount: 5_000, currency: "usd", destination_balance: "issuing" } as Parameters<typeof sandbox.stripe.topups.create>[0], o);
+  await purchase(card3.id, 900);
+  await sandbox.stripe.issuing.cards.update(card3.id, { status: "inactive" }, o); // created and changed within the outage
+
+  // The up app has everything; what is pending is exactly the down app's deliveries.
+  const missed = await until("the up app to be current", async () => {
+    const missedIds = [...up.applied.keys()].filter((id) => !upBefore.has(id));
+    const p = await pending();
+    return p > 0 && p === missedIds.length && down.dropped - rtaDrops >= p && missedIds;
+  });
+  const D = missed.length;
+  assert.ok(D >= 10, `events during the outage: ${D}`);
+  for (let round = 1; round <= RETRY_ROUNDS_WHILE_DOWN; round++) {
+    const dropped = down.dropped;
+    await sandbox.control("/_sandbox/webhooks/retry");
+    await until(`retry round ${round}`, async () => down.dropped - dropped >= D);
+    assert.equal(await pending(), D, "nothing is given up or lost while the app is down");
+  }
+  assert.equal(down.applied.size, up.applied.size - D, "the down app applied nothing meanwhile");
+
+  // Back up. Stripe promises no order: a seeded half of the events is refused once more (503,
+  // as while the app warms up), so they land after the others, e.g. an update before its create.
+  const random = seeded(SEED);
+  for (const id of missed) if (random() < 0.5) down.refuse.add(id);
+  const late = down.refuse.size;
+  down.down = false;
+  await sandbox.control("/_sandbox/webhooks/retry");
+  await until("the first catch-up round", async () => (await pending()) === late && down.refuse.size === 0);
+  await sandbox.control("/_sandbox/webhooks/retry");
+  await until("the down app to catch up", async () => (await pending()) === 0);
+
+  for (const id of missed) assert.equal(down.applied.get(id), 1, `${id} applied once by the app that was down`);
+  assert.deepEqual([...down.applied.values()].filter((n) => n !== 1), [], "no event applied twice");
+  const [a, b] = [await snapshot(up), await snapshot(down)];
+  for (const name of Object.keys(a)) assert.deepEqual(b[name], a[name], `${name}: the app that was down matches the one that was up`);
+  assert.ok((a.authorizations ?? []).length >= 4 && (a.cards ?? []).filter((c) => (c as { status: string }).status === "inactive").length === 2, "the compared state is not empty");
+  console.log(`app down (seed ${SEED}): ${D} events missed during ${1 + RETRY_ROUNDS_WHILE_DOWN} failed attempts each, ${down.dropped} dropped connections; ${late} of them delivered after the rest; read models and event log identical afterwards`);
+});
