@@ -11,6 +11,9 @@ import { sandboxStripe, US_NAME, V2_VERSION } from "./admin-helpers";
 import { signIn, uniqueEmail } from "./helpers";
 import { allVisits, signInAs, type PageVisit } from "./pages";
 
+// Several sign-ups and scrypt-checked sign-ins per test: more than the default budget on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 const baseURL = process.env.E2E_BASE_URL ?? "";
 const appOrigin = new URL(baseURL || "http://localhost").origin;
 const sandboxOrigin = new URL(process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;
@@ -245,7 +248,7 @@ async function freshUser(browser: Browser, prefix: string): Promise<{ page: Page
 // ---------------------------------------------------------------------------------------------
 
 test("no response to a business owner, a member or a platform admin holds a secret or a full account or card number, except the admin's explicit reveal", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const secrets = runSecrets();
   expectRunSecretsKnown(secrets);
   const recorder = new ResponseRecorder();
