@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { asFormData } from "@/lib/actions/form-input";
 import { findUserByEmail, signUpUser } from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { homePathFor } from "@/lib/auth/permissions";
@@ -34,7 +35,8 @@ async function signInOrError(email: string, password: string): Promise<ActionErr
   }
 }
 
-export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+export async function signInAction(_prev: AuthFormState, input: FormData): Promise<AuthFormState> {
+  const form = asFormData(input);
   const values = { email: str(form, "email") ?? "" };
   const parsed = signInSchema.safeParse({ email: str(form, "email"), password: str(form, "password") });
   if (!parsed.success) return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };
@@ -44,7 +46,8 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   redirect(safeNext(str(form, "next")) ?? (user ? homePathFor(user) : "/"));
 }
 
-export async function signUpAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+export async function signUpAction(_prev: AuthFormState, input: FormData): Promise<AuthFormState> {
+  const form = asFormData(input);
   const values = { name: str(form, "name") ?? "", email: str(form, "email") ?? "" };
   const parsed = signUpSchema.safeParse({ name: str(form, "name"), email: str(form, "email"), password: str(form, "password") });
   if (!parsed.success) return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };

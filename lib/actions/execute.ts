@@ -29,6 +29,19 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+export const NUL_MESSAGE = "Remove the NUL character: it can't be stored";
+
+/** The path of the first string in the input holding a NUL character (the database can't store one). */
+export function nulField(value: unknown, path: readonly string[] = [], depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "_form" : null;
+  if (depth > 20 || value === null || typeof value !== "object") return null;
+  for (const [key, v] of Object.entries(value)) {
+    const found = nulField(v, Array.isArray(value) ? path : [...path, key], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /**
  * The one order every action follows: actor, permission, parse, run, audit. Errors come back as
  * typed results; anything unexpected is logged and becomes a generic message, never a stack.
@@ -42,6 +55,8 @@ export async function executeAction<S extends z.ZodType, T, A extends Actor>(
   if (!actor) return fail("unauthenticated");
   if (!can(actor.role, spec.permission)) return fail("forbidden");
   const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+  const nul = nulField(input);
+  if (nul !== null) return fail("validation_failed", { [nul]: NUL_MESSAGE });
   const parsed = spec.schema.safeParse(input);
   if (!parsed.success) return fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues));
   try {

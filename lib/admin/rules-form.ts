@@ -31,7 +31,8 @@ export const platformRulesSchema = z
     }
     let velocityPerHour: number | null = null;
     if (v.velocityPerHour.trim()) {
-      const n = Number(v.velocityPerHour.trim());
+      // Digits only: Number() would also read "1e3" and "0x10".
+      const n = /^\d+$/.test(v.velocityPerHour.trim()) ? Number(v.velocityPerHour.trim()) : NaN;
       if (Number.isInteger(n) && n >= 1 && n <= 10_000) velocityPerHour = n;
       else ctx.addIssue({ code: "custom", path: ["velocityPerHour"], message: "Enter a whole number from 1 to 10000, or leave empty for no limit" });
     }

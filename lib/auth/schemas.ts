@@ -8,6 +8,8 @@ const text = (max: number) =>
   z
     .string({ error: "Required" })
     .max(max, { error: `Use at most ${max} characters` })
+    // The database can't store a NUL character: refused here rather than failing on insert.
+    .refine((s) => !s.includes("\u0000"), { error: "Remove the NUL character" })
     .transform((s) => s.trim());
 
 export const emailSchema = text(254)

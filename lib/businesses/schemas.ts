@@ -3,6 +3,7 @@ import { z } from "zod";
 export const newBusinessSchema = z.object({
   legalName: z
     .string({ error: "Enter the legal name" })
+    .refine((s) => !s.includes("\u0000"), { error: "Remove the NUL character" })
     .transform((s) => s.trim())
     .pipe(z.string().min(2, { error: "Enter the legal name" }).max(120, { error: "Use at most 120 characters" })),
   country: z.enum(["US", "MX", "AR"], { error: "Choose a country" }),

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { asFormData } from "@/lib/actions/form-input";
 import { createBusiness } from "@/lib/businesses/provision";
 import { onboardingUrl } from "@/lib/businesses/onboarding-link";
 import { newBusinessSchema } from "@/lib/businesses/schemas";
@@ -17,7 +18,8 @@ function stripeFailure(err: unknown): OnboardingFormState {
 }
 
 /** Creates the signed-in user's business, its connected account, and sends them to onboarding. */
-export async function createBusinessAction(_prev: OnboardingFormState, form: FormData): Promise<OnboardingFormState> {
+export async function createBusinessAction(_prev: OnboardingFormState, input: FormData): Promise<OnboardingFormState> {
+  const form = asFormData(input);
   const viewer = await getViewer();
   if (!viewer || viewer.user.platformRole) return { error: fail("forbidden").error };
   const values = Object.fromEntries(["legalName", "country", "businessType"].map((k) => [k, String(form.get(k) ?? "")]));

@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { asFormData } from "@/lib/actions/form-input";
 import { signOut } from "@/lib/auth/auth";
 import { ACTIVE_BUSINESS_COOKIE, getViewer } from "@/lib/auth/session";
 import { fail, type ActionError } from "@/lib/errors";
@@ -13,7 +14,8 @@ import { invitePath } from "@/lib/team/tokens";
 export type AcceptState = { error?: ActionError };
 
 /** Accepts for the signed-in user, makes the business the active one and opens its dashboard. */
-export async function acceptInviteAction(_prev: AcceptState, form: FormData): Promise<AcceptState> {
+export async function acceptInviteAction(_prev: AcceptState, input: FormData): Promise<AcceptState> {
+  const form = asFormData(input);
   const viewer = await getViewer();
   if (!viewer) return { error: fail("unauthenticated").error };
   const token = String(form.get("token") ?? "");
@@ -31,7 +33,8 @@ export async function acceptInviteAction(_prev: AcceptState, form: FormData): Pr
 }
 
 /** Signed in as someone else: sign out and come back to this invitation. */
-export async function switchAccountAction(form: FormData): Promise<void> {
+export async function switchAccountAction(input: FormData): Promise<void> {
+  const form = asFormData(input);
   const token = String(form.get("token") ?? "");
   await signOut({ redirectTo: `/sign-in?next=${encodeURIComponent(invitePath(token))}` });
 }

@@ -2,12 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { asFormData } from "@/lib/actions/form-input";
 import { acceptAdminInvite } from "@/lib/admin/invites";
 import { getViewer } from "@/lib/auth/session";
 import { fail, type ActionResult } from "@/lib/errors";
 
 /** Not a platformAction: the invitee is not an admin until this succeeds. */
-export async function acceptAdminInviteAction(_prev: unknown, form: FormData): Promise<ActionResult<never>> {
+export async function acceptAdminInviteAction(_prev: unknown, input: FormData): Promise<ActionResult<never>> {
+  const form = asFormData(input);
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated");
   const token = form.get("token");

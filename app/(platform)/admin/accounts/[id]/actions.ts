@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { asFormData } from "@/lib/actions/form-input";
 import { platformAction } from "@/lib/actions/safe-action";
 import { appDeps } from "@/lib/admin/app-deps";
 import { freezeSpec, unfreezeSpec } from "@/lib/admin/cards";
@@ -13,7 +14,8 @@ import type { ActionResult } from "@/lib/errors";
 // Thin wrappers: `platformAction` does session → permission → zod → run → audit; the cores in
 // lib/admin take their dependencies, so tests run the very same specs without Next.js.
 type Spec = Parameters<typeof platformAction>[0];
-async function run<T>(spec: Spec, form: FormData): Promise<ActionResult<T>> {
+async function run<T>(spec: Spec, input: FormData): Promise<ActionResult<T>> {
+  const form = asFormData(input);
   const result = (await platformAction(spec)(form)) as ActionResult<T>;
   const id = form.get("businessId");
   if (result.ok && typeof id === "string") revalidatePath(`/admin/accounts/${id}`);
