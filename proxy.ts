@@ -4,6 +4,7 @@ import { authConfig } from "@/lib/auth/auth.config";
 import { homePathFor } from "@/lib/auth/permissions";
 import { sandboxPublicUrl, stripeMode } from "@/lib/config";
 import { contentSecurityPolicy } from "@/lib/csp";
+import { malformedActionRequest } from "@/lib/security/action-request";
 import { isCrossOriginWrite } from "@/lib/security/request";
 
 const { auth } = NextAuth(authConfig);
@@ -14,6 +15,15 @@ function withCsp(res: NextResponse, csp: string): NextResponse {
   return res;
 }
 
+/** A server-action POST whose body no browser would send (Next.js would answer it with a 500). */
+async function malformedAction(req: NextRequest): Promise<string | null> {
+  if (req.method !== "POST" || !req.headers.has("next-action")) return null;
+  const type = req.headers.get("content-type");
+  const copy = req.clone();
+  const body = type?.toLowerCase().startsWith("multipart/form-data") ? await copy.formData().catch(() => null) : await copy.text().catch(() => null);
+  return malformedActionRequest(type, body);
+}
+
 /**
  * Routing only: signed-out users go to sign-in, signed-in users leave the auth pages for their
  * home. Authorization itself is enforced again in every layout and action. Every page also gets
@@ -21,12 +31,14 @@ function withCsp(res: NextResponse, csp: string): NextResponse {
  * A cross-site POST (a server action or form posted from another origin) is refused here with a
  * plain 403, before Next.js would refuse it with a 500.
  */
-export default auth((req: NextRequest & { auth: { user?: { platformRole?: "platform_admin" | null } } | null }) => {
+export default auth(async (req: NextRequest & { auth: { user?: { platformRole?: "platform_admin" | null } } | null }) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy({ nonce, mode: stripeMode(), sandboxPublicUrl: sandboxPublicUrl(), dev: process.env.NODE_ENV === "development" });
   if (isCrossOriginWrite(req.method, req.headers)) {
     return withCsp(new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }), csp);
   }
+  const malformed = await malformedAction(req);
+  if (malformed) return withCsp(new NextResponse(`Malformed request: ${malformed}.`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }), csp);
   const { pathname, search } = req.nextUrl;
   const user = req.auth?.user;
   if (!user && !AUTH_PAGES.has(pathname)) {

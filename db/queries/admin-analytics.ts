@@ -32,7 +32,11 @@ export async function spendBy(db: DbOrTx, dimension: Dimension, from: Date, to: 
 
 /** The period the analytics page and CSV show: `days` back from now, or explicit dates. */
 export function periodFrom(params: { from?: string; to?: string; days?: string }, now = new Date()): { from: Date; to: Date } {
-  const parse = (s: string | undefined) => (s && /^\d{4}-\d\d-\d\d$/.test(s) ? new Date(`${s}T00:00:00Z`) : null);
+  // A real calendar day only: "2026-13-45" matches the pattern but is no date (it made an Invalid Date and a 500).
+  const parse = (s: string | undefined) => {
+    const d = s && /^\d{4}-\d\d-\d\d$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
+    return d && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? d : null;
+  };
   const to = parse(params.to) ? new Date(parse(params.to)!.getTime() + 86_400_000) : now;
   const days = Math.min(366, Math.max(1, Number(params.days) || 30));
   const from = parse(params.from) ?? new Date(to.getTime() - days * 86_400_000);
