@@ -47,19 +47,22 @@ export function ConfirmAction({
   danger?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
+  // After Cancel or Confirm, focus goes back to the button that opened the question (not to <body>).
+  const [returned, setReturned] = useState(false);
   const [result, submit, pending] = useActionState(action, null);
   const tone = danger ? "bg-red-600 text-white hover:bg-red-700" : "bg-brand-600 text-white hover:bg-brand-700";
   const url = result?.ok && typeof result.data.url === "string" ? result.data.url : null;
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
       {!asking ? (
-        <button type="button" className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`} onClick={() => setAsking(true)}>
+        <button type="button" className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`} autoFocus={returned} onClick={() => setAsking(true)}>
           {label}
         </button>
       ) : (
         <form
           action={(form) => {
             setAsking(false);
+            setReturned(true);
             submit(form);
           }}
           className="space-y-2"
@@ -72,7 +75,11 @@ export function ConfirmAction({
             <button type="submit" className={`${btn} ${tone}`} autoFocus>
               Confirm: {label.toLowerCase()}
             </button>
-            <button type="button" className={`${btn} border border-slate-300 text-slate-700`} onClick={() => setAsking(false)}>
+            <button type="button" className={`${btn} border border-slate-300 text-slate-700`} onClick={() => {
+                setAsking(false);
+                setReturned(true);
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -22,6 +22,8 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
   const [token, setToken] = useState(newToken);
   const [amount, setAmount] = useState("");
   const [review, setReview] = useState<number | null>(null);
+  // After Cancel or Confirm, focus goes back to the amount (not to <body>).
+  const [returned, setReturned] = useState(false);
   const [localError, setLocalError] = useState<string | undefined>();
   const [result, submit, pending] = useActionState(async (prev: Result, form: FormData) => {
     const r = await action(prev, form);
@@ -45,7 +47,7 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
             setReview(parsed.amount);
           }}
         >
-          <Field label="Amount (USD)" name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={localError ?? serverError?.fields?.amount} hint="Sent from the platform's USD financial account" />
+          <Field label="Amount (USD)" name="amount" autoFocus={returned} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={localError ?? serverError?.fields?.amount} hint="Sent from the platform's USD financial account" />
           <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}>
             Review funding
           </button>
@@ -54,6 +56,7 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
         <form
           action={(form) => {
             setReview(null);
+            setReturned(true);
             submit(form);
           }}
           className="space-y-2"
@@ -77,7 +80,11 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
             <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} autoFocus>
               Confirm funding
             </button>
-            <button type="button" className={`${btn} border border-slate-300`} onClick={() => setReview(null)}>
+            <button type="button" className={`${btn} border border-slate-300`} onClick={() => {
+                setReview(null);
+                setReturned(true);
+              }}
+            >
               Cancel
             </button>
           </div>

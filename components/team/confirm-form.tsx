@@ -38,6 +38,12 @@ export function ConfirmForm({
 }) {
   const notify = useNotice();
   const [confirming, setConfirming] = useState(false);
+  // After Cancel (or Escape), focus goes back to the button that asked (not to <body>).
+  const [returned, setReturned] = useState(false);
+  const cancel = () => {
+    setConfirming(false);
+    setReturned(true);
+  };
   const [state, formAction, pending] = useActionState<ChangeState, FormData>(async (prev, form) => {
     const next = await action(prev, form);
     if (next.done) {
@@ -51,7 +57,7 @@ export function ConfirmForm({
   if (!confirming) {
     return (
       <div className="flex flex-col items-end gap-1">
-        <button type="button" className={tone === "danger" ? `${SECONDARY_BUTTON} text-red-700` : SECONDARY_BUTTON} disabled={disabled} onClick={() => setConfirming(true)}>
+        <button type="button" className={tone === "danger" ? `${SECONDARY_BUTTON} text-red-700` : SECONDARY_BUTTON} disabled={disabled} autoFocus={returned} onClick={() => setConfirming(true)}>
           {trigger}
         </button>
         {error ? <p role="alert" className="text-xs text-red-600">{error}</p> : null}
@@ -62,7 +68,7 @@ export function ConfirmForm({
     <form
       action={formAction}
       onKeyDown={(e) => {
-        if (e.key === "Escape") setConfirming(false);
+        if (e.key === "Escape") cancel();
       }}
       className="flex flex-col items-end gap-2 rounded-md border border-slate-200 bg-slate-50 p-2 text-left"
     >
@@ -72,7 +78,7 @@ export function ConfirmForm({
       <p className="text-sm text-slate-800">{question}</p>
       {error ? <p role="alert" className="text-xs text-red-600">{error}</p> : null}
       <div className="flex gap-2">
-        <button type="button" className={SECONDARY_BUTTON} onClick={() => setConfirming(false)} autoFocus disabled={pending}>
+        <button type="button" className={SECONDARY_BUTTON} onClick={cancel} autoFocus disabled={pending}>
           Cancel
         </button>
         <button type="submit" className={TONES[tone]} disabled={pending} aria-disabled={pending}>
