@@ -20,22 +20,22 @@ export function AppShell({
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3">
-          <div className="flex items-center gap-6">
-            <Link href="/" className="font-semibold tracking-tight text-brand-700">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
+          <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
+            <Link href="/" className="whitespace-nowrap font-semibold tracking-tight text-brand-700">
               Issuing Console <span className="ml-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{area}</span>
             </Link>
-            <nav aria-label="Main" className="flex gap-4 text-sm">
+            <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {nav.map((item) => (
-                <Link key={item.href} href={item.href} className="text-slate-600 hover:text-slate-900">
+                <Link key={item.href} href={item.href} className="whitespace-nowrap text-slate-600 hover:text-slate-900">
                   {item.label}
                 </Link>
               ))}
             </nav>
           </div>
-          <div className="flex items-center gap-3 text-sm">
-            <div className="text-right">
-              <p className="font-medium text-slate-800" data-testid="signed-in-as">
+          <div className="flex min-w-0 items-center gap-3 text-sm">
+            <div className="min-w-0 text-right">
+              <p className="break-all font-medium text-slate-800" data-testid="signed-in-as">
                 {userEmail}
               </p>
               {context ? <p className="text-xs text-slate-500">{context}</p> : null}
