@@ -103,7 +103,8 @@ test("axe: sign-in with validation errors, and with a wrong password", async ({ 
   await expect(page.locator("[data-field-error]").first()).toBeVisible();
   await expectAccessible(page, "sign-in, empty submit");
 
-  await page.getByLabel("Email").fill("owner@us.test");
+  // An address nobody has: failed sign-ins count per email, and the demo users must stay usable.
+  await page.getByLabel("Email").fill(uniqueEmail("a11y-nobody"));
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("form-alert")).toHaveText("That email and password don't match an account");
@@ -189,12 +190,16 @@ test("axe: the US dashboard and the admin overview on a phone", async ({ browser
   await owner.goto("/dashboard");
   await expect(owner.getByTestId("business-name")).toHaveText(US_NAME);
   await expectAccessible(owner, "dashboard, 390×844");
+  // Reflow (WCAG 1.4.10): nothing needs sideways scrolling on a phone.
+  const overflow = async (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow(owner), "the dashboard scrolls sideways at 390px").toBeLessThanOrEqual(0);
   await owner.context().close();
 
   const admin = await pageAs(browser, "admin@platform.test", { viewport: phone });
   await admin.goto("/admin");
   await expect(admin.getByRole("navigation", { name: "Admin sections" })).toBeVisible();
   await expectAccessible(admin, "admin overview, 390×844");
+  expect(await overflow(admin), "the admin overview scrolls sideways at 390px").toBeLessThanOrEqual(0);
   await admin.context().close();
 });
 
@@ -242,17 +247,26 @@ test("axe: confirmation steps on the admin's account review (funding, pause), ca
   await admin.getByRole("button", { name: "Review funding" }).click();
   const confirm = admin.getByRole("group", { name: "Confirm funding" });
   await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "Confirm funding" })).toBeFocused();
   await expectAccessible(admin, "account review, funding confirmation open");
-  await confirm.getByRole("button", { name: "Cancel" }).click();
+  // Cancel by keyboard: focus comes back to the amount, not to the top of the page.
+  await confirm.getByRole("button", { name: "Cancel" }).focus();
+  await admin.keyboard.press("Enter");
+  await expect(confirm).toHaveCount(0);
+  await expect(admin.getByLabel("Amount (USD)")).toBeFocused();
 
   const pause = admin.getByRole("button", { name: "Pause account", exact: true });
   if ((await pause.count()) > 0) {
     await pause.click();
     const group = admin.getByRole("group", { name: "Confirm: Pause account" });
     await expect(group).toBeVisible();
+    await expect(group.getByRole("button", { name: "Confirm: pause account" })).toBeFocused();
     await expectAccessible(admin, "account review, pause confirmation open");
-    await group.getByRole("button", { name: "Cancel" }).click();
+    await admin.keyboard.press("Tab");
+    await expect(group.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await admin.keyboard.press("Enter");
     await expect(group).toHaveCount(0);
+    await expect(pause).toBeFocused();
   }
   await admin.context().close();
 });
@@ -280,7 +294,13 @@ test("axe: real invitations: a business invite seen by someone else, then revoke
   const row = owner.getByTestId("invite-row").filter({ hasText: email });
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(row.getByText(`Withdraw the invitation for ${email}?`)).toBeVisible();
+  await expect(row.getByRole("button", { name: "Cancel" })).toBeFocused();
   await expectAccessible(owner, "team, revoke confirmation open");
+  // Escape backs out, with focus on the button that asked; then revoke for real.
+  await owner.keyboard.press("Escape");
+  await expect(row.getByText(`Withdraw the invitation for ${email}?`)).toHaveCount(0);
+  await expect(row.getByRole("button", { name: "Revoke" })).toBeFocused();
+  await owner.keyboard.press("Enter");
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(owner.getByTestId("invite-row").filter({ hasText: email })).toHaveCount(0);
   await other.goto(link);
