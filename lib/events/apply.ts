@@ -14,7 +14,19 @@ import {
 } from "./read-models";
 
 /** Objects fetched from Stripe before applying an event (balances change without their own event). */
-export type Prefetched = { financialAccount?: Stripe.Treasury.FinancialAccount; transaction?: Stripe.Treasury.Transaction };
+export type Prefetched = { financialAccount?: Stripe.Treasury.FinancialAccount; transaction?: Stripe.Treasury.Transaction; account?: Stripe.Account };
+
+/**
+ * The connected account an account or capability event describes. Its events come in bursts
+ * within one second (requirements, then each capability), and deliveries have no order, so the
+ * snapshot in the event may be older than one already applied: the account is read fresh.
+ */
+export function accountTouched(event: Stripe.Event): string | null {
+  const obj = event.data.object as { object?: string; id?: string; account?: unknown };
+  if (obj.object === "account" && typeof obj.id === "string") return obj.id;
+  if (obj.object === "capability") return typeof obj.account === "string" ? obj.account : ((obj.account as { id?: string } | null)?.id ?? null);
+  return null;
+}
 
 /** The Treasury transaction a money event created or changed (its ledger line), if any. */
 export function treasuryTransactionTouched(event: Stripe.Event): string | null {
@@ -75,6 +87,8 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
     default:
       break;
   }
+  // Fetched just now, so newer than any event of the same second.
+  if (prefetched.account) await applyAccountV1(db, prefetched.account, new Date());
   if (account && prefetched.transaction) await applyTreasuryTransaction(db, account, prefetched.transaction, new Date());
   if (account && prefetched.financialAccount) {
     // Fetched just now, so it is newer than the event itself.

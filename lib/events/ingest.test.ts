@@ -89,6 +89,24 @@ describeEachDatabase("webhook ingestion", (database) => {
     assert.equal(acct?.email, "changed@example.test");
   });
 
+  test("account events of one second delivered out of order end with the account as Stripe has it now", async () => {
+    const { db } = database();
+    const active = account({ id: "acct_burst", capabilities: { card_issuing: "active", treasury: "active" } });
+    const live = new Stripe("sk_test_unused", {
+      maxNetworkRetries: 0,
+      httpClient: Stripe.createFetchHttpClient(async (url) => (String(url).includes("/v1/accounts/acct_burst") ? new Response(JSON.stringify(active)) : new Response("{}", { status: 500 }))),
+    });
+    const t = Math.floor(Date.now() / 1000);
+    const pending = event("account.updated", account({ id: "acct_burst", capabilities: { card_issuing: "pending", treasury: "pending" } }), { created: t });
+    const activated = event("account.updated", active, { created: t });
+    for (const e of [activated, pending]) {
+      const d = signed(e);
+      assert.equal((await handleWebhook({ ...deps(db), stripe: live }, d.body, d.header)).status, 200);
+    }
+    const [acct] = await db.select().from(connectedAccounts).where(eq(connectedAccounts.id, "acct_burst"));
+    assert.deepEqual(acct?.capabilities, { card_issuing: "active", treasury: "active" });
+  });
+
   test("a delivery while the database is down is not acknowledged, and is applied when redelivered", async () => {
     const { db } = database();
     let down = true;

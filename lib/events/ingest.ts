@@ -4,7 +4,7 @@ import type { Db } from "@/db/connect";
 import { stripeEvents } from "@/db/schema";
 import { answerAuthorizationRequest, eventRow } from "@/lib/rules/authorize";
 import type { RulesCache } from "@/lib/rules/rules-store";
-import { applySnapshotEvent, financialAccountTouched, treasuryTransactionTouched, type Prefetched } from "./apply";
+import { accountTouched, applySnapshotEvent, financialAccountTouched, treasuryTransactionTouched, type Prefetched } from "./apply";
 import { applyThinEvent, fetchThinObject } from "./apply-v2";
 
 export type WebhookDeps = { db: Db; stripe: Stripe; secret: string; rules: RulesCache; now?: () => Date };
@@ -94,6 +94,12 @@ export async function handleWebhook(deps: WebhookDeps, rawBody: string, signatur
     }
     const trxn = treasuryTransactionTouched(event);
     if (trxn && event.account) prefetched.transaction = await optional(deps.stripe.treasury.transactions.retrieve(trxn, {}, { stripeAccount: event.account }));
+    const acct = accountTouched(event);
+    // Best effort: the event's own snapshot is applied either way.
+    if (acct) {
+      const fresh = await deps.stripe.accounts.retrieve(acct).catch(() => undefined);
+      if (fresh?.id === acct) prefetched.account = fresh;
+    }
     try {
       const inserted = await deps.db.transaction(async (tx) => {
         const [row] = await tx.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing().returning({ id: stripeEvents.id });
