@@ -42,6 +42,10 @@ const tally: Array<{ state: string; serious: number; moderate: number; minor: nu
 async function expectAccessible(page: Page, state: string): Promise<void> {
   // Let client components hydrate and the embedded components render before scanning.
   await page.waitForLoadState("load");
+  for (const panel of await page.locator('[data-testid$="-components"]').all()) {
+    // Connect embedded components render after load (into shadow roots): wait for their content.
+    await expect(panel.locator("button, table, [role=alert], [data-testid]").first()).toBeVisible();
+  }
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const count = (impact: string) => results.violations.filter((v) => v.impact === impact).reduce((n, v) => n + v.nodes.length, 0);
