@@ -33,6 +33,11 @@ async function pool<T, R>(items: readonly T[], size: number, fn: (item: T) => Pr
   return out;
 }
 
+/** `E2E_SECURITY_VERBOSE=1` prints every call and its answer. */
+function log(calls: Call[]): void {
+  if (process.env.E2E_SECURITY_VERBOSE) for (const c of calls) console.log(describe(c));
+}
+
 function expectNoLeak(c: Call, world: World): void {
   expect(leaks(c, world.victim), `the victim's data came back: ${describe(c)}`).toEqual([]);
 }
@@ -74,6 +79,7 @@ test.describe("against a victim business", () => {
   test("signed out: every action but signing in and up, and every protected route, sends to sign-in or refuses; nothing comes back", async () => {
     const v = world.victim;
     const calls = await pool(actionEntries, 4, ([key, entry]) => callEntry(world.signedOut, key, entry, v));
+    log(calls);
     for (const c of calls) {
       const entry = ACTIONS[c.key]!;
       expectNoServerError(c);
@@ -103,6 +109,7 @@ test.describe("against a victim business", () => {
       const actor = world.attackers[role];
       const entries = actionEntries.filter(([, e]) => e.access.who === "business" || e.access.who === "self" || e.access.who === "anyone");
       const calls = await pool(entries, 4, ([key, entry]) => callEntry(actor, key, entry, v));
+      log([...calls]);
       const tally: Record<string, number> = {};
       for (const c of calls) {
         const entry: ActionEntry = ACTIONS[c.key]!;
@@ -164,6 +171,7 @@ test.describe("against a victim business", () => {
     const platformActions = actionEntries.filter(([, e]) => e.access.who === "platform");
     const jobs = actors.flatMap((actor) => platformActions.map(([key, entry]) => ({ actor, key, entry })));
     const calls = await pool(jobs, 4, ({ actor, key, entry }) => callEntry(actor, key, entry, v));
+    log(calls);
     for (const c of calls) {
       expectNoServerError(c);
       if (c.actor !== v.owner.name) expectNoLeak(c, world);

@@ -35,6 +35,12 @@ export type Answer = {
 
 const BOUNDARY = "----issuing-console-security-e2e";
 
+/**
+ * One connection per request: a kept-alive socket left idle for the server's keep-alive timeout
+ * can be closed by the server just as the next request reuses it (ECONNRESET under load).
+ */
+const FRESH_CONNECTION = { connection: "close" };
+
 /** A multipart/form-data body from ordered fields. */
 export function multipartBody(fields: ReadonlyArray<readonly [string, string]>): Buffer {
   const parts: Buffer[] = [];
@@ -53,12 +59,12 @@ export class Actor {
   ) {}
 
   static async create(name: string, baseURL: string): Promise<Actor> {
-    return new Actor(name, await request.newContext({ baseURL, maxRedirects: 0 }), baseURL);
+    return new Actor(name, await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: FRESH_CONNECTION }), baseURL);
   }
 
   /** Another cookie jar with this actor's session (for calls that end it, like signing out). */
   async clone(name = `${this.name} (copy)`): Promise<Actor> {
-    return new Actor(name, await request.newContext({ baseURL: this.baseURL, maxRedirects: 0, storageState: await this.ctx.storageState() }), this.baseURL);
+    return new Actor(name, await request.newContext({ baseURL: this.baseURL, maxRedirects: 0, extraHTTPHeaders: FRESH_CONNECTION, storageState: await this.ctx.storageState() }), this.baseURL);
   }
 
   get origin(): string {

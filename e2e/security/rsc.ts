@@ -44,49 +44,75 @@ export function encodeArgs(args: readonly ActionArg[]): EncodedReply {
   return { contentType: "multipart", multipart };
 }
 
-/** The rows of an RSC stream (`<hex id>:<json>` per line; other row kinds are kept as text). */
-export function parseRows(text: string): Map<string, string> {
-  const rows = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const m = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (m) rows.set(m[1]!, m[2]!);
+/**
+ * The rows of an RSC stream: `<hex id>:<json>\n`, or `<hex id>:T<hex byte length>,<text>` for a
+ * long string (no newline after it; the text may hold newlines). Other rows are kept as text.
+ */
+export function parseRows(text: string): Map<string, string | { text: string }> {
+  const bytes = Buffer.from(text, "utf8");
+  const rows = new Map<string, string | { text: string }>();
+  let i = 0;
+  while (i < bytes.length) {
+    const colon = bytes.indexOf(0x3a, i);
+    if (colon < 0) break;
+    const id = bytes.subarray(i, colon).toString("utf8");
+    if (!/^[0-9a-f]+$/.test(id)) {
+      const nl = bytes.indexOf(0x0a, i);
+      i = nl < 0 ? bytes.length : nl + 1;
+      continue;
+    }
+    if (bytes[colon + 1] === 0x54 /* T */) {
+      const comma = bytes.indexOf(0x2c, colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, { text: bytes.subarray(comma + 1, comma + 1 + length).toString("utf8") });
+      i = comma + 1 + length;
+      continue;
+    }
+    const nl = bytes.indexOf(0x0a, colon);
+    const end = nl < 0 ? bytes.length : nl;
+    rows.set(id, bytes.subarray(colon + 1, end).toString("utf8"));
+    i = end + 1;
   }
   return rows;
 }
 
+function resolve(value: unknown, rows: Map<string, string | { text: string }>, depth = 0): unknown {
+  if (depth > 50) return value;
+  if (typeof value === "string") {
+    if (!value.startsWith("$")) return value;
+    if (value.startsWith("$$")) return value.slice(1);
+    if (value === "$undefined") return undefined;
+    if (value.startsWith("$D")) return value.slice(2);
+    const ref = /^\$@?([0-9a-f]+)$/.exec(value);
+    if (!ref) return value;
+    const row = rows.get(ref[1]!);
+    if (row === undefined) return value;
+    if (typeof row !== "string") return row.text;
+    try {
+      return resolve(JSON.parse(row), rows, depth + 1);
+    } catch {
+      return row;
+    }
+  }
+  if (Array.isArray(value)) return value.map((v) => resolve(v, rows, depth + 1));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, rows, depth + 1)]));
+  return value;
+}
+
 /**
- * The value an action returned, from its RSC answer (`0:{"a":"$@1",...}` then `1:<value>`), or
- * `undefined` when the answer holds no return value (e.g. a redirect). Strings escaped by React
- * (`$$x`) are unescaped; `$undefined` becomes undefined.
+ * The value an action returned, from its RSC answer (`0:{"a":"$@1",...}` then `1:<value>`,
+ * long strings in their own rows), or `undefined` when the answer holds no return value (a
+ * redirect). React's escapes are undone (`$$x` → `$x`, `$undefined`, dates as their text).
  */
 export function actionReturnValue(text: string): unknown {
   const rows = parseRows(text);
   const head = rows.get("0");
-  if (head === undefined) return undefined;
-  let ref: unknown;
+  if (typeof head !== "string") return undefined;
+  let a: unknown;
   try {
-    ref = (JSON.parse(head) as { a?: unknown }).a;
+    a = (JSON.parse(head) as { a?: unknown }).a;
   } catch {
     return undefined;
   }
-  if (typeof ref !== "string") return ref;
-  const m = /^\$@([0-9a-f]+)$/.exec(ref);
-  if (!m) return ref;
-  const row = rows.get(m[1]!);
-  if (row === undefined) return undefined;
-  try {
-    return unescape(JSON.parse(row));
-  } catch {
-    return row;
-  }
-}
-
-function unescape(value: unknown): unknown {
-  if (typeof value === "string") {
-    if (value === "$undefined") return undefined;
-    return value.startsWith("$$") ? value.slice(1) : value;
-  }
-  if (Array.isArray(value)) return value.map(unescape);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescape(v)]));
-  return value;
+  return a === undefined ? undefined : resolve(a, rows);
 }
