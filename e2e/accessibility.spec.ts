@@ -243,6 +243,54 @@ test("axe: business forms showing their validation errors (invite, link a bank, 
   await us.context().close();
 });
 
+test("axe: more forms showing their validation errors (simulated purchase, the business's card rules, the platform rules preview); nothing is saved", async ({ browser }) => {
+  const us = await pageAs(browser, "owner@us.test");
+  await us.goto("/sandbox-tools");
+  const purchase = us.getByRole("region", { name: "Simulate a card purchase" });
+  await purchase.getByLabel("Amount (USD)").fill("not money");
+  await purchase.getByRole("button", { name: "Simulate purchase" }).click();
+  await expect(purchase.locator("[data-field-error]").first()).toBeVisible();
+  await expect(us.getByTestId("purchase-result")).toHaveCount(0);
+  await expectAccessible(us, "sandbox tools, purchase form with errors");
+
+  await us.goto("/cards");
+  const rules = us.getByRole("form", { name: "Your authorization rules" });
+  await rules.getByLabel("Maximum per purchase (USD)").fill("not money");
+  await rules.getByRole("button", { name: "Save rules" }).click();
+  await expect(rules.locator('[data-field-error="maxAmount"]')).toBeVisible();
+  await expect(rules.getByText("Rules saved.")).toHaveCount(0);
+  await expectAccessible(us, "cards, rules form with errors");
+  await us.context().close();
+
+  const admin = await pageAs(browser, "admin@platform.test");
+  await admin.goto("/admin/rules");
+  const platform = admin.getByRole("form", { name: "Platform rules" });
+  await platform.getByLabel("Maximum per authorization (USD)").fill("not money");
+  await platform.getByRole("button", { name: "Preview against the last 1,000 decisions" }).click();
+  await expect(platform.locator("[data-field-error]").first()).toBeVisible();
+  await expectAccessible(admin, "admin rules, preview with errors");
+  await admin.context().close();
+});
+
+test("reflow: no page scrolls sideways on a phone (390px wide)", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const contexts = new Map<string, BrowserContext>();
+  const wide: string[] = [];
+  for (const visit of allVisits()) {
+    const key = visit.as ?? "signed out";
+    if (!contexts.has(key)) contexts.set(key, await contextAs(browser, visit.as, { viewport: { width: 390, height: 844 } }));
+    const page = await contexts.get(key)!.newPage();
+    const url = typeof visit.path === "string" ? visit.path : await visit.path(page);
+    await page.goto(url);
+    await expect(page.locator("h1").first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) wide.push(`${visit.name} (${url}): ${overflow}px too wide`);
+    await page.close();
+  }
+  for (const context of contexts.values()) await context.close();
+  expect(wide).toEqual([]);
+});
+
 test("axe: confirmation steps on the admin's account review (funding, pause), cancelled", async ({ browser }) => {
   const admin = await pageAs(browser, "admin@platform.test");
   await admin.goto("/admin");
