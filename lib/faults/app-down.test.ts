@@ -8,7 +8,8 @@ import { openDatabase, type Database } from "@/db/connect";
 import { authorizations, cardholders, cards, connectedAccounts, disputes, financialAccounts, issuingTransactions, moneyTransactions, payouts, stripeEvents } from "@/db/schema";
 import { handleWebhook } from "@/lib/events/ingest";
 import { RulesCache } from "@/lib/rules/rules-store";
-import { createTreasuryAccount } from "@/lib/stripe/accounts";
+import { createStablecoinAccount, createTreasuryAccount } from "@/lib/stripe/accounts";
+import { v2Request } from "@/lib/stripe/v2";
 import { createTreasuryFinancialAccount } from "@/lib/stripe/financial-accounts";
 import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
 import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
@@ -20,12 +21,14 @@ import { faultSeed, seeded, until } from "./helpers";
 // went down. The minute is made deterministic: retries fire only when the test forces a round
 // (POST /_sandbox/webhooks/retry, with a 10-minute back-off otherwise), and the down app gets
 // the first attempt plus 5 forced rounds: the attempts Stripe's doubling back-off from 1 s
-// would make in about a minute (1+2+4+8+16+32 s).
+// would make in about a minute (1+2+4+8+16+32 s). Events: Issuing (cards, purchases decided in
+// real time, captures, reversals, cardholder and account updates, top-ups), Treasury (credit,
+// wires posted and failed, debit) and v2 thin events (a stablecoin account opened and renamed).
 
 const RETRY_ROUNDS_WHILE_DOWN = 5;
 const SEED = faultSeed(2); // seed 2 delivers a card's update before its create (caught a real bug)
 
-type App = { name: string; database: Database; server: Server; url: string; secret: string; down: boolean; dropped: number; applied: Map<string, number>; refuse: Set<string> };
+type App = { name: string; database: Database; server: Server; url: string; secrets: Record<string, string>; down: boolean; dropped: number; applied: Map<string, number>; refuse: Set<string> };
 
 let sandbox: SandboxProcess;
 let up: App;
@@ -34,7 +37,7 @@ let down: App;
 async function startApp(name: string): Promise<App> {
   const database = openDatabase({ dataDir: "memory://" });
   await database.migrate();
-  const app: App = { name, database, server: undefined as unknown as Server, url: "", secret: "", down: false, dropped: 0, applied: new Map(), refuse: new Set() };
+  const app: App = { name, database, server: undefined as unknown as Server, url: "", secrets: {}, down: false, dropped: 0, applied: new Map(), refuse: new Set() };
   const rules = new RulesCache(0);
   app.server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -45,7 +48,9 @@ async function startApp(name: string): Promise<App> {
       res.writeHead(503).end();
       return;
     }
-    const result = await handleWebhook({ db: database.db, stripe: sandbox.stripe, secret: app.secret, rules }, body, String(req.headers["stripe-signature"] ?? ""));
+    // Two endpoints per app (Connect events, and the platform's own such as v2 accounts), each with its secret.
+    const secret = app.secrets[new URL(req.url ?? "/", "http://x").searchParams.get("events") ?? ""] ?? "";
+    const result = await handleWebhook({ db: database.db, stripe: sandbox.stripe, secret, rules }, body, String(req.headers["stripe-signature"] ?? ""));
     if (result.status === 200 && result.body.received && !result.body.duplicate) {
       app.applied.set(id, (app.applied.get(id) ?? 0) + 1);
     }
@@ -87,8 +92,10 @@ before(async () => {
   up = await startApp("always-up");
   down = await startApp("down");
   for (const app of [up, down]) {
-    const endpoint = await sandbox.stripe.webhookEndpoints.create({ url: app.url, enabled_events: ["*"], connect: true });
-    app.secret = endpoint.secret!;
+    for (const events of ["connect", "platform"]) {
+      const endpoint = await sandbox.stripe.webhookEndpoints.create({ url: `${app.url}?events=${events}`, enabled_events: ["*"], connect: events === "connect" });
+      app.secrets[events] = endpoint.secret!;
+    }
   }
 });
 
@@ -135,7 +142,7 @@ test("an app down for a minute of retries receives every event afterwards and en
   const treasury = await treasuryAccount();
   const t = { stripeAccount: treasury.account };
   // Real-time authorizations go to the app that will be down.
-  await sandbox.control("/_sandbox/config", { rta_url: down.url, rta_secret: down.secret });
+  await sandbox.control("/_sandbox/config", { rta_url: `${down.url}?events=connect`, rta_secret: down.secrets.connect });
   await until("setup delivered to both", async () => (await pending()) === 0);
   const upBefore = new Set(up.applied.keys());
 
@@ -152,7 +159,7 @@ test("an app down for a minute of retries receives every event afterwards and en
   assert.ok(rtaDrops >= 1, "the real-time request reached the down app's port and got no answer");
 
   // Then decisions move to the app that is up, and a minute of business happens.
-  await sandbox.control("/_sandbox/config", { rta_url: up.url, rta_secret: up.secret });
+  await sandbox.control("/_sandbox/config", { rta_url: `${up.url}?events=connect`, rta_secret: up.secrets.connect });
   const captured = await purchase(card1, 2_500);
   const reversed = await purchase(card2, 1_200, "fast_food_restaurants");
   assert.ok(captured.approved && reversed.approved);
@@ -166,6 +173,9 @@ test("an app down for a minute of retries receives every event afterwards and en
   await sandbox.stripe.topups.create({ amount: 5_000, currency: "usd", destination_balance: "issuing" } as Parameters<typeof sandbox.stripe.topups.create>[0], o);
   await purchase(card3.id, 900);
   await sandbox.stripe.issuing.cards.update(card3.id, { status: "inactive" }, o); // created and changed within the outage
+  // A v2 (stablecoin) account is opened and renamed: thin events, fetched on receipt.
+  const mx = await createStablecoinAccount(sandbox.stripe, { email: "mx@faults.test", legalName: "Aurora Faults", country: "MX", businessType: "company" }, "faults-mx-account");
+  await v2Request(sandbox.stripe, "POST", `/v2/core/accounts/${mx}`, { display_name: "Aurora Faults Renamed" });
   // Treasury: money in, a wire out that posts, another that fails, a debit.
   await sandbox.stripe.testHelpers.treasury.receivedCredits.create({ financial_account: treasury.fa, network: "ach", amount: 50_000, currency: "usd" }, t);
   const wire = (amount: number) =>
@@ -215,6 +225,7 @@ test("an app down for a minute of retries receives every event afterwards and en
   const [a, b] = [await snapshot(up), await snapshot(down)];
   for (const name of Object.keys(a)) assert.deepEqual(b[name], a[name], `${name}: the app that was down matches the one that was up`);
   assert.ok((a.authorizations ?? []).length >= 4 && (a.cards ?? []).filter((c) => (c as { status: string }).status === "inactive").length === 2, "the compared state is not empty");
+  assert.ok((a.connected_accounts ?? []).some((c) => (c as { id: string; displayName: string }).id === mx && (c as { displayName: string }).displayName === "Aurora Faults Renamed"), "the v2 account's latest state");
   assert.ok((a.payouts ?? []).length === 2 && (a.money_transactions ?? []).length >= 4 && (a.financial_accounts ?? []).length === 1, "Treasury state is compared too");
   console.log(`app down (seed ${SEED}): ${D} events missed during ${1 + RETRY_ROUNDS_WHILE_DOWN} failed attempts each, ${down.dropped} dropped connections; ${late} of them delivered after the rest; read models and event log identical afterwards`);
 });
