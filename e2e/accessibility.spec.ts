@@ -175,6 +175,7 @@ test("axe: the 404 page (an unknown path, an unknown card, an unknown account)",
   // (Signed out, an unknown path sends you to sign in first.)
   expect((await owner.goto("/no-such-page"))?.status()).toBe(404);
   await expect(owner.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that page");
+  await expect(owner).toHaveTitle("Page not found · Issuing Console");
   await expectAccessible(owner, "404 (unknown path)");
   expect((await owner.goto("/cards/ic_doesnotexist"))?.status()).toBe(404);
   await expectAccessible(owner, "404 (unknown card)");
