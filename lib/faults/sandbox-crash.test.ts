@@ -87,8 +87,15 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
     if (!process.env.FAULTS_DEBUG) console.error = () => {}; // the app logs every refused connection; expected here
     try {
       if (op.kind === "inbound") {
-        const r = await moveMoneyIn(db, sandbox.stripe, us, usOwner, { clientToken: op.token, bank, amount: op.amount });
-        return r.ok ? { ok: true, id: r.id } : { ok: false, why: r.message };
+        try {
+          const r = await moveMoneyIn(db, sandbox.stripe, us, usOwner, { clientToken: op.token, bank, amount: op.amount });
+          return r.ok ? { ok: true, id: r.id } : { ok: false, why: r.message };
+        } catch (err) {
+          // What the money action answers (app/(business)/money/actions.ts): Stripe's refusal, or "try again"
+          // (a connection cut by the kill, or a v1 409 while the other click holds the idempotency key).
+          const e = err as { type?: string; message?: string };
+          return { ok: false, why: e.type === "StripeInvalidRequestError" ? `refused: ${e.message}` : "stripe_unavailable" };
+        }
       }
       if (op.kind === "funding") {
         const r = await executeAction(db, admin, fundSpec(adminDeps()), { businessId: mx.id, amount: (op.amount / 100).toFixed(2), clientToken: op.token });
@@ -183,7 +190,7 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
       for (const op of ops) {
         const mine = retried.filter((x) => x.o === op).map((x) => x.r);
         assert.ok(mine.some((r) => r.ok), `retry of ${op.kind} ${op.amount} failed: ${JSON.stringify(mine)}`);
-        for (const r of mine) if (!r.ok) assert.equal(r.why, "stripe_unavailable", `the second click of ${op.kind} ${op.amount} is told to retry`);
+        for (const r of mine) if (!r.ok) assert.equal(r.why, "stripe_unavailable", `the second click of ${op.kind} ${op.amount} is told to retry\n${sandbox.logs().slice(-4000)}`);
         const again = await submit(op);
         assert.ok(again.ok, `${op.kind} ${op.amount} sent once more: ${JSON.stringify(again)}`);
         for (const r of [...mine, again]) if (r.ok) assert.equal(r.id, op.ackedBeforeKill ?? again.id, "every answer names the same object");

@@ -10,6 +10,8 @@ export type SandboxProcess = {
   /** The sandbox's data directory (write-ahead log and snapshot). */
   dataDir: string;
   control(path: string, body?: unknown): Promise<unknown>;
+  /** What the sandbox printed (every run since the start), for failure messages. */
+  logs(): string;
   /** Sends a signal to the running sandbox and waits for it to exit (SIGKILL: no shutdown work at all). */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts the sandbox again on the same port and data directory (after `kill`). */
@@ -17,7 +19,7 @@ export type SandboxProcess = {
   stop(): Promise<void>;
 };
 
-function spawnSandbox(port: number, dataDir: string, env: Record<string, string>): { child: ChildProcess; ready: Promise<string> } {
+function spawnSandbox(port: number, dataDir: string, env: Record<string, string>, log: (text: string) => void): { child: ChildProcess; ready: Promise<string> } {
   // node itself (not the tsx wrapper, which would relay signals), so SIGKILL reaches the sandbox.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", String(port), "--data-dir", dataDir], {
     env: { ...process.env, SANDBOX_WEBHOOK_URL: "", STRIPE_WEBHOOK_SECRET: "", ...env },
@@ -28,6 +30,7 @@ function spawnSandbox(port: number, dataDir: string, env: Record<string, string>
     const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      log(chunk.toString());
       const m = /sandbox listening on (http:\/\/\S+)/.exec(output);
       if (m?.[1]) {
         clearTimeout(timer);
@@ -51,7 +54,11 @@ function spawnSandbox(port: number, dataDir: string, env: Record<string, string>
  */
 export async function startSandboxProcess(env: Record<string, string> = {}): Promise<SandboxProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "ic-sandbox-"));
-  let { child, ready } = spawnSandbox(0, dataDir, env);
+  let logs = "";
+  const log = (text: string) => {
+    logs = (logs + text).slice(-200_000);
+  };
+  let { child, ready } = spawnSandbox(0, dataDir, env, log);
   const url = await ready;
   const u = new URL(url);
   const port = Number(u.port);
@@ -70,10 +77,11 @@ export async function startSandboxProcess(env: Record<string, string> = {}): Pro
       const res = await fetch(`${url}${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
       return res.json();
     },
+    logs: () => logs,
     kill: (signal = "SIGKILL") => exit(signal),
     async restart() {
       await exit("SIGTERM");
-      ({ child, ready } = spawnSandbox(port, dataDir, env));
+      ({ child, ready } = spawnSandbox(port, dataDir, env, log));
       await ready;
     },
     async stop() {
