@@ -57,7 +57,7 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
   await page.getByRole("link", { name: "Sandbox tools" }).click();
   await expect(page).toHaveURL(/\/sandbox-tools$/);
   await page.getByTestId("inbound-transfers").getByRole("button", { name: "Mark as arrived" }).first().click();
-  await expect(page.getByTestId("inbound-transfers").getByText("Arrived")).toBeVisible();
+  await expect(page.getByTestId("inbound-transfers").getByText("Arrived", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Home" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("balance-available")).toHaveText("$250.00");
