@@ -7,7 +7,7 @@ import { clientJs } from "../bench/client-js";
 // without connect.js), against its own budget in bench/budgets.json: a route that grows past its
 // budget, or a new route without one, fails here rather than only in `npm run bench`.
 test("every route's first-load JavaScript is within its budget", async () => {
-  const root = path.resolve(__dirname, "..");
+  const root = process.cwd();
   const figures = await clientJs(root);
   const budgets = (JSON.parse(readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as { client_js: Record<string, number> }).client_js;
   const routes = Object.keys(figures).filter((k) => k !== "max_route_kb");

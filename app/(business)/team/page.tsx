@@ -50,6 +50,8 @@ export default async function TeamPage() {
           <h2 id="members-heading" className="px-4 pt-4 text-lg font-semibold">
             Members <span className="text-sm font-normal text-slate-500">({members.length})</span>
           </h2>
+          {/* On a phone the table scrolls inside its card (its sr-only header included), never the page. */}
+          <div className="relative overflow-x-auto">
           <table className="mt-2 w-full text-left text-sm" data-testid="members-table">
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
               <tr>
@@ -82,6 +84,7 @@ export default async function TeamPage() {
               ))}
             </tbody>
           </table>
+          </div>
           {members.length === 1 ? (
             <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
               {canManage ? "It's just you so far. Invite a colleague above to share the work." : "No one else has joined yet."}
@@ -96,6 +99,7 @@ export default async function TeamPage() {
               {canManage ? "No open invitations. Invitations you create appear here until they're accepted." : "No open invitations."}
             </p>
           ) : (
+            <div className="relative overflow-x-auto">
             <table className="mt-2 w-full text-left text-sm" data-testid="invites-table">
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
@@ -138,6 +142,7 @@ export default async function TeamPage() {
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </section>
       </div>
