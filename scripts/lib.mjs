@@ -124,6 +124,8 @@ export async function lockNextDir({ timeoutMs = 30 * 60_000 } = {}) {
       } catch {
         continue;
       }
+      // This process holds it already (one bench run building and then measuring twice).
+      if (holder === process.pid) return () => {};
       let alive = false;
       try {
         process.kill(holder, 0);
