@@ -14,7 +14,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { US_NAME, openReview } from "./admin-helpers";
-import { DEMO_PASSWORD, uniqueEmail } from "./helpers";
+import { DEMO_PASSWORD, signUpAndOnboard, uniqueEmail } from "./helpers";
 import { allVisits, appRoutes, coverageGaps, signInAs, type DemoUser } from "./pages";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -527,20 +527,7 @@ test("keyboard only: a new MX business signs up and onboards, the admin funds it
 test("keyboard only: a new US business links and verifies a bank, then moves money in (axe on each money form's errors)", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await pageAs(browser, null);
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Uma Keyboard");
-  await page.getByLabel("Work email").fill(uniqueEmail("a11y-us-keyboard"));
-  await page.getByLabel("Password").fill("keyboard-password-1");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByLabel("Legal business name").fill(`Keyboard Goods ${Date.now().toString(36)}`);
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByRole("button", { name: "Continue to verification" }).click();
-  await page.getByRole("button", { name: "Submit" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("balance-available")).toHaveText("$0.00", { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  await signUpAndOnboard(page, { email: uniqueEmail("a11y-us-keyboard"), legalName: `Keyboard Goods ${Date.now().toString(36)}`, country: "US", name: "Uma Keyboard", password: "keyboard-password-1" });
 
   // Link a bank: an empty submit is explained, then the fields in Tab order, Enter submits.
   await page.goto("/money");

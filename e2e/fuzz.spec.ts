@@ -5,7 +5,7 @@ import { settledFingerprint } from "./security/fingerprint";
 import { ACTIONS, ROUTES, type ActionEntry, type Fields } from "./security/matrix";
 import { INVALID, kindOf, ODD, RAW, stackTraceIn, structural } from "./security/mutators";
 import type { ActionArg } from "./security/rsc";
-import { argsFor } from "./security/sweep";
+import { argsFor, pool } from "./security/sweep";
 import { uniqueEmail } from "./helpers";
 
 // Bad input (issue 10): every action gets malformed values (one field at a time, of every kind:
@@ -63,20 +63,6 @@ async function run(c: Case): Promise<Outcome> {
   } finally {
     if (who !== c.actor) await who.dispose();
   }
-}
-
-async function pool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 function show(o: Outcome): string {

@@ -17,3 +17,25 @@ export async function expectSignedInAs(page: Page, email: string): Promise<void>
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.test`;
 }
+
+/**
+ * A new user signs up, creates a business and completes Stripe's hosted onboarding (the sandbox
+ * approves it), then waits until the home page shows the new, empty balance.
+ */
+export async function signUpAndOnboard(page: Page, opts: { email: string; legalName: string; country: "US" | "MX"; name?: string; password?: string }): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(opts.name ?? "Jo Journey");
+  await page.getByLabel("Work email").fill(opts.email);
+  await page.getByLabel("Password").fill(opts.password ?? "journey-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByLabel("Legal business name").fill(opts.legalName);
+  await page.getByLabel("Country").selectOption(opts.country);
+  await page.getByRole("button", { name: "Continue to verification" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const empty = opts.country === "MX" ? "0.00 USDC" : "$0.00";
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("balance-available")).toHaveText(empty, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { issueCard, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
-import { uniqueEmail } from "./helpers";
+import { signUpAndOnboard, uniqueEmail } from "./helpers";
 
 const ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 const stripe = sandboxStripe();
@@ -13,20 +13,7 @@ test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 U
   const legalName = `Tienda Journey ${suffix}`;
 
   // Sign up and onboard through Stripe's hosted page.
-  await owner.goto("/sign-up");
-  await owner.getByLabel("Your name").fill("Lupe Journey");
-  await owner.getByLabel("Work email").fill(email);
-  await owner.getByLabel("Password").fill("journey-password-mx");
-  await owner.getByRole("button", { name: "Create account" }).click();
-  await owner.getByLabel("Legal business name").fill(legalName);
-  await owner.getByLabel("Country").selectOption("MX");
-  await owner.getByRole("button", { name: "Continue to verification" }).click();
-  await owner.getByRole("button", { name: "Submit" }).click();
-  await expect(owner).toHaveURL(/\/dashboard$/);
-  await expect(async () => {
-    await owner.reload();
-    await expect(owner.getByTestId("balance-available")).toHaveText("0.00 USDC", { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  await signUpAndOnboard(owner, { email, legalName, country: "MX", name: "Lupe Journey", password: "journey-password-mx" });
 
   // The platform admin funds it with 100.00 USD, which arrives as 100.00 USDC.
   const admin = await (await browser.newContext()).newPage();

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import Stripe from "stripe";
-import { uniqueEmail } from "./helpers";
+import { signUpAndOnboard, uniqueEmail } from "./helpers";
 
 const sandboxUrl = new URL(process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111");
 const stripe = new Stripe("sk_test_e2e_journey", { host: sandboxUrl.hostname, port: Number(sandboxUrl.port), protocol: "http" });
@@ -10,27 +10,10 @@ async function accountByEmail(email: string): Promise<Stripe.Account> {
   throw new Error(`no account for ${email}`);
 }
 
-async function signUpAndOnboard(page: Page, email: string, legalName: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Jo Journey");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("journey-password-1");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByLabel("Legal business name").fill(legalName);
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByRole("button", { name: "Continue to verification" }).click();
-  await page.getByRole("button", { name: "Submit" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("balance-available")).toHaveText("$0.00");
-  }).toPass({ timeout: 20_000 });
-}
-
 test("US journey: sign up → onboard → link a bank → money in → card → purchase approved → captured → on home", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const email = uniqueEmail("journey-us");
-  await signUpAndOnboard(page, email, "Journey Goods Inc.");
+  await signUpAndOnboard(page, { email, legalName: "Journey Goods Inc.", country: "US" });
 
   // Link a bank account with microdeposits.
   await page.getByRole("link", { name: "Money" }).click();

@@ -7,7 +7,7 @@ import { settledFingerprint } from "./security/fingerprint";
 import { inventory } from "./security/inventory";
 import { ACTIONS, ROUTES, type ActionEntry } from "./security/matrix";
 import { encodeArgs } from "./security/rsc";
-import { callEntry, callRoute, describe, expectedForRole, expectNoServerError, expectRefused, isSignInRedirect, leaks, type Call } from "./security/sweep";
+import { callEntry, callRoute, describe, expectedForRole, expectNoServerError, expectRefused, isSignInRedirect, leaks, pool, type Call } from "./security/sweep";
 
 // The tenant and role matrix (issue 10): every server action and route handler, read from the
 // code, tried by people who must not use it on a victim business's ids: signed out, the member,
@@ -18,20 +18,6 @@ test.describe.configure({ mode: "serial" });
 
 const actionEntries = Object.entries(ACTIONS);
 const routeEntries = Object.entries(ROUTES);
-
-async function pool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
 
 /** `E2E_SECURITY_VERBOSE=1` prints every call and its answer. */
 function log(calls: Call[]): void {

@@ -20,18 +20,21 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
   const [address, setAddress] = useState("");
   const [memo, setMemo] = useState("");
   const [touched, setTouched] = useState(false);
-  // The server's verdict is about what was sent; once the user edits, the live check takes over.
-  const [edited, setEdited] = useState(false);
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    setEdited(false);
-  }
+  // The server's verdict is about the values that were sent: a field's server error shows only
+  // while the field still holds what was submitted (even when the answer arrives after an edit);
+  // once the user changes it, the live check takes over.
+  const [sent, setSent] = useState<{ network: string; address: string; memo: string } | null>(null);
   const live = address.trim() ? walletAddressProblem({ network, address, memo }) : null;
-  const server = state && !state.ok && !edited ? state.error.fields ?? {} : {};
+  const fields = state && !state.ok ? state.error.fields ?? {} : {};
+  const server: Record<string, string | undefined> = {
+    network: sent?.network === network ? fields.network : undefined,
+    address: sent?.address === address ? fields.address : undefined,
+    memo: sent?.memo === memo ? fields.memo : undefined,
+    label: fields.label,
+  };
   const liveError = (field: string) => (live?.field === field && (field === "address" || touched) ? live.message : undefined);
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label="Add a crypto wallet">
+    <form action={formAction} onSubmit={() => setSent({ network, address, memo })} className="space-y-3" noValidate aria-label="Add a crypto wallet">
       <input type="hidden" name="clientToken" value={clientToken} />
       {state?.ok ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Saved {state.data.label}.</p> : null}
       <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
@@ -49,7 +52,6 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
         value={address}
         onChange={(e) => {
           setAddress(e.target.value);
-          setEdited(true);
         }}
         onBlur={() => setTouched(true)}
         placeholder={NETWORKS[network].placeholder}
@@ -61,7 +63,6 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
       />
       {network === "stellar" ? <Field label="Memo" name="memo" value={memo} onChange={(e) => {
             setMemo(e.target.value);
-            setEdited(true);
           }} onBlur={() => setTouched(true)} error={liveError("memo") ?? server.memo} hint="The exchange uses it to find your account" /> : null}
       <Field label="Label" name="label" placeholder={`${NETWORKS[network].name} wallet`} maxLength={60} error={server.label} />
       <SubmitButton pendingLabel="Saving wallet…">Save wallet</SubmitButton>

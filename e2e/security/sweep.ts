@@ -71,3 +71,18 @@ export function expectedForRole(entry: ActionEntry, role: BusinessRole): "forbid
   if (!can(role, entry.access.permission)) return "forbidden";
   return entry.targetsVictim ? "refused" : "own-business";
 }
+
+/** Runs `fn` over `items`, `size` at a time, keeping their order. */
+export async function pool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
