@@ -4,27 +4,15 @@
 // (money flow, activity, attention counts) over a history of card purchases and their events.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
-import { ensureProductionBuild, lockNextDir, waitFor } from "../scripts/lib.mjs";
+import { ensureProductionBuild, freePort, lockNextDir, waitFor } from "../scripts/lib.mjs";
 import { runLoad } from "./lib/load";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS || 5000);
 const PURCHASES = Number(process.env.BENCH_HOME_PURCHASES || 400);
 const DEMO = { email: "owner@us.test", password: "sandbox-demo", name: "Acme Supplies Inc." };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Cookies as a browser would keep them: the last value of each name wins. */
 class CookieJar {

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "../scripts/lib.mjs";
 import { uniqueEmail } from "./helpers";
 
 // The same app in stripe mode (a key is set): pages load Stripe's connect.js, not the sandbox's.
@@ -22,15 +22,6 @@ customElements.define("stripe-connect-issuing-cards-list", StandIn);
 let app: ChildProcess;
 let baseURL = "";
 let dataDir = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

@@ -1,6 +1,7 @@
 // Shared helpers for the plain-JS scripts that must run before dependencies are installed.
 import { randomBytes, createHash } from "node:crypto";
 import { existsSync, readFileSync, appendFileSync, readdirSync, statSync, writeFileSync, unlinkSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -149,4 +150,16 @@ export async function lockNextDir({ timeoutMs = 30 * 60_000 } = {}) {
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
+}
+
+/** A TCP port on 127.0.0.1 that is free right now (for a server started next). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }

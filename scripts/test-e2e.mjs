@@ -2,27 +2,15 @@
 // data directory, runs Playwright against them, and stops everything afterwards.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium } from "./chromium.mjs";
-import { bin, lockNextDir, root, waitFor } from "./lib.mjs";
+import { bin, freePort, lockNextDir, root, waitFor } from "./lib.mjs";
 
 const chromium = await findChromium();
 if (!chromium) {
   console.error("No Chromium found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.");
   process.exit(1);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 await lockNextDir();
