@@ -53,7 +53,7 @@ async function fundMx(stripe: Stripe, accountId: string, fa: string): Promise<vo
   const platformFa = String(((await v2Request(stripe, "GET", "/v2/money_management/financial_accounts")).data as Array<{ id: string }>)[0]?.id);
   const address = await v2Request(stripe, "POST", "/v2/money_management/financial_addresses", { financial_account: platformFa, type: "us_bank_account" }, { idempotencyKey: "demo-platform-address" });
   await until("the platform's financial address", async () => (await v2Request(stripe, "GET", `/v2/money_management/financial_addresses/${address.id}`)).status === "active");
-  await v2Request(stripe, "POST", `/v2/money_management/test_helpers/financial_addresses/${address.id}/credit`, { amount: { value: 5_000_000, currency: "usd" }, network: "ach" }, { idempotencyKey: "demo-platform-credit" });
+  await v2Request(stripe, "POST", `/v2/test_helpers/financial_addresses/${address.id}/credit`, { amount: { value: 5_000_000, currency: "usd" }, network: "ach" }, { idempotencyKey: "demo-platform-credit" });
   await v2Request(
     stripe,
     "POST",

@@ -23,10 +23,11 @@ export async function addCryptoDestination(deps: PayoutDeps, actor: Actor, input
 }
 
 export async function addBankDestination(deps: PayoutDeps, actor: Actor, input: z.output<typeof bankDestinationSchema>): Promise<ActionResult<PayoutDestination>> {
+  // The payout method takes no currency: its country decides it (USD in the US, MXN in Mexico, EUR for an IBAN).
   const country = bankCountry(input.currency, input.accountNumber);
   const data: PayoutMethodData = {
     type: "bank_account",
-    bank_account: { account_number: input.accountNumber, country, currency: input.currency, ...(input.currency === "usd" ? { routing_number: input.routingNumber } : {}) },
+    bank_account: { account_number: input.accountNumber, country, ...(input.currency === "usd" ? { routing_number: input.routingNumber } : {}) },
   };
   const masked = `•••• ${input.accountNumber.slice(-4)}`;
   const row: NewDestination = { kind: "bank_account", label: input.label || `${input.currency.toUpperCase()} bank account`, network: null, address: masked, memo: null, currency: input.currency, bankCountry: country };

@@ -18,7 +18,7 @@ export async function fetchUsdcBalance(stripe: Stripe, account: string, financia
 
 export type PayoutMethodData =
   | { type: "crypto_wallet"; crypto_wallet: { address: string; network: string; memo?: string } }
-  | { type: "bank_account"; bank_account: { account_number: string; country: string; currency: string; routing_number?: string } };
+  | { type: "bank_account"; bank_account: { account_number: string; country: string; routing_number?: string } };
 
 /** Sets up a payout method with an OutboundSetupIntent meant for transfers to the business itself. */
 export async function createPayoutMethod(stripe: Stripe, account: string, data: PayoutMethodData, idempotencyKey: string): Promise<V2Object> {

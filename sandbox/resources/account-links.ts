@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Router } from "../wire/router";
 import { invalidRequest, referenceMissing } from "../wire/errors";
-import { obj, oneOf, req, str } from "../wire/schema";
+
 import { randomToken } from "../store/ids";
 import { loadAccount } from "./accounts/store";
 
@@ -21,20 +21,10 @@ export type LinkState = {
   state: "new" | "opened" | "used";
 };
 
-const url = () => str({ pattern: /^https?:\/\/[^\s]+$/ });
-
 export function registerAccountLinkRoutes(router: Router): void {
   router.add({
     method: "POST",
     path: "/v1/account_links",
-    params: {
-      account: req(str()),
-      type: req(oneOf("account_onboarding", "account_update")),
-      refresh_url: url(),
-      return_url: url(),
-      collect: oneOf("currently_due", "eventually_due"),
-      collection_options: obj({ fields: oneOf("currently_due", "eventually_due"), future_requirements: oneOf("include", "omit") }),
-    },
     handler: (ctx) => {
       const p = ctx.params as unknown as Stripe.AccountLinkCreateParams;
       const account = loadAccount(ctx, p.account);

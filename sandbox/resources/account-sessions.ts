@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Router } from "../wire/router";
 import { invalidRequest, referenceMissing } from "../wire/errors";
-import { bool, obj, req, str, type Field } from "../wire/schema";
+
 import { randomToken } from "../store/ids";
 import { loadAccount } from "./accounts/store";
 
@@ -43,14 +43,6 @@ const COMPONENTS: Record<string, Record<string, boolean>> = {
   terminal_hardware_shop: {},
 };
 
-const componentsSchema = (): Field => {
-  const fields: Record<string, Field> = {};
-  for (const [name, features] of Object.entries(COMPONENTS)) {
-    fields[name] = obj({ enabled: req(bool()), features: obj(Object.fromEntries(Object.keys(features).map((f) => [f, bool()]))) });
-  }
-  return obj(fields);
-};
-
 export type SessionState = { account: string; components: Record<string, { enabled: boolean; features: Record<string, boolean> }>; created: number; expires_at: number };
 
 /** Account Sessions: the client secret the embedded components (and the sandbox's connect.js) run on. */
@@ -58,7 +50,6 @@ export function registerAccountSessionRoutes(router: Router): void {
   router.add({
     method: "POST",
     path: "/v1/account_sessions",
-    params: { account: req(str()), components: req(componentsSchema()) },
     handler: (ctx) => {
       const p = ctx.params as { account: string; components: Record<string, { enabled: boolean; features?: Record<string, boolean> }> };
       const account = loadAccount(ctx, p.account);

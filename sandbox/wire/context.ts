@@ -1,6 +1,6 @@
 import type { Tx } from "../store/store";
 import type { Kernel } from "../kernel";
-import type { Mode } from "./schema";
+import type { Mode } from "../contract/coerce";
 
 /** Everything a handler needs for one request. */
 export type Ctx = {

@@ -1,15 +1,5 @@
-import { int, rangeOrInt, str, type Field } from "./schema";
+
 import { invalidRequest, referenceMissing } from "./errors";
-
-/** Parameters every v1 list endpoint accepts. */
-export const v1ListParams: Record<string, Field> = {
-  limit: int({ min: 1, max: 100 }),
-  starting_after: str(),
-  ending_before: str(),
-};
-
-/** For the lists Stripe lets you filter by `created` (not every one: webhook endpoints can't). */
-export const v1ListParamsWithCreated: Record<string, Field> = { ...v1ListParams, created: rangeOrInt() };
 
 export type Range = number | { gt?: number; gte?: number; lt?: number; lte?: number };
 
@@ -70,8 +60,6 @@ function decode(token: string): PageToken {
   }
   throw invalidRequest(`Invalid page token: ${token}`, { param: "page" });
 }
-
-export const v2ListParams: Record<string, Field> = { limit: int({ min: 1, max: 100 }), page: str() };
 
 /** Resolves the effective limit and filters for a v2 list (the page token wins over repeated query params). */
 export function v2Page(params: Record<string, unknown>, filterKeys: string[]): PageToken {

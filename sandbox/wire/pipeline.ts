@@ -7,7 +7,7 @@ import { ApiError, invalidRequest } from "./errors";
 import { applyExpand } from "./expand";
 import { parseForm, queryOf } from "./form";
 import type { Idempotency } from "./idempotency";
-import { arr, coerceObject, oneOf, str, type Field } from "./schema";
+import { coerceParams } from "../contract/coerce";
 import { Deferred } from "./deferred";
 
 export const DEFAULT_API_VERSION = "2026-10-28.endive";
@@ -157,10 +157,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
       }
     }
 
-    const schema: Record<string, Field> = { ...route.params };
-    if (mode === "v1") schema.expand = arr(str());
-    else if (route.include) schema.include = arr(oneOf(...route.include));
-    const coerced = coerceObject(params, schema, [], mode);
+    // The parameters the SDK declares for this endpoint (with `expand[]` / `include[]`), nothing else.
+    const coerced = coerceParams(params, route.endpoint.params, mode, route.key, route.endpoint.list);
 
     let tx = kernel.store.begin();
     const after: Array<() => void> = [];

@@ -87,7 +87,7 @@ export const moneyOps: Op[] = [
       const mandate = { customer_acceptance: { type: "online", online: { ip_address: c.ip, user_agent: c.userAgent || "sandbox" } } };
       const si = await c.v1({
         method: "POST", path: "/v1/setup_intents", idempotencyKey: c.idempotencyKey,
-        params: { payment_method_types: ["us_bank_account"], attach_to_self: true, flow_directions: ["inbound", "outbound"], payment_method_data: pmData, mandate_data: mandate, confirm: true },
+        params: { allowed_payment_method_types: ["us_bank_account"], attach_to_self: true, flow_directions: ["inbound", "outbound"], payment_method_data: pmData, mandate_data: mandate, confirm: true },
       });
       if (si.status !== 200) return si;
       const verified = await c.v1({ method: "POST", path: `/v1/setup_intents/${String(si.body.id)}/verify_microdeposits`, params: { descriptor_code: "SM11AA" } });

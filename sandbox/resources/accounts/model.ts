@@ -167,6 +167,9 @@ export function applyParams(ctx: Ctx, account: Stripe.Account, extra: AccountExt
     list.data = p.external_account === null ? [] : [bankAccount(ctx, account, p.external_account as string | Json)];
   }
   const caps = p.capabilities as Partial<Record<CapabilityName, { requested?: boolean }>> | undefined;
+  // The SDK takes every capability Stripe has; the sandbox models these only, and says so rather than pretend.
+  const unmodelled = Object.keys(caps ?? {}).find((name) => !(CAPABILITIES as readonly string[]).includes(name));
+  if (unmodelled) throw invalidRequest(`The sandbox does not model the ${unmodelled} capability; it supports ${CAPABILITIES.join(", ")}.`, { param: `capabilities[${unmodelled}]` });
   for (const name of CAPABILITIES) {
     const wanted = caps?.[name]?.requested;
     if (wanted === true && extra.requested[name] === undefined) extra.requested[name] = ctx.now;

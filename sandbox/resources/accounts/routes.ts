@@ -2,9 +2,9 @@ import type Stripe from "stripe";
 import type { Router } from "../../wire/router";
 import type { Ctx } from "../../wire/context";
 import { resourceMissing } from "../../wire/errors";
-import { bool, req } from "../../wire/schema";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { accountCreateParams, accountUpdateParams, CAPABILITIES, type CapabilityName } from "./params";
+
+import {listV1} from "../../wire/list";
+import {CAPABILITIES, type CapabilityName} from "./params";
 import { applyParams, capabilityObject, newAccount, recompute, type AccountExtra } from "./model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "./store";
 
@@ -29,7 +29,6 @@ export function registerAccountRoutes(router: Router): void {
     {
       method: "POST",
       path: "/v1/accounts",
-      params: accountCreateParams,
       handler: (ctx) => {
         const id = ctx.id("acct", 16);
         const data = newAccount(ctx, id, ctx.params);
@@ -53,7 +52,6 @@ export function registerAccountRoutes(router: Router): void {
     {
       method: "POST",
       path: "/v1/accounts/:id",
-      params: accountUpdateParams,
       handler: (ctx) => {
         const before = mustLoad(ctx, ctx.path.id ?? "");
         const next = cloneRow(before);
@@ -74,7 +72,6 @@ export function registerAccountRoutes(router: Router): void {
     {
       method: "GET",
       path: "/v1/accounts",
-      params: v1ListParamsWithCreated,
       handler: (ctx) => {
         const rows = ctx.kernel.store.rows<Stripe.Account>(ACCOUNTS);
         const items: Stripe.Account[] = [];
@@ -107,7 +104,6 @@ export function registerAccountRoutes(router: Router): void {
     {
       method: "POST",
       path: "/v1/accounts/:id/capabilities/:capability",
-      params: { requested: req(bool()) },
       handler: (ctx) => {
         const before = mustLoad(ctx, ctx.path.id ?? "");
         const name = ctx.path.capability as CapabilityName;

@@ -3,7 +3,7 @@ import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
 import { LedgerError } from "../../ledger/ledger";
-import { any, bool, int, req } from "../../wire/schema";
+
 import { loadCard, requireIssuing } from "./common";
 import { holdForAuth, releaseForAuth } from "./funding";
 import { countSpend, loadAuth, saveAuth, type Auth, type AuthRow } from "./auth-model";
@@ -103,10 +103,10 @@ function increment(ctx: Ctx): unknown {
 export function registerAuthorizationHelpers(kernel: Kernel): void {
   const base = "/v1/test_helpers/issuing/authorizations/:id";
   kernel.router.add(
-    { method: "POST", path: `${base}/capture`, params: { capture_amount: int({ min: 1 }), close_authorization: bool(), purchase_details: any() }, handler: capture },
+    { method: "POST", path: `${base}/capture`, handler: capture },
     { method: "POST", path: `${base}/expire`, handler: expire },
-    { method: "POST", path: `${base}/reverse`, params: { reverse_amount: int({ min: 1 }) }, handler: reverse },
-    { method: "POST", path: `${base}/increment`, params: { increment_amount: req(int({ min: 1 })), is_amount_controllable: bool() }, handler: increment },
-    { method: "POST", path: `${base}/finalize_amount`, params: { final_amount: req(int({ min: 1 })), fleet: any(), fuel: any() }, handler: finalizeAmount },
+    { method: "POST", path: `${base}/reverse`, handler: reverse },
+    { method: "POST", path: `${base}/increment`, handler: increment },
+    { method: "POST", path: `${base}/finalize_amount`, handler: finalizeAmount },
   );
 }

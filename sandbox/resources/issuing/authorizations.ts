@@ -2,8 +2,8 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { any, bool, int, metadata, obj, oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { mergeMetadata, newestFirst } from "../common";
 import { categoryOfMcc, CATEGORY_MCC } from "./categories";
 import { loadCard, TABLES, type Json } from "./common";
@@ -11,9 +11,6 @@ import { loadAuth, renderAuth, saveAuth, type Auth, type AuthExtra } from "./aut
 import { decide } from "./decision";
 import { registerAuthorizationHelpers } from "./authorization-helpers";
 
-/** Authorizations: the test helper that starts one (Stripe's whole decision pipeline), retrieve, update (metadata), list. */
-const merchantParam = obj({ category: str(), category_code: str({ pattern: /^\d{4}$/ }), city: str(), country: str(), name: str(), network_id: str(), postal_code: str(), state: str(), terminal_id: str(), url: str(), tax_id: str() });
-const check = oneOf("match", "mismatch", "not_provided");
 export const DEFAULT_MERCHANT = { category: "taxicabs_limousines", city: "San Francisco", country: "US", name: "Rocket Rides", network_id: "1234567890", postal_code: "94107", state: "CA", terminal_id: null, url: null, tax_id: null };
 
 /** Merchant data from the request: category and MCC agree (either may be given), Rocket Rides otherwise. */
@@ -64,19 +61,12 @@ export function registerAuthorizationRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: "/v1/test_helpers/issuing/authorizations",
-      params: {
-        card: req(str()), amount: int({ min: 0 }), currency: str(), merchant_amount: int({ min: 0 }), merchant_currency: str(), amount_details: obj({ atm_fee: int(), cashback_amount: int() }),
-        authorization_method: oneOf("chip", "contactless", "keyed_in", "online", "swipe"), is_amount_controllable: bool(), merchant_data: merchantParam, network_data: obj({ acquiring_institution_id: str() }),
-        verification_data: obj({ address_line1_check: check, address_postal_code_check: check, cvc_check: check, expiry_check: check, authentication_exemption: any(), three_d_secure: any() }),
-        wallet: oneOf("apple_pay", "google_pay", "samsung_pay"), fleet: any(), fuel: any(), risk_assessment: any(), fraud_disputability_likelihood: any(), card_presence: any(),
-      },
       handler: create,
     },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => renderAuth(ctx, loadAuth(ctx, ctx.path.id ?? "")) },
     {
       method: "POST",
       path: `${base}/:id`,
-      params: { metadata: metadata() },
       handler: (ctx) => {
         const row = loadAuth(ctx, ctx.path.id ?? "");
         return saveAuth(ctx, row, { ...structuredClone(row.data), metadata: mergeMetadata(row.data.metadata, ctx.params.metadata) }, row.extra);
@@ -85,7 +75,6 @@ export function registerAuthorizationRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: base,
-      params: { ...v1ListParamsWithCreated, card: str(), cardholder: str(), status: oneOf("pending", "closed", "reversed", "expired") },
       handler: (ctx) => {
         const p = ctx.params;
         const keep = (a: Auth) => (!p.card || (a.card as unknown as string) === p.card) && (!p.cardholder || a.cardholder === p.cardholder) && (!p.status || a.status === p.status);

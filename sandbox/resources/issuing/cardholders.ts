@@ -2,13 +2,13 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { any, arr, emptyable, int, metadata, obj, oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
 import { deepMerge, mergeMetadata, newestFirst } from "../common";
 import { loadCardholder, requireIssuing, TABLES, type Json } from "./common";
-import { applyControls, controlsParam, emptyControls } from "./spending-controls";
+import {applyControls, emptyControls} from "./spending-controls";
 
 /**
  * Issuing cardholders. `requirements` is computed from what is missing, so a cardholder who
@@ -16,17 +16,6 @@ import { applyControls, controlsParam, emptyControls } from "./spending-controls
  * acceptance, companies a tax id [guess: Stripe's exact list depends on country and program].
  */
 type Cardholder = Stripe.Issuing.Cardholder;
-const address = (required: boolean) => obj({ line1: required ? req(str()) : str(), line2: emptyable(str()), city: required ? req(str()) : str(), state: emptyable(str()), postal_code: required ? req(str()) : str(), country: required ? req(str()) : str() });
-const individual = obj({
-  first_name: emptyable(str()), last_name: emptyable(str()), dob: emptyable(obj({ day: req(int({ min: 1, max: 31 })), month: req(int({ min: 1, max: 12 })), year: req(int({ min: 1900 })) })),
-  verification: obj({ document: obj({ front: str(), back: str() }) }),
-  card_issuing: obj({ user_terms_acceptance: obj({ date: int(), ip: str(), user_agent: emptyable(str()) }) }),
-});
-const common = {
-  billing: obj({ address: req(address(true)) }), email: emptyable(str()), phone_number: emptyable(str()), metadata: metadata(), individual, company: obj({ tax_id: str() }),
-  preferred_locales: arr(oneOf("de", "en", "es", "fr", "it")), spending_controls: controlsParam(true), status: oneOf("active", "inactive"),
-};
-
 export function requirementsOf(c: Cardholder, extra: Json): Cardholder["requirements"] {
   const due: string[] = [];
   if (c.type === "individual") {
@@ -101,13 +90,12 @@ function update(ctx: Ctx): Cardholder {
 export function registerCardholderRoutes(kernel: Kernel): void {
   const base = "/v1/issuing/cardholders";
   kernel.router.add(
-    { method: "POST", path: base, params: { ...common, name: req(str()), type: oneOf("individual", "company") }, handler: create },
-    { method: "POST", path: `${base}/:id`, params: { ...common, billing: obj({ address: address(false) }), verification: any() }, handler: update },
+    { method: "POST", path: base, handler: create },
+    { method: "POST", path: `${base}/:id`, handler: update },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => loadCardholder(ctx, ctx.path.id ?? "").data },
     {
       method: "GET",
       path: base,
-      params: { ...v1ListParamsWithCreated, email: str(), phone_number: str(), status: oneOf("active", "inactive", "blocked"), type: oneOf("individual", "company") },
       handler: (ctx) => {
         const p = ctx.params;
         const keep = (c: Cardholder) => (!p.email || c.email === p.email) && (!p.phone_number || c.phone_number === p.phone_number) && (!p.status || c.status === p.status) && (!p.type || c.type === p.type);

@@ -120,7 +120,7 @@ test("a card on a v2 USDC financial account: spends USDC, v2 received debit on c
   assert.equal(captured.transactions[0]?.amount, -400_000);
   const end = await v2(stripe, "GET", `/v2/money_management/financial_accounts/${fa.id}`, {}, acct);
   assert.deepEqual([end.balance.available.usdc.value, end.balance.outbound_pending.usdc.value], [1_600_000, 0]);
-  const rds = await v2(stripe, "GET", `/v2/money_management/received_debits?financial_account=${fa.id}`, {}, acct);
+  const rds = await v2(stripe, "GET", `/v2/money_management/received_debits`, {}, acct);
   assert.deepEqual(rds.data.map((x: Obj) => [x.type, x.amount.value, x.amount.currency, x.card_spend.authorization]), [["card_spend", 400_000, "usdc", a.id]]);
   assertLedger(t.sandbox.kernel.store);
 });

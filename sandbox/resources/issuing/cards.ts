@@ -2,23 +2,17 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest, paramError } from "../../wire/errors";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { any, bool, emptyable, int, metadata, obj, oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { deepMerge, mergeMetadata, newestFirst } from "../common";
 import { loadCard, loadCardholder, requireIssuing, TABLES, type CardExtra } from "./common";
-import { applyControls, controlsParam, emptyControls } from "./spending-controls";
+import {applyControls, emptyControls} from "./spending-controls";
 import { cardNumber, digits, renderCard, saveCard } from "./card-model";
 import { resolveFunding } from "./funding";
 import { registerShippingRoutes } from "./shipping";
 
 /** Issuing cards: create (virtual/physical, funding source, default limits), retrieve, update, list. */
 type Card = Stripe.Issuing.Card;
-const addr = obj({ line1: req(str()), line2: emptyable(str()), city: req(str()), state: emptyable(str()), postal_code: req(str()), country: req(str()) });
-const shippingParam = obj({
-  name: req(str()), address: req(addr), service: oneOf("standard", "express", "priority"), type: oneOf("individual", "bulk"), require_signature: bool(),
-  phone_number: str(), customs: obj({ eori_number: str() }), address_validation: obj({ mode: oneOf("disabled", "normalization_only", "validation_and_normalization") }),
-});
-
 /** Number and CVC are computed on request: only `expand[]` on retrieve (or an ephemeral key's read) shows them, and only for virtual cards. */
 const retrieving = new WeakSet<Ctx>();
 
@@ -96,22 +90,15 @@ function update(ctx: Ctx): Card {
 
 export function registerCardRoutes(kernel: Kernel): void {
   const base = "/v1/issuing/cards";
-  const controls = controlsParam(false);
   kernel.router.add(
     {
       method: "POST",
       path: base,
-      params: {
-        currency: req(str()), type: req(oneOf("virtual", "physical")), cardholder: req(str()), financial_account: str(), status: oneOf("active", "inactive"), spending_controls: controls, shipping: shippingParam,
-        metadata: metadata(), exp_month: int({ min: 1, max: 12 }), exp_year: int({ min: 2000 }), replacement_for: str(), replacement_reason: oneOf("damaged", "expired", "lost", "stolen"),
-        second_line: emptyable(str()), pin: obj({ encrypted_number: str() }), personalization_design: str(), lifecycle_controls: any(),
-      },
       handler: create,
     },
     {
       method: "POST",
       path: `${base}/:id`,
-      params: { status: oneOf("active", "inactive", "canceled"), cancellation_reason: oneOf("lost", "stolen"), spending_controls: controls, metadata: metadata(), shipping: shippingParam, pin: obj({ encrypted_number: str() }), personalization_design: str() },
       handler: update,
     },
     {
@@ -125,7 +112,6 @@ export function registerCardRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: base,
-      params: { ...v1ListParamsWithCreated, cardholder: str(), status: oneOf("active", "inactive", "canceled"), type: oneOf("virtual", "physical"), last4: str(), exp_month: int(), exp_year: int(), personalization_design: str() },
       handler: (ctx) => {
         const p = ctx.params;
         const keep = (c: Card) => (!p.cardholder || (c.cardholder as unknown as string) === p.cardholder) && (!p.status || c.status === p.status) && (!p.type || c.type === p.type) && (!p.last4 || c.last4 === p.last4);

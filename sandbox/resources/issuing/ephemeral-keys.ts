@@ -1,7 +1,7 @@
 import type { Kernel } from "../../kernel";
 import { invalidRequest } from "../../wire/errors";
 import { randomToken } from "../../store/ids";
-import { str } from "../../wire/schema";
+
 import { loadCard, owned, TABLES } from "./common";
 
 /**
@@ -21,7 +21,6 @@ export function registerEphemeralKeys(kernel: Kernel): void {
     {
       method: "POST",
       path: "/v1/ephemeral_keys",
-      params: { issuing_card: str(), nonce: str(), customer: str(), verification_session: str() },
       handler: (ctx) => {
         const p = ctx.params;
         if (!p.issuing_card) throw invalidRequest("The sandbox makes ephemeral keys for Issuing cards only: pass issuing_card (and nonce).", { param: "issuing_card" });

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import { invalidRequest } from "../../wire/errors";
-import { arr, emptyable, int, obj, oneOf, req, str, type Field } from "../../wire/schema";
+
 import { isCategory } from "./categories";
 
 /**
@@ -11,15 +11,6 @@ import { isCategory } from "./categories";
 export type Controls = Stripe.Issuing.Card.SpendingControls;
 export type Limit = Stripe.Issuing.Card.SpendingControls.SpendingLimit;
 export const INTERVALS = ["per_authorization", "daily", "weekly", "monthly", "yearly", "all_time"] as const;
-
-const list = (): Field => emptyable(arr(str()));
-export const controlsParam = (cardholder: boolean): Field =>
-  obj({
-    allowed_categories: list(), blocked_categories: list(), allowed_merchant_countries: list(), blocked_merchant_countries: list(),
-    allowed_card_presences: emptyable(arr(oneOf("present", "not_present"))), blocked_card_presences: emptyable(arr(oneOf("present", "not_present"))),
-    spending_limits: emptyable(arr(obj({ amount: req(int({ min: 0 })), interval: req(oneOf(...INTERVALS)), categories: list() }))),
-    ...(cardholder ? { spending_limits_currency: str() } : {}),
-  });
 
 const PAIRS = [["allowed_categories", "blocked_categories"], ["allowed_merchant_countries", "blocked_merchant_countries"], ["allowed_card_presences", "blocked_card_presences"]] as const;
 

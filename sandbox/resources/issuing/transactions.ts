@@ -2,8 +2,8 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { any, int, metadata, oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
 import { mergeMetadata, newestFirst } from "../common";
@@ -82,26 +82,24 @@ function refund(ctx: Ctx): Txn {
 
 export function registerTransactionRoutes(kernel: Kernel): void {
   const base = "/v1/issuing/transactions";
-  const helper = { card: req(str()), amount: req(int({ min: 1 })), currency: str(), merchant_data: any(), purchase_details: any() };
   kernel.router.add(
     { method: "GET", path: `${base}/:id`, handler: (ctx) => loadTxn(ctx, ctx.path.id ?? "").data },
-    { method: "POST", path: `${base}/:id`, params: { metadata: metadata() }, handler: (ctx) => {
+    { method: "POST", path: `${base}/:id`, handler: (ctx) => {
       const row = loadTxn(ctx, ctx.path.id ?? "");
       return saveTxn(ctx, row, { ...structuredClone(row.data), metadata: mergeMetadata(row.data.metadata, ctx.params.metadata) }, row.extra);
     } },
     {
       method: "GET",
       path: base,
-      params: { ...v1ListParamsWithCreated, card: str(), cardholder: str(), type: oneOf("capture", "refund") },
       handler: (ctx) => {
         const p = ctx.params;
         const keep = (t: Txn) => (!p.card || t.card === p.card) && (!p.cardholder || t.cardholder === p.cardholder) && (!p.type || t.type === p.type);
         return listV1(newestFirst<Txn>(ctx, TABLES.txns, (r) => keep(r.data)), p, base, "issuing.transaction");
       },
     },
-    { method: "POST", path: "/v1/test_helpers/issuing/transactions/create_force_capture", params: helper, handler: standalone("capture") },
-    { method: "POST", path: "/v1/test_helpers/issuing/transactions/create_unlinked_refund", params: helper, handler: standalone("refund") },
-    { method: "POST", path: "/v1/test_helpers/issuing/transactions/:id/refund", params: { refund_amount: int({ min: 1 }) }, handler: refund },
+    { method: "POST", path: "/v1/test_helpers/issuing/transactions/create_force_capture", handler: standalone("capture") },
+    { method: "POST", path: "/v1/test_helpers/issuing/transactions/create_unlinked_refund", handler: standalone("refund") },
+    { method: "POST", path: "/v1/test_helpers/issuing/transactions/:id/refund", handler: refund },
   );
   kernel.expanders.set("ipi", (id, ctx) => {
     const row = ctx.tx.get(TABLES.txns, id);

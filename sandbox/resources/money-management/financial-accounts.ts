@@ -1,8 +1,8 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
-import { arr, map, obj, oneOf, req, str } from "../../wire/schema";
+import {listV2, v2Page} from "../../wire/list";
+
 import { balanceOf } from "../../ledger/ledger";
 import { newestFirst } from "../common";
 import { runNow } from "../later";
@@ -71,14 +71,12 @@ export function registerV2FinancialAccountRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: base,
-      params: { type: req(oneOf("storage")), storage: req(obj({ holds_currencies: req(arr(str())) })), display_name: str(), metadata: map() },
       handler: (ctx) => renderV2Fa(ctx, createFa(ctx, ctx.account, ctx.params)),
     },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => renderV2Fa(ctx, loadV2Fa(ctx, ctx.path.id ?? "")) },
     {
       method: "GET",
       path: base,
-      params: { ...v2ListParams, status: oneOf("open", "closed", "pending"), types: arr(str()) },
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["status"]);
         const status = token.filters.status as string | undefined;
@@ -89,7 +87,6 @@ export function registerV2FinancialAccountRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: `${base}/:id/close`,
-      params: { forwarding_settings: { kind: "any" } },
       handler: (ctx) => {
         const fa = loadV2Fa(ctx, ctx.path.id ?? "");
         requireOpen(fa);

@@ -1,8 +1,8 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
-import { obj, oneOf, req, str, int } from "../../wire/schema";
+import {listV2, v2Page} from "../../wire/list";
+
 import { newestFirst } from "../common";
 import { later } from "../later";
 import { asAccount } from "../treasury/common";
@@ -46,8 +46,6 @@ export function registerV2FinancialAddressRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: base,
-      params: { financial_account: req(str()), type: req(oneOf("us_bank_account")) },
-      include: INCLUDE,
       handler: (ctx) => {
         const fa = loadV2Fa(ctx, String(ctx.params.financial_account), "financial_account");
         requireOpen(fa);
@@ -66,12 +64,10 @@ export function registerV2FinancialAddressRoutes(kernel: Kernel): void {
         return render(ctx, row);
       },
     },
-    { method: "GET", path: `${base}/:id`, include: INCLUDE, handler: (ctx) => render(ctx, load(ctx, ctx.path.id ?? "")) },
+    { method: "GET", path: `${base}/:id`, handler: (ctx) => render(ctx, load(ctx, ctx.path.id ?? "")) },
     {
       method: "GET",
       path: base,
-      params: { ...v2ListParams, financial_account: str() },
-      include: INCLUDE,
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["financial_account"]);
         const items = newestFirst<Addr>(ctx, T.addresses, (r) => !token.filters.financial_account || r.data.financial_account === token.filters.financial_account).map((a) => render(ctx, load(ctx, a.id)));
@@ -84,7 +80,6 @@ export function registerV2FinancialAddressRoutes(kernel: Kernel): void {
     kernel.router.add({
       method: "POST",
       path,
-      params: { amount: req(obj({ value: req(int()), currency: req(str()) })), network: req(oneOf("ach", "rtp", "us_domestic_wire", "fedwire", "wire")), statement_descriptor: str() },
       handler: (ctx) => {
         const addr = load(ctx, ctx.path.id ?? "");
         if (addr.data.status !== "active") throw v2Error(400, "feature_not_enabled", "feature_not_enabled", `Financial address ${addr.data.id} is ${addr.data.status}; wait for \`v2.money_management.financial_address.activated\` before sending money to it.`);
@@ -97,7 +92,8 @@ export function registerV2FinancialAddressRoutes(kernel: Kernel): void {
           description: ctx.params.statement_descriptor as string | undefined,
           details: { financial_address: addr.data.id, origin_type: "us_bank_account", statement_descriptor: (ctx.params.statement_descriptor as string | undefined) ?? "TEST CREDIT", us_bank_account: { bank_name: "STRIPE TEST BANK", last4: "6789", network: network === "fedwire" || network === "wire" ? "us_domestic_wire" : network, routing_number: "110000000" } },
         });
-        return { object: "financial_address_credit_simulation", status: "accepted", livemode: false };
+        // The preview names the object without its namespace; GA (the /money_management/ path) with it.
+        return { object: path.startsWith("/v2/money_management/") ? "v2.money_management.financial_address_credit_simulation" : "financial_address_credit_simulation", status: "accepted", livemode: false };
       },
     });
   }

@@ -1,15 +1,15 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
-import { any, arr, map, obj, req, str } from "../../wire/schema";
+import {listV2, v2Page} from "../../wire/list";
+
 import { convert, hold } from "../../ledger/moves";
 import { newestFirst } from "../common";
 import { amountOf, invalidField, iso, money, notCancelable, ownedV2, requireStorer, saveV2, T, v2Money, type Json, type V2Object } from "./common";
 import { holds, loadV2Fa, requireOpen, type V2Fa } from "./financial-accounts";
 import { receiveV2Credit } from "./received";
 import { addV2Entry, openV2Txn } from "./transactions";
-import { amountParams, fromParams, rate } from "./outbound-transfers";
+import {rate} from "./outbound-transfers";
 
 /**
  * v2 OutboundPayments from a FA to a recipient account's FA (`to.payout_method` = that FA),
@@ -70,17 +70,12 @@ export function registerV2OutboundPaymentRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: base,
-      params: {
-        from: fromParams(), to: req(obj({ recipient: req(str()), payout_method: str(), currency: str() })), amount: amountParams(), description: str(), metadata: map(),
-        statement_descriptor: str(), delivery_options: any(), recipient_notification: any(), outbound_payment_quote: str(), recipient_verification: str(),
-      },
       handler: create,
     },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => ownedV2(ctx, T.obps, ctx.path.id ?? "", "outbound payment").data },
     {
       method: "GET",
       path: base,
-      params: { ...v2ListParams, recipient: str(), status: arr(str()), created: str(), created_gt: str(), created_gte: str(), created_lt: str(), created_lte: str() },
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["recipient", "status"]);
         const f = token.filters;

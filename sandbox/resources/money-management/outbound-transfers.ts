@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
-import { arr, map, obj, req, str, int, any } from "../../wire/schema";
+import {listV2, v2Page} from "../../wire/list";
+
 import { EXTERNAL } from "../../ledger/ledger";
 import { convert, credit, hold, release, settleHold } from "../../ledger/moves";
 import { newestFirst } from "../common";
@@ -24,9 +24,6 @@ type ObtExtra = { txn: string; owner: string };
 export function rate(ctx: Ctx, from: string, to: string): number | null {
   return from === to ? 1 : (ctx.kernel.config.fxRates[`${from}:${to}`] ?? null);
 }
-
-export const fromParams = () => req(obj({ financial_account: req(str()), currency: req(str()) }));
-export const amountParams = () => req(obj({ value: req(int()), currency: req(str()) }));
 
 function create(ctx: Ctx): V2Object {
   const p = ctx.params;
@@ -103,14 +100,12 @@ export function registerV2OutboundTransferRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: base,
-      params: { from: fromParams(), to: req(obj({ payout_method: req(str()), currency: str() })), amount: amountParams(), description: str(), metadata: map(), statement_descriptor: str(), delivery_options: any() },
       handler: create,
     },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => ownedV2(ctx, T.obts, ctx.path.id ?? "", "outbound transfer").data },
     {
       method: "GET",
       path: base,
-      params: { ...v2ListParams, status: arr(str()), created: str(), created_gt: str(), created_gte: str(), created_lt: str(), created_lte: str() },
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["status"]);
         const statuses = token.filters.status as string[] | undefined;

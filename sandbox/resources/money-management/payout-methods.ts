@@ -1,7 +1,7 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
-import { any, obj, oneOf, str } from "../../wire/schema";
+import {listV2, v2Page} from "../../wire/list";
+
 import { walletProblem } from "../../crypto/wallets";
 import { newestFirst } from "../common";
 import { iso, invalidField, notCancelable, ownedV2, saveV2, T, type Json, type V2Object } from "./common";
@@ -55,17 +55,10 @@ function createPayoutMethod(ctx: Ctx, data: Json): PayoutMethod {
 export function registerPayoutMethodRoutes(kernel: Kernel): void {
   const osi = "/v2/money_management/outbound_setup_intents";
   const pms = "/v2/money_management/payout_methods";
-  const dataParams = obj({
-    type: oneOf("crypto_wallet", "bank_account", "card"),
-    crypto_wallet: obj({ address: str(), network: str(), memo: str() }),
-    bank_account: obj({ account_number: str(), country: str(), currency: str(), routing_number: str(), swift_code: str(), branch_number: str(), bank_account_type: oneOf("checking", "savings") }),
-    card: any(),
-  });
   kernel.router.add(
     {
       method: "POST",
       path: osi,
-      params: { payout_method: str(), payout_method_data: dataParams, usage_intent: oneOf("payment", "transfer") },
       handler: (ctx) => {
         const p = ctx.params;
         let method: PayoutMethod;
@@ -80,7 +73,7 @@ export function registerPayoutMethodRoutes(kernel: Kernel): void {
       },
     },
     { method: "GET", path: `${osi}/:id`, handler: (ctx) => ownedV2(ctx, T.osis, ctx.path.id ?? "", "outbound setup intent").data },
-    { method: "GET", path: osi, params: v2ListParams, handler: (ctx) => listV2(newestFirst<V2Object>(ctx, T.osis), v2Page(ctx.params, []), osi) },
+    { method: "GET", path: osi, handler: (ctx) => listV2(newestFirst<V2Object>(ctx, T.osis), v2Page(ctx.params, []), osi) },
     {
       method: "POST",
       path: `${osi}/:id/cancel`,
@@ -96,7 +89,6 @@ export function registerPayoutMethodRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: pms,
-      params: { ...v2ListParams, usage_status: any() },
       handler: (ctx) => listV2(newestFirst<PayoutMethod>(ctx, T.pms, (r) => !r.data.archived), v2Page(ctx.params, []), pms),
     },
     ...(["archive", "unarchive"] as const).map((action) => ({

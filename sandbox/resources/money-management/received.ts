@@ -1,7 +1,7 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
-import { str } from "../../wire/schema";
+import {listV2, v2Page} from "../../wire/list";
+
 import { credit, debit } from "../../ledger/moves";
 import { EXTERNAL, LedgerError, type Journal } from "../../ledger/ledger";
 import { newestFirst } from "../common";
@@ -62,7 +62,6 @@ export function registerV2ReceivedRoutes(kernel: Kernel): void {
       {
         method: "GET",
         path: base,
-        params: { ...v2ListParams, financial_account: str(), created: str(), created_gt: str(), created_gte: str(), created_lt: str(), created_lte: str() },
         handler: (ctx) => {
           const token = v2Page(ctx.params, ["financial_account"]);
           return listV2(newestFirst<V2Object>(ctx, table, (r) => !token.filters.financial_account || r.data.financial_account === token.filters.financial_account), token, base);

@@ -64,7 +64,7 @@ test("invalid crypto addresses for every network, unknown networks and Stellar w
       await rejected({ payout_method_data: { type: "crypto_wallet", crypto_wallet: { address, network, ...(network === "stellar" ? { memo: "123" } : {}) } } }, "/v2/money_management/outbound_setup_intents", (e) => e.type === "StripeInvalidRequestError" && e.code === "invalid_fields" && e.param === "payout_method_data.crypto_wallet.address" && e.message.includes(network));
     }
   }
-  await rejected({ payout_method_data: { type: "crypto_wallet", crypto_wallet: { address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", network: "bitcoin" } } }, "/v2/money_management/outbound_setup_intents", (e) => e.param === "payout_method_data.crypto_wallet.network" && /Unknown network/.test(e.message));
+  await rejected({ payout_method_data: { type: "crypto_wallet", crypto_wallet: { address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", network: "bitcoin" } } }, "/v2/money_management/outbound_setup_intents", (e) => e.param === "payout_method_data.crypto_wallet.network" && /must be one of arbitrum, avalanche_c_chain, base, ethereum, optimism, polygon, solana, or stellar/.test(e.message));
   await rejected({ payout_method_data: { type: "crypto_wallet", crypto_wallet: { address: "GBRPYHIL2CI3FNQ4BXLFMNDLFJUNPU2HY3ZMFSHONUCEOASW7QC7OX2H", network: "stellar" } } }, "/v2/money_management/outbound_setup_intents", (e) => e.param === "payout_method_data.crypto_wallet.memo" && /memo/.test(e.message));
 });
 
@@ -85,9 +85,9 @@ test("zero, negative and too-large amounts are rejected with Stripe-shaped error
 });
 
 test("a bank payout method must match its country's format (USD, MXN, EUR)", async () => {
-  const ok = await v2(t.stripe, "POST", "/v2/money_management/outbound_setup_intents", { payout_method_data: { type: "bank_account", bank_account: { country: "MX", currency: "mxn", account_number: "002010077777777771" } } }, acct);
+  const ok = await v2(t.stripe, "POST", "/v2/money_management/outbound_setup_intents", { payout_method_data: { type: "bank_account", bank_account: { country: "MX", account_number: "002010077777777771" } } }, acct);
   assert.deepEqual(ok.payout_method.bank_account.supported_currencies, ["mxn"]);
-  await v2(t.stripe, "POST", "/v2/money_management/outbound_setup_intents", { payout_method_data: { type: "bank_account", bank_account: { country: "DE", currency: "eur", account_number: "DE89370400440532013000" } } }, acct);
-  await rejected({ payout_method_data: { type: "bank_account", bank_account: { country: "DE", currency: "eur", account_number: "DE89370400440532013001" } } }, "/v2/money_management/outbound_setup_intents", (e) => /IBAN/.test(e.message));
-  await rejected({ payout_method_data: { type: "bank_account", bank_account: { country: "US", currency: "usd", account_number: "000123456789" } } }, "/v2/money_management/outbound_setup_intents", (e) => /routing_number/.test(e.message));
+  await v2(t.stripe, "POST", "/v2/money_management/outbound_setup_intents", { payout_method_data: { type: "bank_account", bank_account: { country: "DE", account_number: "DE89370400440532013000" } } }, acct);
+  await rejected({ payout_method_data: { type: "bank_account", bank_account: { country: "DE", account_number: "DE89370400440532013001" } } }, "/v2/money_management/outbound_setup_intents", (e) => /IBAN/.test(e.message));
+  await rejected({ payout_method_data: { type: "bank_account", bank_account: { country: "US", account_number: "000123456789" } } }, "/v2/money_management/outbound_setup_intents", (e) => /routing_number/.test(e.message));
 });

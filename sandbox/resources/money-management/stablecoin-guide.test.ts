@@ -33,7 +33,7 @@ test("stablecoin guide: platform FA funded → MX storer account → USDC FA →
   const sim = await v2(stripe, "POST", `/v2/test_helpers/financial_addresses/${addr.id}/credit`, { amount: { value: 50000, currency: "usd" }, network: "ach" });
   assert.equal(sim.object, "financial_address_credit_simulation");
   assert.deepEqual((await v2(stripe, "GET", `/v2/money_management/financial_accounts/${platformFa.id}`)).balance.available.usd, { value: 50000, currency: "usd" });
-  const credits = await v2(stripe, "GET", `/v2/money_management/received_credits?financial_account=${platformFa.id}`);
+  const credits = await v2(stripe, "GET", `/v2/money_management/received_credits`);
   assert.equal(credits.data[0].type, "bank_transfer");
   assert.equal(credits.data[0].bank_transfer.financial_address, addr.id);
 

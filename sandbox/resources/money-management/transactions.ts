@@ -1,8 +1,8 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { impactOn, type Journal } from "../../ledger/ledger";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
-import { str } from "../../wire/schema";
+import {listV2, v2Page} from "../../wire/list";
+
 import { newestFirst } from "../common";
 import { iso, money, ownedV2, saveV2, T, type Json, type Money, type V2Object } from "./common";
 
@@ -60,7 +60,6 @@ export function registerV2TransactionRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: `${base}/transactions`,
-      params: { ...v2ListParams, financial_account: str(), flow: str(), created: str(), created_gt: str(), created_gte: str(), created_lt: str(), created_lte: str() },
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["financial_account", "flow"]);
         const f = token.filters;
@@ -72,7 +71,6 @@ export function registerV2TransactionRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: `${base}/transaction_entries`,
-      params: { ...v2ListParams, transaction: str(), created: str(), created_gt: str(), created_gte: str(), created_lt: str(), created_lte: str() },
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["transaction"]);
         const items = newestFirst<V2Object>(ctx, T.entries, (r) => !token.filters.transaction || r.data.transaction === token.filters.transaction);

@@ -2,8 +2,8 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { arr, bool, emptyable, metadata, obj, oneOf, req, str, type Field } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
 import { balanceOf } from "../../ledger/ledger";
@@ -15,13 +15,6 @@ import { asAccount, FAS, loadFa, requireTreasury, type FaExtra, type FaRow } fro
 import { DELAYED, FEATURES, featuresObject, renderFa } from "./features";
 
 type Json = Record<string, unknown>;
-const requested = () => obj({ requested: req(bool()) });
-const featureParams: Field = obj({
-  card_issuing: requested(), deposit_insurance: requested(), financial_addresses: obj({ aba: requested() }), inbound_transfers: obj({ ach: requested() }),
-  intra_stripe_flows: requested(), outbound_payments: obj({ ach: requested(), us_domestic_wire: requested() }), outbound_transfers: obj({ ach: requested(), us_domestic_wire: requested() }),
-});
-const restrictions = () => obj({ inbound_flows: oneOf("restricted", "unrestricted"), outbound_flows: oneOf("restricted", "unrestricted") });
-
 /** `{a: {b: {requested}}}` → `{"a.b": requested}`. */
 function flatten(tree: unknown, prefix = ""): Array<[string, boolean]> {
   if (!tree || typeof tree !== "object") return [];
@@ -129,14 +122,13 @@ function close(ctx: Ctx): Stripe.Treasury.FinancialAccount {
 export function registerFinancialAccountRoutes(kernel: Kernel): void {
   const base = "/v1/treasury/financial_accounts";
   kernel.router.add(
-    { method: "POST", path: base, params: { supported_currencies: req(arr(str())), features: featureParams, metadata: metadata(), nickname: emptyable(str()), platform_restrictions: restrictions() }, handler: create },
+    { method: "POST", path: base, handler: create },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => (requireTreasury(ctx), renderFa(ctx, loadFa(ctx, ctx.path.id ?? "", "id", false))) },
-    { method: "POST", path: `${base}/:id`, params: { features: featureParams, metadata: metadata(), nickname: emptyable(str()), platform_restrictions: restrictions(), forwarding_settings: { kind: "any" } }, handler: update },
-    { method: "POST", path: `${base}/:id/close`, params: { forwarding_settings: { kind: "any" } }, handler: close },
+    { method: "POST", path: `${base}/:id`, handler: update },
+    { method: "POST", path: `${base}/:id/close`, handler: close },
     {
       method: "GET",
       path: base,
-      params: { ...v1ListParamsWithCreated, status: oneOf("open", "closed") },
       handler: (ctx) => {
         requireTreasury(ctx);
         const rows = newestFirst<Stripe.Treasury.FinancialAccount>(ctx, FAS, (r) => !ctx.params.status || r.data.status === ctx.params.status).map((d) => renderFa(ctx, ctx.tx.get(FAS, d.id) as FaRow));
@@ -147,7 +139,6 @@ export function registerFinancialAccountRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: `${base}/:id/features`,
-      params: (featureParams as { fields: Record<string, Field> }).fields,
       handler: (ctx) => {
         requireTreasury(ctx);
         const before = loadFa(ctx, ctx.path.id ?? "", "id", false);

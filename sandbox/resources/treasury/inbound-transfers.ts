@@ -2,8 +2,8 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { int, metadata, obj, oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { emitEvent } from "../../events/bus";
 import { cancelInbound, expectInbound, settleInbound } from "../../ledger/moves";
 import type { Row } from "../../store/store";
@@ -92,12 +92,11 @@ function transition(action: "succeed" | "fail" | "return" | "cancel") {
 export function registerInboundTransferRoutes(kernel: Kernel): void {
   const base = "/v1/treasury/inbound_transfers";
   kernel.router.add(
-    { method: "POST", path: base, params: { financial_account: req(str()), amount: req(int()), currency: req(str()), origin_payment_method: req(str()), description: str(), metadata: metadata(), statement_descriptor: str({ max: 10 }) }, handler: create },
+    { method: "POST", path: base, handler: create },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => (requireTreasury(ctx), load(ctx).data) },
     {
       method: "GET",
       path: base,
-      params: { ...v1ListParamsWithCreated, financial_account: req(str()), status: oneOf("processing", "succeeded", "failed", "canceled") },
       handler: (ctx) => {
         requireTreasury(ctx);
         const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
@@ -106,7 +105,7 @@ export function registerInboundTransferRoutes(kernel: Kernel): void {
     },
     { method: "POST", path: `${base}/:id/cancel`, handler: transition("cancel") },
     { method: "POST", path: "/v1/test_helpers/treasury/inbound_transfers/:id/succeed", handler: transition("succeed") },
-    { method: "POST", path: "/v1/test_helpers/treasury/inbound_transfers/:id/fail", params: { failure_details: obj({ code: str() }) }, handler: transition("fail") },
+    { method: "POST", path: "/v1/test_helpers/treasury/inbound_transfers/:id/fail", handler: transition("fail") },
     { method: "POST", path: "/v1/test_helpers/treasury/inbound_transfers/:id/return", handler: transition("return") },
   );
   kernel.expanders.set("ibt", (id, ctx) => {

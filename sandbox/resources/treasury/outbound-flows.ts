@@ -1,8 +1,8 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { bool, emptyable, int, metadata, obj, oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { emitEvent } from "../../events/bus";
 import { credit, hold, release, settleHold } from "../../ledger/moves";
 import { EXTERNAL } from "../../ledger/ledger";
@@ -10,7 +10,7 @@ import type { Row } from "../../store/store";
 import { newestFirst, ownedRow } from "../common";
 import { loadFa, positiveAmount, requireTreasury, requireUsd, v1Money } from "./common";
 import { requireFeature, requireUnrestricted } from "./features";
-import { billing, billingDetails, loadPm, pmDetails, usBankAccountData } from "./payment-methods";
+import {billing, loadPm, pmDetails} from "./payment-methods";
 import { addEntry, openTxn, postedTxn } from "./transactions";
 import { receiveCredit } from "./received";
 
@@ -146,19 +146,12 @@ export function registerOutboundFlowRoutes(kernel: Kernel): void {
       {
         method: "POST",
         path: base,
-        params: {
-          financial_account: req(str()), amount: req(int()), currency: req(str()), description: str(), metadata: metadata(), statement_descriptor: str({ max: 10 }),
-          destination_payment_method: str(), destination_payment_method_options: obj({ us_bank_account: emptyable(obj({ network: oneOf("ach", "us_domestic_wire") })) }),
-          destination_payment_method_data: obj({ type: req(oneOf("us_bank_account", "financial_account")), us_bank_account: usBankAccountData(), financial_account: str(), billing_details: billingDetails(), metadata: metadata() }),
-          ...(kind === "outbound_payment" ? { customer: str(), end_user_details: obj({ present: req(bool()), ip_address: str() }) } : {}),
-        },
         handler: (ctx) => create(ctx, kind),
       },
       { method: "GET", path: `${base}/:id`, handler: (ctx) => (requireTreasury(ctx), load(ctx, kind).data) },
       {
         method: "GET",
         path: base,
-        params: { ...v1ListParamsWithCreated, financial_account: req(str()), status: oneOf("processing", "posted", "failed", "canceled", "returned"), customer: str() },
         handler: (ctx) => {
           requireTreasury(ctx);
           const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
@@ -178,8 +171,8 @@ export function registerOutboundFlowRoutes(kernel: Kernel): void {
       },
       { method: "POST", path: `${helpers}/post`, handler: helper(kind, "post") },
       { method: "POST", path: `${helpers}/fail`, handler: helper(kind, "fail") },
-      { method: "POST", path: `${helpers}/return`, params: { returned_details: obj({ code: str() }) }, handler: helper(kind, "return") },
-      { method: "POST", path: `${helpers}`, params: { tracking_details: req({ kind: "any" }) }, handler: helper(kind, "update") },
+      { method: "POST", path: `${helpers}/return`, handler: helper(kind, "return") },
+      { method: "POST", path: `${helpers}`, handler: helper(kind, "update") },
     );
     kernel.expanders.set(PREFIX[kind], (id, ctx) => {
       const row = ctx.tx.get(TABLE[kind], id);

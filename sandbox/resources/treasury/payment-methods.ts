@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest, referenceMissing } from "../../wire/errors";
-import { metadata, obj, oneOf, req, str, type Field } from "../../wire/schema";
+
 import type { Row } from "../../store/store";
 import { ownedRow } from "../common";
 
@@ -14,12 +14,6 @@ import { ownedRow } from "../common";
 export const PMS = "payment_methods";
 export type PmExtra = { account_number: string; verified: boolean; flow_directions: string[]; attached_to_self: boolean };
 export type PmRow = Row<Stripe.PaymentMethod> & { extra: PmExtra };
-
-const address = () => obj({ city: str(), country: str(), line1: str(), line2: str(), postal_code: str(), state: str() });
-export const billingDetails = (): Field => obj({ name: str(), email: str(), phone: str(), address: address() });
-export const usBankAccountData = (): Field =>
-  obj({ account_holder_type: oneOf("individual", "company"), account_number: str({ pattern: /^\d{4,17}$/ }), account_type: oneOf("checking", "savings"), routing_number: str({ pattern: /^\d{9}$/ }), financial_connections_account: str() });
-export const pmDataParams = (): Field => obj({ type: req(oneOf("us_bank_account")), us_bank_account: usBankAccountData(), billing_details: billingDetails(), metadata: metadata() });
 
 type Json = Record<string, unknown>;
 const nullAddress = { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
@@ -66,7 +60,7 @@ export function pmDetails(pm: Stripe.PaymentMethod, network: string): Json {
 
 export function registerPaymentMethodRoutes(kernel: Kernel): void {
   kernel.router.add(
-    { method: "POST", path: "/v1/payment_methods", params: (pmDataParams() as { fields: Record<string, Field> }).fields, handler: (ctx) => createPm(ctx, ctx.params).data },
+    { method: "POST", path: "/v1/payment_methods", handler: (ctx) => createPm(ctx, ctx.params).data },
     { method: "GET", path: "/v1/payment_methods/:id", handler: (ctx) => ownedRow<Stripe.PaymentMethod>(ctx, PMS, ctx.path.id ?? "", "PaymentMethod").data },
   );
   kernel.expanders.set("pm", (id, ctx) => {

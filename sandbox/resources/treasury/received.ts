@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { int, obj, oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { emitEvent } from "../../events/bus";
 import { credit, debit } from "../../ledger/moves";
 import { EXTERNAL, LedgerError } from "../../ledger/ledger";
@@ -73,11 +73,6 @@ export function receiveDebit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }): 
   return rd;
 }
 
-const helperParams = {
-  financial_account: req(str()), amount: req(int()), currency: req(str()), network: req(oneOf("ach", "us_domestic_wire", "rtp")), description: str(),
-  initiating_payment_method_details: obj({ type: oneOf("us_bank_account"), us_bank_account: obj({ account_holder_name: str(), account_number: str(), routing_number: str() }) }),
-};
-
 export function registerReceivedRoutes(kernel: Kernel): void {
   for (const [kind, table] of [["received_credit", RCS], ["received_debit", RDS]] as const) {
     const base = `/v1/treasury/${kind}s`;
@@ -86,7 +81,6 @@ export function registerReceivedRoutes(kernel: Kernel): void {
       {
         method: "GET",
         path: base,
-        params: { ...v1ListParamsWithCreated, financial_account: req(str()), status: oneOf("succeeded", "failed"), linked_flows: { kind: "any" } },
         handler: (ctx) => {
           requireTreasury(ctx);
           const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
@@ -96,7 +90,6 @@ export function registerReceivedRoutes(kernel: Kernel): void {
       {
         method: "POST",
         path: `/v1/test_helpers/treasury/${kind}s`,
-        params: helperParams,
         handler: (ctx) => {
           requireTreasury(ctx);
           const p = ctx.params;

@@ -2,12 +2,12 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
-import { arr, bool, int, metadata, obj, oneOf, req, str, type Field } from "../../wire/schema";
+
 import { emitEvent } from "../../events/bus";
 import { randomToken } from "../../store/ids";
 import type { Row } from "../../store/store";
 import { ownedRow } from "../common";
-import { createPm, loadPm, pmDataParams, PMS, type PmRow } from "./payment-methods";
+import {createPm, loadPm, PMS, type PmRow} from "./payment-methods";
 
 /**
  * SetupIntents for `us_bank_account` as the Treasury guide uses them: confirming with bank
@@ -19,13 +19,6 @@ const SIS = "setup_intents";
 type Si = Stripe.SetupIntent;
 type SiRow = Row<Si> & { extra: { attempts: number } };
 type Json = Record<string, unknown>;
-
-const mandateData = (): Field => obj({ customer_acceptance: req(obj({ type: req(oneOf("online", "offline")), accepted_at: int(), online: obj({ ip_address: req(str()), user_agent: req(str()) }), offline: obj({}) })) });
-const createParams: Record<string, Field> = {
-  attach_to_self: bool(), confirm: bool(), customer: str(), description: str(), flow_directions: arr(oneOf("inbound", "outbound")), mandate_data: mandateData(), metadata: metadata(),
-  payment_method: str(), payment_method_data: pmDataParams(), payment_method_types: arr(str()), usage: oneOf("on_session", "off_session"), return_url: str(),
-  payment_method_options: { kind: "any" }, on_behalf_of: str(),
-};
 
 function emit(ctx: Ctx, type: string, si: Si): void {
   emitEvent(ctx, type, si as unknown as Json);
@@ -104,11 +97,10 @@ export function registerSetupIntentRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: "/v1/setup_intents",
-      params: createParams,
       handler: (ctx) => {
         const p = ctx.params;
-        const types = (p.payment_method_types as string[] | undefined) ?? ["us_bank_account"];
-        if (types.some((t) => t !== "us_bank_account")) throw invalidRequest("The sandbox's SetupIntents support only `us_bank_account`.", { param: "payment_method_types" });
+        const types = (p.allowed_payment_method_types as string[] | undefined) ?? ["us_bank_account"];
+        if (types.some((t) => t !== "us_bank_account")) throw invalidRequest("The sandbox's SetupIntents support only `us_bank_account`.", { param: "allowed_payment_method_types" });
         if (p.attach_to_self && p.customer) throw invalidRequest("You cannot set both `attach_to_self` and `customer`.", { param: "attach_to_self" });
         const id = ctx.id("seti");
         const si = {
@@ -131,18 +123,16 @@ export function registerSetupIntentRoutes(kernel: Kernel): void {
         return si;
       },
     },
-    { method: "GET", path: "/v1/setup_intents/:id", params: { client_secret: str() }, handler: (ctx) => ownedRow<Si>(ctx, SIS, ctx.path.id ?? "", "setup_intent").data },
+    { method: "GET", path: "/v1/setup_intents/:id", handler: (ctx) => ownedRow<Si>(ctx, SIS, ctx.path.id ?? "", "setup_intent").data },
     {
       method: "POST",
       path: "/v1/setup_intents/:id/confirm",
-      params: { payment_method: str(), payment_method_data: pmDataParams(), mandate_data: mandateData(), return_url: str(), payment_method_options: { kind: "any" } },
       handler: (ctx) => confirm(ctx, structuredClone(ownedRow(ctx, SIS, ctx.path.id ?? "", "setup_intent")) as SiRow, ctx.params),
     },
-    { method: "POST", path: "/v1/setup_intents/:id/verify_microdeposits", params: { descriptor_code: str(), amounts: arr({ kind: "int" }), client_secret: str() }, handler: verify },
+    { method: "POST", path: "/v1/setup_intents/:id/verify_microdeposits", handler: verify },
     {
       method: "POST",
       path: "/v1/setup_intents/:id/cancel",
-      params: { cancellation_reason: oneOf("abandoned", "duplicate", "requested_by_customer") },
       handler: (ctx) => {
         const row = structuredClone(ownedRow(ctx, SIS, ctx.path.id ?? "", "setup_intent")) as SiRow;
         if (row.data.status === "succeeded" || row.data.status === "canceled") throw invalidRequest(`You cannot cancel this SetupIntent because it has a status of ${row.data.status}.`, { code: "setup_intent_unexpected_state" });

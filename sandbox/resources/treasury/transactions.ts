@@ -2,8 +2,8 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { impactOn, type Journal } from "../../ledger/ledger";
-import { listV1, v1ListParamsWithCreated } from "../../wire/list";
-import { oneOf, req, str } from "../../wire/schema";
+import {listV1} from "../../wire/list";
+
 import { newestFirst, ownedRow } from "../common";
 import { loadFa, requireTreasury } from "./common";
 
@@ -64,7 +64,6 @@ export function registerTreasuryTransactionRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: "/v1/treasury/transactions",
-      params: { ...v1ListParamsWithCreated, financial_account: req(str()), status: oneOf("open", "posted", "void"), flow_type: str(), order_by: oneOf("created", "posted_at"), status_transitions: { kind: "any" } },
       handler: (ctx) => {
         requireTreasury(ctx);
         const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
@@ -76,7 +75,6 @@ export function registerTreasuryTransactionRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: "/v1/treasury/transaction_entries",
-      params: { ...v1ListParamsWithCreated, financial_account: req(str()), transaction: str(), order_by: oneOf("created", "effective_at"), effective_at: { kind: "any" } },
       handler: (ctx) => {
         requireTreasury(ctx);
         const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;

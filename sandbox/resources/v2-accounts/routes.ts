@@ -2,12 +2,12 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error, v2NotFound } from "../../wire/errors";
-import { arr, oneOf, str } from "../../wire/schema";
-import { listV2, v2ListParams, v2Page } from "../../wire/list";
+
+import {listV2, v2Page} from "../../wire/list";
 import { emitThinEvent } from "../../events/bus";
 import { applyParams, newAccount, type AccountExtra } from "../accounts/model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "../accounts/store";
-import { CONFIG_CAPABILITIES, INCLUDABLE, STABLECOIN_ONLY, v2AccountParams } from "./params";
+import {CONFIG_CAPABILITIES, INCLUDABLE, STABLECOIN_ONLY} from "./params";
 import { renderV2, v2CapabilityStatus, v2Due, type V2State } from "./view";
 
 type Json = Record<string, unknown>;
@@ -84,13 +84,10 @@ const include = (ctx: Ctx) => (ctx.params.include as string[] | undefined) ?? []
 
 /** v2 `/v2/core/accounts`: the same accounts as v1, seen through the v2 shape, with thin events. */
 export function registerV2AccountRoutes(kernel: Kernel): void {
-  const includeList = [...INCLUDABLE];
   kernel.router.add(
     {
       method: "POST",
       path: "/v2/core/accounts",
-      params: v2AccountParams,
-      include: includeList,
       handler: (ctx) => {
         const id = ctx.id("acct", 16);
         const p = ctx.params;
@@ -103,12 +100,10 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
         return renderV2(row.data, row.extra, include(ctx));
       },
     },
-    { method: "GET", path: "/v2/core/accounts/:id", include: includeList, handler: (ctx) => { const r = load(ctx); return renderV2(r.data, r.extra, include(ctx)); } },
+    { method: "GET", path: "/v2/core/accounts/:id", handler: (ctx) => { const r = load(ctx); return renderV2(r.data, r.extra, include(ctx)); } },
     {
       method: "POST",
       path: "/v2/core/accounts/:id",
-      params: v2AccountParams,
-      include: includeList,
       handler: (ctx) => {
         const before = load(ctx);
         const next = cloneRow(before);
@@ -120,7 +115,6 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
     {
       method: "POST",
       path: "/v2/core/accounts/:id/close",
-      params: { applied_configurations: arr(oneOf(...Object.keys(CONFIG_CAPABILITIES))) },
       handler: (ctx) => {
         const before = load(ctx);
         const next = cloneRow(before);
@@ -133,7 +127,6 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: "/v2/core/accounts",
-      params: { ...v2ListParams, applied_configurations: arr(str()), closed: arr(str()) },
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["applied_configurations"]);
         const wanted = token.filters.applied_configurations as string[] | undefined;

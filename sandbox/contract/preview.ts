@@ -1,0 +1,69 @@
+import type { Node } from "./types";
+
+/**
+ * What Stripe's guides document and neither SDK types (`stripe@23` for v1, `stripe@20.2.0-alpha.1`
+ * for the v2 preview). Each row names its source in `shared/reference/stripe-guides/`; a row
+ * marked [guess] is the sandbox's reading where the guide shows the request but not the answer.
+ * Keep this table small: anything an SDK declares belongs to the generated file.
+ */
+export type PreviewRow =
+  /** A request parameter added to an endpoint's SDK params (dotted path; the parent must exist). */
+  | { params: string; at: string; node: Node; optional?: boolean; source: string; type?: never }
+  /** A field added to an SDK object type (by the type's name in `stripe-sdk.json`). */
+  | { type: string; at: string; node: Node; optional?: boolean; source: string; params?: never };
+
+const str: Node = { t: "str" };
+const num: Node = { t: "num" };
+const nullable = (n: Node): Node => ({ t: "union", of: [{ t: "null" }, n] });
+const obj = (props: Record<string, Node>, optional: string[] = Object.keys(props)): Node => ({
+  t: "obj",
+  props: Object.fromEntries(Object.entries(props).map(([k, n]) => [k, optional.includes(k) ? { n, opt: true as const } : { n }])),
+});
+
+const STABLECOIN = "stablecoin-issuing-with-connect.txt";
+const ISSUING_BALANCE = "docs.stripe.com/issuing/funding/balance, docs.stripe.com/baas/start-integration/integration-guides/b2b-payments";
+
+export const PREVIEW: PreviewRow[] = [
+  {
+    params: "POST /v1/topups",
+    at: "destination_balance",
+    node: { t: "enum", values: ["issuing"] },
+    optional: true,
+    source: `${ISSUING_BALANCE} § Add funds: "curl https://api.stripe.com/v1/topups -d destination_balance=issuing -d amount=2000 -d currency=usd" (without it the top-up goes to the payments balance)`,
+  },
+  {
+    type: "Topups#Topup",
+    at: "destination_balance",
+    node: { t: "enum", values: ["issuing", "payments"] },
+    optional: true,
+    source: `${ISSUING_BALANCE} [guess: the top-up answers the balance it funds]`,
+  },
+  {
+    params: "POST /v1/issuing/cards",
+    at: "financial_account_v2",
+    node: str,
+    optional: true,
+    source: `${STABLECOIN} § Issue cards, Create a card: "use the financial_account_v2 parameter to specify which Connected Account's financial account" (-d financial_account_v2=fa_connected_123)`,
+  },
+  {
+    type: "Issuing/Cards#Card",
+    at: "financial_account_v2",
+    node: nullable(str),
+    optional: true,
+    source: `${STABLECOIN} § Create a card [guess: the card answers the v2 financial account it was created with, as it answers financial_account; optional, so readers must not depend on it]`,
+  },
+  {
+    params: "POST /v1/issuing/cardholders",
+    at: "individual.user_terms_acceptance",
+    node: obj({ lead: obj({ date: num, ip: str }) }),
+    optional: true,
+    source: `${STABLECOIN} § Create a cardholder: "Authorized user terms acceptance" (-d "individual[user_terms_acceptance][lead][date]"=1470266163 -d "individual[user_terms_acceptance][lead][ip]"=…)`,
+  },
+  {
+    type: "Issuing/Cardholders#Cardholder.Individual",
+    at: "user_terms_acceptance",
+    node: nullable(obj({ lead: nullable(obj({ date: nullable(num), ip: nullable(str) }, [])) }, [])),
+    optional: true,
+    source: `${STABLECOIN} § Create a cardholder [guess: the cardholder answers the acceptance it was given, like card_issuing.user_terms_acceptance]`,
+  },
+];
