@@ -158,11 +158,20 @@ class Converter {
     if (f & ts.TypeFlags.Object) {
       const symbol = type.getSymbol();
       if (symbol?.name === "Date") return { t: "str" };
-      const name = symbol && symbol.flags & ts.SymbolFlags.Interface ? this.nameOf(symbol) : null;
+      const base = symbol && symbol.flags & ts.SymbolFlags.Interface ? this.nameOf(symbol) : null;
+      // A generic interface (`ApiList<T>`) is one type per instantiation: name it with its arguments.
+      const args = f & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? c.getTypeArguments(type as ts.TypeReference) : [];
+      const name = base && args.length ? `${base}<${args.map((a) => this.argName(a)).join(", ")}>` : base;
       if (!name) return this.object(type);
       return this.named(name, () => this.object(type));
     }
     return { t: "any" };
+  }
+
+  /** A type argument by its contract name (`ExternalAccounts#ExternalAccount`), else as TypeScript prints it. */
+  private argName(type: ts.Type): string {
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    return (symbol && this.nameOf(symbol)) ?? this.checker.typeToString(type);
   }
 
   private named(name: string, build: () => Node): Node {

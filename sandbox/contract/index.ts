@@ -55,7 +55,10 @@ function applyPreview(base: Contract): Contract {
     const parts = row.at.split(".");
     const name = parts.pop() as string;
     const target = objectAt(c, root, parts);
-    target.props = { ...target.props, [name]: row.optional ? { n: row.node, opt: true } : { n: row.node } };
+    // An enum row on an existing enum adds its values (a value only the guides document).
+    const had = target.props[name];
+    const node: Node = row.node.t === "enum" && had?.n.t === "enum" ? { ...had.n, values: [...new Set([...had.n.values, ...row.node.values])].sort() } : row.node;
+    target.props = { ...target.props, [name]: row.optional ?? had?.opt ? { n: node, opt: true } : { n: node } };
   }
   return c;
 }

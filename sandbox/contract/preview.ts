@@ -9,7 +9,7 @@ import type { Node } from "./types";
 export type PreviewRow =
   /** A request parameter added to an endpoint's SDK params (dotted path; the parent must exist). */
   | { params: string; at: string; node: Node; optional?: boolean; source: string; type?: never }
-  /** A field added to an SDK object type (by the type's name in `stripe-sdk.json`). */
+  /** A field added to an SDK object type (by the type's name in `stripe-sdk.json`); an enum row on an existing enum adds its values. */
   | { type: string; at: string; node: Node; optional?: boolean; source: string; params?: never };
 
 const str: Node = { t: "str" };
@@ -22,6 +22,9 @@ const obj = (props: Record<string, Node>, optional: string[] = Object.keys(props
 
 const STABLECOIN = "stablecoin-issuing-with-connect.txt";
 const ISSUING_BALANCE = "docs.stripe.com/issuing/funding/balance, docs.stripe.com/baas/start-integration/integration-guides/b2b-payments";
+
+const CARD_SPEND = `${STABLECOIN} § Monitor money movement: "You can find card spending in the Received Debit v2 API"`;
+const cardSpend: Node = obj({ authorization: nullable(str), card_transactions: { t: "arr", item: str } }, []);
 
 export const PREVIEW: PreviewRow[] = [
   {
@@ -37,6 +40,13 @@ export const PREVIEW: PreviewRow[] = [
     node: { t: "enum", values: ["issuing", "payments"] },
     optional: true,
     source: `${ISSUING_BALANCE} [guess: the top-up answers the balance it funds]`,
+  },
+  {
+    type: "EphemeralKeys#EphemeralKey",
+    at: "associated_objects",
+    node: { t: "arr", item: obj({ id: str, type: str }, []) },
+    optional: true,
+    source: `docs.stripe.com/api/ephemeral_keys/object: the example object answers "associated_objects": [{"type": "customer", "id": "cus_…"}] (the attribute list and the SDK leave it out; the sandbox answers [{"type": "issuing.card", "id": "ic_…"}])`,
   },
   {
     params: "POST /v1/issuing/cards",
@@ -65,5 +75,37 @@ export const PREVIEW: PreviewRow[] = [
     node: nullable(obj({ lead: nullable(obj({ date: nullable(num), ip: nullable(str) }, [])) }, [])),
     optional: true,
     source: `${STABLECOIN} § Create a cardholder [guess: the cardholder answers the acceptance it was given, like card_issuing.user_terms_acceptance]`,
+  },
+  {
+    type: "preview#V2.MoneyManagement.ReceivedDebit",
+    at: "type",
+    node: { t: "enum", values: ["card_spend"] },
+    source: `${CARD_SPEND} [guess: neither SDK has a card type among received debits; the sandbox names it card_spend]`,
+  },
+  {
+    type: "preview#V2.MoneyManagement.ReceivedDebit",
+    at: "card_spend",
+    node: cardSpend,
+    optional: true,
+    source: `${CARD_SPEND} [guess: like the other types, a hash named after the type: the Issuing authorization and the captures it pays for]`,
+  },
+  {
+    type: "preview#V2.MoneyManagement.ReceivedCredit",
+    at: "type",
+    node: { t: "enum", values: ["card_spend"] },
+    source: `${CARD_SPEND} [guess: a refund on the card comes back the same way, as a received credit]`,
+  },
+  {
+    type: "preview#V2.MoneyManagement.ReceivedCredit",
+    at: "card_spend",
+    node: cardSpend,
+    optional: true,
+    source: `${CARD_SPEND} [guess: the refund's authorization, if any, and its Issuing transactions]`,
+  },
+  {
+    type: "preview#V2.Core.Account.Requirements.Entry.Impact.RestrictsCapability",
+    at: "capability",
+    node: { t: "enum", values: ["holds_currencies.usdc", "outbound_transfers.crypto_wallets"] },
+    source: `${STABLECOIN} § Create a connected account: "storer.holds_currencies.usdc Enables stablecoin storage features", "storer.outbound_transfer.crypto_wallet Allows transfers to external wallets", then "Review and fulfill the requirements" [guess: a requirement names the storer capabilities it restricts, which the preview SDK's list leaves out]`,
   },
 ];

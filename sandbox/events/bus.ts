@@ -11,8 +11,10 @@ export type ThinEvent = {
   livemode: false;
   context?: string;
   related_object?: { id: string; type: string; url: string };
-  reason: { type: "request"; request: { id: string; idempotency_key: string | null } } | null;
-  data: Record<string, unknown>;
+  /** Absent when no API request caused the event; `request` only with the key the request carried (the SDK types it a string). */
+  reason?: { type: "request"; request?: { id: string; idempotency_key: string } };
+  /** Only the event types whose SDK type has `data` carry it (e.g. `updated_capability`). */
+  data?: Record<string, unknown>;
   changes?: Record<string, unknown>;
 };
 
@@ -90,8 +92,8 @@ export function emitThinEvent(
     livemode: false,
     ...(context ? { context } : {}),
     related_object: related,
-    reason: ctx.request.id ? { type: "request", request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key } } : null,
-    data: opts.data ?? {},
+    ...(ctx.request.id ? { reason: { type: "request", ...(ctx.request.idempotency_key ? { request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key } } : {}) } } : {}),
+    ...(opts.data ? { data: opts.data } : {}),
   };
   ctx.tx.put<ThinEvent>("v2_events", id, { owner: context ?? ctx.platform, data: event });
   queue(ctx, id, endpoints, "v2");

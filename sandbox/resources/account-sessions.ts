@@ -30,7 +30,7 @@ const COMPONENTS: Record<string, Record<string, boolean>> = {
   notification_banner: { [DSUA]: false, [EAC]: true },
   payment_details: payments,
   payment_disputes: { destination_on_behalf_of_charge_management: false, dispute_management: true, refund_management: true, smart_disputes_management: false },
-  payment_method_settings: {},
+  payment_method_settings: { [DSUA]: false },
   payments,
   payout_details: {},
   payout_reconciliation_report: {},

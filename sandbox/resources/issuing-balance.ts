@@ -67,7 +67,7 @@ export function registerIssuingBalanceRoutes(kernel: Kernel): void {
         // Test-mode top-ups succeed at once (live ones take days). [guess]
         const topup = {
           id, object: "topup", amount, balance_transaction: null, created: ctx.now, currency, description: (p.description as string | undefined) ?? null, destination_balance: destination,
-          expected_availability_date: ctx.now, failure_code: null, failure_message: null, livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, source: null,
+          expected_availability_date: ctx.now, failure_code: null, failure_message: null, initiated_by: "user", livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, source: null,
           statement_descriptor: (p.statement_descriptor as string | undefined) ?? null, status: "succeeded", transfer_group: (p.transfer_group as string | undefined) ?? null,
         };
         ctx.tx.put(TOPUPS, id, { owner: ctx.account, data: topup });
@@ -99,8 +99,8 @@ export function registerIssuingBalanceRoutes(kernel: Kernel): void {
         const payout = {
           id, object: "payout", amount, application_fee: null, application_fee_amount: null, arrival_date: ctx.now, automatic: false, balance_transaction: null, created: ctx.now, currency,
           description: (p.description as string | undefined) ?? null, destination: (p.destination as string | undefined) ?? bank?.id ?? null, failure_balance_transaction: null, failure_code: null, failure_message: null,
-          livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, method: (p.method as string | undefined) ?? "standard", original_payout: null, reconciliation_status: "not_applicable",
-          reversed_by: null, source_balance: source, source_type: "card", statement_descriptor: (p.statement_descriptor as string | undefined) ?? null, status: "paid", trace_id: { status: "supported", value: null }, type: "bank_account",
+          livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, method: (p.method as string | undefined) ?? "standard", original_payout: null, payout_method: null, reconciliation_status: "not_applicable",
+          reversed_by: null, source_type: "card", statement_descriptor: (p.statement_descriptor as string | undefined) ?? null, status: "paid", trace_id: { status: "supported", value: null }, type: "bank_account",
         };
         ctx.tx.put(PAYOUTS, id, { owner: ctx.account, data: payout });
         emitEvent(ctx, "payout.created", payout);

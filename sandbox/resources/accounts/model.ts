@@ -71,7 +71,7 @@ export function newAccount(ctx: Ctx, id: string, p: Json): Stripe.Account {
     object: "account",
     business_profile: {
       annual_revenue: null, estimated_worker_count: null, mcc: null, minority_owned_business_designation: null, name: null,
-      product_description: null, support_address: null, support_email: null, support_phone: null, support_url: null, url: null,
+      product_description: null, specified_commercial_transactions_act_url: null, support_address: null, support_email: null, support_phone: null, support_url: null, url: null,
     },
     business_type: null,
     capabilities: {},
@@ -94,7 +94,7 @@ export function newAccount(ctx: Ctx, id: string, p: Json): Stripe.Account {
       card_payments: { decline_on: { avs_failure: true, cvc_failure: false }, statement_descriptor_prefix: null, statement_descriptor_prefix_kana: null, statement_descriptor_prefix_kanji: null },
       dashboard: { display_name: null, timezone: "Etc/UTC" },
       invoices: { default_account_tax_ids: null, hosted_payment_method_save: "offer" },
-      payments: { statement_descriptor: null, statement_descriptor_kana: null, statement_descriptor_kanji: null },
+      payments: { statement_descriptor: null, statement_descriptor_kana: null, statement_descriptor_kanji: null, statement_descriptor_prefix_kana: null, statement_descriptor_prefix_kanji: null },
       payouts: { debit_negative_balances: true, schedule: { delay_days: 2, interval: "daily" }, statement_descriptor: null },
       sepa_debit_payments: {},
       treasury: { tos_acceptance: { date: null, ip: null } },
@@ -110,8 +110,8 @@ function person(ctx: Ctx, account: Stripe.Account, current: Json | null | undefi
   return {
     id: ctx.id("person"), object: "person", account: account.id, address: nullAddress(), created: ctx.now,
     dob: { day: null, month: null, year: null }, email: null, first_name: null, id_number_provided: false, last_name: null,
-    metadata: {}, phone: null, relationship: { director: false, executive: false, owner: false, percent_ownership: null, representative: true, title: null },
-    ssn_last_4_provided: false, verification: { additional_document: null, details: null, details_code: null, document: null, status: "unverified" },
+    metadata: {}, phone: null, relationship: { authorizer: false, director: false, executive: false, legal_guardian: false, owner: false, percent_ownership: null, representative: true, title: null },
+    ssn_last_4_provided: false, verification: { additional_document: null, details: null, details_code: null, document: { back: null, details: null, details_code: null, front: null }, status: "unverified" },
   };
 }
 
@@ -220,7 +220,8 @@ export function capabilityObject(account: Stripe.Account, extra: AccountExtra, n
     future_requirements: emptyRequirements(),
     requested: extra.requested[name] !== undefined,
     requested_at: extra.requested[name] ?? null,
-    requirements: requirementsHash(due, { disabled_reason: due.length ? "requirements.past_due" : extra.kyc === "reject" ? "rejected.other" : status === "pending" ? "requirements.pending_verification" : null }),
+    // A capability's reasons are its own list, not the account's: fields needed, or Stripe reviewing them.
+    requirements: requirementsHash(due, { disabled_reason: due.length ? "requirements.fields_needed" : extra.kyc === "reject" ? "rejected.other" : status === "pending" ? "pending.review" : null }),
     status,
   } as Stripe.Capability;
 }

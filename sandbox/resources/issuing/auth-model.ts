@@ -41,6 +41,11 @@ export function saveAuth(ctx: Ctx, before: AuthRow | null, next: Auth, extra: Au
   if (!before) emitEvent(ctx, "issuing_authorization.created", rendered as unknown as Json);
   else {
     const prev = previousAttributes(before.data as unknown as Json, next as unknown as Json);
+    // The diff is of the stored ids; the event carries what the object showed (whole arrays of objects).
+    if (prev) {
+      const old = renderAuth(ctx, before) as unknown as Json;
+      for (const key of ["transactions", "balance_transactions"]) if (key in prev) prev[key] = old[key];
+    }
     if (prev) emitEvent(ctx, "issuing_authorization.updated", rendered as unknown as Json, { previous_attributes: prev });
   }
   return rendered;

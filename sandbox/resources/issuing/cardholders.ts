@@ -6,7 +6,7 @@ import {listV1} from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
-import { deepMerge, mergeMetadata, newestFirst } from "../common";
+import { deepMerge, fullAddress, mergeMetadata, newestFirst } from "../common";
 import { loadCardholder, requireIssuing, TABLES, type Json } from "./common";
 import {applyControls, emptyControls} from "./spending-controls";
 
@@ -34,8 +34,14 @@ function validName(name: string): void {
 
 function applyIndividual(current: Cardholder["individual"], patch: unknown): Cardholder["individual"] {
   const base = current ?? ({ card_issuing: null, dob: null, first_name: null, last_name: null, verification: null } as unknown as NonNullable<Cardholder["individual"]>);
-  return deepMerge(base, patch) as Cardholder["individual"];
+  const next = deepMerge(base, patch) as NonNullable<Cardholder["individual"]>;
+  // Stripe answers the acceptance with all three fields (`user_agent` null unless given).
+  const terms = next.card_issuing?.user_terms_acceptance;
+  if (next.card_issuing) next.card_issuing = { user_terms_acceptance: terms ? { date: terms.date ?? null, ip: terms.ip ?? null, user_agent: terms.user_agent ?? null } : null };
+  return next;
 }
+
+const billingOf = (b: unknown): Stripe.Issuing.Cardholder.Billing => ({ address: fullAddress((b as { address?: unknown } | undefined)?.address) });
 
 function save(ctx: Ctx, before: Cardholder | null, next: Cardholder, extra: Json): Cardholder {
   next.requirements = requirementsOf(next, extra);
@@ -56,7 +62,7 @@ function create(ctx: Ctx): Cardholder {
   const type = (p.type as Stripe.Issuing.Cardholder.Type | undefined) ?? "individual";
   const taxId = (p.company as Json | undefined)?.tax_id;
   const c: Cardholder = {
-    id: ctx.id("ich"), object: "issuing.cardholder", billing: p.billing as Stripe.Issuing.Cardholder.Billing, company: type === "company" ? { tax_id_provided: !!taxId } : null, created: ctx.now,
+    id: ctx.id("ich"), object: "issuing.cardholder", billing: billingOf(p.billing), company: type === "company" ? { tax_id_provided: !!taxId } : null, created: ctx.now,
     email: (p.email as string | undefined) ?? null, individual: p.individual ? applyIndividual(null, p.individual) : null, livemode: false, metadata: mergeMetadata({}, p.metadata),
     name: String(p.name), phone_number: (p.phone_number as string | undefined) ?? null, preferred_locales: (p.preferred_locales as Cardholder["preferred_locales"]) ?? null,
     requirements: { disabled_reason: null, past_due: [] }, spending_controls: applyControls(emptyControls(true), p.spending_controls, true, null) as unknown as Cardholder["spending_controls"],
@@ -72,7 +78,7 @@ function update(ctx: Ctx): Cardholder {
   const next = structuredClone(before);
   const p = ctx.params;
   const extra = { ...row.extra };
-  if (p.billing) next.billing = deepMerge(next.billing, p.billing) as Stripe.Issuing.Cardholder.Billing;
+  if (p.billing) next.billing = billingOf(deepMerge(next.billing, p.billing));
   if (p.email !== undefined) next.email = (p.email as string | null) ?? null;
   if (p.phone_number !== undefined) next.phone_number = (p.phone_number as string | null) ?? null;
   if (p.individual) next.individual = applyIndividual(next.individual, p.individual);

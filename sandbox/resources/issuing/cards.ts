@@ -4,7 +4,7 @@ import type { Ctx } from "../../wire/context";
 import { invalidRequest, paramError } from "../../wire/errors";
 import {listV1} from "../../wire/list";
 
-import { deepMerge, mergeMetadata, newestFirst } from "../common";
+import { deepMerge, fullAddress, mergeMetadata, newestFirst } from "../common";
 import { loadCard, loadCardholder, requireIssuing, TABLES, type CardExtra } from "./common";
 import {applyControls, emptyControls} from "./spending-controls";
 import { cardNumber, digits, renderCard, saveCard } from "./card-model";
@@ -18,10 +18,10 @@ const retrieving = new WeakSet<Ctx>();
 
 function shipping(p: Record<string, unknown>): Stripe.Issuing.Card.Shipping {
   const a = p.address as Record<string, unknown>;
-  const address = { city: null, country: null, line1: null, line2: null, postal_code: null, state: null, ...a } as Stripe.Address;
+  const address = fullAddress(a);
   return {
     address, address_validation: { mode: ((p.address_validation as Record<string, unknown> | undefined)?.mode ?? "normalization_only") as Stripe.Issuing.Card.Shipping.AddressValidation.Mode, normalized_address: address, result: "likely_deliverable" },
-    carrier: null, customs: { eori_number: ((p.customs as Record<string, unknown> | undefined)?.eori_number as string | undefined) ?? null }, eta: null, name: String(p.name),
+    business_name: (p.business_name as string | undefined) ?? null, carrier: null, customs: { eori_number: ((p.customs as Record<string, unknown> | undefined)?.eori_number as string | undefined) ?? null }, eta: null, name: String(p.name),
     phone_number: (p.phone_number as string | undefined) ?? null, require_signature: (p.require_signature as boolean | undefined) ?? null, service: (p.service as Stripe.Issuing.Card.Shipping.Service | undefined) ?? "standard",
     status: "pending", tracking_number: null, tracking_url: null, type: (p.type as Stripe.Issuing.Card.Shipping.Type | undefined) ?? "individual",
   } as Stripe.Issuing.Card.Shipping;

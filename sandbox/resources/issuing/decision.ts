@@ -97,7 +97,7 @@ export function decide(ctx: Ctx, card: CardRow, input: Input): unknown {
   const target = rtaTarget(ctx.kernel);
   if (!target) return apply(ctx, input, { approved: true, amount: input.req.amount, reason: "card_active", ...none });
   // The request event shows the authorization mid-decision: amount 0 for a new one, `pending_request` set (Stripe's fixture).
-  const pending = { ...renderAuth(ctx, { data: input.auth }), ...(input.before ? {} : { amount: 0, merchant_amount: 0 }), pending_request: { ...input.req, network_risk_score: null } };
+  const pending = { ...renderAuth(ctx, { data: input.auth }), ...(input.before ? {} : { amount: 0, merchant_amount: 0 }), pending_request: { ...input.req, currency: input.auth.currency, network_risk_score: null } };
   const event = {
     id: ctx.id("evt"), object: "event", ...(ctx.isConnected ? { account: ctx.account } : {}), api_version: ctx.apiVersion, created: ctx.now, data: { object: pending },
     livemode: false, pending_webhooks: 0, request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key }, type: "issuing_authorization.request",

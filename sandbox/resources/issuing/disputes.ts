@@ -23,6 +23,26 @@ const REQUIRED: Record<string, string[]> = {
   canceled: ["explanation", "canceled_at"], duplicate: ["explanation", "original_transaction"], fraudulent: ["explanation"], merchandise_not_as_described: ["explanation", "received_at"],
   no_valid_authorization: ["explanation"], not_received: ["explanation", "expected_at"], other: ["explanation", "product_type"], service_not_as_described: ["explanation", "received_at"],
 };
+/** Every field of each reason's evidence hash, as Stripe answers them (`null` until given). */
+const FIELDS: Record<string, string[]> = {
+  canceled: ["additional_documentation", "canceled_at", "cancellation_policy_provided", "cancellation_reason", "expected_at", "explanation", "product_description", "product_type", "return_status", "returned_at"],
+  duplicate: ["additional_documentation", "card_statement", "cash_receipt", "check_image", "explanation", "original_transaction"],
+  fraudulent: ["additional_documentation", "explanation"],
+  merchandise_not_as_described: ["additional_documentation", "explanation", "received_at", "return_description", "return_status", "returned_at"],
+  no_valid_authorization: ["additional_documentation", "explanation"],
+  not_received: ["additional_documentation", "expected_at", "explanation", "product_description", "product_type"],
+  other: ["additional_documentation", "explanation", "product_description", "product_type"],
+  service_not_as_described: ["additional_documentation", "canceled_at", "cancellation_reason", "explanation", "received_at"],
+};
+function evidenceOf(e: Json): Dispute["evidence"] {
+  const out: Json = { reason: e.reason ?? "other" };
+  for (const [reason, fields] of Object.entries(FIELDS)) {
+    const given = e[reason] as Json | undefined;
+    if (given) out[reason] = Object.fromEntries(fields.map((f) => [f, given[f] ?? null]));
+  }
+  return out as unknown as Dispute["evidence"];
+}
+
 function save(ctx: Ctx, before: Dispute | null, next: Dispute, type?: string): Dispute {
   ctx.tx.put(TABLES.disputes, next.id, { owner: ctx.account, data: next });
   const obj = next as unknown as Json;
@@ -45,8 +65,8 @@ function create(ctx: Ctx): Dispute {
   const amount = (p.amount as number | undefined) ?? -txn.data.amount;
   if (amount <= 0 || amount > -txn.data.amount) throw invalidRequest(`amount must be between 1 and ${-txn.data.amount}.`, { param: "amount" });
   const d = {
-    id: ctx.id("idp"), object: "issuing.dispute", amount, balance_transactions: null, created: ctx.now, currency: txn.data.currency, evidence: { reason: "other", ...(p.evidence as Json | undefined) },
-    livemode: false, loss_reason: null, metadata: mergeMetadata({}, p.metadata), status: "unsubmitted", transaction: txn.data.id, treasury: null,
+    id: ctx.id("idp"), object: "issuing.dispute", amount, balance_transactions: null, created: ctx.now, currency: txn.data.currency, evidence: evidenceOf({ reason: "other", ...(p.evidence as Json | undefined) }),
+    livemode: false, metadata: mergeMetadata({}, p.metadata), status: "unsubmitted", transaction: txn.data.id, treasury: null,
   } as unknown as Dispute;
   saveTxn(ctx, txn, { ...structuredClone(txn.data), dispute: d.id }, txn.extra);
   return save(ctx, null, d);
@@ -56,7 +76,7 @@ function update(ctx: Ctx): Dispute {
   const row = owned<Dispute>(ctx, TABLES.disputes, ctx.path.id ?? "", "issuing.dispute");
   if (row.data.status !== "unsubmitted") throw invalidRequest(`Dispute ${row.data.id} is ${row.data.status}; only unsubmitted disputes can be updated.`);
   const next = structuredClone(row.data);
-  if (ctx.params.evidence) next.evidence = deepMerge(next.evidence, ctx.params.evidence) as Dispute["evidence"];
+  if (ctx.params.evidence) next.evidence = evidenceOf(deepMerge(next.evidence, ctx.params.evidence) as Json);
   if (ctx.params.amount !== undefined) next.amount = Number(ctx.params.amount);
   if (ctx.params.metadata !== undefined) next.metadata = mergeMetadata(next.metadata, ctx.params.metadata);
   return save(ctx, row.data, next);

@@ -46,7 +46,8 @@ export const availableCash = (ctx: Ctx, f: Funding) => balanceOf(ctx.tx, f.holde
 
 function balanceTxn(ctx: Ctx, f: Funding, amount: number, type: string, source: string): Json {
   const bt = {
-    id: ctx.id("txn"), object: "balance_transaction", amount, available_on: ctx.now, created: ctx.now, currency: f.currency, description: null, exchange_rate: null,
+    // Issuing-balance funds move on the `issuing` balance, not the payments balance.
+    id: ctx.id("txn"), object: "balance_transaction", amount, available_on: ctx.now, balance_type: "issuing", created: ctx.now, currency: f.currency, description: null, exchange_rate: null,
     fee: 0, fee_details: [], net: amount, reporting_category: type, source, status: "available", type,
   };
   ctx.tx.put(TABLES.balanceTxns, bt.id, { owner: ctx.account, data: bt });

@@ -36,12 +36,13 @@ export const money = (value: number, currency: string): Money => ({ value, curre
 export const iso = (ctx: Ctx) => new Date(ctx.nowMs).toISOString();
 
 /** Stores a v2 object and emits `v2.money_management.<name>.<event>` about it for its owner. */
-export function saveV2(ctx: Ctx, table: string, owner: string, obj: V2Object, event?: string): V2Object {
+/** Stores a v2 object and emits `<object>.<event>`; `data` only for the event types the SDK gives a `data` (e.g. `transaction.created`). */
+export function saveV2(ctx: Ctx, table: string, owner: string, obj: V2Object, event?: string, data?: Json): V2Object {
   const extra = ctx.tx.get(table, obj.id)?.extra; // hidden state (numbers, attempts) survives updates
   ctx.tx.put(table, obj.id, { owner, data: obj, ...(extra ? { extra } : {}) });
   if (event) {
     const related = { id: obj.id, type: obj.object, url: `/v2/money_management/${PATHS[obj.object] ?? ""}/${obj.id}` };
-    emitThinEvent(ctx, `${obj.object}.${event}`, related, { context: owner === ctx.platform ? null : owner });
+    emitThinEvent(ctx, `${obj.object}.${event}`, related, { context: owner === ctx.platform ? null : owner, ...(data ? { data } : {}) });
   }
   return obj;
 }

@@ -24,7 +24,7 @@ export async function moneyControlsV2(kernel: Kernel, method: string, pathname: 
     if (rd) {
       const row = kernel.store.get<V2Fa>(T.fas, decodeURIComponent(rd[1] ?? ""));
       if (!row) return { status: 404, body: { error: { message: "No such financial account" } } };
-      return { status: 200, body: await runNow(kernel, (ctx) => receiveV2Debit({ ...ctx, account: row.owner, isConnected: row.owner !== ctx.platform }, row.data, row.owner, amountOf(params.amount), { type: "external_debit", details: {} })) };
+      return { status: 200, body: await runNow(kernel, (ctx) => receiveV2Debit({ ...ctx, account: row.owner, isConnected: row.owner !== ctx.platform }, row.data, row.owner, amountOf(params.amount), { type: "external_debit" })) };
     }
   } catch (err) {
     if (err instanceof ApiError) return { status: err.status, body: err.body() };

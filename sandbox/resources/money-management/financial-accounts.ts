@@ -51,7 +51,7 @@ function createFa(ctx: Ctx, owner: string, p: Json, silent = false): V2Fa {
   }
   const country = owner === ctx.platform ? "us" : (loadAccount(ctx, owner)?.data.country ?? "US").toLowerCase();
   const fa: V2Fa = {
-    id: ctx.id("fa_test", 48), object: "v2.money_management.financial_account", country, created: iso(ctx), display_name: (p.display_name as string | undefined) ?? null,
+    id: ctx.id("fa_test", 48), object: "v2.money_management.financial_account", country, created: iso(ctx), ...(typeof p.display_name === "string" ? { display_name: p.display_name } : {}),
     livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, status: "open", storage: { holds_currencies: currencies }, type: "storage",
   };
   saveV2(ctx, T.fas, owner, fa, silent ? undefined : "created");
@@ -95,7 +95,7 @@ export function registerV2FinancialAccountRoutes(kernel: Kernel): void {
           if (b.cash || b.inbound_pending || b.outbound_pending) throw v2Error(400, "non_zero_balance", "non_zero_balance", `Financial account ${fa.id} still holds ${c} (available ${b.cash}, pending ${b.inbound_pending + b.outbound_pending}). Move the funds out before closing it.`);
         }
         fa.status = "closed";
-        fa.status_details = { closed: { reason: "closed_by_platform", forwarding_settings: null } };
+        fa.status_details = { closed: { reason: "closed_by_platform" } }; // no forwarding settings were given
         saveV2(ctx, T.fas, ctx.account, fa, "updated");
         return renderV2Fa(ctx, fa);
       },

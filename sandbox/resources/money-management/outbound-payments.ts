@@ -49,10 +49,11 @@ function create(ctx: Ctx): V2Object {
   const txn = openV2Txn(ctx, ctx.account, fa.id, "outbound_payment", flow, money(-amount.value, amount.currency));
   addV2Entry(ctx, txn, v2Money(() => hold(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow, nowMs: ctx.nowMs })));
   const obp: V2Object = {
-    id, object: "v2.money_management.outbound_payment", amount, cancelable: false, created: iso(ctx), delivery_options: null, description: (p.description as string | undefined) ?? null,
+    // v2 leaves out what it does not have (no delivery options or status details; between FAs there is no trace value).
+    id, object: "v2.money_management.outbound_payment", amount, cancelable: false, created: iso(ctx), ...(typeof p.description === "string" ? { description: p.description } : {}),
     expected_arrival_date: iso(ctx), from: { financial_account: fa.id, debited: amount }, livemode: false, metadata: (p.metadata as Json | undefined) ?? {},
-    recipient_notification: { setting: "none" }, statement_descriptor: (p.statement_descriptor as string | undefined) ?? "payment", status: "processing", status_details: null,
-    status_transitions: { canceled_at: null, failed_at: null, posted_at: null, returned_at: null }, to: { recipient: to.recipient, payout_method: dest.id, credited }, trace_id: { status: "unsupported", value: null },
+    recipient_notification: { setting: "none" }, statement_descriptor: (p.statement_descriptor as string | undefined) ?? "payment", status: "processing",
+    status_transitions: {}, to: { recipient: to.recipient, payout_method: dest.id, credited }, trace_id: { status: "unsupported" },
   };
   saveV2(ctx, T.obps, ctx.account, obp, "created");
   const [out, into] = convert(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, bucket: "outbound_pending" }, { holder: dest.id, currency: credited.currency, amount: credited.value }, flow, ctx.nowMs);

@@ -9,7 +9,7 @@ import { convert, credit, hold, release, settleHold } from "../../ledger/moves";
 import { newestFirst } from "../common";
 import { amountOf, invalidField, iso, money, notCancelable, ownedV2, requireStorer, saveV2, T, v2Money, type Json, type Money, type V2Object } from "./common";
 import { holds, loadV2Fa, requireOpen } from "./financial-accounts";
-import type { PayoutMethod } from "./payout-methods";
+import { isArchived, type PayoutMethod } from "./payout-methods";
 import { addV2Entry, openV2Txn, postedV2Txn } from "./transactions";
 
 /**
@@ -17,7 +17,7 @@ import { addV2Entry, openV2Txn, postedV2Txn } from "./transactions";
  * account). processing (available → outbound_pending) → posted | failed | canceled;
  * posted → returned. `/_sandbox/v2/outbound_transfers/:id/{post,fail,return}` drive them.
  */
-export type Obt = V2Object & { status: string; cancelable: boolean; amount: Money; from: { financial_account: string; debited: Money }; to: { payout_method: string; credited: Money }; status_transitions: Json; status_details: Json | null };
+export type Obt = V2Object & { status: string; cancelable: boolean; amount: Money; from: { financial_account: string; debited: Money }; to: { payout_method: string; credited: Money }; status_transitions: Json; status_details?: Json };
 type ObtExtra = { txn: string; owner: string };
 
 /** Units of `to` per unit of `from` (1 when equal), or null when the sandbox has no rate. */
@@ -35,8 +35,8 @@ function create(ctx: Ctx): V2Object {
   requireOpen(fa);
   holds(fa, from.currency, "from.currency");
   const pm = ownedV2<PayoutMethod>(ctx, T.pms, to.payout_method, "payout method", "to.payout_method").data;
-  if (pm.archived || pm.usage_status.transfers !== "eligible") {
-    throw v2Error(400, "invalid_payout_method", "invalid_payout_method", `Payout method ${pm.id} is not eligible for transfers (${pm.archived ? "archived" : `usage_status.transfers: ${pm.usage_status.transfers}`}). Unarchive it or set up a new one with an OutboundSetupIntent.`);
+  if (isArchived(pm) || pm.usage_status.transfers !== "eligible") {
+    throw v2Error(400, "invalid_payout_method", "invalid_payout_method", `Payout method ${pm.id} is not eligible for transfers (${isArchived(pm) ? "archived" : `usage_status.transfers: ${pm.usage_status.transfers}`}). Unarchive it or set up a new one with an OutboundSetupIntent.`);
   }
   requireStorer(ctx, ctx.account, `outbound_transfers.${pm.type === "crypto_wallet" ? "crypto_wallets" : "bank_accounts"}`);
   const bankCurrencies = (pm.bank_account?.supported_currencies as string[] | undefined) ?? [];
@@ -49,11 +49,12 @@ function create(ctx: Ctx): V2Object {
   const txn = openV2Txn(ctx, ctx.account, fa.id, "outbound_transfer", { type: "outbound_transfer", id }, money(-amount.value, amount.currency));
   addV2Entry(ctx, txn, v2Money(() => hold(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow: { type: "outbound_transfer", id }, nowMs: ctx.nowMs })));
   const obt: Obt = {
-    id, object: "v2.money_management.outbound_transfer", amount, cancelable: true, created: iso(ctx), delivery_options: null, description: (p.description as string | undefined) ?? null,
+    // v2 leaves out what it does not have (no delivery options, no status details or transitions yet, no trace value).
+    id, object: "v2.money_management.outbound_transfer", amount, cancelable: true, created: iso(ctx), ...(typeof p.description === "string" ? { description: p.description } : {}),
     expected_arrival_date: new Date(ctx.nowMs + 86400_000).toISOString(), from: { financial_account: fa.id, debited: amount }, livemode: false, metadata: (p.metadata as Json | undefined) ?? {},
-    statement_descriptor: (p.statement_descriptor as string | undefined) ?? "transfer", status: "processing", status_details: null,
-    status_transitions: { canceled_at: null, failed_at: null, posted_at: null, returned_at: null }, to: { payout_method: pm.id, credited: money(Math.round(amount.value * r), toCurrency) },
-    trace_id: { status: "pending", value: null },
+    statement_descriptor: (p.statement_descriptor as string | undefined) ?? "transfer", status: "processing",
+    status_transitions: {}, to: { payout_method: pm.id, credited: money(Math.round(amount.value * r), toCurrency) },
+    trace_id: { status: "pending" },
   };
   ctx.tx.put(T.obts, id, { owner: ctx.account, data: obt, extra: { txn, owner: ctx.account } satisfies ObtExtra });
   return saveV2(ctx, T.obts, ctx.account, obt, "created");

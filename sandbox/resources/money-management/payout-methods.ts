@@ -10,7 +10,10 @@ import { iso, invalidField, notCancelable, ownedV2, saveV2, T, type Json, type V
  * OutboundSetupIntents collect a payout method (crypto wallet, or a USD/MXN/EUR bank
  * account); complete data succeeds at once and creates an eligible PayoutMethod.
  */
-export type PayoutMethod = V2Object & { type: string; archived: boolean; usage_status: { payments: string; transfers: string }; crypto_wallet?: Json; bank_account?: Json };
+export type PayoutMethod = V2Object & { type: string; usage_status: { payments: string; transfers: string }; crypto_wallet?: Json; bank_account?: Json };
+
+/** Archiving is recorded on the method's own hash (`crypto_wallet.archived`, `bank_account.archived`), as the SDK types it. */
+export const isArchived = (pm: PayoutMethod): boolean => (pm.crypto_wallet ?? pm.bank_account)?.archived === true;
 const BANKS: Record<string, { currency: string; check: (n: string, routing?: string) => string | null }> = {
   US: { currency: "usd", check: (n, r) => (!/^\d{4,17}$/.test(n) ? "US account numbers are 4 to 17 digits." : !/^\d{9}$/.test(r ?? "") ? "US bank accounts need a 9-digit routing_number." : null) },
   MX: { currency: "mxn", check: (n) => (/^\d{18}$/.test(n) ? null : "Mexican bank accounts are an 18-digit CLABE.") },
@@ -33,18 +36,22 @@ function bankAccount(b: Json): Json {
   const rule = BANKS[country];
   const problem = rule && rule.currency === currency ? rule.check(number, b.routing_number as string | undefined) : SEPA.includes(country) && currency === "eur" ? ibanProblem(number) : `Bank payouts go to USD (US), MXN (MX) or EUR (SEPA) accounts; ${country || "?"}/${currency || "?"} is not supported.`;
   if (problem) throw invalidField("payout_method_data.bank_account.account_number", problem);
-  return { bank_account_type: (b.bank_account_type as string | undefined) ?? "checking", bank_name: "STRIPE TEST BANK", country, last4: number.slice(-4), routing_number: (b.routing_number as string | undefined) ?? null, supported_currencies: [currency], swift_code: (b.swift_code as string | undefined) ?? null };
+  // US accounts take ACH (local) and wires; the others their local rail [guess: the SDK lists no values].
+  return {
+    archived: false, bank_account_type: (b.bank_account_type as string | undefined) ?? "checking", bank_name: "STRIPE TEST BANK", country, enabled_delivery_options: country === "US" ? ["local", "wire"] : ["local"],
+    last4: number.slice(-4), ...(typeof b.routing_number === "string" ? { routing_number: b.routing_number } : {}), supported_currencies: [currency],
+  };
 }
 
 function createPayoutMethod(ctx: Ctx, data: Json): PayoutMethod {
   const type = String(data.type);
-  const pm: PayoutMethod = { id: "", object: "v2.money_management.payout_method", archived: false, created: iso(ctx), latest_outbound_setup_intent: null, livemode: false, type, usage_status: { payments: "eligible", transfers: "eligible" } };
+  const pm: PayoutMethod = { id: "", object: "v2.money_management.payout_method", available_payout_speeds: ["standard"], created: iso(ctx), livemode: false, type, usage_status: { payments: "eligible", transfers: "eligible" } };
   if (type === "crypto_wallet") {
     const w = (data.crypto_wallet as Json | undefined) ?? {};
     const problem = walletProblem(w);
     if (problem) throw invalidField(`payout_method_data.crypto_wallet.${problem.field}`, problem.message);
     pm.id = ctx.id("cwlt_test", 40);
-    pm.crypto_wallet = { address: w.address, archived: false, memo: (w.memo as string | undefined) ?? null, network: w.network };
+    pm.crypto_wallet = { address: w.address, archived: false, ...(typeof w.memo === "string" ? { memo: w.memo } : {}), network: w.network };
   } else if (type === "bank_account") {
     pm.id = ctx.id(String((data.bank_account as Json | undefined)?.country ?? "us").toLowerCase() === "us" ? "usba_test" : "bankacct_test", 40);
     pm.bank_account = bankAccount((data.bank_account as Json | undefined) ?? {});
@@ -65,7 +72,7 @@ export function registerPayoutMethodRoutes(kernel: Kernel): void {
         if (p.payout_method) method = ownedV2<PayoutMethod>(ctx, T.pms, String(p.payout_method), "payout method", "payout_method").data;
         else if (p.payout_method_data) method = createPayoutMethod(ctx, p.payout_method_data as Json);
         else throw invalidField("payout_method_data", "Pass payout_method_data (or an existing payout_method).");
-        const intent: V2Object = { id: ctx.id("osi_test", 40), object: "v2.money_management.outbound_setup_intent", created: iso(ctx), livemode: false, next_action: null, payout_method: method, status: "succeeded", usage_intent: (p.usage_intent as string | undefined) ?? "payment" };
+        const intent: V2Object = { id: ctx.id("osi_test", 40), object: "v2.money_management.outbound_setup_intent", created: iso(ctx), livemode: false, payout_method: method, status: "succeeded", usage_intent: (p.usage_intent as string | undefined) ?? "payment" };
         method.latest_outbound_setup_intent = intent.id;
         saveV2(ctx, T.pms, ctx.account, method, p.payout_method ? "updated" : "created");
         saveV2(ctx, T.osis, ctx.account, intent);
@@ -89,15 +96,15 @@ export function registerPayoutMethodRoutes(kernel: Kernel): void {
     {
       method: "GET",
       path: pms,
-      handler: (ctx) => listV2(newestFirst<PayoutMethod>(ctx, T.pms, (r) => !r.data.archived), v2Page(ctx.params, []), pms),
+      handler: (ctx) => listV2(newestFirst<PayoutMethod>(ctx, T.pms, (r) => !isArchived(r.data)), v2Page(ctx.params, []), pms),
     },
     ...(["archive", "unarchive"] as const).map((action) => ({
       method: "POST" as const,
       path: `${pms}/:id/${action}`,
       handler: (ctx: Ctx) => {
         const row = ownedV2<PayoutMethod>(ctx, T.pms, ctx.path.id ?? "", "payout method");
-        row.data.archived = action === "archive";
-        if (row.data.crypto_wallet) row.data.crypto_wallet.archived = row.data.archived;
+        const own = row.data.crypto_wallet ?? row.data.bank_account;
+        if (own) own.archived = action === "archive";
         return saveV2(ctx, T.pms, ctx.account, row.data, "updated");
       },
     })),

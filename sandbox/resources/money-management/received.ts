@@ -14,21 +14,27 @@ import { postedV2Txn } from "./transactions";
  * else (a bank transfer to a financial address, another FA's outbound payment, card spend).
  * `journal` lets a caller that already moved the money (a conversion) only record it.
  */
-type Received = { type: string; description?: string; details: Json; journal?: Journal };
+/** `details` is the hash named after `type` (`balance_transfer`, `bank_transfer`, `card_spend`); types without one (`external_debit`) pass none. */
+type Received = { type: string; description?: string; details?: Json; journal?: Journal };
+
+/** The v2 shape: what is not known is left out (no receipt, no description, no transitions yet), never null. */
+function receivedObject(base: V2Object, r: Received, status: string, failure: Json | undefined, at: Record<string, string>): V2Object {
+  return {
+    ...base, ...(r.description ? { description: r.description } : {}), status, ...(failure ? { status_details: failure } : {}), status_transitions: at, type: r.type, ...(r.details ? { [r.type]: r.details } : {}),
+  };
+}
 
 export function receiveV2Credit(ctx: Ctx, fa: V2Fa, owner: string, amount: Money, r: Received): V2Object {
   const id = ctx.id("rc_test", 40);
   const failed = fa.status !== "open";
-  let transaction: string | null = null;
   if (!failed) {
     const j = r.journal ?? credit(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow: { type: "received_credit", id }, nowMs: ctx.nowMs }, EXTERNAL.bank);
-    transaction = postedV2Txn(ctx, owner, fa.id, "received_credit", { type: "received_credit", id }, j);
+    postedV2Txn(ctx, owner, fa.id, "received_credit", { type: "received_credit", id }, j);
   }
-  const rc: V2Object = {
-    id, object: "v2.money_management.received_credit", amount, created: iso(ctx), description: r.description ?? null, financial_account: fa.id, livemode: false, receipt_url: null,
-    status: failed ? "failed" : "succeeded", status_details: failed ? { failed: { reason: "financial_address_inactive" } } : null,
-    status_transitions: { succeeded_at: failed ? null : iso(ctx), failed_at: failed ? iso(ctx) : null, returned_at: null }, transaction, type: r.type, [r.type]: r.details,
-  };
+  const rc = receivedObject(
+    { id, object: "v2.money_management.received_credit", amount, created: iso(ctx), financial_account: fa.id, livemode: false },
+    r, failed ? "failed" : "succeeded", failed ? { failed: { reason: "financial_address_inactive" } } : undefined, failed ? { failed_at: iso(ctx) } : { succeeded_at: iso(ctx) },
+  );
   return saveV2(ctx, T.rcs, owner, rc, failed ? "failed" : "succeeded");
 }
 
@@ -36,21 +42,19 @@ export function receiveV2Credit(ctx: Ctx, fa: V2Fa, owner: string, amount: Money
 export function receiveV2Debit(ctx: Ctx, fa: V2Fa, owner: string, amount: Money, r: Received): V2Object {
   const id = ctx.id("rd_test", 40);
   let reason: string | null = fa.status !== "open" ? "financial_address_inactive" : null;
-  let transaction: string | null = null;
   if (!reason) {
     try {
       const j = r.journal ?? debit(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow: { type: "received_debit", id }, nowMs: ctx.nowMs }, EXTERNAL.bank);
-      transaction = postedV2Txn(ctx, owner, fa.id, "received_debit", { type: "received_debit", id }, j);
+      postedV2Txn(ctx, owner, fa.id, "received_debit", { type: "received_debit", id }, j);
     } catch (err) {
       if (!(err instanceof LedgerError) || err.code !== "insufficient_funds") throw err;
       reason = "insufficient_funds";
     }
   }
-  const rd: V2Object = {
-    id, object: "v2.money_management.received_debit", amount: money(amount.value, amount.currency), created: iso(ctx), description: r.description ?? null, financial_account: fa.id, livemode: false,
-    receipt_url: null, status: reason ? "failed" : "succeeded", status_details: reason ? { failed: { reason } } : null,
-    status_transitions: { succeeded_at: reason ? null : iso(ctx), failed_at: reason ? iso(ctx) : null, canceled_at: null }, transaction, type: r.type, [r.type]: r.details,
-  };
+  const rd = receivedObject(
+    { id, object: "v2.money_management.received_debit", amount: money(amount.value, amount.currency), created: iso(ctx), financial_account: fa.id, livemode: false },
+    r, reason ? "failed" : "succeeded", reason ? { failed: { reason } } : undefined, reason ? { failed_at: iso(ctx) } : { succeeded_at: iso(ctx) },
+  );
   return saveV2(ctx, T.rds, owner, rd, reason ? "failed" : "succeeded");
 }
 

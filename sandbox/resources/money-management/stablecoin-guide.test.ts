@@ -21,7 +21,7 @@ test("stablecoin guide: platform FA funded → MX storer account → USDC FA →
   assert.deepEqual(platformFa.balance.available.usd, { value: 0, currency: "usd" });
   const addr = await v2(stripe, "POST", "/v2/money_management/financial_addresses", { financial_account: platformFa.id, type: "us_bank_account" });
   assert.equal(addr.status, "pending");
-  assert.equal(addr.credentials, null);
+  assert.equal(addr.credentials, undefined, "no credentials until active");
   const active = await eventually(async () => {
     const a = await v2(stripe, "GET", `/v2/money_management/financial_addresses/${addr.id}?include[0]=credentials.us_bank_account.account_number`);
     return a.status === "active" && a;

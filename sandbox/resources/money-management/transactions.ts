@@ -19,9 +19,9 @@ export function openV2Txn(ctx: Ctx, owner: string, fa: string, category: Categor
   const zero = { available: money(0, amount.currency), inbound_pending: money(0, amount.currency), outbound_pending: money(0, amount.currency) };
   const txn: V2Txn = {
     id, object: "v2.money_management.transaction", amount, balance_impact: zero, category, created: iso(ctx), financial_account: fa,
-    flow: { type: flow.type, [flow.type]: flow.id }, livemode: false, status: "pending", status_transitions: { posted_at: null, void_at: null },
+    flow: { type: flow.type, [flow.type]: flow.id }, livemode: false, status: "pending", status_transitions: {},
   };
-  saveV2(ctx, T.txns, owner, txn, "created");
+  saveV2(ctx, T.txns, owner, txn, "created", {});
   return id;
 }
 

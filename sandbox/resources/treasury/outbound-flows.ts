@@ -131,7 +131,10 @@ function helper(kind: Kind, action: "post" | "fail" | "return" | "update") {
     }
     if (action === "update") {
       if (flow.cancelable) throw invalidRequest(`Tracking details can be set only after the ${nice(kind)} was submitted to the network; post it first.`);
-      flow.tracking_details = ctx.params.tracking_details;
+      const t = ctx.params.tracking_details as Json;
+      const wire = t.us_domestic_wire as Json | undefined;
+      // Stripe answers all three wire references, null where the network gave none.
+      flow.tracking_details = wire ? { ...t, us_domestic_wire: { chips: wire.chips ?? null, imad: wire.imad ?? null, omad: wire.omad ?? null } } : t;
       emitEvent(ctx, `treasury.${kind}.tracking_details_updated`, flow);
     }
     return save(ctx, kind, row.owner, flow);

@@ -28,7 +28,7 @@ export function createPm(ctx: Ctx, data: Json, param = "payment_method_data"): P
   const number = String(bank.account_number);
   const id = ctx.id("pm");
   const pm = {
-    id, object: "payment_method", allow_redisplay: "unspecified", billing_details: billing(data.billing_details as Json | undefined), created: ctx.now, customer: null, livemode: false,
+    id, object: "payment_method", allow_redisplay: "unspecified", billing_details: billing(data.billing_details as Json | undefined), created: ctx.now, customer: null, customer_account: null, livemode: false,
     metadata: (data.metadata as Record<string, string> | undefined) ?? {}, type: "us_bank_account",
     us_bank_account: {
       account_holder_type: (bank.account_holder_type as "individual" | "company" | undefined) ?? null, account_type: (bank.account_type as "checking" | "savings" | undefined) ?? "checking", bank_name: "STRIPE TEST BANK",

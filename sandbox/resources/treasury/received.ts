@@ -6,7 +6,7 @@ import {listV1} from "../../wire/list";
 import { emitEvent } from "../../events/bus";
 import { credit, debit } from "../../ledger/moves";
 import { EXTERNAL, LedgerError } from "../../ledger/ledger";
-import { newestFirst, ownedRow } from "../common";
+import { fullAddress, newestFirst, ownedRow } from "../common";
 import { loadFa, positiveAmount, requireTreasury, requireUsd, type FaRow } from "./common";
 import { postedTxn } from "./transactions";
 
@@ -24,8 +24,13 @@ type Opts = { amount: number; currency: string; network: string; description: st
 
 const usBank = (d: Json | undefined) => {
   const b = (d?.us_bank_account as Json | undefined) ?? {};
-  return { billing_details: { address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null }, email: null, name: (b.account_holder_name as string | undefined) ?? "Jane Austen" }, type: "us_bank_account", us_bank_account: { bank_name: "STRIPE TEST BANK", last4: String(b.account_number ?? "000123456789").slice(-4), routing_number: (b.routing_number as string | undefined) ?? "110000000" } };
+  return { billing_details: { address: fullAddress(null), email: null, name: (b.account_holder_name as string | undefined) ?? "Jane Austen" }, type: "us_bank_account", us_bank_account: { bank_name: "STRIPE TEST BANK", last4: String(b.account_number ?? "000123456789").slice(-4), routing_number: (b.routing_number as string | undefined) ?? "110000000" } };
 };
+/** Stripe always answers `billing_details`; a card or a financial account has no name or address to give. */
+function initiatingOf(o: Opts): Json {
+  const given: Json = o.initiating ?? usBank(undefined);
+  return { billing_details: { address: fullAddress(null), email: null, name: null }, ...given };
+}
 
 /** Books a credit into `fa` (used by the test helper, intra-Stripe flows, and later Issuing refunds). */
 export function receiveCredit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }): Rc {
@@ -38,7 +43,7 @@ export function receiveCredit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }):
   }
   const rc = {
     id, object: "treasury.received_credit", amount: o.amount, created: ctx.now, currency: o.currency, description: o.description, failure_code: blocked, financial_account: fa.data.id,
-    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`, initiating_payment_method_details: o.initiating ?? usBank(undefined),
+    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`, initiating_payment_method_details: initiatingOf(o),
     linked_flows: { credit_reversal: null, issuing_authorization: null, issuing_transaction: null, source_flow: o.source?.id ?? null, source_flow_type: o.source?.type ?? null, ...o.linked },
     livemode: false, network: o.network, reversal_details: { deadline: ctx.now + 5 * 86400, restricted_reason: null }, status: blocked ? "failed" : "succeeded", transaction,
   } as unknown as Rc;
@@ -64,7 +69,7 @@ export function receiveDebit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }): 
   }
   const rd = {
     id, object: "treasury.received_debit", amount: o.amount, created: ctx.now, currency: o.currency, description: o.description, failure_code: failure, financial_account: fa.data.id,
-    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`, initiating_payment_method_details: o.initiating ?? usBank(undefined),
+    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`, initiating_payment_method_details: initiatingOf(o),
     linked_flows: { debit_reversal: null, inbound_transfer: null, issuing_authorization: null, issuing_transaction: null, payout: null, topup: null, ...o.linked },
     livemode: false, network: o.network, reversal_details: { deadline: ctx.now + 5 * 86400, restricted_reason: null }, status: failure ? "failed" : "succeeded", transaction,
   } as unknown as Rd;

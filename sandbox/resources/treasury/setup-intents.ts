@@ -104,8 +104,9 @@ export function registerSetupIntentRoutes(kernel: Kernel): void {
         if (p.attach_to_self && p.customer) throw invalidRequest("You cannot set both `attach_to_self` and `customer`.", { param: "attach_to_self" });
         const id = ctx.id("seti");
         const si = {
-          id, object: "setup_intent", application: null, attach_to_self: (p.attach_to_self as boolean | undefined) ?? false, automatic_payment_methods: null, cancellation_reason: null,
+          id, object: "setup_intent", allowed_payment_method_types: (p.allowed_payment_method_types as string[] | undefined) ?? null, application: null, attach_to_self: (p.attach_to_self as boolean | undefined) ?? false, automatic_payment_methods: null, cancellation_reason: null,
           client_secret: `${id}_secret_${randomToken(ctx.tx, 24)}`, created: ctx.now, customer: (p.customer as string | undefined) ?? null, description: (p.description as string | undefined) ?? null,
+          excluded_payment_method_types: (p.excluded_payment_method_types as string[] | undefined) ?? null,
           flow_directions: (p.flow_directions as Stripe.SetupIntent.FlowDirection[] | undefined) ?? null, last_setup_error: null, latest_attempt: null, livemode: false, mandate: null, metadata: p.metadata ?? {},
           next_action: null, on_behalf_of: null, payment_method: (p.payment_method as string | undefined) ?? null, payment_method_configuration_details: null,
           payment_method_options: { us_bank_account: { mandate_options: {}, verification_method: "automatic" } }, payment_method_types: types, single_use_mandate: null,

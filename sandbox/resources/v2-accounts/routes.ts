@@ -45,6 +45,9 @@ function applyV2(ctx: Ctx, row: AccountRow, p: Json): void {
   }
   const biz = identity.business_details as Json | undefined;
   if (biz) v1.company = { name: biz.registered_name, phone: biz.phone, address: biz.address, tax_id: (biz.id_numbers as Json[] | undefined)?.[0]?.value };
+  const individualId = (ind?.id_numbers as Json[] | undefined)?.[0]?.type as string | undefined;
+  const businessId = (biz?.id_numbers as Json[] | undefined)?.[0]?.type as string | undefined;
+  if (individualId || businessId) v2.id_number_types = { ...v2.id_number_types, ...(individualId ? { individual: individualId } : {}), ...(businessId ? { business: businessId } : {}) };
   const tos = ((identity.attestations as Json | undefined)?.terms_of_service as Json | undefined) ?? {};
   const accountTos = tos.account as Json | undefined;
   if (accountTos) v1.tos_acceptance = { date: unix(accountTos.date), ip: accountTos.ip, user_agent: accountTos.user_agent };
@@ -148,13 +151,25 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
   kernel.accountChanged.push((ctx, before, after) => {
     if (!after.extra.v2) return;
     const related = { id: after.data.id, type: "v2.core.account", url: `/v2/core/accounts/${after.data.id}` };
-    const emit = (type: string) => emitThinEvent(ctx, type, related, { context: null });
+    const emit = (type: string, data?: Json) => emitThinEvent(ctx, type, related, { context: null, ...(data ? { data } : {}) });
     if (!before) return void emit("v2.core.account.created");
     const all = [...INCLUDABLE];
     if (JSON.stringify(renderV2(before.data, before.extra, all)) !== JSON.stringify(renderV2(after.data, after.extra, all))) emit("v2.core.account.updated");
     if (before.extra.v2 && JSON.stringify(v2CapabilityStatus(before.data, before.extra)) !== JSON.stringify(v2CapabilityStatus(after.data, after.extra))) {
-      for (const c of Object.keys((after.extra.v2 as V2State).configuration)) emit(`v2.core.account[configuration.${c}].capability_status_updated`);
+      // One event per capability whose status moved (they share the account's verification status).
+      for (const [c, paths] of Object.entries((after.extra.v2 as V2State).configuration)) {
+        for (const path of paths.filter((p) => CONFIG_CAPABILITIES[c]?.includes(p))) emit(`v2.core.account[configuration.${c}].capability_status_updated`, { updated_capability: eventCapability(path) });
+      }
     }
     if (JSON.stringify(v2Due(before.data)) !== JSON.stringify(v2Due(after.data))) emit("v2.core.account[requirements].updated");
   });
+}
+
+/**
+ * A capability as `data.updated_capability` names it. Stripe's spec (so every SDK) spells the
+ * storer's financial-address capabilities `financial_addressses.*` in this event, unlike the
+ * account's `configuration.storer.capabilities.financial_addresses`: the event sends the spec's value.
+ */
+function eventCapability(path: string): string {
+  return path.replace(/^financial_addresses\./, "financial_addressses.");
 }

@@ -14,7 +14,26 @@ export type V2State = {
   attestations: Json;
   closed: boolean;
   verified: boolean;
+  /** The `type` of the id number given through v2 (v1 keeps only that one was provided). */
+  id_number_types?: { individual?: string; business?: string };
 };
+
+/** v2 leaves out what it does not have: the keys of `o` whose value is null or undefined are dropped. */
+function defined(o: Json | null | undefined): Json {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== null && v !== undefined));
+}
+
+/** v1 `controller` → v2 `defaults.responsibilities` (who collects fees, losses and requirements). */
+function responsibilities(account: Stripe.Account, given: Json | undefined): Json {
+  const c = account.controller;
+  const payer = c?.fees?.payer;
+  return {
+    fees_collector: payer === "account" || !payer ? "stripe" : payer,
+    losses_collector: c?.losses?.payments ?? "stripe",
+    requirements_collector: c?.requirement_collection ?? "stripe",
+    ...given,
+  };
+}
 
 const iso = (unix: number | null | undefined) => (unix ? new Date(unix * 1000).toISOString() : null);
 
@@ -78,7 +97,7 @@ function configurationView(account: Stripe.Account, extra: AccountExtra, name: s
     const s = account.capabilities.card_payments;
     setPath(caps, "card_payments", { status: s === "inactive" ? "restricted" : s, status_details: s === "active" ? [] : status.status_details });
   }
-  return { applied: true, capabilities: caps, ...(name === "merchant" ? { mcc: account.business_profile?.mcc ?? null } : {}) };
+  return { applied: true, capabilities: caps, ...(name === "merchant" && account.business_profile?.mcc ? { mcc: account.business_profile.mcc } : {}) };
 }
 
 /** Renders the `v2.core.account` object; optional parts appear only when named in include[]. */
@@ -90,37 +109,46 @@ export function renderV2(account: Stripe.Account, extra: AccountExtra, include: 
     object: "v2.core.account",
     applied_configurations: applied,
     closed: v2.closed,
-    contact_email: account.email ?? null,
+    ...defined({ contact_email: account.email, dashboard: v2.dashboard, display_name: v2.display_name }),
     created: iso(account.created),
-    dashboard: v2.dashboard,
-    display_name: v2.display_name,
     livemode: false,
     metadata: account.metadata ?? {},
   };
   const configs = include.filter((i) => i.startsWith("configuration.")).map((i) => i.slice("configuration.".length));
   if (configs.length) out.configuration = Object.fromEntries(configs.filter((c) => applied.includes(c)).map((c) => [c, configurationView(account, extra, c)]));
   if (include.includes("defaults")) {
-    out.defaults = { currency: account.default_currency ?? null, locales: [], profile: { business_url: account.business_profile?.url ?? null, doing_business_as: null, product_description: account.business_profile?.product_description ?? null }, responsibilities: null, ...v2.defaults };
+    const { responsibilities: given, ...rest } = v2.defaults as { responsibilities?: Json };
+    const profile = defined({ business_url: account.business_profile?.url, product_description: account.business_profile?.product_description });
+    out.defaults = { ...defined({ currency: account.default_currency }), locales: [], profile, responsibilities: responsibilities(account, given), ...rest };
   }
   if (include.includes("identity")) {
     const ind = account.individual;
     const co = account.company;
+    const types = v2.id_number_types ?? {};
+    const tos = account.tos_acceptance?.date ? { account: defined({ date: iso(account.tos_acceptance.date), ip: account.tos_acceptance.ip, user_agent: account.tos_acceptance.user_agent }) } : {};
     out.identity = {
-      country: account.country?.toLowerCase() ?? null,
-      entity_type: account.business_type ?? null,
-      ...(ind ? { individual: { given_name: ind.first_name, surname: ind.last_name, email: ind.email, phone: ind.phone, address: ind.address, date_of_birth: ind.dob?.year ? ind.dob : null, id_numbers: ind.id_number_provided || ind.ssn_last_4_provided ? [{ type: account.country === "US" ? "us_ssn_last_4" : "national_id" }] : [] } } : {}),
-      ...(co ? { business_details: { registered_name: co.name, phone: co.phone, address: co.address, id_numbers: co.tax_id_provided ? [{ type: "tax_id" }] : [] } } : {}),
-      attestations: { terms_of_service: { account: account.tos_acceptance?.date ? { date: iso(account.tos_acceptance.date), ip: account.tos_acceptance.ip, user_agent: account.tos_acceptance.user_agent ?? null } : null, ...v2.attestations } },
+      ...defined({ country: account.country?.toLowerCase(), entity_type: account.business_type }),
+      // The v2 individual is the account's representative Person, with its own id and timestamps.
+      ...(ind ? {
+        individual: {
+          id: ind.id, object: "v2.core.account_person", account: account.id, created: iso(ind.created), updated: iso(ind.created),
+          ...defined({ given_name: ind.first_name, surname: ind.last_name, email: ind.email, phone: ind.phone }),
+          address: defined(ind.address as unknown as Json), ...(ind.dob?.year ? { date_of_birth: ind.dob } : {}),
+          id_numbers: ind.id_number_provided || ind.ssn_last_4_provided ? [{ type: types.individual ?? (account.country === "US" ? "us_ssn_last_4" : "mx_rfc") }] : [],
+        },
+      } : {}),
+      ...(co ? { business_details: { ...defined({ registered_name: co.name, phone: co.phone }), address: defined(co.address as unknown as Json), id_numbers: co.tax_id_provided ? [{ type: types.business ?? (account.country === "US" ? "us_ein" : "mx_rfc") }] : [] } } : {}),
+      attestations: { terms_of_service: { ...tos, ...v2.attestations } },
     };
   }
   if (include.includes("requirements")) {
     const due = v2Due(account);
     const impact = applied.flatMap((c) => (v2.configuration[c] ?? []).map((capability) => ({ capability, configuration: c, deadline: { status: "currently_due" } })));
     out.requirements = {
-      entries: due.map((description) => ({ awaiting_action_from: "user", description, errors: [], impact: { restricts_capabilities: impact }, minimum_deadline: { status: "currently_due" }, reference: null, requested_reasons: [{ code: "routine_onboarding" }] })),
-      summary: due.length ? { minimum_deadline: { status: "currently_due", time: null } } : null,
+      entries: due.map((description) => ({ awaiting_action_from: "user", description, errors: [], impact: { restricts_capabilities: impact }, minimum_deadline: { status: "currently_due" }, requested_reasons: [{ code: "routine_onboarding" }] })),
+      ...(due.length ? { summary: { minimum_deadline: { status: "currently_due" } } } : {}),
     };
   }
-  if (include.includes("future_requirements")) out.future_requirements = { entries: [], summary: null };
+  if (include.includes("future_requirements")) out.future_requirements = { entries: [] };
   return out;
 }
