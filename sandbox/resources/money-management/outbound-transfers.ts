@@ -60,8 +60,20 @@ function create(ctx: Ctx): V2Object {
   return saveV2(ctx, T.obts, ctx.account, obt, "created");
 }
 
+/** The reasons the SDK lists for `status_details.failed` / `.returned` (the controls take only these). */
+const REASONS: Record<"fail" | "return", string[]> = {
+  fail: ["payout_method_declined", "payout_method_does_not_exist", "payout_method_expired", "payout_method_unsupported", "payout_method_usage_frequency_limit_exceeded", "unknown_failure"],
+  return: [
+    "payout_method_canceled_by_customer", "payout_method_closed", "payout_method_currency_unsupported", "payout_method_does_not_exist", "payout_method_holder_address_incorrect",
+    "payout_method_holder_details_incorrect", "payout_method_holder_name_incorrect", "payout_method_invalid_account_number", "payout_method_restricted", "recalled", "unknown_failure",
+  ],
+};
+
 /** Moves a processing/posted transfer on; used by the `/_sandbox` controls and the cancel endpoint. */
 export function advanceObt(ctx: Ctx, id: string, action: "post" | "fail" | "return" | "cancel", reason?: string): Obt {
+  if (reason !== undefined && (action === "fail" || action === "return") && !REASONS[action].includes(reason)) {
+    throw v2Error(400, "invalid_request_error", "invalid_fields", `A ${action === "fail" ? "failed" : "returned"} transfer's reason is one of ${REASONS[action].join(", ")}.`, { param: "reason" });
+  }
   const row = ctx.tx.get<Obt>(T.obts, id);
   if (!row || (ctx.isConnected && row.owner !== ctx.account)) throw v2Error(404, "invalid_request_error", "not_found", `The outbound transfer ${id} was not found.`);
   const obt = structuredClone(row.data);

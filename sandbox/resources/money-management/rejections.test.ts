@@ -77,6 +77,9 @@ test("zero, negative and too-large amounts are rejected with Stripe-shaped error
   await v2(t.stripe, "POST", `/v2/money_management/payout_methods/${wallet}/unarchive`, {}, acct);
   // The whole balance can leave, then a failure gives it back.
   const obt = await v2(t.stripe, "POST", "/v2/money_management/outbound_transfers", transfer(5000), acct);
+  // The control takes only a reason the SDK lists for that status (a return reason is no failure reason).
+  const wrong = await fetch(`${t.url}/_sandbox/v2/outbound_transfers/${obt.id}/fail`, { method: "POST", body: JSON.stringify({ reason: "payout_method_closed" }) });
+  assert.equal(wrong.status, 400);
   await fetch(`${t.url}/_sandbox/v2/outbound_transfers/${obt.id}/fail`, { method: "POST" });
   const after = await v2(t.stripe, "GET", `/v2/money_management/outbound_transfers/${obt.id}`, {}, acct);
   assert.equal(after.status, "failed");
