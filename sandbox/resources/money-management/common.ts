@@ -35,8 +35,7 @@ const PATHS: Record<string, string> = {
 export const money = (value: number, currency: string): Money => ({ value, currency });
 export const iso = (ctx: Ctx) => new Date(ctx.nowMs).toISOString();
 
-/** Stores a v2 object and emits `v2.money_management.<name>.<event>` about it for its owner. */
-/** Stores a v2 object and emits `<object>.<event>`; `data` only for the event types the SDK gives a `data` (e.g. `transaction.created`). */
+/** Stores a v2 object and emits `<object>.<event>` for its owner; `data` only for the event types the SDK gives a `data` (e.g. `transaction.created`). */
 export function saveV2(ctx: Ctx, table: string, owner: string, obj: V2Object, event?: string, data?: Json): V2Object {
   const extra = ctx.tx.get(table, obj.id)?.extra; // hidden state (numbers, attempts) survives updates
   ctx.tx.put(table, obj.id, { owner, data: obj, ...(extra ? { extra } : {}) });
