@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { issueCard, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
+import { openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
 
 const ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
@@ -26,8 +26,24 @@ test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 U
   await owner.reload();
   await expect(owner.getByTestId("balance-available")).toHaveText("100.00 USDC");
 
-  // A card spending the USDC balance, and a purchase approved in real time.
-  const card = await issueCard(stripe, accountId, "stablecoin");
+  // A cardholder and a card, made in the embedded cards list as the owner would: the component offers the
+  // USDC wallet as the only funding source (financial_account_v2) and the cardholder accepts Lead's terms.
+  await owner.goto("/cards");
+  const list = owner.getByTestId("cards-components");
+  await list.getByRole("button", { name: "Add cardholder" }).click();
+  await list.getByLabel("First name").fill("Lupe");
+  await list.getByLabel("Last name").fill("Journey");
+  await list.getByLabel("Country").selectOption("MX");
+  await list.getByLabel("The cardholder accepts the Issuing terms").check();
+  await list.getByRole("button", { name: "Save cardholder" }).click();
+  const source = list.getByLabel("Spends from");
+  await expect(source.locator("option")).toHaveCount(1);
+  await expect(source.locator("option")).toContainText("USDC wallet");
+  await list.getByRole("button", { name: "Create virtual card" }).click();
+  await expect(list.getByText(/Virtual card .* created for Lupe Journey/)).toBeVisible();
+  const card = (await stripe.issuing.cards.list({ limit: 1 }, { stripeAccount: accountId })).data[0]!.id;
+
+  // A purchase approved in real time.
   await owner.goto("/sandbox-tools");
   await expect(async () => {
     await owner.reload();
@@ -39,6 +55,23 @@ test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 U
   await expect(owner.getByTestId("purchase-result")).toContainText("Approved");
   await owner.goto("/dashboard");
   await expect(owner.getByTestId("balance-available")).toHaveText("88.00 USDC");
+
+  // Captured, the purchase reaches the wallet's history through the webhook events, before /wallet is
+  // ever opened (its CSV export reads only the history); the card page names the wallet it spends.
+  await owner.goto("/sandbox-tools");
+  const row = owner.getByTestId("recent-purchases").locator("li").first();
+  await expect(async () => {
+    await owner.reload();
+    await expect(row.getByRole("button", { name: "Capture" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await row.getByRole("button", { name: "Capture" }).click();
+  await expect.poll(async () => (await owner.request.get("/wallet/export")).text(), { timeout: 15_000 }).toMatch(/Card spending,.*,-12\.00,USDC/);
+  await owner.goto(`/cards/${card}`);
+  await expect(owner.getByTestId("card-funding")).toHaveAttribute("data-kind", "usdc_wallet");
+  await expect(owner.getByTestId("card-funding").getByRole("link", { name: "USDC wallet" })).toBeVisible();
+  await expect(owner.getByTestId("card-wallet-available")).toHaveText("88.00 USDC available");
+  await owner.getByTestId("card-funding").getByRole("link", { name: "USDC wallet" }).click();
+  await expect(owner.getByTestId("wallet-available")).toHaveText("88.00 USDC");
 
   // A polygon wallet (a bad address refused), then 10.00 USDC out, posted.
   await owner.goto("/payouts");

@@ -105,6 +105,7 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
 
   // And the card page shows the purchase with its result.
   await page.goto(`/cards/${card.id}`);
+  await expect(page.getByTestId("card-funding")).toHaveAttribute("data-kind", "financial_account");
   await expect(page.getByTestId("card-authorizations")).toContainText("Rocket Rides");
   await expect(page.getByTestId("card-authorizations")).toContainText("Approved");
 

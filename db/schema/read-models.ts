@@ -85,6 +85,8 @@ export const cards = pgTable(
     expYear: integer("exp_year").notNull(),
     currency: text("currency").notNull(),
     financialAccount: text("financial_account"),
+    /** The v2 financial account (USDC wallet) a stablecoin card spends, when the card says so (`financial_account_v2`). */
+    financialAccountV2: text("financial_account_v2"),
     spendingControls: jsonb("spending_controls").$type<Record<string, unknown>>().notNull().default({}),
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),

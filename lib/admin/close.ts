@@ -4,7 +4,7 @@ import { businesses } from "@/db/schema";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { v2Request } from "@/lib/stripe/v2";
+import { closeStablecoinAccount } from "@/lib/stripe/accounts";
 import { freezeCards } from "./cards";
 import type { AdminDeps } from "./deps";
 import { setPaused } from "./pause";
@@ -33,7 +33,8 @@ export async function closeAccount(deps: AdminDeps, actor: PlatformActor, input:
   const frozen = await freezeCards(deps, { businessId: business.id });
   if (!frozen.ok) return frozen;
   try {
-    if (business.fundingModel === "stablecoin") await v2Request(deps.stripe, "POST", `/v2/core/accounts/${encodeURIComponent(acct)}/close`, {});
+    // A v2 account closes with all its configurations named (merchant, storer, card_creator).
+    if (business.fundingModel === "stablecoin") await closeStablecoinAccount(deps.stripe, acct);
     else await deps.stripe.accounts.del(acct);
   } catch (err) {
     return stripeFailure(err, "_form").error;

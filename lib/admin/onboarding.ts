@@ -4,7 +4,7 @@ import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { provisionStripeAccount } from "@/lib/businesses/provision";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { createOnboardingLink } from "@/lib/stripe/accounts";
+import { accountApi, createOnboardingLink } from "@/lib/stripe/accounts";
 import type { AdminDeps } from "./deps";
 import { businessIdSchema, type BusinessIdInput } from "./schemas";
 import { stripeFailure } from "./stripe-errors";
@@ -19,7 +19,8 @@ export async function onboardingLinkFor(deps: AdminDeps, input: BusinessIdInput)
   try {
     const accountId = await provisionStripeAccount(deps.db, deps.stripe, business);
     const origin = await deps.origin();
-    const url = await createOnboardingLink(deps.stripe, accountId, { returnUrl: `${origin}/onboarding/return`, refreshUrl: `${origin}/onboarding/refresh` });
+    // v2 (MX/AR stablecoin) accounts onboard through v2 Account Links, v1 (US) accounts through v1 ones.
+    const url = await createOnboardingLink(deps.stripe, accountId, accountApi(business.fundingModel), { returnUrl: `${origin}/onboarding/return`, refreshUrl: `${origin}/onboarding/refresh` });
     return ok({ url });
   } catch (err) {
     return stripeFailure(err, "_form").error;

@@ -1,6 +1,9 @@
+import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
+import { businesses } from "@/db/schema";
 import { applyPayoutSnapshot } from "@/lib/payouts/apply-event";
+import { fundingPaymentBehind, saveWalletEntry, walletEntry } from "@/lib/wallet/entries";
 import { applyAccountV2, applyFinancialAccountV2, applyOutboundV2 } from "./read-models-v2";
 
 type Json = Record<string, unknown>;
@@ -9,7 +12,16 @@ type Note = { id: string; type: string; created: string; context?: unknown; rela
 export const V2_PREVIEW_VERSION = "2025-12-15.preview";
 const ACCOUNT_INCLUDES = ["configuration.merchant", "configuration.storer", "configuration.card_creator", "identity", "requirements"];
 
-export type ThinFetch = { related: Json | null; financialAccount: Json | null };
+export type ThinFetch = {
+  related: Json | null;
+  financialAccount: Json | null;
+  /** For money received into or taken from a v2 FA (card spend, refunds, funding): its v2 transaction, the wallet's history line. */
+  transaction?: Json | null;
+  /** The platform's outbound payment behind a funding credit (what it debited in USD). */
+  fundingPayment?: Json | null;
+};
+
+const RECEIVED = ["v2.money_management.received_credit", "v2.money_management.received_debit"];
 
 /**
  * Fetches what a thin event points at, the way the SDK documents (outside any transaction), and
@@ -31,7 +43,36 @@ export async function fetchThinObject(stripe: Stripe, notification: Stripe.V2.Co
   const from = related.from as Json | undefined;
   const faId = typeof related.financial_account === "string" ? related.financial_account : typeof from?.financial_account === "string" ? from.financial_account : null;
   const financialAccount = faId && related.object !== "v2.money_management.financial_account" ? await get(`/v2/money_management/financial_accounts/${encodeURIComponent(faId)}`) : null;
-  return { related, financialAccount };
+  if (!RECEIVED.includes(String(related.object)) || !faId) return { related, financialAccount };
+  // A captured card purchase (or a refund, or funding) arrives as a received debit/credit: its
+  // transaction is what the wallet's history shows, so the wallet is current without a refresh.
+  // The received object names no transaction (the preview types none); the list finds it by flow.
+  const found = await get(`/v2/money_management/transactions?financial_account=${encodeURIComponent(faId)}&flow=${encodeURIComponent(String(related.id))}&limit=1`).catch(refusedAsNull);
+  const transaction = ((found?.data as Json[] | undefined) ?? [])[0] ?? null;
+  const payment = fundingPaymentBehind(related);
+  const fundingPayment = payment
+    ? ((await stripe.rawRequest("GET", `/v2/money_management/outbound_payments/${encodeURIComponent(payment)}`, undefined, { apiVersion: V2_PREVIEW_VERSION }).catch(refusedAsNull)) as Json | null)
+    : null;
+  return { related, financialAccount, transaction, fundingPayment };
+}
+
+/** Stripe refusing a side read (not found, not permitted) leaves that part out; a failure a retry could fix is passed on. */
+function refusedAsNull(err: unknown): null {
+  const type = (err as { type?: string }).type;
+  if (type === "StripeInvalidRequestError" || type === "StripePermissionError") return null;
+  throw err;
+}
+
+/** The wallet line for a received credit/debit, when the FA is a business's own USDC wallet. */
+async function applyWalletLine(db: DbOrTx, accountId: string, fetched: ThinFetch): Promise<void> {
+  const txn = fetched.transaction;
+  if (!txn || !fetched.related) return;
+  const [business] = await db
+    .select({ id: businesses.id })
+    .from(businesses)
+    .where(and(eq(businesses.stripeAccountId, accountId), eq(businesses.financialAccountId, String(txn.financial_account))))
+    .limit(1);
+  if (business) await saveWalletEntry(db, walletEntry(business.id, txn, fetched.related, fetched.fundingPayment ?? null));
 }
 
 /** Applies a thin event using the object fetched for it (inside the caller's transaction). */
@@ -46,6 +87,7 @@ export async function applyThinEvent(db: DbOrTx, notification: Stripe.V2.Core.Ev
   if (kind === "v2.core.account") return applyAccountV2(db, related, sourceAt);
   if (!accountId) return;
   if (financialAccount) await applyFinancialAccountV2(db, accountId, financialAccount, sourceAt);
+  if (RECEIVED.includes(kind)) await applyWalletLine(db, accountId, fetched);
   if (kind === "v2.money_management.financial_account") return applyFinancialAccountV2(db, accountId, related, sourceAt);
   if (kind === "v2.money_management.outbound_payment") return applyOutboundV2(db, accountId, related, "v2_outbound_payment", sourceAt);
   if (kind === "v2.money_management.outbound_transfer") {

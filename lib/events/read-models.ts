@@ -69,7 +69,8 @@ export async function applyCardholder(db: DbOrTx, accountId: string, h: Stripe.I
 }
 
 export async function applyCard(db: DbOrTx, accountId: string, c: Stripe.Issuing.Card, sourceAt: Date): Promise<void> {
-  const withFa = c as Stripe.Issuing.Card & { financial_account?: string | null };
+  // `financial_account_v2` is the stablecoin guide's preview field, which the SDK does not type (and Stripe may not answer).
+  const withFa = c as Stripe.Issuing.Card & { financial_account?: string | null; financial_account_v2?: string | null };
   await upsertNewer(db, cards, {
     id: c.id,
     accountId,
@@ -82,6 +83,7 @@ export async function applyCard(db: DbOrTx, accountId: string, c: Stripe.Issuing
     expYear: c.exp_year,
     currency: c.currency,
     financialAccount: withFa.financial_account ?? null,
+    financialAccountV2: withFa.financial_account_v2 ?? null,
     spendingControls: c.spending_controls as unknown as Record<string, unknown>,
     objectCreatedAt: at(c.created),
     sourceAt,

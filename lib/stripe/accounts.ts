@@ -65,7 +65,25 @@ export async function retrieveStablecoinAccount(stripe: Stripe, accountId: strin
   return v2Request(stripe, "GET", `/v2/core/accounts/${encodeURIComponent(accountId)}?${q}`);
 }
 
-export async function createOnboardingLink(stripe: Stripe, accountId: string, urls: { returnUrl: string; refreshUrl: string }): Promise<string> {
+/**
+ * A link to Stripe's hosted onboarding. v1 (US Treasury) accounts get a v1 Account Link; v2
+ * stablecoin accounts a v2 one (`/v2/core/account_links`, the preview SDK's `V2.Core.AccountLinks`)
+ * naming the configurations it onboards, since v1 links cannot onboard storer/card_creator.
+ */
+export async function createOnboardingLink(stripe: Stripe, accountId: string, api: "v1" | "v2", urls: { returnUrl: string; refreshUrl: string }): Promise<string> {
+  if (api === "v2") {
+    // The link's configuration enum (2025-12-15.preview) has no card_creator: it collects the same identity as storer.
+    const account = await v2Request(stripe, "GET", `/v2/core/accounts/${encodeURIComponent(accountId)}`);
+    const configurations = ((account.applied_configurations ?? []) as string[]).filter((c) => LINK_CONFIGURATIONS.includes(c));
+    const link = await v2Request(stripe, "POST", "/v2/core/account_links", {
+      account: accountId,
+      use_case: {
+        type: "account_onboarding",
+        account_onboarding: { configurations, refresh_url: urls.refreshUrl, return_url: urls.returnUrl, collection_options: { fields: "currently_due" } },
+      },
+    });
+    return String(link.url);
+  }
   const link = await stripe.accountLinks.create({
     account: accountId,
     type: "account_onboarding",
@@ -74,4 +92,20 @@ export async function createOnboardingLink(stripe: Stripe, accountId: string, ur
     collection_options: { fields: "currently_due" },
   });
   return link.url;
+}
+
+/** Configurations a v2 Account Link can name (preview SDK `AccountLinkCreateParams…Configuration`). */
+const LINK_CONFIGURATIONS = ["customer", "merchant", "recipient", "storer"];
+
+/** Which Accounts API a business's connected account was made with: stablecoin businesses are v2 accounts. */
+export const accountApi = (fundingModel: string): "v1" | "v2" => (fundingModel === "stablecoin" ? "v2" : "v1");
+
+/**
+ * Closes a v2 account. Stripe needs every configuration on it named ("All configurations on the
+ * Account must be passed in"), so they are read from the account first.
+ */
+export async function closeStablecoinAccount(stripe: Stripe, accountId: string): Promise<V2Object> {
+  const path = `/v2/core/accounts/${encodeURIComponent(accountId)}`;
+  const account = await v2Request(stripe, "GET", path);
+  return v2Request(stripe, "POST", `${path}/close`, { applied_configurations: account.applied_configurations ?? [] });
 }

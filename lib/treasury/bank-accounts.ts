@@ -25,6 +25,9 @@ export async function startBankLink(db: DbOrTx, stripe: Stripe, business: Busine
   const { row } = await beginOperation(db, { businessId: business.id, kind: "bank_account_link", clientToken: input.clientToken, createdBy: userId, request: { last4: input.accountNumber.slice(-4) } });
   const si = await stripe.setupIntents.create(
     {
+      // At 2026-09-30.endive and later the types are `allowed_payment_method_types` (payment_method_types is gone);
+      // naming none would mean automatic payment methods, whose confirmation also needs a return_url.
+      allowed_payment_method_types: ["us_bank_account"],
       attach_to_self: true,
       flow_directions: ["inbound", "outbound"],
       confirm: true,

@@ -74,3 +74,19 @@ test("one business can't verify, or move money from, another business's bank acc
   assert.deepEqual(await moveMoneyIn(db, sandbox.stripe, b.business, b.userId, { clientToken: token, bank: operationId, amount: 10_000 }), { ok: false, field: "bank", message: "Choose a verified bank account" });
   assert.equal((await db.select().from(businesses)).length, 2);
 });
+
+test("the bank link's SetupIntent names its type as the pinned version (endive) requires, so it confirms without a return_url", async () => {
+  const { db } = database;
+  const c = await treasuryBusiness("Charlie");
+  const input = linkBankSchema.parse({ clientToken: randomUUID(), holderName: "Charlie Co", routingNumber: "110000000", accountNumber: "000123456789", accountType: "checking" });
+  const { setupIntent } = await startBankLink(db, sandbox.stripe, c.business, c.userId, input, { ip: "127.0.0.1", userAgent: "test" });
+  assert.deepEqual(setupIntent.allowed_payment_method_types, ["us_bank_account"]);
+  assert.equal(setupIntent.automatic_payment_methods, null, "not the Dashboard's automatic payment methods");
+  assert.equal(setupIntent.status, "requires_action");
+  assert.equal(setupIntent.next_action?.type, "verify_with_microdeposits");
+  // What it would take without them: Stripe refuses the confirmation for want of a return_url.
+  const bare = await sandbox.stripe.setupIntents
+    .create({ attach_to_self: true, confirm: true, payment_method_data: { type: "us_bank_account", us_bank_account: { routing_number: "110000000", account_number: "000123456789", account_holder_type: "company" } }, mandate_data: { customer_acceptance: { type: "online", online: { ip_address: "127.0.0.1", user_agent: "t" } } } }, { stripeAccount: c.business.stripeAccountId! })
+    .catch((e: { param?: string }) => e);
+  assert.equal((bare as { param?: string }).param, "return_url");
+});

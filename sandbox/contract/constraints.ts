@@ -49,6 +49,9 @@ const RULES: Rule[] = [
   { endpoint: "POST /v1/webhook_endpoints/{}", param: "url", rule: { pattern: URL_RE } },
   { endpoint: "POST /v1/account_links", param: "refresh_url", rule: { pattern: URL_RE } },
   { endpoint: "POST /v1/account_links", param: "return_url", rule: { pattern: URL_RE } },
+  ...["account_onboarding", "account_update"].flatMap((useCase): Rule[] =>
+    ["refresh_url", "return_url"].map((url) => ({ endpoint: "POST /v2/core/account_links", param: `use_case.${useCase}.${url}`, rule: { pattern: URL_RE } })),
+  ),
 
   ...["POST /v1/accounts", "POST /v1/accounts/{}"].flatMap((endpoint): Rule[] => [
     { endpoint, param: "individual.first_name", rule: { maxLength: 100 } },

@@ -70,6 +70,13 @@ export const PREVIEW: PreviewRow[] = [
     source: `${STABLECOIN} § Create a cardholder: "Authorized user terms acceptance" (-d "individual[user_terms_acceptance][lead][date]"=1470266163 -d "individual[user_terms_acceptance][lead][ip]"=…)`,
   },
   {
+    params: "POST /v1/issuing/cardholders/{}",
+    at: "individual.user_terms_acceptance",
+    node: obj({ lead: obj({ date: num, ip: str }) }),
+    optional: true,
+    source: `${STABLECOIN} § Create a cardholder [guess: an existing cardholder accepts Lead's terms by update, as card_issuing.user_terms_acceptance is updatable]`,
+  },
+  {
     type: "Issuing/Cardholders#Cardholder.Individual",
     at: "user_terms_acceptance",
     node: nullable(obj({ lead: nullable(obj({ date: nullable(num), ip: nullable(str) }, [])) }, [])),

@@ -1,5 +1,6 @@
 import type { Ctx } from "../wire/context";
 import type { Row } from "../store/store";
+import { PLATFORM_DEFAULT_API_VERSION } from "../contract/versions";
 
 export type EndpointExtra = { secret: string; connect: boolean | "both"; startup?: boolean };
 export type Delivery = { event_id: string; endpoint_id: string; kind: "v1" | "v2"; attempts: number; next_ms: number; first_ms: number };
@@ -61,7 +62,9 @@ export function emitEvent(
     id,
     object: "event",
     ...(account ? { account } : {}),
-    api_version: ctx.apiVersion,
+    // Rendered at the platform's default version, whatever version the request that caused it used
+    // (an endpoint with its own api_version gets that one at delivery).
+    api_version: PLATFORM_DEFAULT_API_VERSION,
     created: ctx.now,
     data,
     livemode: false,

@@ -76,18 +76,19 @@ export class Dispatcher {
     }
   }
 
-  private payload(d: Delivery): string | null {
+  private payload(d: Delivery, endpointVersion: string | null): string | null {
     if (d.kind === "v1") {
-      const ev = this.kernel.store.get("events", d.event_id);
-      return ev ? JSON.stringify(ev.data, null, 2) : null;
+      const ev = this.kernel.store.get<Record<string, unknown>>("events", d.event_id);
+      // An endpoint created with `api_version` gets its events rendered at that version (one shape here).
+      return ev ? JSON.stringify(endpointVersion ? { ...ev.data, api_version: endpointVersion } : ev.data, null, 2) : null;
     }
     const ev = this.kernel.store.get<ThinEvent>("v2_events", d.event_id);
     return ev ? JSON.stringify(thinPayload(ev.data), null, 2) : null;
   }
 
   private async deliver(id: string, row: Row<Delivery>): Promise<void> {
-    const endpoint = this.kernel.store.get("webhook_endpoints", row.data.endpoint_id);
-    const body = this.payload(row.data);
+    const endpoint = this.kernel.store.get<{ status?: string; url?: string; api_version?: string | null }>("webhook_endpoints", row.data.endpoint_id);
+    const body = this.payload(row.data, endpoint?.data.api_version ?? null);
     const extra = endpoint?.extra as EndpointExtra | undefined;
     if (!endpoint || !body || !extra || endpoint.data.status !== "enabled") {
       const tx = this.kernel.store.begin();

@@ -33,7 +33,7 @@ test(`property: ${WORKERS * OPS_PER_WORKER} random money operations across many 
       await eventually(async () => (await stripe.accounts.retrieve(acct)).capabilities?.treasury === "active");
       const opts = { stripeAccount: acct };
       const fa = await stripe.treasury.financialAccounts.create({ supported_currencies: ["usd"], features: { inbound_transfers: { ach: { requested: true } }, outbound_payments: { ach: { requested: true } }, outbound_transfers: { ach: { requested: true } } } }, opts);
-      const si = await stripe.setupIntents.create({ attach_to_self: true, flow_directions: ["inbound", "outbound"], confirm: true, payment_method_data: { type: "us_bank_account", us_bank_account: { routing_number: "110000000", account_number: "000123456789", account_holder_type: "company" } }, mandate_data: { customer_acceptance: { type: "online", online: { ip_address: "127.0.0.1", user_agent: "t" } } } }, opts);
+      const si = await stripe.setupIntents.create({ allowed_payment_method_types: ["us_bank_account"], attach_to_self: true, flow_directions: ["inbound", "outbound"], confirm: true, payment_method_data: { type: "us_bank_account", us_bank_account: { routing_number: "110000000", account_number: "000123456789", account_holder_type: "company" } }, mandate_data: { customer_acceptance: { type: "online", online: { ip_address: "127.0.0.1", user_agent: "t" } } } }, opts);
       await stripe.setupIntents.verifyMicrodeposits(si.id, { descriptor_code: "SM11AA" }, opts);
       v1.push({ acct, fa: fa.id, pm: String(si.payment_method) });
     }

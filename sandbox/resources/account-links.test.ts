@@ -112,3 +112,72 @@ test("an expired link goes to refresh_url; bad links are refused by the API", as
   const express = await t.stripe.accounts.create({ type: "express" });
   await assert.rejects(t.stripe.accountLinks.create({ account: express.id, type: "account_update" }), (e: Stripe.errors.StripeError) => e.param === "type");
 });
+
+const PREVIEW = { apiVersion: "2025-12-15.preview" };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- preview shapes the 23.1.0 types do not have
+type V2 = Record<string, any>;
+const mexican = {
+  contact_email: "ops@tienda.mx", display_name: "Tienda Links", dashboard: "none", identity: { country: "mx", entity_type: "company" },
+  defaults: { currency: "usd", responsibilities: { fees_collector: "application", losses_collector: "application" } },
+  configuration: {
+    merchant: { capabilities: { card_payments: { requested: true } } },
+    storer: { capabilities: { holds_currencies: { usdc: { requested: true } } } },
+    card_creator: { capabilities: { commercial: { lead: { prepaid_card: { requested: true } } } } },
+  },
+};
+
+test("v2 accounts onboard through /v2/core/account_links (the same hosted page); a v1 Account Link for a storer/card_creator account is refused", async () => {
+  const acct = (await t.stripe.rawRequest("POST", "/v2/core/accounts", mexican, PREVIEW)) as V2;
+  const v1 = await t.stripe.accountLinks.create({ account: acct.id, type: "account_onboarding", refresh_url: "https://example.com/reauth", return_url: "https://example.com/return" }).catch((e: Stripe.errors.StripeError) => e);
+  const e = v1 as Stripe.errors.StripeError;
+  assert.ok(e instanceof Stripe.errors.StripeInvalidRequestError);
+  assert.deepEqual([e.statusCode, e.param], [400, "account"]);
+  assert.match(e.message, /storer and card_creator configurations.*POST \/v2\/core\/account_links/);
+
+  const link = (await t.stripe.rawRequest("POST", "/v2/core/account_links", {
+    account: acct.id,
+    use_case: { type: "account_onboarding", account_onboarding: { configurations: ["merchant", "storer"], refresh_url: "https://example.com/reauth", return_url: "https://example.com/return" } },
+  }, PREVIEW)) as V2;
+  assert.equal(link.object, "v2.core.account_link");
+  assert.equal(link.account, acct.id);
+  assert.equal(Date.parse(link.expires_at) - Date.parse(link.created), 300_000);
+  assert.deepEqual(link.use_case, { type: "account_onboarding", account_onboarding: { configurations: ["merchant", "storer"], refresh_url: "https://example.com/reauth", return_url: "https://example.com/return" } });
+  assert.ok(String(link.url).startsWith(`${t.url}/setup/s/${String(acct.id)}/`));
+
+  const page = await fetch(link.url, { redirect: "manual" });
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  const values: Record<string, string> = {};
+  for (const m of html.matchAll(/name="([a-z_0-9]+)" value="([^"]*)"/g)) values[m[1] ?? ""] = m[2] ?? "";
+  for (const m of html.matchAll(/<input type="checkbox" id="[^"]+" name="([a-z_]+)"/g)) values[m[1] ?? ""] = "on";
+  const done = await fetch(link.url, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(values).toString() });
+  assert.equal(done.status, 303, await done.clone().text());
+  assert.equal(done.headers.get("location"), "https://example.com/return");
+  const after = (await t.stripe.rawRequest("GET", `/v2/core/accounts/${String(acct.id)}?include[0]=requirements&include[1]=configuration.storer`, {}, PREVIEW)) as V2;
+  assert.deepEqual(after.requirements.entries, [], "the page filled what the configurations need");
+  const again = await fetch(link.url, { redirect: "manual" });
+  assert.equal(again.headers.get("location"), "https://example.com/reauth", "single use, like v1 links");
+});
+
+test("v2 account links: the use case's hash must match its type, and name configurations the account has", async () => {
+  const acct = (await t.stripe.rawRequest("POST", "/v2/core/accounts", mexican, PREVIEW)) as V2;
+  const create = (useCase: Record<string, unknown>) => t.stripe.rawRequest("POST", "/v2/core/account_links", { account: acct.id, use_case: useCase }, PREVIEW).catch((e: Stripe.errors.StripeError) => e);
+  const body = { configurations: ["storer"], refresh_url: "https://example.com/reauth" };
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [{ type: "account_onboarding" }, "use_case.account_onboarding"],
+    [{ type: "account_onboarding", account_onboarding: body, account_update: body }, "use_case.account_update"],
+    [{ type: "account_onboarding", account_onboarding: { ...body, configurations: ["recipient"] } }, "use_case.account_onboarding.configurations"],
+    [{ type: "account_onboarding", account_onboarding: { ...body, configurations: ["card_creator"] } }, "use_case.account_onboarding.configurations.0"],
+    [{ type: "account_onboarding", account_onboarding: { configurations: ["storer"] } }, "use_case.account_onboarding.refresh_url"],
+    [{ type: "account_onboarding", account_onboarding: { ...body, refresh_url: "not a url" } }, "use_case.account_onboarding.refresh_url"],
+  ];
+  for (const [useCase, param] of cases) {
+    const e = (await create(useCase)) as Stripe.errors.StripeError;
+    assert.ok(e instanceof Stripe.errors.StripeInvalidRequestError, JSON.stringify(useCase));
+    assert.equal(e.param, param, JSON.stringify(useCase));
+  }
+  const missing = (await t.stripe.rawRequest("POST", "/v2/core/account_links", { account: "acct_nope", use_case: { type: "account_update", account_update: body } }, PREVIEW).catch((x: Stripe.errors.StripeError) => x)) as Stripe.errors.StripeError;
+  assert.equal(missing.param, "account");
+  const update = (await create({ type: "account_update", account_update: body })) as V2;
+  assert.equal(update.use_case.type, "account_update");
+});

@@ -8,9 +8,11 @@ import { applyExpand } from "./expand";
 import { parseForm, queryOf } from "./form";
 import type { Idempotency } from "./idempotency";
 import { coerceParams } from "../contract/coerce";
+import { endpointAt, PLATFORM_DEFAULT_API_VERSION } from "../contract/versions";
 import { Deferred } from "./deferred";
 
-export const DEFAULT_API_VERSION = "2026-10-28.endive";
+/** A request without `Stripe-Version` is served at the platform's default version (see contract/versions.ts). */
+export const DEFAULT_API_VERSION = PLATFORM_DEFAULT_API_VERSION;
 const VERSION_RE = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
 const MAX_BODY = 4 * 1024 * 1024;
 
@@ -157,8 +159,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
       }
     }
 
-    // The parameters the SDK declares for this endpoint (with `expand[]` / `include[]`), nothing else.
-    const coerced = coerceParams(params, route.endpoint.params, mode, route.key, route.endpoint.list);
+    // The parameters the SDK declares for this endpoint (with `expand[]` / `include[]`) at the
+    // request's version (older versions keep what a later one removed), nothing else.
+    const endpoint = mode === "v1" ? endpointAt(route.key, route.endpoint, version) : route.endpoint;
+    const coerced = coerceParams(params, endpoint.params, mode, route.key, endpoint.list);
 
     let tx = kernel.store.begin();
     const after: Array<() => void> = [];

@@ -42,6 +42,10 @@ export async function connectWorkload(w: W): Promise<{ treasury: string }> {
   const all = "include[0]=configuration.merchant&include[1]=configuration.storer&include[2]=configuration.card_creator&include[3]=configuration.recipient&include[4]=configuration.customer&include[5]=defaults&include[6]=identity&include[7]=requirements";
   await w.v2("GET", `/v2/core/accounts/${mx}?${all}`);
   await w.v2("GET", `/v2/core/accounts/${mx}`);
+  await w.v2("POST", "/v2/core/account_links", {
+    account: mx,
+    use_case: { type: "account_onboarding", account_onboarding: { configurations: ["merchant", "storer"], refresh_url: "https://example.com/reauth", return_url: "https://example.com/return" } },
+  });
   const bare = await w.v2("POST", "/v2/core/accounts", {
     display_name: "Tienda Nueva", identity: { country: "mx", entity_type: "company" },
     configuration: { storer: { capabilities: storerCapabilities } }, include: ["configuration.storer", "requirements", "identity"],

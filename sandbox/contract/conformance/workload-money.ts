@@ -1,4 +1,4 @@
-import { CARDHOLDER } from "../../resources/issuing/fixtures";
+import { LEAD_CARDHOLDER, onV2 } from "../../resources/issuing/fixtures";
 import { stablecoinAccount } from "../../resources/money-management/fixtures";
 import type { Obj, W } from "./workload";
 
@@ -63,8 +63,8 @@ export async function moneyWorkload(w: W): Promise<{ account: string }> {
   await w.control(`/_sandbox/v2/financial_accounts/${fa.id}/received_debits`, { amount: { value: 100, currency: "usdc" } });
   await w.control(`/_sandbox/v2/financial_accounts/${fa.id}/received_debits`, { amount: { value: 900_000_000, currency: "usdc" } });
   const opts = { stripeAccount: acct };
-  const holder = await stripe.issuing.cardholders.create(CARDHOLDER, opts);
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa.id, status: "active" } as Parameters<typeof stripe.issuing.cards.create>[0], opts);
+  const holder = await stripe.issuing.cardholders.create(LEAD_CARDHOLDER, opts);
+  const card = await stripe.issuing.cards.create(onV2(String(fa.id), { cardholder: holder.id, currency: "usd", type: "virtual", status: "active" }), opts);
   await stripe.issuing.cards.retrieve(card.id, {}, opts);
   const auth = await stripe.testHelpers.issuing.authorizations.create({ card: card.id, amount: 4000, merchant_data: { category: "taxicabs_limousines" } }, opts);
   const captured = await stripe.testHelpers.issuing.authorizations.capture(auth.id, {}, opts);

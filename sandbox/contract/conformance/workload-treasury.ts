@@ -25,11 +25,12 @@ export async function treasuryWorkload(w: W, acct: string): Promise<{ fa: string
   await stripe.treasury.financialAccounts.close(spare.id, {}, opts);
 
   // A bank account by SetupIntent and microdeposits; another intent confirmed separately; one canceled.
-  const si = await stripe.setupIntents.create({ attach_to_self: true, flow_directions: ["inbound", "outbound"], confirm: true, payment_method_data: BANK, mandate_data: MANDATE }, opts);
+  const si = await stripe.setupIntents.create({ attach_to_self: true, flow_directions: ["inbound", "outbound"], allowed_payment_method_types: ["us_bank_account"], confirm: true, payment_method_data: BANK, mandate_data: MANDATE }, opts);
   await stripe.setupIntents.retrieve(si.id, {}, opts);
   await stripe.setupIntents.verifyMicrodeposits(si.id, { descriptor_code: "SM11AA" }, opts);
   const pm = String(si.payment_method);
   const later = await stripe.setupIntents.create({ attach_to_self: true, flow_directions: ["outbound"], allowed_payment_method_types: ["us_bank_account"] }, opts);
+  await stripe.setupIntents.update(later.id, { metadata: { purpose: "payouts" } }, opts);
   await stripe.setupIntents.confirm(later.id, { payment_method_data: BANK, mandate_data: MANDATE }, opts);
   await stripe.setupIntents.verifyMicrodeposits(later.id, { amounts: [32, 45] }, opts);
   const dropped = await stripe.setupIntents.create({ attach_to_self: true, flow_directions: ["inbound"], allowed_payment_method_types: ["us_bank_account"] }, opts);

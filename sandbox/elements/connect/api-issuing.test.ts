@@ -2,6 +2,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { api, fundedAccount, MEMBER, OWNER, session } from "./test-setup";
+import { stablecoinAccount, v2 } from "../../resources/money-management/fixtures";
 
 let t: TestSandbox;
 before(async () => {
@@ -95,4 +96,23 @@ test("cards: a member sees cards but every management request is refused; other 
   assert.equal((await other("POST", `/issuing/cards/${ic.body.id}/status`, { status: "canceled" })).status, 404);
   const ek = await t.stripe.ephemeralKeys.create({ issuing_card: ic.body.id, nonce: "n" }, { apiVersion: "2026-10-28.endive", stripeAccount: a.acct });
   assert.equal((await other("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: ek.secret, nonce: "n" })).status, 404, "even with a valid key, another session cannot read the card");
+});
+
+test("cards of a stablecoin (MX) account: the component offers its USDC wallet, sends financial_account_v2, and its cardholders accept Lead's terms", async () => {
+  const acct = await stablecoinAccount(t.stripe, "Mia");
+  const fa = await v2(t.stripe, "POST", "/v2/money_management/financial_accounts", { type: "storage", storage: { holds_currencies: ["usdc"] } }, acct);
+  const call = api(t.url, await session(t.stripe, acct, OWNER));
+  const ich = await call("POST", "/issuing/cardholders", { ...holder, address: { line1: "Calle de la Paz 123", city: "Cancun", postal_code: "77500", country: "MX" } });
+  assert.equal(ich.status, 200, JSON.stringify(ich.body));
+  assert.deepEqual(ich.body.individual.user_terms_acceptance.lead.ip !== undefined, true, "Lead's terms, not Celtic's");
+  assert.equal(ich.body.individual.card_issuing, null);
+  assert.deepEqual(ich.body.requirements, { disabled_reason: null, past_due: [] });
+
+  const sources = await call("GET", "/issuing/funding_sources");
+  assert.deepEqual([sources.body.issuing_balance, sources.body.data.map((s: { id: string; api: string }) => [s.id, s.api])], [false, [[fa.id, "v2"]]]);
+  const wrong = await call("POST", "/issuing/cards", { cardholder: ich.body.id, financial_account: fa.id });
+  assert.deepEqual([wrong.status, wrong.body.error.code, wrong.body.error.param], [400, "resource_missing", "financial_account"], "a v2 id is not a Treasury financial account");
+  const ic = await call("POST", "/issuing/cards", { cardholder: ich.body.id, financial_account_v2: fa.id });
+  assert.equal(ic.status, 200, JSON.stringify(ic.body));
+  assert.deepEqual([ic.body.status, ic.body.financial_account, ic.body.financial_account_v2], ["active", null, fa.id]);
 });

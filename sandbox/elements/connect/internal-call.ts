@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Kernel } from "../../kernel";
 import type { Idempotency } from "../../wire/idempotency";
 import { handleApi } from "../../wire/pipeline";
+import { contract } from "../../contract";
 
-/** What the elements API hands to `/v1`: a platform key, acting as the session's account. */
+/** What the elements API hands to `/v1` (and `/v2`): a platform key, acting as the session's account. */
 export const PLATFORM_KEY = "sk_test_connect_embedded_components";
 
 export type V1Call = {
@@ -41,13 +42,19 @@ export function encodeForm(params: Record<string, unknown>): string {
  * the pipeline only reads url/method/headers and the body stream, and only writes head + end.
  */
 export async function callV1(kernel: Kernel, idem: Idempotency, call: V1Call): Promise<V1Result> {
-  const form = encodeForm(call.params ?? {});
-  const url = call.method === "GET" && form ? `${call.path}?${form}` : call.path;
-  const headers: Record<string, string> = { authorization: `Bearer ${call.apiKey ?? PLATFORM_KEY}`, host: call.host ?? "127.0.0.1" };
-  if (call.account) headers["stripe-account"] = call.account;
+  // `/v2/…` calls (the stablecoin account's financial accounts) go as the SDKs send them: JSON,
+  // `Stripe-Context`, the preview version. `/v1` calls name the pinned version, so the components
+  // are held to the same rules as the app rather than the platform's older default.
+  const v2 = call.path.startsWith("/v2/");
+  const form = v2 ? "" : encodeForm(call.params ?? {});
+  const query = v2 ? new URLSearchParams(Object.entries(call.params ?? {}).map(([k, v]) => [k, String(v)])).toString() : form;
+  const url = call.method === "GET" && query ? `${call.path}?${query}` : call.path;
+  const payload = call.method !== "POST" ? "" : v2 ? JSON.stringify(call.params ?? {}) : form;
+  const headers: Record<string, string> = { authorization: `Bearer ${call.apiKey ?? PLATFORM_KEY}`, host: call.host ?? "127.0.0.1", "stripe-version": v2 ? contract().sdk.v2.api : contract().sdk.v1.api };
+  if (call.account) headers[v2 ? "stripe-context" : "stripe-account"] = call.account;
   if (call.idempotencyKey) headers["idempotency-key"] = call.idempotencyKey;
-  if (call.method === "POST") headers["content-type"] = "application/x-www-form-urlencoded";
-  const req = Readable.from(call.method === "POST" && form ? [Buffer.from(form)] : []) as unknown as IncomingMessage;
+  if (call.method === "POST") headers["content-type"] = v2 ? "application/json" : "application/x-www-form-urlencoded";
+  const req = Readable.from(payload ? [Buffer.from(payload)] : []) as unknown as IncomingMessage;
   Object.assign(req, { url, method: call.method, headers });
   let status = 500;
   let text = "";

@@ -28,7 +28,17 @@ async function listCards(c: OpCall) {
   return ok({ object: "list", data, has_more: false, url: "/v1/issuing/cards" });
 }
 
-function cardholderParams(c: OpCall): Record<string, unknown> {
+/**
+ * Whether the session's account issues through card_creator's Lead Bank program (a stablecoin
+ * account): its cardholders accept Lead's terms and its cards spend a v2 financial account.
+ */
+async function leadProgram(c: OpCall): Promise<boolean> {
+  const r = await c.v1({ method: "GET", path: `/v2/core/accounts/${c.session.account}`, params: { "include[0]": "configuration.card_creator" }, asPlatform: true });
+  const creator = ((r.body.configuration ?? {}) as Record<string, { capabilities?: { commercial?: { lead?: unknown } } }>).card_creator;
+  return r.status === 200 && !!creator?.capabilities?.commercial?.lead;
+}
+
+function cardholderParams(c: OpCall, lead: boolean): Record<string, unknown> {
   const i = c.input;
   const first = text(i.first_name);
   const last = text(i.last_name);
@@ -41,7 +51,9 @@ function cardholderParams(c: OpCall): Record<string, unknown> {
   return {
     type: "individual", name: `${first} ${last}`.slice(0, 24), email: text(i.email), phone_number: text(i.phone_number), status: "active",
     billing: { address: { line1: text(a.line1), city: text(a.city), state: text(a.state), postal_code: text(a.postal_code), country: text(a.country) ?? "US" } },
-    individual: { first_name: first, last_name: last, card_issuing: { user_terms_acceptance: { date: c.kernel.clock.now(), ip: c.ip, user_agent: c.userAgent || "sandbox" } } },
+    individual: lead
+      ? { first_name: first, last_name: last, user_terms_acceptance: { lead: { date: c.kernel.clock.now(), ip: c.ip } } }
+      : { first_name: first, last_name: last, card_issuing: { user_terms_acceptance: { date: c.kernel.clock.now(), ip: c.ip, user_agent: c.userAgent || "sandbox" } } },
   };
 }
 
@@ -61,7 +73,12 @@ export const issuingOps: Op[] = [
   { method: "GET", path: "/issuing/cards/:card", grants: VIEW, run: (c) => c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}` }) },
   { method: "GET", path: "/issuing/cards/:card/transactions", grants: VIEW, run: (c) => c.v1({ method: "GET", path: "/v1/issuing/transactions", params: { card: card(c), ...page(c.input) } }) },
   { method: "GET", path: "/issuing/cardholders", grants: [...CARD_MANAGEMENT, ...CARDHOLDERS], run: (c) => c.v1({ method: "GET", path: "/v1/issuing/cardholders", params: { limit: 100 } }) },
-  { method: "POST", path: "/issuing/cardholders", grants: CARDHOLDERS, run: (c) => c.v1({ method: "POST", path: "/v1/issuing/cardholders", params: cardholderParams(c), idempotencyKey: c.idempotencyKey }) },
+  {
+    method: "POST",
+    path: "/issuing/cardholders",
+    grants: CARDHOLDERS,
+    run: async (c) => c.v1({ method: "POST", path: "/v1/issuing/cardholders", params: cardholderParams(c, await leadProgram(c)), idempotencyKey: c.idempotencyKey }),
+  },
   {
     method: "POST",
     path: "/issuing/cards",
@@ -69,10 +86,12 @@ export const issuingOps: Op[] = [
     run: (c) => {
       const holder = text(c.input.cardholder);
       if (!holder) throw bad("cardholder", "Choose a cardholder.");
+      // A Treasury financial account is `financial_account`; a stablecoin account's v2 one is `financial_account_v2`.
       const fa = text(c.input.financial_account);
+      const faV2 = text(c.input.financial_account_v2);
       return c.v1({
         method: "POST", path: "/v1/issuing/cards", idempotencyKey: c.idempotencyKey,
-        params: { cardholder: holder, type: "virtual", currency: "usd", status: c.input.activate === false ? "inactive" : "active", ...(fa ? { financial_account: fa } : {}) },
+        params: { cardholder: holder, type: "virtual", currency: "usd", status: c.input.activate === false ? "inactive" : "active", ...(fa ? { financial_account: fa } : {}), ...(faV2 ? { financial_account_v2: faV2 } : {}) },
       });
     },
   },
@@ -134,11 +153,18 @@ export const issuingOps: Op[] = [
     path: "/issuing/funding_sources",
     grants: CARD_MANAGEMENT,
     run: async (c) => {
-      // Financial accounts a new card may spend from (card_issuing active); none means the Issuing balance.
+      // A stablecoin account's cards spend its v2 financial accounts holding USDC (`financial_account_v2`), and nothing else.
+      if (await leadProgram(c)) {
+        const r = await c.v1({ method: "GET", path: "/v2/money_management/financial_accounts", params: { limit: 100 } });
+        const all = r.status === 200 ? (r.body.data as Array<Record<string, unknown>>) : [];
+        const usdc = all.filter((f) => f.status === "open" && ((f.storage as { holds_currencies?: string[] } | undefined)?.holds_currencies ?? []).includes("usdc"));
+        return ok({ object: "list", issuing_balance: false, data: usdc.map((f) => ({ id: f.id, api: "v2", nickname: f.display_name ?? null, balance: f.balance })) });
+      }
+      // Treasury financial accounts a new card may spend from (card_issuing active); none means the Issuing balance.
       const r = await c.v1({ method: "GET", path: "/v1/treasury/financial_accounts", params: { limit: 100 } });
       const all = r.status === 200 ? (r.body.data as Array<Record<string, unknown>>) : [];
-      const data = all.filter((f) => f.status === "open" && (f.active_features as string[] | undefined)?.includes("card_issuing")).map((f) => ({ id: f.id, nickname: f.nickname ?? null, balance: f.balance }));
-      return ok({ object: "list", data });
+      const data = all.filter((f) => f.status === "open" && (f.active_features as string[] | undefined)?.includes("card_issuing")).map((f) => ({ id: f.id, api: "v1", nickname: f.nickname ?? null, balance: f.balance }));
+      return ok({ object: "list", issuing_balance: true, data });
     },
   },
 ];

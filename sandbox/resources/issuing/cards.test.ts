@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { sdk, startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { assertLedger } from "../../ledger/invariants";
 import { stablecoinAccount, v2, type Obj } from "../money-management/fixtures";
-import { authorize, CARDHOLDER, fundedCard, lastReason, type IssuingSetup } from "./fixtures";
+import { authorize, CARDHOLDER, fundedCard, lastReason, LEAD_CARDHOLDER, onV2, type IssuingSetup } from "./fixtures";
 
 let t: TestSandbox;
 let s: IssuingSetup;
@@ -95,20 +95,26 @@ test("disputes: evidence per reason, update while unsubmitted, submit validates,
   assertLedger(t.sandbox.kernel.store);
 });
 
-test("a card on a v2 USDC financial account: spends USDC, v2 received debit on capture, no default daily limit, a 10,000 USD ceiling", async () => {
-  const { stripe } = t;
+/** A funded platform FA, a verified MX stablecoin account and its USDC FA holding `usdc` (minor units). */
+async function usdcAccount(stripe: Stripe, name: string, usdc: number): Promise<{ acct: string; fa: Obj }> {
   const [platformFa] = (await v2(stripe, "GET", "/v2/money_management/financial_accounts")).data as Obj[];
   const addr = await v2(stripe, "POST", "/v2/money_management/financial_addresses", { financial_account: platformFa?.id, type: "us_bank_account" });
   for (let i = 0; i < 100 && (await v2(stripe, "GET", `/v2/money_management/financial_addresses/${addr.id}`)).status !== "active"; i++) await new Promise((r) => setTimeout(r, 20));
-  await v2(stripe, "POST", `/v2/test_helpers/financial_addresses/${addr.id}/credit`, { amount: { value: 3_000_000, currency: "usd" }, network: "ach" });
-  const acct = await stablecoinAccount(stripe, "Lu");
+  await v2(stripe, "POST", `/v2/test_helpers/financial_addresses/${addr.id}/credit`, { amount: { value: usdc + 1_000_000, currency: "usd" }, network: "ach" });
+  const acct = await stablecoinAccount(stripe, name);
   const fa = await v2(stripe, "POST", "/v2/money_management/financial_accounts", { type: "storage", storage: { holds_currencies: ["usdc"] } }, acct);
-  await v2(stripe, "POST", "/v2/money_management/outbound_payments", { from: { financial_account: platformFa?.id, currency: "usd" }, to: { recipient: acct, payout_method: fa.id, currency: "usdc" }, amount: { value: 2_000_000, currency: "usd" } });
+  await v2(stripe, "POST", "/v2/money_management/outbound_payments", { from: { financial_account: platformFa?.id, currency: "usd" }, to: { recipient: acct, payout_method: fa.id, currency: "usdc" }, amount: { value: usdc, currency: "usd" } });
+  return { acct, fa };
+}
+
+test("a card on a v2 USDC financial account: spends USDC, v2 received debit on capture, no default daily limit, a 10,000 USD ceiling", async () => {
+  const { stripe } = t;
+  const { acct, fa } = await usdcAccount(stripe, "Lu", 2_000_000);
   const opts = { stripeAccount: acct };
-  const holder = await stripe.issuing.cardholders.create(CARDHOLDER, opts);
-  await assert.rejects(stripe.issuing.cards.create({ cardholder: holder.id, currency: "eur", type: "virtual", financial_account: fa.id }, opts), (e: Stripe.errors.StripeError) => e.param === "currency");
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa.id, status: "active", spending_controls: { spending_limits: [{ amount: 5_000_000, interval: "per_authorization" }] } }, opts);
-  const plain = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa.id }, opts);
+  const holder = await stripe.issuing.cardholders.create(LEAD_CARDHOLDER, opts);
+  await assert.rejects(stripe.issuing.cards.create(onV2(fa.id, { cardholder: holder.id, currency: "eur", type: "virtual" }), opts), (e: Stripe.errors.StripeError) => e.param === "currency");
+  const card = await stripe.issuing.cards.create(onV2(fa.id, { cardholder: holder.id, currency: "usd", type: "virtual", status: "active", spending_controls: { spending_limits: [{ amount: 5_000_000, interval: "per_authorization" }] } }), opts);
+  const plain = await stripe.issuing.cards.create(onV2(fa.id, { cardholder: holder.id, currency: "usd", type: "virtual" }), opts);
   assert.deepEqual(plain.spending_controls.spending_limits, [], "no default daily limit on USDC cards");
   const u = { acct, opts, fa: fa.id, holder: holder.id, card: card.id };
   assert.equal(lastReason(await authorize(stripe, u, 1_000_001)), "spending_controls", "a control of 50,000 cannot raise the 10,000 ceiling");
@@ -123,4 +129,61 @@ test("a card on a v2 USDC financial account: spends USDC, v2 received debit on c
   const rds = await v2(stripe, "GET", `/v2/money_management/received_debits`, {}, acct);
   assert.deepEqual(rds.data.map((x: Obj) => [x.type, x.amount.value, x.amount.currency, x.card_spend.authorization]), [["card_spend", 400_000, "usdc", a.id]]);
   assertLedger(t.sandbox.kernel.store);
+});
+
+test("a v2 financial account goes in financial_account_v2: in financial_account it is a v1 Treasury lookup, refused as Stripe refuses an unknown financial account", async () => {
+  const { stripe } = t;
+  const { acct, fa } = await usdcAccount(stripe, "Vale", 50_000);
+  const opts = { stripeAccount: acct };
+  const holder = await stripe.issuing.cardholders.create(LEAD_CARDHOLDER, opts);
+  const refused = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa.id }, opts).catch((e: Stripe.errors.StripeError) => e);
+  assert.ok(refused instanceof Error);
+  const e = refused as Stripe.errors.StripeError;
+  assert.deepEqual([e.statusCode, e.type, e.code, e.param, e.message], [400, "StripeInvalidRequestError", "resource_missing", "financial_account", `No such financial account: '${String(fa.id)}'`]);
+  const missing = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual" }, opts).catch((x: Stripe.errors.StripeError) => x);
+  assert.deepEqual([(missing as Stripe.errors.StripeError).code, (missing as Stripe.errors.StripeError).param], ["parameter_missing", "financial_account_v2"], "a stablecoin account's card names its v2 FA [stricter]");
+  const both = await stripe.issuing.cards.create(onV2(fa.id, { cardholder: holder.id, currency: "usd", type: "virtual", financial_account: "fa_anything" } as never), opts).catch((x: Stripe.errors.StripeError) => x);
+  assert.equal((both as Stripe.errors.StripeError).code, "parameters_exclusive");
+  const unknown = await stripe.issuing.cards.create(onV2("fa_test_nope", { cardholder: holder.id, currency: "usd", type: "virtual" }), opts).catch((x: Stripe.errors.StripeError) => x);
+  assert.deepEqual([(unknown as Stripe.errors.StripeError).statusCode, (unknown as Stripe.errors.StripeError).code, (unknown as Stripe.errors.StripeError).param], [400, "resource_missing", "financial_account_v2"]);
+
+  const card = await stripe.issuing.cards.create(onV2(fa.id, { cardholder: holder.id, currency: "usd", type: "virtual", status: "active" }), opts);
+  const shown = card as Stripe.Issuing.Card & { financial_account_v2?: string | null };
+  assert.equal(shown.financial_account_v2, fa.id, "the card answers the v2 FA it spends");
+  assert.equal(shown.financial_account ?? null, null);
+  const read = (await stripe.issuing.cards.retrieve(card.id, {}, opts)) as typeof shown;
+  assert.equal(read.financial_account_v2, fa.id);
+  const a = await authorize(stripe, { acct, opts, fa: fa.id, holder: holder.id, card: card.id }, 2500);
+  assert.equal(a.approved, true);
+  assert.equal((a.card as typeof shown).financial_account_v2, fa.id, "the authorization's card says which wallet it spends");
+  // A US Treasury card still uses financial_account, and answers financial_account_v2: null.
+  const us = await stripe.issuing.cards.retrieve(s.card, {}, s.opts);
+  assert.equal((us as typeof shown).financial_account_v2, null);
+  assert.equal(us.financial_account, s.fa);
+  assertLedger(t.sandbox.kernel.store);
+});
+
+test("cardholders of a stablecoin (Lead) account accept Lead's terms: requirements ask for individual.user_terms_acceptance.lead, and the cardholder answers it", async () => {
+  const { stripe } = t;
+  const { acct, fa } = await usdcAccount(stripe, "Nora", 10_000);
+  const opts = { stripeAccount: acct };
+  // Celtic's terms (card_issuing.user_terms_acceptance) do not count on Lead's program.
+  const celtic = await stripe.issuing.cardholders.create(CARDHOLDER, opts);
+  assert.deepEqual(celtic.requirements.past_due, ["individual.user_terms_acceptance.lead.date", "individual.user_terms_acceptance.lead.ip"]);
+  assert.equal(celtic.requirements.disabled_reason, "requirements.past_due");
+  await assert.rejects(stripe.issuing.cards.create(onV2(fa.id, { cardholder: celtic.id, currency: "usd", type: "virtual", status: "active" }), opts), (e: Stripe.errors.StripeError) => e.param === "status" && /user_terms_acceptance\.lead/.test(e.message));
+  const accepted = await stripe.issuing.cardholders.update(celtic.id, { individual: { user_terms_acceptance: { lead: { date: 1_700_000_000, ip: "127.0.0.1" } } } } as unknown as Stripe.Issuing.CardholderUpdateParams, opts);
+  assert.deepEqual(accepted.requirements, { disabled_reason: null, past_due: [] });
+
+  const lead = await stripe.issuing.cardholders.create(LEAD_CARDHOLDER, opts);
+  assert.deepEqual(lead.requirements, { disabled_reason: null, past_due: [] });
+  assert.deepEqual((lead.individual as unknown as { user_terms_acceptance: unknown }).user_terms_acceptance, { lead: { date: 1470266163, ip: "91.121.146.224" } });
+  const card = await stripe.issuing.cards.create(onV2(fa.id, { cardholder: lead.id, currency: "usd", type: "virtual", status: "active" }), opts);
+  assert.equal(card.status, "active");
+
+  // Lead's terms on a card_issuing (Celtic) account are refused [stricter], naming the parameter.
+  const refused = await stripe.issuing.cardholders.create(LEAD_CARDHOLDER, s.opts).catch((e: Stripe.errors.StripeError) => e);
+  assert.deepEqual([(refused as Stripe.errors.StripeError).statusCode, (refused as Stripe.errors.StripeError).type, (refused as Stripe.errors.StripeError).param], [400, "StripeInvalidRequestError", "individual[user_terms_acceptance][lead]"]);
+  const us = await stripe.issuing.cardholders.create(CARDHOLDER, s.opts);
+  assert.deepEqual(us.requirements.past_due, [], "Celtic's terms satisfy a card_issuing account");
 });

@@ -42,7 +42,7 @@ function create(ctx: Ctx): Card {
   const type = p.type as Stripe.Issuing.Card.Type;
   if (type === "physical" && !p.shipping) throw paramError("parameter_missing", "shipping", "Missing required param: shipping. Physical cards need a shipping address.");
   if (type === "virtual" && p.shipping) throw invalidRequest("Virtual cards cannot have a shipping address.", { param: "shipping" });
-  const funding = resolveFunding(ctx, p.financial_account as string | undefined, currency);
+  const funding = resolveFunding(ctx, { v1: p.financial_account as string | undefined, v2: p.financial_account_v2 as string | undefined }, currency);
   const status = (p.status as Stripe.Issuing.Card.Status | undefined) ?? "inactive";
   if (status === "active") canActivate(ctx, holder.id);
   let controls = applyControls(emptyControls(false), p.spending_controls, false, currency);
@@ -55,7 +55,7 @@ function create(ctx: Ctx): Card {
   const card = {
     id: ctx.id("ic"), object: "issuing.card", brand: "Visa", cancellation_reason: null, cardholder: holder.id, created: ctx.now, currency,
     exp_month: (p.exp_month as number | undefined) ?? now.getUTCMonth() + 1, exp_year: (p.exp_year as number | undefined) ?? now.getUTCFullYear() + 3,
-    financial_account: (p.financial_account as string | undefined) ?? null, last4: number.slice(-4), latest_fraud_warning: null, lifecycle_controls: null, livemode: false,
+    financial_account: (p.financial_account as string | undefined) ?? null, financial_account_v2: (p.financial_account_v2 as string | undefined) ?? null, last4: number.slice(-4), latest_fraud_warning: null, lifecycle_controls: null, livemode: false,
     metadata: mergeMetadata({}, p.metadata), personalization_design: null, replaced_by: null, replacement_for: (p.replacement_for as string | undefined) ?? null,
     replacement_reason: (p.replacement_reason as Stripe.Issuing.Card.ReplacementReason | undefined) ?? null, second_line: (p.second_line as string | undefined) ?? null,
     shipping: p.shipping ? shipping(p.shipping as Record<string, unknown>) : null, spending_controls: controls, status, type,

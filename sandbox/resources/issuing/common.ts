@@ -47,6 +47,17 @@ export function issuingActive(ctx: Ctx): boolean {
   return !!v2?.configuration.card_creator?.length && v2CapabilityStatus(row.data, row.extra).status === "active";
 }
 
+/**
+ * Whether the account issues through its `card_creator` configuration's Lead Bank program (the
+ * stablecoin guide: cards spend a v2 financial account, cardholders accept Lead's terms) rather
+ * than through v1 `card_issuing` (Celtic's program, with Celtic's authorized user terms).
+ */
+export function issuesThroughLead(ctx: Ctx, accountId: string): boolean {
+  const row = loadAccount(ctx, accountId);
+  const v2 = row?.extra.v2 as V2State | undefined;
+  return !!v2?.configuration.card_creator?.some((c) => c.startsWith("commercial.lead."));
+}
+
 export function requireIssuing(ctx: Ctx): void {
   if (issuingActive(ctx)) return;
   const status = loadAccount(ctx, ctx.account)?.data.capabilities?.card_issuing ?? "unrequested";

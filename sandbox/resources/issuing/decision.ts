@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { Ctx } from "../../wire/context";
 import { defer } from "../../wire/deferred";
+import { PLATFORM_DEFAULT_API_VERSION } from "../../contract/versions";
 import { LedgerError } from "../../ledger/ledger";
 import { digits, isExpired } from "./card-model";
 import { issuingActive, TABLES, type CardRow } from "./common";
@@ -99,7 +100,7 @@ export function decide(ctx: Ctx, card: CardRow, input: Input): unknown {
   // The request event shows the authorization mid-decision: amount 0 for a new one, `pending_request` set (Stripe's fixture).
   const pending = { ...renderAuth(ctx, { data: input.auth }), ...(input.before ? {} : { amount: 0, merchant_amount: 0 }), pending_request: { ...input.req, currency: input.auth.currency, network_risk_score: null } };
   const event = {
-    id: ctx.id("evt"), object: "event", ...(ctx.isConnected ? { account: ctx.account } : {}), api_version: ctx.apiVersion, created: ctx.now, data: { object: pending },
+    id: ctx.id("evt"), object: "event", ...(ctx.isConnected ? { account: ctx.account } : {}), api_version: PLATFORM_DEFAULT_API_VERSION, created: ctx.now, data: { object: pending },
     livemode: false, pending_webhooks: 0, request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key }, type: "issuing_authorization.request",
   };
   const payload = JSON.stringify(event, null, 2);

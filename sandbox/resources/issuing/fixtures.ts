@@ -10,6 +10,19 @@ export const CARDHOLDER: Stripe.Issuing.CardholderCreateParams = {
   individual: { first_name: "Jenny", last_name: "Rosen", dob: { day: 1, month: 11, year: 1981 }, card_issuing: { user_terms_acceptance: { date: 1700000000, ip: "127.0.0.1" } } },
 };
 
+/**
+ * A cardholder of a stablecoin (card_creator, Lead Bank) account, as the stablecoin guide creates
+ * one: Lead's authorized user terms, a preview parameter the SDK does not type.
+ */
+export const LEAD_CARDHOLDER = {
+  type: "individual", name: "Jenny Rosen", email: "jenny.rosen@example.com", phone_number: "+18008675309", status: "active",
+  billing: { address: { line1: "Calle de la Paz 123", city: "Cancun", state: "Q.R.", postal_code: "77500", country: "MX" } },
+  individual: { first_name: "Jenny", last_name: "Rosen", dob: { day: 1, month: 11, year: 1981 }, user_terms_acceptance: { lead: { date: 1470266163, ip: "91.121.146.224" } } },
+} as unknown as Stripe.Issuing.CardholderCreateParams;
+
+/** Card params with the stablecoin guide's `financial_account_v2` (not in the SDK's types). */
+export const onV2 = (fa: string, p: Omit<Stripe.Issuing.CardCreateParams, "financial_account">): Stripe.Issuing.CardCreateParams => ({ ...p, financial_account_v2: fa }) as Stripe.Issuing.CardCreateParams;
+
 export async function issuingAccount(stripe: Stripe): Promise<string> {
   const acct = await stripe.accounts.create(customAccountParams);
   await stripe.accounts.update(acct.id, completeIndividual);

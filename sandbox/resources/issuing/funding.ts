@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { Ctx } from "../../wire/context";
-import { ApiError, invalidRequest } from "../../wire/errors";
+import { ApiError, invalidRequest, paramError, referenceMissing } from "../../wire/errors";
 import { balanceOf, EXTERNAL, type Journal } from "../../ledger/ledger";
 import { credit, debit, hold, release } from "../../ledger/moves";
 import { loadFa } from "../treasury/common";
@@ -11,28 +11,40 @@ import { money, ownedV2, T } from "../money-management/common";
 import type { V2Fa } from "../money-management/financial-accounts";
 import { receiveV2Credit, receiveV2Debit } from "../money-management/received";
 import { issuingHolder } from "../issuing-balance";
-import { TABLES, type Funding, type Json } from "./common";
+import { issuesThroughLead, TABLES, type Funding, type Json } from "./common";
 
 /**
  * Where a card's money lives and how card flows move it, per funding source:
  * - the Issuing balance (`issuing:<acct>`): holds and captures write balance transactions;
- * - a v1 Treasury FA: the hold is an `issuing_authorization` Treasury transaction (hold/release
- *   entries), a capture a ReceivedDebit (network `card`), a refund a ReceivedCredit (C.4);
- * - a v2 storage FA holding USDC: card amounts (usd) convert at `fx_rates["usd:usdc"]`, a capture
- *   is a v2 ReceivedDebit `card_spend`, a refund a v2 ReceivedCredit.
+ * - a v1 Treasury FA (`financial_account`): the hold is an `issuing_authorization` Treasury
+ *   transaction (hold/release entries), a capture a ReceivedDebit (network `card`), a refund a
+ *   ReceivedCredit (C.4);
+ * - a v2 storage FA holding USDC (`financial_account_v2`, the stablecoin guide's parameter): card
+ *   amounts (usd) convert at `fx_rates["usd:usdc"]`, a capture is a v2 ReceivedDebit `card_spend`,
+ *   a refund a v2 ReceivedCredit.
+ * `financial_account` is a v1 Treasury lookup, as on Stripe: a v2 id there is no such financial account.
  */
-export function resolveFunding(ctx: Ctx, faId: string | undefined, currency: string): Funding {
-  if (!faId) return { kind: "issuing_balance", holder: issuingHolder(ctx.account), currency };
-  if (faId.startsWith("fa_test_")) {
-    const fa = ownedV2<V2Fa>(ctx, T.fas, faId, "financial account").data;
-    if (fa.status !== "open") throw invalidRequest(`The financial account ${faId} is not open.`, { param: "financial_account" });
-    if (!fa.storage.holds_currencies.includes("usdc")) throw invalidRequest(`Cards can spend from a v2 financial account holding usdc; ${faId} holds ${fa.storage.holds_currencies.join(", ")}.`, { param: "financial_account" });
+export function resolveFunding(ctx: Ctx, fa: { v1?: string; v2?: string }, currency: string): Funding {
+  if (fa.v1 && fa.v2) throw invalidRequest("You may only specify one of these parameters: financial_account, financial_account_v2.", { param: "financial_account_v2", code: "parameters_exclusive" });
+  if (fa.v2) {
+    const faId = fa.v2;
+    const row = ctx.tx.get<V2Fa>(T.fas, faId);
+    if (!row || row.owner !== ctx.account) throw referenceMissing("financial account", faId, "financial_account_v2");
+    const v2 = row.data;
+    if (v2.status !== "open") throw invalidRequest(`The financial account ${faId} is not open.`, { param: "financial_account_v2" });
+    if (!v2.storage.holds_currencies.includes("usdc")) throw invalidRequest(`Cards can spend from a v2 financial account holding usdc; ${faId} holds ${v2.storage.holds_currencies.join(", ")}.`, { param: "financial_account_v2" });
     if (currency !== "usd") throw invalidRequest("Cards on a USDC financial account have currency usd.", { param: "currency" });
     return { kind: "financial_account_v2", holder: faId, currency: "usdc" };
   }
-  const fa = loadFa(ctx, faId, "financial_account");
-  requireFeature(ctx, fa, "card_issuing", "financial_account");
-  if (!fa.data.supported_currencies.includes(currency)) throw invalidRequest(`The financial account ${faId} does not hold ${currency}.`, { param: "currency" });
+  // A card_creator (Lead) account has no Issuing balance or Treasury: its cards spend a v2 FA [stricter: the guide names it for every card].
+  if (ctx.isConnected && issuesThroughLead(ctx, ctx.account)) {
+    if (!fa.v1) throw paramError("parameter_missing", "financial_account_v2", "Missing required param: financial_account_v2. Cards of a stablecoin (card_creator) account spend from one of its v2 financial accounts.");
+  }
+  if (!fa.v1) return { kind: "issuing_balance", holder: issuingHolder(ctx.account), currency };
+  const faId = fa.v1;
+  const v1 = loadFa(ctx, faId, "financial_account");
+  requireFeature(ctx, v1, "card_issuing", "financial_account");
+  if (!v1.data.supported_currencies.includes(currency)) throw invalidRequest(`The financial account ${faId} does not hold ${currency}.`, { param: "currency" });
   return { kind: "financial_account", holder: faId, currency };
 }
 

@@ -50,7 +50,7 @@ test("US embedded finance guide: account → FA → bank by SetupIntent + microd
   assert.ok(events.data.some((e) => e.account === acct && (e.data.object as Stripe.Treasury.FinancialAccount).id === fa.id));
 
   const si = await stripe.setupIntents.create({
-    attach_to_self: true, flow_directions: ["inbound", "outbound"], confirm: true,
+    allowed_payment_method_types: ["us_bank_account"], attach_to_self: true, flow_directions: ["inbound", "outbound"], confirm: true,
     payment_method_data: { type: "us_bank_account", us_bank_account: { routing_number: "110000000", account_number: "000123456789", account_holder_type: "company" }, billing_details: { name: "Jenny Rosen" } },
     mandate_data: { customer_acceptance: { type: "online", online: { ip_address: "127.0.0.1", user_agent: "test" } } },
   }, opts);

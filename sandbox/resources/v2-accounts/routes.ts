@@ -85,6 +85,30 @@ function load(ctx: Ctx): AccountRow {
 
 const include = (ctx: Ctx) => (ctx.params.include as string[] | undefined) ?? [];
 
+/**
+ * Closing names every configuration the account has: "All configurations on the Account must be
+ * passed in for this request to succeed" (preview SDK, `AccountCloseParams.applied_configurations`).
+ * [stricter] Stripe does not document the error; the sandbox refuses a close that omits or
+ * under-names them, or names one the account does not have, with a v2 `invalid_fields` error.
+ */
+function requireAllConfigurations(row: AccountRow, named: string[]): void {
+  const applied = Object.keys((row.extra.v2 as V2State | undefined)?.configuration ?? {});
+  const missing = applied.filter((c) => !named.includes(c));
+  const extra = named.filter((c) => !applied.includes(c));
+  if (!missing.length && !extra.length) return;
+  const parts = [
+    missing.length ? `it also has ${missing.join(", ")}` : "",
+    extra.length ? `it does not have ${extra.join(", ")}` : "",
+  ].filter(Boolean);
+  throw v2Error(
+    400,
+    "invalid_request_error",
+    "invalid_fields",
+    `To close the account, applied_configurations must name every configuration on it (${applied.join(", ") || "none"}): ${parts.join("; ")}.`,
+    { param: "applied_configurations" },
+  );
+}
+
 /** v2 `/v2/core/accounts`: the same accounts as v1, seen through the v2 shape, with thin events. */
 export function registerV2AccountRoutes(kernel: Kernel): void {
   kernel.router.add(
@@ -120,6 +144,7 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
       path: "/v2/core/accounts/:id/close",
       handler: (ctx) => {
         const before = load(ctx);
+        requireAllConfigurations(before, (ctx.params.applied_configurations as string[] | undefined) ?? []);
         const next = cloneRow(before);
         applyV2(ctx, next, {});
         (next.extra.v2 as V2State).closed = true;

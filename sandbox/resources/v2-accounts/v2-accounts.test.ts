@@ -88,3 +88,21 @@ test("storer and card_creator only for mx/ar; unknown fields are rejected; lists
   for (const id of ids) assert.ok(seen.includes(id));
   await assert.rejects(t.stripe.v2.core.accounts.retrieve("acct_nope"), (e: Stripe.errors.StripeError) => e.statusCode === 404);
 });
+
+test("closing a v2 account names every configuration it has: omitted or under-named is refused, all of them closes it", async () => {
+  const acct = (await t.stripe.rawRequest("POST", "/v2/core/accounts", { ...stablecoinAccount, include: [] }, PREVIEW)) as V2Account;
+  assert.deepEqual([...acct.applied_configurations].sort(), ["card_creator", "merchant", "storer"]);
+  const close = (body: Record<string, unknown>) => t.stripe.rawRequest("POST", `/v2/core/accounts/${acct.id}/close`, body, PREVIEW).catch((e: Stripe.errors.StripeError) => e);
+  for (const [body, why] of [[{}, "omitted"], [{ applied_configurations: ["merchant", "storer"] }, "under-named"], [{ applied_configurations: ["merchant", "storer", "card_creator", "recipient"] }, "one it does not have"]] as const) {
+    const e = (await close(body)) as Stripe.errors.StripeError;
+    assert.ok(e instanceof Stripe.errors.StripeInvalidRequestError, why);
+    assert.deepEqual([e.statusCode, e.code, e.param], [400, "invalid_fields", "applied_configurations"], why);
+    assert.match(e.message, /applied_configurations must name every configuration/);
+  }
+  assert.equal(((await t.stripe.rawRequest("GET", `/v2/core/accounts/${acct.id}`, {}, PREVIEW)) as V2Account).closed, false, "a refused close changes nothing");
+  const closed = (await t.stripe.rawRequest("POST", `/v2/core/accounts/${acct.id}/close`, { applied_configurations: ["storer", "merchant", "card_creator"] }, PREVIEW)) as V2Account;
+  assert.equal(closed.closed, true);
+  // An account with no configurations (created through v1) closes with none named.
+  const bare = await t.stripe.accounts.create({ type: "custom", country: "US", capabilities: { transfers: { requested: true } } });
+  assert.equal(((await t.stripe.rawRequest("POST", `/v2/core/accounts/${bare.id}/close`, {}, PREVIEW)) as V2Account).closed, true);
+});

@@ -5,9 +5,11 @@ import type Stripe from "stripe";
 import { getDb } from "@/db";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { cardAuthorizations } from "@/lib/cards/authorizations";
+import { cardFunding } from "@/lib/cards/funding";
 import { limitUsage } from "@/lib/cards/spending";
 import { formatMoney } from "@/lib/money";
 import { getStripe } from "@/lib/stripe/client";
+import { currentBalance } from "@/lib/wallet/balance";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -30,7 +32,10 @@ export default async function CardPage({ params, searchParams }: { params: Promi
   const beforeDate = before && /^\d+$/.test(before) ? new Date(Number(before)) : undefined;
   const db = getDb();
   const limits = (card.spending_controls.spending_limits ?? []).map((l) => ({ amount: l.amount, interval: l.interval, categories: l.categories ?? null }));
-  const [auths, usage] = await Promise.all([cardAuthorizations(db, accountId, card.id, { limit: 25, before: beforeDate }), limitUsage(db, accountId, card.id, limits)]);
+  const funding = cardFunding(card, ctx.business);
+  // A USDC card spends the wallet: its balance is read now (freshness matters), like the wallet page's.
+  const walletBalance = funding.kind === "usdc_wallet" && funding.ownWallet ? currentBalance(ctx.business) : Promise.resolve(null);
+  const [auths, usage, wallet] = await Promise.all([cardAuthorizations(db, accountId, card.id, { limit: 25, before: beforeDate }), limitUsage(db, accountId, card.id, limits), walletBalance]);
   const last = auths[auths.length - 1];
   return (
     <section className="space-y-6">
@@ -50,6 +55,31 @@ export default async function CardPage({ params, searchParams }: { params: Promi
           {card.status}
         </span>
       </header>
+      <section aria-labelledby="funding-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="card-funding" data-kind={funding.kind}>
+        <h2 id="funding-title" className="font-semibold">
+          Spends from
+        </h2>
+        {funding.kind === "usdc_wallet" ? (
+          <p className="mt-2 text-sm">
+            {funding.ownWallet ? (
+              <Link href="/wallet" className="font-medium text-brand-700 hover:underline">
+                USDC wallet
+              </Link>
+            ) : (
+              <span className="font-medium">USDC wallet</span>
+            )}{" "}
+            <span className="text-slate-500">({funding.financialAccount})</span>
+            {wallet ? (
+              <span className="block text-slate-600" data-testid="card-wallet-available">
+                {formatMoney(wallet.available, "usdc")} available
+              </span>
+            ) : null}
+            <span className="block text-xs text-slate-500">Purchases in USD are paid in USDC from this wallet.</span>
+          </p>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">{funding.kind === "financial_account" ? `Financial account ${funding.financialAccount}` : "Issuing balance"}</p>
+        )}
+      </section>
       <section aria-labelledby="limits-title" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="limits-title" className="font-semibold">
           Spending limits

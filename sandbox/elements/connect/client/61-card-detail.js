@@ -31,7 +31,7 @@ class CardDetail {
         h("p", { class: "mono" }, `Expires ${String(c.exp_month).padStart(2, "0")}/${String(c.exp_year).slice(-2)} · CVC `, h("span", { "data-testid": "card-cvc", text: this.revealed ? this.revealed.cvc : "•••" }))),
       h("dl", { class: "pairs" },
         h("dt", { text: "Type" }), h("dd", { text: humanize(c.type) }),
-        h("dt", { text: "Funding" }), h("dd", { text: c.financial_account || "Issuing balance" }),
+        h("dt", { text: "Funding" }), h("dd", { text: c.financial_account || (c.financial_account_v2 ? `USDC wallet ${c.financial_account_v2}` : "Issuing balance") }),
         this.owner.props.showSpendControls ? [h("dt", { text: "Spending limits" }), h("dd", { "data-testid": "spending-limits", text: limits.length ? limits.map((l) => `${money(l.amount, c.currency, this.loc())} ${intervalLabel(l.interval).toLowerCase()}`).join(", ") : "None" })] : null),
       h("div", { class: "row" },
         c.type === "virtual" && c.status !== "canceled" ? h("button", { type: "button", class: "secondary", onclick: () => this.toggleReveal(), text: this.revealed ? "Hide card number" : "Reveal card number" }) : null,

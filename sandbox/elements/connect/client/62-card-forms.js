@@ -105,14 +105,17 @@ Object.assign(IssuingCardsList.prototype, {
     const form = formEl((f) => busy(f, async () => {
       const v = formValues(f);
       try {
-        const card = await this.api("POST", "/issuing/cards", { cardholder: v.cardholder, financial_account: v.financial_account || undefined, activate: v.activate === "on" }, { idempotencyKey: newKey() });
+        // A stablecoin account's source is a v2 financial account: Stripe's parameter for it is financial_account_v2.
+        const source = sources.data.find((s) => s.id === v.financial_account);
+        const funding = !source ? {} : source.api === "v2" ? { financial_account_v2: source.id } : { financial_account: source.id };
+        const card = await this.api("POST", "/issuing/cards", { cardholder: v.cardholder, ...funding, activate: v.activate === "on" }, { idempotencyKey: newKey() });
         this.backToList(`Virtual card ${cardName(card)} created for ${holderName(card)}.`);
       } catch (e) {
         this.actionFailed(e, f);
       }
     }),
     field({ name: "cardholder", label: "Cardholder", type: "select", value: cardholder || active[0].id, options: active.map((x) => [x.id, x.email ? `${x.name} (${x.email})` : x.name]) }),
-    field({ name: "financial_account", label: "Spends from", type: "select", value: sources.data[0] ? sources.data[0].id : "", required: false, options: [...sources.data.map((s) => [s.id, `Financial account ${s.nickname || s.id}`]), ["", "Issuing balance"]], params: ["financial_account"] }),
+    field({ name: "financial_account", label: "Spends from", type: "select", value: sources.data[0] ? sources.data[0].id : "", required: false, options: [...sources.data.map((s) => [s.id, `${s.api === "v2" ? "USDC wallet" : "Financial account"} ${s.nickname || s.id}`]), ...(sources.issuing_balance === false ? [] : [["", "Issuing balance"]])], params: ["financial_account", "financial_account_v2"] }),
     field({ name: "activate", label: "Activate the card now", type: "checkbox", value: "on" }),
     h("p", { class: "muted", text: "The sandbox issues virtual USD cards." }),
     h("div", { class: "row" }, h("button", { type: "submit", text: "Create virtual card" }), h("button", { type: "button", class: "secondary", onclick: () => this.closePanel(), text: "Cancel" })));

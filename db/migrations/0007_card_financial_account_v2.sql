@@ -1,0 +1,1 @@
+ALTER TABLE "cards" ADD COLUMN "financial_account_v2" text;
