@@ -26,20 +26,38 @@ export function ensureDependencies() {
   writeFileSync(stamp, createHash("sha256").update(readFileSync(lock)).digest("hex"));
 }
 
-/** Writes local-only secrets to .env.local when absent, then loads it (real env vars win). */
+/** The signing secrets of the app's three receivers (lib/events/receivers.ts), by receiver. */
+export const RECEIVER_SECRETS = {
+  authorizations: "STRIPE_AUTHORIZATION_SECRET",
+  snapshot: "STRIPE_SNAPSHOT_WEBHOOK_SECRET",
+  thin: "STRIPE_THIN_WEBHOOK_SECRET",
+};
+
+/**
+ * Writes local-only secrets to .env.local when absent (also into an existing file that lacks
+ * some), then loads it (real env vars win). The receivers' signing secrets are generated only in
+ * sandbox mode: against Stripe they are the ones Stripe shows for each receiver.
+ */
 export function ensureLocalSecrets() {
   const file = path.join(root, ".env.local");
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
   const has = (key) => new RegExp(`^\\s*${key}\\s*=`, "m").test(text);
+  const sandboxMode = !process.env.STRIPE_SECRET_KEY && !has("STRIPE_SECRET_KEY");
   const lines = [];
   if (!has("AUTH_SECRET")) lines.push(`AUTH_SECRET=${randomBytes(32).toString("base64url")}`);
-  if (!has("STRIPE_WEBHOOK_SECRET")) lines.push(`STRIPE_WEBHOOK_SECRET=whsec_${randomBytes(24).toString("hex")}`);
+  if (sandboxMode) {
+    for (const key of Object.values(RECEIVER_SECRETS)) if (!has(key) && !process.env[key]) lines.push(`${key}=whsec_${randomBytes(24).toString("hex")}`);
+  }
   if (lines.length > 0) {
     const header = text ? "" : "# Local-only secrets written by `npm start`. Never commit this file.\n";
     appendFileSync(file, `${text && !text.endsWith("\n") ? "\n" : ""}${header}${lines.join("\n")}\n`, { mode: 0o600 });
     console.log(`Wrote ${lines.length} local secret(s) to .env.local`);
   }
   process.loadEnvFile(file);
+  if (!sandboxMode) {
+    const missing = Object.values(RECEIVER_SECRETS).filter((key) => !process.env[key]);
+    if (missing.length) console.warn(`Stripe mode: ${missing.join(", ")} not set; copy each receiver's signing secret from Stripe (npm run stripe:doctor checks the setup).`);
+  }
 }
 
 /** A fingerprint of everything that goes into the production build. */
