@@ -34,25 +34,33 @@ export const RECEIVER_SECRETS = {
 };
 
 /**
- * Writes local-only secrets to .env.local when absent (also into an existing file that lacks
- * some), then loads it (real env vars win). The receivers' signing secrets are generated only in
- * sandbox mode: against Stripe they are the ones Stripe shows for each receiver.
+ * Adds the local-only secrets `file` lacks (creating it when absent) and answers the names it
+ * wrote. The receivers' signing secrets are generated only in sandbox mode: against Stripe they
+ * are the ones Stripe shows for each receiver. A variable set in `env` is not written.
+ * @param {string} file
+ * @param {Record<string, string | undefined>} [env]
  */
-export function ensureLocalSecrets() {
-  const file = path.join(root, ".env.local");
+export function writeLocalSecrets(file, env = process.env) {
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
   const has = (key) => new RegExp(`^\\s*${key}\\s*=`, "m").test(text);
-  const sandboxMode = !process.env.STRIPE_SECRET_KEY && !has("STRIPE_SECRET_KEY");
+  const sandboxMode = !env.STRIPE_SECRET_KEY && !has("STRIPE_SECRET_KEY");
   const lines = [];
   if (!has("AUTH_SECRET")) lines.push(`AUTH_SECRET=${randomBytes(32).toString("base64url")}`);
   if (sandboxMode) {
-    for (const key of Object.values(RECEIVER_SECRETS)) if (!has(key) && !process.env[key]) lines.push(`${key}=whsec_${randomBytes(24).toString("hex")}`);
+    for (const key of Object.values(RECEIVER_SECRETS)) if (!has(key) && !env[key]) lines.push(`${key}=whsec_${randomBytes(24).toString("hex")}`);
   }
   if (lines.length > 0) {
     const header = text ? "" : "# Local-only secrets written by `npm start`. Never commit this file.\n";
     appendFileSync(file, `${text && !text.endsWith("\n") ? "\n" : ""}${header}${lines.join("\n")}\n`, { mode: 0o600 });
-    console.log(`Wrote ${lines.length} local secret(s) to .env.local`);
   }
+  return { written: lines.map((l) => l.slice(0, l.indexOf("="))), sandboxMode };
+}
+
+/** Writes local-only secrets to .env.local when absent (also into an existing file that lacks some), then loads it (real env vars win). */
+export function ensureLocalSecrets() {
+  const file = path.join(root, ".env.local");
+  const { written, sandboxMode } = writeLocalSecrets(file);
+  if (written.length > 0) console.log(`Wrote ${written.length} local secret(s) to .env.local: ${written.join(", ")}`);
   process.loadEnvFile(file);
   if (!sandboxMode) {
     const missing = Object.values(RECEIVER_SECRETS).filter((key) => !process.env[key]);
