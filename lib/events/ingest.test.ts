@@ -7,6 +7,7 @@ import { describeEachDatabase } from "@/db/testing";
 import { authorizationDecisions, authorizations, businesses, connectedAccounts, stripeEvents } from "@/db/schema";
 import { RulesCache, savePlatformRules, saveBusinessRules } from "@/lib/rules/rules-store";
 import { EMPTY_RULES } from "@/lib/rules/engine";
+import { applyAccountV2 } from "./read-models-v2";
 import { handleAuthorizationRequest } from "./receive-authorization";
 import { handleSnapshotEvent } from "./receive-snapshot";
 import { handleThinEvent } from "./receive-thin";
@@ -111,6 +112,17 @@ describeEachDatabase("snapshot and real-time ingestion", (database) => {
     }
     const [acct] = await db.select().from(connectedAccounts).where(eq(connectedAccounts.id, "acct_burst"));
     assert.deepEqual(acct?.capabilities, { card_issuing: "active", treasury: "active" });
+  });
+
+  test("a v1 account event about an account kept in its v2 view (opened through v2) does not replace that view, whatever the order", async () => {
+    const { db } = database();
+    await applyAccountV2(db, { id: "acct_v2_kept", object: "v2.core.account", display_name: "Tienda Renamed", contact_email: "ops@tienda.mx", identity: { country: "mx" }, configuration: {}, requirements: { entries: [] }, created: new Date().toISOString() }, new Date(Date.now() - 60_000));
+    for (const e of [event("account.updated", account({ id: "acct_v2_kept", email: "v1@example.test" })), event("capability.updated", { id: "card_issuing", object: "capability", account: "acct_v2_kept", status: "active" })]) {
+      const d = signed(e);
+      assert.equal((await handleSnapshotEvent(deps(db), d.body, d.header)).status, 200);
+    }
+    const [row] = await db.select().from(connectedAccounts).where(eq(connectedAccounts.id, "acct_v2_kept"));
+    assert.deepEqual([row?.api, row?.displayName, row?.email, row?.capabilities], ["v2", "Tienda Renamed", "ops@tienda.mx", {}]);
   });
 
   test("a delivery while the database is down is not acknowledged, and is applied when redelivered", async () => {

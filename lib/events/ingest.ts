@@ -39,7 +39,7 @@ export function signedWith(stripe: Stripe, rawBody: string, signature: string, s
 /** A correctly signed delivery meant for another receiver (a destination pointed at the wrong route). */
 export const wrongReceiver = (expected: string) => reply(400, { error: `This endpoint receives ${expected} only` });
 
-export function isDatabaseError(err: unknown): boolean {
+function isDatabaseError(err: unknown): boolean {
   const e = err as { code?: unknown; name?: unknown; message?: unknown };
   // Postgres SQLSTATE codes, connection errors from postgres.js, PGlite closed/aborted.
   return (

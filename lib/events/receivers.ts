@@ -1,4 +1,5 @@
 // No "server-only": the start script, the configuration doctor and tests read this too.
+import Stripe from "stripe";
 
 /**
  * The three receivers Stripe is set up with, each verifying with its own signing secret: what a
@@ -6,10 +7,8 @@
  * `npm run stripe:doctor`, and the sandbox's start-up flags all follow this).
  */
 
-/** The v1 API version the app reads objects at: the one the `stripe` SDK pins (stripe@23.1.0). */
-export const V1_API_VERSION = "2026-10-28.endive";
-/** The v2 version the app calls the private-preview stablecoin endpoints with. */
-export const V2_API_VERSION = "2025-12-15.preview";
+/** The v1 API version the app reads objects at: the one the `stripe` SDK pins (2026-10-28.endive for stripe@23.1.0). */
+export const V1_API_VERSION: string = Stripe.API_VERSION;
 
 /**
  * v1 events `lib/events/apply.ts` applies: accounts and capabilities; Issuing cardholders, cards,

@@ -1,5 +1,6 @@
 import Stripe from "stripe";
-import { RECEIVERS, SIGNING_SECRET_RE, SNAPSHOT_EVENT_TYPES, THIN_EVENT_TYPES, V1_API_VERSION, V2_API_VERSION, type ReceiverKind } from "@/lib/events/receivers";
+import { RECEIVERS, SIGNING_SECRET_RE, SNAPSHOT_EVENT_TYPES, THIN_EVENT_TYPES, V1_API_VERSION, type ReceiverKind } from "@/lib/events/receivers";
+import { V2_PREVIEW_VERSION } from "./v2";
 
 // No "server-only": `npm run stripe:doctor` runs this from the command line.
 
@@ -45,7 +46,7 @@ async function v2List(stripe: Stripe, path: string): Promise<Json[]> {
   const out: Json[] = [];
   let url: string | null = path;
   for (let page = 0; url && page < 20; page++) {
-    const res = (await stripe.rawRequest("GET", url, undefined, { apiVersion: V2_API_VERSION })) as unknown as { data?: Json[]; next_page_url?: string | null };
+    const res = (await stripe.rawRequest("GET", url, undefined, { apiVersion: V2_PREVIEW_VERSION })) as unknown as { data?: Json[]; next_page_url?: string | null };
     out.push(...(res.data ?? []));
     url = res.next_page_url ?? null;
   }
@@ -184,7 +185,7 @@ export async function runDoctor(env: DoctorEnv, opts: { appUrl?: string } = {}):
   let destinations: Destination[] | null = null;
   try {
     destinations = (await v2List(stripe, "/v2/core/event_destinations?include[0]=webhook_endpoint.url&limit=100")) as unknown as Destination[];
-    checks.push({ id: "v2-api", title: "v2 API (event destinations, money management)", status: "ok", lines: [`answers at ${V2_API_VERSION}; ${destinations.length} event destination(s)`] });
+    checks.push({ id: "v2-api", title: "v2 API (event destinations, money management)", status: "ok", lines: [`answers at ${V2_PREVIEW_VERSION}; ${destinations.length} event destination(s)`] });
   } catch (err) {
     checks.push({ id: "v2-api", title: "v2 API (event destinations, money management)", status: "fail", lines: [`GET /v2/core/event_destinations: ${describeError(err)}.`, "Use the keys of a Stripe sandbox (or live mode): legacy test mode doesn't support v2 APIs, and the stablecoin endpoints need the 2025-12-15.preview access Stripe grants."] });
   }
