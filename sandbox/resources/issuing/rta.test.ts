@@ -40,6 +40,9 @@ before(async () => {
   const url = `http://127.0.0.1:${(rta.address() as AddressInfo).port}/rta`;
   t = await startTestSandbox({ config: { treasuryActivationDelayMs: 30, rtaUrl: url, rtaSecret: SECRET, rtaTimeoutMs: 300 } });
   s = await fundedCard(t.stripe, 50000);
+  // One unsigned request first (refused, nothing seen): the first fetch of a process sets up its
+  // client and connection, which on a loaded machine can outlast the 300 ms answer window below.
+  await fetch(url, { method: "POST", body: "{}" }).then((r) => r.arrayBuffer());
 });
 after(async () => {
   await t.close();
