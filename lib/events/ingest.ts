@@ -27,7 +27,7 @@ export function precheck(rawBody: string, signature: string | null): { peek: { o
   }
 }
 
-/** True when `signature` signs `rawBody` with this receiver's secret (and is recent: the SDK's 300 s). */
+/** True when `signature` signs `rawBody` with this receiver's secret (and is recent: the SDK's 300 s), checked by the SDK. */
 export function signedWith(stripe: Stripe, rawBody: string, signature: string, secret: string): boolean {
   try {
     return stripe.webhooks.signature?.verifyHeader(rawBody, signature, secret) === true;
