@@ -1,19 +1,18 @@
-// `rta_decision`: authorizations end to end — the sandbox asks the app's real-time decision handler
-// (the code behind /api/webhooks/stripe: signature check, rules from the cache, velocity query,
-// decision log) over HTTP, then applies its answer — at 50 concurrent.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+// `rta_decision`: authorizations end to end — the sandbox asks the app's real-time authorization
+// receiver (the code behind /api/webhooks/stripe/authorizations: signature check with its own
+// secret, rules from the cache, velocity query, decision log) over HTTP, then applies its answer —
+// at 50 concurrent.
 import type Stripe from "stripe";
 import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
 import { openDatabase } from "@/db/connect";
 import { businesses } from "@/db/schema";
-import { handleWebhook } from "@/lib/events/ingest";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { RulesCache, savePlatformRules } from "@/lib/rules/rules-store";
+import { receiverSecrets, receiverServer, sandboxReceiverEnv } from "@/lib/testing/receivers";
 import { startSandboxProcess } from "@/lib/testing/sandbox-process";
 import { runLoad, type LoadFigures } from "./lib/load";
 
-const SECRET = "whsec_bench_rta_decision_secret";
+const SECRETS = receiverSecrets("bench_rta_decision");
 const CONCURRENCY = 50;
 
 export async function rtaDecision(): Promise<LoadFigures & { standin_count: number }> {
@@ -21,17 +20,9 @@ export async function rtaDecision(): Promise<LoadFigures & { standin_count: numb
   await database.migrate();
   const rules = new RulesCache();
   let stripe: Stripe | null = null;
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const result = await handleWebhook({ db: database.db, stripe: stripe!, secret: SECRET, rules }, Buffer.concat(chunks).toString("utf8"), String(req.headers["stripe-signature"] ?? ""));
-    res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
-    res.end(JSON.stringify(result.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
-  // Only the real-time request goes to the handler; the event stream would add load unrelated to decisions.
-  const sandbox = await startSandboxProcess({ SANDBOX_RTA_URL: url, SANDBOX_RTA_SECRET: SECRET });
+  const receivers = await receiverServer({ db: database.db, stripe: () => stripe!, secrets: SECRETS, rules });
+  // Only the real-time authorization endpoint is registered; the event stream would add load unrelated to decisions.
+  const sandbox = await startSandboxProcess(sandboxReceiverEnv({ authorizations: receivers.urls.authorizations }, SECRETS));
   stripe = sandbox.stripe;
   try {
     const { account, cards } = await issuingAccountWithCards(stripe, { balance: 1_000_000_000, cards: CONCURRENCY, dailyLimit: 1_000_000_000 });
@@ -53,7 +44,7 @@ export async function rtaDecision(): Promise<LoadFigures & { standin_count: numb
     return { ...figures, standin_count: standins };
   } finally {
     await sandbox.stop();
-    server.close();
+    await receivers.close();
     await database.close();
   }
 }

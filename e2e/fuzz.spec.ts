@@ -209,15 +209,21 @@ test("route handlers with malformed query strings and bodies answer without a 50
       n++;
     }
   }
+  // Each of Stripe's three receivers gets the same malformed deliveries.
+  const receivers = ["authorizations", "snapshot", "thin"].map((name) => `POST /api/webhooks/stripe/${name}`);
   const posts: Array<[string, string, Record<string, string>]> = [
-    ["POST /api/webhooks/stripe", "not json", { "content-type": "application/json", "stripe-signature": "garbage" }],
-    ["POST /api/webhooks/stripe", "{}", { "content-type": "application/json" }],
-    ["POST /api/webhooks/stripe", "x".repeat(2 * 1024 * 1024), { "content-type": "application/json", "stripe-signature": "t=1,v1=00" }],
+    ...receivers.flatMap((key): Array<[string, string, Record<string, string>]> => [
+      [key, "not json", { "content-type": "application/json", "stripe-signature": "garbage" }],
+      [key, "{}", { "content-type": "application/json" }],
+      [key, "null", { "content-type": "application/json", "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` }],
+      [key, "x".repeat(2 * 1024 * 1024), { "content-type": "application/json", "stripe-signature": "t=1,v1=00" }],
+    ]),
     ["POST /api/auth/[...nextauth]", "email=%00&password=" + "x".repeat(100_000), { "content-type": "application/x-www-form-urlencoded" }],
     ["POST /api/auth/[...nextauth]", "{not json", { "content-type": "application/json" }],
   ];
   for (const [key, body, headers] of posts) {
-    const path = key.startsWith("POST /api/auth") ? "/api/auth/callback/credentials" : "/api/webhooks/stripe";
+    expect(ROUTES[key], key).toBeDefined();
+    const path = key.startsWith("POST /api/auth") ? "/api/auth/callback/credentials" : key.slice("POST ".length);
     const a = await world.signedOut.post(path, { headers, data: body });
     expect(a.status, `${key}: HTTP ${a.status} ${a.body.slice(0, 200)}`).toBeLessThan(500);
     expect(stackTraceIn(a.body), key).toBeNull();

@@ -18,6 +18,8 @@ test.describe.configure({ mode: "serial" });
 
 const actionEntries = Object.entries(ACTIONS);
 const routeEntries = Object.entries(ROUTES);
+/** Stripe's receivers: each refuses whatever is not signed with its own secret. */
+const WEBHOOK_ROUTES = routeEntries.filter(([, e]) => e.access.who === "signed-webhook").map(([key]) => key);
 
 /** `E2E_SECURITY_VERBOSE=1` prints every call and its answer. */
 function log(calls: Call[]): void {
@@ -34,6 +36,7 @@ test("every server action and route handler in the code is in the matrix, and th
   expect(Object.keys(ROUTES).sort(), "route handlers (`<METHOD> <path>` of every app/**/route.ts) vs e2e/security/matrix.ts").toEqual(code.routes);
   // The build under test has an id for each, so the sweeps below reach every one.
   expect([...actionIds().keys()].sort()).toEqual(code.actions);
+  expect(WEBHOOK_ROUTES.sort()).toEqual(["POST /api/webhooks/stripe/authorizations", "POST /api/webhooks/stripe/snapshot", "POST /api/webhooks/stripe/thin"]);
 });
 
 test("the invoker encodes arguments exactly as React's client does", async () => {
@@ -82,7 +85,7 @@ test.describe("against a victim business", () => {
     expect(byKey["GET /api/admin/analytics"]!.status).toBe(401);
     expect(isSignInRedirect(byKey["GET /onboarding/refresh"]!)).toBe(true);
     expect(isSignInRedirect(byKey["GET /wallet/export"]!)).toBe(true);
-    expect(byKey["POST /api/webhooks/stripe"]!.status).toBe(400);
+    for (const receiver of WEBHOOK_ROUTES) expect(byKey[receiver]!.status, receiver).toBe(400);
     expect(byKey["GET /api/auth/[...nextauth]"]!.body.trim()).toBe("null");
     // The credentials callback without the password did not sign anyone in.
     expect((await world.signedOut.get("/api/auth/session")).body.trim()).toBe("null");
@@ -129,7 +132,7 @@ test.describe("against a victim business", () => {
         expectNoLeak(c, world);
       }
       const byKey = Object.fromEntries(routes.map((c) => [c.key, c.answer]));
-      expect(byKey["POST /api/webhooks/stripe"]!.status).toBe(400);
+      for (const receiver of WEBHOOK_ROUTES) expect(byKey[receiver]!.status, receiver).toBe(400);
       const refresh = byKey["GET /onboarding/refresh"]!;
       expect(refresh.status).toBe(307);
       if (role !== "owner") expect(new URL(refresh.location!, world.baseURL).pathname).toBe("/dashboard");

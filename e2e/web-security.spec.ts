@@ -5,7 +5,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIResponse, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
+import Stripe from "stripe";
 import { SANDBOX_SECRET_KEY } from "../lib/config";
+import { RECEIVERS, type ReceiverKind } from "../lib/events/receivers";
 import { findLeaks, parseEnvFile } from "../lib/security/secret-scan";
 import { sandboxStripe, US_NAME, V2_VERSION } from "./admin-helpers";
 import { signIn, uniqueEmail } from "./helpers";
@@ -28,7 +30,7 @@ function runSecrets(): Named[] {
   const get = (key: string) => process.env[key] || fromFile[key] || "";
   const out: Named[] = [
     { name: "AUTH_SECRET", value: get("AUTH_SECRET") },
-    { name: "STRIPE_WEBHOOK_SECRET", value: get("STRIPE_WEBHOOK_SECRET") },
+    ...Object.values(RECEIVERS).map((r) => ({ name: r.secretEnv, value: get(r.secretEnv) })),
     { name: "SANDBOX_SECRET_KEY", value: SANDBOX_SECRET_KEY },
   ];
   for (const key of ["DATABASE_URL", "STRIPE_SECRET_KEY", "TEST_DATABASE_URL"]) if (get(key)) out.push({ name: key, value: get(key) });
@@ -38,7 +40,7 @@ function runSecrets(): Named[] {
 function expectRunSecretsKnown(secrets: Named[]): void {
   // The scan proves nothing if the values it searches for are missing.
   expect(secrets.find((s) => s.name === "AUTH_SECRET")?.value.length).toBeGreaterThanOrEqual(32);
-  expect(secrets.find((s) => s.name === "STRIPE_WEBHOOK_SECRET")?.value).toMatch(/^whsec_.{16,}/);
+  for (const r of Object.values(RECEIVERS)) expect(secrets.find((s) => s.name === r.secretEnv)?.value, r.secretEnv).toMatch(/^whsec_.{16,}/);
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -351,7 +353,7 @@ test("pages and API responses carry the security headers; each page gets its own
     await request.get("/api/auth/session"),
     await request.get("/api/auth/csrf"),
     await request.get("/api/admin/analytics"),
-    await request.post("/api/webhooks/stripe", { data: "{}" }),
+    ...(await Promise.all(Object.values(RECEIVERS).map((r) => request.post(r.path, { data: "{}" })))),
   ];
   for (const r of api) {
     const h = r.headers();
@@ -484,18 +486,55 @@ test("Auth.js's own sign-in and sign-out endpoints refuse a cross-site form post
   await anon.dispose();
 });
 
-test("the webhook endpoint refuses unsigned and badly signed bodies with 400, and is not cookie-authenticated", async ({ page }) => {
+test("each webhook receiver refuses unsigned and badly signed bodies with 400, and is not cookie-authenticated", async ({ page }) => {
   await signInAs(page, "admin@platform.test");
   const event = JSON.stringify({ id: "evt_websec_forged", object: "event", type: "issuing_authorization.request", data: { object: {} } });
   const t = Math.floor(Date.now() / 1000);
-  for (const signature of [undefined, "garbage", `t=${t},v1=${"0".repeat(64)}`, `t=${t},v1=${"ab".repeat(32)}`]) {
-    // page.request carries the platform admin's session cookie: it must not matter.
-    const r = await page.request.post("/api/webhooks/stripe", { headers: { Origin: EVIL, "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) }, data: event });
-    expect(r.status(), `signature ${signature}`).toBe(400);
-    const body = await r.text();
-    expect(body).not.toMatch(/\bat .+\(.+:\d+:\d+\)|node_modules/);
+  for (const receiver of Object.values(RECEIVERS)) {
+    for (const signature of [undefined, "garbage", `t=${t},v1=${"0".repeat(64)}`, `t=${t},v1=${"ab".repeat(32)}`]) {
+      // page.request carries the platform admin's session cookie: it must not matter.
+      const r = await page.request.post(receiver.path, { headers: { Origin: EVIL, "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) }, data: event });
+      expect(r.status(), `${receiver.path} signature ${signature}`).toBe(400);
+      const body = await r.text();
+      expect(body).not.toMatch(/\bat .+\(.+:\d+:\d+\)|node_modules/);
+    }
   }
 });
+
+test("the real-time, snapshot and thin receivers each refuse the others' signatures and take their own", async ({ request }) => {
+  const secrets = Object.fromEntries(runSecrets().map((s) => [s.name, s.value]));
+  const secretOf = (kind: ReceiverKind) => secrets[RECEIVERS[kind].secretEnv] ?? "";
+  const kinds = Object.keys(RECEIVERS) as ReceiverKind[];
+  expect(new Set(kinds.map(secretOf)).size, "three different secrets").toBe(3);
+  const stripe = new Stripe("sk_test_unused");
+  const sign = (payload: string, kind: ReceiverKind) => stripe.webhooks.generateTestHeaderString({ payload, secret: secretOf(kind) });
+  const run = Date.now().toString(36);
+  // Deliveries that change nothing the other tests look at: a v1 event the app stores and does not
+  // apply, a ping of the thin destination, and (for the real-time receiver, whose every accepted
+  // request is a decision) a correctly signed delivery of the wrong kind, refused after the signature.
+  const own: Record<ReceiverKind, { body: string; status: number; answer: RegExp }> = {
+    authorizations: { body: JSON.stringify({ id: `evt_websec_rta_${run}`, object: "event", type: "balance.available", created: t(), data: { object: { object: "balance" } } }), status: 400, answer: /real-time authorization requests/ },
+    snapshot: { body: JSON.stringify({ id: `evt_websec_snapshot_${run}`, object: "event", type: "balance.available", created: t(), livemode: false, data: { object: { object: "balance" } } }), status: 200, answer: /"received":true/ },
+    thin: { body: JSON.stringify({ id: `evt_test_websec_thin_${run}`, object: "v2.core.event", type: "v2.core.event_destination.ping", created: new Date().toISOString(), livemode: false, related_object: { id: "ed_test_websec", type: "v2.core.event_destination", url: "/v2/core/event_destinations/ed_test_websec" } }), status: 200, answer: /"received":true/ },
+  };
+  for (const receiver of kinds) {
+    for (const signer of kinds) {
+      const { body, status, answer } = own[receiver];
+      const r = await request.post(RECEIVERS[receiver].path, { headers: { "Content-Type": "application/json", "Stripe-Signature": sign(body, signer) }, data: body });
+      const text = await r.text();
+      if (signer === receiver) {
+        expect(r.status(), `${receiver} with its own secret: ${text}`).toBe(status);
+        expect(text).toMatch(answer);
+      } else {
+        expect([r.status(), text], `${receiver} signed with the ${signer} secret`).toEqual([400, JSON.stringify({ error: "Invalid signature" })]);
+      }
+    }
+  }
+});
+
+function t(): number {
+  return Math.floor(Date.now() / 1000);
+}
 
 // ---------------------------------------------------------------------------------------------
 // 3. Cookies

@@ -1,23 +1,25 @@
 import path from "node:path";
 
+/** A receiver registered at start-up: its URL, and optionally the secret it signs with (else one is generated, as Stripe does). */
+export type StartupReceiver = { url: string; secret?: string };
+
 export type SandboxOptions = {
   port: number;
   host: string;
   dataDir: string;
-  /** The app's webhook URL, registered at start-up for every event (Connect and platform). */
-  webhookUrl?: string;
-  /** The `whsec_…` secret that start-up endpoint's deliveries are signed with. */
-  webhookSecret?: string;
-  /** Real-time authorization endpoint (default: the webhook URL); `off` disables real-time decisions. */
-  rtaUrl?: string;
-  /** Its signing secret (default: the webhook secret). */
-  rtaSecret?: string;
+  /** The real-time authorization endpoint (what Stripe's Issuing settings hold). */
+  rta?: StartupReceiver;
+  /** A snapshot event destination for the v1 events of the platform and its connected accounts. */
+  snapshot?: StartupReceiver;
+  /** A thin event destination for the v2 events of the platform and its connected accounts. */
+  thin?: StartupReceiver;
 };
 
 /**
- * Reads `--port N`, `--data-dir DIR`, `--host H`, `--webhook-url U`, `--webhook-secret S`
- * `--rta-url U`, `--rta-secret S` (or SANDBOX_PORT, DATA_DIR, SANDBOX_HOST, SANDBOX_WEBHOOK_URL,
- * STRIPE_WEBHOOK_SECRET, SANDBOX_RTA_URL, SANDBOX_RTA_SECRET).
+ * Reads `--port N`, `--data-dir DIR`, `--host H` and the three start-up receivers,
+ * `--rta-url U --rta-secret S`, `--snapshot-url U --snapshot-secret S`, `--thin-url U --thin-secret S`
+ * (or SANDBOX_PORT, DATA_DIR, SANDBOX_HOST, SANDBOX_RTA_URL, SANDBOX_RTA_SECRET,
+ * SANDBOX_SNAPSHOT_URL, SANDBOX_SNAPSHOT_SECRET, SANDBOX_THIN_URL, SANDBOX_THIN_SECRET).
  */
 export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SandboxOptions {
   const flag = (name: string): string | undefined => {
@@ -26,16 +28,31 @@ export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     const inline = argv.find((a) => a.startsWith(`--${name}=`));
     return inline?.slice(name.length + 3);
   };
+  if (flag("webhook-url") !== undefined || env.SANDBOX_WEBHOOK_URL) {
+    throw new Error("--webhook-url (SANDBOX_WEBHOOK_URL) is gone: Stripe sends v1 and v2 events to different receivers; use --snapshot-url and --thin-url (and --rta-url for real-time authorizations)");
+  }
   const portText = flag("port") ?? env.SANDBOX_PORT ?? "12111";
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${portText}`);
   const dataDir = path.resolve(flag("data-dir") ?? path.join(env.DATA_DIR || ".data", "sandbox"));
-  const webhookUrl = flag("webhook-url") ?? (env.SANDBOX_WEBHOOK_URL || undefined);
-  const webhookSecret = flag("webhook-secret") ?? (env.STRIPE_WEBHOOK_SECRET || undefined);
-  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) throw new Error(`invalid webhook URL: ${webhookUrl}`);
-  if (webhookUrl && !webhookSecret) throw new Error("--webhook-url needs --webhook-secret (or STRIPE_WEBHOOK_SECRET)");
-  const rtaUrl = flag("rta-url") ?? (env.SANDBOX_RTA_URL || undefined);
-  const rtaSecret = flag("rta-secret") ?? (env.SANDBOX_RTA_SECRET || undefined);
-  if (rtaUrl && rtaUrl !== "off" && !/^https?:\/\//.test(rtaUrl)) throw new Error(`invalid RTA URL: ${rtaUrl}`);
-  return { port, host: flag("host") ?? env.SANDBOX_HOST ?? "127.0.0.1", dataDir, webhookUrl, webhookSecret, rtaUrl, rtaSecret };
+  const receiver = (name: "rta" | "snapshot" | "thin", label: string): StartupReceiver | undefined => {
+    const envName = `SANDBOX_${name.toUpperCase()}`;
+    const url = flag(`${name}-url`) ?? (env[`${envName}_URL`] || undefined);
+    const secret = flag(`${name}-secret`) ?? (env[`${envName}_SECRET`] || undefined);
+    if (!url || url === "off") {
+      if (secret) throw new Error(`--${name}-secret needs --${name}-url`);
+      return undefined;
+    }
+    if (!/^https?:\/\//.test(url)) throw new Error(`invalid ${label} URL: ${url}`);
+    if (secret !== undefined && !/^whsec_\S{8,}$/.test(secret)) throw new Error(`the ${label} secret must look like whsec_… (8 characters or more after the prefix)`);
+    return { url, ...(secret ? { secret } : {}) };
+  };
+  return {
+    port,
+    host: flag("host") ?? env.SANDBOX_HOST ?? "127.0.0.1",
+    dataDir,
+    rta: receiver("rta", "real-time authorization"),
+    snapshot: receiver("snapshot", "snapshot destination"),
+    thin: receiver("thin", "thin destination"),
+  };
 }

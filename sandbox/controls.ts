@@ -5,12 +5,15 @@ import { parseForm } from "./wire/form";
 import { setKycOutcome } from "./resources/accounts/verifier";
 import { moneyControl } from "./money-controls";
 import { issuingControl } from "./resources/issuing/controls";
+import { setAuthorizationEndpoint } from "./resources/issuing/rta";
+import { startupReceivers } from "./events/startup-receivers";
+import { setPlatformCapabilities } from "./resources/accounts/platform";
 
 export type ControlDeps = {
   kernel: Kernel;
   dispatcher: Dispatcher;
   dataDir: string;
-  /** Drops all state, reseeds ids, re-creates the platform and the start-up webhook endpoint. */
+  /** Drops all state, reseeds ids, re-creates the platform and the start-up receivers. */
   reset(seed?: string): Promise<void>;
 };
 
@@ -61,8 +64,9 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
         if (p.default_kyc === "approve" || p.default_kyc === "reject" || p.default_kyc === "pending") c.defaultKyc = p.default_kyc;
         c.treasuryActivationDelayMs = num(p.treasury_activation_delay_ms) ?? c.treasuryActivationDelayMs;
         // `{"fx_rates": {"usd:usdc": 0.998}}`: units of the second currency per unit of the first.
-        if (p.rta_url !== undefined) c.rtaUrl = p.rta_url === null || p.rta_url === "" ? null : String(p.rta_url);
-        if (p.rta_secret !== undefined) c.rtaSecret = p.rta_secret ? String(p.rta_secret) : null;
+        // The real-time authorization endpoint (Stripe: Dashboard → Issuing settings): its own URL and secret.
+        if (p.rta_url !== undefined) setAuthorizationEndpoint(c, p.rta_url === null ? null : String(p.rta_url), p.rta_secret ? String(p.rta_secret) : null);
+        else if (p.rta_secret && c.rtaUrl) c.rtaSecret = String(p.rta_secret);
         c.rtaTimeoutMs = num(p.rta_timeout_ms) ?? c.rtaTimeoutMs;
         if (p.rta_on_timeout === "approve" || p.rta_on_timeout === "decline") c.rtaOnTimeout = p.rta_on_timeout;
         if (p.rta_on_error === "approve" || p.rta_on_error === "decline") c.rtaOnError = p.rta_on_error;
@@ -88,6 +92,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
     if (pathname.startsWith("/_sandbox/issuing/")) {
       const answer = await issuingControl(kernel, method, pathname, method === "POST" ? await readParams(req) : {});
       if (answer) return json(res, answer.status, answer.body);
+    }
+    if (pathname === "/_sandbox/receivers" && method === "GET") return json(res, 200, startupReceivers(kernel));
+    if (pathname === "/_sandbox/platform" && method === "POST") {
+      const p = await readParams(req);
+      return json(res, 200, { capabilities: await setPlatformCapabilities(kernel, p.capabilities) });
     }
     if (pathname === "/_sandbox/webhooks" && method === "GET") return json(res, 200, { pending_deliveries: deps.dispatcher.pendingCount() });
     if (pathname === "/_sandbox/webhooks/retry" && method === "POST") return json(res, 200, { retried: await deps.dispatcher.retryNow() });

@@ -22,11 +22,12 @@ export type RuntimeConfig = {
   /** Conversion rates for v2 outbound payments, `from:to` → units of `to` per unit of `from` (default usd:usdc 1). */
   fxRates: Record<string, number>;
   /**
-   * Real-time authorization endpoint: a URL, `null` for the start-up webhook URL (the app answers
-   * RTA requests on its webhook route), or `"off"` for none (authorizations are decided by the sandbox alone).
+   * The real-time authorization endpoint, as Stripe's Issuing settings hold it: its own URL, or
+   * `null` for none (authorizations are then decided by spending controls and funds alone).
+   * It never falls back to a webhook endpoint or event destination.
    */
   rtaUrl: string | null;
-  /** Secret the RTA request is signed with; `null` = the start-up endpoint's (STRIPE_WEBHOOK_SECRET). */
+  /** The secret RTA requests are signed with: the endpoint's own (generated when a URL is set without one). */
   rtaSecret: string | null;
   /** How long the RTA endpoint has to answer (Stripe: 2 s). */
   rtaTimeoutMs: number;

@@ -14,10 +14,15 @@ test("port and data directory come from flags, then the environment, then defaul
   assert.equal(parseSandboxArgs(["--data-dir", "/tmp/x"], {}).dataDir, "/tmp/x");
   assert.equal(parseSandboxArgs([], { DATA_DIR: "/tmp/d" }).dataDir, "/tmp/d/sandbox");
   assert.throws(() => parseSandboxArgs(["--port", "nope"], {}), /invalid port/);
-  const env = { SANDBOX_WEBHOOK_URL: "http://127.0.0.1:3000/api/webhooks/stripe", STRIPE_WEBHOOK_SECRET: "whsec_env" };
-  assert.equal(parseSandboxArgs([], env).webhookUrl, env.SANDBOX_WEBHOOK_URL);
-  assert.equal(parseSandboxArgs(["--webhook-secret", "whsec_flag"], env).webhookSecret, "whsec_flag");
-  assert.throws(() => parseSandboxArgs(["--webhook-url", "http://x/hook"], {}), /needs --webhook-secret/);
+  const env = { SANDBOX_SNAPSHOT_URL: "http://127.0.0.1:3000/api/webhooks/stripe/snapshot", SANDBOX_SNAPSHOT_SECRET: "whsec_env_snapshot" };
+  assert.deepEqual(parseSandboxArgs([], env).snapshot, { url: env.SANDBOX_SNAPSHOT_URL, secret: "whsec_env_snapshot" });
+  assert.equal(parseSandboxArgs(["--snapshot-secret", "whsec_flag_snapshot"], env).snapshot?.secret, "whsec_flag_snapshot");
+  assert.deepEqual(parseSandboxArgs(["--thin-url", "http://x/thin"], {}).thin, { url: "http://x/thin" }, "no secret given: the sandbox generates one, as Stripe does");
+  assert.deepEqual(parseSandboxArgs(["--rta-url=http://x/rta", "--rta-secret=whsec_rta_flag"], {}).rta, { url: "http://x/rta", secret: "whsec_rta_flag" });
+  assert.equal(parseSandboxArgs(["--rta-url", "off"], {}).rta, undefined);
+  assert.throws(() => parseSandboxArgs(["--thin-secret", "whsec_alone_secret"], {}), /needs --thin-url/);
+  assert.throws(() => parseSandboxArgs(["--snapshot-url", "ftp://x"], {}), /invalid snapshot destination URL/);
+  assert.throws(() => parseSandboxArgs(["--webhook-url", "http://x/hook"], {}), /--snapshot-url and --thin-url/);
 });
 
 test("the health route answers and unknown routes get Stripe's error envelope", async () => {

@@ -9,7 +9,8 @@ import { Router } from "./wire/router";
 import { Idempotency } from "./wire/idempotency";
 import { handleApi } from "./wire/pipeline";
 import { Dispatcher } from "./events/dispatcher";
-import { syncStartupEndpoint } from "./events/startup-endpoint";
+import { syncStartupReceivers } from "./events/startup-receivers";
+import { setAuthorizationEndpoint } from "./resources/issuing/rta";
 import { registerResources } from "./resources";
 import { installVerifier } from "./resources/accounts/verifier";
 import { handleControl } from "./controls";
@@ -50,8 +51,6 @@ function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
   if (env.SANDBOX_WEBHOOK_RETRY_MAX_MS) out.webhookRetryMaxMs = Number(env.SANDBOX_WEBHOOK_RETRY_MAX_MS);
   if (env.SANDBOX_VERIFICATION_DELAY_MS) out.verificationDelayMs = Number(env.SANDBOX_VERIFICATION_DELAY_MS);
   if (env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS) out.treasuryActivationDelayMs = Number(env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS);
-  if (env.SANDBOX_RTA_URL) out.rtaUrl = env.SANDBOX_RTA_URL;
-  if (env.SANDBOX_RTA_SECRET) out.rtaSecret = env.SANDBOX_RTA_SECRET;
   return out;
 }
 
@@ -80,8 +79,6 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
       ...DEFAULT_CONFIG,
       fxRates: { ...DEFAULT_CONFIG.fxRates },
       ...envConfig(process.env),
-      ...(opts.rtaUrl ? { rtaUrl: opts.rtaUrl } : {}),
-      ...(opts.rtaSecret ? { rtaSecret: opts.rtaSecret } : {}),
       ...opts.config,
     },
     expanders: new Map(),
@@ -98,7 +95,10 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
   const dispatcher = new Dispatcher(kernel);
   kernel.onCommitted.push(() => dispatcher.kick());
   const verifier = installVerifier(kernel);
-  await syncStartupEndpoint(kernel, opts.webhookUrl, opts.webhookSecret);
+  // `config.rtaUrl` without a secret (tests) gets a generated one, as Stripe's Issuing settings do.
+  setAuthorizationEndpoint(kernel.config, kernel.config.rtaUrl, kernel.config.rtaSecret);
+  const receivers = { rta: opts.rta, snapshot: opts.snapshot, thin: opts.thin };
+  await syncStartupReceivers(kernel, receivers);
   const started = () => {
     for (const hook of kernel.onStart) hook();
     dispatcher.kick();
@@ -107,7 +107,7 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     await store.reset();
     await ensureSeed(store, seed ?? "sandbox");
     await ensurePlatform(store);
-    await syncStartupEndpoint(kernel, opts.webhookUrl, opts.webhookSecret);
+    await syncStartupReceivers(kernel, receivers);
     started();
   };
   const pruneTimer = setInterval(() => void idem.prune(Date.now()), 3600_000);

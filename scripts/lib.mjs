@@ -26,20 +26,46 @@ export function ensureDependencies() {
   writeFileSync(stamp, createHash("sha256").update(readFileSync(lock)).digest("hex"));
 }
 
-/** Writes local-only secrets to .env.local when absent, then loads it (real env vars win). */
-export function ensureLocalSecrets() {
-  const file = path.join(root, ".env.local");
+/** The signing secrets of the app's three receivers (lib/events/receivers.ts), by receiver. */
+export const RECEIVER_SECRETS = {
+  authorizations: "STRIPE_AUTHORIZATION_SECRET",
+  snapshot: "STRIPE_SNAPSHOT_WEBHOOK_SECRET",
+  thin: "STRIPE_THIN_WEBHOOK_SECRET",
+};
+
+/**
+ * Adds the local-only secrets `file` lacks (creating it when absent) and answers the names it
+ * wrote. The receivers' signing secrets are generated only in sandbox mode: against Stripe they
+ * are the ones Stripe shows for each receiver. A variable set in `env` is not written.
+ * @param {string} file
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function writeLocalSecrets(file, env = process.env) {
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
   const has = (key) => new RegExp(`^\\s*${key}\\s*=`, "m").test(text);
+  const sandboxMode = !env.STRIPE_SECRET_KEY && !has("STRIPE_SECRET_KEY");
   const lines = [];
   if (!has("AUTH_SECRET")) lines.push(`AUTH_SECRET=${randomBytes(32).toString("base64url")}`);
-  if (!has("STRIPE_WEBHOOK_SECRET")) lines.push(`STRIPE_WEBHOOK_SECRET=whsec_${randomBytes(24).toString("hex")}`);
+  if (sandboxMode) {
+    for (const key of Object.values(RECEIVER_SECRETS)) if (!has(key) && !env[key]) lines.push(`${key}=whsec_${randomBytes(24).toString("hex")}`);
+  }
   if (lines.length > 0) {
     const header = text ? "" : "# Local-only secrets written by `npm start`. Never commit this file.\n";
     appendFileSync(file, `${text && !text.endsWith("\n") ? "\n" : ""}${header}${lines.join("\n")}\n`, { mode: 0o600 });
-    console.log(`Wrote ${lines.length} local secret(s) to .env.local`);
   }
+  return { written: lines.map((l) => l.slice(0, l.indexOf("="))), sandboxMode };
+}
+
+/** Writes local-only secrets to .env.local when absent (also into an existing file that lacks some), then loads it (real env vars win). */
+export function ensureLocalSecrets() {
+  const file = path.join(root, ".env.local");
+  const { written, sandboxMode } = writeLocalSecrets(file);
+  if (written.length > 0) console.log(`Wrote ${written.length} local secret(s) to .env.local: ${written.join(", ")}`);
   process.loadEnvFile(file);
+  if (!sandboxMode) {
+    const missing = Object.values(RECEIVER_SECRETS).filter((key) => !process.env[key]);
+    if (missing.length) console.warn(`Stripe mode: ${missing.join(", ")} not set; copy each receiver's signing secret from Stripe (npm run stripe:doctor checks the setup).`);
+  }
 }
 
 /** A fingerprint of everything that goes into the production build. */

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { bin, ensureDependencies, ensureLocalSecrets, ensureProductionBuild, root, waitFor } from "./lib.mjs";
+import { bin, ensureDependencies, ensureLocalSecrets, ensureProductionBuild, RECEIVER_SECRETS, root, waitFor } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
 process.chdir(root);
@@ -52,8 +52,15 @@ process.on("SIGTERM", () => stop(0));
 
 const appUrl = `http://localhost:${port}`;
 if (sandboxMode) {
+  // The three receivers, as a platform sets them up in Stripe, each with the app's secret for it.
+  const hook = (name) => `http://127.0.0.1:${port}/api/webhooks/stripe/${name}`;
   launch("The sandbox", bin("tsx"), ["sandbox/main.ts", "--port", String(sandboxPort), "--data-dir", path.join(dataDir, "sandbox")], {
-    SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+    SANDBOX_RTA_URL: hook("authorizations"),
+    SANDBOX_RTA_SECRET: process.env[RECEIVER_SECRETS.authorizations],
+    SANDBOX_SNAPSHOT_URL: hook("snapshot"),
+    SANDBOX_SNAPSHOT_SECRET: process.env[RECEIVER_SECRETS.snapshot],
+    SANDBOX_THIN_URL: hook("thin"),
+    SANDBOX_THIN_SECRET: process.env[RECEIVER_SECRETS.thin],
   });
   if (!(await waitFor(`http://127.0.0.1:${sandboxPort}/_sandbox/health`, { timeoutMs: 60_000, isAlive: () => !stopping }))) {
     console.error("The sandbox did not start.");

@@ -125,12 +125,31 @@ export const ROUTES: Record<string, RouteEntry> = {
     request: (v) => ({ path: "/api/auth/callback/credentials", body: new URLSearchParams({ email: v.owner.email, password: "not-the-password" }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }),
     targetsVictim: true,
   },
-  "POST /api/webhooks/stripe": {
+  // Stripe's three receivers, each checking its own secret: forged deliveries that would pause the
+  // victim's account (v1 snapshot), close it (v2 thin) or approve a purchase on its card (real time).
+  "POST /api/webhooks/stripe/authorizations": {
     access: { who: "signed-webhook" },
-    // A forged event that would pause the victim's account: no valid signature.
     request: (v) => ({
-      path: "/api/webhooks/stripe",
+      path: "/api/webhooks/stripe/authorizations",
+      body: JSON.stringify({ id: `evt_forged_rta_${v.accountId}`, object: "event", type: "issuing_authorization.request", account: v.accountId, data: { object: { id: "iauth_forged", object: "issuing.authorization", card: { id: "ic_forged" }, pending_request: { amount: 100_000, currency: "usd" } } } }),
+      headers: { "content-type": "application/json", "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` },
+    }),
+    targetsVictim: true,
+  },
+  "POST /api/webhooks/stripe/snapshot": {
+    access: { who: "signed-webhook" },
+    request: (v) => ({
+      path: "/api/webhooks/stripe/snapshot",
       body: JSON.stringify({ id: `evt_forged_${v.accountId}`, object: "event", type: "account.updated", account: v.accountId, data: { object: { id: v.accountId, object: "account", charges_enabled: false, capabilities: { card_issuing: "inactive" } } } }),
+      headers: { "content-type": "application/json", "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` },
+    }),
+    targetsVictim: true,
+  },
+  "POST /api/webhooks/stripe/thin": {
+    access: { who: "signed-webhook" },
+    request: (v) => ({
+      path: "/api/webhooks/stripe/thin",
+      body: JSON.stringify({ id: `evt_test_forged_${v.accountId}`, object: "v2.core.event", type: "v2.core.account.closed", created: new Date().toISOString(), livemode: false, related_object: { id: v.accountId, type: "v2.core.account", url: `/v2/core/accounts/${v.accountId}` } }),
       headers: { "content-type": "application/json", "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` },
     }),
     targetsVictim: true,

@@ -23,6 +23,13 @@ async function businessIdFor(db: DbOrTx, accountId: string): Promise<string | nu
   return b?.id ?? null;
 }
 
+/**
+ * Accounts opened through v2 (the stablecoin ones) are kept in their v2 view, from thin events;
+ * Stripe also sends v1 `account.updated`/`capability.updated` about them, which must not replace
+ * that view (else whichever delivery happened to arrive last would decide).
+ */
+const isV1Row = sql`${connectedAccounts.api} = 'v1'`;
+
 export async function applyAccountV1(db: DbOrTx, a: Stripe.Account, sourceAt: Date): Promise<void> {
   const capabilities = Object.fromEntries(Object.entries(a.capabilities ?? {}).map(([k, v]) => [k, String(v)]));
   await upsertNewer(db, connectedAccounts, {
@@ -40,17 +47,17 @@ export async function applyAccountV1(db: DbOrTx, a: Stripe.Account, sourceAt: Da
     detailsSubmitted: a.details_submitted ?? false,
     objectCreatedAt: at(a.created),
     sourceAt,
-  });
+  }, isV1Row);
 }
 
-/** A capability changed: patch that one status if the stored account is not newer. */
+/** A capability changed: patch that one status if the stored account is not newer (and is kept in its v1 view). */
 export async function applyCapability(db: DbOrTx, c: Stripe.Capability, sourceAt: Date): Promise<void> {
   const accountId = idOf(c.account);
   if (!accountId) return;
   await db
     .update(connectedAccounts)
     .set({ capabilities: sql`${connectedAccounts.capabilities} || ${JSON.stringify({ [c.id]: c.status })}::jsonb`, sourceAt })
-    .where(sql`${connectedAccounts.id} = ${accountId} and ${connectedAccounts.sourceAt} <= ${sourceAt}`);
+    .where(sql`${connectedAccounts.id} = ${accountId} and ${connectedAccounts.sourceAt} <= ${sourceAt} and ${isV1Row}`);
 }
 
 export async function applyCardholder(db: DbOrTx, accountId: string, h: Stripe.Issuing.Cardholder, sourceAt: Date): Promise<void> {

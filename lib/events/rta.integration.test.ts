@@ -1,42 +1,33 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/connect";
 import { authorizationDecisions, authorizations, businesses } from "@/db/schema";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { RulesCache, savePlatformRules } from "@/lib/rules/rules-store";
 import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
+import { receiverSecrets, receiverServer, sandboxReceiverEnv, type ReceiverServer } from "@/lib/testing/receivers";
 import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
-import { handleWebhook } from "./ingest";
 
-// The whole loop without a browser: the sandbox asks our webhook route's handler to decide a
-// purchase in real time, our rules decline it, and the events it sends back fill the read model.
-const SECRET = "whsec_rta_integration_secret_value";
+// The whole loop without a browser: the sandbox asks our real-time authorization receiver to
+// decide a purchase, our rules decline it, and the events it sends to our snapshot receiver fill
+// the read model. Each receiver has its own secret, as in Stripe.
+const secrets = receiverSecrets("rta_integration");
 let sandbox: SandboxProcess;
 let database: Database;
-let server: Server;
+let receivers: ReceiverServer;
 const rules = new RulesCache(0);
 
 before(async () => {
   database = openDatabase({ dataDir: "memory://" });
   await database.migrate();
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const result = await handleWebhook({ db: database.db, stripe: sandbox.stripe, secret: SECRET, rules }, Buffer.concat(chunks).toString("utf8"), String(req.headers["stripe-signature"] ?? ""));
-    res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
-    res.end(JSON.stringify(result.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
-  sandbox = await startSandboxProcess({ SANDBOX_WEBHOOK_URL: url, STRIPE_WEBHOOK_SECRET: SECRET, SANDBOX_WEBHOOK_RETRY_BASE_MS: "100" });
+  receivers = await receiverServer({ db: database.db, stripe: () => sandbox.stripe, secrets, rules });
+  sandbox = await startSandboxProcess({ ...sandboxReceiverEnv(receivers.urls, secrets), SANDBOX_WEBHOOK_RETRY_BASE_MS: "100" });
 });
 
 after(async () => {
   await sandbox.stop();
-  await new Promise((r) => server.close(r));
+  await receivers.close();
   await database.close();
 });
 

@@ -1,17 +1,17 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { asc } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { openDatabase, type Database } from "@/db/connect";
 import { authorizations, cardholders, cards, connectedAccounts, disputes, financialAccounts, issuingTransactions, moneyTransactions, payouts, stripeEvents } from "@/db/schema";
-import { handleWebhook } from "@/lib/events/ingest";
+import { SNAPSHOT_EVENT_TYPES, THIN_EVENT_TYPES } from "@/lib/events/receivers";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { createStablecoinAccount, createTreasuryAccount } from "@/lib/stripe/accounts";
 import { v2Request } from "@/lib/stripe/v2";
 import { createTreasuryFinancialAccount } from "@/lib/stripe/financial-accounts";
 import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
+import { receiverSecrets, receiverServer, type ReceiverSecrets, type ReceiverServer } from "@/lib/testing/receivers";
 import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
 import { faultSeed, seeded, until } from "./helpers";
 
@@ -28,7 +28,7 @@ import { faultSeed, seeded, until } from "./helpers";
 const RETRY_ROUNDS_WHILE_DOWN = 5;
 const SEED = faultSeed(2); // seed 2 delivers a card's update before its create (caught a real bug)
 
-type App = { name: string; database: Database; server: Server; url: string; secrets: Record<string, string>; down: boolean; dropped: number; applied: Map<string, number>; refuse: Set<string> };
+type App = { name: string; database: Database; receivers: ReceiverServer; server: Server; secrets: ReceiverSecrets; down: boolean; dropped: number; applied: Map<string, number>; refuse: Set<string> };
 
 let sandbox: SandboxProcess;
 let up: App;
@@ -37,26 +37,21 @@ let down: App;
 async function startApp(name: string): Promise<App> {
   const database = openDatabase({ dataDir: "memory://" });
   await database.migrate();
-  const app: App = { name, database, server: undefined as unknown as Server, url: "", secrets: {}, down: false, dropped: 0, applied: new Map(), refuse: new Set() };
+  // The real-time authorization secret is fixed here (sandbox only); the destinations' come from Stripe when they are created.
+  const app = { name, database, secrets: receiverSecrets(name.replace(/\W/g, "_")), down: false, dropped: 0, applied: new Map(), refuse: new Set() } as unknown as App;
   const rules = new RulesCache(0);
-  app.server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const id = (JSON.parse(body) as { id: string }).id;
-    if (app.refuse.delete(id)) {
-      res.writeHead(503).end();
-      return;
-    }
-    // Two endpoints per app (Connect events, and the platform's own such as v2 accounts), each with its secret.
-    const secret = app.secrets[new URL(req.url ?? "/", "http://x").searchParams.get("events") ?? ""] ?? "";
-    const result = await handleWebhook({ db: database.db, stripe: sandbox.stripe, secret, rules }, body, String(req.headers["stripe-signature"] ?? ""));
-    if (result.status === 200 && result.body.received && !result.body.duplicate) {
-      app.applied.set(id, (app.applied.get(id) ?? 0) + 1);
-    }
-    res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
-    res.end(JSON.stringify(result.body));
+  app.receivers = await receiverServer({
+    db: database.db,
+    stripe: () => sandbox.stripe,
+    secrets: app.secrets,
+    rules,
+    intercept: (_kind, body) => (app.refuse.delete((JSON.parse(body) as { id: string }).id) ? { status: 503 } : null),
+    seen: (_kind, body, result) => {
+      const id = (JSON.parse(body) as { id: string }).id;
+      if (result.status === 200 && result.body.received && !result.body.duplicate) app.applied.set(id, (app.applied.get(id) ?? 0) + 1);
+    },
   });
+  app.server = app.receivers.server;
   // Down: the port still accepts TCP but the app never answers (the connection is dropped), so
   // every delivery attempt is a failed connection the test can count.
   app.server.on("connection", (socket) => {
@@ -64,9 +59,24 @@ async function startApp(name: string): Promise<App> {
     app.dropped++;
     socket.destroy();
   });
-  await new Promise<void>((r) => app.server.listen(0, "127.0.0.1", r));
-  app.url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/webhooks/stripe`;
   return app;
+}
+
+/** The two event destinations a platform registers for one copy of the app, each with the secret Stripe returns. */
+async function registerDestinations(app: App): Promise<void> {
+  for (const payload of ["snapshot", "thin"] as const) {
+    const destination = await v2Request(sandbox.stripe, "POST", "/v2/core/event_destinations", {
+      name: `${app.name} ${payload}`,
+      type: "webhook_endpoint",
+      event_payload: payload,
+      events_from: ["self", "other_accounts"],
+      enabled_events: payload === "snapshot" ? [...SNAPSHOT_EVENT_TYPES] : [...THIN_EVENT_TYPES],
+      ...(payload === "snapshot" ? { snapshot_api_version: "2026-10-28.endive" } : {}),
+      webhook_endpoint: { url: app.receivers.urls[payload] },
+      include: ["webhook_endpoint.signing_secret"],
+    });
+    app.secrets[payload] = String(destination.webhook_endpoint.signing_secret);
+  }
 }
 
 const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
@@ -91,19 +101,13 @@ before(async () => {
   sandbox = await startSandboxProcess({ SANDBOX_WEBHOOK_RETRY_BASE_MS: "600000", SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
   up = await startApp("always-up");
   down = await startApp("down");
-  for (const app of [up, down]) {
-    for (const events of ["connect", "platform"]) {
-      const endpoint = await sandbox.stripe.webhookEndpoints.create({ url: `${app.url}?events=${events}`, enabled_events: ["*"], connect: events === "connect" });
-      app.secrets[events] = endpoint.secret!;
-    }
-  }
+  for (const app of [up, down]) await registerDestinations(app);
 });
 
 after(async () => {
   await sandbox.stop();
   for (const app of [up, down]) {
-    app.server.closeAllConnections();
-    await new Promise((r) => app.server.close(r));
+    await app.receivers.close();
     await app.database.close();
   }
 });
@@ -142,7 +146,7 @@ test("an app down for a minute of retries receives every event afterwards and en
   const treasury = await treasuryAccount();
   const t = { stripeAccount: treasury.account };
   // Real-time authorizations go to the app that will be down.
-  await sandbox.control("/_sandbox/config", { rta_url: `${down.url}?events=connect`, rta_secret: down.secrets.connect });
+  await sandbox.control("/_sandbox/config", { rta_url: down.receivers.urls.authorizations, rta_secret: down.secrets.authorizations });
   await until("setup delivered to both", async () => (await pending()) === 0);
   const upBefore = new Set(up.applied.keys());
 
@@ -159,7 +163,7 @@ test("an app down for a minute of retries receives every event afterwards and en
   assert.ok(rtaDrops >= 1, "the real-time request reached the down app's port and got no answer");
 
   // Then decisions move to the app that is up, and a minute of business happens.
-  await sandbox.control("/_sandbox/config", { rta_url: `${up.url}?events=connect`, rta_secret: up.secrets.connect });
+  await sandbox.control("/_sandbox/config", { rta_url: up.receivers.urls.authorizations, rta_secret: up.secrets.authorizations });
   const captured = await purchase(card1, 2_500);
   const reversed = await purchase(card2, 1_200, "fast_food_restaurants");
   assert.ok(captured.approved && reversed.approved);

@@ -5,16 +5,23 @@ import { openDatabase, type Database } from "@/db/connect";
 import { authorizationDecisions, authorizations, cards, stripeEvents } from "@/db/schema";
 import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
 import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
-import { POST } from "@/app/api/webhooks/stripe/route";
+import { POST as authorizationsRoute } from "@/app/api/webhooks/stripe/authorizations/route";
+import { POST as snapshotRoute } from "@/app/api/webhooks/stripe/snapshot/route";
+import { POST as thinRoute } from "@/app/api/webhooks/stripe/thin/route";
+import { RECEIVERS } from "@/lib/events/receivers";
+import { kindOfPath, receiverSecrets, sandboxReceiverEnv } from "@/lib/testing/receivers";
 import { FlakyDatabase, httpServer, until } from "./helpers";
 
 // Fault: the database is unavailable while Stripe (the sandbox) delivers webhooks to the real
-// route (app/api/webhooks/stripe/route.ts → handleWebhook). The route must answer 5xx so the
-// sandbox retries, never 2xx for an event it did not store; once the database is back the
-// event is applied exactly once. Real-time authorization requests arriving meanwhile still get
-// an answer in time (the configured fallback), and nothing is left half-written.
+// routes (app/api/webhooks/stripe/{authorizations,snapshot,thin}/route.ts, each with its own
+// secret). A route must answer 5xx so the sandbox retries, never 2xx for an event it did not
+// store; once the database is back the event is applied exactly once. Real-time authorization
+// requests arriving meanwhile still get an answer in time (the configured fallback), and
+// nothing is left half-written.
 
-const SECRET = "whsec_faults_database_outage_secret";
+const SECRETS = receiverSecrets("faults_database_outage");
+const SECRET = SECRETS.snapshot;
+const ROUTES = { authorizations: authorizationsRoute, snapshot: snapshotRoute, thin: thinRoute };
 type Attempt = { id: string; type: string; status: number };
 
 let sandbox: SandboxProcess;
@@ -47,16 +54,19 @@ before(async () => {
   flaky = new FlakyDatabase(database.db);
   // The route reads its database, Stripe client and secret from the process, as in the app.
   globals.issuingConsoleDb = { ...database, db: flaky.db };
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+  for (const r of Object.values(RECEIVERS)) process.env[r.secretEnv] = SECRETS[r.kind];
   server = await httpServer(async (req) => {
     const body = await req.clone().text();
     const parsed = JSON.parse(body) as { id: string; type: string };
-    const res = await POST(req);
+    const kind = kindOfPath(new URL(req.url).pathname);
+    if (!kind) return new Response("not found", { status: 404 });
+    const res = await ROUTES[kind](req);
     attempts.push({ id: parsed.id, type: parsed.type, status: res.status });
     return res;
   });
   // Retries only when the test asks (POST /_sandbox/webhooks/retry), so the outage is not raced by the clock.
-  sandbox = await startSandboxProcess({ SANDBOX_WEBHOOK_URL: `${server.url}/api/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: SECRET, SANDBOX_WEBHOOK_RETRY_BASE_MS: "600000" });
+  const urls = { authorizations: `${server.url}${RECEIVERS.authorizations.path}`, snapshot: `${server.url}${RECEIVERS.snapshot.path}`, thin: `${server.url}${RECEIVERS.thin.path}` };
+  sandbox = await startSandboxProcess({ ...sandboxReceiverEnv(urls, SECRETS), SANDBOX_WEBHOOK_RETRY_BASE_MS: "600000" });
   globals.issuingConsoleStripe = sandbox.stripe;
   ({ account, cards: [firstCard = ""] } = await issuingAccountWithCards(sandbox.stripe, { balance: 100_000, cards: 1 }));
   await until("the setup events to be delivered", async () => (await pending()) === 0);
@@ -68,6 +78,7 @@ after(async () => {
   await database.close();
   delete globals.issuingConsoleDb;
   delete globals.issuingConsoleStripe;
+  for (const r of Object.values(RECEIVERS)) delete process.env[r.secretEnv];
 });
 
 test("while the database is down every delivery gets a 503 and nothing is stored; once it is back the retries apply each event once", async () => {
@@ -127,7 +138,7 @@ test("while the database is down every delivery gets a 503 and nothing is stored
   const replay = await sandbox.stripe.events.retrieve(eventIds[0]!, {}, o);
   const body = JSON.stringify(replay);
   const header = sandbox.stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
-  const res = await POST(new Request("http://127.0.0.1/api/webhooks/stripe", { method: "POST", body, headers: { "stripe-signature": header } }));
+  const res = await snapshotRoute(new Request(`http://127.0.0.1${RECEIVERS.snapshot.path}`, { method: "POST", body, headers: { "stripe-signature": header } }));
   assert.equal(res.status, 200);
   assert.equal(((await res.json()) as { duplicate?: boolean }).duplicate, true);
   assert.equal((await db.select().from(stripeEvents).where(eq(stripeEvents.id, eventIds[0]!))).length, 1);

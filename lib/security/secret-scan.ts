@@ -1,6 +1,6 @@
 /**
  * What must never reach a browser: Stripe secret and restricted keys, webhook signing secrets,
- * this run's own secret values (AUTH_SECRET, STRIPE_WEBHOOK_SECRET, DATABASE_URL, …), and full
+ * this run's own secret values (AUTH_SECRET, the three receivers' signing secrets, DATABASE_URL, …), and full
  * bank account or card numbers. Used by the browser tests to scan the built client bundles and
  * every response the browser receives.
  */

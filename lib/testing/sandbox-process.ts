@@ -19,10 +19,13 @@ export type SandboxProcess = {
   stop(): Promise<void>;
 };
 
+const RECEIVER_ENV = ["SANDBOX_RTA_URL", "SANDBOX_RTA_SECRET", "SANDBOX_SNAPSHOT_URL", "SANDBOX_SNAPSHOT_SECRET", "SANDBOX_THIN_URL", "SANDBOX_THIN_SECRET", "SANDBOX_WEBHOOK_URL"];
+
 function spawnSandbox(port: number, dataDir: string, env: Record<string, string>, log: (text: string) => void): { child: ChildProcess; ready: Promise<string> } {
   // node itself (not the tsx wrapper, which would relay signals), so SIGKILL reaches the sandbox.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", String(port), "--data-dir", dataDir], {
-    env: { ...process.env, SANDBOX_WEBHOOK_URL: "", STRIPE_WEBHOOK_SECRET: "", ...env },
+    // No start-up receivers inherited from the shell: each test names the ones it wants.
+    env: { ...process.env, ...Object.fromEntries(RECEIVER_ENV.map((k) => [k, ""])), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

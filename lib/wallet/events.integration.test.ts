@@ -1,45 +1,35 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { openDatabase, type Database } from "@/db/connect";
 import { businesses, cards, users, walletEntries, type Business } from "@/db/schema";
 import { createBusiness } from "@/lib/businesses/provision";
 import { seedDemoStripe } from "@/lib/demo/seed-stripe";
-import { handleWebhook } from "@/lib/events/ingest";
 import { RulesCache } from "@/lib/rules/rules-store";
+import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/lib/testing/receivers";
 import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
 import { walletExportResponse } from "./export";
 import { listWalletEntries } from "./history";
 
 // The wallet's history follows the events that carry money, not only a visit to /wallet: a captured
 // USDC card purchase reaches the read model through the webhooks the sandbox sends (no sync call here).
-const SECRET = "whsec_wallet_events_secret_value";
+const secrets = receiverSecrets("wallet_events");
 let sandbox: SandboxProcess;
 let database: Database;
-let server: Server;
+let receivers: ReceiverServer;
 
 before(async () => {
   database = openDatabase({ dataDir: "memory://" });
   await database.migrate();
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const result = await handleWebhook({ db: database.db, stripe: sandbox.stripe, secret: SECRET, rules: new RulesCache(0) }, Buffer.concat(chunks).toString("utf8"), String(req.headers["stripe-signature"] ?? ""));
-    res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
-    res.end(JSON.stringify(result.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
-  sandbox = await startSandboxProcess({ SANDBOX_WEBHOOK_URL: url, STRIPE_WEBHOOK_SECRET: SECRET, SANDBOX_WEBHOOK_RETRY_BASE_MS: "100", SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
+  receivers = await receiverServer({ db: database.db, stripe: () => sandbox.stripe, secrets, rules: new RulesCache(0) });
+  sandbox = await startSandboxProcess({ ...sandboxReceiverEnv(receivers.urls, secrets), SANDBOX_WEBHOOK_RETRY_BASE_MS: "100", SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
 });
 
 after(async () => {
   await sandbox.stop();
-  await new Promise((r) => server.close(r));
+  await receivers.close();
   await database.close();
 });
 

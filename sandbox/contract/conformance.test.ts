@@ -19,7 +19,8 @@ const NO_SUCCESS: Record<string, string> = {
 
 test("conformance: every served endpoint, every object it returns and every webhook it sends match the SDK's types", { timeout: 120_000 }, async () => {
   const receiver = await startHookReceiver();
-  const t = await startTestSandbox({ webhookUrl: receiver.url, webhookSecret: "whsec_conformance", config: { treasuryActivationDelayMs: 30, webhookRetryBaseMs: 50 } });
+  // v1 events reach the workload's webhook endpoints; v2 thin events the start-up thin destination; real-time requests the RTA endpoint.
+  const t = await startTestSandbox({ thin: { url: receiver.url, secret: "whsec_conformance_thin" }, rta: { url: receiver.url, secret: "whsec_conformance_rta" }, config: { treasuryActivationDelayMs: 30, webhookRetryBaseMs: 50 } });
   try {
     const calls: Call[] = [];
     const w = workloadFor(recordingSdk(t.sandbox.port, calls), t.sandbox.port, calls, receiver.url);

@@ -47,6 +47,8 @@ const RULES: Rule[] = [
 
   { endpoint: "POST /v1/webhook_endpoints", param: "url", rule: { pattern: URL_RE } },
   { endpoint: "POST /v1/webhook_endpoints/{}", param: "url", rule: { pattern: URL_RE } },
+  { endpoint: "POST /v2/core/event_destinations", param: "webhook_endpoint.url", rule: { pattern: URL_RE } },
+  { endpoint: "POST /v2/core/event_destinations/{}", param: "webhook_endpoint.url", rule: { pattern: URL_RE } },
   { endpoint: "POST /v1/account_links", param: "refresh_url", rule: { pattern: URL_RE } },
   { endpoint: "POST /v1/account_links", param: "return_url", rule: { pattern: URL_RE } },
   ...["account_onboarding", "account_update"].flatMap((useCase): Rule[] =>

@@ -2,7 +2,11 @@ import type { Ctx } from "../wire/context";
 import type { Row } from "../store/store";
 import { PLATFORM_DEFAULT_API_VERSION } from "../contract/versions";
 
-export type EndpointExtra = { secret: string; connect: boolean | "both"; startup?: boolean };
+/** Hidden state of a v1 webhook endpoint (`we_…`): its signing secret and whether it is a Connect endpoint. */
+export type EndpointExtra = { secret: string; connect: boolean };
+/** Hidden state of a v2 event destination (`ed_…`): its signing secret; `startup` marks the ones the start-up flags own. */
+export type DestinationExtra = { secret: string; startup?: "snapshot" | "thin" };
+/** `endpoint_id` is a v1 webhook endpoint (`we_…`) or an event destination (`ed_…`); `kind` is the payload style. */
 export type Delivery = { event_id: string; endpoint_id: string; kind: "v1" | "v2"; attempts: number; next_ms: number; first_ms: number };
 export type ThinEvent = {
   id: string;
@@ -19,16 +23,37 @@ export type ThinEvent = {
   changes?: Record<string, unknown>;
 };
 
-/** Endpoints that want `type`: Connect endpoints get connected-account events, account endpoints the platform's own. */
-function matchingEndpoints(ctx: Ctx, type: string, fromConnected: boolean): string[] {
+type Destination = { status?: string; enabled_events?: string[]; event_payload?: string; events_from?: string[] };
+
+/**
+ * Who receives an event, as Stripe routes them. `from` is the connected account it happened
+ * on, or null for the platform's own. v1 (snapshot) events go to v1 webhook endpoints (a Connect
+ * endpoint gets connected accounts' events, an account endpoint its owner's own) and to snapshot
+ * event destinations; v2 (thin) events go to thin event destinations only. A destination's
+ * `events_from` says whose events it wants: `self` (its owner's) and/or `other_accounts`
+ * (the accounts connected to its owner).
+ */
+function matchingEndpoints(ctx: Ctx, type: string, from: string | null, kind: "v1" | "v2"): string[] {
+  const platform = ctx.platform;
+  const source = from ?? platform;
   const ids: string[] = [];
-  for (const [id, row] of ctx.kernel.store.rows("webhook_endpoints")) {
-    const data = row.data as { status?: string; enabled_events?: string[] };
-    const extra = row.extra as EndpointExtra | undefined;
-    if (row.owner !== ctx.platform || data.status !== "enabled" || !extra) continue;
-    if (extra.connect !== "both" && extra.connect !== fromConnected) continue;
-    const events = data.enabled_events ?? [];
-    if (events.includes("*") || events.includes(type)) ids.push(id);
+  if (kind === "v1") {
+    for (const [id, row] of ctx.kernel.store.rows("webhook_endpoints")) {
+      const data = row.data as { status?: string; enabled_events?: string[] };
+      const extra = row.extra as EndpointExtra | undefined;
+      if (data.status !== "enabled" || !extra) continue;
+      const wanted = extra.connect === true ? row.owner === platform && from !== null : row.owner === source;
+      const events = data.enabled_events ?? [];
+      if (wanted && (events.includes("*") || events.includes(type))) ids.push(id);
+    }
+  }
+  for (const [id, row] of ctx.kernel.store.rows("event_destinations")) {
+    const data = row.data as Destination;
+    if (data.status !== "enabled" || !row.extra) continue;
+    if (data.event_payload !== (kind === "v1" ? "snapshot" : "thin")) continue;
+    const scopes = data.events_from ?? ["self"];
+    const wanted = (scopes.includes("self") && row.owner === source) || (scopes.includes("other_accounts") && row.owner === platform && from !== null);
+    if (wanted && (data.enabled_events ?? []).includes(type)) ids.push(id);
   }
   return ids;
 }
@@ -54,7 +79,7 @@ export function emitEvent(
 ): string {
   const account = opts.account ?? (ctx.isConnected ? ctx.account : null);
   // `deliver: false` records an event that was already sent another way (the synchronous RTA request).
-  const endpoints = opts.deliver === false ? [] : matchingEndpoints(ctx, type, account !== null);
+  const endpoints = opts.deliver === false ? [] : matchingEndpoints(ctx, type, account, "v1");
   const id = opts.id ?? ctx.id("evt");
   const data: Record<string, unknown> = { object: structuredClone(object) };
   if (opts.previous_attributes) data.previous_attributes = opts.previous_attributes;
@@ -77,15 +102,16 @@ export function emitEvent(
   return id;
 }
 
-/** Records a v2 thin event (`v2.core.event`) about a v2 object and queues its deliveries. */
+/** Records a v2 thin event (`v2.core.event`) about a v2 object and queues its deliveries (to thin event destinations). */
 export function emitThinEvent(
   ctx: Ctx,
   type: string,
   related: { id: string; type: string; url: string },
-  opts: { context?: string | null; data?: Record<string, unknown> } = {},
+  opts: { context?: string | null; data?: Record<string, unknown>; to?: string[] } = {},
 ): string {
   const context = opts.context ?? (ctx.isConnected ? ctx.account : null);
-  const endpoints = matchingEndpoints(ctx, type, context !== null);
+  // `to` names the destinations outright (a ping goes to the one destination pinged).
+  const endpoints = opts.to ?? matchingEndpoints(ctx, type, context, "v2");
   const id = `evt_test_${ctx.id("x", 40).slice(2)}`;
   const event: ThinEvent = {
     id,

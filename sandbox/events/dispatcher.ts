@@ -1,14 +1,15 @@
 import type { Kernel } from "../kernel";
 import type { Row } from "../store/store";
-import { thinPayload, type Delivery, type EndpointExtra, type ThinEvent } from "./bus";
+import { thinPayload, type Delivery, type DestinationExtra, type EndpointExtra, type ThinEvent } from "./bus";
 import { signatureHeader } from "./signature";
 
 const CONCURRENCY = 16;
 
 /**
- * At-least-once webhook delivery. Pending deliveries live in the store (written with the
- * event), so a restart resumes them; failures back off exponentially (base·2^attempts,
- * capped) until `webhookGiveUpMs` has passed since the first attempt.
+ * At-least-once delivery to v1 webhook endpoints and event destinations, each signed with its
+ * own secret. Pending deliveries live in the store (written with the event), so a restart
+ * resumes them; failures back off exponentially (base·2^attempts, capped) until
+ * `webhookGiveUpMs` has passed since the first attempt.
  */
 export class Dispatcher {
   private inFlight = new Set<string>();
@@ -86,11 +87,28 @@ export class Dispatcher {
     return ev ? JSON.stringify(thinPayload(ev.data), null, 2) : null;
   }
 
+  /**
+   * Where a delivery goes, the secret it is signed with and the version its v1 events are rendered
+   * at: a v1 webhook endpoint (`api_version`) or an event destination (`snapshot_api_version`).
+   */
+  private target(endpointId: string): { url: string; secret: string; version: string | null } | null {
+    if (endpointId.startsWith("ed_")) {
+      const row = this.kernel.store.get("event_destinations", endpointId);
+      const extra = row?.extra as DestinationExtra | undefined;
+      const url = (row?.data.webhook_endpoint as { url?: string } | undefined)?.url;
+      const version = (row?.data.snapshot_api_version as string | undefined) ?? null;
+      return row && extra && url && row.data.status === "enabled" ? { url, secret: extra.secret, version } : null;
+    }
+    const row = this.kernel.store.get("webhook_endpoints", endpointId);
+    const extra = row?.extra as EndpointExtra | undefined;
+    const version = (row?.data.api_version as string | null | undefined) ?? null;
+    return row && extra && row.data.status === "enabled" ? { url: String(row.data.url), secret: extra.secret, version } : null;
+  }
+
   private async deliver(id: string, row: Row<Delivery>): Promise<void> {
-    const endpoint = this.kernel.store.get<{ status?: string; url?: string; api_version?: string | null }>("webhook_endpoints", row.data.endpoint_id);
-    const body = this.payload(row.data, endpoint?.data.api_version ?? null);
-    const extra = endpoint?.extra as EndpointExtra | undefined;
-    if (!endpoint || !body || !extra || endpoint.data.status !== "enabled") {
+    const target = this.target(row.data.endpoint_id);
+    const body = this.payload(row.data, target?.version ?? null);
+    if (!target || !body) {
       const tx = this.kernel.store.begin();
       tx.delete("deliveries", id);
       await tx.commit();
@@ -101,12 +119,12 @@ export class Dispatcher {
     this.controllers.add(controller);
     const timeout = setTimeout(() => controller.abort(), this.kernel.config.webhookTimeoutMs);
     try {
-      const res = await fetch(String(endpoint.data.url), {
+      const res = await fetch(target.url, {
         method: "POST",
         headers: {
           "content-type": "application/json; charset=utf-8",
           "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-          "stripe-signature": signatureHeader(body, extra.secret),
+          "stripe-signature": signatureHeader(body, target.secret),
         },
         body,
         signal: controller.signal,

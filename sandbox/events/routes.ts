@@ -6,10 +6,12 @@ import { mergeMetadata, newestFirst, ownedRow } from "../resources/common";
 import { randomToken } from "../store/ids";
 import { v2NotFound } from "../wire/errors";
 import type { EndpointExtra, ThinEvent } from "./bus";
+import { registerDestinationRoutes } from "./destinations";
 
 const TABLE = "webhook_endpoints";
-/** Webhook endpoints and the event log (v1 `/v1/events`, v2 `/v2/core/events`). */
+/** Webhook endpoints, event destinations and the event log (v1 `/v1/events`, v2 `/v2/core/events`). */
 export function registerEventRoutes(router: Router): void {
+  registerDestinationRoutes(router);
   router.add(
     {
       method: "POST",

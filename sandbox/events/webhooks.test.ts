@@ -9,7 +9,7 @@ const verifier = new Stripe("sk_test_verify");
 
 test("deliveries are signed like Stripe's: constructEvent accepts each and rejects a tampered one", async () => {
   const receiver = await startReceiver();
-  const t = await startTestSandbox({ webhookUrl: receiver.url, webhookSecret: SECRET, config: { verificationDelayMs: 10 } });
+  const t = await startTestSandbox({ snapshot: { url: receiver.url, secret: SECRET }, config: { verificationDelayMs: 10 } });
   try {
     const a = await t.stripe.accounts.create(customAccountParams);
     await t.stripe.accounts.update(a.id, { email: "new@example.com" });

@@ -14,6 +14,19 @@ export async function connectWorkload(w: W): Promise<{ treasury: string }> {
   await stripe.webhookEndpoints.update(spare.id, { description: "spare", enabled_events: ["account.updated", "capability.updated"], disabled: true });
   await stripe.webhookEndpoints.list({ limit: 2 });
   await stripe.webhookEndpoints.del(spare.id);
+  // Event destinations: a snapshot one (platform and connected accounts) at the receiver, a thin one to ping and delete.
+  const snap = await w.v2("POST", "/v2/core/event_destinations", {
+    name: "conformance (snapshot)", type: "webhook_endpoint", event_payload: "snapshot", events_from: ["self", "other_accounts"], snapshot_api_version: "2026-10-28.endive",
+    enabled_events: ["account.updated", "capability.updated"], webhook_endpoint: { url: w.hookUrl }, include: ["webhook_endpoint.signing_secret", "webhook_endpoint.url"],
+  });
+  await w.v2("GET", `/v2/core/event_destinations/${snap.id}?include[0]=webhook_endpoint.url`);
+  await w.v2("POST", `/v2/core/event_destinations/${snap.id}`, { enabled_events: ["account.updated", "capability.updated", "issuing_card.created"], include: ["webhook_endpoint.url"] });
+  const thin = await w.v2("POST", "/v2/core/event_destinations", { name: "conformance (thin)", type: "webhook_endpoint", event_payload: "thin", enabled_events: ["v2.core.account.updated"], webhook_endpoint: { url: w.hookUrl } });
+  await w.v2("POST", `/v2/core/event_destinations/${thin.id}/ping`);
+  await w.v2("POST", `/v2/core/event_destinations/${thin.id}/disable`);
+  await w.v2("POST", `/v2/core/event_destinations/${thin.id}/enable`);
+  await w.v2("GET", "/v2/core/event_destinations?limit=1");
+  await stripe.rawRequest("DELETE", `/v2/core/event_destinations/${thin.id}`, {}, { apiVersion: "2025-12-15.preview" });
 
   await stripe.accounts.retrieveCurrent();
   const acct = await stripe.accounts.create(customAccountParams);

@@ -7,6 +7,7 @@ import {listV1} from "../../wire/list";
 import {CAPABILITIES, type CapabilityName} from "./params";
 import { applyParams, capabilityObject, newAccount, recompute, type AccountExtra } from "./model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "./store";
+import { platformCapabilities } from "./platform";
 
 function mustLoad(ctx: Ctx, id: string): AccountRow {
   const row = loadAccount(ctx, id);
@@ -20,7 +21,7 @@ function platformAccount(ctx: Ctx): Stripe.Account {
   const a = newAccount(ctx, ctx.platform, { country: "US" });
   const extra: AccountExtra = { kyc: "approve", requested: {}, verified: {} };
   recompute(a, extra);
-  return { ...a, type: "standard", business_type: "company", details_submitted: true, charges_enabled: true, payouts_enabled: true, created: 1700000000, email: "platform@example.com", capabilities: { card_payments: "active", transfers: "active", card_issuing: "active", treasury: "active" } } as Stripe.Account;
+  return { ...a, type: "standard", business_type: "company", details_submitted: true, charges_enabled: true, payouts_enabled: true, created: 1700000000, email: "platform@example.com", capabilities: platformCapabilities(ctx) } as Stripe.Account;
 }
 
 /** v1 Connect accounts and their capabilities. */

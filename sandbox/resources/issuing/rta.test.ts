@@ -40,6 +40,9 @@ before(async () => {
   const url = `http://127.0.0.1:${(rta.address() as AddressInfo).port}/rta`;
   t = await startTestSandbox({ config: { treasuryActivationDelayMs: 30, rtaUrl: url, rtaSecret: SECRET, rtaTimeoutMs: 300 } });
   s = await fundedCard(t.stripe, 50000);
+  // One unsigned request first (refused, nothing seen): the first fetch of a process sets up its
+  // client and connection, which on a loaded machine can outlast the 300 ms answer window below.
+  await fetch(url, { method: "POST", body: "{}" }).then((r) => r.arrayBuffer());
 });
 after(async () => {
   await t.close();
@@ -151,28 +154,66 @@ test("increments ask the endpoint again; funds are re-checked after the answer, 
   assertLedger(t.sandbox.kernel.store);
 });
 
-test("with no RTA URL the start-up webhook endpoint answers real-time requests, signed with its secret", async () => {
-  const got: string[] = [];
+test("real-time requests go to the authorization endpoint only, signed with its own secret; event destinations never get them", async () => {
+  const got: Array<{ path: string; type: string; verifiedWith: string | null }> = [];
+  const secrets = { rta: "whsec_startup_rta_secret", snapshot: "whsec_startup_snapshot_secret", thin: "whsec_startup_thin_secret" };
   const hook = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const event = verifier.webhooks.constructEvent(Buffer.concat(chunks).toString("utf8"), String(req.headers["stripe-signature"]), "whsec_startup");
-      got.push(event.type);
+      const body = Buffer.concat(chunks).toString("utf8");
+      const signature = String(req.headers["stripe-signature"]);
+      const verifiedWith = Object.entries(secrets).find(([, secret]) => {
+        try {
+          verifier.webhooks.signature!.verifyHeader(body, signature, secret);
+          return true;
+        } catch {
+          return false;
+        }
+      })?.[0] ?? null;
+      const event = JSON.parse(body) as { type: string; api_version?: string };
+      got.push({ path: req.url ?? "", type: event.type, verifiedWith });
       const rtaReq = event.type === "issuing_authorization.request";
-      res.writeHead(200, { "content-type": "application/json", "stripe-version": String(event.api_version) }).end(JSON.stringify(rtaReq ? { approved: false } : { received: true }));
+      res.writeHead(200, { "content-type": "application/json", "stripe-version": String(event.api_version ?? "") }).end(JSON.stringify(rtaReq ? { approved: false } : { received: true }));
     });
   });
   await new Promise<void>((r) => hook.listen(0, "127.0.0.1", () => r()));
-  const other = await startTestSandbox({ webhookUrl: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/api/webhooks/stripe`, webhookSecret: "whsec_startup", config: { treasuryActivationDelayMs: 30 } });
+  const base = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
+  const receivers = { rta: { url: `${base}/rta`, secret: secrets.rta }, snapshot: { url: `${base}/snapshot`, secret: secrets.snapshot }, thin: { url: `${base}/thin`, secret: secrets.thin } };
+  const other = await startTestSandbox({ ...receivers, config: { treasuryActivationDelayMs: 30 } });
   try {
     const o = await fundedCard(other.stripe, 1000);
     const a = await authorize(other.stripe, o, 100);
     assert.equal(lastReason(a), "webhook_declined");
-    assert.equal(got.filter((x) => x === "issuing_authorization.request").length, 1, "sent once, synchronously, not queued as a webhook too");
+    const requests = got.filter((x) => x.type === "issuing_authorization.request");
+    assert.deepEqual(requests, [{ path: "/rta", type: "issuing_authorization.request", verifiedWith: "rta" }], "sent once, synchronously, to the authorization endpoint with its secret");
+    const created = await waitForEvent(got, "issuing_authorization.created");
+    assert.deepEqual(created, { path: "/snapshot", type: "issuing_authorization.created", verifiedWith: "snapshot" });
+    for (const g of got) assert.equal(g.verifiedWith, g.path.slice(1), `${g.type} to ${g.path} is signed with that receiver's secret`);
   } finally {
     await other.close();
     hook.closeAllConnections();
     await new Promise((r) => hook.close(r));
   }
+  // Without an authorization endpoint nothing is asked: the sandbox decides alone (as Stripe does without one).
+  const alone = await startTestSandbox({ snapshot: receivers.snapshot, config: { treasuryActivationDelayMs: 30 } });
+  try {
+    const before = got.length;
+    const o = await fundedCard(alone.stripe, 1000);
+    const a = await authorize(alone.stripe, o, 100);
+    assert.equal(a.approved, true);
+    assert.notEqual(lastReason(a), "webhook_declined");
+    assert.equal(got.slice(before).filter((x) => x.type === "issuing_authorization.request").length, 0);
+  } finally {
+    await alone.close();
+  }
 });
+
+async function waitForEvent<T extends { type: string }>(list: T[], type: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = list.find((x) => x.type === type);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no ${type}`);
+}

@@ -1,31 +1,36 @@
-import type { Kernel } from "../../kernel";
-import type { EndpointExtra } from "../../events/bus";
+import { randomBytes } from "node:crypto";
+import type { Kernel, RuntimeConfig } from "../../kernel";
 import { signatureHeader } from "../../events/signature";
 
 /**
  * The real-time authorization call: a signed `issuing_authorization.request` event POSTed to
  * the RTA endpoint, which must answer 200 with a `Stripe-Version` header and
  * `{"approved": bool, "amount"?: int, "metadata"?: {…}}` within `rtaTimeoutMs` (2 s).
- * The endpoint is `rtaUrl`, or the start-up webhook URL when unset (the app answers RTA on its
- * webhook route), signed with `rtaSecret` or the start-up endpoint's secret; `"off"` disables it.
+ * The endpoint is the one Stripe's Issuing settings hold (`rtaUrl`, signed with its own
+ * `rtaSecret`); it is never a webhook endpoint or event destination, and without one the
+ * sandbox decides alone.
  */
 export type RtaTarget = { url: string; secret: string };
 export type RtaAnswer = { kind: "answer"; status: number; version: string | null; body: string } | { kind: "timeout" } | { kind: "error"; message: string };
 export type RtaOutcome = { approved: boolean; amount: number; reason: string; reason_message: string | null; metadata: Record<string, string> | null };
 
-const FALLBACK_SECRET = "whsec_sandbox_rta";
+/**
+ * Sets the real-time authorization endpoint (`"off"`, `""` or null: none). Stripe generates the
+ * endpoint's secret; the sandbox does too when none is given, and takes a given one so an
+ * offline app can be configured with it in advance [sandbox only].
+ */
+export function setAuthorizationEndpoint(config: RuntimeConfig, url: string | null | undefined, secret?: string | null): void {
+  const next = url && url !== "off" ? url : null;
+  if (next && !/^https?:\/\//.test(next)) throw new Error(`invalid real-time authorization URL: ${next}`);
+  config.rtaUrl = next;
+  if (secret) config.rtaSecret = secret;
+  if (!next) config.rtaSecret = null;
+  else if (!config.rtaSecret) config.rtaSecret = `whsec_${randomBytes(24).toString("hex")}`;
+}
 
 export function rtaTarget(kernel: Kernel): RtaTarget | null {
   const { rtaUrl, rtaSecret } = kernel.config;
-  if (rtaUrl === "off") return null;
-  let startup: { url: string; secret: string } | null = null;
-  for (const [, row] of kernel.store.rows("webhook_endpoints")) {
-    const extra = row.extra as EndpointExtra | undefined;
-    if (extra?.startup && row.data.status === "enabled") startup = { url: String(row.data.url), secret: extra.secret };
-  }
-  const url = rtaUrl ?? startup?.url;
-  if (!url) return null;
-  return { url, secret: rtaSecret ?? startup?.secret ?? FALLBACK_SECRET };
+  return rtaUrl && rtaSecret ? { url: rtaUrl, secret: rtaSecret } : null;
 }
 
 export async function callRta(target: RtaTarget, payload: string, timeoutMs: number): Promise<RtaAnswer> {

@@ -8,7 +8,7 @@ let t: TestSandbox;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 before(async () => {
   receiver = await startReceiver();
-  t = await startTestSandbox({ webhookUrl: receiver.url, webhookSecret: SECRET, config: { verificationDelayMs: 20 } });
+  t = await startTestSandbox({ thin: { url: receiver.url, secret: SECRET }, config: { verificationDelayMs: 20 } });
 });
 after(async () => {
   await t.close();
