@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import {
@@ -57,7 +57,7 @@ export async function applyCapability(db: DbOrTx, c: Stripe.Capability, sourceAt
   await db
     .update(connectedAccounts)
     .set({ capabilities: sql`${connectedAccounts.capabilities} || ${JSON.stringify({ [c.id]: c.status })}::jsonb`, sourceAt })
-    .where(sql`${connectedAccounts.id} = ${accountId} and ${connectedAccounts.sourceAt} <= ${sourceAt} and ${isV1Row}`);
+    .where(and(eq(connectedAccounts.id, accountId), lte(connectedAccounts.sourceAt, sourceAt), isV1Row));
 }
 
 export async function applyCardholder(db: DbOrTx, accountId: string, h: Stripe.Issuing.Cardholder, sourceAt: Date): Promise<void> {

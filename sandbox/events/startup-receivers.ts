@@ -1,7 +1,7 @@
 import type { Kernel } from "../kernel";
 import type { StartupReceiver } from "../config";
 import { systemCtx } from "../wire/system-ctx";
-import { DEFAULT_API_VERSION } from "../wire/pipeline";
+import { contract } from "../contract";
 import { setAuthorizationEndpoint } from "../resources/issuing/rta";
 import type { DestinationExtra, EndpointExtra } from "./bus";
 import { declaredEventTypes, DESTINATIONS, newSigningSecret, type StoredDestination } from "./destinations";
@@ -46,7 +46,8 @@ export async function syncStartupReceivers(kernel: Kernel, receivers: StartupRec
       livemode: false,
       metadata: {},
       name: `Start-up ${payload} destination`,
-      ...(payload === "snapshot" ? { snapshot_api_version: DEFAULT_API_VERSION } : {}),
+      // The app reads v1 objects at the SDK's pinned version, so its destination renders them there.
+      ...(payload === "snapshot" ? { snapshot_api_version: contract().sdk.v1.api } : {}),
       status: "enabled",
       type: "webhook_endpoint",
       updated: now,
