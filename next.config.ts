@@ -9,7 +9,8 @@ const securityHeaders = [
 
 // Pages get a per-request policy with a nonce from the proxy; API responses (JSON, Auth.js's own
 // small pages) run no script at all.
-const apiContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const apiContentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly from its own package folder, so it must not be bundled.

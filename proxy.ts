@@ -20,7 +20,9 @@ async function malformedAction(req: NextRequest): Promise<string | null> {
   if (req.method !== "POST" || !req.headers.has("next-action")) return null;
   const type = req.headers.get("content-type");
   const copy = req.clone();
-  const body = type?.toLowerCase().startsWith("multipart/form-data") ? await copy.formData().catch(() => null) : await copy.text().catch(() => null);
+  const body = type?.toLowerCase().startsWith("multipart/form-data")
+    ? await copy.formData().catch(() => null)
+    : await copy.text().catch(() => null);
   return malformedActionRequest(type, body);
 }
 
@@ -31,29 +33,52 @@ async function malformedAction(req: NextRequest): Promise<string | null> {
  * A cross-site POST (a server action or form posted from another origin) is refused here with a
  * plain 403, before Next.js would refuse it with a 500.
  */
-export default auth(async (req: NextRequest & { auth: { user?: { platformRole?: "platform_admin" | null } } | null }) => {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy({ nonce, mode: stripeMode(), sandboxPublicUrl: sandboxPublicUrl(), dev: process.env.NODE_ENV === "development" });
-  if (isCrossOriginWrite(req.method, req.headers)) {
-    return withCsp(new NextResponse("Cross-site request refused.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }), csp);
-  }
-  const malformed = await malformedAction(req);
-  if (malformed) return withCsp(new NextResponse(`Malformed request: ${malformed}.`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }), csp);
-  const { pathname, search } = req.nextUrl;
-  const user = req.auth?.user;
-  if (!user && !AUTH_PAGES.has(pathname)) {
-    const url = new URL("/sign-in", req.nextUrl);
-    if (pathname !== "/") url.searchParams.set("next", pathname + search);
-    return withCsp(NextResponse.redirect(url), csp);
-  }
-  if (user && (AUTH_PAGES.has(pathname) || pathname === "/")) {
-    return withCsp(NextResponse.redirect(new URL(homePathFor({ platformRole: user.platformRole ?? null }), req.nextUrl)), csp);
-  }
-  const headers = new Headers(req.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("Content-Security-Policy", csp);
-  return withCsp(NextResponse.next({ request: { headers } }), csp);
-});
+export default auth(
+  async (req: NextRequest & { auth: { user?: { platformRole?: "platform_admin" | null } } | null }) => {
+    const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+    const csp = contentSecurityPolicy({
+      nonce,
+      mode: stripeMode(),
+      sandboxPublicUrl: sandboxPublicUrl(),
+      dev: process.env.NODE_ENV === "development",
+    });
+    if (isCrossOriginWrite(req.method, req.headers)) {
+      return withCsp(
+        new NextResponse("Cross-site request refused.", {
+          status: 403,
+          headers: { "content-type": "text/plain; charset=utf-8" },
+        }),
+        csp,
+      );
+    }
+    const malformed = await malformedAction(req);
+    if (malformed)
+      return withCsp(
+        new NextResponse(`Malformed request: ${malformed}.`, {
+          status: 400,
+          headers: { "content-type": "text/plain; charset=utf-8" },
+        }),
+        csp,
+      );
+    const { pathname, search } = req.nextUrl;
+    const user = req.auth?.user;
+    if (!user && !AUTH_PAGES.has(pathname)) {
+      const url = new URL("/sign-in", req.nextUrl);
+      if (pathname !== "/") url.searchParams.set("next", pathname + search);
+      return withCsp(NextResponse.redirect(url), csp);
+    }
+    if (user && (AUTH_PAGES.has(pathname) || pathname === "/")) {
+      return withCsp(
+        NextResponse.redirect(new URL(homePathFor({ platformRole: user.platformRole ?? null }), req.nextUrl)),
+        csp,
+      );
+    }
+    const headers = new Headers(req.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+    return withCsp(NextResponse.next({ request: { headers } }), csp);
+  },
+);
 
 export const config = {
   matcher: [

@@ -16,7 +16,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <head>
         {/* Sandbox mode: the sandbox's connect.js defines window.StripeConnect before hydration, so
             @stripe/connect-js uses it instead of loading Stripe's. Stripe mode loads Stripe's on demand. */}
-        {stripeMode() === "sandbox" ? <Script src={`${sandboxPublicUrl()}/connect.js`} strategy="beforeInteractive" nonce={nonce} /> : null}
+        {stripeMode() === "sandbox" ? (
+          <Script src={`${sandboxPublicUrl()}/connect.js`} strategy="beforeInteractive" nonce={nonce} />
+        ) : null}
       </head>
       <body className="min-h-screen font-sans">{children}</body>
     </html>

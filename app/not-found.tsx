@@ -8,7 +8,9 @@ export default function NotFound() {
     <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="text-2xl font-semibold">We couldn&apos;t find that page</h1>
-      <Link href="/" className="text-sm font-medium text-brand-600 hover:underline">Go to your home</Link>
+      <Link href="/" className="text-sm font-medium text-brand-600 hover:underline">
+        Go to your home
+      </Link>
     </main>
   );
 }

@@ -39,7 +39,12 @@ async function signIn(base: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ email: DEMO.email, password: DEMO.password, csrfToken, callbackUrl: `${base}/dashboard` }),
+    body: new URLSearchParams({
+      email: DEMO.email,
+      password: DEMO.password,
+      csrfToken,
+      callbackUrl: `${base}/dashboard`,
+    }),
   });
   jar.take(res);
   if (!jar.header().includes("session-token")) throw new Error(`business_home: sign-in failed (${res.status})`);
@@ -59,19 +64,48 @@ async function makeHistory(stripe: Stripe): Promise<void> {
       type: "individual",
       name: "Bench Buyer",
       email: "bench.buyer@example.test",
-      billing: { address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" } },
-      individual: { first_name: "Bench", last_name: "Buyer", dob: { day: 1, month: 1, year: 1990 }, card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } } },
+      billing: {
+        address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
+      },
+      individual: {
+        first_name: "Bench",
+        last_name: "Buyer",
+        dob: { day: 1, month: 1, year: 1990 },
+        card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } },
+      },
     },
     o,
   );
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa, status: "active", spending_controls: { spending_limits: [{ amount: 100_000_000, interval: "daily" }] } }, o);
-  const categories = ["taxicabs_limousines", "eating_places_restaurants", "computer_software_stores", "betting_casino_gambling"] as const;
+  const card = await stripe.issuing.cards.create(
+    {
+      cardholder: holder.id,
+      currency: "usd",
+      type: "virtual",
+      financial_account: fa,
+      status: "active",
+      spending_controls: { spending_limits: [{ amount: 100_000_000, interval: "daily" }] },
+    },
+    o,
+  );
+  const categories = [
+    "taxicabs_limousines",
+    "eating_places_restaurants",
+    "computer_software_stores",
+    "betting_casino_gambling",
+  ] as const;
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       while (next < PURCHASES) {
         const i = next++;
-        await stripe.testHelpers.issuing.authorizations.create({ card: card.id, amount: 100 + (i % 37) * 25, merchant_data: { category: categories[i % categories.length], name: `Merchant ${i % 20}`, country: "US" } }, o);
+        await stripe.testHelpers.issuing.authorizations.create(
+          {
+            card: card.id,
+            amount: 100 + (i % 37) * 25,
+            merchant_data: { category: categories[i % categories.length], name: `Merchant ${i % 20}`, country: "US" },
+          },
+          o,
+        );
       }
     }),
   );
@@ -79,7 +113,9 @@ async function makeHistory(stripe: Stripe): Promise<void> {
 
 async function settleWebhooks(sandboxUrl: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const { pending_deliveries } = (await (await fetch(`${sandboxUrl}/_sandbox/webhooks`)).json()) as { pending_deliveries: number };
+    const { pending_deliveries } = (await (await fetch(`${sandboxUrl}/_sandbox/webhooks`)).json()) as {
+      pending_deliveries: number;
+    };
     if (pending_deliveries === 0) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -90,11 +126,21 @@ export async function businessHome(): Promise<Record<string, number>> {
   ensureProductionBuild("sandbox");
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), "ic-bench-home-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    SANDBOX_PORT: String(sandboxPort),
+    DATA_DIR: dataDir,
+  };
   delete env.STRIPE_SECRET_KEY;
   delete env.DATABASE_URL;
   const root = path.resolve(import.meta.dirname, "..");
-  const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   server.stdout!.on("data", (d) => (log += d));
   server.stderr!.on("data", (d) => (log += d));
@@ -103,12 +149,19 @@ export async function businessHome(): Promise<Record<string, number>> {
   const base = `http://127.0.0.1:${port}`;
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   try {
-    if (!(await waitFor(`${base}/api/health`, { timeoutMs: 300_000, isAlive: () => !exited }))) throw new Error(`business_home: the app did not start:\n${log}`);
-    const stripe = new Stripe("sk_test_bench_business_home", { host: "127.0.0.1", port: sandboxPort, protocol: "http" });
+    if (!(await waitFor(`${base}/api/health`, { timeoutMs: 300_000, isAlive: () => !exited })))
+      throw new Error(`business_home: the app did not start:\n${log}`);
+    const stripe = new Stripe("sk_test_bench_business_home", {
+      host: "127.0.0.1",
+      port: sandboxPort,
+      protocol: "http",
+    });
     const started = performance.now();
     await makeHistory(stripe);
     await settleWebhooks(sandboxUrl);
-    console.log(`  ${PURCHASES} purchases made and their events delivered in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `  ${PURCHASES} purchases made and their events delivered in ${Math.round(performance.now() - started)} ms`,
+    );
     const cookie = await signIn(base);
     const figures = await runLoad({
       concurrency: 1,
@@ -118,7 +171,8 @@ export async function businessHome(): Promise<Record<string, number>> {
         const res = await fetch(`${base}/dashboard`, { headers: { cookie }, redirect: "manual" });
         const html = await res.text();
         // Only a full page counts: a redirect or an error page would be measuring something else.
-        if (res.status !== 200 || !html.includes(DEMO.name.replace("&", "&amp;"))) throw new Error(`business_home: /dashboard answered ${res.status}`);
+        if (res.status !== 200 || !html.includes(DEMO.name.replace("&", "&amp;")))
+          throw new Error(`business_home: /dashboard answered ${res.status}`);
       },
     });
     return { p50_ms: figures.p50_ms, p95_ms: figures.p95_ms, count: figures.count, purchases: PURCHASES };

@@ -6,7 +6,9 @@ type RouteStats = { route: string; firstLoadChunkPaths: string[] };
 
 /** First-load JavaScript per route, gzipped, from the production build's own route statistics. */
 export async function clientJs(root: string): Promise<Record<string, number>> {
-  const stats = JSON.parse(readFileSync(path.join(root, ".next", "diagnostics", "route-bundle-stats.json"), "utf8")) as RouteStats[];
+  const stats = JSON.parse(
+    readFileSync(path.join(root, ".next", "diagnostics", "route-bundle-stats.json"), "utf8"),
+  ) as RouteStats[];
   const sizes = new Map<string, number>();
   const gz = (file: string) => {
     if (!sizes.has(file)) sizes.set(file, gzipSync(readFileSync(path.join(root, file)), { level: 9 }).length);

@@ -22,13 +22,37 @@ export async function rtaDecision(): Promise<LoadFigures & { standin_count: numb
   let stripe: Stripe | null = null;
   const receivers = await receiverServer({ db: database.db, stripe: () => stripe!, secrets: SECRETS, rules });
   // Only the real-time authorization endpoint is registered; the event stream would add load unrelated to decisions.
-  const sandbox = await startSandboxProcess(sandboxReceiverEnv({ authorizations: receivers.urls.authorizations }, SECRETS));
+  const sandbox = await startSandboxProcess(
+    sandboxReceiverEnv({ authorizations: receivers.urls.authorizations }, SECRETS),
+  );
   stripe = sandbox.stripe;
   try {
-    const { account, cards } = await issuingAccountWithCards(stripe, { balance: 1_000_000_000, cards: CONCURRENCY, dailyLimit: 1_000_000_000 });
-    await database.db.insert(businesses).values({ legalName: "Bench", country: "US", businessType: "company", fundingModel: "issuing_balance", stripeAccountId: account });
+    const { account, cards } = await issuingAccountWithCards(stripe, {
+      balance: 1_000_000_000,
+      cards: CONCURRENCY,
+      dailyLimit: 1_000_000_000,
+    });
+    await database.db
+      .insert(businesses)
+      .values({
+        legalName: "Bench",
+        country: "US",
+        businessType: "company",
+        fundingModel: "issuing_balance",
+        stripeAccountId: account,
+      });
     // A realistic rule set: a blocked category, a maximum and a velocity limit (which costs a query per decision).
-    await savePlatformRules(database.db, { ...EMPTY_RULES, blockedCategories: ["betting_casino_gambling"], maxAmount: 1_000_000, velocityPerHour: 100_000 }, null, rules);
+    await savePlatformRules(
+      database.db,
+      {
+        ...EMPTY_RULES,
+        blockedCategories: ["betting_casino_gambling"],
+        maxAmount: 1_000_000,
+        velocityPerHour: 100_000,
+      },
+      null,
+      rules,
+    );
     const opts = { stripeAccount: account };
     let standins = 0;
     const figures = await runLoad({
@@ -36,7 +60,15 @@ export async function rtaDecision(): Promise<LoadFigures & { standin_count: numb
       warmupMs: 1000,
       durationMs: 6000,
       task: async (i) => {
-        const a = await stripe!.testHelpers.issuing.authorizations.create({ card: cards[i % cards.length] ?? "", amount: 100, currency: "usd", merchant_data: { category: "taxicabs_limousines" } }, opts);
+        const a = await stripe!.testHelpers.issuing.authorizations.create(
+          {
+            card: cards[i % cards.length] ?? "",
+            amount: 100,
+            currency: "usd",
+            merchant_data: { category: "taxicabs_limousines" },
+          },
+          opts,
+        );
         const reason = a.request_history.at(-1)?.reason;
         if (reason === "webhook_timeout" || reason === "webhook_error") standins++;
       },

@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   const dir = path.join(root, "bench", "results");
   const latest = path.join(dir, "latest.json");
   const prior = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Results) : null;
-  const budgets = JSON.parse(readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as Record<string, Record<string, number>>;
+  const budgets = JSON.parse(readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as Record<
+    string,
+    Record<string, number>
+  >;
   const report = compare(results, prior, budgets);
   if (only.length) {
     // A partial run is compared with the last full run but never replaces it.

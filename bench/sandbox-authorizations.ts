@@ -9,11 +9,21 @@ export async function sandboxAuthorizations(): Promise<LoadFigures> {
   try {
     const { stripe } = sb;
     // Enough money and limit room that every authorization is decided in full (approved), none short-circuited.
-    await stripe.topups.create({ amount: 1_000_000_000, currency: "usd", destination_balance: "issuing" } as Stripe.TopupCreateParams);
+    await stripe.topups.create({
+      amount: 1_000_000_000,
+      currency: "usd",
+      destination_balance: "issuing",
+    } as Stripe.TopupCreateParams);
     const holder = await stripe.issuing.cardholders.create(BENCH_CARDHOLDER);
     const cards: string[] = [];
     for (let i = 0; i < CONCURRENCY; i++) {
-      const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", status: "active", spending_controls: { spending_limits: [{ amount: 1_000_000_000, interval: "daily" }] } });
+      const card = await stripe.issuing.cards.create({
+        cardholder: holder.id,
+        currency: "usd",
+        type: "virtual",
+        status: "active",
+        spending_controls: { spending_limits: [{ amount: 1_000_000_000, interval: "daily" }] },
+      });
       cards.push(card.id);
     }
     let declined = 0;
@@ -22,7 +32,11 @@ export async function sandboxAuthorizations(): Promise<LoadFigures> {
       warmupMs: 1000,
       durationMs: 5000,
       task: async (i) => {
-        const a = await stripe.testHelpers.issuing.authorizations.create({ card: cards[i % cards.length] ?? "", amount: 100, merchant_data: { category: "taxicabs_limousines" } });
+        const a = await stripe.testHelpers.issuing.authorizations.create({
+          card: cards[i % cards.length] ?? "",
+          amount: 100,
+          merchant_data: { category: "taxicabs_limousines" },
+        });
         if (!a.approved) declined++;
       },
     });

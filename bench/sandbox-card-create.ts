@@ -6,8 +6,16 @@ import { runLoad, type LoadFigures } from "./lib/load";
 export const CONCURRENCY = 16;
 
 export const BENCH_CARDHOLDER: Stripe.Issuing.CardholderCreateParams = {
-  type: "individual", name: "Jenny Rosen", billing: { address: { line1: "1234 Main Street", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" } },
-  individual: { first_name: "Jenny", last_name: "Rosen", card_issuing: { user_terms_acceptance: { date: 1700000000, ip: "127.0.0.1" } } },
+  type: "individual",
+  name: "Jenny Rosen",
+  billing: {
+    address: { line1: "1234 Main Street", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
+  },
+  individual: {
+    first_name: "Jenny",
+    last_name: "Rosen",
+    card_issuing: { user_terms_acceptance: { date: 1700000000, ip: "127.0.0.1" } },
+  },
 };
 
 export async function sandboxCardCreate(): Promise<LoadFigures> {
@@ -19,7 +27,12 @@ export async function sandboxCardCreate(): Promise<LoadFigures> {
       warmupMs: 1000,
       durationMs: 5000,
       task: async () => {
-        await sb.stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", status: "active" });
+        await sb.stripe.issuing.cards.create({
+          cardholder: holder.id,
+          currency: "usd",
+          type: "virtual",
+          status: "active",
+        });
       },
     });
   } finally {

@@ -23,11 +23,16 @@ export function AppShell({
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
           <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
             <Link href="/" className="whitespace-nowrap font-semibold tracking-tight text-brand-700">
-              Issuing Console <span className="ml-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{area}</span>
+              Issuing Console{" "}
+              <span className="ml-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{area}</span>
             </Link>
             <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {nav.map((item) => (
-                <Link key={item.href} href={item.href} className="whitespace-nowrap text-slate-600 hover:text-slate-900">
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  className="whitespace-nowrap text-slate-600 hover:text-slate-900"
+                >
                   {item.label}
                 </Link>
               ))}
@@ -41,7 +46,10 @@ export function AppShell({
               {context ? <p className="text-xs text-slate-500">{context}</p> : null}
             </div>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50"
+              >
                 Sign out
               </button>
             </form>

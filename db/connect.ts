@@ -74,7 +74,9 @@ function lockDataDir(dir: string): () => void {
   if (existsSync(lock)) {
     const pid = Number(readFileSync(lock, "utf8"));
     if (pid && pid !== process.pid && alive(pid)) {
-      throw new Error(`The embedded database in ${dir} is in use by process ${pid} (is the app running?). Stop it first, or set DATABASE_URL to a Postgres server.`);
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${pid} (is the app running?). Stop it first, or set DATABASE_URL to a Postgres server.`,
+      );
     }
   }
   writeFileSync(lock, String(process.pid));

@@ -49,7 +49,11 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
           fundingModel: fundingModelFor(demo.country) ?? "treasury",
         })
         .returning();
-      if (business) await tx.insert(memberships).values({ userId: owner.id, businessId: business.id, role: "owner" }).onConflictDoNothing();
+      if (business)
+        await tx
+          .insert(memberships)
+          .values({ userId: owner.id, businessId: business.id, role: "owner" })
+          .onConflictDoNothing();
     }
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: { at: new Date().toISOString() } });
     return { seeded: true };

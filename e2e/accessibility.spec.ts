@@ -22,7 +22,11 @@ type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 // One sign-in per demo user for the whole file (tests in a file share a worker).
 const states = new Map<DemoUser, StorageState>();
-async function contextAs(browser: Browser, user: DemoUser | null, options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+async function contextAs(
+  browser: Browser,
+  user: DemoUser | null,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   if (user && !states.has(user)) {
     const ctx = await browser.newContext();
     await signInAs(ctx, user);
@@ -31,12 +35,24 @@ async function contextAs(browser: Browser, user: DemoUser | null, options: { vie
   }
   return browser.newContext({ ...options, storageState: user ? states.get(user) : undefined });
 }
-async function pageAs(browser: Browser, user: DemoUser | null, options?: { viewport?: { width: number; height: number } }): Promise<Page> {
+async function pageAs(
+  browser: Browser,
+  user: DemoUser | null,
+  options?: { viewport?: { width: number; height: number } },
+): Promise<Page> {
   return (await contextAs(browser, user, options)).newPage();
 }
 
 // Moderate and minor findings don't fail the test; they're counted and printed at the end.
-const tally: Array<{ state: string; serious: number; moderate: number; minor: number; rules: string[]; passed: number; review: string[] }> = [];
+const tally: Array<{
+  state: string;
+  serious: number;
+  moderate: number;
+  minor: number;
+  rules: string[];
+  passed: number;
+  review: string[];
+}> = [];
 
 /** Runs axe on what the page shows now; fails with a readable list of serious/critical findings. */
 async function expectAccessible(page: Page, state: string): Promise<void> {
@@ -48,7 +64,8 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
   }
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const count = (impact: string) => results.violations.filter((v) => v.impact === impact).reduce((n, v) => n + v.nodes.length, 0);
+  const count = (impact: string) =>
+    results.violations.filter((v) => v.impact === impact).reduce((n, v) => n + v.nodes.length, 0);
   tally.push({
     state,
     serious: blocking.reduce((n, v) => n + v.nodes.length, 0),
@@ -57,12 +74,19 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
     rules: results.violations.map((v) => `${v.id}(${v.impact})`),
     passed: results.passes.length,
     // What axe couldn't decide by itself (e.g. contrast over a gradient): printed, not failed.
-    review: results.incomplete.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}×${v.nodes.length}`),
+    review: results.incomplete
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}×${v.nodes.length}`),
   });
   const lines = blocking.flatMap((v) =>
-    v.nodes.map((n) => `  [${v.impact}] ${v.id}: ${v.help}\n      at ${n.target.join(" ")}\n      ${n.failureSummary?.split("\n").join(" ") ?? ""}`),
+    v.nodes.map(
+      (n) =>
+        `  [${v.impact}] ${v.id}: ${v.help}\n      at ${n.target.join(" ")}\n      ${n.failureSummary?.split("\n").join(" ") ?? ""}`,
+    ),
   );
-  expect(lines, `axe found serious/critical violations on "${state}" (${page.url()}):\n${lines.join("\n")}`).toEqual([]);
+  expect(lines, `axe found serious/critical violations on "${state}" (${page.url()}):\n${lines.join("\n")}`).toEqual(
+    [],
+  );
 }
 
 test.afterAll(() => {
@@ -73,7 +97,9 @@ test.afterAll(() => {
   for (const t of tally) {
     const found = t.rules.length ? ` — ${t.rules.join(", ")}` : "";
     const review = t.review.length ? `; for manual review: ${t.review.join(", ")}` : "";
-    console.log(`  ${t.state}: ${t.passed} rules passed; serious/critical ${t.serious}, moderate ${t.moderate}, minor ${t.minor}${found}${review}`);
+    console.log(
+      `  ${t.state}: ${t.passed} rules passed; serious/critical ${t.serious}, moderate ${t.moderate}, minor ${t.minor}${found}${review}`,
+    );
   }
 });
 
@@ -83,7 +109,9 @@ test("the page table covers every app/**/page.tsx, and lists no page that doesn'
   expect(gaps.stale, "entries in e2e/pages.ts with no page.tsx").toEqual([]);
   // Sanity: the walk really found the app's pages (route groups stripped, dynamic segments kept).
   const routes = appRoutes().map((r) => r.route);
-  expect(routes).toEqual(expect.arrayContaining(["/", "/sign-in", "/dashboard", "/cards/[id]", "/admin/accounts/[id]", "/invite/[token]"]));
+  expect(routes).toEqual(
+    expect.arrayContaining(["/", "/sign-in", "/dashboard", "/cards/[id]", "/admin/accounts/[id]", "/invite/[token]"]),
+  );
   expect(routes.some((r) => r.includes("("))).toBe(false);
 });
 
@@ -125,7 +153,9 @@ test("axe: sign-up with validation errors", async ({ browser }) => {
   await page.context().close();
 });
 
-test("axe: a brand-new user's onboarding form (and its errors), then the empty states of a business not yet verified", async ({ browser }) => {
+test("axe: a brand-new user's onboarding form (and its errors), then the empty states of a business not yet verified", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, null);
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Ada Accessible");
@@ -157,7 +187,9 @@ test("axe: a brand-new user's onboarding form (and its errors), then the empty s
   await page.context().close();
 });
 
-test("axe: the 403 page (a business owner opens the admin console; the admin opens a business page)", async ({ browser }) => {
+test("axe: the 403 page (a business owner opens the admin console; the admin opens a business page)", async ({
+  browser,
+}) => {
   const owner = await pageAs(browser, "owner@us.test");
   expect((await owner.goto("/admin/accounts"))?.status()).toBe(403);
   await expect(owner.getByRole("heading", { level: 1 })).toHaveText("You don't have access to this page");
@@ -196,7 +228,8 @@ test("axe: the US dashboard and the admin overview on a phone", async ({ browser
   await expect(owner.getByTestId("business-name")).toHaveText(US_NAME);
   await expectAccessible(owner, "dashboard, 390×844");
   // Reflow (WCAG 1.4.10): nothing needs sideways scrolling on a phone.
-  const overflow = async (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = async (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow(owner), "the dashboard scrolls sideways at 390px").toBeLessThanOrEqual(0);
   await owner.context().close();
 
@@ -219,7 +252,9 @@ test("axe: empty results of the admin's searches", async ({ browser }) => {
   await admin.context().close();
 });
 
-test("axe: business forms showing their validation errors (invite, link a bank, move money in)", async ({ browser }) => {
+test("axe: business forms showing their validation errors (invite, link a bank, move money in)", async ({
+  browser,
+}) => {
   const us = await pageAs(browser, "owner@us.test");
   await us.goto("/team");
   const invite = us.getByRole("form", { name: "Invite someone" });
@@ -228,13 +263,20 @@ test("axe: business forms showing their validation errors (invite, link a bank, 
   await expectAccessible(us, "team, invite form with errors");
 
   await us.goto("/money");
-  const forms = [us.getByRole("form", { name: "Link a bank account" }), us.getByRole("form", { name: "Move money in" })];
+  const forms = [
+    us.getByRole("form", { name: "Link a bank account" }),
+    us.getByRole("form", { name: "Move money in" }),
+  ];
   for (const [i, form] of forms.entries()) {
     const button = form.getByRole("button").last();
     if ((await form.count()) === 0) {
       // "Move money in" shows only once a bank is linked and verified; say so rather than skip quietly.
-      test.info().annotations.push({ type: "not shown", description: `money: form ${i} is not on the page in this run` });
-      console.log(`money: Acme shows no ${i === 0 ? "link-a-bank" : "move-money-in"} form in this run (no verified bank yet); the new US business test covers it`);
+      test
+        .info()
+        .annotations.push({ type: "not shown", description: `money: form ${i} is not on the page in this run` });
+      console.log(
+        `money: Acme shows no ${i === 0 ? "link-a-bank" : "move-money-in"} form in this run (no verified bank yet); the new US business test covers it`,
+      );
       continue;
     }
     await button.click();
@@ -244,7 +286,9 @@ test("axe: business forms showing their validation errors (invite, link a bank, 
   await us.context().close();
 });
 
-test("axe: more forms showing their validation errors (simulated purchase, the business's card rules, the platform rules preview); nothing is saved", async ({ browser }) => {
+test("axe: more forms showing their validation errors (simulated purchase, the business's card rules, the platform rules preview); nothing is saved", async ({
+  browser,
+}) => {
   const us = await pageAs(browser, "owner@us.test");
   await us.goto("/sandbox-tools");
   const purchase = us.getByRole("region", { name: "Simulate a card purchase" });
@@ -279,12 +323,15 @@ test("reflow: no page scrolls sideways on a phone (390px wide)", async ({ browse
   const wide: string[] = [];
   for (const visit of allVisits()) {
     const key = visit.as ?? "signed out";
-    if (!contexts.has(key)) contexts.set(key, await contextAs(browser, visit.as, { viewport: { width: 390, height: 844 } }));
+    if (!contexts.has(key))
+      contexts.set(key, await contextAs(browser, visit.as, { viewport: { width: 390, height: 844 } }));
     const page = await contexts.get(key)!.newPage();
     const url = typeof visit.path === "string" ? visit.path : await visit.path(page);
     await page.goto(url);
     await expect(page.locator("h1").first()).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     if (overflow > 0) wide.push(`${visit.name} (${url}): ${overflow}px too wide`);
     await page.close();
   }
@@ -324,7 +371,9 @@ test("axe: confirmation steps on the admin's account review (funding, pause), ca
   await admin.context().close();
 });
 
-test("axe: real invitations: a business invite seen by someone else, then revoked behind its confirmation; an admin invite (never accepted)", async ({ browser }) => {
+test("axe: real invitations: a business invite seen by someone else, then revoked behind its confirmation; an admin invite (never accepted)", async ({
+  browser,
+}) => {
   const owner = await pageAs(browser, "owner@us.test");
   await owner.goto("/team");
   const form = owner.getByRole("form", { name: "Invite someone" });
@@ -404,7 +453,9 @@ async function arrowTo(page: Page, select: ReturnType<Page["getByLabel"]>, value
 }
 
 // Everything below happens to a business this test creates, so no demo business changes.
-test("keyboard only: a new MX business signs up and onboards, the admin funds it 1.00 USD through the confirmation, and it sends 0.01 USDC after a review (axe on each step)", async ({ browser }) => {
+test("keyboard only: a new MX business signs up and onboards, the admin funds it 1.00 USD through the confirmation, and it sends 0.01 USDC after a review (axe on each step)", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const legalName = `Teclado Accesible ${suffix}`;
@@ -524,10 +575,18 @@ test("keyboard only: a new MX business signs up and onboards, the admin funds it
   await owner.context().close();
 });
 
-test("keyboard only: a new US business links and verifies a bank, then moves money in (axe on each money form's errors)", async ({ browser }) => {
+test("keyboard only: a new US business links and verifies a bank, then moves money in (axe on each money form's errors)", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await pageAs(browser, null);
-  await signUpAndOnboard(page, { email: uniqueEmail("a11y-us-keyboard"), legalName: `Keyboard Goods ${Date.now().toString(36)}`, country: "US", name: "Uma Keyboard", password: "keyboard-password-1" });
+  await signUpAndOnboard(page, {
+    email: uniqueEmail("a11y-us-keyboard"),
+    legalName: `Keyboard Goods ${Date.now().toString(36)}`,
+    country: "US",
+    name: "Uma Keyboard",
+    password: "keyboard-password-1",
+  });
 
   // Link a bank: an empty submit is explained, then the fields in Tab order, Enter submits.
   await page.goto("/money");

@@ -1,7 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const ADMIN_PAGES = ["/admin", "/admin/accounts", "/admin/accounts/00000000-0000-4000-8000-000000000000", "/admin/treasury", "/admin/rules", "/admin/events", "/admin/analytics", "/admin/admins"];
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/accounts",
+  "/admin/accounts/00000000-0000-4000-8000-000000000000",
+  "/admin/treasury",
+  "/admin/rules",
+  "/admin/events",
+  "/admin/analytics",
+  "/admin/admins",
+];
 
 test("a business user gets the 403 page on every admin page and a 403 from the CSV export", async ({ page }) => {
   await signIn(page, "owner@us.test");

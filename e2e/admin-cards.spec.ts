@@ -1,10 +1,21 @@
 import { expect, test } from "@playwright/test";
-import { MX_NAME, confirmAction, issueCard, lastReason, openReview, purchase, sandboxStripe, signInAdmin } from "./admin-helpers";
+import {
+  MX_NAME,
+  confirmAction,
+  issueCard,
+  lastReason,
+  openReview,
+  purchase,
+  sandboxStripe,
+  signInAdmin,
+} from "./admin-helpers";
 
 const stripe = sandboxStripe();
 test.describe.configure({ mode: "serial" });
 
-test("freezing a business's cards declines its next purchase; unfreezing lets purchases through again", async ({ page }) => {
+test("freezing a business's cards declines its next purchase; unfreezing lets purchases through again", async ({
+  page,
+}) => {
   await signInAdmin(page);
   const accountId = await openReview(page, "aurora", MX_NAME);
   const card = await issueCard(stripe, accountId, "stablecoin");

@@ -4,13 +4,18 @@ import { MX_NAME, V2_VERSION, openReview, sandboxStripe, signInAdmin } from "./a
 const stripe = sandboxStripe();
 
 async function usdcBalance(accountId: string): Promise<number> {
-  const list = (await stripe.rawRequest("GET", "/v2/money_management/financial_accounts", undefined, { apiVersion: V2_VERSION, stripeContext: accountId })) as unknown as {
+  const list = (await stripe.rawRequest("GET", "/v2/money_management/financial_accounts", undefined, {
+    apiVersion: V2_VERSION,
+    stripeContext: accountId,
+  })) as unknown as {
     data: Array<{ balance: { available: Record<string, { value: number }> } }>;
   };
   return list.data[0]?.balance.available.usdc?.value ?? 0;
 }
 
-test("the admin finds the Mexican business by search, funds it with 50.00 USD and sees 50.00 USDC arrive", async ({ page }) => {
+test("the admin finds the Mexican business by search, funds it with 50.00 USD and sees 50.00 USDC arrive", async ({
+  page,
+}) => {
   await signInAdmin(page);
   const accountId = await openReview(page, "aurora", MX_NAME);
   const before = await usdcBalance(accountId);

@@ -38,7 +38,10 @@ test("blocking a merchant category declines a purchase in it, with that rule in 
     expect((await purchase(stripe, accountId, card, "taxicabs_limousines")).approved).toBe(true);
 
     await page.goto("/admin/rules");
-    const row = page.getByTestId("decision-log").getByRole("row").filter({ hasText: "Merchant category betting_casino_gambling is blocked" });
+    const row = page
+      .getByTestId("decision-log")
+      .getByRole("row")
+      .filter({ hasText: "Merchant category betting_casino_gambling is blocked" });
     await expect(row.first()).toContainText("blocked_category");
     await expect(row.first()).toContainText(US_NAME);
     // The preview now shows that the earlier approved gambling purchase would be declined.

@@ -10,7 +10,9 @@ async function signUp(page: import("@playwright/test").Page, email: string) {
   await expect(page).toHaveURL(/\/onboarding$/);
 }
 
-test("a new US business is created, verified through Stripe's hosted onboarding, and becomes active", async ({ page }) => {
+test("a new US business is created, verified through Stripe's hosted onboarding, and becomes active", async ({
+  page,
+}) => {
   const email = uniqueEmail("founder-us");
   await signUp(page, email);
 

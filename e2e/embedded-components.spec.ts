@@ -41,13 +41,16 @@ test("the US owner sees the financial account's balance and address in the embed
   await expect(fa.getByRole("button", { name: "Send money" })).toBeVisible();
 });
 
-test("a member sees no card or money actions, and the sandbox refuses a crafted request made with the member's session", async ({ browser }) => {
+test("a member sees no card or money actions, and the sandbox refuses a crafted request made with the member's session", async ({
+  browser,
+}) => {
   const member = await acmeMember(browser);
   let secret: string | null = null;
   let fa: string | null = null;
   member.on("request", (req) => {
     const auth = req.headers()["authorization"];
-    if (req.url().startsWith(`${sandboxUrl}/connect/api`) && auth?.startsWith("Bearer accs_secret__")) secret = auth.slice("Bearer ".length);
+    if (req.url().startsWith(`${sandboxUrl}/connect/api`) && auth?.startsWith("Bearer accs_secret__"))
+      secret = auth.slice("Bearer ".length);
     fa ??= /\/connect\/api\/financial_accounts\/(fa_[A-Za-z0-9_]+)/.exec(req.url())?.[1] ?? null;
   });
   await member.goto("/cards");
@@ -64,7 +67,11 @@ test("a member sees no card or money actions, and the sandbox refuses a crafted 
   const crafted = await member.evaluate(
     async ({ url, secret, fa }) => {
       const post = (path: string, body: unknown) =>
-        fetch(`${url}/connect/api${path}`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.status);
+        fetch(`${url}/connect/api${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }).then((r) => r.status);
       return [
         await post("/issuing/cardholders", { name: "Sneaky", type: "individual" }),
         await post(`/financial_accounts/${fa}/outbound_payments`, { amount: 100, currency: "usd" }),
@@ -88,9 +95,16 @@ test("an expired session that cannot be refreshed shows the app's error, and Ret
   await page.route(`${sandboxUrl}/connect/api/**`, (route) =>
     route.request().method() === "OPTIONS"
       ? route.continue()
-      : route.fulfill({ status: 401, contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: JSON.stringify({ error: { type: "authentication_error", message: "This session has expired." } }) }),
+      : route.fulfill({
+          status: 401,
+          contentType: "application/json",
+          headers: { "access-control-allow-origin": "*" },
+          body: JSON.stringify({ error: { type: "authentication_error", message: "This session has expired." } }),
+        }),
   );
-  await page.route("**/cards", (route) => (route.request().headers()["next-action"] ? route.abort() : route.continue()));
+  await page.route("**/cards", (route) =>
+    route.request().headers()["next-action"] ? route.abort() : route.continue(),
+  );
   await list.getByRole("button", { name: "Search" }).click();
   const error = page.getByTestId("connect-error");
   await expect(error).toBeVisible({ timeout: 15_000 });
@@ -98,6 +112,8 @@ test("an expired session that cannot be refreshed shows the app's error, and Ret
   await page.unroute(`${sandboxUrl}/connect/api/**`);
   await page.unroute("**/cards");
   await error.getByRole("button", { name: "Retry" }).click();
-  await expect(page.getByTestId("cards-components").getByRole("button", { name: "Search" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("cards-components").getByRole("button", { name: "Search" })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(page.getByTestId("connect-error")).toHaveCount(0);
 });

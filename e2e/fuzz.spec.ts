@@ -31,7 +31,15 @@ const SHARED_EFFECTS = new Set([
   "app/(platform)/admin/events/actions.ts#replayAction",
 ]);
 
-type Case = { key: string; name: string; actor: Actor; page: string; args?: ActionArg[]; raw?: { contentType: string; body: string }; field?: string };
+type Case = {
+  key: string;
+  name: string;
+  actor: Actor;
+  page: string;
+  args?: ActionArg[];
+  raw?: { contentType: string; body: string };
+  field?: string;
+};
 type Outcome = { c: Case; answer: Answer };
 
 let world: World;
@@ -50,7 +58,8 @@ function actorFor(key: string, entry: ActionEntry): Actor {
 function sampleFor(key: string, entry: ActionEntry): Fields {
   const fields = entry.sample(world.victim);
   // Public forms: a fresh email each time (failed sign-ins are rate limited per email).
-  if (key.endsWith("#signInAction") || key.endsWith("#signUpAction")) return { ...fields, email: uniqueEmail("sec-fuzz") };
+  if (key.endsWith("#signInAction") || key.endsWith("#signUpAction"))
+    return { ...fields, email: uniqueEmail("sec-fuzz") };
   return fields;
 }
 
@@ -58,7 +67,9 @@ async function run(c: Case): Promise<Outcome> {
   const id = actionIds().get(c.key)!.id;
   const who = ACTIONS[c.key]!.endsSession ? await c.actor.clone() : c.actor;
   try {
-    const answer = c.raw ? await who.rawAction(id, c.page, c.raw.contentType, c.raw.body) : await who.action(id, c.page, c.args!);
+    const answer = c.raw
+      ? await who.rawAction(id, c.page, c.raw.contentType, c.raw.body)
+      : await who.action(id, c.page, c.args!);
     return { c, answer };
   } finally {
     if (who !== c.actor) await who.dispose();
@@ -105,7 +116,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
   before = await settledFingerprint(browser, world.victim, world.admin);
 });
 
-test("invalid values in every field of every action are refused with a clear error naming the field, and change nothing", async ({ browser }) => {
+test("invalid values in every field of every action are refused with a clear error naming the field, and change nothing", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const cases: Case[] = [];
   for (const [key, entry] of Object.entries(ACTIONS)) {
@@ -113,7 +126,14 @@ test("invalid values in every field of every action are refused with a clear err
     const fields = sampleFor(key, entry);
     for (const field of Object.keys(fields)) {
       for (const [name, value] of INVALID[kindOf(field)]) {
-        cases.push({ key, name, field, actor: actorFor(key, entry), page: entry.page(world.victim), args: argsFor(entry, { ...sampleFor(key, entry), [field]: value }) });
+        cases.push({
+          key,
+          name,
+          field,
+          actor: actorFor(key, entry),
+          page: entry.page(world.victim),
+          args: argsFor(entry, { ...sampleFor(key, entry), [field]: value }),
+        });
       }
     }
   }
@@ -122,11 +142,19 @@ test("invalid values in every field of every action are refused with a clear err
   expectNoProblems(outcomes.flatMap((o) => [unclear(o), accepted(o)]));
   for (const o of outcomes) {
     const error = (o.answer.result as { error: { code: string; fields?: Record<string, string> } }).error;
-    if (error.code === "validation_failed" && o.c.field && error.fields && Object.keys(error.fields).some((f) => f === o.c.field || f.startsWith(`${o.c.field}.`))) named++;
+    if (
+      error.code === "validation_failed" &&
+      o.c.field &&
+      error.fields &&
+      Object.keys(error.fields).some((f) => f === o.c.field || f.startsWith(`${o.c.field}.`))
+    )
+      named++;
   }
   counts.invalid = outcomes.length;
   const validation = outcomes.filter((o) => errorCode(o.answer.result) === "validation_failed").length;
-  console.log(`invalid field values: ${outcomes.length} cases, ${validation} validation errors (${named} naming the field), the rest not found / forbidden / invalid credentials`);
+  console.log(
+    `invalid field values: ${outcomes.length} cases, ${validation} validation errors (${named} naming the field), the rest not found / forbidden / invalid credentials`,
+  );
   // Most bad values are caught by validation, next to their field.
   expect(named).toBeGreaterThan(outcomes.length / 2);
 
@@ -139,7 +167,12 @@ test("invalid values in every field of every action are refused with a clear err
   }
   const structuralOutcomes = await pool(structuralCases, 4, run);
   // Signing out (and switching account) and resuming onboarding take no input: any arguments still just do that.
-  expectNoProblems(structuralOutcomes.flatMap((o) => [unclear(o), ACTIONS[o.c.key]!.endsSession || o.c.key.endsWith("#continueOnboardingAction") ? null : accepted(o)]));
+  expectNoProblems(
+    structuralOutcomes.flatMap((o) => [
+      unclear(o),
+      ACTIONS[o.c.key]!.endsSession || o.c.key.endsWith("#continueOnboardingAction") ? null : accepted(o),
+    ]),
+  );
   counts.structural = structuralOutcomes.length;
   console.log(`wrong argument types: ${structuralOutcomes.length} cases`);
 
@@ -151,10 +184,22 @@ test("raw bodies no browser sends (not JSON, wrong content types, dangling refer
   test.setTimeout(120_000);
   const cases: Case[] = [];
   for (const [key, entry] of Object.entries(ACTIONS)) {
-    for (const [name, contentType, body] of RAW) cases.push({ key, name, actor: actorFor(key, entry), page: entry.page(world.victim), raw: { contentType, body } });
+    for (const [name, contentType, body] of RAW)
+      cases.push({
+        key,
+        name,
+        actor: actorFor(key, entry),
+        page: entry.page(world.victim),
+        raw: { contentType, body },
+      });
   }
   const outcomes = await pool(cases, 4, run);
-  expectNoProblems(outcomes.flatMap((o) => [unclear(o), isOk(o.answer.result) && o.answer.result !== undefined ? `accepted: ${show(o)}` : null]));
+  expectNoProblems(
+    outcomes.flatMap((o) => [
+      unclear(o),
+      isOk(o.answer.result) && o.answer.result !== undefined ? `accepted: ${show(o)}` : null,
+    ]),
+  );
   counts.raw = outcomes.length;
   console.log(`raw bodies: ${outcomes.length} cases`);
 });
@@ -172,7 +217,14 @@ test("odd but possibly valid values (missing, empty, unicode, markup, repeated a
         const mutated: Fields = { ...sample };
         if (value === undefined) delete mutated[field];
         else mutated[field] = value;
-        cases.push({ key, name, field, actor: actorFor(key, entry), page: entry.page(world.victim), args: argsFor(entry, mutated) });
+        cases.push({
+          key,
+          name,
+          field,
+          actor: actorFor(key, entry),
+          page: entry.page(world.victim),
+          args: argsFor(entry, mutated),
+        });
       }
     }
     for (const [name, args, mayBeValid] of structural(fields, entry.signature)) {
@@ -183,11 +235,26 @@ test("odd but possibly valid values (missing, empty, unicode, markup, repeated a
   expectNoProblems(outcomes.map(unclear));
   counts.odd = outcomes.length;
   const accepted = outcomes.filter((o) => isOk(o.answer.result) || o.answer.actionRedirect !== null).length;
-  console.log(`odd values: ${outcomes.length} cases (${accepted} accepted as valid, the rest refused with clear errors)`);
+  console.log(
+    `odd values: ${outcomes.length} cases (${accepted} accepted as valid, the rest refused with clear errors)`,
+  );
 });
 
 test("route handlers with malformed query strings and bodies answer without a 500 or a stack trace", async () => {
-  const bad = ["", "?by=%00", "?by=" + "x".repeat(10_000), "?from=not-a-date&to=2026-13-45", "?days=-1", "?days=1e309", "?days=NaN", "?from=2030-01-01&to=2020-01-01", "?by[]=a&by[]=b", "?%E0%A4%A=1", "?status=💳&page=-5", "?cursor=' OR 1=1"];
+  const bad = [
+    "",
+    "?by=%00",
+    "?by=" + "x".repeat(10_000),
+    "?from=not-a-date&to=2026-13-45",
+    "?days=-1",
+    "?days=1e309",
+    "?days=NaN",
+    "?from=2030-01-01&to=2020-01-01",
+    "?by[]=a&by[]=b",
+    "?%E0%A4%A=1",
+    "?status=💳&page=-5",
+    "?cursor=' OR 1=1",
+  ];
   const paths: Array<[string, string, Actor]> = [
     ["GET /api/admin/analytics", "/api/admin/analytics", world.admin],
     ["GET /wallet/export", "/wallet/export", world.victim.owner],
@@ -215,10 +282,21 @@ test("route handlers with malformed query strings and bodies answer without a 50
     ...receivers.flatMap((key): Array<[string, string, Record<string, string>]> => [
       [key, "not json", { "content-type": "application/json", "stripe-signature": "garbage" }],
       [key, "{}", { "content-type": "application/json" }],
-      [key, "null", { "content-type": "application/json", "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` }],
+      [
+        key,
+        "null",
+        {
+          "content-type": "application/json",
+          "stripe-signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}`,
+        },
+      ],
       [key, "x".repeat(2 * 1024 * 1024), { "content-type": "application/json", "stripe-signature": "t=1,v1=00" }],
     ]),
-    ["POST /api/auth/[...nextauth]", "email=%00&password=" + "x".repeat(100_000), { "content-type": "application/x-www-form-urlencoded" }],
+    [
+      "POST /api/auth/[...nextauth]",
+      "email=%00&password=" + "x".repeat(100_000),
+      { "content-type": "application/x-www-form-urlencoded" },
+    ],
     ["POST /api/auth/[...nextauth]", "{not json", { "content-type": "application/json" }],
   ];
   for (const [key, body, headers] of posts) {

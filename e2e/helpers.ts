@@ -22,7 +22,10 @@ export function uniqueEmail(prefix: string): string {
  * A new user signs up, creates a business and completes Stripe's hosted onboarding (the sandbox
  * approves it), then waits until the home page shows the new, empty balance.
  */
-export async function signUpAndOnboard(page: Page, opts: { email: string; legalName: string; country: "US" | "MX"; name?: string; password?: string }): Promise<void> {
+export async function signUpAndOnboard(
+  page: Page,
+  opts: { email: string; legalName: string; country: "US" | "MX"; name?: string; password?: string },
+): Promise<void> {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill(opts.name ?? "Jo Journey");
   await page.getByLabel("Work email").fill(opts.email);

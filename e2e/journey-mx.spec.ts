@@ -5,7 +5,9 @@ import { signUpAndOnboard, uniqueEmail } from "./helpers";
 const ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 const stripe = sandboxStripe();
 
-test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 USDC → card purchase → polygon wallet → 10.00 USDC posted", async ({ browser }) => {
+test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 USDC → card purchase → polygon wallet → 10.00 USDC posted", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const owner = await (await browser.newContext()).newPage();
   const email = uniqueEmail("journey-mx");
@@ -13,7 +15,13 @@ test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 U
   const legalName = `Tienda Journey ${suffix}`;
 
   // Sign up and onboard through Stripe's hosted page.
-  await signUpAndOnboard(owner, { email, legalName, country: "MX", name: "Lupe Journey", password: "journey-password-mx" });
+  await signUpAndOnboard(owner, {
+    email,
+    legalName,
+    country: "MX",
+    name: "Lupe Journey",
+    password: "journey-password-mx",
+  });
 
   // The platform admin funds it with 100.00 USD, which arrives as 100.00 USDC.
   const admin = await (await browser.newContext()).newPage();
@@ -65,7 +73,9 @@ test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 U
     await expect(row.getByRole("button", { name: "Capture" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await row.getByRole("button", { name: "Capture" }).click();
-  await expect.poll(async () => (await owner.request.get("/wallet/export")).text(), { timeout: 15_000 }).toMatch(/Card spending,.*,-12\.00,USDC/);
+  await expect
+    .poll(async () => (await owner.request.get("/wallet/export")).text(), { timeout: 15_000 })
+    .toMatch(/Card spending,.*,-12\.00,USDC/);
   await owner.goto(`/cards/${card}`);
   await expect(owner.getByTestId("card-funding")).toHaveAttribute("data-kind", "usdc_wallet");
   await expect(owner.getByTestId("card-funding").getByRole("link", { name: "USDC wallet" })).toBeVisible();

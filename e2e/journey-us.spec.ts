@@ -3,14 +3,21 @@ import Stripe from "stripe";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
 
 const sandboxUrl = new URL(process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111");
-const stripe = new Stripe("sk_test_e2e_journey", { host: sandboxUrl.hostname, port: Number(sandboxUrl.port), protocol: "http" });
+const stripe = new Stripe("sk_test_e2e_journey", {
+  host: sandboxUrl.hostname,
+  port: Number(sandboxUrl.port),
+  protocol: "http",
+});
 
 async function accountByEmail(email: string): Promise<Stripe.Account> {
   for await (const a of stripe.accounts.list({ limit: 100 })) if (a.email === email) return a;
   throw new Error(`no account for ${email}`);
 }
 
-test("US journey: sign up → onboard → link a bank → money in → card → purchase approved → captured → on home", async ({ page, browser }) => {
+test("US journey: sign up → onboard → link a bank → money in → card → purchase approved → captured → on home", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const email = uniqueEmail("journey-us");
   await signUpAndOnboard(page, { email, legalName: "Journey Goods Inc.", country: "US" });
@@ -86,7 +93,9 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
   await row.getByRole("button", { name: "Capture" }).click();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId("recent-purchases").getByTestId("purchase-status").first()).toHaveText("closed", { timeout: 1000 });
+    await expect(page.getByTestId("recent-purchases").getByTestId("purchase-status").first()).toHaveText("closed", {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
 
   // Home shows the money spent.

@@ -9,7 +9,9 @@ import { clientJs } from "../bench/client-js";
 test("every route's first-load JavaScript is within its budget", async () => {
   const root = process.cwd();
   const figures = await clientJs(root);
-  const budgets = (JSON.parse(readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as { client_js: Record<string, number> }).client_js;
+  const budgets = (
+    JSON.parse(readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as { client_js: Record<string, number> }
+  ).client_js;
   const routes = Object.keys(figures).filter((k) => k !== "max_route_kb");
   expect(routes.length, "the build reports its routes").toBeGreaterThan(10);
   const problems: string[] = [];
@@ -18,7 +20,8 @@ test("every route's first-load JavaScript is within its budget", async () => {
     if (budget === undefined) problems.push(`${key}: ${kb} KB has no budget in bench/budgets.json`);
     else if (kb > budget) problems.push(`${key}: ${kb} KB is over its budget of ${budget} KB`);
   }
-  for (const key of Object.keys(budgets)) if (!(key in figures)) problems.push(`${key}: budgeted, but the build has no such route`);
+  for (const key of Object.keys(budgets))
+    if (!(key in figures)) problems.push(`${key}: budgeted, but the build has no such route`);
   console.log(`first-load JS: ${routes.length} routes, largest ${figures.max_route_kb} KB`);
   expect(problems).toEqual([]);
 });

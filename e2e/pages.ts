@@ -40,8 +40,16 @@ export function appRoutes(): Array<{ route: string; file: string }> {
         if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue; // private folders, parallel slots
         const isGroup = /^\(.+\)$/.test(entry.name);
         walk(path.join(dir, entry.name), isGroup ? segments : [...segments, entry.name]);
-      } else if (entry.name === "page.tsx" || entry.name === "page.ts" || entry.name === "page.jsx" || entry.name === "page.js") {
-        out.push({ route: "/" + segments.join("/"), file: path.relative(path.dirname(appDir), path.join(dir, entry.name)) });
+      } else if (
+        entry.name === "page.tsx" ||
+        entry.name === "page.ts" ||
+        entry.name === "page.jsx" ||
+        entry.name === "page.js"
+      ) {
+        out.push({
+          route: "/" + segments.join("/"),
+          file: path.relative(path.dirname(appDir), path.join(dir, entry.name)),
+        });
       }
     }
   };
@@ -122,27 +130,71 @@ export const PAGES: PageRoute[] = [
   { route: "/wallet", visits: [{ name: "MX owner: wallet", as: "owner@mx.test", path: "/wallet" }] },
   { route: "/payouts", visits: [{ name: "MX owner: payouts", as: "owner@mx.test", path: "/payouts" }] },
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
-  { route: "/sandbox-tools", visits: [{ name: "US owner: sandbox tools", as: "owner@us.test", path: "/sandbox-tools" }] },
+  {
+    route: "/sandbox-tools",
+    visits: [{ name: "US owner: sandbox tools", as: "owner@us.test", path: "/sandbox-tools" }],
+  },
   // A business already exists for every demo owner, so /onboarding sends them home; the form itself
   // is seen by a brand-new user (the accessibility spec signs one up for it).
-  { route: "/onboarding", visits: [{ name: "onboarding, existing business (→ dashboard)", as: "owner@us.test", path: "/onboarding", landsOn: /\/dashboard$/ }] },
+  {
+    route: "/onboarding",
+    visits: [
+      {
+        name: "onboarding, existing business (→ dashboard)",
+        as: "owner@us.test",
+        path: "/onboarding",
+        landsOn: /\/dashboard$/,
+      },
+    ],
+  },
   // Only a redirect (Stripe's hosted onboarding returns here): refreshes state, then home.
-  { route: "/onboarding/return", visits: [{ name: "onboarding return (→ dashboard)", as: "owner@mx.test", path: "/onboarding/return", landsOn: /\/dashboard$/ }] },
+  {
+    route: "/onboarding/return",
+    visits: [
+      {
+        name: "onboarding return (→ dashboard)",
+        as: "owner@mx.test",
+        path: "/onboarding/return",
+        landsOn: /\/dashboard$/,
+      },
+    ],
+  },
   { route: "/admin", visits: [{ name: "admin: overview", as: "admin@platform.test", path: "/admin" }] },
-  { route: "/admin/accounts", visits: [{ name: "admin: accounts", as: "admin@platform.test", path: "/admin/accounts" }] },
+  {
+    route: "/admin/accounts",
+    visits: [{ name: "admin: accounts", as: "admin@platform.test", path: "/admin/accounts" }],
+  },
   {
     route: "/admin/accounts/[id]",
-    visits: [{ name: "admin: account review (first row)", as: "admin@platform.test", path: (page) => firstLink(page, "/admin/accounts", "table", /^\/admin\/accounts\/[^/?]+$/) }],
+    visits: [
+      {
+        name: "admin: account review (first row)",
+        as: "admin@platform.test",
+        path: (page) => firstLink(page, "/admin/accounts", "table", /^\/admin\/accounts\/[^/?]+$/),
+      },
+    ],
   },
   { route: "/admin/admins", visits: [{ name: "admin: admins", as: "admin@platform.test", path: "/admin/admins" }] },
-  { route: "/admin/analytics", visits: [{ name: "admin: analytics", as: "admin@platform.test", path: "/admin/analytics" }] },
+  {
+    route: "/admin/analytics",
+    visits: [{ name: "admin: analytics", as: "admin@platform.test", path: "/admin/analytics" }],
+  },
   { route: "/admin/events", visits: [{ name: "admin: events", as: "admin@platform.test", path: "/admin/events" }] },
   {
     route: "/admin/events/[id]",
-    visits: [{ name: "admin: event detail (first row)", as: "admin@platform.test", path: (page) => firstLink(page, "/admin/events", "table", /^\/admin\/events\/[^/?]+$/) }],
+    visits: [
+      {
+        name: "admin: event detail (first row)",
+        as: "admin@platform.test",
+        path: (page) => firstLink(page, "/admin/events", "table", /^\/admin\/events\/[^/?]+$/),
+      },
+    ],
   },
   { route: "/admin/rules", visits: [{ name: "admin: rules", as: "admin@platform.test", path: "/admin/rules" }] },
-  { route: "/admin/treasury", visits: [{ name: "admin: treasury", as: "admin@platform.test", path: "/admin/treasury" }] },
+  {
+    route: "/admin/treasury",
+    visits: [{ name: "admin: treasury", as: "admin@platform.test", path: "/admin/treasury" }],
+  },
 ];
 
 /** Routes with a page.tsx that `PAGES` doesn't cover (should be empty), and table rows with no page. */

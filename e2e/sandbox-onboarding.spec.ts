@@ -9,7 +9,10 @@ const stripe = new Stripe("sk_test_e2e_onboarding", {
   protocol: "http",
 });
 
-test("an Account Link's hosted page collects requirements and the capabilities become active", async ({ page, baseURL }) => {
+test("an Account Link's hosted page collects requirements and the capabilities become active", async ({
+  page,
+  baseURL,
+}) => {
   const account = await stripe.accounts.create({
     country: "US",
     controller: {

@@ -7,7 +7,18 @@ import { settledFingerprint } from "./security/fingerprint";
 import { inventory } from "./security/inventory";
 import { ACTIONS, ROUTES, type ActionEntry } from "./security/matrix";
 import { encodeArgs } from "./security/rsc";
-import { callEntry, callRoute, describe, expectedForRole, expectNoServerError, expectRefused, isSignInRedirect, leaks, pool, type Call } from "./security/sweep";
+import {
+  callEntry,
+  callRoute,
+  describe,
+  expectedForRole,
+  expectNoServerError,
+  expectRefused,
+  isSignInRedirect,
+  leaks,
+  pool,
+  type Call,
+} from "./security/sweep";
 
 // The tenant and role matrix (issue 10): every server action and route handler, read from the
 // code, tried by people who must not use it on a victim business's ids: signed out, the member,
@@ -32,16 +43,28 @@ function expectNoLeak(c: Call, world: World): void {
 
 test("every server action and route handler in the code is in the matrix, and the matrix names nothing else", () => {
   const code = inventory();
-  expect(Object.keys(ACTIONS).sort(), "server actions (`<file>#<export>` of every \"use server\" file) vs e2e/security/matrix.ts").toEqual(code.actions);
-  expect(Object.keys(ROUTES).sort(), "route handlers (`<METHOD> <path>` of every app/**/route.ts) vs e2e/security/matrix.ts").toEqual(code.routes);
+  expect(
+    Object.keys(ACTIONS).sort(),
+    'server actions (`<file>#<export>` of every "use server" file) vs e2e/security/matrix.ts',
+  ).toEqual(code.actions);
+  expect(
+    Object.keys(ROUTES).sort(),
+    "route handlers (`<METHOD> <path>` of every app/**/route.ts) vs e2e/security/matrix.ts",
+  ).toEqual(code.routes);
   // The build under test has an id for each, so the sweeps below reach every one.
   expect([...actionIds().keys()].sort()).toEqual(code.actions);
-  expect(WEBHOOK_ROUTES.sort()).toEqual(["POST /api/webhooks/stripe/authorizations", "POST /api/webhooks/stripe/snapshot", "POST /api/webhooks/stripe/thin"]);
+  expect(WEBHOOK_ROUTES.sort()).toEqual([
+    "POST /api/webhooks/stripe/authorizations",
+    "POST /api/webhooks/stripe/snapshot",
+    "POST /api/webhooks/stripe/thin",
+  ]);
 });
 
 test("the invoker encodes arguments exactly as React's client does", async () => {
   const require = createRequire(import.meta.url);
-  const client = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as { encodeReply: (v: unknown) => Promise<string | FormData> };
+  const client = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
+    encodeReply: (v: unknown) => Promise<string | FormData>;
+  };
   const form = new FormData();
   form.append("email", "a@b.test");
   form.append("tags", "x");
@@ -52,7 +75,10 @@ test("the invoker encodes arguments exactly as React's client does", async () =>
   expect(ours.contentType).toBe("multipart");
   expect(ours.contentType === "multipart" ? ours.multipart : []).toEqual([...(fromReact as FormData).entries()]);
   const plain = { card: "ic_1", nonce: "$n", n: 1, list: ["a"] };
-  expect(encodeArgs([plain])).toEqual({ contentType: "text/plain;charset=UTF-8", body: await client.encodeReply([plain]) });
+  expect(encodeArgs([plain])).toEqual({
+    contentType: "text/plain;charset=UTF-8",
+    body: await client.encodeReply([plain]),
+  });
 });
 
 test.describe("against a victim business", () => {
@@ -74,7 +100,11 @@ test.describe("against a victim business", () => {
       expectNoServerError(c);
       expectNoLeak(c, world);
       if (entry.access.who === "anyone") expectRefused(c, ["invalid_credentials", "rate_limited", "validation_failed"]);
-      else expect(isSignInRedirect(c.answer) || errorCode(c.answer.result) === "unauthenticated", `not sent to sign-in: ${describe(c)}`).toBe(true);
+      else
+        expect(
+          isSignInRedirect(c.answer) || errorCode(c.answer.result) === "unauthenticated",
+          `not sent to sign-in: ${describe(c)}`,
+        ).toBe(true);
     }
     const routes = await pool(routeEntries, 4, ([key, entry]) => callRoute(world.signedOut, key, entry, v));
     for (const c of routes) {
@@ -96,7 +126,9 @@ test.describe("against a victim business", () => {
     test(`the ${role} of another business is refused every business action on the victim's ids and gets nothing of the victim's`, async () => {
       const v = world.victim;
       const actor = world.attackers[role];
-      const entries = actionEntries.filter(([, e]) => e.access.who === "business" || e.access.who === "self" || e.access.who === "anyone");
+      const entries = actionEntries.filter(
+        ([, e]) => e.access.who === "business" || e.access.who === "self" || e.access.who === "anyone",
+      );
       const calls = await pool(entries, 4, ([key, entry]) => callEntry(actor, key, entry, v));
       log([...calls]);
       const tally: Record<string, number> = {};
@@ -107,12 +139,17 @@ test.describe("against a victim business", () => {
         let expected: string;
         if (entry.access.who === "business") {
           expected = expectedForRole(entry, role);
-          if (expected === "forbidden") expect(errorCode(c.answer.result), `a ${role} lacks ${entry.access.permission}: ${describe(c)}`).toBe("forbidden");
+          if (expected === "forbidden")
+            expect(errorCode(c.answer.result), `a ${role} lacks ${entry.access.permission}: ${describe(c)}`).toBe(
+              "forbidden",
+            );
           else if (expected === "refused") expectRefused(c, ["forbidden", "not_found", "validation_failed"]);
         } else if (entry.access.who === "anyone") {
           // Signed in, the sign-in and sign-up pages send the user home before any action runs.
           expected = "redirect home";
-          expect(c.answer.status >= 300 && c.answer.status < 400 && !isSignInRedirect(c.answer), describe(c)).toBe(true);
+          expect(c.answer.status >= 300 && c.answer.status < 400 && !isSignInRedirect(c.answer), describe(c)).toBe(
+            true,
+          );
         } else if (entry.endsSession) {
           expected = "own session";
         } else {
@@ -145,7 +182,9 @@ test.describe("against a victim business", () => {
 
   test("the victim's own member is refused everything its role lacks", async () => {
     const v = world.victim;
-    const entries = actionEntries.filter(([, e]) => e.access.who === "business" && expectedForRole(e, "member") === "forbidden");
+    const entries = actionEntries.filter(
+      ([, e]) => e.access.who === "business" && expectedForRole(e, "member") === "forbidden",
+    );
     const calls = await pool(entries, 4, ([key, entry]) => callEntry(v.member, key, entry, v));
     for (const c of calls) {
       expectNoServerError(c);
@@ -169,17 +208,31 @@ test.describe("against a victim business", () => {
     for (const actor of actors) {
       const analytics = await callRoute(actor, "GET /api/admin/analytics", ROUTES["GET /api/admin/analytics"]!, v);
       expect(analytics.answer.status, describe(analytics)).toBe(403);
-      for (const path of ["/admin", `/admin/accounts/${v.businessId}`, "/admin/treasury", "/admin/events", "/admin/rules", "/admin/analytics", "/admin/admins"]) {
+      for (const path of [
+        "/admin",
+        `/admin/accounts/${v.businessId}`,
+        "/admin/treasury",
+        "/admin/events",
+        "/admin/rules",
+        "/admin/analytics",
+        "/admin/admins",
+      ]) {
         const page = await actor.get(path);
         expect(page.status, `${actor.name} GET ${path}`).toBeLessThan(500);
-        if (actor !== v.owner) expect(v.secrets.filter((s) => s !== v.businessId && page.body.includes(s)), `${actor.name} GET ${path}`).toEqual([]);
+        if (actor !== v.owner)
+          expect(
+            v.secrets.filter((s) => s !== v.businessId && page.body.includes(s)),
+            `${actor.name} GET ${path}`,
+          ).toEqual([]);
         expect(page.body, `${actor.name} GET ${path}`).not.toContain("Freeze all cards");
       }
     }
     expect(calls.length).toBe(actors.length * platformActions.length);
   });
 
-  test("nothing of the victim's changed, and the same calls succeed for the victim's own people (the ids were real)", async ({ browser }) => {
+  test("nothing of the victim's changed, and the same calls succeed for the victim's own people (the ids were real)", async ({
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const after = await settledFingerprint(browser, world.victim, world.admin);
     expect(after).toEqual(before);
@@ -187,7 +240,10 @@ test.describe("against a victim business", () => {
     const v = world.victim;
     const ok = async (actor: Actor, key: string) => {
       const c = await callEntry(actor, key, ACTIONS[key]!, v);
-      expect((c.answer.result !== undefined && isOk(c.answer.result)) || c.answer.actionRedirect !== null, `positive control: ${describe(c)}`).toBe(true);
+      expect(
+        (c.answer.result !== undefined && isOk(c.answer.result)) || c.answer.actionRedirect !== null,
+        `positive control: ${describe(c)}`,
+      ).toBe(true);
       return c;
     };
     await ok(v.owner, "app/(business)/connect-actions.ts#createIssuingEphemeralKey");
@@ -202,7 +258,12 @@ test.describe("against a victim business", () => {
     await ok(world.admin, "app/(platform)/admin/accounts/[id]/actions.ts#onboardingLinkAction");
     await ok(world.admin, "app/(platform)/admin/rules/actions.ts#previewRulesAction");
     await ok(world.admin, "app/(platform)/admin/treasury/actions.ts#revealAction");
-    const events = await callEntry(world.admin, "app/(platform)/admin/events/actions.ts#replayAction", ACTIONS["app/(platform)/admin/events/actions.ts#replayAction"]!, v);
+    const events = await callEntry(
+      world.admin,
+      "app/(platform)/admin/events/actions.ts#replayAction",
+      ACTIONS["app/(platform)/admin/events/actions.ts#replayAction"]!,
+      v,
+    );
     expectNoServerError(events);
     const changed = await settledFingerprint(browser, world.victim, world.admin);
     expect(changed).not.toEqual(before);

@@ -27,12 +27,23 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), "ic-stripe-mode-"));
-  const env = { ...process.env, STRIPE_SECRET_KEY: "sk_test_stripe_mode_e2e", STRIPE_API_BASE: process.env.E2E_SANDBOX_URL ?? "", DATA_DIR: dataDir, PORT: String(port) };
+  const env = {
+    ...process.env,
+    STRIPE_SECRET_KEY: "sk_test_stripe_mode_e2e",
+    STRIPE_API_BASE: process.env.E2E_SANDBOX_URL ?? "",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+  };
   const setup = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/setup-db.ts"], { env, encoding: "utf8" });
   expect(setup.status, setup.stderr).toBe(0);
-  app = spawn(path.resolve("node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: "ignore" });
+  app = spawn(path.resolve("node_modules/.bin/next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env,
+    stdio: "ignore",
+  });
   baseURL = `http://localhost:${port}`;
-  await expect.poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  await expect
+    .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+    .toBe(200);
 });
 
 test.afterAll(async () => {
@@ -45,7 +56,9 @@ test("in stripe mode the cards page loads Stripe's connect.js and never the sand
   test.setTimeout(90_000);
   const requested: string[] = [];
   page.on("request", (r) => requested.push(r.url()));
-  await page.route(STRIPE_CONNECT_JS, (route) => route.fulfill({ contentType: "application/javascript", body: STAND_IN }));
+  await page.route(STRIPE_CONNECT_JS, (route) =>
+    route.fulfill({ contentType: "application/javascript", body: STAND_IN }),
+  );
 
   const signIn = await page.goto(`${baseURL}/sign-in`);
   const csp = signIn?.headers()["content-security-policy"] ?? "";
@@ -65,7 +78,11 @@ test("in stripe mode the cards page loads Stripe's connect.js and never the sand
   await expect(page.getByRole("heading", { name: "Set up your account" })).toBeVisible();
 
   await page.goto(`${baseURL}/cards`);
-  await expect(page.locator("stripe-connect-issuing-cards-list[data-stand-in=yes]")).toHaveText("Stripe connect.js stand-in");
+  await expect(page.locator("stripe-connect-issuing-cards-list[data-stand-in=yes]")).toHaveText(
+    "Stripe connect.js stand-in",
+  );
   expect(requested).toContain(STRIPE_CONNECT_JS);
-  expect(requested.some((u) => u.endsWith("/connect.js") && !u.startsWith("https://connect-js.stripe.com"))).toBe(false);
+  expect(requested.some((u) => u.endsWith("/connect.js") && !u.startsWith("https://connect-js.stripe.com"))).toBe(
+    false,
+  );
 });

@@ -25,11 +25,16 @@ async function invite(page: Page, email: string, role: "member" | "admin"): Prom
 
 const memberRow = (page: Page, email: string) => page.getByTestId("member-row").filter({ hasText: email });
 
-test("the owner invites a new person, who signs up through the link, joins Acme as a member and is made an admin", async ({ browser }) => {
+test("the owner invites a new person, who signs up through the link, joins Acme as a member and is made an admin", async ({
+  browser,
+}) => {
   const owner = await ownerPage(browser);
   await owner.goto("/team");
   // Bad input is explained next to the field.
-  await owner.getByRole("form", { name: "Invite someone" }).getByRole("button", { name: "Create invitation link" }).click();
+  await owner
+    .getByRole("form", { name: "Invite someone" })
+    .getByRole("button", { name: "Create invitation link" })
+    .click();
   await expect(owner.locator('[data-field-error="email"]')).toHaveText("Enter an email address");
 
   const email = uniqueEmail("teammate");

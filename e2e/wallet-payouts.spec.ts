@@ -5,7 +5,9 @@ import { signIn } from "./helpers";
 const ADDRESS = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
 const BAD_CHECKSUM = ADDRESS.replace("aA", "Aa");
 
-test("the MX owner adds a polygon wallet, sends 10.00 USDC after a review, and posts it with the sandbox control", async ({ page }) => {
+test("the MX owner adds a polygon wallet, sends 10.00 USDC after a review, and posts it with the sandbox control", async ({
+  page,
+}) => {
   const label = `Polygon e2e ${Date.now().toString(36)}`;
   await signIn(page, "owner@mx.test");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payouts" }).click();
@@ -51,7 +53,9 @@ test("the MX owner adds a polygon wallet, sends 10.00 USDC after a review, and p
   await expect(page.getByTestId("wallet-available")).toContainText("USDC");
   await expect(page.getByTestId("wallet-history").locator('[data-kind="payout"]').first()).toContainText("10.00 USDC");
   // The demo funding (other specs, like the admin's, may add more fundings to this business).
-  await expect(page.getByTestId("wallet-history").locator('[data-kind="funding"]').filter({ hasText: "1,000.00 USD debited" })).toHaveCount(1);
+  await expect(
+    page.getByTestId("wallet-history").locator('[data-kind="funding"]').filter({ hasText: "1,000.00 USD debited" }),
+  ).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/wallet/export");
 });
 

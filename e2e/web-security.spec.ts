@@ -4,7 +4,15 @@
 // admin explicitly reveals the platform's account number.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIResponse, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIResponse,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Response,
+} from "@playwright/test";
 import Stripe from "stripe";
 import { SANDBOX_SECRET_KEY } from "../lib/config";
 import { RECEIVERS, type ReceiverKind } from "../lib/events/receivers";
@@ -33,14 +41,16 @@ function runSecrets(): Named[] {
     ...Object.values(RECEIVERS).map((r) => ({ name: r.secretEnv, value: get(r.secretEnv) })),
     { name: "SANDBOX_SECRET_KEY", value: SANDBOX_SECRET_KEY },
   ];
-  for (const key of ["DATABASE_URL", "STRIPE_SECRET_KEY", "TEST_DATABASE_URL"]) if (get(key)) out.push({ name: key, value: get(key) });
+  for (const key of ["DATABASE_URL", "STRIPE_SECRET_KEY", "TEST_DATABASE_URL"])
+    if (get(key)) out.push({ name: key, value: get(key) });
   return out;
 }
 
 function expectRunSecretsKnown(secrets: Named[]): void {
   // The scan proves nothing if the values it searches for are missing.
   expect(secrets.find((s) => s.name === "AUTH_SECRET")?.value.length).toBeGreaterThanOrEqual(32);
-  for (const r of Object.values(RECEIVERS)) expect(secrets.find((s) => s.name === r.secretEnv)?.value, r.secretEnv).toMatch(/^whsec_.{16,}/);
+  for (const r of Object.values(RECEIVERS))
+    expect(secrets.find((s) => s.name === r.secretEnv)?.value, r.secretEnv).toMatch(/^whsec_.{16,}/);
 }
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -68,7 +78,8 @@ test("the built client bundles hold no secret key, webhook secret or this run's 
   for (const file of files) {
     const buf = readFileSync(file);
     bytes += buf.length;
-    for (const f of findLeaks(buf.toString("utf8"), secrets)) findings.push(`${path.relative(dir, file)}: ${f.name} (${f.excerpt})`);
+    for (const f of findLeaks(buf.toString("utf8"), secrets))
+      findings.push(`${path.relative(dir, file)}: ${f.name} (${f.excerpt})`);
   }
   const summary = `client bundles scanned: ${files.length} files (${js.length} .js), ${bytes} bytes`;
   console.log(summary);
@@ -106,7 +117,12 @@ class ResponseRecorder {
         await route.abort().catch(() => undefined);
         return;
       }
-      this.received.push({ method: req.method(), url: req.url(), type: (res.headers()["content-type"] ?? "none").split(";")[0] ?? "none", body });
+      this.received.push({
+        method: req.method(),
+        url: req.url(),
+        type: (res.headers()["content-type"] ?? "none").split(";")[0] ?? "none",
+        body,
+      });
       await route.fulfill({ response: res, body }).catch(() => undefined);
     });
   }
@@ -115,7 +131,14 @@ class ResponseRecorder {
   scan(values: Named[], from = 0): Array<{ method: string; url: string; name: string; text: string }> {
     return this.received
       .slice(from)
-      .flatMap((r) => findLeaks(r.body.toString("utf8"), values).map((f) => ({ method: r.method, url: r.url, name: f.name, text: `${r.method} ${r.url}: ${f.name} (${f.excerpt})` })));
+      .flatMap((r) =>
+        findLeaks(r.body.toString("utf8"), values).map((f) => ({
+          method: r.method,
+          url: r.url,
+          name: f.name,
+          text: `${r.method} ${r.url}: ${f.name} (${f.excerpt})`,
+        })),
+      );
   }
 
   summary(from = 0, to = this.received.length): string {
@@ -133,11 +156,17 @@ async function fullNumbers(): Promise<{ values: Named[]; platform: string[] }> {
   const values: Named[] = [];
   const platform: string[] = [];
   const v2 = async (p: string, context?: string) =>
-    (await stripe.rawRequest("GET", p, undefined, { apiVersion: V2_VERSION, ...(context ? { stripeContext: context } : {}) })) as unknown as Record<string, unknown> & { data?: Array<{ id: string }> };
+    (await stripe.rawRequest("GET", p, undefined, {
+      apiVersion: V2_VERSION,
+      ...(context ? { stripeContext: context } : {}),
+    })) as unknown as Record<string, unknown> & { data?: Array<{ id: string }> };
   const addressNumbers = async (context?: string) => {
     const out: string[] = [];
     for (const a of (await v2("/v2/money_management/financial_addresses", context)).data ?? []) {
-      const full = (await v2(`/v2/money_management/financial_addresses/${a.id}?include[0]=credentials.us_bank_account.account_number`, context)) as { credentials?: { us_bank_account?: { account_number?: string } } };
+      const full = (await v2(
+        `/v2/money_management/financial_addresses/${a.id}?include[0]=credentials.us_bank_account.account_number`,
+        context,
+      )) as { credentials?: { us_bank_account?: { account_number?: string } } };
       const n = full.credentials?.us_bank_account?.account_number;
       if (n) out.push(n);
     }
@@ -149,11 +178,17 @@ async function fullNumbers(): Promise<{ values: Named[]; platform: string[] }> {
   }
   for await (const account of stripe.accounts.list({ limit: 100 })) {
     const opts = { stripeAccount: account.id };
-    for (const n of await addressNumbers(account.id).catch(() => [])) values.push({ name: `account number (v2, ${account.id})`, value: n });
+    for (const n of await addressNumbers(account.id).catch(() => []))
+      values.push({ name: `account number (v2, ${account.id})`, value: n });
     const fas = await stripe.treasury.financialAccounts.list({ limit: 100 }, opts).catch(() => ({ data: [] }));
     for (const fa of fas.data) {
-      const full = await stripe.treasury.financialAccounts.retrieve(fa.id, { expand: ["financial_addresses.aba.account_number"] }, opts);
-      for (const a of full.financial_addresses) if (a.aba?.account_number) values.push({ name: `account number (${account.id})`, value: a.aba.account_number });
+      const full = await stripe.treasury.financialAccounts.retrieve(
+        fa.id,
+        { expand: ["financial_addresses.aba.account_number"] },
+        opts,
+      );
+      for (const a of full.financial_addresses)
+        if (a.aba?.account_number) values.push({ name: `account number (${account.id})`, value: a.aba.account_number });
     }
     const cards = await stripe.issuing.cards.list({ limit: 100 }, opts).catch(() => ({ data: [] }));
     for (const c of cards.data.filter((card) => card.type === "virtual")) {
@@ -175,11 +210,13 @@ const SECURITY_HEADERS: Record<string, RegExp> = {
 function pageHeaderProblems(r: Response | { url(): string; headers(): Record<string, string> }): string[] {
   const h = r.headers();
   const problems: string[] = [];
-  for (const [name, re] of Object.entries(SECURITY_HEADERS)) if (!re.test(h[name] ?? "")) problems.push(`${r.url()}: ${name} is ${JSON.stringify(h[name])}`);
+  for (const [name, re] of Object.entries(SECURITY_HEADERS))
+    if (!re.test(h[name] ?? "")) problems.push(`${r.url()}: ${name} is ${JSON.stringify(h[name])}`);
   if (h["x-powered-by"] !== undefined) problems.push(`${r.url()}: X-Powered-By is sent`);
   const csp = h["content-security-policy"] ?? "";
   const script = csp.split("; ").find((d) => d.startsWith("script-src ")) ?? "";
-  if (!/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' (\S+)$/.test(script) || script.split(" ")[3] !== sandboxOrigin) problems.push(`${r.url()}: script-src is ${JSON.stringify(script)}`);
+  if (!/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' (\S+)$/.test(script) || script.split(" ")[3] !== sandboxOrigin)
+    problems.push(`${r.url()}: script-src is ${JSON.stringify(script)}`);
   if (!csp.includes("frame-ancestors 'none'")) problems.push(`${r.url()}: no frame-ancestors 'none'`);
   if (!csp.includes("object-src 'none'")) problems.push(`${r.url()}: no object-src 'none'`);
   return problems;
@@ -204,7 +241,10 @@ async function newRecordedContext(browser: Browser, recorder: ResponseRecorder):
 }
 
 /** The US owner invites a new person as a member of Acme; they sign up through the link and accept. */
-async function acmeMember(browser: Browser, memberContext: BrowserContext): Promise<{ page: Page; email: string; password: string }> {
+async function acmeMember(
+  browser: Browser,
+  memberContext: BrowserContext,
+): Promise<{ page: Page; email: string; password: string }> {
   const owner = await (await browser.newContext()).newPage();
   await signInAs(owner, "owner@us.test");
   await owner.goto("/team");
@@ -249,7 +289,9 @@ async function freshUser(browser: Browser, prefix: string): Promise<{ page: Page
 // 6. Every page as each kind of user: no secret or full number in any response; headers on each
 // ---------------------------------------------------------------------------------------------
 
-test("no response to a business owner, a member or a platform admin holds a secret or a full account or card number, except the admin's explicit reveal", async ({ browser }) => {
+test("no response to a business owner, a member or a platform admin holds a secret or a full account or card number, except the admin's explicit reveal", async ({
+  browser,
+}) => {
   test.setTimeout(480_000);
   const secrets = runSecrets();
   expectRunSecretsKnown(secrets);
@@ -268,35 +310,66 @@ test("no response to a business owner, a member or a platform admin holds a secr
 
   // Signed out: the public pages.
   const anonymous = await newRecordedContext(browser, recorder);
-  await visitAll(anonymous, allVisits().filter((v) => v.as === null), "signed out");
+  await visitAll(
+    anonymous,
+    allVisits().filter((v) => v.as === null),
+    "signed out",
+  );
 
   // Business owners (US and MX) on every page the table lists for them; this also issues a card
   // for Acme when none exists yet, so a real card number is among those searched for.
   for (const owner of ["owner@us.test", "owner@mx.test"] as const) {
     const page = await newRecordedContext(browser, recorder);
     await signInAs(page, owner);
-    await visitAll(page, allVisits().filter((v) => v.as === owner), owner);
+    await visitAll(
+      page,
+      allVisits().filter((v) => v.as === owner),
+      owner,
+    );
   }
 
   // A member of Acme on the business pages.
   const memberContext = await browser.newContext();
   await recorder.attach(memberContext);
   const member = await acmeMember(browser, memberContext);
-  const businessPaths = [...new Set(allVisits().filter((v) => v.as === "owner@us.test" && typeof v.path === "string" && !v.landsOn).map((v) => v.path as string))];
-  await visitAll(member.page, businessPaths.map((p) => ({ name: p, path: p })), "member");
+  const businessPaths = [
+    ...new Set(
+      allVisits()
+        .filter((v) => v.as === "owner@us.test" && typeof v.path === "string" && !v.landsOn)
+        .map((v) => v.path as string),
+    ),
+  ];
+  await visitAll(
+    member.page,
+    businessPaths.map((p) => ({ name: p, path: p })),
+    "member",
+  );
 
   // The platform admin on every admin page, the treasury last.
   const admin = await newRecordedContext(browser, recorder);
   await signInAs(admin, "admin@platform.test");
   const adminVisits = allVisits().filter((v) => v.as === "admin@platform.test");
-  await visitAll(admin, [...adminVisits.filter((v) => v.route !== "/admin/treasury"), ...adminVisits.filter((v) => v.route === "/admin/treasury")], "admin");
+  await visitAll(
+    admin,
+    [
+      ...adminVisits.filter((v) => v.route !== "/admin/treasury"),
+      ...adminVisits.filter((v) => v.route === "/admin/treasury"),
+    ],
+    "admin",
+  );
 
   // The numbers to search for, read after the visits so a card issued above is among them.
   const found = await fullNumbers();
   const values = [...secrets, ...found.values];
   expect(found.platform.length, "the platform has a financial address with a full number").toBeGreaterThan(0);
-  expect(found.values.some((n) => n.name.startsWith("card number")), "at least one card number is searched for").toBe(true);
-  expect(found.values.some((n) => n.name.startsWith("account number (acct_")), "connected accounts' numbers are searched for").toBe(true);
+  expect(
+    found.values.some((n) => n.name.startsWith("card number")),
+    "at least one card number is searched for",
+  ).toBe(true);
+  expect(
+    found.values.some((n) => n.name.startsWith("account number (acct_")),
+    "connected accounts' numbers are searched for",
+  ).toBe(true);
   const beforeReveal = recorder.received.length;
   const leaks = recorder.scan(values).map((f) => f.text);
 
@@ -317,10 +390,18 @@ test("no response to a business owner, a member or a platform admin holds a secr
   expect(beforeReveal).toBeGreaterThan(pagesVisited.length);
   expect(types("text/html")).toBeGreaterThanOrEqual(pagesVisited.length / 2);
   expect(types("text/x-component"), "RSC payloads were captured").toBeGreaterThan(0);
-  expect(recorder.received.slice(0, beforeReveal).some((r) => r.url.startsWith(`${sandboxOrigin}/connect/api`)), "the embedded components' API responses were captured").toBe(true);
+  expect(
+    recorder.received.slice(0, beforeReveal).some((r) => r.url.startsWith(`${sandboxOrigin}/connect/api`)),
+    "the embedded components' API responses were captured",
+  ).toBe(true);
   // The reveal's own response carries the number (which also proves the scan finds it), and only that.
   expect(revealed.length).toBeGreaterThan(0);
-  for (const f of revealed) expect({ name: f.name, method: f.method, path: new URL(f.url).pathname }).toEqual({ name: "platform account number", method: "POST", path: "/admin/treasury" });
+  for (const f of revealed)
+    expect({ name: f.name, method: f.method, path: new URL(f.url).pathname }).toEqual({
+      name: "platform account number",
+      method: "POST",
+      path: "/admin/treasury",
+    });
   expect(headerProblems).toEqual([]);
 });
 
@@ -328,13 +409,19 @@ test("no response to a business owner, a member or a platform admin holds a secr
 // 2. Headers and CSP
 // ---------------------------------------------------------------------------------------------
 
-test("pages and API responses carry the security headers; each page gets its own CSP nonce, used on its scripts", async ({ page, request }) => {
+test("pages and API responses carry the security headers; each page gets its own CSP nonce, used on its scripts", async ({
+  page,
+  request,
+}) => {
   // Two loads of the same page: a fresh nonce each time, and the page's scripts carry it.
   const first = await page.goto("/sign-in");
   const second = await request.get("/sign-in");
   expect(pageHeaderProblems(first!)).toEqual([]);
   expect(pageHeaderProblems(second)).toEqual([]);
-  const [n1, n2] = [nonceOf(first!.headers()["content-security-policy"]), nonceOf(second.headers()["content-security-policy"])];
+  const [n1, n2] = [
+    nonceOf(first!.headers()["content-security-policy"]),
+    nonceOf(second.headers()["content-security-policy"]),
+  ];
   expect(n1).toBeTruthy();
   expect(n1).not.toBe(n2);
   // Every script tag in the HTML (Next.js's inline RSC data included) carries this request's nonce.
@@ -395,7 +482,9 @@ test("the pages with embedded components load with no CSP violation", async ({ b
   ] as const) {
     await page.goto(path);
     await expect(ready()).toBeVisible();
-    violations.push(...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).map((v) => `${path}: ${v}`));
+    violations.push(
+      ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).map((v) => `${path}: ${v}`),
+    );
   }
   // The components really came from the sandbox (connect.js and its API), under the policy.
   expect(loaded.some((u) => u.includes("connect.js"))).toBe(true);
@@ -411,19 +500,28 @@ test("the pages with embedded components load with no CSP violation", async ({ b
 
 /** Server action ids by exported name, from the production build's manifest. */
 function actionIds(name: string): string[] {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
   return Object.entries(manifest.node)
     .filter(([, v]) => v.exportedName === name)
     .map(([id]) => id);
 }
 
-test("a cross-origin server action is refused with a plain 403 and changes nothing; the same request from the app's origin works", async ({ browser }) => {
+test("a cross-origin server action is refused with a plain 403 and changes nothing; the same request from the app's origin works", async ({
+  browser,
+}) => {
   const { page, email } = await freshUser(browser, "websec-csrf");
   const [signOutId] = actionIds("signOutAction");
   expect(signOutId, "signOutAction is in the server reference manifest").toMatch(/^[0-9a-f]{40,}$/);
   const post = (origin: string) =>
     page.request.post("/dashboard", {
-      headers: { "Next-Action": signOutId!, Origin: origin, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      headers: {
+        "Next-Action": signOutId!,
+        Origin: origin,
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
       data: "[]",
       maxRedirects: 0,
     });
@@ -461,10 +559,17 @@ test("a cross-origin server action is refused with a plain 403 and changes nothi
   await expect(page.getByTestId("form-alert")).toHaveText("That email and password don't match an account");
 });
 
-test("Auth.js's own sign-in and sign-out endpoints refuse a cross-site form post without the CSRF token", async ({ browser, playwright }) => {
+test("Auth.js's own sign-in and sign-out endpoints refuse a cross-site form post without the CSRF token", async ({
+  browser,
+  playwright,
+}) => {
   const { page, email, password } = await freshUser(browser, "websec-authjs");
   // Sign-out posted from another site with the victim's cookie but no token: still signed in.
-  const signOut = await page.request.post("/api/auth/signout", { headers: { Origin: EVIL }, form: { callbackUrl: "/" }, maxRedirects: 0 });
+  const signOut = await page.request.post("/api/auth/signout", {
+    headers: { Origin: EVIL },
+    form: { callbackUrl: "/" },
+    maxRedirects: 0,
+  });
   expect(signOut.status()).toBeLessThan(500);
   expect((await (await page.request.get("/api/auth/session")).json())?.user?.email).toBe(email);
   await page.goto("/onboarding");
@@ -472,28 +577,51 @@ test("Auth.js's own sign-in and sign-out endpoints refuse a cross-site form post
 
   // Credentials sign-in posted without the token (a login-CSRF attempt): no session is made.
   const anon = await playwright.request.newContext({ baseURL });
-  const forged = await anon.post("/api/auth/callback/credentials", { headers: { Origin: EVIL }, form: { email, password }, maxRedirects: 0 });
+  const forged = await anon.post("/api/auth/callback/credentials", {
+    headers: { Origin: EVIL },
+    form: { email, password },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBeLessThan(500);
-  expect(forged.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=/.test(h.value))).toEqual([]);
+  expect(
+    forged.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=/.test(h.value)),
+  ).toEqual([]);
   expect(await (await anon.get("/api/auth/session")).json()).toBeNull();
 
   // With the token (as the endpoint's own form would send it) the same credentials work: the
   // refusal above was the missing token, not the password.
   const { csrfToken } = (await (await anon.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const real = await anon.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+  const real = await anon.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
   expect(real.status()).toBe(302);
   expect((await (await anon.get("/api/auth/session")).json())?.user?.email).toBe(email);
   await anon.dispose();
 });
 
-test("each webhook receiver refuses unsigned and badly signed bodies with 400, and is not cookie-authenticated", async ({ page }) => {
+test("each webhook receiver refuses unsigned and badly signed bodies with 400, and is not cookie-authenticated", async ({
+  page,
+}) => {
   await signInAs(page, "admin@platform.test");
-  const event = JSON.stringify({ id: "evt_websec_forged", object: "event", type: "issuing_authorization.request", data: { object: {} } });
+  const event = JSON.stringify({
+    id: "evt_websec_forged",
+    object: "event",
+    type: "issuing_authorization.request",
+    data: { object: {} },
+  });
   const t = Math.floor(Date.now() / 1000);
   for (const receiver of Object.values(RECEIVERS)) {
     for (const signature of [undefined, "garbage", `t=${t},v1=${"0".repeat(64)}`, `t=${t},v1=${"ab".repeat(32)}`]) {
       // page.request carries the platform admin's session cookie: it must not matter.
-      const r = await page.request.post(receiver.path, { headers: { Origin: EVIL, "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) }, data: event });
+      const r = await page.request.post(receiver.path, {
+        headers: {
+          Origin: EVIL,
+          "Content-Type": "application/json",
+          ...(signature ? { "Stripe-Signature": signature } : {}),
+        },
+        data: event,
+      });
       expect(r.status(), `${receiver.path} signature ${signature}`).toBe(400);
       const body = await r.text();
       expect(body).not.toMatch(/\bat .+\(.+:\d+:\d+\)|node_modules/);
@@ -501,32 +629,77 @@ test("each webhook receiver refuses unsigned and badly signed bodies with 400, a
   }
 });
 
-test("the real-time, snapshot and thin receivers each refuse the others' signatures and take their own", async ({ request }) => {
+test("the real-time, snapshot and thin receivers each refuse the others' signatures and take their own", async ({
+  request,
+}) => {
   const secrets = Object.fromEntries(runSecrets().map((s) => [s.name, s.value]));
   const secretOf = (kind: ReceiverKind) => secrets[RECEIVERS[kind].secretEnv] ?? "";
   const kinds = Object.keys(RECEIVERS) as ReceiverKind[];
   expect(new Set(kinds.map(secretOf)).size, "three different secrets").toBe(3);
   const stripe = new Stripe("sk_test_unused");
-  const sign = (payload: string, kind: ReceiverKind) => stripe.webhooks.generateTestHeaderString({ payload, secret: secretOf(kind) });
+  const sign = (payload: string, kind: ReceiverKind) =>
+    stripe.webhooks.generateTestHeaderString({ payload, secret: secretOf(kind) });
   const run = Date.now().toString(36);
   // Deliveries that change nothing the other tests look at: a v1 event the app stores and does not
   // apply, a ping of the thin destination, and (for the real-time receiver, whose every accepted
   // request is a decision) a correctly signed delivery of the wrong kind, refused after the signature.
   const own: Record<ReceiverKind, { body: string; status: number; answer: RegExp }> = {
-    authorizations: { body: JSON.stringify({ id: `evt_websec_rta_${run}`, object: "event", type: "balance.available", created: t(), data: { object: { object: "balance" } } }), status: 400, answer: /real-time authorization requests/ },
-    snapshot: { body: JSON.stringify({ id: `evt_websec_snapshot_${run}`, object: "event", type: "balance.available", created: t(), livemode: false, data: { object: { object: "balance" } } }), status: 200, answer: /"received":true/ },
-    thin: { body: JSON.stringify({ id: `evt_test_websec_thin_${run}`, object: "v2.core.event", type: "v2.core.event_destination.ping", created: new Date().toISOString(), livemode: false, related_object: { id: "ed_test_websec", type: "v2.core.event_destination", url: "/v2/core/event_destinations/ed_test_websec" } }), status: 200, answer: /"received":true/ },
+    authorizations: {
+      body: JSON.stringify({
+        id: `evt_websec_rta_${run}`,
+        object: "event",
+        type: "balance.available",
+        created: t(),
+        data: { object: { object: "balance" } },
+      }),
+      status: 400,
+      answer: /real-time authorization requests/,
+    },
+    snapshot: {
+      body: JSON.stringify({
+        id: `evt_websec_snapshot_${run}`,
+        object: "event",
+        type: "balance.available",
+        created: t(),
+        livemode: false,
+        data: { object: { object: "balance" } },
+      }),
+      status: 200,
+      answer: /"received":true/,
+    },
+    thin: {
+      body: JSON.stringify({
+        id: `evt_test_websec_thin_${run}`,
+        object: "v2.core.event",
+        type: "v2.core.event_destination.ping",
+        created: new Date().toISOString(),
+        livemode: false,
+        related_object: {
+          id: "ed_test_websec",
+          type: "v2.core.event_destination",
+          url: "/v2/core/event_destinations/ed_test_websec",
+        },
+      }),
+      status: 200,
+      answer: /"received":true/,
+    },
   };
   for (const receiver of kinds) {
     for (const signer of kinds) {
       const { body, status, answer } = own[receiver];
-      const r = await request.post(RECEIVERS[receiver].path, { headers: { "Content-Type": "application/json", "Stripe-Signature": sign(body, signer) }, data: body });
+      const r = await request.post(RECEIVERS[receiver].path, {
+        headers: { "Content-Type": "application/json", "Stripe-Signature": sign(body, signer) },
+        data: body,
+      });
       const text = await r.text();
       if (signer === receiver) {
         expect(r.status(), `${receiver} with its own secret: ${text}`).toBe(status);
         expect(text).toMatch(answer);
       } else {
-        expect([r.status(), text], `${receiver} signed with the ${signer} secret`).toEqual([400, JSON.stringify({ error: "Invalid signature" })]);
+        expect([r.status(), text], `${receiver} signed with the ${signer} secret`).toEqual([
+          400,
+          JSON.stringify({ error: "Invalid signature" }),
+        ]);
       }
     }
   }
@@ -540,7 +713,9 @@ function t(): number {
 // 3. Cookies
 // ---------------------------------------------------------------------------------------------
 
-test("over http the session cookie is HttpOnly, SameSite=Lax and Path=/; the ic_business cookie too", async ({ browser }) => {
+test("over http the session cookie is HttpOnly, SameSite=Lax and Path=/; the ic_business cookie too", async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   await acmeMember(browser, context);
   const cookies = await context.cookies();
@@ -551,14 +726,26 @@ test("over http the session cookie is HttpOnly, SameSite=Lax and Path=/; the ic_
   await context.close();
 });
 
-test("served over https (behind a TLS proxy), the session cookie is __Secure- and Secure, and so is ic_business", async ({ browser }) => {
+test("served over https (behind a TLS proxy), the session cookie is __Secure- and Secure, and so is ic_business", async ({
+  browser,
+}) => {
   // The proxy in front says the browser's connection is https; Chromium treats localhost as secure.
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-Proto": "https" } });
   await acmeMember(browser, context);
   const cookies = await context.cookies();
   expect(cookies.find((c) => c.name === "authjs.session-token")).toBeUndefined();
-  expect(cookies.find((c) => c.name === "__Secure-authjs.session-token")).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: true });
-  expect(cookies.find((c) => c.name === "ic_business")).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: true });
+  expect(cookies.find((c) => c.name === "__Secure-authjs.session-token")).toMatchObject({
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: true,
+  });
+  expect(cookies.find((c) => c.name === "ic_business")).toMatchObject({
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: true,
+  });
   await context.close();
 });
 
@@ -566,7 +753,9 @@ test("served over https (behind a TLS proxy), the session cookie is __Secure- an
 // 4. Sign-in rate limiting
 // ---------------------------------------------------------------------------------------------
 
-test("after five wrong passwords for one email the sixth attempt is refused even with the right password; another email is unaffected", async ({ browser }) => {
+test("after five wrong passwords for one email the sixth attempt is refused even with the right password; another email is unaffected", async ({
+  browser,
+}) => {
   const limited = await freshUser(browser, "websec-limited");
   const other = await freshUser(browser, "websec-unlimited");
   await limited.page.context().clearCookies();

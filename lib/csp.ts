@@ -8,10 +8,18 @@ export function connectJsOrigin(mode: "sandbox" | "stripe", sandboxPublicUrl: st
   return mode === "stripe" ? new URL(STRIPE_CONNECT_JS_URL).origin : new URL(sandboxPublicUrl).origin;
 }
 
-export function contentSecurityPolicy(opts: { nonce: string; mode: "sandbox" | "stripe"; sandboxPublicUrl: string; dev: boolean }): string {
+export function contentSecurityPolicy(opts: {
+  nonce: string;
+  mode: "sandbox" | "stripe";
+  sandboxPublicUrl: string;
+  dev: boolean;
+}): string {
   const connectOrigin = connectJsOrigin(opts.mode, opts.sandboxPublicUrl);
   // Stripe's components talk to Stripe's APIs and frame Stripe's pages; the sandbox's talk to it.
-  const apiOrigins = opts.mode === "stripe" ? ["https://api.stripe.com", "https://connect-js.stripe.com", "https://b.stripecdn.com"] : [connectOrigin];
+  const apiOrigins =
+    opts.mode === "stripe"
+      ? ["https://api.stripe.com", "https://connect-js.stripe.com", "https://b.stripecdn.com"]
+      : [connectOrigin];
   const frames = opts.mode === "stripe" ? ["https://connect-js.stripe.com", "https://js.stripe.com"] : [connectOrigin];
   const directives = [
     "default-src 'self'",

@@ -35,7 +35,13 @@ test("health is ok when the database and the sandbox answer, degraded when the s
 test("a hanging dependency is reported after the timeout instead of hanging the health check", async () => {
   const database = openDatabase({ dataDir: "memory://" });
   try {
-    const report = await checkHealth({ db: database.db, dbKind: "pglite", mode: "stripe", pingStripe: () => new Promise(() => {}), timeoutMs: 200 });
+    const report = await checkHealth({
+      db: database.db,
+      dbKind: "pglite",
+      mode: "stripe",
+      pingStripe: () => new Promise(() => {}),
+      timeoutMs: 200,
+    });
     assert.equal(report.stripe.ok, false);
     assert.match(report.stripe.error ?? "", /no answer within 200 ms/);
   } finally {

@@ -38,7 +38,10 @@ export async function checkHealth(deps: {
   timeoutMs?: number;
 }): Promise<HealthReport> {
   const timeout = deps.timeoutMs ?? 3000;
-  const [database, stripe] = await Promise.all([timed(() => deps.db.execute(sql`select 1`), timeout), timed(deps.pingStripe, timeout)]);
+  const [database, stripe] = await Promise.all([
+    timed(() => deps.db.execute(sql`select 1`), timeout),
+    timed(deps.pingStripe, timeout),
+  ]);
   return {
     status: database.ok && stripe.ok ? "ok" : "degraded",
     database: { ...database, kind: deps.dbKind },

@@ -4,7 +4,24 @@
  */
 export type Money = { amount: number; currency: string };
 
-const ZERO_DECIMAL = new Set(["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"]);
+const ZERO_DECIMAL = new Set([
+  "bif",
+  "clp",
+  "djf",
+  "gnf",
+  "jpy",
+  "kmf",
+  "krw",
+  "mga",
+  "pyg",
+  "rwf",
+  "ugx",
+  "vnd",
+  "vuv",
+  "xaf",
+  "xof",
+  "xpf",
+]);
 
 export function minorUnitDigits(currency: string): number {
   return ZERO_DECIMAL.has(currency.toLowerCase()) ? 0 : 2;
@@ -22,7 +39,10 @@ export function parseMoney(input: string, currency: string, opts: { allowZero?: 
   const whole = match[1] ?? "0";
   const fraction = match[2] ?? "";
   if (fraction.length > digits) {
-    return { ok: false, message: digits === 0 ? "This currency has no decimal places" : `Use at most ${digits} decimal places` };
+    return {
+      ok: false,
+      message: digits === 0 ? "This currency has no decimal places" : `Use at most ${digits} decimal places`,
+    };
   }
   const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt((fraction + "0".repeat(digits)).slice(0, digits) || "0");
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: "That amount is too large" };
@@ -39,5 +59,7 @@ export function formatMoney(amount: number, currency: string, locale = "en-US"):
   if (code === "USDC") {
     return `${new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)} USDC`;
   }
-  return new Intl.NumberFormat(locale, { style: "currency", currency: code, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(locale, { style: "currency", currency: code, minimumFractionDigits: digits }).format(
+    value,
+  );
 }

@@ -29,7 +29,9 @@ export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = proces
     return inline?.slice(name.length + 3);
   };
   if (flag("webhook-url") !== undefined || env.SANDBOX_WEBHOOK_URL) {
-    throw new Error("--webhook-url (SANDBOX_WEBHOOK_URL) is gone: Stripe sends v1 and v2 events to different receivers; use --snapshot-url and --thin-url (and --rta-url for real-time authorizations)");
+    throw new Error(
+      "--webhook-url (SANDBOX_WEBHOOK_URL) is gone: Stripe sends v1 and v2 events to different receivers; use --snapshot-url and --thin-url (and --rta-url for real-time authorizations)",
+    );
   }
   const portText = flag("port") ?? env.SANDBOX_PORT ?? "12111";
   const port = Number(portText);
@@ -44,7 +46,8 @@ export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = proces
       return undefined;
     }
     if (!/^https?:\/\//.test(url)) throw new Error(`invalid ${label} URL: ${url}`);
-    if (secret !== undefined && !/^whsec_\S{8,}$/.test(secret)) throw new Error(`the ${label} secret must look like whsec_… (8 characters or more after the prefix)`);
+    if (secret !== undefined && !/^whsec_\S{8,}$/.test(secret))
+      throw new Error(`the ${label} secret must look like whsec_… (8 characters or more after the prefix)`);
     return { url, ...(secret ? { secret } : {}) };
   };
   return {

@@ -41,7 +41,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
   const pathname = (req.url ?? "/").split("?")[0] ?? "/";
   const method = req.method ?? "GET";
   try {
-    if (pathname === "/_sandbox/health") return json(res, 200, { status: "ok", data_dir: deps.dataDir, platform: kernel.platformId() });
+    if (pathname === "/_sandbox/health")
+      return json(res, 200, { status: "ok", data_dir: deps.dataDir, platform: kernel.platformId() });
     if (pathname === "/_sandbox/reset" && method === "POST") {
       const p = await readParams(req);
       await deps.reset(typeof p.seed === "string" ? p.seed : undefined);
@@ -61,18 +62,30 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
         c.verificationDelayMs = num(p.verification_delay_ms) ?? c.verificationDelayMs;
         c.webhookRetryBaseMs = num(p.webhook_retry_base_ms) ?? c.webhookRetryBaseMs;
         c.webhookRetryMaxMs = num(p.webhook_retry_max_ms) ?? c.webhookRetryMaxMs;
-        if (p.default_kyc === "approve" || p.default_kyc === "reject" || p.default_kyc === "pending") c.defaultKyc = p.default_kyc;
+        if (p.default_kyc === "approve" || p.default_kyc === "reject" || p.default_kyc === "pending")
+          c.defaultKyc = p.default_kyc;
         c.treasuryActivationDelayMs = num(p.treasury_activation_delay_ms) ?? c.treasuryActivationDelayMs;
         // `{"fx_rates": {"usd:usdc": 0.998}}`: units of the second currency per unit of the first.
         // The real-time authorization endpoint (Stripe: Dashboard → Issuing settings): its own URL and secret.
-        if (p.rta_url !== undefined) setAuthorizationEndpoint(c, p.rta_url === null ? null : String(p.rta_url), p.rta_secret ? String(p.rta_secret) : null);
+        if (p.rta_url !== undefined)
+          setAuthorizationEndpoint(
+            c,
+            p.rta_url === null ? null : String(p.rta_url),
+            p.rta_secret ? String(p.rta_secret) : null,
+          );
         else if (p.rta_secret && c.rtaUrl) c.rtaSecret = String(p.rta_secret);
         c.rtaTimeoutMs = num(p.rta_timeout_ms) ?? c.rtaTimeoutMs;
         if (p.rta_on_timeout === "approve" || p.rta_on_timeout === "decline") c.rtaOnTimeout = p.rta_on_timeout;
         if (p.rta_on_error === "approve" || p.rta_on_error === "decline") c.rtaOnError = p.rta_on_error;
         c.issuingDefaultDailyLimit = num(p.issuing_default_daily_limit) ?? c.issuingDefaultDailyLimit;
-        if (p.issuing_dispute_outcome === "won" || p.issuing_dispute_outcome === "lost" || p.issuing_dispute_outcome === "manual") c.issuingDisputeOutcome = p.issuing_dispute_outcome;
-        if (p.fx_rates && typeof p.fx_rates === "object") for (const [pair, rate] of Object.entries(p.fx_rates)) if (Number(rate) > 0) c.fxRates[pair] = Number(rate);
+        if (
+          p.issuing_dispute_outcome === "won" ||
+          p.issuing_dispute_outcome === "lost" ||
+          p.issuing_dispute_outcome === "manual"
+        )
+          c.issuingDisputeOutcome = p.issuing_dispute_outcome;
+        if (p.fx_rates && typeof p.fx_rates === "object")
+          for (const [pair, rate] of Object.entries(p.fx_rates)) if (Number(rate) > 0) c.fxRates[pair] = Number(rate);
       }
       return json(res, 200, kernel.config);
     }
@@ -80,7 +93,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
     if (kyc && method === "POST") {
       const p = await readParams(req);
       const outcome = p.outcome;
-      if (outcome !== "approve" && outcome !== "reject" && outcome !== "pending") return json(res, 400, { error: { message: "outcome must be approve, reject or pending" } });
+      if (outcome !== "approve" && outcome !== "reject" && outcome !== "pending")
+        return json(res, 400, { error: { message: "outcome must be approve, reject or pending" } });
       const row = await setKycOutcome(kernel, decodeURIComponent(kyc[1] ?? ""), outcome);
       if (!row) return json(res, 404, { error: { message: "No such account" } });
       return json(res, 200, { account: row.data.id, kyc: row.extra.kyc, capabilities: row.data.capabilities });
@@ -98,9 +112,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
       const p = await readParams(req);
       return json(res, 200, { capabilities: await setPlatformCapabilities(kernel, p.capabilities) });
     }
-    if (pathname === "/_sandbox/webhooks" && method === "GET") return json(res, 200, { pending_deliveries: deps.dispatcher.pendingCount() });
-    if (pathname === "/_sandbox/webhooks/retry" && method === "POST") return json(res, 200, { retried: await deps.dispatcher.retryNow() });
-    return json(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized sandbox control (${method}: ${pathname}).` } });
+    if (pathname === "/_sandbox/webhooks" && method === "GET")
+      return json(res, 200, { pending_deliveries: deps.dispatcher.pendingCount() });
+    if (pathname === "/_sandbox/webhooks/retry" && method === "POST")
+      return json(res, 200, { retried: await deps.dispatcher.retryNow() });
+    return json(res, 404, {
+      error: { type: "invalid_request_error", message: `Unrecognized sandbox control (${method}: ${pathname}).` },
+    });
   } catch (err) {
     return json(res, 400, { error: { message: err instanceof Error ? err.message : String(err) } });
   }

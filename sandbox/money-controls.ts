@@ -11,11 +11,17 @@ export type ControlAnswer = { status: number; body: unknown };
  * - the v2 controls in `resources/money-management/controls.ts` (financial addresses, outbound flows).
  * Answers null when the path is not one of them.
  */
-export async function moneyControl(kernel: Kernel, method: string, pathname: string, params: Record<string, unknown>): Promise<ControlAnswer | null> {
+export async function moneyControl(
+  kernel: Kernel,
+  method: string,
+  pathname: string,
+  params: Record<string, unknown>,
+): Promise<ControlAnswer | null> {
   const fa = /^\/_sandbox\/treasury\/financial_accounts\/([^/]+)\/activate$/.exec(pathname);
   if (fa && method === "POST") {
     const id = decodeURIComponent(fa[1] ?? "");
-    if (!kernel.store.get("treasury_financial_accounts", id)) return { status: 404, body: { error: { message: `No such financial account: ${id}` } } };
+    if (!kernel.store.get("treasury_financial_accounts", id))
+      return { status: 404, body: { error: { message: `No such financial account: ${id}` } } };
     const changed = await runNow(kernel, (ctx) => activateFeatures(ctx, id));
     return { status: 200, body: { financial_account: id, activated: changed } };
   }

@@ -14,11 +14,24 @@ test("port and data directory come from flags, then the environment, then defaul
   assert.equal(parseSandboxArgs(["--data-dir", "/tmp/x"], {}).dataDir, "/tmp/x");
   assert.equal(parseSandboxArgs([], { DATA_DIR: "/tmp/d" }).dataDir, "/tmp/d/sandbox");
   assert.throws(() => parseSandboxArgs(["--port", "nope"], {}), /invalid port/);
-  const env = { SANDBOX_SNAPSHOT_URL: "http://127.0.0.1:3000/api/webhooks/stripe/snapshot", SANDBOX_SNAPSHOT_SECRET: "whsec_env_snapshot" };
+  const env = {
+    SANDBOX_SNAPSHOT_URL: "http://127.0.0.1:3000/api/webhooks/stripe/snapshot",
+    SANDBOX_SNAPSHOT_SECRET: "whsec_env_snapshot",
+  };
   assert.deepEqual(parseSandboxArgs([], env).snapshot, { url: env.SANDBOX_SNAPSHOT_URL, secret: "whsec_env_snapshot" });
-  assert.equal(parseSandboxArgs(["--snapshot-secret", "whsec_flag_snapshot"], env).snapshot?.secret, "whsec_flag_snapshot");
-  assert.deepEqual(parseSandboxArgs(["--thin-url", "http://x/thin"], {}).thin, { url: "http://x/thin" }, "no secret given: the sandbox generates one, as Stripe does");
-  assert.deepEqual(parseSandboxArgs(["--rta-url=http://x/rta", "--rta-secret=whsec_rta_flag"], {}).rta, { url: "http://x/rta", secret: "whsec_rta_flag" });
+  assert.equal(
+    parseSandboxArgs(["--snapshot-secret", "whsec_flag_snapshot"], env).snapshot?.secret,
+    "whsec_flag_snapshot",
+  );
+  assert.deepEqual(
+    parseSandboxArgs(["--thin-url", "http://x/thin"], {}).thin,
+    { url: "http://x/thin" },
+    "no secret given: the sandbox generates one, as Stripe does",
+  );
+  assert.deepEqual(parseSandboxArgs(["--rta-url=http://x/rta", "--rta-secret=whsec_rta_flag"], {}).rta, {
+    url: "http://x/rta",
+    secret: "whsec_rta_flag",
+  });
   assert.equal(parseSandboxArgs(["--rta-url", "off"], {}).rta, undefined);
   assert.throws(() => parseSandboxArgs(["--thin-secret", "whsec_alone_secret"], {}), /needs --thin-url/);
   assert.throws(() => parseSandboxArgs(["--snapshot-url", "ftp://x"], {}), /invalid snapshot destination URL/);

@@ -50,7 +50,8 @@ function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
   if (env.SANDBOX_WEBHOOK_RETRY_BASE_MS) out.webhookRetryBaseMs = Number(env.SANDBOX_WEBHOOK_RETRY_BASE_MS);
   if (env.SANDBOX_WEBHOOK_RETRY_MAX_MS) out.webhookRetryMaxMs = Number(env.SANDBOX_WEBHOOK_RETRY_MAX_MS);
   if (env.SANDBOX_VERIFICATION_DELAY_MS) out.verificationDelayMs = Number(env.SANDBOX_VERIFICATION_DELAY_MS);
-  if (env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS) out.treasuryActivationDelayMs = Number(env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS);
+  if (env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS)
+    out.treasuryActivationDelayMs = Number(env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS);
   return out;
 }
 
@@ -62,7 +63,9 @@ async function ensurePlatform(store: Store): Promise<void> {
 }
 
 function sendNotFound(res: ServerResponse, method: string, pathname: string): void {
-  const text = JSON.stringify({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${pathname}).` } });
+  const text = JSON.stringify({
+    error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${pathname}).` },
+  });
   res.writeHead(404, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
@@ -117,7 +120,8 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     const method = req.method ?? "GET";
     let work: Promise<void>;
-    if (pathname.startsWith("/_sandbox/")) work = handleControl(req, res, { kernel, dispatcher, dataDir: opts.dataDir, reset });
+    if (pathname.startsWith("/_sandbox/"))
+      work = handleControl(req, res, { kernel, dispatcher, dataDir: opts.dataDir, reset });
     else if (pathname.startsWith("/v1/") || pathname.startsWith("/v2/")) work = handleApi(req, res, kernel, idem);
     else if (isPagePath(pathname)) work = handlePage(req, res, kernel);
     // The embedded components: /connect.js and their session-authenticated API (issue 6).

@@ -6,7 +6,13 @@ import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { startSandbox, type RunningSandbox, type StartOptions } from "./server";
 
-export type TestSandbox = { sandbox: RunningSandbox; stripe: Stripe; dataDir: string; url: string; close(): Promise<void> };
+export type TestSandbox = {
+  sandbox: RunningSandbox;
+  stripe: Stripe;
+  dataDir: string;
+  url: string;
+  close(): Promise<void>;
+};
 
 /** A sandbox on a free port with a temp data dir, and an SDK client pointed at it. */
 export async function startTestSandbox(opts: Partial<StartOptions> = {}): Promise<TestSandbox> {
@@ -32,7 +38,13 @@ export function sdk(port: number, config: Stripe.StripeConfig = {}): Stripe {
 export type Received = { body: string; signature: string };
 
 /** A webhook receiver that records raw bodies + signatures; `up=false` makes it answer 503. */
-export async function startReceiver(): Promise<{ url: string; received: Received[]; setUp(up: boolean): void; close(): Promise<void>; server: Server }> {
+export async function startReceiver(): Promise<{
+  url: string;
+  received: Received[];
+  setUp(up: boolean): void;
+  close(): Promise<void>;
+  server: Server;
+}> {
   const received: Received[] = [];
   let up = true;
   const server = createServer((req: IncomingMessage, res) => {
@@ -43,7 +55,10 @@ export async function startReceiver(): Promise<{ url: string; received: Received
         res.writeHead(503).end();
         return;
       }
-      received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: String(req.headers["stripe-signature"] ?? "") });
+      received.push({
+        body: Buffer.concat(chunks).toString("utf8"),
+        signature: String(req.headers["stripe-signature"] ?? ""),
+      });
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
@@ -72,8 +87,18 @@ export async function waitFor<T>(check: () => T | undefined | false, timeoutMs =
 export const customAccountParams: Stripe.AccountCreateParams = {
   country: "US",
   email: "jenny.rosen@example.com",
-  controller: { fees: { payer: "application" }, losses: { payments: "application" }, requirement_collection: "application", stripe_dashboard: { type: "none" } },
-  capabilities: { card_issuing: { requested: true }, transfers: { requested: true }, treasury: { requested: true }, us_bank_account_ach_payments: { requested: true } },
+  controller: {
+    fees: { payer: "application" },
+    losses: { payments: "application" },
+    requirement_collection: "application",
+    stripe_dashboard: { type: "none" },
+  },
+  capabilities: {
+    card_issuing: { requested: true },
+    transfers: { requested: true },
+    treasury: { requested: true },
+    us_bank_account_ach_payments: { requested: true },
+  },
 };
 
 /** Everything a US individual needs for those capabilities. */
@@ -81,16 +106,28 @@ export const completeIndividual: Stripe.AccountUpdateParams = {
   business_type: "individual",
   business_profile: { mcc: "5734", url: "https://example.com" },
   individual: {
-    first_name: "Jenny", last_name: "Rosen", email: "jenny@example.com", phone: "+15555550100", ssn_last_4: "0000",
-    dob: { day: 1, month: 1, year: 1901 }, address: { line1: "address_full_match", city: "San Francisco", state: "CA", postal_code: "94111" },
+    first_name: "Jenny",
+    last_name: "Rosen",
+    email: "jenny@example.com",
+    phone: "+15555550100",
+    ssn_last_4: "0000",
+    dob: { day: 1, month: 1, year: 1901 },
+    address: { line1: "address_full_match", city: "San Francisco", state: "CA", postal_code: "94111" },
   },
   external_account: "btok_us_verified",
   tos_acceptance: { date: 1700000000, ip: "127.0.0.1" },
-  settings: { card_issuing: { tos_acceptance: { date: 1700000000, ip: "127.0.0.1" } }, treasury: { tos_acceptance: { date: 1700000000, ip: "127.0.0.1" } } },
+  settings: {
+    card_issuing: { tos_acceptance: { date: 1700000000, ip: "127.0.0.1" } },
+    treasury: { tos_acceptance: { date: 1700000000, ip: "127.0.0.1" } },
+  },
 };
 
 /** Like `waitFor`, for checks that must call the API. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 5000,
+  what = "condition",
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await check();

@@ -18,7 +18,10 @@ export function ensureDependencies() {
   const lockHash = createHash("sha256").update(readFileSync(lock)).digest("hex");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === lockHash) return;
   console.log("Installing dependencies…");
-  const result = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--include=dev"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--include=dev"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) {
     console.error("npm install failed; see the output above.");
     process.exit(result.status ?? 1);
@@ -47,7 +50,8 @@ export function writeLocalSecrets(file, env = process.env) {
   const lines = [];
   if (!has("AUTH_SECRET")) lines.push(`AUTH_SECRET=${randomBytes(32).toString("base64url")}`);
   if (sandboxMode) {
-    for (const key of Object.values(RECEIVER_SECRETS)) if (!has(key) && !env[key]) lines.push(`${key}=whsec_${randomBytes(24).toString("hex")}`);
+    for (const key of Object.values(RECEIVER_SECRETS))
+      if (!has(key) && !env[key]) lines.push(`${key}=whsec_${randomBytes(24).toString("hex")}`);
   }
   if (lines.length > 0) {
     const header = text ? "" : "# Local-only secrets written by `npm start`. Never commit this file.\n";
@@ -64,7 +68,10 @@ export function ensureLocalSecrets() {
   process.loadEnvFile(file);
   if (!sandboxMode) {
     const missing = Object.values(RECEIVER_SECRETS).filter((key) => !process.env[key]);
-    if (missing.length) console.warn(`Stripe mode: ${missing.join(", ")} not set; copy each receiver's signing secret from Stripe (npm run stripe:doctor checks the setup).`);
+    if (missing.length)
+      console.warn(
+        `Stripe mode: ${missing.join(", ")} not set; copy each receiver's signing secret from Stripe (npm run stripe:doctor checks the setup).`,
+      );
   }
 }
 
@@ -83,7 +90,19 @@ export function buildFingerprint(extra) {
       hash.update(`${path.relative(root, p)}:${st.size}:${Math.floor(st.mtimeMs)}\n`);
     }
   };
-  for (const entry of ["app", "components", "lib", "db", "public", "types", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"]) {
+  for (const entry of [
+    "app",
+    "components",
+    "lib",
+    "db",
+    "public",
+    "types",
+    "proxy.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "tsconfig.json",
+    "postcss.config.mjs",
+  ]) {
     walk(path.join(root, entry));
   }
   hash.update(extra);
@@ -97,7 +116,11 @@ export function ensureProductionBuild(mode) {
   const current = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
   if (current === fingerprint && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
   console.log("Building the app (first start or code changed)…");
-  const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
+  const result = spawnSync(bin("next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  });
   if (result.status !== 0) {
     console.error("The production build failed.");
     process.exit(result.status ?? 1);

@@ -7,7 +7,9 @@ import { parseEnvFile } from "@/lib/security/secret-scan";
 import { RECEIVERS } from "@/lib/events/receivers";
 import { RECEIVER_SECRETS, writeLocalSecrets } from "./lib.mjs";
 
-const RECEIVER_KEYS = Object.values(RECEIVERS).map((r) => r.secretEnv).sort();
+const RECEIVER_KEYS = Object.values(RECEIVERS)
+  .map((r) => r.secretEnv)
+  .sort();
 
 test("the start script's secret names are the receivers' (lib/events/receivers.ts)", () => {
   assert.deepEqual(Object.values(RECEIVER_SECRETS).sort(), RECEIVER_KEYS);
@@ -40,9 +42,15 @@ test("in stripe mode the receivers' secrets are not generated: they come from St
   const dir = mkdtempSync(path.join(tmpdir(), "ic-env-"));
   try {
     const file = path.join(dir, "stripe.env");
-    assert.deepEqual(writeLocalSecrets(file, { STRIPE_SECRET_KEY: "sk_test_x" }), { written: ["AUTH_SECRET"], sandboxMode: false });
+    assert.deepEqual(writeLocalSecrets(file, { STRIPE_SECRET_KEY: "sk_test_x" }), {
+      written: ["AUTH_SECRET"],
+      sandboxMode: false,
+    });
     writeFileSync(path.join(dir, "key.env"), "STRIPE_SECRET_KEY=sk_test_in_file\n");
-    assert.deepEqual(writeLocalSecrets(path.join(dir, "key.env"), {}), { written: ["AUTH_SECRET"], sandboxMode: false });
+    assert.deepEqual(writeLocalSecrets(path.join(dir, "key.env"), {}), {
+      written: ["AUTH_SECRET"],
+      sandboxMode: false,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

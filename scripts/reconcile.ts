@@ -17,16 +17,27 @@ async function main(): Promise<void> {
   const i = process.argv.indexOf("--business");
   const businessId = i >= 0 ? process.argv[i + 1] : undefined;
   if (i >= 0 && !businessId) throw new Error("--business needs a business id");
-  const database = openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: path.join(path.resolve(process.env.DATA_DIR || ".data"), "pglite"), maxConnections: 2 });
+  const database = openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    dataDir: path.join(path.resolve(process.env.DATA_DIR || ".data"), "pglite"),
+    maxConnections: 2,
+  });
   const stripe = stripeClient();
   let failed = 0;
   try {
     const list = await businessesToReconcile(database.db, businessId);
-    if (list.length === 0) console.log(businessId ? `No business ${businessId}` : "No business has a connected account yet");
+    if (list.length === 0)
+      console.log(businessId ? `No business ${businessId}` : "No business has a connected account yet");
     for (const business of list) {
       try {
         const counts = await reconcileBusiness(database.db, stripe, business);
-        console.log(`${business.legalName} (${business.stripeAccountId}): ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ") || "nothing"}`);
+        console.log(
+          `${business.legalName} (${business.stripeAccountId}): ${
+            Object.entries(counts)
+              .map(([k, n]) => `${n} ${k}`)
+              .join(", ") || "nothing"
+          }`,
+        );
       } catch (err) {
         failed++;
         console.error(`${business.legalName}: ${err instanceof Error ? err.message : String(err)}`);

@@ -16,7 +16,9 @@ function find(dir, out = []) {
 }
 
 const filter = process.argv.slice(2);
-const files = find(".").filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
+const files = find(".")
+  .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
+  .sort();
 if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
@@ -30,10 +32,14 @@ for (const [group, extra] of [
   [clientFiles, []],
 ]) {
   if (group.length === 0) continue;
-  const result = spawnSync(process.execPath, [...extra, "--import", "tsx", "--test", "--test-concurrency=2", ...group], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "test" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...extra, "--import", "tsx", "--test", "--test-concurrency=2", ...group],
+    {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "test" },
+    },
+  );
   status ||= result.status ?? 1;
 }
 process.exit(status);

@@ -3,7 +3,15 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { bin, ensureDependencies, ensureLocalSecrets, ensureProductionBuild, RECEIVER_SECRETS, root, waitFor } from "./lib.mjs";
+import {
+  bin,
+  ensureDependencies,
+  ensureLocalSecrets,
+  ensureProductionBuild,
+  RECEIVER_SECRETS,
+  root,
+  waitFor,
+} from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
 process.chdir(root);
@@ -45,7 +53,9 @@ function stop(code = 0) {
     process.exit(code);
   }, 5000);
   force.unref();
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() =>
+    process.exit(code),
+  );
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
@@ -54,28 +64,39 @@ const appUrl = `http://localhost:${port}`;
 if (sandboxMode) {
   // The three receivers, as a platform sets them up in Stripe, each with the app's secret for it.
   const hook = (name) => `http://127.0.0.1:${port}/api/webhooks/stripe/${name}`;
-  launch("The sandbox", bin("tsx"), ["sandbox/main.ts", "--port", String(sandboxPort), "--data-dir", path.join(dataDir, "sandbox")], {
-    SANDBOX_RTA_URL: hook("authorizations"),
-    SANDBOX_RTA_SECRET: process.env[RECEIVER_SECRETS.authorizations],
-    SANDBOX_SNAPSHOT_URL: hook("snapshot"),
-    SANDBOX_SNAPSHOT_SECRET: process.env[RECEIVER_SECRETS.snapshot],
-    SANDBOX_THIN_URL: hook("thin"),
-    SANDBOX_THIN_SECRET: process.env[RECEIVER_SECRETS.thin],
-  });
-  if (!(await waitFor(`http://127.0.0.1:${sandboxPort}/_sandbox/health`, { timeoutMs: 60_000, isAlive: () => !stopping }))) {
+  launch(
+    "The sandbox",
+    bin("tsx"),
+    ["sandbox/main.ts", "--port", String(sandboxPort), "--data-dir", path.join(dataDir, "sandbox")],
+    {
+      SANDBOX_RTA_URL: hook("authorizations"),
+      SANDBOX_RTA_SECRET: process.env[RECEIVER_SECRETS.authorizations],
+      SANDBOX_SNAPSHOT_URL: hook("snapshot"),
+      SANDBOX_SNAPSHOT_SECRET: process.env[RECEIVER_SECRETS.snapshot],
+      SANDBOX_THIN_URL: hook("thin"),
+      SANDBOX_THIN_SECRET: process.env[RECEIVER_SECRETS.thin],
+    },
+  );
+  if (
+    !(await waitFor(`http://127.0.0.1:${sandboxPort}/_sandbox/health`, { timeoutMs: 60_000, isAlive: () => !stopping }))
+  ) {
     console.error("The sandbox did not start.");
     stop(1);
   }
 }
 // Migrations, then (sandbox mode) demo users and the demo businesses' accounts and money, once.
 if (!stopping) {
-  const setup = spawnSync(bin("tsx"), ["scripts/setup-db.ts", "--seed", "--stripe"], { stdio: "inherit", env: process.env });
+  const setup = spawnSync(bin("tsx"), ["scripts/setup-db.ts", "--seed", "--stripe"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (setup.status !== 0) {
     console.error("Database set-up failed.");
     stop(1);
   }
 }
-if (!stopping) launch("The app", bin("next"), [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1"], {});
+if (!stopping)
+  launch("The app", bin("next"), [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1"], {});
 
 const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 120_000, isAlive: () => !stopping });
 if (!stopping) {
@@ -86,7 +107,12 @@ if (!stopping) {
       `Issuing Console is running at ${appUrl}  (${sandboxMode ? `sandbox mode, sandbox on http://127.0.0.1:${sandboxPort}` : "stripe mode"})`,
       `Data directory: ${dataDir}`,
       ...(sandboxMode
-        ? ["Demo sign-ins (password: sandbox-demo):", "  admin@platform.test   platform admin", "  owner@us.test         US business owner", "  owner@mx.test         Mexican business owner"]
+        ? [
+            "Demo sign-ins (password: sandbox-demo):",
+            "  admin@platform.test   platform admin",
+            "  owner@us.test         US business owner",
+            "  owner@mx.test         Mexican business owner",
+          ]
         : []),
       "Press Ctrl-C to stop.",
       "",

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const appUrl = i >= 0 ? process.argv[i + 1] : undefined;
   if (i >= 0 && !appUrl) throw new Error("--app-url needs the app's public base URL");
   if (appUrl) new URL(appUrl);
-  console.log(`Checking the Stripe configuration${process.env.STRIPE_API_BASE ? ` at ${process.env.STRIPE_API_BASE}` : ""}…\n`);
+  console.log(
+    `Checking the Stripe configuration${process.env.STRIPE_API_BASE ? ` at ${process.env.STRIPE_API_BASE}` : ""}…\n`,
+  );
   const checks = await runDoctor(process.env, { appUrl });
   console.log(formatReport(checks));
   process.exitCode = failed(checks).length ? 1 : 0;

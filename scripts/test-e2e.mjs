@@ -21,7 +21,12 @@ const env = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPo
 delete env.STRIPE_SECRET_KEY;
 delete env.DATABASE_URL;
 
-const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+const server = spawn(process.execPath, ["scripts/start.mjs"], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+});
 let serverLog = "";
 server.stdout.on("data", (d) => (serverLog += d));
 server.stderr.on("data", (d) => (serverLog += d));

@@ -28,7 +28,8 @@ async function signInOrError(email: string, password: string): Promise<ActionErr
     return null;
   } catch (err) {
     if (err instanceof AuthError && err.type === "CredentialsSignin") {
-      const code = (err as AuthError & { code?: string }).code === "rate_limited" ? "rate_limited" : "invalid_credentials";
+      const code =
+        (err as AuthError & { code?: string }).code === "rate_limited" ? "rate_limited" : "invalid_credentials";
       return fail(code).error;
     }
     throw err;
@@ -39,7 +40,8 @@ export async function signInAction(_prev: AuthFormState, input: FormData): Promi
   const form = asFormData(input);
   const values = { email: str(form, "email") ?? "" };
   const parsed = signInSchema.safeParse({ email: str(form, "email"), password: str(form, "password") });
-  if (!parsed.success) return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };
+  if (!parsed.success)
+    return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };
   const error = await signInOrError(parsed.data.email, parsed.data.password);
   if (error) return { error, values };
   const user = await findUserByEmail(getDb(), parsed.data.email);
@@ -49,10 +51,16 @@ export async function signInAction(_prev: AuthFormState, input: FormData): Promi
 export async function signUpAction(_prev: AuthFormState, input: FormData): Promise<AuthFormState> {
   const form = asFormData(input);
   const values = { name: str(form, "name") ?? "", email: str(form, "email") ?? "" };
-  const parsed = signUpSchema.safeParse({ name: str(form, "name"), email: str(form, "email"), password: str(form, "password") });
-  if (!parsed.success) return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };
+  const parsed = signUpSchema.safeParse({
+    name: str(form, "name"),
+    email: str(form, "email"),
+    password: str(form, "password"),
+  });
+  if (!parsed.success)
+    return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };
   const created = await signUpUser(getDb(), parsed.data);
-  if (!created.ok) return { error: fail("validation_failed", { email: "An account with this email already exists" }).error, values };
+  if (!created.ok)
+    return { error: fail("validation_failed", { email: "An account with this email already exists" }).error, values };
   const error = await signInOrError(parsed.data.email, parsed.data.password);
   if (error) return { error, values };
   // Someone signing up from an invitation goes back to it instead of creating a business.

@@ -19,7 +19,10 @@ export const createAccountSession = businessAction({
     const business = await getBusiness(getDb(), actor.businessId);
     if (!business?.stripeAccountId) return fail("not_found", undefined, "Finish setting up your business first.");
     try {
-      const session = await getStripe().accountSessions.create({ account: business.stripeAccountId, components: accountSessionComponents(actor.role, business.fundingModel) });
+      const session = await getStripe().accountSessions.create({
+        account: business.stripeAccountId,
+        components: accountSessionComponents(actor.role, business.fundingModel),
+      });
       return ok({ clientSecret: session.client_secret });
     } catch (err) {
       console.error("account session failed", err);

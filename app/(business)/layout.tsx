@@ -11,9 +11,16 @@ export default async function BusinessLayout({ children }: { children: React.Rea
         { href: "/dashboard", label: "Home" },
         ...(ctx.business.fundingModel === "treasury" ? [{ href: "/money", label: "Money" }] : []),
         { href: "/cards", label: "Cards" },
-        ...(ctx.business.fundingModel === "stablecoin" ? [{ href: "/wallet", label: "Wallet" }, { href: "/payouts", label: "Payouts" }] : []),
+        ...(ctx.business.fundingModel === "stablecoin"
+          ? [
+              { href: "/wallet", label: "Wallet" },
+              { href: "/payouts", label: "Payouts" },
+            ]
+          : []),
         ...(can(ctx.role, "team.view") ? [{ href: "/team", label: "Team" }] : []),
-        ...(stripeMode() === "sandbox" && can(ctx.role, "cards.manage") ? [{ href: "/sandbox-tools", label: "Sandbox tools" }] : []),
+        ...(stripeMode() === "sandbox" && can(ctx.role, "cards.manage")
+          ? [{ href: "/sandbox-tools", label: "Sandbox tools" }]
+          : []),
       ]
     : [];
   return (

@@ -12,7 +12,11 @@ function worseWhen(key: string): "higher" | "lower" | null {
 const NOISE: Record<string, number> = { _ms: 0.3, _per_s: 0.2, _kb: 0.05 };
 const noiseFor = (key: string) => Object.entries(NOISE).find(([suffix]) => key.endsWith(suffix))?.[1] ?? 0.2;
 
-export function compare(latest: Results, previous: Results | null, budgets: Record<string, Figures>): { markdown: string; flags: string[] } {
+export function compare(
+  latest: Results,
+  previous: Results | null,
+  budgets: Record<string, Figures>,
+): { markdown: string; flags: string[] } {
   const flags: string[] = [];
   const lines = [
     `# Benchmarks (${latest.started_at}, node ${latest.node}, ${latest.cpus} cpus)`,
@@ -39,7 +43,9 @@ export function compare(latest: Results, previous: Results | null, budgets: Reco
       // Every route's first-load JavaScript has its own budget: a new route must be given one.
       if (budget === undefined && bench === "client_js" && key.endsWith("_kb")) notes.push("no budget");
       if (notes.length) flags.push(`${bench}.${key}: ${notes.join(", ")}`);
-      lines.push(`| ${bench} | ${key} | ${value} | ${before ?? ""} | ${ratio === null ? "" : ratio.toFixed(2)} | ${budget ?? ""} | ${notes.join("; ")} |`);
+      lines.push(
+        `| ${bench} | ${key} | ${value} | ${before ?? ""} | ${ratio === null ? "" : ratio.toFixed(2)} | ${budget ?? ""} | ${notes.join("; ")} |`,
+      );
     }
   }
   return { markdown: lines.join("\n") + "\n", flags };

@@ -1,5 +1,12 @@
 /** Latency percentiles and throughput of `task` run at a fixed concurrency for a fixed time. */
-export type LoadFigures = { p50_ms: number; p95_ms: number; p99_ms: number; throughput_per_s: number; concurrency: number; count: number };
+export type LoadFigures = {
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  throughput_per_s: number;
+  concurrency: number;
+  count: number;
+};
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -9,7 +16,12 @@ export function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export async function runLoad(opts: { concurrency: number; durationMs: number; warmupMs?: number; task: (i: number) => Promise<void> }): Promise<LoadFigures> {
+export async function runLoad(opts: {
+  concurrency: number;
+  durationMs: number;
+  warmupMs?: number;
+  task: (i: number) => Promise<void>;
+}): Promise<LoadFigures> {
   let next = 0;
   const worker = async (until: number, samples: number[] | null) => {
     while (performance.now() < until) {

@@ -5,7 +5,13 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/errors";
 
-export function AcceptInvite({ action, token }: { action: (prev: ActionResult<never> | null, form: FormData) => Promise<ActionResult<never> | null>; token: string }) {
+export function AcceptInvite({
+  action,
+  token,
+}: {
+  action: (prev: ActionResult<never> | null, form: FormData) => Promise<ActionResult<never> | null>;
+  token: string;
+}) {
   const [result, submit] = useActionState(action, null);
   return (
     <form action={submit} className="space-y-3">

@@ -4,12 +4,23 @@ import { filtersHref, type AccountFilters } from "@/lib/admin/account-filters";
 import { EmptyState, TableCard } from "./empty-state";
 import { formatDate, FUNDING_LABELS, MoneyList, StateBadge } from "./format";
 
-function SortHeader({ filters, sort, children }: { filters: AccountFilters; sort: AccountFilters["sort"]; children: React.ReactNode }) {
+function SortHeader({
+  filters,
+  sort,
+  children,
+}: {
+  filters: AccountFilters;
+  sort: AccountFilters["sort"];
+  children: React.ReactNode;
+}) {
   const active = filters.sort === sort;
   const dir = active && filters.dir === "asc" ? "desc" : "asc";
   return (
     <th scope="col" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={filtersHref(filters, { sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900">
+      <Link
+        href={filtersHref(filters, { sort, dir, page: 1 })}
+        className="inline-flex items-center gap-1 hover:text-slate-900"
+      >
         {children}
         <span aria-hidden>{active ? (filters.dir === "asc" ? "▲" : "▼") : "↕"}</span>
       </Link>
@@ -28,7 +39,9 @@ export function AccountsTable({ data, filters }: { data: AdminAccountsPage; filt
   if (data.rows.length === 0) {
     return (
       <EmptyState title="No accounts match">
-        {filters.q || filters.status || filters.funding || filters.country ? "Try another search or clear the filters." : "Businesses appear here once they sign up."}
+        {filters.q || filters.status || filters.funding || filters.country
+          ? "Try another search or clear the filters."
+          : "Businesses appear here once they sign up."}
       </EmptyState>
     );
   }
@@ -75,12 +88,16 @@ export function AccountsTable({ data, filters }: { data: AdminAccountsPage; filt
               <td className="whitespace-nowrap">{capabilitySummary(r.capabilities)}</td>
               <td>
                 {r.requirementsDue.length ? `${r.requirementsDue.length} due` : "None"}
-                {r.requirementsDeadline ? <div className="text-xs text-red-700">by {formatDate(r.requirementsDeadline)}</div> : null}
+                {r.requirementsDeadline ? (
+                  <div className="text-xs text-red-700">by {formatDate(r.requirementsDeadline)}</div>
+                ) : null}
               </td>
               <td>
                 <MoneyList amounts={r.balances} />
               </td>
-              <td className="whitespace-nowrap">{r.cards.total ? `${r.cards.active} active / ${r.cards.total}` : "—"}</td>
+              <td className="whitespace-nowrap">
+                {r.cards.total ? `${r.cards.active} active / ${r.cards.total}` : "—"}
+              </td>
               <td>
                 <MoneyList amounts={r.spend30d} />
               </td>
@@ -91,11 +108,20 @@ export function AccountsTable({ data, filters }: { data: AdminAccountsPage; filt
       </TableCard>
       <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
         <span>
-          {data.total.toLocaleString("en-US")} account{data.total === 1 ? "" : "s"} · page {data.page} of {data.pageCount}
+          {data.total.toLocaleString("en-US")} account{data.total === 1 ? "" : "s"} · page {data.page} of{" "}
+          {data.pageCount}
         </span>
         <span className="flex gap-3">
-          {data.page > 1 ? <Link href={filtersHref(filters, { page: data.page - 1 })} className="hover:underline">← Previous</Link> : null}
-          {data.page < data.pageCount ? <Link href={filtersHref(filters, { page: data.page + 1 })} className="hover:underline">Next →</Link> : null}
+          {data.page > 1 ? (
+            <Link href={filtersHref(filters, { page: data.page - 1 })} className="hover:underline">
+              ← Previous
+            </Link>
+          ) : null}
+          {data.page < data.pageCount ? (
+            <Link href={filtersHref(filters, { page: data.page + 1 })} className="hover:underline">
+              Next →
+            </Link>
+          ) : null}
         </span>
       </nav>
     </div>

@@ -17,7 +17,10 @@ export function AdminNav() {
       <ul className="flex gap-5 whitespace-nowrap text-sm">
         {ITEMS.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="inline-block border-b-2 border-transparent py-2 text-slate-600 hover:border-slate-300 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600">
+            <Link
+              href={item.href}
+              className="inline-block border-b-2 border-transparent py-2 text-slate-600 hover:border-slate-300 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
               {item.label}
             </Link>
           </li>

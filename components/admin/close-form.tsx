@@ -6,26 +6,51 @@ import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/errors";
 
 type Result = ActionResult<{ frozenCardIds: string[] }> | null;
-const btn = "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+const btn =
+  "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 /** Closing can't be undone: the admin types the business's name to confirm. */
-export function CloseForm({ action, businessId, businessName }: { action: (prev: Result, form: FormData) => Promise<Result>; businessId: string; businessName: string }) {
+export function CloseForm({
+  action,
+  businessId,
+  businessName,
+}: {
+  action: (prev: Result, form: FormData) => Promise<Result>;
+  businessId: string;
+  businessName: string;
+}) {
   const [open, setOpen] = useState(false);
   const [result, submit, pending] = useActionState(action, null);
   const error = result && !result.ok ? result.error : undefined;
   return (
     <div className="space-y-2 rounded-lg border border-red-200 bg-white p-3">
       {!open ? (
-        <button type="button" className={`${btn} border border-red-300 text-red-700 hover:bg-red-50`} onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          className={`${btn} border border-red-300 text-red-700 hover:bg-red-50`}
+          onClick={() => setOpen(true)}
+        >
           Close account
         </button>
       ) : (
         <form action={submit} className="space-y-2" aria-label="Confirm closing the account">
-          <p className="text-sm text-slate-700">Spending stops at once (pause and freeze all cards), then the connected account is closed. This can&apos;t be undone; Stripe refuses while money remains.</p>
+          <p className="text-sm text-slate-700">
+            Spending stops at once (pause and freeze all cards), then the connected account is closed. This can&apos;t
+            be undone; Stripe refuses while money remains.
+          </p>
           <input type="hidden" name="businessId" value={businessId} />
-          <Field label={`Type “${businessName}” to confirm`} name="confirmName" autoComplete="off" error={error?.fields?.confirmName} />
+          <Field
+            label={`Type “${businessName}” to confirm`}
+            name="confirmName"
+            autoComplete="off"
+            error={error?.fields?.confirmName}
+          />
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={`${btn} bg-red-600 text-white hover:bg-red-700 disabled:opacity-60`}>
+            <button
+              type="submit"
+              disabled={pending}
+              className={`${btn} bg-red-600 text-white hover:bg-red-700 disabled:opacity-60`}
+            >
               Confirm: close account
             </button>
             <button type="button" className={`${btn} border border-slate-300`} onClick={() => setOpen(false)}>
@@ -35,7 +60,11 @@ export function CloseForm({ action, businessId, businessName }: { action: (prev:
         </form>
       )}
       {error && !error.fields?.confirmName ? <FormAlert message={error.fields?._form ?? error.message} /> : null}
-      {result?.ok ? <p role="status" className="text-sm text-emerald-700">The account is closed.</p> : null}
+      {result?.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          The account is closed.
+        </p>
+      ) : null}
     </div>
   );
 }

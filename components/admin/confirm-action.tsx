@@ -9,7 +9,10 @@ export type ConfirmKind = "freeze" | "unfreeze" | "pause" | "resume" | "onboardi
 
 function successMessage(kind: ConfirmKind, data: Record<string, unknown>): string {
   // The page swaps Pause for Resume once it reloads: say what the result was, not what the button is now.
-  if (typeof data.paused === "boolean") return data.paused ? "Paused: every authorization is now declined." : "Resumed: authorizations follow the rules again.";
+  if (typeof data.paused === "boolean")
+    return data.paused
+      ? "Paused: every authorization is now declined."
+      : "Resumed: authorizations follow the rules again.";
   const n = Array.isArray(data.cardIds) ? data.cardIds.length : 0;
   switch (kind) {
     case "freeze":
@@ -25,7 +28,8 @@ function successMessage(kind: ConfirmKind, data: Record<string, unknown>): strin
   }
 }
 
-const btn = "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
+const btn =
+  "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
 
 /**
  * An account action behind a confirmation step: the first button only explains what will
@@ -55,7 +59,12 @@ export function ConfirmAction({
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
       {!asking ? (
-        <button type="button" className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`} autoFocus={returned} onClick={() => setAsking(true)}>
+        <button
+          type="button"
+          className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`}
+          autoFocus={returned}
+          onClick={() => setAsking(true)}
+        >
           {label}
         </button>
       ) : (
@@ -75,7 +84,10 @@ export function ConfirmAction({
             <button type="submit" className={`${btn} ${tone}`} autoFocus>
               Confirm: {label.toLowerCase()}
             </button>
-            <button type="button" className={`${btn} border border-slate-300 text-slate-700`} onClick={() => {
+            <button
+              type="button"
+              className={`${btn} border border-slate-300 text-slate-700`}
+              onClick={() => {
                 setAsking(false);
                 setReturned(true);
               }}
@@ -85,7 +97,11 @@ export function ConfirmAction({
           </div>
         </form>
       )}
-      {pending ? <p className="text-sm text-slate-500" role="status">Working…</p> : null}
+      {pending ? (
+        <p className="text-sm text-slate-500" role="status">
+          Working…
+        </p>
+      ) : null}
       {result && !result.ok ? <FormAlert message={result.error.fields?._form ?? result.error.message} /> : null}
       {result?.ok && !pending ? (
         url ? (
@@ -108,7 +124,13 @@ function CopyLink({ url }: { url: string }) {
         Onboarding link (single use, expires soon)
       </label>
       <div className="flex gap-2">
-        <input id="onboarding-link" readOnly value={url} className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="onboarding-link"
+          readOnly
+          value={url}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button
           type="button"
           className={`${btn} border border-slate-300`}

@@ -40,7 +40,9 @@ export function DecisionLog({ rows }: { rows: Awaited<ReturnType<typeof decision
   return (
     <Section title="Decision log" id="decision-log">
       {rows.length === 0 ? (
-        <EmptyState title="No decisions yet">Each real-time authorization decision appears here with the rule that made it.</EmptyState>
+        <EmptyState title="No decisions yet">
+          Each real-time authorization decision appears here with the rule that made it.
+        </EmptyState>
       ) : (
         <TableCard label="Decision log">
           <thead className="bg-slate-50">

@@ -8,7 +8,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Section({ title, id, children, actions }: { title: string; id?: string; children: React.ReactNode; actions?: React.ReactNode }) {
+export function Section({
+  title,
+  id,
+  children,
+  actions,
+}: {
+  title: string;
+  id?: string;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -25,8 +35,15 @@ export function Section({ title, id, children, actions }: { title: string; id?: 
 /** A table that scrolls sideways inside its card on narrow screens. */
 export function TableCard({ children, label }: { children: React.ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={label} tabIndex={0}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium [&_th]:text-slate-600">{children}</table>
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
+      <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium [&_th]:text-slate-600">
+        {children}
+      </table>
     </div>
   );
 }

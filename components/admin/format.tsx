@@ -15,7 +15,9 @@ export function formatDate(d: Date | null | undefined): string {
 
 export function formatDateTime(d: Date | null | undefined): string {
   if (!d) return "—";
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC";
+  return (
+    new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC"
+  );
 }
 
 const STATE_STYLES: Record<AccountState, string> = {
@@ -28,12 +30,32 @@ const STATE_STYLES: Record<AccountState, string> = {
 };
 
 export function StateBadge({ state }: { state: AccountState }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLES[state]}`}>{ACCOUNT_STATE_LABELS[state]}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLES[state]}`}>
+      {ACCOUNT_STATE_LABELS[state]}
+    </span>
+  );
 }
 
-export function StatusBadge({ status, good = ["active", "succeeded", "posted", "open", "closed", "won"] }: { status: string; good?: string[] }) {
-  const tone = good.includes(status) ? "bg-emerald-100 text-emerald-800" : status === "pending" || status === "processing" ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-700";
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${tone}`}>{status}</span>;
+export function StatusBadge({
+  status,
+  good = ["active", "succeeded", "posted", "open", "closed", "won"],
+}: {
+  status: string;
+  good?: string[];
+}) {
+  const tone = good.includes(status)
+    ? "bg-emerald-100 text-emerald-800"
+    : status === "pending" || status === "processing"
+      ? "bg-sky-100 text-sky-800"
+      : "bg-slate-100 text-slate-700";
+  return (
+    <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${tone}`}>{status}</span>
+  );
 }
 
-export const FUNDING_LABELS: Record<string, string> = { treasury: "Treasury (USD)", stablecoin: "Stablecoin (USDC)", issuing_balance: "Issuing balance" };
+export const FUNDING_LABELS: Record<string, string> = {
+  treasury: "Treasury (USD)",
+  stablecoin: "Stablecoin (USDC)",
+  issuing_balance: "Issuing balance",
+};

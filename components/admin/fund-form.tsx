@@ -16,9 +16,20 @@ function newToken(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const btn = "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
+const btn =
+  "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
 
-export function FundForm({ action, businessId, businessName, stablecoin }: { action: (prev: Result, form: FormData) => Promise<Result>; businessId: string; businessName: string; stablecoin: boolean }) {
+export function FundForm({
+  action,
+  businessId,
+  businessName,
+  stablecoin,
+}: {
+  action: (prev: Result, form: FormData) => Promise<Result>;
+  businessId: string;
+  businessName: string;
+  stablecoin: boolean;
+}) {
   const [token, setToken] = useState(newToken);
   const [amount, setAmount] = useState("");
   const [review, setReview] = useState<number | null>(null);
@@ -47,7 +58,16 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
             setReview(parsed.amount);
           }}
         >
-          <Field label="Amount (USD)" name="amount" autoFocus={returned} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={localError ?? serverError?.fields?.amount} hint="Sent from the platform's USD financial account" />
+          <Field
+            label="Amount (USD)"
+            name="amount"
+            autoFocus={returned}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            error={localError ?? serverError?.fields?.amount}
+            hint="Sent from the platform's USD financial account"
+          />
           <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}>
             Review funding
           </button>
@@ -67,7 +87,8 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
             Send <strong>{formatMoney(review, "usd")}</strong> from the platform to <strong>{businessName}</strong>
             {stablecoin ? (
               <>
-                , converted to USDC: they receive about <strong>{formatMoney(review, "usdc")}</strong> at the current rate.
+                , converted to USDC: they receive about <strong>{formatMoney(review, "usdc")}</strong> at the current
+                rate.
               </>
             ) : (
               "."
@@ -80,7 +101,10 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
             <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} autoFocus>
               Confirm funding
             </button>
-            <button type="button" className={`${btn} border border-slate-300`} onClick={() => {
+            <button
+              type="button"
+              className={`${btn} border border-slate-300`}
+              onClick={() => {
                 setReview(null);
                 setReturned(true);
               }}
@@ -90,11 +114,16 @@ export function FundForm({ action, businessId, businessName, stablecoin }: { act
           </div>
         </form>
       )}
-      {pending ? <p role="status" className="text-sm text-slate-500">Sending…</p> : null}
+      {pending ? (
+        <p role="status" className="text-sm text-slate-500">
+          Sending…
+        </p>
+      ) : null}
       {serverError && !serverError.fields?.amount ? <FormAlert message={serverError.message} /> : null}
       {result?.ok && !pending ? (
         <p role="status" className="text-sm text-emerald-700" data-testid="fund-result">
-          Sent {formatMoney(result.data.debited.amount, result.data.debited.currency)}; {businessName} received {formatMoney(result.data.credited.amount, result.data.credited.currency)}.
+          Sent {formatMoney(result.data.debited.amount, result.data.debited.currency)}; {businessName} received{" "}
+          {formatMoney(result.data.credited.amount, result.data.credited.currency)}.
         </p>
       ) : null}
     </div>

@@ -21,8 +21,16 @@ export function InviteAdminForm({ action }: { action: (prev: Result, form: FormD
       {error && !error.fields ? <FormAlert message={error.message} /> : null}
       {result?.ok ? (
         <div role="status" className="space-y-1 text-sm">
-          <p className="text-emerald-700">Invitation for {result.data.email} created. Send them this link (shown once, valid 72 hours):</p>
-          <input readOnly aria-label="Invitation link" value={result.data.url} className="w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <p className="text-emerald-700">
+            Invitation for {result.data.email} created. Send them this link (shown once, valid 72 hours):
+          </p>
+          <input
+            readOnly
+            aria-label="Invitation link"
+            value={result.data.url}
+            className="w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       ) : null}
     </form>

@@ -22,7 +22,10 @@ export function CardsSection({ r }: { r: AccountReview }) {
             {r.cards.map((c) => (
               <tr key={c.id}>
                 <td className="whitespace-nowrap">
-                  •••• {c.last4} <span className="text-xs text-slate-500">{c.expMonth}/{c.expYear}</span>
+                  •••• {c.last4}{" "}
+                  <span className="text-xs text-slate-500">
+                    {c.expMonth}/{c.expYear}
+                  </span>
                 </td>
                 <td>{holder.get(c.cardholderId)?.name ?? c.cardholderId}</td>
                 <td>{c.type}</td>
@@ -34,7 +37,11 @@ export function CardsSection({ r }: { r: AccountReview }) {
           </tbody>
         </TableCard>
       ) : (
-        <EmptyState title="No cards">{r.cardholders.length ? `${r.cardholders.length} cardholder(s), no cards issued yet.` : "The business hasn't issued any cards."}</EmptyState>
+        <EmptyState title="No cards">
+          {r.cardholders.length
+            ? `${r.cardholders.length} cardholder(s), no cards issued yet.`
+            : "The business hasn't issued any cards."}
+        </EmptyState>
       )}
     </Section>
   );
@@ -61,7 +68,10 @@ export function AuthorizationsSection({ r }: { r: AccountReview }) {
                 <td>
                   {a.merchantName ?? "—"}
                   <div className="text-xs text-slate-500">
-                    {a.merchantCategory ? `${a.merchantCategory} (${merchantCategory(a.merchantCategory)?.mcc ?? "?"})` : ""} {a.merchantCountry ?? ""}
+                    {a.merchantCategory
+                      ? `${a.merchantCategory} (${merchantCategory(a.merchantCategory)?.mcc ?? "?"})`
+                      : ""}{" "}
+                    {a.merchantCountry ?? ""}
                   </div>
                 </td>
                 <td>{formatMoney(a.amount || a.merchantAmount, a.currency)}</td>
@@ -72,7 +82,8 @@ export function AuthorizationsSection({ r }: { r: AccountReview }) {
                 <td className="text-xs">
                   {a.decision ? (
                     <>
-                      <span className="font-medium">{a.decision.rule ?? a.decision.decidedBy}</span>: {a.decision.reason}
+                      <span className="font-medium">{a.decision.rule ?? a.decision.decidedBy}</span>:{" "}
+                      {a.decision.reason}
                       <div className="text-slate-500">{a.decision.latencyMs} ms</div>
                     </>
                   ) : (
@@ -94,11 +105,16 @@ export function DecisionsSection({ r }: { r: AccountReview }) {
   return (
     <Section title="Real-time decisions" id="decisions">
       {r.decisions.length ? (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="decisions">
+        <ul
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
+          data-testid="decisions"
+        >
           {r.decisions.map((d) => (
             <li key={d.id} className="px-3 py-2">
-              {formatDateTime(d.createdAt)} · {formatMoney(d.amount, d.currency)} · {d.merchantCategory ?? "—"} · <strong>{d.approved ? "Approved" : "Declined"}</strong> ·{" "}
-              <span className="font-mono text-xs">{d.rule ?? d.decidedBy}</span> {d.reason} <span className="text-slate-500">({d.latencyMs} ms)</span>
+              {formatDateTime(d.createdAt)} · {formatMoney(d.amount, d.currency)} · {d.merchantCategory ?? "—"} ·{" "}
+              <strong>{d.approved ? "Approved" : "Declined"}</strong> ·{" "}
+              <span className="font-mono text-xs">{d.rule ?? d.decidedBy}</span> {d.reason}{" "}
+              <span className="text-slate-500">({d.latencyMs} ms)</span>
             </li>
           ))}
         </ul>
@@ -109,7 +125,17 @@ export function DecisionsSection({ r }: { r: AccountReview }) {
   );
 }
 
-function SimpleList<T extends { id: string }>({ title, rows, empty, render }: { title: string; rows: T[]; empty: string; render: (row: T) => React.ReactNode }) {
+function SimpleList<T extends { id: string }>({
+  title,
+  rows,
+  empty,
+  render,
+}: {
+  title: string;
+  rows: T[];
+  empty: string;
+  render: (row: T) => React.ReactNode;
+}) {
   return (
     <Section title={title}>
       {rows.length ? (
@@ -130,11 +156,44 @@ function SimpleList<T extends { id: string }>({ title, rows, empty, render }: { 
 export function ActivityLists({ r }: { r: AccountReview }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <SimpleList title="Card transactions" rows={r.transactions} empty="No captured card transactions." render={(t) => `${formatDateTime(t.objectCreatedAt)} · ${t.type} · ${formatMoney(t.amount, t.currency)} · ${t.merchantName ?? ""}`} />
-      <SimpleList title="Money movements" rows={r.moneyTransactions} empty="No money movements yet." render={(t) => `${formatDateTime(t.objectCreatedAt)} · ${t.flowType} · ${formatMoney(t.amount, t.currency)} · ${t.status}`} />
-      <SimpleList title="Disputes" rows={r.disputes} empty="No disputes." render={(d) => `${formatDateTime(d.objectCreatedAt)} · ${formatMoney(d.amount, d.currency)} · ${d.status} · ${d.reason ?? ""}`} />
-      <SimpleList title="Payouts" rows={r.payouts} empty="No payouts." render={(p) => `${formatDateTime(p.objectCreatedAt)} · ${p.kind} · ${formatMoney(p.amount, p.currency)} · ${p.status} · ${p.destination ?? ""}`} />
-      <SimpleList title="Members" rows={r.members} empty="No members." render={(m) => `${m.name} <${m.email}> · ${m.role}`} />
+      <SimpleList
+        title="Card transactions"
+        rows={r.transactions}
+        empty="No captured card transactions."
+        render={(t) =>
+          `${formatDateTime(t.objectCreatedAt)} · ${t.type} · ${formatMoney(t.amount, t.currency)} · ${t.merchantName ?? ""}`
+        }
+      />
+      <SimpleList
+        title="Money movements"
+        rows={r.moneyTransactions}
+        empty="No money movements yet."
+        render={(t) =>
+          `${formatDateTime(t.objectCreatedAt)} · ${t.flowType} · ${formatMoney(t.amount, t.currency)} · ${t.status}`
+        }
+      />
+      <SimpleList
+        title="Disputes"
+        rows={r.disputes}
+        empty="No disputes."
+        render={(d) =>
+          `${formatDateTime(d.objectCreatedAt)} · ${formatMoney(d.amount, d.currency)} · ${d.status} · ${d.reason ?? ""}`
+        }
+      />
+      <SimpleList
+        title="Payouts"
+        rows={r.payouts}
+        empty="No payouts."
+        render={(p) =>
+          `${formatDateTime(p.objectCreatedAt)} · ${p.kind} · ${formatMoney(p.amount, p.currency)} · ${p.status} · ${p.destination ?? ""}`
+        }
+      />
+      <SimpleList
+        title="Members"
+        rows={r.members}
+        empty="No members."
+        render={(m) => `${m.name} <${m.email}> · ${m.role}`}
+      />
       <SimpleList
         title="Audit log"
         rows={r.audit}

@@ -29,7 +29,15 @@ export function IdentitySection({ r }: { r: AccountReview }) {
         <div>
           <dt className="text-slate-500">Onboarding</dt>
           <dd>
-            <StateBadge state={state} /> {r.paused ? <span className="ml-1 rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" data-testid="paused-badge">Paused</span> : null}
+            <StateBadge state={state} />{" "}
+            {r.paused ? (
+              <span
+                className="ml-1 rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800"
+                data-testid="paused-badge"
+              >
+                Paused
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -45,7 +53,9 @@ export function IdentitySection({ r }: { r: AccountReview }) {
           <dd>{a?.disabledReason ?? "Not disabled"}</dd>
         </div>
         <div className="sm:col-span-3">
-          <dt className="text-slate-500">Requirements due {a?.requirementsDeadline ? `(deadline ${formatDate(a.requirementsDeadline)})` : ""}</dt>
+          <dt className="text-slate-500">
+            Requirements due {a?.requirementsDeadline ? `(deadline ${formatDate(a.requirementsDeadline)})` : ""}
+          </dt>
           <dd>{a?.requirementsDue.length ? a.requirementsDue.join(", ") : "Nothing due"}</dd>
         </div>
         {a?.requirementsPastDue.length ? (
@@ -65,7 +75,9 @@ export function IdentitySection({ r }: { r: AccountReview }) {
           ))}
         </ul>
       ) : (
-        <EmptyState title="No capabilities recorded yet">They appear once Stripe reports the account (send an onboarding link if it hasn&apos;t started).</EmptyState>
+        <EmptyState title="No capabilities recorded yet">
+          They appear once Stripe reports the account (send an onboarding link if it hasn&apos;t started).
+        </EmptyState>
       )}
     </Section>
   );
@@ -109,7 +121,8 @@ export function MoneySection({ r }: { r: AccountReview }) {
         <ul className="space-y-1 text-sm" data-testid="fundings">
           {r.fundings.map((op) => (
             <li key={op.id}>
-              {formatDateTime(op.createdAt)}: {formatMoney(op.amount ?? 0, op.currency ?? "usd")} <StatusBadge status={op.status} />
+              {formatDateTime(op.createdAt)}: {formatMoney(op.amount ?? 0, op.currency ?? "usd")}{" "}
+              <StatusBadge status={op.status} />
               {op.error ? <span className="text-red-700"> {op.error}</span> : null}
             </li>
           ))}

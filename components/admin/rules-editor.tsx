@@ -16,12 +16,28 @@ type Act<T> = (prev: T, form: FormData) => Promise<T>;
 function signature(form: HTMLFormElement | FormData | null): string {
   if (!form) return "";
   const data = form instanceof FormData ? form : new FormData(form);
-  return JSON.stringify([...data.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]).sort());
+  return JSON.stringify(
+    [...data.entries()]
+      .filter(([k]) => !k.startsWith("$"))
+      .map(([k, v]) => [k, String(v)])
+      .sort(),
+  );
 }
 
-const btn = "rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-50";
+const btn =
+  "rounded-md px-4 py-2 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-50";
 
-export function RulesEditor({ rules, categories, preview, save }: { rules: RuleSet; categories: readonly MerchantCategory[]; preview: Act<Preview>; save: Act<Saved> }) {
+export function RulesEditor({
+  rules,
+  categories,
+  preview,
+  save,
+}: {
+  rules: RuleSet;
+  categories: readonly MerchantCategory[];
+  preview: Act<Preview>;
+  save: Act<Saved>;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const [filter, setFilter] = useState("");
   const [blocked, setBlocked] = useState(() => new Set(rules.blockedCategories));
@@ -41,7 +57,9 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
   }, null);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return q ? categories.filter((c) => c.name.toLowerCase().includes(q) || c.mcc.includes(q) || c.category.includes(q)) : categories;
+    return q
+      ? categories.filter((c) => c.name.toLowerCase().includes(q) || c.mcc.includes(q) || c.category.includes(q))
+      : categories;
   }, [categories, filter]);
   // Submitted by hand rather than as a form action: React resets a form after its action, which
   // would silently untick the categories and save something other than what was previewed.
@@ -50,7 +68,10 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
     const form = new FormData(formRef.current);
     startTransition(() => dispatch(form));
   };
-  const errors = (previewResult && !previewResult.ok ? previewResult.error.fields : undefined) ?? (saved && !saved.ok ? saved.error.fields : undefined) ?? {};
+  const errors =
+    (previewResult && !previewResult.ok ? previewResult.error.fields : undefined) ??
+    (saved && !saved.ok ? saved.error.fields : undefined) ??
+    {};
   const upToDate = previewed !== null && previewed === current;
   const p = previewResult?.ok ? previewResult.data : null;
   return (
@@ -69,10 +90,21 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
         <label htmlFor="category-filter" className="sr-only">
           Filter categories
         </label>
-        <input id="category-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter by name or MCC" className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" form="no-form" />
+        <input
+          id="category-filter"
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Filter by name or MCC"
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          form="no-form"
+        />
         <div className="max-h-64 overflow-y-auto rounded-md border border-slate-200 p-2" data-testid="category-list">
           {categories.map((c) => (
-            <label key={c.category} className={`flex items-center gap-2 py-0.5 text-sm ${shown.includes(c) ? "" : "hidden"}`}>
+            <label
+              key={c.category}
+              className={`flex items-center gap-2 py-0.5 text-sm ${shown.includes(c) ? "" : "hidden"}`}
+            >
               <input
                 type="checkbox"
                 name="blockedCategories"
@@ -94,18 +126,48 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
         {errors.blockedCategories ? <p className="text-sm text-red-600">{errors.blockedCategories}</p> : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Allowed merchant countries" name="allowedCountries" defaultValue={rules.allowedCountries?.join(", ") ?? ""} hint="Two-letter codes, e.g. US, MX; empty allows all" error={errors.allowedCountries} />
-        <Field label="Maximum per authorization (USD)" name="maxAmount" inputMode="decimal" defaultValue={rules.maxAmount !== null ? (rules.maxAmount / 100).toFixed(2) : ""} hint="Empty for no maximum" error={errors.maxAmount} />
-        <Field label="Approvals per card per hour" name="velocityPerHour" inputMode="numeric" defaultValue={rules.velocityPerHour ?? ""} hint="Empty for no limit" error={errors.velocityPerHour} />
+        <Field
+          label="Allowed merchant countries"
+          name="allowedCountries"
+          defaultValue={rules.allowedCountries?.join(", ") ?? ""}
+          hint="Two-letter codes, e.g. US, MX; empty allows all"
+          error={errors.allowedCountries}
+        />
+        <Field
+          label="Maximum per authorization (USD)"
+          name="maxAmount"
+          inputMode="decimal"
+          defaultValue={rules.maxAmount !== null ? (rules.maxAmount / 100).toFixed(2) : ""}
+          hint="Empty for no maximum"
+          error={errors.maxAmount}
+        />
+        <Field
+          label="Approvals per card per hour"
+          name="velocityPerHour"
+          inputMode="numeric"
+          defaultValue={rules.velocityPerHour ?? ""}
+          hint="Empty for no limit"
+          error={errors.velocityPerHour}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="killSwitch" defaultChecked={rules.killSwitch} /> Decline every authorization on the platform (kill switch)
+        <input type="checkbox" name="killSwitch" defaultChecked={rules.killSwitch} /> Decline every authorization on the
+        platform (kill switch)
       </label>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`} disabled={previewing}>
+        <button
+          type="submit"
+          className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`}
+          disabled={previewing}
+        >
           {previewing ? "Replaying…" : "Preview against the last 1,000 decisions"}
         </button>
-        <button type="button" onClick={() => send(runSave)} className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} disabled={!upToDate || saving}>
+        <button
+          type="button"
+          onClick={() => send(runSave)}
+          className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}
+          disabled={!upToDate || saving}
+        >
           {saving ? "Saving…" : "Save rules"}
         </button>
       </div>
@@ -116,8 +178,14 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
             "No decisions yet to replay."
           ) : (
             <>
-              Of the last {p.total} decisions, {p.approvedBefore} were approved; under these rules {p.approvedAfter} would be. {p.newlyDeclined} would now be declined
-              {Object.keys(p.newlyDeclinedBy).length ? ` (${Object.entries(p.newlyDeclinedBy).map(([k, n]) => `${k}: ${n}`).join(", ")})` : ""} and {p.newlyApproved} would now be approved.
+              Of the last {p.total} decisions, {p.approvedBefore} were approved; under these rules {p.approvedAfter}{" "}
+              would be. {p.newlyDeclined} would now be declined
+              {Object.keys(p.newlyDeclinedBy).length
+                ? ` (${Object.entries(p.newlyDeclinedBy)
+                    .map(([k, n]) => `${k}: ${n}`)
+                    .join(", ")})`
+                : ""}{" "}
+              and {p.newlyApproved} would now be approved.
             </>
           )}
         </div>
@@ -127,7 +195,15 @@ export function RulesEditor({ rules, categories, preview, save }: { rules: RuleS
           Rules saved. They apply to the next authorization.
         </p>
       ) : null}
-      <FormAlert message={previewResult && !previewResult.ok && !previewResult.error.fields ? previewResult.error.message : saved && !saved.ok && !saved.error.fields ? saved.error.message : undefined} />
+      <FormAlert
+        message={
+          previewResult && !previewResult.ok && !previewResult.error.fields
+            ? previewResult.error.message
+            : saved && !saved.ok && !saved.error.fields
+              ? saved.error.message
+              : undefined
+        }
+      />
     </form>
   );
 }

@@ -19,10 +19,18 @@ export function SpendChart({ title, rows, csvHref }: { title: string; rows: Spen
       ) : (
         <ul className="space-y-1 rounded-lg border border-slate-200 bg-white p-4" aria-label={title}>
           {rows.map((r) => (
-            <li key={`${r.key}-${r.currency}`} className="grid grid-cols-[minmax(0,10rem)_1fr_auto] items-center gap-2 text-sm">
-              <span className="truncate" title={r.label}>{r.label}</span>
+            <li
+              key={`${r.key}-${r.currency}`}
+              className="grid grid-cols-[minmax(0,10rem)_1fr_auto] items-center gap-2 text-sm"
+            >
+              <span className="truncate" title={r.label}>
+                {r.label}
+              </span>
               <span className="h-3 rounded bg-slate-100" aria-hidden>
-                <span className="block h-3 rounded bg-brand-500" style={{ width: `${Math.max(1, (r.amount / max) * 100)}%` }} />
+                <span
+                  className="block h-3 rounded bg-brand-500"
+                  style={{ width: `${Math.max(1, (r.amount / max) * 100)}%` }}
+                />
               </span>
               <span className="whitespace-nowrap tabular-nums">
                 {formatMoney(r.amount, r.currency)} <span className="text-xs text-slate-500">({r.count})</span>

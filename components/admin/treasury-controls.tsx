@@ -7,7 +7,8 @@ import type { ActionResult } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 
 type Act<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T> | null>;
-const btn = "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600";
+const btn =
+  "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600";
 
 /** The full account number appears only when asked for; each reveal is written to the audit log. */
 export function RevealNumber({ action, addressId }: { action: Act<{ accountNumber: string }>; addressId: string }) {
@@ -16,9 +17,16 @@ export function RevealNumber({ action, addressId }: { action: Act<{ accountNumbe
     <form action={submit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="addressId" value={addressId} />
       {result?.ok ? (
-        <span>Account number: <span className="font-mono" data-testid="account-number">{result.data.accountNumber}</span></span>
+        <span>
+          Account number:{" "}
+          <span className="font-mono" data-testid="account-number">
+            {result.data.accountNumber}
+          </span>
+        </span>
       ) : (
-        <button type="submit" className={btn} disabled={pending}>{pending ? "Revealing…" : "Reveal full account number"}</button>
+        <button type="submit" className={btn} disabled={pending}>
+          {pending ? "Revealing…" : "Reveal full account number"}
+        </button>
       )}
       {result && !result.ok ? <FormAlert message={result.error.message} /> : null}
     </form>
@@ -33,17 +41,37 @@ export function SimulateWire({ action, addressId }: { action: Act<{ amount: numb
     <form action={(f) => (setConfirming(false), submit(f))} className="space-y-2 rounded-md bg-amber-50 p-3">
       <p className="text-xs font-medium uppercase tracking-wide text-amber-800">Sandbox</p>
       <input type="hidden" name="addressId" value={addressId} />
-      <Field label="Simulate an incoming wire (USD)" name="amount" inputMode="decimal" defaultValue="1000.00" error={result && !result.ok ? result.error.fields?.amount : undefined} />
+      <Field
+        label="Simulate an incoming wire (USD)"
+        name="amount"
+        inputMode="decimal"
+        defaultValue="1000.00"
+        error={result && !result.ok ? result.error.fields?.amount : undefined}
+      />
       {confirming ? (
         <div className="flex gap-2">
-          <button type="submit" className={btn} autoFocus>Confirm: simulate wire</button>
-          <button type="button" className={btn} onClick={() => setConfirming(false)}>Cancel</button>
+          <button type="submit" className={btn} autoFocus>
+            Confirm: simulate wire
+          </button>
+          <button type="button" className={btn} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
         </div>
       ) : (
-        <button type="button" className={btn} onClick={() => setConfirming(true)}>Simulate wire</button>
+        <button type="button" className={btn} onClick={() => setConfirming(true)}>
+          Simulate wire
+        </button>
       )}
-      {pending ? <p role="status" className="text-sm">Sending…</p> : null}
-      {result?.ok ? <p role="status" className="text-sm text-emerald-700">A wire of {formatMoney(result.data.amount, "usd")} arrived.</p> : null}
+      {pending ? (
+        <p role="status" className="text-sm">
+          Sending…
+        </p>
+      ) : null}
+      {result?.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          A wire of {formatMoney(result.data.amount, "usd")} arrived.
+        </p>
+      ) : null}
       {result && !result.ok && !result.error.fields?.amount ? <FormAlert message={result.error.message} /> : null}
     </form>
   );

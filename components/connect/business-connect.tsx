@@ -9,14 +9,25 @@ async function fetchClientSecret(): Promise<string> {
   return result.data.clientSecret;
 }
 
-export async function fetchEphemeralKey(args: { issuingCard: string; nonce: string }): Promise<{ issuingCard: string; nonce: string; ephemeralKeySecret: string }> {
+export async function fetchEphemeralKey(args: {
+  issuingCard: string;
+  nonce: string;
+}): Promise<{ issuingCard: string; nonce: string; ephemeralKeySecret: string }> {
   const result = await createIssuingEphemeralKey(args);
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 }
 
 /** Embedded components for the signed-in user's business (sessions come from a server action). */
-export function BusinessConnect({ publishableKey, sessionKey, children }: { publishableKey: string; sessionKey: string; children: React.ReactNode }) {
+export function BusinessConnect({
+  publishableKey,
+  sessionKey,
+  children,
+}: {
+  publishableKey: string;
+  sessionKey: string;
+  children: React.ReactNode;
+}) {
   return (
     <ConnectProvider publishableKey={publishableKey} sessionKey={sessionKey} fetchClientSecret={fetchClientSecret}>
       {children}

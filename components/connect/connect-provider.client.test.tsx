@@ -8,7 +8,11 @@ import { connectInstanceFor, forgetConnectInstance } from "./instance";
 test("rendering on the server never fetches a client secret nor creates a Connect instance", () => {
   let calls = 0;
   const html = renderToString(
-    <ConnectProvider publishableKey="pk_test_x" sessionKey="user:business" fetchClientSecret={async () => (calls++, "secret")}>
+    <ConnectProvider
+      publishableKey="pk_test_x"
+      sessionKey="user:business"
+      fetchClientSecret={async () => (calls++, "secret")}
+    >
       <p>embedded content</p>
     </ConnectProvider>,
   );
@@ -24,7 +28,11 @@ test("a second render reuses the instance; another business gets a new one and t
   let loggedOut = 0;
   const fake = () => {
     created++;
-    return { create: () => null, update: () => {}, logout: async () => void loggedOut++ } as unknown as StripeConnectInstance;
+    return {
+      create: () => null,
+      update: () => {},
+      logout: async () => void loggedOut++,
+    } as unknown as StripeConnectInstance;
   };
   const first = connectInstanceFor("u1:b1", fake);
   assert.equal(connectInstanceFor("u1:b1", fake), first);

@@ -38,7 +38,10 @@ export function ConnectProvider({ publishableKey, sessionKey, fetchClientSecret,
   // client secret be fetched, while rendering on the server. Re-renders reuse the same instance.
   const instance = useSyncExternalStore(
     noSubscribe,
-    () => connectInstanceFor(sessionKey, () => loadConnectAndInitialize({ publishableKey, fetchClientSecret, appearance: CONNECT_APPEARANCE })),
+    () =>
+      connectInstanceFor(sessionKey, () =>
+        loadConnectAndInitialize({ publishableKey, fetchClientSecret, appearance: CONNECT_APPEARANCE }),
+      ),
     () => null,
   );
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +54,8 @@ export function ConnectProvider({ publishableKey, sessionKey, fetchClientSecret,
     const timer = setTimeout(() => {
       if (!settled) setError("The embedded components did not load in time.");
     }, LOAD_TIMEOUT_MS);
-    debug?.call(instance)
+    debug
+      ?.call(instance)
       .then(() => {
         settled = true;
         clearTimeout(timer);
@@ -71,7 +75,10 @@ export function ConnectProvider({ publishableKey, sessionKey, fetchClientSecret,
 
 export function ConnectLoading({ label = "Loading…" }: { label?: string }) {
   return (
-    <div role="status" className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">
+    <div
+      role="status"
+      className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600"
+    >
       <span className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" aria-hidden />
       {label}
     </div>
@@ -80,7 +87,11 @@ export function ConnectLoading({ label = "Loading…" }: { label?: string }) {
 
 export function ConnectError({ message }: { message: string }) {
   return (
-    <div role="alert" data-testid="connect-error" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+    <div
+      role="alert"
+      data-testid="connect-error"
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800"
+    >
       <p className="font-medium">{message}</p>
       <p className="mt-1">Check your connection, then try again.</p>
       <button

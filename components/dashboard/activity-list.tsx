@@ -1,7 +1,13 @@
 import { formatMoney } from "@/lib/money";
 import type { Activity } from "@/lib/dashboard/home";
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 export function ActivityList({ items }: { items: Activity[] }) {
   return (
@@ -21,7 +27,9 @@ export function ActivityList({ items }: { items: Activity[] }) {
                   {dateFormat.format(a.at)} · {a.status}
                 </p>
               </div>
-              <span className={`shrink-0 tabular-nums ${a.amount > 0 ? "text-emerald-700" : a.status === "declined" ? "text-slate-500 line-through" : ""}`}>
+              <span
+                className={`shrink-0 tabular-nums ${a.amount > 0 ? "text-emerald-700" : a.status === "declined" ? "text-slate-500 line-through" : ""}`}
+              >
                 {a.amount > 0 ? "+" : ""}
                 {formatMoney(a.amount, a.currency)}
               </span>

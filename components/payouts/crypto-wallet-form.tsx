@@ -11,7 +11,10 @@ import { walletAddressProblem } from "@/lib/wallet/address";
 import { NETWORK_IDS, NETWORKS, type NetworkId } from "@/lib/wallet/networks";
 import { NetworkBadge } from "./network-badge";
 
-type Action = (prev: ActionResult<PayoutDestination> | null, form: FormData) => Promise<ActionResult<PayoutDestination>>;
+type Action = (
+  prev: ActionResult<PayoutDestination> | null,
+  form: FormData,
+) => Promise<ActionResult<PayoutDestination>>;
 
 /** Add a crypto wallet: the address is checked as it's typed, and again on the server. */
 export function CryptoWalletForm({ action, clientToken }: { action: Action; clientToken: string }) {
@@ -25,22 +28,40 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
   // once the user changes it, the live check takes over.
   const [sent, setSent] = useState<{ network: string; address: string; memo: string } | null>(null);
   const live = address.trim() ? walletAddressProblem({ network, address, memo }) : null;
-  const fields = state && !state.ok ? state.error.fields ?? {} : {};
+  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   const server: Record<string, string | undefined> = {
     network: sent?.network === network ? fields.network : undefined,
     address: sent?.address === address ? fields.address : undefined,
     memo: sent?.memo === memo ? fields.memo : undefined,
     label: fields.label,
   };
-  const liveError = (field: string) => (live?.field === field && (field === "address" || touched) ? live.message : undefined);
+  const liveError = (field: string) =>
+    live?.field === field && (field === "address" || touched) ? live.message : undefined;
   return (
-    <form action={formAction} onSubmit={() => setSent({ network, address, memo })} className="space-y-3" noValidate aria-label="Add a crypto wallet">
+    <form
+      action={formAction}
+      onSubmit={() => setSent({ network, address, memo })}
+      className="space-y-3"
+      noValidate
+      aria-label="Add a crypto wallet"
+    >
       <input type="hidden" name="clientToken" value={clientToken} />
-      {state?.ok ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Saved {state.data.label}.</p> : null}
+      {state?.ok ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Saved {state.data.label}.
+        </p>
+      ) : null}
       <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
       <div className="flex items-end gap-2">
         <div className="flex-1">
-          <SelectField label="Network" name="network" value={network} onChange={(e) => setNetwork(e.target.value as NetworkId)} options={NETWORK_IDS.map((id) => ({ value: id, label: NETWORKS[id].name }))} error={server.network} />
+          <SelectField
+            label="Network"
+            name="network"
+            value={network}
+            onChange={(e) => setNetwork(e.target.value as NetworkId)}
+            options={NETWORK_IDS.map((id) => ({ value: id, label: NETWORKS[id].name }))}
+            error={server.network}
+          />
         </div>
         <div className="pb-2">
           <NetworkBadge network={network} />
@@ -61,10 +82,26 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
         error={liveError("address") ?? server.address}
         hint={address.trim() && !live ? "Address looks right for this network" : undefined}
       />
-      {network === "stellar" ? <Field label="Memo" name="memo" value={memo} onChange={(e) => {
+      {network === "stellar" ? (
+        <Field
+          label="Memo"
+          name="memo"
+          value={memo}
+          onChange={(e) => {
             setMemo(e.target.value);
-          }} onBlur={() => setTouched(true)} error={liveError("memo") ?? server.memo} hint="The exchange uses it to find your account" /> : null}
-      <Field label="Label" name="label" placeholder={`${NETWORKS[network].name} wallet`} maxLength={60} error={server.label} />
+          }}
+          onBlur={() => setTouched(true)}
+          error={liveError("memo") ?? server.memo}
+          hint="The exchange uses it to find your account"
+        />
+      ) : null}
+      <Field
+        label="Label"
+        name="label"
+        placeholder={`${NETWORKS[network].name} wallet`}
+        maxLength={60}
+        error={server.label}
+      />
       <SubmitButton pendingLabel="Saving wallet…">Save wallet</SubmitButton>
     </form>
   );

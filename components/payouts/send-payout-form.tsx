@@ -10,14 +10,30 @@ import { formatMoney, parseMoney } from "@/lib/money";
 import type { SentPayout } from "@/lib/payouts/send";
 import { NetworkBadge } from "./network-badge";
 
-export type DestinationOption = { id: string; label: string; network: string | null; address: string; currency: string };
+export type DestinationOption = {
+  id: string;
+  label: string;
+  network: string | null;
+  address: string;
+  currency: string;
+};
 type Action = (prev: ActionResult<SentPayout> | null, form: FormData) => Promise<ActionResult<SentPayout>>;
 
 /**
  * Amount and destination, then a review of exactly what will be sent, then one confirm. The
  * form's client token (made when the page rendered) makes a second submit replay the first.
  */
-export function SendPayoutForm({ action, clientToken, destinations, available }: { action: Action; clientToken: string; destinations: DestinationOption[]; available: number | null }) {
+export function SendPayoutForm({
+  action,
+  clientToken,
+  destinations,
+  available,
+}: {
+  action: Action;
+  clientToken: string;
+  destinations: DestinationOption[];
+  available: number | null;
+}) {
   const [state, formAction] = useActionState(action, null);
   const [step, setStep] = useState<"edit" | "review">("edit");
   const [amount, setAmount] = useState("");
@@ -35,14 +51,15 @@ export function SendPayoutForm({ action, clientToken, destinations, available }:
       setReturned(true);
     }
   }
-  const server = state && !state.ok ? state.error.fields ?? {} : {};
+  const server = state && !state.ok ? (state.error.fields ?? {}) : {};
   const dest = destinations.find((d) => d.id === destinationId);
   const parsed = parseMoney(amount, "usdc");
 
   function review() {
     const errors: Record<string, string> = {};
     if (!parsed.ok) errors.amount = parsed.message;
-    else if (available !== null && parsed.amount > available) errors.amount = `You have ${formatMoney(available, "usdc")} available`;
+    else if (available !== null && parsed.amount > available)
+      errors.amount = `You have ${formatMoney(available, "usdc")} available`;
     if (!dest) errors.destinationId = "Choose a destination";
     setLocal(errors);
     if (Object.keys(errors).length === 0) setStep("review");
@@ -52,16 +69,41 @@ export function SendPayoutForm({ action, clientToken, destinations, available }:
     <form action={formAction} className="space-y-4" noValidate aria-label="Send USDC">
       <input type="hidden" name="clientToken" value={clientToken} />
       {state?.ok ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="payout-sent">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-testid="payout-sent"
+        >
           {formatMoney(state.data.amount, "usdc")} is on its way ({state.data.status}).
         </p>
       ) : null}
       <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
       {step === "edit" ? (
         <>
-          <Field label="Amount (USDC)" name="amount" autoFocus={returned} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder="10.00" error={local.amount ?? server.amount} hint={available !== null ? `${formatMoney(available, "usdc")} available` : undefined} />
-          <SelectField label="Destination" name="destinationId" value={destinationId} onChange={(e) => setDestinationId(e.target.value)} options={destinations.map((d) => ({ value: d.id, label: `${d.label} · ${d.address}` }))} error={local.destinationId ?? server.destinationId} />
-          <button type="button" onClick={review} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          <Field
+            label="Amount (USDC)"
+            name="amount"
+            autoFocus={returned}
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            inputMode="decimal"
+            placeholder="10.00"
+            error={local.amount ?? server.amount}
+            hint={available !== null ? `${formatMoney(available, "usdc")} available` : undefined}
+          />
+          <SelectField
+            label="Destination"
+            name="destinationId"
+            value={destinationId}
+            onChange={(e) => setDestinationId(e.target.value)}
+            options={destinations.map((d) => ({ value: d.id, label: `${d.label} · ${d.address}` }))}
+            error={local.destinationId ?? server.destinationId}
+          />
+          <button
+            type="button"
+            onClick={review}
+            className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
             Review payout
           </button>
         </>
@@ -69,7 +111,10 @@ export function SendPayoutForm({ action, clientToken, destinations, available }:
         <>
           <input type="hidden" name="amount" value={amount} />
           <input type="hidden" name="destinationId" value={destinationId} />
-          <dl className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm" data-testid="payout-review">
+          <dl
+            className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm"
+            data-testid="payout-review"
+          >
             <div className="flex justify-between gap-4">
               <dt className="text-slate-600">Amount</dt>
               <dd className="font-semibold">{parsed.ok ? formatMoney(parsed.amount, "usdc") : amount}</dd>
@@ -87,7 +132,9 @@ export function SendPayoutForm({ action, clientToken, destinations, available }:
               <dd>{dest?.network ? <NetworkBadge network={dest.network} /> : dest?.currency.toUpperCase()}</dd>
             </div>
           </dl>
-          <p className="text-xs text-slate-500">Crypto payouts can&apos;t be reversed once posted. Check the address and network.</p>
+          <p className="text-xs text-slate-500">
+            Crypto payouts can&apos;t be reversed once posted. Check the address and network.
+          </p>
           <div className="flex gap-2">
             <button
               type="button"

@@ -6,8 +6,13 @@ import { describeCounter, KIND_LABELS } from "@/lib/wallet/history";
 export function WalletHistory({ rows, filtered }: { rows: WalletEntry[]; filtered: boolean }) {
   if (rows.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600" data-testid="wallet-empty">
-        {filtered ? "Nothing matches these filters. Clear them to see everything." : "No activity yet. Fundings from the platform, card spending and payouts will show here."}
+      <p
+        className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600"
+        data-testid="wallet-empty"
+      >
+        {filtered
+          ? "Nothing matches these filters. Clear them to see everything."
+          : "No activity yet. Fundings from the platform, card spending and payouts will show here."}
       </p>
     );
   }
@@ -20,7 +25,12 @@ export function WalletHistory({ rows, filtered }: { rows: WalletEntry[]; filtere
             <div className="min-w-0">
               <p className="font-medium">{KIND_LABELS[r.kind]}</p>
               <p className="text-xs text-slate-500">
-                {r.objectCreatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                {r.objectCreatedAt.toLocaleString("en-US", {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: "UTC",
+                })}{" "}
+                UTC
                 {r.description ? ` · ${r.description}` : ""}
                 {r.status !== "posted" ? ` · ${r.status}` : ""}
               </p>

@@ -6,7 +6,8 @@ import { useNotice } from "./notice";
 
 export type ChangeState = { error?: ActionError; done?: string };
 
-const BUTTON = "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
+const BUTTON =
+  "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
 const TONES = {
   danger: `${BUTTON} bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600`,
   normal: `${BUTTON} bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-brand-600`,
@@ -52,15 +53,29 @@ export function ConfirmForm({
     }
     return next;
   }, {});
-  const error = state.error ? (state.error.fields ? Object.values(state.error.fields)[0] : state.error.message) : undefined;
+  const error = state.error
+    ? state.error.fields
+      ? Object.values(state.error.fields)[0]
+      : state.error.message
+    : undefined;
 
   if (!confirming) {
     return (
       <div className="flex flex-col items-end gap-1">
-        <button type="button" className={tone === "danger" ? `${SECONDARY_BUTTON} text-red-700` : SECONDARY_BUTTON} disabled={disabled} autoFocus={returned} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className={tone === "danger" ? `${SECONDARY_BUTTON} text-red-700` : SECONDARY_BUTTON}
+          disabled={disabled}
+          autoFocus={returned}
+          onClick={() => setConfirming(true)}
+        >
           {trigger}
         </button>
-        {error ? <p role="alert" className="text-xs text-red-600">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-xs text-red-600">
+            {error}
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -76,7 +91,11 @@ export function ConfirmForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <p className="text-sm text-slate-800">{question}</p>
-      {error ? <p role="alert" className="text-xs text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
       <div className="flex gap-2">
         <button type="button" className={SECONDARY_BUTTON} onClick={cancel} autoFocus disabled={pending}>
           Cancel

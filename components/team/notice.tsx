@@ -16,9 +16,16 @@ export function NoticeProvider({ children }: { children: React.ReactNode }) {
   return (
     <NoticeContext.Provider value={notify}>
       {children}
-      <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
+      <div
+        aria-live="polite"
+        role="status"
+        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4"
+      >
         {message ? (
-          <p data-testid="toast" className="pointer-events-auto rounded-md bg-slate-900 px-4 py-2 text-sm text-white shadow-lg">
+          <p
+            data-testid="toast"
+            className="pointer-events-auto rounded-md bg-slate-900 px-4 py-2 text-sm text-white shadow-lg"
+          >
             {message}
           </p>
         ) : null}

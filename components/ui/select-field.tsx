@@ -4,7 +4,22 @@ import { useId, type SelectHTMLAttributes } from "react";
 type Option = { value: string; label: string };
 
 /** A labelled select with its error under it (same contract as Field). */
-export function SelectField({ label, name, options, error, hint, placeholder, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; options: readonly Option[]; error?: string; hint?: string; placeholder?: string }) {
+export function SelectField({
+  label,
+  name,
+  options,
+  error,
+  hint,
+  placeholder,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  name: string;
+  options: readonly Option[];
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+}) {
   const id = useId();
   return (
     <div>

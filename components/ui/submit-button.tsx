@@ -3,7 +3,15 @@
 import { useFormStatus } from "react-dom";
 
 /** A submit button that shows progress and can't be clicked twice while its form is pending. */
-export function SubmitButton({ children, pendingLabel, autoFocus }: { children: React.ReactNode; pendingLabel: string; autoFocus?: boolean }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  autoFocus,
+}: {
+  children: React.ReactNode;
+  pendingLabel: string;
+  autoFocus?: boolean;
+}) {
   const { pending } = useFormStatus();
   return (
     <button

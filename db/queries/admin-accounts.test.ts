@@ -15,37 +15,134 @@ describeEachDatabase("admin accounts table", (database) => {
     for (let i = 0; i < 30; i++) names.push(`Filler ${String(i).padStart(2, "0")} LLC`);
     const rows = await db
       .insert(businesses)
-      .values(names.map((legalName, i) => ({ legalName, country: i === 0 ? "MX" : "US", businessType: "company" as const, fundingModel: i === 0 ? ("stablecoin" as const) : ("treasury" as const), stripeAccountId: `acct_${i}`, contactEmail: `owner${i}@example.test` })))
+      .values(
+        names.map((legalName, i) => ({
+          legalName,
+          country: i === 0 ? "MX" : "US",
+          businessType: "company" as const,
+          fundingModel: i === 0 ? ("stablecoin" as const) : ("treasury" as const),
+          stripeAccountId: `acct_${i}`,
+          contactEmail: `owner${i}@example.test`,
+        })),
+      )
       .returning();
-    await db.insert(connectedAccounts).values(
-      rows.map((b, i) => ({ id: `acct_${i}`, businessId: b.id, api: "v1" as const, country: b.country, capabilities: { card_issuing: i === 1 ? "inactive" : "active" }, requirementsDue: i === 1 ? ["company.tax_id"] : [], disabledReason: i === 2 ? "requirements.past_due" : null, objectCreatedAt: at, sourceAt: at })),
-    );
-    await db.insert(financialAccounts).values({ id: "fa_0", accountId: "acct_0", api: "v2", status: "open", balances: { usdc: { available: 5000, inbound_pending: 0, outbound_pending: 0 } }, objectCreatedAt: at, sourceAt: at });
+    await db
+      .insert(connectedAccounts)
+      .values(
+        rows.map((b, i) => ({
+          id: `acct_${i}`,
+          businessId: b.id,
+          api: "v1" as const,
+          country: b.country,
+          capabilities: { card_issuing: i === 1 ? "inactive" : "active" },
+          requirementsDue: i === 1 ? ["company.tax_id"] : [],
+          disabledReason: i === 2 ? "requirements.past_due" : null,
+          objectCreatedAt: at,
+          sourceAt: at,
+        })),
+      );
+    await db
+      .insert(financialAccounts)
+      .values({
+        id: "fa_0",
+        accountId: "acct_0",
+        api: "v2",
+        status: "open",
+        balances: { usdc: { available: 5000, inbound_pending: 0, outbound_pending: 0 } },
+        objectCreatedAt: at,
+        sourceAt: at,
+      });
     await db.insert(cards).values([
-      { id: "ic_a", accountId: "acct_0", cardholderId: "ich", type: "virtual", status: "active", last4: "4242", expMonth: 1, expYear: 2030, currency: "usd", objectCreatedAt: at, sourceAt: at },
-      { id: "ic_b", accountId: "acct_0", cardholderId: "ich", type: "virtual", status: "inactive", last4: "4243", expMonth: 1, expYear: 2030, currency: "usd", objectCreatedAt: at, sourceAt: at },
+      {
+        id: "ic_a",
+        accountId: "acct_0",
+        cardholderId: "ich",
+        type: "virtual",
+        status: "active",
+        last4: "4242",
+        expMonth: 1,
+        expYear: 2030,
+        currency: "usd",
+        objectCreatedAt: at,
+        sourceAt: at,
+      },
+      {
+        id: "ic_b",
+        accountId: "acct_0",
+        cardholderId: "ich",
+        type: "virtual",
+        status: "inactive",
+        last4: "4243",
+        expMonth: 1,
+        expYear: 2030,
+        currency: "usd",
+        objectCreatedAt: at,
+        sourceAt: at,
+      },
     ]);
-    const auth = (id: string, amount: number, created: Date, approved = true, status = "closed") => ({ id, accountId: "acct_0", cardId: "ic_a", amount, currency: "usd", merchantAmount: amount, merchantCurrency: "usd", status, approved, objectCreatedAt: created, sourceAt: created });
-    await db.insert(authorizations).values([auth("a1", 1000, at), auth("a2", 250, at), auth("a3", 9999, at, false), auth("a4", 7777, at, true, "reversed"), auth("a5", 3333, new Date("2026-09-01T00:00:00Z"))]);
+    const auth = (id: string, amount: number, created: Date, approved = true, status = "closed") => ({
+      id,
+      accountId: "acct_0",
+      cardId: "ic_a",
+      amount,
+      currency: "usd",
+      merchantAmount: amount,
+      merchantCurrency: "usd",
+      status,
+      approved,
+      objectCreatedAt: created,
+      sourceAt: created,
+    });
+    await db
+      .insert(authorizations)
+      .values([
+        auth("a1", 1000, at),
+        auth("a2", 250, at),
+        auth("a3", 9999, at, false),
+        auth("a4", 7777, at, true, "reversed"),
+        auth("a5", 3333, new Date("2026-09-01T00:00:00Z")),
+      ]);
 
     const find = (q: Record<string, string>) => listAdminAccounts(db, parseAccountFilters(q), now);
 
     const aurora = await find({ q: "aurora" });
-    assert.deepEqual(aurora.rows.map((r) => r.name), ["Comercial Aurora S.A. de C.V."]);
+    assert.deepEqual(
+      aurora.rows.map((r) => r.name),
+      ["Comercial Aurora S.A. de C.V."],
+    );
     const row = aurora.rows[0]!;
     assert.deepEqual(row.balances, { usdc: 5000 });
     assert.deepEqual(row.cards, { total: 2, active: 1 });
     assert.deepEqual(row.spend30d, { usd: 1250 }, "approved, not reversed, last 30 days only");
     assert.equal(row.state, "active");
 
-    assert.deepEqual((await find({ q: "OWNER1@example.test" })).rows.map((r) => r.name), ["Acme Supplies Inc."]);
-    assert.deepEqual((await find({ q: "acct_2" })).rows.map((r) => r.name), ["Zeta 100% Widgets"]);
-    assert.deepEqual((await find({ q: "100%" })).rows.map((r) => r.name), ["Zeta 100% Widgets"], "% is literal");
+    assert.deepEqual(
+      (await find({ q: "OWNER1@example.test" })).rows.map((r) => r.name),
+      ["Acme Supplies Inc."],
+    );
+    assert.deepEqual(
+      (await find({ q: "acct_2" })).rows.map((r) => r.name),
+      ["Zeta 100% Widgets"],
+    );
+    assert.deepEqual(
+      (await find({ q: "100%" })).rows.map((r) => r.name),
+      ["Zeta 100% Widgets"],
+      "% is literal",
+    );
     assert.equal((await find({ q: "%" })).total, 1);
 
-    assert.deepEqual((await find({ status: "needs_review" })).rows.map((r) => r.name).sort(), ["Acme Supplies Inc.", "Zeta 100% Widgets"]);
-    assert.deepEqual((await find({ status: "restricted" })).rows.map((r) => r.name), ["Zeta 100% Widgets"]);
-    assert.deepEqual((await find({ funding: "stablecoin" })).rows.map((r) => r.country), ["MX"]);
+    assert.deepEqual((await find({ status: "needs_review" })).rows.map((r) => r.name).sort(), [
+      "Acme Supplies Inc.",
+      "Zeta 100% Widgets",
+    ]);
+    assert.deepEqual(
+      (await find({ status: "restricted" })).rows.map((r) => r.name),
+      ["Zeta 100% Widgets"],
+    );
+    assert.deepEqual(
+      (await find({ funding: "stablecoin" })).rows.map((r) => r.country),
+      ["MX"],
+    );
     assert.equal((await find({ country: "us" })).total, 32);
 
     const first = await find({});

@@ -39,14 +39,20 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 function whereFor(f: AccountFilters): SQL | undefined {
   const conds: SQL[] = [];
-  const accountsWhere = (cond: SQL) => inArray(businesses.stripeAccountId, sql`(select ${connectedAccounts.id} from ${connectedAccounts} where ${cond})`);
+  const accountsWhere = (cond: SQL) =>
+    inArray(businesses.stripeAccountId, sql`(select ${connectedAccounts.id} from ${connectedAccounts} where ${cond})`);
   if (f.q) {
     // What was typed says what it is: an account id, an email (prefix, indexed) or part of a name.
     const q = f.q.toLowerCase();
     if (/^acct_/i.test(f.q)) conds.push(eq(businesses.stripeAccountId, f.q));
     else if (q.includes("@")) {
       const prefix = `${likeEscape(q)}%`;
-      conds.push(or(sql`lower(${businesses.contactEmail}) like ${prefix}`, accountsWhere(sql`lower(${connectedAccounts.email}) like ${prefix}`))!);
+      conds.push(
+        or(
+          sql`lower(${businesses.contactEmail}) like ${prefix}`,
+          accountsWhere(sql`lower(${connectedAccounts.email}) like ${prefix}`),
+        )!,
+      );
     } else conds.push(sql`lower(${businesses.legalName}) like ${`%${likeEscape(q)}%`}`);
   }
   if (f.status === "needs_review") {
@@ -73,7 +79,11 @@ function orderFor(f: AccountFilters): SQL[] {
       return [dir(businesses.country), asc(name), asc(businesses.id)];
     case "deadline":
       // Accounts with no deadline go last either way: they are not urgent.
-      return [sql`${connectedAccounts.requirementsDeadline} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`, asc(name), asc(businesses.id)];
+      return [
+        sql`${connectedAccounts.requirementsDeadline} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`,
+        asc(name),
+        asc(businesses.id),
+      ];
     default:
       return [dir(name), asc(businesses.id)];
   }
@@ -86,7 +96,12 @@ function orderFor(f: AccountFilters): SQL[] {
  */
 export async function listAdminAccounts(db: DbOrTx, f: AccountFilters, now = new Date()): Promise<AdminAccountsPage> {
   const where = whereFor(f);
-  const from = () => db.select().from(businesses).leftJoin(connectedAccounts, eq(connectedAccounts.id, businesses.stripeAccountId)).$dynamic();
+  const from = () =>
+    db
+      .select()
+      .from(businesses)
+      .leftJoin(connectedAccounts, eq(connectedAccounts.id, businesses.stripeAccountId))
+      .$dynamic();
   const [[counted], base] = await Promise.all([
     db.select({ n: count() }).from(businesses).where(where),
     from()
@@ -132,14 +147,25 @@ async function accountFacts(db: DbOrTx, ids: string[], now: Date) {
   const spend = new Map<string, Balances>();
   if (ids.length === 0) return { balances, cards: cardCounts, spend };
   const [fas, cardRows, spendRows] = await Promise.all([
-    db.select({ accountId: financialAccounts.accountId, balances: financialAccounts.balances }).from(financialAccounts).where(inArray(financialAccounts.accountId, ids)),
     db
-      .select({ accountId: cards.accountId, total: count(), active: sql<number>`count(*) filter (where ${cards.status} = 'active')::int` })
+      .select({ accountId: financialAccounts.accountId, balances: financialAccounts.balances })
+      .from(financialAccounts)
+      .where(inArray(financialAccounts.accountId, ids)),
+    db
+      .select({
+        accountId: cards.accountId,
+        total: count(),
+        active: sql<number>`count(*) filter (where ${cards.status} = 'active')::int`,
+      })
       .from(cards)
       .where(inArray(cards.accountId, ids))
       .groupBy(cards.accountId),
     db
-      .select({ accountId: authorizations.accountId, currency: authorizations.currency, amount: sql<string>`sum(${authorizations.amount})` })
+      .select({
+        accountId: authorizations.accountId,
+        currency: authorizations.currency,
+        amount: sql<string>`sum(${authorizations.amount})`,
+      })
       .from(authorizations)
       .where(
         and(

@@ -8,7 +8,14 @@ test("a period from query parameters: real days only, anything else falls back t
   const { from, to } = periodFrom({ from: "2026-11-01", to: "2026-11-10" }, now);
   assert.equal(from.toISOString(), "2026-11-01T00:00:00.000Z");
   assert.equal(to.toISOString(), "2026-11-11T00:00:00.000Z");
-  for (const bad of [{ from: "not-a-date", to: "2026-13-45" }, { from: "2026-02-30" }, { to: "2026-00-10" }, { days: "1e309" }, { days: "-5" }, { days: "NaN" }]) {
+  for (const bad of [
+    { from: "not-a-date", to: "2026-13-45" },
+    { from: "2026-02-30" },
+    { to: "2026-00-10" },
+    { days: "1e309" },
+    { days: "-5" },
+    { days: "NaN" },
+  ]) {
     const p = periodFrom(bad, now);
     assert.ok(!Number.isNaN(p.from.getTime()) && !Number.isNaN(p.to.getTime()), JSON.stringify(bad));
     assert.ok(p.from < p.to, JSON.stringify(bad));

@@ -12,18 +12,35 @@ export type SpendRow = { key: string; label: string; currency: string; amount: n
  */
 export async function spendBy(db: DbOrTx, dimension: Dimension, from: Date, to: Date, limit = 20): Promise<SpendRow[]> {
   const key =
-    dimension === "category" ? sql<string>`coalesce(${authorizations.merchantCategory}, 'unknown')` : dimension === "country" ? sql<string>`coalesce(${authorizations.merchantCountry}, 'unknown')` : sql<string>`${authorizations.accountId}`;
+    dimension === "category"
+      ? sql<string>`coalesce(${authorizations.merchantCategory}, 'unknown')`
+      : dimension === "country"
+        ? sql<string>`coalesce(${authorizations.merchantCountry}, 'unknown')`
+        : sql<string>`${authorizations.accountId}`;
   const rows = await db
     .select({
       key,
-      label: dimension === "account" ? sql<string>`coalesce(max(${businesses.legalName}), ${authorizations.accountId})` : key,
+      label:
+        dimension === "account"
+          ? sql<string>`coalesce(max(${businesses.legalName}), ${authorizations.accountId})`
+          : key,
       currency: authorizations.currency,
       amount: sql<string>`sum(${authorizations.amount})`,
       count: sql<number>`count(*)::int`,
     })
     .from(authorizations)
-    .leftJoin(businesses, dimension === "account" ? eq(businesses.stripeAccountId, authorizations.accountId) : sql`false`)
-    .where(and(gte(authorizations.objectCreatedAt, from), lt(authorizations.objectCreatedAt, to), eq(authorizations.approved, true), ne(authorizations.status, "reversed")))
+    .leftJoin(
+      businesses,
+      dimension === "account" ? eq(businesses.stripeAccountId, authorizations.accountId) : sql`false`,
+    )
+    .where(
+      and(
+        gte(authorizations.objectCreatedAt, from),
+        lt(authorizations.objectCreatedAt, to),
+        eq(authorizations.approved, true),
+        ne(authorizations.status, "reversed"),
+      ),
+    )
     .groupBy(sql`1`, authorizations.currency, dimension === "account" ? authorizations.accountId : sql`1`)
     .orderBy(desc(sql`sum(${authorizations.amount})`))
     .limit(limit);
@@ -31,7 +48,10 @@ export async function spendBy(db: DbOrTx, dimension: Dimension, from: Date, to: 
 }
 
 /** The period the analytics page and CSV show: `days` back from now, or explicit dates. */
-export function periodFrom(params: { from?: string; to?: string; days?: string }, now = new Date()): { from: Date; to: Date } {
+export function periodFrom(
+  params: { from?: string; to?: string; days?: string },
+  now = new Date(),
+): { from: Date; to: Date } {
   // A real calendar day only: "2026-13-45" matches the pattern but is no date (it made an Invalid Date and a 500).
   const parse = (s: string | undefined) => {
     const d = s && /^\d{4}-\d\d-\d\d$/.test(s) ? new Date(`${s}T00:00:00Z`) : null;
@@ -51,5 +71,7 @@ export function toCsv(rows: SpendRow[], dimension: Dimension): string {
     return /[",\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const header = [dimension, "label", "currency", "amount_minor_units", "authorizations"].join(",");
-  return [header, ...rows.map((r) => [r.key, r.label, r.currency, r.amount, r.count].map(esc).join(","))].join("\n") + "\n";
+  return (
+    [header, ...rows.map((r) => [r.key, r.label, r.currency, r.amount, r.count].map(esc).join(","))].join("\n") + "\n"
+  );
 }

@@ -15,12 +15,25 @@ describeEachDatabase("decision statistics and the rules editor", (database) => {
   test("approval rate, top decline reasons and latency percentiles over the period", async () => {
     const { db } = database();
     const row = (i: number, approved: boolean, rule: string | null, latencyMs: number, daysAgo = 1) => ({
-      eventId: `evt_stats_${i}`, authorizationId: `iauth_${i}`, cardId: "ic_1", amount: 100, currency: "usd", approved, latencyMs,
-      decidedBy: (approved ? "default" : "platform") as "default" | "platform", rule, reason: rule ?? "ok", createdAt: new Date(now.getTime() - daysAgo * 86_400_000),
+      eventId: `evt_stats_${i}`,
+      authorizationId: `iauth_${i}`,
+      cardId: "ic_1",
+      amount: 100,
+      currency: "usd",
+      approved,
+      latencyMs,
+      decidedBy: (approved ? "default" : "platform") as "default" | "platform",
+      rule,
+      reason: rule ?? "ok",
+      createdAt: new Date(now.getTime() - daysAgo * 86_400_000),
     });
     const rows = [];
-    for (let i = 0; i < 100; i++) rows.push(row(i, i >= 20, i < 15 ? "blocked_category" : i < 20 ? "max_amount" : null, i + 1));
-    rows.push(row(1000, false, "velocity", 5000, 45), { ...row(1001, false, null, 900), decidedBy: "fallback" as never });
+    for (let i = 0; i < 100; i++)
+      rows.push(row(i, i >= 20, i < 15 ? "blocked_category" : i < 20 ? "max_amount" : null, i + 1));
+    rows.push(row(1000, false, "velocity", 5000, 45), {
+      ...row(1001, false, null, 900),
+      decidedBy: "fallback" as never,
+    });
     await db.insert(authorizationDecisions).values(rows);
     const s = await decisionStats(db, 30, now);
     assert.equal(s.total, 101, "the 45-day-old decision is outside the period");
@@ -39,7 +52,12 @@ describeEachDatabase("decision statistics and the rules editor", (database) => {
     const biz = await makeBusiness(db);
     const { admin } = await actors(db, biz.id);
     const deps = testDeps(db);
-    const form = { blockedCategories: ["betting_casino_gambling"], allowedCountries: "us", maxAmount: "", velocityPerHour: "" };
+    const form = {
+      blockedCategories: ["betting_casino_gambling"],
+      allowedCountries: "us",
+      maxAmount: "",
+      velocityPerHour: "",
+    };
     const preview = await executeAction(db, admin, previewRulesSpec(deps), form);
     assert.ok(preview.ok);
     assert.deepEqual((await loadRules(db, null)).platform.blockedCategories, []);
@@ -50,6 +68,8 @@ describeEachDatabase("decision statistics and the rules editor", (database) => {
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "admin.rules.saved"));
     assert.equal(entry?.actorUserId, admin.userId);
     assert.deepEqual((entry?.data.before as { blockedCategories: string[] }).blockedCategories, []);
-    assert.deepEqual((entry?.data.after as { blockedCategories: string[] }).blockedCategories, ["betting_casino_gambling"]);
+    assert.deepEqual((entry?.data.after as { blockedCategories: string[] }).blockedCategories, [
+      "betting_casino_gambling",
+    ]);
   });
 });

@@ -27,9 +27,19 @@ export async function recentDecisions(db: DbOrTx, limit = 1000): Promise<PastDec
 export async function businessRulesFor(db: DbOrTx, businessIds: string[]): Promise<Map<string, RuleSet>> {
   const out = new Map<string, RuleSet>();
   if (businessIds.length === 0) return out;
-  const rows = await db.select().from(authorizationRules).where(and(isNotNull(authorizationRules.businessId), inArray(authorizationRules.businessId, businessIds)));
+  const rows = await db
+    .select()
+    .from(authorizationRules)
+    .where(and(isNotNull(authorizationRules.businessId), inArray(authorizationRules.businessId, businessIds)));
   for (const r of rows) {
-    out.set(r.businessId!, { blockedCategories: r.blockedCategories, allowedCountries: r.allowedCountries ?? null, maxAmount: r.maxAmount ?? null, currency: r.currency, velocityPerHour: r.velocityPerHour ?? null, killSwitch: r.killSwitch });
+    out.set(r.businessId!, {
+      blockedCategories: r.blockedCategories,
+      allowedCountries: r.allowedCountries ?? null,
+      maxAmount: r.maxAmount ?? null,
+      currency: r.currency,
+      velocityPerHour: r.velocityPerHour ?? null,
+      killSwitch: r.killSwitch,
+    });
   }
   return out;
 }
@@ -56,7 +66,11 @@ export async function decisionStats(db: DbOrTx, days = 30, now = new Date()): Pr
       .from(authorizationDecisions)
       .where(window),
     db
-      .select({ rule: sql<string>`coalesce(${authorizationDecisions.rule}, ${authorizationDecisions.decidedBy})`, decidedBy: authorizationDecisions.decidedBy, n: sql<number>`count(*)::int` })
+      .select({
+        rule: sql<string>`coalesce(${authorizationDecisions.rule}, ${authorizationDecisions.decidedBy})`,
+        decidedBy: authorizationDecisions.decidedBy,
+        n: sql<number>`count(*)::int`,
+      })
       .from(authorizationDecisions)
       .where(and(window, eq(authorizationDecisions.approved, false)))
       .groupBy(sql`1`, authorizationDecisions.decidedBy)

@@ -4,7 +4,12 @@ import { businesses, stripeEvents } from "@/db/schema";
 
 export const EVENTS_PAGE_SIZE = 50;
 
-export type EventFilters = { type?: string; account?: string; status?: "applied" | "error" | "pending"; before?: { at: Date; id: string } };
+export type EventFilters = {
+  type?: string;
+  account?: string;
+  status?: "applied" | "error" | "pending";
+  before?: { at: Date; id: string };
+};
 
 /** A cursor is the last row's (received_at, id): stable while new events keep arriving. */
 export function encodeCursor(row: { receivedAt: Date; id: string }): string {
@@ -26,13 +31,23 @@ export async function listEvents(db: DbOrTx, f: EventFilters) {
   const conds: SQL[] = [];
   if (f.type) {
     const prefix = f.type.endsWith("*") ? f.type.slice(0, -1) : f.type.endsWith(".") ? f.type : null;
-    conds.push(prefix !== null ? like(stripeEvents.type, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : eq(stripeEvents.type, f.type));
+    conds.push(
+      prefix !== null
+        ? like(stripeEvents.type, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        : eq(stripeEvents.type, f.type),
+    );
   }
   if (f.account) conds.push(eq(stripeEvents.account, f.account));
   if (f.status === "error") conds.push(sql`${stripeEvents.error} is not null`);
   if (f.status === "applied") conds.push(sql`${stripeEvents.appliedAt} is not null`);
   if (f.status === "pending") conds.push(sql`${stripeEvents.appliedAt} is null and ${stripeEvents.error} is null`);
-  if (f.before) conds.push(or(lt(stripeEvents.receivedAt, f.before.at), and(eq(stripeEvents.receivedAt, f.before.at), lt(stripeEvents.id, f.before.id)))!);
+  if (f.before)
+    conds.push(
+      or(
+        lt(stripeEvents.receivedAt, f.before.at),
+        and(eq(stripeEvents.receivedAt, f.before.at), lt(stripeEvents.id, f.before.id)),
+      )!,
+    );
   const rows = await db
     .select({
       id: stripeEvents.id,

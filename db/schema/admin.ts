@@ -17,7 +17,10 @@ export const adminInvites = pgTable(
     acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("admin_invites_token_hash_key").on(t.tokenHash), index("admin_invites_created_idx").on(t.createdAt)],
+  (t) => [
+    uniqueIndex("admin_invites_token_hash_key").on(t.tokenHash),
+    index("admin_invites_created_idx").on(t.createdAt),
+  ],
 );
 
 export type AdminInviteRow = typeof adminInvites.$inferSelect;

@@ -1,13 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -32,7 +24,9 @@ export const businesses = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     legalName: text("legal_name").notNull(),
     country: text("country").notNull(),
-    businessType: text("business_type", { enum: ["company", "individual", "non_profit", "government_entity"] }).notNull(),
+    businessType: text("business_type", {
+      enum: ["company", "individual", "non_profit", "government_entity"],
+    }).notNull(),
     fundingModel: text("funding_model", { enum: ["treasury", "stablecoin", "issuing_balance"] }).notNull(),
     stripeAccountId: text("stripe_account_id"),
     /** The business's financial account (v1 Treasury `fa_…` for US, v2 storage for MX/AR), once created. */
@@ -108,4 +102,3 @@ export type Business = typeof businesses.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type MembershipRole = Membership["role"];
 export type FundingModel = Business["fundingModel"];
-

@@ -13,7 +13,9 @@ export const operations = pgTable(
     businessId: uuid("business_id").references(() => businesses.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     clientToken: text("client_token").notNull(),
-    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "succeeded", "failed"] })
+      .notNull()
+      .default("pending"),
     amount: bigint("amount", { mode: "number" }),
     currency: text("currency"),
     request: jsonb("request").$type<Record<string, unknown>>().notNull().default({}),

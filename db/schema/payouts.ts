@@ -27,7 +27,10 @@ export const payoutDestinations = pgTable(
     archived: boolean("archived").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("payout_destinations_method_key").on(t.businessId, t.payoutMethodId), index("payout_destinations_business_idx").on(t.businessId, t.createdAt)],
+  (t) => [
+    uniqueIndex("payout_destinations_method_key").on(t.businessId, t.payoutMethodId),
+    index("payout_destinations_business_idx").on(t.businessId, t.createdAt),
+  ],
 );
 
 export type PayoutDestination = typeof payoutDestinations.$inferSelect;
@@ -45,7 +48,9 @@ export const walletEntries = pgTable(
       .notNull()
       .references(() => businesses.id, { onDelete: "cascade" }),
     financialAccount: text("financial_account").notNull(),
-    kind: text("kind", { enum: ["funding", "card_spending", "card_refund", "payout", "payout_return", "deposit", "other"] }).notNull(),
+    kind: text("kind", {
+      enum: ["funding", "card_spending", "card_refund", "payout", "payout_return", "deposit", "other"],
+    }).notNull(),
     /** Signed minor units of `currency` (usdc): positive in, negative out. */
     amount: bigint("amount", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
@@ -59,8 +64,19 @@ export const walletEntries = pgTable(
     objectCreatedAt: timestamp("object_created_at", { withTimezone: true, mode: "date" }).notNull(),
     syncedAt: timestamp("synced_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("wallet_entries_business_created_idx").on(t.businessId, t.objectCreatedAt), index("wallet_entries_flow_idx").on(t.flowId)],
+  (t) => [
+    index("wallet_entries_business_created_idx").on(t.businessId, t.objectCreatedAt),
+    index("wallet_entries_flow_idx").on(t.flowId),
+  ],
 );
 
 export type WalletEntry = typeof walletEntries.$inferSelect;
-export const WALLET_ENTRY_KINDS = ["funding", "card_spending", "card_refund", "payout", "payout_return", "deposit", "other"] as const;
+export const WALLET_ENTRY_KINDS = [
+  "funding",
+  "card_spending",
+  "card_refund",
+  "payout",
+  "payout_return",
+  "deposit",
+  "other",
+] as const;

@@ -32,8 +32,12 @@ export const connectedAccounts = pgTable(
     // The admin accounts table's filters and email search.
     index("connected_accounts_needs_review_idx")
       .on(t.id)
-      .where(sql`${t.requirementsDue} <> '[]'::jsonb or ${t.requirementsPastDue} <> '[]'::jsonb or ${t.disabledReason} is not null`),
-    index("connected_accounts_restricted_idx").on(t.id).where(sql`${t.disabledReason} is not null`),
+      .where(
+        sql`${t.requirementsDue} <> '[]'::jsonb or ${t.requirementsPastDue} <> '[]'::jsonb or ${t.disabledReason} is not null`,
+      ),
+    index("connected_accounts_restricted_idx")
+      .on(t.id)
+      .where(sql`${t.disabledReason} is not null`),
     index("connected_accounts_lower_email_pattern_idx").on(sql`lower(${t.email}) text_pattern_ops`),
     index("connected_accounts_deadline_idx").on(t.requirementsDeadline),
   ],
@@ -47,7 +51,10 @@ export const financialAccounts = pgTable(
     api: text("api", { enum: ["v1", "v2"] }).notNull(),
     status: text("status").notNull(),
     /** Per currency: { usd: { available, inbound_pending, outbound_pending } } in minor units. */
-    balances: jsonb("balances").$type<Record<string, { available: number; inbound_pending: number; outbound_pending: number }>>().notNull().default({}),
+    balances: jsonb("balances")
+      .$type<Record<string, { available: number; inbound_pending: number; outbound_pending: number }>>()
+      .notNull()
+      .default({}),
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
@@ -91,7 +98,10 @@ export const cards = pgTable(
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
-  (t) => [index("cards_account_idx").on(t.accountId, t.objectCreatedAt), index("cards_cardholder_idx").on(t.cardholderId)],
+  (t) => [
+    index("cards_account_idx").on(t.accountId, t.objectCreatedAt),
+    index("cards_cardholder_idx").on(t.cardholderId),
+  ],
 );
 
 export const authorizations = pgTable(
@@ -115,7 +125,10 @@ export const authorizations = pgTable(
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
-  (t) => [index("authorizations_account_idx").on(t.accountId, t.objectCreatedAt), index("authorizations_card_idx").on(t.cardId, t.objectCreatedAt)],
+  (t) => [
+    index("authorizations_account_idx").on(t.accountId, t.objectCreatedAt),
+    index("authorizations_card_idx").on(t.cardId, t.objectCreatedAt),
+  ],
 );
 
 export const issuingTransactions = pgTable(
@@ -133,7 +146,10 @@ export const issuingTransactions = pgTable(
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
-  (t) => [index("issuing_transactions_account_idx").on(t.accountId, t.objectCreatedAt), index("issuing_transactions_card_idx").on(t.cardId)],
+  (t) => [
+    index("issuing_transactions_account_idx").on(t.accountId, t.objectCreatedAt),
+    index("issuing_transactions_card_idx").on(t.cardId),
+  ],
 );
 
 export const disputes = pgTable(
@@ -185,5 +201,8 @@ export const moneyTransactions = pgTable(
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
-  (t) => [index("money_transactions_fa_idx").on(t.financialAccount, t.objectCreatedAt), index("money_transactions_account_idx").on(t.accountId, t.objectCreatedAt)],
+  (t) => [
+    index("money_transactions_fa_idx").on(t.financialAccount, t.objectCreatedAt),
+    index("money_transactions_account_idx").on(t.accountId, t.objectCreatedAt),
+  ],
 );

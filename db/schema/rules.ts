@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { businesses, users } from "./core";
 
 /**
@@ -27,7 +38,9 @@ export const authorizationRules = pgTable(
   },
   (t) => [
     uniqueIndex("authorization_rules_business_key").on(t.businessId),
-    uniqueIndex("authorization_rules_platform_key").on(sql`(1)`).where(sql`${t.businessId} is null`),
+    uniqueIndex("authorization_rules_platform_key")
+      .on(sql`(1)`)
+      .where(sql`${t.businessId} is null`),
   ],
 );
 
@@ -35,7 +48,9 @@ export const authorizationRules = pgTable(
 export const decisionSettings = pgTable("decision_settings", {
   id: integer("id").primaryKey().default(1),
   /** What to answer when the engine itself fails or runs out of time. */
-  fallback: text("fallback", { enum: ["approve", "decline"] }).notNull().default("decline"),
+  fallback: text("fallback", { enum: ["approve", "decline"] })
+    .notNull()
+    .default("decline"),
   /** Time budget for a decision before the fallback is answered (Stripe waits 2 s). */
   budgetMs: integer("budget_ms").notNull().default(1200),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

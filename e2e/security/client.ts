@@ -17,7 +17,8 @@ export function loadActionIds(nextDir = process.env.E2E_NEXT_DIR ?? path.join(RO
     node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
   };
   const ids = new Map<string, ActionRef>();
-  for (const [id, entry] of Object.entries(manifest.node)) ids.set(`${entry.filename}#${entry.exportedName}`, { id, workers: Object.keys(entry.workers) });
+  for (const [id, entry] of Object.entries(manifest.node))
+    ids.set(`${entry.filename}#${entry.exportedName}`, { id, workers: Object.keys(entry.workers) });
   return ids;
 }
 
@@ -45,7 +46,11 @@ const FRESH_CONNECTION = { connection: "close" };
 export function multipartBody(fields: ReadonlyArray<readonly [string, string]>): Buffer {
   const parts: Buffer[] = [];
   for (const [name, value] of fields) {
-    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n`), Buffer.from(value, "utf8"), Buffer.from("\r\n"));
+    parts.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n`),
+      Buffer.from(value, "utf8"),
+      Buffer.from("\r\n"),
+    );
   }
   parts.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return Buffer.concat(parts);
@@ -59,12 +64,25 @@ export class Actor {
   ) {}
 
   static async create(name: string, baseURL: string): Promise<Actor> {
-    return new Actor(name, await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: FRESH_CONNECTION }), baseURL);
+    return new Actor(
+      name,
+      await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: FRESH_CONNECTION }),
+      baseURL,
+    );
   }
 
   /** Another cookie jar with this actor's session (for calls that end it, like signing out). */
   async clone(name = `${this.name} (copy)`): Promise<Actor> {
-    return new Actor(name, await request.newContext({ baseURL: this.baseURL, maxRedirects: 0, extraHTTPHeaders: FRESH_CONNECTION, storageState: await this.ctx.storageState() }), this.baseURL);
+    return new Actor(
+      name,
+      await request.newContext({
+        baseURL: this.baseURL,
+        maxRedirects: 0,
+        extraHTTPHeaders: FRESH_CONNECTION,
+        storageState: await this.ctx.storageState(),
+      }),
+      this.baseURL,
+    );
   }
 
   get origin(): string {
@@ -77,14 +95,25 @@ export class Actor {
     const headers = { "next-action": id, origin: this.origin, accept: "text/x-component" };
     const res =
       encoded.contentType === "multipart"
-        ? await this.ctx.post(page, { headers: { ...headers, "content-type": `multipart/form-data; boundary=${BOUNDARY}` }, data: multipartBody(encoded.multipart) })
-        : await this.ctx.post(page, { headers: { ...headers, "content-type": encoded.contentType }, data: encoded.body });
+        ? await this.ctx.post(page, {
+            headers: { ...headers, "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+            data: multipartBody(encoded.multipart),
+          })
+        : await this.ctx.post(page, {
+            headers: { ...headers, "content-type": encoded.contentType },
+            data: encoded.body,
+          });
     return answer(res);
   }
 
   /** A raw action POST (for malformed bodies and content types). */
   async rawAction(id: string, page: string, contentType: string, body: string | Buffer): Promise<Answer> {
-    return answer(await this.ctx.post(page, { headers: { "next-action": id, origin: this.origin, accept: "text/x-component", "content-type": contentType }, data: body }));
+    return answer(
+      await this.ctx.post(page, {
+        headers: { "next-action": id, origin: this.origin, accept: "text/x-component", "content-type": contentType },
+        data: body,
+      }),
+    );
   }
 
   async get(url: string): Promise<Answer> {

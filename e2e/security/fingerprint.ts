@@ -14,7 +14,9 @@ async function formValues(page: Page, form: string): Promise<string[]> {
   await page.locator(form).waitFor();
   return page.$$eval(`${form} input[name], ${form} select[name], ${form} textarea[name]`, (els) =>
     els
-      .filter((el) => !(el as HTMLInputElement).name.startsWith("$ACTION") && (el as HTMLInputElement).name !== "clientToken")
+      .filter(
+        (el) => !(el as HTMLInputElement).name.startsWith("$ACTION") && (el as HTMLInputElement).name !== "clientToken",
+      )
       .map((el) => {
         const input = el as HTMLInputElement;
         const value = input.type === "checkbox" || input.type === "radio" ? String(input.checked) : input.value;
@@ -43,7 +45,8 @@ async function appSide(browser: Browser, owner: Actor, admin: Actor, v: Victim):
   const adminPage = await adminContext.newPage();
   await adminPage.goto(`/admin/accounts/${v.businessId}`);
   out.adminPaused = await adminPage.getByTestId("paused-badge").count();
-  for (const id of ["cards", "authorizations", "financial-accounts", "fundings"]) out[`admin-${id}`] = await texts(adminPage, id);
+  for (const id of ["cards", "authorizations", "financial-accounts", "fundings"])
+    out[`admin-${id}`] = await texts(adminPage, id);
   out.adminHeading = (await adminPage.getByRole("heading", { level: 1 }).allInnerTexts()).map((t) => t.trim());
   await adminContext.close();
   return out;
@@ -53,17 +56,23 @@ async function stripeSide(v: Victim): Promise<Record<string, unknown>> {
   const o = { stripeAccount: v.accountId };
   const account = await sandbox.accounts.retrieve(v.accountId);
   const fa = await sandbox.treasury.financialAccounts.retrieve(v.financialAccountId, {}, o);
-  const [cardholders, cards, authorizations, inbound, credits, outboundPayments, outboundTransfers] = await Promise.all([
-    sandbox.issuing.cardholders.list({ limit: 100 }, o),
-    sandbox.issuing.cards.list({ limit: 100 }, o),
-    sandbox.issuing.authorizations.list({ limit: 100 }, o),
-    sandbox.treasury.inboundTransfers.list({ financial_account: v.financialAccountId, limit: 100 }, o),
-    sandbox.treasury.receivedCredits.list({ financial_account: v.financialAccountId, limit: 100 }, o),
-    sandbox.treasury.outboundPayments.list({ financial_account: v.financialAccountId, limit: 100 }, o),
-    sandbox.treasury.outboundTransfers.list({ financial_account: v.financialAccountId, limit: 100 }, o),
-  ]);
+  const [cardholders, cards, authorizations, inbound, credits, outboundPayments, outboundTransfers] = await Promise.all(
+    [
+      sandbox.issuing.cardholders.list({ limit: 100 }, o),
+      sandbox.issuing.cards.list({ limit: 100 }, o),
+      sandbox.issuing.authorizations.list({ limit: 100 }, o),
+      sandbox.treasury.inboundTransfers.list({ financial_account: v.financialAccountId, limit: 100 }, o),
+      sandbox.treasury.receivedCredits.list({ financial_account: v.financialAccountId, limit: 100 }, o),
+      sandbox.treasury.outboundPayments.list({ financial_account: v.financialAccountId, limit: 100 }, o),
+      sandbox.treasury.outboundTransfers.list({ financial_account: v.financialAccountId, limit: 100 }, o),
+    ],
+  );
   return {
-    account: { capabilities: account.capabilities, disabled: account.requirements?.disabled_reason ?? null, metadata: account.metadata },
+    account: {
+      capabilities: account.capabilities,
+      disabled: account.requirements?.disabled_reason ?? null,
+      metadata: account.metadata,
+    },
     financialAccount: { status: fa.status, balance: fa.balance, features: fa.active_features },
     cardholders: cardholders.data.map((c) => `${c.id}:${c.status}`),
     cards: cards.data.map((c) => `${c.id}:${c.status}:${JSON.stringify(c.spending_controls)}`),
@@ -81,7 +90,12 @@ export async function fingerprint(browser: Browser, v: Victim, admin: Actor): Pr
 }
 
 /** Waits for the victim's asynchronous updates (webhooks → read models) to settle: two equal fingerprints in a row. */
-export async function settledFingerprint(browser: Browser, v: Victim, admin: Actor, attempts = 6): Promise<Record<string, unknown>> {
+export async function settledFingerprint(
+  browser: Browser,
+  v: Victim,
+  admin: Actor,
+  attempts = 6,
+): Promise<Record<string, unknown>> {
   let previous = JSON.stringify(await fingerprint(browser, v, admin));
   for (let i = 0; i < attempts; i++) {
     const current = await fingerprint(browser, v, admin);

@@ -14,7 +14,11 @@ export const PASSWORD = "security-matrix-pw-1";
 export const DEMO_PASSWORD = "sandbox-demo";
 
 const sandboxUrl = new URL(process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111");
-export const sandbox = new Stripe("sk_test_security_matrix", { host: sandboxUrl.hostname, port: Number(sandboxUrl.port), protocol: "http" });
+export const sandbox = new Stripe("sk_test_security_matrix", {
+  host: sandboxUrl.hostname,
+  port: Number(sandboxUrl.port),
+  protocol: "http",
+});
 
 let ids: Map<string, ActionRef> | null = null;
 export function actionIds(): Map<string, ActionRef> {
@@ -31,7 +35,9 @@ export async function call(actor: Actor, key: string, page: string, args: readon
 
 function must(answer: Answer, what: string): Answer {
   if (answer.status >= 400 || (answer.result !== undefined && !isOk(answer.result) && !answer.actionRedirect)) {
-    throw new Error(`${what} failed: HTTP ${answer.status} ${JSON.stringify(answer.result) ?? answer.body.slice(0, 300)}`);
+    throw new Error(
+      `${what} failed: HTTP ${answer.status} ${JSON.stringify(answer.result) ?? answer.body.slice(0, 300)}`,
+    );
   }
   return answer;
 }
@@ -43,24 +49,43 @@ function data<T>(answer: Answer, what: string): T {
   return r.data as T;
 }
 
-export async function signUp(baseURL: string, label: string, name: string, next?: string): Promise<Actor & { email: string }> {
+export async function signUp(
+  baseURL: string,
+  label: string,
+  name: string,
+  next?: string,
+): Promise<Actor & { email: string }> {
   const actor = await Actor.create(label, baseURL);
   const email = uniqueEmail(`sec-${label.replace(/\W+/g, "-").toLowerCase()}`);
-  const answer = await call(actor, "app/(auth)/actions.ts#signUpAction", "/sign-up", [{}, { form: { name, email, password: PASSWORD, ...(next ? { next } : {}) } }]);
+  const answer = await call(actor, "app/(auth)/actions.ts#signUpAction", "/sign-up", [
+    {},
+    { form: { name, email, password: PASSWORD, ...(next ? { next } : {}) } },
+  ]);
   if (!answer.actionRedirect) throw new Error(`sign-up of ${email} failed: ${JSON.stringify(answer.result)}`);
   return Object.assign(actor, { email });
 }
 
-export async function signIn(baseURL: string, label: string, email: string, password: string): Promise<Actor & { email: string }> {
+export async function signIn(
+  baseURL: string,
+  label: string,
+  email: string,
+  password: string,
+): Promise<Actor & { email: string }> {
   const actor = await Actor.create(label, baseURL);
-  const answer = await call(actor, "app/(auth)/actions.ts#signInAction", "/sign-in", [{}, { form: { email, password } }]);
+  const answer = await call(actor, "app/(auth)/actions.ts#signInAction", "/sign-in", [
+    {},
+    { form: { email, password } },
+  ]);
   if (!answer.actionRedirect) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(answer.result)}`);
   return Object.assign(actor, { email });
 }
 
 /** Creates the owner's business and completes the sandbox's hosted onboarding in a browser. */
 async function createAndOnboard(browser: Browser, owner: Actor, legalName: string): Promise<void> {
-  const created = await call(owner, "app/(business)/onboarding/actions.ts#createBusinessAction", "/onboarding", [{}, { form: { legalName, country: "US", businessType: "company" } }]);
+  const created = await call(owner, "app/(business)/onboarding/actions.ts#createBusinessAction", "/onboarding", [
+    {},
+    { form: { legalName, country: "US", businessType: "company" } },
+  ]);
   if (!created.actionRedirect) throw new Error(`creating ${legalName} failed: ${JSON.stringify(created.result)}`);
   const context = await browser.newContext({ storageState: await owner.ctx.storageState() });
   const page = await context.newPage();
@@ -81,16 +106,32 @@ async function accountOf(email: string): Promise<Stripe.Account> {
 }
 
 /** Invites `email` to the owner's business as `role` and has a new user sign up and accept. */
-async function addTeammate(baseURL: string, owner: Actor, label: string, name: string, role: "admin" | "member"): Promise<Actor & { email: string }> {
+async function addTeammate(
+  baseURL: string,
+  owner: Actor,
+  label: string,
+  name: string,
+  role: "admin" | "member",
+): Promise<Actor & { email: string }> {
   const placeholder = uniqueEmail(`sec-${label.replace(/\W+/g, "-").toLowerCase()}`);
-  const invited = await call(owner, "app/(business)/team/actions.ts#inviteAction", "/team", [{}, { form: { email: placeholder, role } }]);
+  const invited = await call(owner, "app/(business)/team/actions.ts#inviteAction", "/team", [
+    {},
+    { form: { email: placeholder, role } },
+  ]);
   const path = (invited.result as { invite?: { path: string } }).invite?.path;
   if (!path) throw new Error(`invite failed: ${JSON.stringify(invited.result)}`);
   const person = await Actor.create(label, baseURL);
-  const signed = await call(person, "app/(auth)/actions.ts#signUpAction", "/sign-up", [{}, { form: { name, email: placeholder, password: PASSWORD, next: path } }]);
-  if (signed.actionRedirect !== path) throw new Error(`sign-up for the invitation failed: ${JSON.stringify(signed.result)}`);
+  const signed = await call(person, "app/(auth)/actions.ts#signUpAction", "/sign-up", [
+    {},
+    { form: { name, email: placeholder, password: PASSWORD, next: path } },
+  ]);
+  if (signed.actionRedirect !== path)
+    throw new Error(`sign-up for the invitation failed: ${JSON.stringify(signed.result)}`);
   const token = path.split("/").pop()!;
-  const accepted = await call(person, "app/invite/[token]/actions.ts#acceptInviteAction", path, [{}, { form: { token } }]);
+  const accepted = await call(person, "app/invite/[token]/actions.ts#acceptInviteAction", path, [
+    {},
+    { form: { token } },
+  ]);
   if (accepted.actionRedirect !== "/dashboard") throw new Error(`accepting failed: ${JSON.stringify(accepted.result)}`);
   return Object.assign(person, { email: placeholder });
 }
@@ -99,7 +140,9 @@ async function addTeammate(baseURL: string, owner: Actor, label: string, name: s
 async function teamIds(owner: Actor): Promise<{ membershipIds: string[]; inviteIds: string[] }> {
   const text = await (await owner.ctx.get("/team")).text();
   // In the page's inline flight data the quotes are escaped (`\"membershipId\":\"…\"`).
-  const uuids = (key: string) => [...new Set([...text.matchAll(new RegExp(`${key}\\\\?":\\\\?"([0-9a-f-]{36})`, "g"))].map((m) => m[1]!))];
+  const uuids = (key: string) => [
+    ...new Set([...text.matchAll(new RegExp(`${key}\\\\?":\\\\?"([0-9a-f-]{36})`, "g"))].map((m) => m[1]!)),
+  ];
   return { membershipIds: uuids("membershipId"), inviteIds: uuids("inviteId") };
 }
 
@@ -132,7 +175,12 @@ export type World = {
   victim: Victim;
   admin: Actor & { email: string };
   signedOut: Actor;
-  attackers: { owner: Actor & { email: string }; admin: Actor & { email: string }; member: Actor & { email: string }; accountId: string };
+  attackers: {
+    owner: Actor & { email: string };
+    admin: Actor & { email: string };
+    member: Actor & { email: string };
+    accountId: string;
+  };
 };
 
 export async function buildWorld(browser: Browser, baseURL: string): Promise<World> {
@@ -143,7 +191,10 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     signUp(baseURL, "B owner", `Otto Other ${tag}`),
     signIn(baseURL, "platform admin", "admin@platform.test", DEMO_PASSWORD),
   ]);
-  await Promise.all([createAndOnboard(browser, aOwner, legalName), createAndOnboard(browser, bOwner, `Attacker ${tag} LLC`)]);
+  await Promise.all([
+    createAndOnboard(browser, aOwner, legalName),
+    createAndOnboard(browser, bOwner, `Attacker ${tag} LLC`),
+  ]);
   const [aMember, bAdmin, bMember] = await Promise.all([
     addTeammate(baseURL, aOwner, "A member", `Mia Member ${tag}`, "member"),
     addTeammate(baseURL, bOwner, "B admin", `Adam Admin ${tag}`, "admin"),
@@ -152,7 +203,10 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
 
   // A pending invitation of A's (a target for revoking and accepting).
   const inviteEmail = uniqueEmail("sec-pending");
-  const invited = await call(aOwner, "app/(business)/team/actions.ts#inviteAction", "/team", [{}, { form: { email: inviteEmail, role: "admin" } }]);
+  const invited = await call(aOwner, "app/(business)/team/actions.ts#inviteAction", "/team", [
+    {},
+    { form: { email: inviteEmail, role: "admin" } },
+  ]);
   const invitePath = (invited.result as { invite?: { path: string } }).invite?.path;
   if (!invitePath) throw new Error(`invite failed: ${JSON.stringify(invited.result)}`);
   const team = await teamIds(aOwner);
@@ -161,15 +215,37 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
 
   // Money: a verified bank link, a pending inbound transfer, received funds.
   const link = data<{ operationId: string }>(
-    await call(aOwner, "app/(business)/money/actions.ts#linkBankAction", "/money", [{ form: { clientToken: randomUUID(), holderName: legalName, routingNumber: "110000000", accountNumber: "000123456789", accountType: "checking" } }]),
+    await call(aOwner, "app/(business)/money/actions.ts#linkBankAction", "/money", [
+      {
+        form: {
+          clientToken: randomUUID(),
+          holderName: legalName,
+          routingNumber: "110000000",
+          accountNumber: "000123456789",
+          accountType: "checking",
+        },
+      },
+    ]),
     "linking a bank",
   );
-  data(await call(aOwner, "app/(business)/money/actions.ts#verifyBankAction", "/money", [{ form: { operation: link.operationId, code: "SM11AA" } }]), "verifying the bank");
+  data(
+    await call(aOwner, "app/(business)/money/actions.ts#verifyBankAction", "/money", [
+      { form: { operation: link.operationId, code: "SM11AA" } },
+    ]),
+    "verifying the bank",
+  );
   const inbound = data<{ id: string }>(
-    await call(aOwner, "app/(business)/money/actions.ts#moveMoneyInAction", "/money", [{ form: { clientToken: randomUUID(), bank: link.operationId, amount: "250.00" } }]),
+    await call(aOwner, "app/(business)/money/actions.ts#moveMoneyInAction", "/money", [
+      { form: { clientToken: randomUUID(), bank: link.operationId, amount: "250.00" } },
+    ]),
     "moving money in",
   );
-  data(await call(aOwner, "app/(business)/sandbox-tools/actions.ts#receiveMoneyAction", "/sandbox-tools", [{ form: { amount: "500.00" } }]), "receiving money");
+  data(
+    await call(aOwner, "app/(business)/sandbox-tools/actions.ts#receiveMoneyAction", "/sandbox-tools", [
+      { form: { amount: "500.00" } },
+    ]),
+    "receiving money",
+  );
 
   // A card (made on A's connected account, as the embedded component would) and a pending purchase.
   const account = await accountOf(aOwner.email);
@@ -181,15 +257,33 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
       type: "individual",
       name: `Vera Victim`,
       email: aOwner.email,
-      billing: { address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" } },
-      individual: { first_name: "Vera", last_name: "Victim", dob: { day: 1, month: 1, year: 1990 }, card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } } },
+      billing: {
+        address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
+      },
+      individual: {
+        first_name: "Vera",
+        last_name: "Victim",
+        dob: { day: 1, month: 1, year: 1990 },
+        card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } },
+      },
     },
     o,
   );
-  const card = await sandbox.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa, status: "active" }, o);
+  const card = await sandbox.issuing.cards.create(
+    { cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa, status: "active" },
+    o,
+  );
   const purchase = data<{ id: string; approved: boolean }>(
     await call(aOwner, "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction", "/sandbox-tools", [
-      { form: { card: card.id, category: "eating_places_restaurants", country: "US", merchantName: `Victim Diner ${tag}`, amount: "12.34" } },
+      {
+        form: {
+          card: card.id,
+          category: "eating_places_restaurants",
+          country: "US",
+          merchantName: `Victim Diner ${tag}`,
+          amount: "12.34",
+        },
+      },
     ]),
     "a purchase",
   );
@@ -204,12 +298,14 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   const events = await (await admin.ctx.get("/admin/events")).text();
   const eventId = /\/admin\/events\/(evt_[A-Za-z0-9_]+)/.exec(events)?.[1] ?? "evt_unknown";
   const adminInvite = data<{ url: string }>(
-    await call(admin, "app/(platform)/admin/admins/actions.ts#inviteAdminAction", "/admin/admins", [{}, { form: { email: uniqueEmail("sec-admin-invitee") } }]),
+    await call(admin, "app/(platform)/admin/admins/actions.ts#inviteAdminAction", "/admin/admins", [
+      {},
+      { form: { email: uniqueEmail("sec-admin-invitee") } },
+    ]),
     "inviting an admin",
   );
   const treasury = await (await admin.ctx.get("/admin/treasury")).text();
   const addressId = /addressId\\?":\\?"([A-Za-z0-9_]+)/.exec(treasury)?.[1] ?? "fa_addr_unknown";
-
 
   const victim: Victim = {
     legalName,
@@ -232,7 +328,24 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     adminInviteToken: adminInvite.url.split("/").pop()!,
     secrets: [],
   };
-  victim.secrets = [legalName, businessId, account.id, fa, aOwner.email, aMember.email, inviteEmail, victim.inviteToken, link.operationId, inbound.id, holder.id, card.id, purchase.id, `Victim Diner ${tag}`, `Vera Victim ${tag}`, `Mia Member ${tag}`];
+  victim.secrets = [
+    legalName,
+    businessId,
+    account.id,
+    fa,
+    aOwner.email,
+    aMember.email,
+    inviteEmail,
+    victim.inviteToken,
+    link.operationId,
+    inbound.id,
+    holder.id,
+    card.id,
+    purchase.id,
+    `Victim Diner ${tag}`,
+    `Vera Victim ${tag}`,
+    `Mia Member ${tag}`,
+  ];
   return {
     baseURL,
     victim,

@@ -53,7 +53,11 @@ export function exportedNames(source: string): string[] {
 
 /** `app/(business)/wallet/export/route.ts` → `/wallet/export` (route groups leave the URL). */
 export function routePathOf(file: string): string {
-  const segments = file.replace(/\\/g, "/").split("/").slice(1, -1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = file
+    .replace(/\\/g, "/")
+    .split("/")
+    .slice(1, -1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return "/" + segments.join("/");
 }
 
@@ -78,7 +82,8 @@ export function inventory(root = ROOT): Inventory {
       else if (mentionsDirective(source)) actions.push(`${file}#<inline>`);
       if (dir === "app" && /\/route\.(ts|tsx|js|mjs)$/.test(file)) {
         const exported = new Set(exportedNames(source));
-        for (const method of HTTP_METHODS) if (exported.has(method)) routes.push(`${method} ${routePathOf(file)}` as RouteKey);
+        for (const method of HTTP_METHODS)
+          if (exported.has(method)) routes.push(`${method} ${routePathOf(file)}` as RouteKey);
       }
     }
   }

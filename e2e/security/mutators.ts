@@ -4,7 +4,19 @@
 import type { ActionArg } from "./rsc";
 import type { Fields } from "./matrix";
 
-export type FieldKind = "money" | "id" | "token" | "enum" | "email" | "text" | "digits" | "count" | "countries" | "categories" | "flag" | "code";
+export type FieldKind =
+  | "money"
+  | "id"
+  | "token"
+  | "enum"
+  | "email"
+  | "text"
+  | "digits"
+  | "count"
+  | "countries"
+  | "categories"
+  | "flag"
+  | "code";
 
 const KINDS: Record<string, FieldKind> = {
   amount: "money",
@@ -157,10 +169,21 @@ export const ODD: ReadonlyArray<readonly [string, (valid: string | string[]) => 
  * The arguments as an attacker could shape them (the browser never would), for an action called
  * `(prevState, formData)` or with one input (`(formData)` / `(object)`): [name, args, mayBeValid].
  */
-export function structural(fields: Fields, signature: "state+form" | "form" | "object"): ReadonlyArray<readonly [string, ActionArg[], boolean]> {
+export function structural(
+  fields: Fields,
+  signature: "state+form" | "form" | "object",
+): ReadonlyArray<readonly [string, ActionArg[], boolean]> {
   const wrongTypes = Object.fromEntries(Object.keys(fields).map((k) => [k, { nested: [1, true, null] }]));
   const numbers = Object.fromEntries(Object.keys(fields).map((k) => [k, -1.5]));
-  const extra = { form: { ...fields, businessId: "00000000-0000-4000-8000-000000000000", role: "owner", ["__proto__"]: "x", constructor: "x" } };
+  const extra = {
+    form: {
+      ...fields,
+      businessId: "00000000-0000-4000-8000-000000000000",
+      role: "owner",
+      ["__proto__"]: "x",
+      constructor: "x",
+    },
+  };
   type Shape = [string, ActionArg[], boolean];
   const hasFields = Object.keys(fields).length > 0;
   const shapes: Shape[] = [
@@ -168,17 +191,32 @@ export function structural(fields: Fields, signature: "state+form" | "form" | "o
     ["null arguments", [null, null], false],
   ];
   if (signature === "state+form") {
-    shapes.push(["strings", ["state", "form"], false], ["number for the form", [{}, 42], false], ["array for the form", [{}, ["a", "b"]], false]);
+    shapes.push(
+      ["strings", ["state", "form"], false],
+      ["number for the form", [{}, 42], false],
+      ["array for the form", [{}, ["a", "b"]], false],
+    );
     if (hasFields) shapes.push(["object with wrong types for the form", [{}, wrongTypes], false]);
     shapes.push(["object instead of a form", [{}, fields], true], ["form with extra fields", [{}, extra], true]);
     return shapes;
   }
-  shapes.push(["string for the input", ["input"], false], ["number for the input", [42], false], ["array for the input", [["a", "b"]], false]);
-  if (hasFields) shapes.push(["object with wrong types", [wrongTypes], false], ["numbers for strings", [numbers], false]);
+  shapes.push(
+    ["string for the input", ["input"], false],
+    ["number for the input", [42], false],
+    ["array for the input", [["a", "b"]], false],
+  );
+  if (hasFields)
+    shapes.push(["object with wrong types", [wrongTypes], false], ["numbers for strings", [numbers], false]);
   else shapes.push(["unknown field", [{ businessId: "00000000-0000-4000-8000-000000000000" }], false]);
   shapes.push(
-    signature === "form" ? ["object instead of a form", [fields], true] : ["a form instead of an object", [{ form: fields }], true],
-    ["extra fields", [signature === "form" ? extra : { ...fields, businessId: "00000000-0000-4000-8000-000000000000" }], true],
+    signature === "form"
+      ? ["object instead of a form", [fields], true]
+      : ["a form instead of an object", [{ form: fields }], true],
+    [
+      "extra fields",
+      [signature === "form" ? extra : { ...fields, businessId: "00000000-0000-4000-8000-000000000000" }],
+      true,
+    ],
   );
   return shapes;
 }
@@ -199,6 +237,9 @@ export const RAW: ReadonlyArray<readonly [string, string, string]> = [
 
 /** No stack traces or server paths in an answer. */
 export function stackTraceIn(body: string): string | null {
-  const m = /\bat [\w.<>$]+ \(?[^)\n]*:\d+:\d+\)?|\/work\/|node_modules\/|\.next\/server|\bTypeError\b|\bReferenceError\b|\bSyntaxError\b|\bError: /.exec(body);
+  const m =
+    /\bat [\w.<>$]+ \(?[^)\n]*:\d+:\d+\)?|\/work\/|node_modules\/|\.next\/server|\bTypeError\b|\bReferenceError\b|\bSyntaxError\b|\bError: /.exec(
+      body,
+    );
   return m ? m[0] : null;
 }

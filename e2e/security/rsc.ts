@@ -8,17 +8,27 @@ export type FormFields = Record<string, string | string[]>;
 /** One argument of an action call: a FormData (`{ form: ... }`) or any JSON value. */
 export type ActionArg = { form: FormFields } | unknown;
 
-export type EncodedReply = { contentType: "text/plain;charset=UTF-8"; body: string } | { contentType: "multipart"; multipart: Array<[string, string]> };
+export type EncodedReply =
+  | { contentType: "text/plain;charset=UTF-8"; body: string }
+  | { contentType: "multipart"; multipart: Array<[string, string]> };
 
 function isForm(arg: unknown): arg is { form: FormFields } {
-  return typeof arg === "object" && arg !== null && !Array.isArray(arg) && Object.keys(arg).length === 1 && "form" in arg && typeof (arg as { form: unknown }).form === "object";
+  return (
+    typeof arg === "object" &&
+    arg !== null &&
+    !Array.isArray(arg) &&
+    Object.keys(arg).length === 1 &&
+    "form" in arg &&
+    typeof (arg as { form: unknown }).form === "object"
+  );
 }
 
 /** React's escaping of strings in a reply: a leading `$` is doubled (`$x` → `$$x`). */
 function escapeStrings(value: unknown): unknown {
   if (typeof value === "string") return value.startsWith("$") ? `$${value}` : value;
   if (Array.isArray(value)) return value.map(escapeStrings);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeStrings(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeStrings(v)]));
   return value;
 }
 
@@ -95,7 +105,8 @@ function resolve(value: unknown, rows: Map<string, string | { text: string }>, d
     }
   }
   if (Array.isArray(value)) return value.map((v) => resolve(v, rows, depth + 1));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, rows, depth + 1)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, rows, depth + 1)]));
   return value;
 }
 

@@ -16,12 +16,24 @@ export function argsFor(entry: ActionEntry, fields: Fields): ActionArg[] {
 export type Call = { key: string; actor: string; request: string; answer: Answer; shown?: string[] };
 
 /** Calls one action entry with its sample input aimed at the victim (on a copy of the cookies if it ends the session). */
-export async function callEntry(actor: Actor, key: string, entry: ActionEntry, v: Victim, fields = entry.sample(v)): Promise<Call> {
+export async function callEntry(
+  actor: Actor,
+  key: string,
+  entry: ActionEntry,
+  v: Victim,
+  fields = entry.sample(v),
+): Promise<Call> {
   const page = entry.page(v);
   const who = entry.endsSession ? await actor.clone() : actor;
   try {
     const answer = await call(who, key, page, argsFor(entry, fields));
-    return { key, actor: actor.name, request: `${page} ${JSON.stringify(fields)}`, answer, shown: entry.shows?.(v) ?? [] };
+    return {
+      key,
+      actor: actor.name,
+      request: `${page} ${JSON.stringify(fields)}`,
+      answer,
+      shown: entry.shows?.(v) ?? [],
+    };
   } finally {
     if (who !== actor) await who.dispose();
   }
@@ -30,7 +42,8 @@ export async function callEntry(actor: Actor, key: string, entry: ActionEntry, v
 export async function callRoute(actor: Actor, key: string, entry: RouteEntry, v: Victim): Promise<Call> {
   const req = entry.request(v);
   const method = key.split(" ")[0]!;
-  const answer = method === "GET" ? await actor.get(req.path) : await actor.post(req.path, { headers: req.headers, data: req.body });
+  const answer =
+    method === "GET" ? await actor.get(req.path) : await actor.post(req.path, { headers: req.headers, data: req.body });
   return { key, actor: actor.name, request: `${req.path} ${req.body ?? ""}`, answer };
 }
 
@@ -57,7 +70,10 @@ export function expectRefused(c: Call, codes: readonly string[]): void {
   const refused = httpRefusal || (code !== null && codes.includes(code));
   expect(refused, `expected a refusal (${codes.join("|")}): ${describe(c)}`).toBe(true);
   expect(a.actionRedirect, `a refused action redirected: ${describe(c)}`).toBeNull();
-  expect(isOk(a.result) && a.result !== undefined && !httpRefusal && code === null, `ok for a refused caller: ${describe(c)}`).toBe(false);
+  expect(
+    isOk(a.result) && a.result !== undefined && !httpRefusal && code === null,
+    `ok for a refused caller: ${describe(c)}`,
+  ).toBe(false);
 }
 
 export function expectNoServerError(c: Call): void {

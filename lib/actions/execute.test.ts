@@ -22,8 +22,13 @@ describeEachDatabase("executeAction", (database) => {
     const { db } = database();
     assert.equal((await executeAction(db, null, spec, { nickname: "x" })).ok, false);
     const member = await executeAction(db, { userId: "u", role: "member", businessId: "b" }, spec, { nickname: "x" });
-    assert.deepEqual(member, { ok: false, error: { code: "forbidden", message: "You don't have permission to do that" } });
-    const platform = await executeAction(db, { userId: "u", role: "platform_admin", businessId: null }, spec, { nickname: "x" });
+    assert.deepEqual(member, {
+      ok: false,
+      error: { code: "forbidden", message: "You don't have permission to do that" },
+    });
+    const platform = await executeAction(db, { userId: "u", role: "platform_admin", businessId: null }, spec, {
+      nickname: "x",
+    });
     assert.equal(!platform.ok && platform.error.code, "forbidden");
     assert.equal(runs, 0);
     assert.equal((await db.select().from(auditLog)).length, 0);
@@ -32,12 +37,22 @@ describeEachDatabase("executeAction", (database) => {
   test("bad input returns field errors and runs nothing", async () => {
     const { db } = database();
     const [u] = await db.insert(users).values({ email: "a@x.test", name: "A", passwordHash: "h" }).returning();
-    const [b] = await db.insert(businesses).values({ legalName: "B", country: "US", businessType: "company", fundingModel: "treasury" }).returning();
+    const [b] = await db
+      .insert(businesses)
+      .values({ legalName: "B", country: "US", businessType: "company", fundingModel: "treasury" })
+      .returning();
     const actor = { userId: u!.id, role: "admin" as const, businessId: b!.id };
     const form = new FormData();
     form.set("nickname", "   ");
     const bad = await executeAction(db, actor, spec, form);
-    assert.deepEqual(bad, { ok: false, error: { code: "validation_failed", message: "Some fields need attention", fields: { nickname: "Enter a nickname" } } });
+    assert.deepEqual(bad, {
+      ok: false,
+      error: {
+        code: "validation_failed",
+        message: "Some fields need attention",
+        fields: { nickname: "Enter a nickname" },
+      },
+    });
     assert.equal(runs, 0);
     const good = await executeAction(db, actor, spec, { nickname: " Travel " });
     assert.deepEqual(good, { ok: true, data: { nickname: "Travel" } });
@@ -52,8 +67,21 @@ describeEachDatabase("executeAction", (database) => {
     const original = console.error;
     console.error = () => {};
     try {
-      const boom = await executeAction(db, { userId: "u", role: "owner", businessId: "b" }, { ...spec, run: async () => { throw new Error("db exploded at line 42"); } }, { nickname: "x" });
-      assert.deepEqual(boom, { ok: false, error: { code: "internal", message: "Something went wrong on our side. Try again" } });
+      const boom = await executeAction(
+        db,
+        { userId: "u", role: "owner", businessId: "b" },
+        {
+          ...spec,
+          run: async () => {
+            throw new Error("db exploded at line 42");
+          },
+        },
+        { nickname: "x" },
+      );
+      assert.deepEqual(boom, {
+        ok: false,
+        error: { code: "internal", message: "Something went wrong on our side. Try again" },
+      });
     } finally {
       console.error = original;
     }

@@ -8,7 +8,12 @@ import { fail, fieldErrorsFromIssues, type ActionResult } from "@/lib/errors";
 export type Actor = { userId: string; role: Role; businessId: string | null };
 
 /** `businessId` files a platform admin's action under the business it acted on (else the actor's). */
-export type AuditEntry = { action: string; target?: string; businessId?: string | null; data?: Record<string, unknown> };
+export type AuditEntry = {
+  action: string;
+  target?: string;
+  businessId?: string | null;
+  data?: Record<string, unknown>;
+};
 
 export type ActionSpec<S extends z.ZodType, T, A extends Actor> = {
   permission: Permission;

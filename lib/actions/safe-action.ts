@@ -13,7 +13,9 @@ export function businessAction<S extends z.ZodType, T>(spec: ActionSpec<S, T, Bu
   return async (input: unknown): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
     const ctx = viewer && !viewer.user.platformRole ? await resolveBusinessContext(viewer) : null;
-    const actor: BusinessActor | null = ctx ? { userId: ctx.user.id, role: ctx.role, businessId: ctx.business.id } : null;
+    const actor: BusinessActor | null = ctx
+      ? { userId: ctx.user.id, role: ctx.role, businessId: ctx.business.id }
+      : null;
     return executeAction(getDb(), actor, spec, input);
   };
 }
@@ -23,7 +25,9 @@ export function platformAction<S extends z.ZodType, T>(spec: ActionSpec<S, T, Pl
   return async (input: unknown): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
     const actor: PlatformActor | null =
-      viewer?.user.platformRole === "platform_admin" ? { userId: viewer.user.id, role: "platform_admin", businessId: null } : null;
+      viewer?.user.platformRole === "platform_admin"
+        ? { userId: viewer.user.id, role: "platform_admin", businessId: null }
+        : null;
     return executeAction(getDb(), actor, spec, input);
   };
 }

@@ -23,8 +23,15 @@ after(async () => {
 });
 
 async function business(db: Db, country: "US" | "MX"): Promise<Business> {
-  const [u] = await db.insert(users).values({ email: `founder-${randomUUID()}@admin.test`, name: "F", passwordHash: "x" }).returning();
-  const b = await createBusiness(db, { userId: u!.id, email: u!.email }, { legalName: `Closing ${country} ${randomUUID().slice(0, 6)}`, country, businessType: "company" });
+  const [u] = await db
+    .insert(users)
+    .values({ email: `founder-${randomUUID()}@admin.test`, name: "F", passwordHash: "x" })
+    .returning();
+  const b = await createBusiness(
+    db,
+    { userId: u!.id, email: u!.email },
+    { legalName: `Closing ${country} ${randomUUID().slice(0, 6)}`, country, businessType: "company" },
+  );
   await provisionStripeAccount(db, sandbox.stripe, b);
   return b;
 }
@@ -43,7 +50,14 @@ describeEachDatabase("admin account actions on v1 and v2 accounts", (database) =
     }
     // What a v1 link for the v2 account would get: refused, naming the way out.
     const mx = await business(db, "MX");
-    const v1 = await sandbox.stripe.accountLinks.create({ account: mx.stripeAccountId!, type: "account_onboarding", refresh_url: "http://localhost:3000/r", return_url: "http://localhost:3000/d" }).catch((e: Stripe.errors.StripeError) => e);
+    const v1 = await sandbox.stripe.accountLinks
+      .create({
+        account: mx.stripeAccountId!,
+        type: "account_onboarding",
+        refresh_url: "http://localhost:3000/r",
+        return_url: "http://localhost:3000/d",
+      })
+      .catch((e: Stripe.errors.StripeError) => e);
     assert.equal((v1 as Stripe.errors.StripeError).param, "account");
     assert.match((v1 as Stripe.errors.StripeError).message, /v2\/core\/account_links/);
   });
@@ -53,7 +67,9 @@ describeEachDatabase("admin account actions on v1 and v2 accounts", (database) =
     const deps = testDeps(db, sandbox.stripe);
     const mx = await business(db, "MX");
     const { admin } = await actors(db, mx.id);
-    const bare = await v2Request(sandbox.stripe, "POST", `/v2/core/accounts/${mx.stripeAccountId}/close`, {}).catch((e: Stripe.errors.StripeError) => e);
+    const bare = await v2Request(sandbox.stripe, "POST", `/v2/core/accounts/${mx.stripeAccountId}/close`, {}).catch(
+      (e: Stripe.errors.StripeError) => e,
+    );
     assert.equal((bare as Stripe.errors.StripeError).param, "applied_configurations", "Stripe wants them named");
     const closed = await closeAccount(deps, admin, { businessId: mx.id, confirmName: mx.legalName });
     assert.ok(closed.ok, JSON.stringify(closed));
@@ -63,6 +79,9 @@ describeEachDatabase("admin account actions on v1 and v2 accounts", (database) =
     const us = await business(db, "US");
     const usClosed = await closeAccount(deps, admin, { businessId: us.id, confirmName: us.legalName });
     assert.ok(usClosed.ok, JSON.stringify(usClosed));
-    await assert.rejects(sandbox.stripe.accounts.retrieve(us.stripeAccountId!), (e: Stripe.errors.StripeError) => e.statusCode === 404 || e.code === "account_invalid");
+    await assert.rejects(
+      sandbox.stripe.accounts.retrieve(us.stripeAccountId!),
+      (e: Stripe.errors.StripeError) => e.statusCode === 404 || e.code === "account_invalid",
+    );
   });
 });

@@ -12,13 +12,23 @@ import { stripeFailure } from "./stripe-errors";
 export type CardsChanged = { cardIds: string[] };
 export const FROZEN_ACTION = "admin.cards.frozen";
 
-async function cardsOf(stripe: Stripe, accountId: string, status: "active" | "inactive"): Promise<Stripe.Issuing.Card[]> {
+async function cardsOf(
+  stripe: Stripe,
+  accountId: string,
+  status: "active" | "inactive",
+): Promise<Stripe.Issuing.Card[]> {
   const out: Stripe.Issuing.Card[] = [];
-  for await (const card of stripe.issuing.cards.list({ status, limit: 100 }, { stripeAccount: accountId })) out.push(card);
+  for await (const card of stripe.issuing.cards.list({ status, limit: 100 }, { stripeAccount: accountId }))
+    out.push(card);
   return out;
 }
 
-async function setStatus(deps: AdminDeps, accountId: string, ids: string[], status: "active" | "inactive"): Promise<void> {
+async function setStatus(
+  deps: AdminDeps,
+  accountId: string,
+  ids: string[],
+  status: "active" | "inactive",
+): Promise<void> {
   for (const id of ids) {
     const card = await deps.stripe.issuing.cards.update(id, { status }, { stripeAccount: accountId });
     await applyCard(deps.db, accountId, card, new Date());
@@ -26,7 +36,11 @@ async function setStatus(deps: AdminDeps, accountId: string, ids: string[], stat
 }
 
 async function accountOf(deps: AdminDeps, businessId: string): Promise<string | null> {
-  const [b] = await deps.db.select({ acct: businesses.stripeAccountId }).from(businesses).where(eq(businesses.id, businessId)).limit(1);
+  const [b] = await deps.db
+    .select({ acct: businesses.stripeAccountId })
+    .from(businesses)
+    .where(eq(businesses.id, businessId))
+    .limit(1);
   return b?.acct ?? null;
 }
 
@@ -70,12 +84,22 @@ export const freezeSpec = (deps: AdminDeps): ActionSpec<typeof businessIdSchema,
   permission: "platform.accounts.manage",
   schema: businessIdSchema,
   run: (_actor, input) => freezeCards(deps, input),
-  audit: (input, data) => ({ action: FROZEN_ACTION, target: input.businessId, businessId: input.businessId, data: { cardIds: data.cardIds } }),
+  audit: (input, data) => ({
+    action: FROZEN_ACTION,
+    target: input.businessId,
+    businessId: input.businessId,
+    data: { cardIds: data.cardIds },
+  }),
 });
 
 export const unfreezeSpec = (deps: AdminDeps): ActionSpec<typeof businessIdSchema, CardsChanged, PlatformActor> => ({
   permission: "platform.accounts.manage",
   schema: businessIdSchema,
   run: (_actor, input) => unfreezeCards(deps, input),
-  audit: (input, data) => ({ action: "admin.cards.unfrozen", target: input.businessId, businessId: input.businessId, data: { cardIds: data.cardIds } }),
+  audit: (input, data) => ({
+    action: "admin.cards.unfrozen",
+    target: input.businessId,
+    businessId: input.businessId,
+    data: { cardIds: data.cardIds },
+  }),
 });

@@ -12,7 +12,10 @@ import { stripeFailure } from "./stripe-errors";
 
 export const closeSchema = z.object({
   businessId: z.uuid({ error: "Unknown business" }),
-  confirmName: z.string({ error: "Type the business's name to confirm" }).max(300).transform((s) => s.trim()),
+  confirmName: z
+    .string({ error: "Type the business's name to confirm" })
+    .max(300)
+    .transform((s) => s.trim()),
 });
 
 export type CloseResult = { frozenCardIds: string[] };
@@ -21,7 +24,11 @@ export type CloseResult = { frozenCardIds: string[] };
  * Closes the business's connected account. Spending stops first (kill switch, cards frozen), so
  * nothing is authorized while Stripe closes the account; Stripe refuses while money remains.
  */
-export async function closeAccount(deps: AdminDeps, actor: PlatformActor, input: z.output<typeof closeSchema>): Promise<ActionResult<CloseResult>> {
+export async function closeAccount(
+  deps: AdminDeps,
+  actor: PlatformActor,
+  input: z.output<typeof closeSchema>,
+): Promise<ActionResult<CloseResult>> {
   const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
   if (!business) return fail("not_found");
   if (input.confirmName.toLowerCase() !== business.legalName.trim().toLowerCase()) {
@@ -46,5 +53,10 @@ export const closeSpec = (deps: AdminDeps): ActionSpec<typeof closeSchema, Close
   permission: "platform.accounts.manage",
   schema: closeSchema,
   run: (actor, input) => closeAccount(deps, actor, input),
-  audit: (input, data) => ({ action: "admin.account.closed", target: input.businessId, businessId: input.businessId, data: { frozenCardIds: data.frozenCardIds } }),
+  audit: (input, data) => ({
+    action: "admin.account.closed",
+    target: input.businessId,
+    businessId: input.businessId,
+    data: { frozenCardIds: data.frozenCardIds },
+  }),
 });

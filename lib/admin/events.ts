@@ -4,7 +4,12 @@ import { z } from "zod";
 import { stripeEvents } from "@/db/schema";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
-import { applySnapshotEvent, financialAccountTouched, treasuryTransactionTouched, type Prefetched } from "@/lib/events/apply";
+import {
+  applySnapshotEvent,
+  financialAccountTouched,
+  treasuryTransactionTouched,
+  type Prefetched,
+} from "@/lib/events/apply";
 import { applyThinEvent, fetchThinObject } from "@/lib/events/apply-v2";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { AdminDeps } from "./deps";
@@ -16,10 +21,14 @@ export const replaySchema = z.object({ eventId: z.string().min(1).max(255) });
  * say). Safe to repeat: read-model rows only move forward in time. Real-time authorization
  * requests are answers, not state, so they are not replayed.
  */
-export async function replayEvent(deps: AdminDeps, eventId: string): Promise<ActionResult<{ applied: boolean; error: string | null }>> {
+export async function replayEvent(
+  deps: AdminDeps,
+  eventId: string,
+): Promise<ActionResult<{ applied: boolean; error: string | null }>> {
   const [row] = await deps.db.select().from(stripeEvents).where(eq(stripeEvents.id, eventId)).limit(1);
   if (!row) return fail("not_found");
-  if (row.type === "issuing_authorization.request") return fail("validation_failed", undefined, "Real-time authorization requests can't be replayed");
+  if (row.type === "issuing_authorization.request")
+    return fail("validation_failed", undefined, "Real-time authorization requests can't be replayed");
   let error: string | null = null;
   try {
     if (row.kind === "thin") {
@@ -30,20 +39,35 @@ export async function replayEvent(deps: AdminDeps, eventId: string): Promise<Act
       const event = row.payload as unknown as Stripe.Event;
       const prefetched: Prefetched = {};
       const fa = financialAccountTouched(event);
-      if (fa && event.account) prefetched.financialAccount = await deps.stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: event.account });
+      if (fa && event.account)
+        prefetched.financialAccount = await deps.stripe.treasury.financialAccounts.retrieve(
+          fa,
+          {},
+          { stripeAccount: event.account },
+        );
       const trxn = treasuryTransactionTouched(event);
-      if (trxn && event.account) prefetched.transaction = await deps.stripe.treasury.transactions.retrieve(trxn, {}, { stripeAccount: event.account });
+      if (trxn && event.account)
+        prefetched.transaction = await deps.stripe.treasury.transactions.retrieve(
+          trxn,
+          {},
+          { stripeAccount: event.account },
+        );
       await deps.db.transaction((tx) => applySnapshotEvent(tx, event, prefetched));
     }
   } catch (err) {
     console.error(`replay of ${eventId} failed`, err);
     error = String(err instanceof Error ? err.message : err).slice(0, 500);
   }
-  await deps.db.update(stripeEvents).set(error ? { error } : { appliedAt: new Date(), error: null }).where(eq(stripeEvents.id, eventId));
+  await deps.db
+    .update(stripeEvents)
+    .set(error ? { error } : { appliedAt: new Date(), error: null })
+    .where(eq(stripeEvents.id, eventId));
   return ok({ applied: !error, error });
 }
 
-export const replaySpec = (deps: AdminDeps): ActionSpec<typeof replaySchema, { applied: boolean; error: string | null }, PlatformActor> => ({
+export const replaySpec = (
+  deps: AdminDeps,
+): ActionSpec<typeof replaySchema, { applied: boolean; error: string | null }, PlatformActor> => ({
   permission: "platform.accounts.manage",
   schema: replaySchema,
   run: (_actor, input) => replayEvent(deps, input.eventId),

@@ -30,22 +30,45 @@ export const fundSchema = z
 
 export type FundInput = z.output<typeof fundSchema>;
 /** What left the platform and what arrived (USD → USDC for stablecoin businesses). */
-export type FundResult = { operationId: string; stripeObjectId: string; debited: { amount: number; currency: string }; credited: { amount: number; currency: string }; replayed?: boolean };
+export type FundResult = {
+  operationId: string;
+  stripeObjectId: string;
+  debited: { amount: number; currency: string };
+  credited: { amount: number; currency: string };
+  replayed?: boolean;
+};
 
 /** The operation row for this form submission: created once, found again on a double submit. */
 async function operationFor(deps: AdminDeps, actor: PlatformActor, input: FundInput): Promise<OperationRow> {
   const [created] = await deps.db
     .insert(operations)
-    .values({ businessId: input.businessId, kind: FUNDING_KIND, clientToken: input.clientToken, amount: input.amount, currency: "usd", request: { amount: input.amount }, createdBy: actor.userId })
+    .values({
+      businessId: input.businessId,
+      kind: FUNDING_KIND,
+      clientToken: input.clientToken,
+      amount: input.amount,
+      currency: "usd",
+      request: { amount: input.amount },
+      createdBy: actor.userId,
+    })
     .onConflictDoNothing()
     .returning();
   if (created) return created;
-  const [existing] = await deps.db.select().from(operations).where(and(eq(operations.kind, FUNDING_KIND), eq(operations.clientToken, input.clientToken))).limit(1);
+  const [existing] = await deps.db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.clientToken, input.clientToken)))
+    .limit(1);
   if (!existing) throw new Error("operation vanished");
   return existing;
 }
 
-async function sendMoney(deps: AdminDeps, business: Business, amount: number, idempotencyKey: string): Promise<Omit<FundResult, "operationId">> {
+async function sendMoney(
+  deps: AdminDeps,
+  business: Business,
+  amount: number,
+  idempotencyKey: string,
+): Promise<Omit<FundResult, "operationId">> {
   const accountId = business.stripeAccountId!;
   const destination = business.financialAccountId!;
   if (business.fundingModel === "stablecoin") {
@@ -65,15 +88,29 @@ async function sendMoney(deps: AdminDeps, business: Business, amount: number, id
     );
     const debited = obp.from?.debited ?? obp.amount;
     const credited = obp.to?.credited ?? { value: 0, currency: "usdc" };
-    return { stripeObjectId: String(obp.id), debited: { amount: Number(debited.value), currency: String(debited.currency) }, credited: { amount: Number(credited.value), currency: String(credited.currency) } };
+    return {
+      stripeObjectId: String(obp.id),
+      debited: { amount: Number(debited.value), currency: String(debited.currency) },
+      credited: { amount: Number(credited.value), currency: String(credited.currency) },
+    };
   }
   const from = await platformTreasuryAccount(deps.stripe);
   if (!from) throw Object.assign(new Error("no platform Treasury financial account"), { code: "account_invalid" });
   const payment = await deps.stripe.treasury.outboundPayments.create(
-    { financial_account: from.id, amount, currency: "usd", destination_payment_method_data: { type: "financial_account", financial_account: destination }, description: "Funding from the platform" },
+    {
+      financial_account: from.id,
+      amount,
+      currency: "usd",
+      destination_payment_method_data: { type: "financial_account", financial_account: destination },
+      description: "Funding from the platform",
+    },
     { idempotencyKey },
   );
-  return { stripeObjectId: payment.id, debited: { amount: payment.amount, currency: payment.currency }, credited: { amount: payment.amount, currency: payment.currency } };
+  return {
+    stripeObjectId: payment.id,
+    debited: { amount: payment.amount, currency: payment.currency },
+    credited: { amount: payment.amount, currency: payment.currency },
+  };
 }
 
 /**
@@ -81,27 +118,49 @@ async function sendMoney(deps: AdminDeps, business: Business, amount: number, id
  * submission) is written first and its id is the Stripe idempotency key, so a double click, a
  * retry after a timeout or a second tab moves the money once.
  */
-export async function fundBusiness(deps: AdminDeps, actor: PlatformActor, input: FundInput): Promise<ActionResult<FundResult>> {
+export async function fundBusiness(
+  deps: AdminDeps,
+  actor: PlatformActor,
+  input: FundInput,
+): Promise<ActionResult<FundResult>> {
   const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
   if (!business) return fail("not_found");
-  if (!business.stripeAccountId || !business.financialAccountId) return fail("validation_failed", { amount: "This business has no financial account yet: it must finish onboarding first" });
-  if (business.fundingModel === "issuing_balance") return fail("validation_failed", { amount: "Businesses on the Issuing balance are funded by top-ups, not from the platform's financial account" });
+  if (!business.stripeAccountId || !business.financialAccountId)
+    return fail("validation_failed", {
+      amount: "This business has no financial account yet: it must finish onboarding first",
+    });
+  if (business.fundingModel === "issuing_balance")
+    return fail("validation_failed", {
+      amount: "Businesses on the Issuing balance are funded by top-ups, not from the platform's financial account",
+    });
   const op = await operationFor(deps, actor, input);
-  if (op.businessId !== business.id || op.amount !== input.amount) return fail("validation_failed", undefined, "This form was already used for another funding. Reload the page");
-  if (op.status === "succeeded") return ok({ operationId: op.id, ...(op.result as Omit<FundResult, "operationId">), replayed: true });
-  if (op.status === "failed") return fail("stripe_unavailable", undefined, op.error ?? "This funding failed. Start a new one");
+  if (op.businessId !== business.id || op.amount !== input.amount)
+    return fail("validation_failed", undefined, "This form was already used for another funding. Reload the page");
+  if (op.status === "succeeded")
+    return ok({ operationId: op.id, ...(op.result as Omit<FundResult, "operationId">), replayed: true });
+  if (op.status === "failed")
+    return fail("stripe_unavailable", undefined, op.error ?? "This funding failed. Start a new one");
   let sent: Omit<FundResult, "operationId">;
   try {
     sent = await sendMoney(deps, business, input.amount, `op-${op.id}`);
   } catch (err) {
     const { error, definitive } = stripeFailure(err);
     // A refusal is final for this operation; a network failure stays pending so a retry reuses the key.
-    if (definitive) await deps.db.update(operations).set({ status: "failed", error: error.error.message, updatedAt: new Date() }).where(eq(operations.id, op.id));
+    if (definitive)
+      await deps.db
+        .update(operations)
+        .set({ status: "failed", error: error.error.message, updatedAt: new Date() })
+        .where(eq(operations.id, op.id));
     return error;
   }
   await deps.db
     .update(operations)
-    .set({ status: "succeeded", stripeObjectId: sent.stripeObjectId, result: sent as unknown as Record<string, unknown>, updatedAt: new Date() })
+    .set({
+      status: "succeeded",
+      stripeObjectId: sent.stripeObjectId,
+      result: sent as unknown as Record<string, unknown>,
+      updatedAt: new Date(),
+    })
     .where(eq(operations.id, op.id));
   await refreshFinancialAccounts(deps, business);
   return ok({ operationId: op.id, ...sent });
@@ -115,6 +174,11 @@ export const fundSpec = (deps: AdminDeps): ActionSpec<typeof fundSchema, FundRes
     action: "admin.account.funded",
     target: data.stripeObjectId,
     businessId: input.businessId,
-    data: { operationId: data.operationId, debited: data.debited, credited: data.credited, ...(data.replayed ? { replayed: true } : {}) },
+    data: {
+      operationId: data.operationId,
+      debited: data.debited,
+      credited: data.credited,
+      ...(data.replayed ? { replayed: true } : {}),
+    },
   }),
 });

@@ -28,7 +28,10 @@ describeEachDatabase("platform admin invites", (database) => {
     assert.equal(!late.ok && late.error.code, "not_found");
     assert.equal((await acceptAdminInvite(db, invitee, "not-a-token")).ok, false);
 
-    const [first, second] = await Promise.all([acceptAdminInvite(db, invitee, token), acceptAdminInvite(db, invitee, token)]);
+    const [first, second] = await Promise.all([
+      acceptAdminInvite(db, invitee, token),
+      acceptAdminInvite(db, invitee, token),
+    ]);
     assert.equal([first, second].filter((r) => r.ok).length, 1, "accepted exactly once");
     const [promoted] = await db.select().from(users).where(eq(users.id, invitee.id));
     assert.equal(promoted?.platformRole, "platform_admin");

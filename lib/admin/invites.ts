@@ -19,12 +19,25 @@ export type CreatedAdminInvite = { inviteId: string; email: string; url: string;
  * Invites another platform admin: a random 256-bit token, of which only the hash is stored. The
  * link is shown once to the inviting admin; it works once, for that email, for 72 hours.
  */
-export async function createAdminInvite(deps: AdminDeps, actor: PlatformActor, email: string, now = new Date()): Promise<ActionResult<CreatedAdminInvite>> {
-  const [existing] = await deps.db.select({ role: users.platformRole }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
-  if (existing?.role === "platform_admin") return fail("validation_failed", { email: "This person is already a platform admin" });
+export async function createAdminInvite(
+  deps: AdminDeps,
+  actor: PlatformActor,
+  email: string,
+  now = new Date(),
+): Promise<ActionResult<CreatedAdminInvite>> {
+  const [existing] = await deps.db
+    .select({ role: users.platformRole })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
+  if (existing?.role === "platform_admin")
+    return fail("validation_failed", { email: "This person is already a platform admin" });
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  const [row] = await deps.db.insert(adminInvites).values({ email, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt }).returning({ id: adminInvites.id });
+  const [row] = await deps.db
+    .insert(adminInvites)
+    .values({ email, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt })
+    .returning({ id: adminInvites.id });
   return ok({ inviteId: row!.id, email, url: `${await deps.origin()}/admin-invite/${token}`, expiresAt });
 }
 
@@ -36,10 +49,16 @@ export const inviteSpec = (deps: AdminDeps): ActionSpec<typeof inviteSchema, Cre
   audit: (input, data) => ({ action: "admin.invite.created", target: data.inviteId, data: { email: input.email } }),
 });
 
-export type InviteCheck = { ok: true; inviteId: string; email: string; expiresAt: Date } | { ok: false; reason: "unknown" | "expired" | "used" };
+export type InviteCheck =
+  | { ok: true; inviteId: string; email: string; expiresAt: Date }
+  | { ok: false; reason: "unknown" | "expired" | "used" };
 
 export async function findInvite(db: DbOrTx, token: string, now = new Date()): Promise<InviteCheck> {
-  const [row] = await db.select().from(adminInvites).where(eq(adminInvites.tokenHash, hashToken(token))).limit(1);
+  const [row] = await db
+    .select()
+    .from(adminInvites)
+    .where(eq(adminInvites.tokenHash, hashToken(token)))
+    .limit(1);
   if (!row) return { ok: false, reason: "unknown" };
   if (row.acceptedAt) return { ok: false, reason: "used" };
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
@@ -50,12 +69,34 @@ export async function findInvite(db: DbOrTx, token: string, now = new Date()): P
  * The signed-in invitee becomes a platform admin: only with a live invite for their own email,
  * and only if they belong to no business (one person is either staff or a customer).
  */
-export async function acceptAdminInvite(db: DbOrTx, user: User, token: string, now = new Date()): Promise<ActionResult<{ inviteId: string }>> {
+export async function acceptAdminInvite(
+  db: DbOrTx,
+  user: User,
+  token: string,
+  now = new Date(),
+): Promise<ActionResult<{ inviteId: string }>> {
   const check = await findInvite(db, token, now);
-  if (!check.ok) return fail("not_found", undefined, check.reason === "expired" ? "This invitation has expired. Ask for a new one" : "This invitation is not valid (it may have been used already)");
-  if (check.email.toLowerCase() !== user.email.toLowerCase()) return fail("forbidden", undefined, `This invitation is for ${check.email}. Sign in with that email to accept it`);
-  const [member] = await db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, user.id)).limit(1);
-  if (member) return fail("forbidden", undefined, "This account belongs to a business; platform admins need an account of their own");
+  if (!check.ok)
+    return fail(
+      "not_found",
+      undefined,
+      check.reason === "expired"
+        ? "This invitation has expired. Ask for a new one"
+        : "This invitation is not valid (it may have been used already)",
+    );
+  if (check.email.toLowerCase() !== user.email.toLowerCase())
+    return fail("forbidden", undefined, `This invitation is for ${check.email}. Sign in with that email to accept it`);
+  const [member] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id))
+    .limit(1);
+  if (member)
+    return fail(
+      "forbidden",
+      undefined,
+      "This account belongs to a business; platform admins need an account of their own",
+    );
   return db.transaction(async (tx) => {
     // Claim the invite first: of two concurrent accepts only one updates the row.
     const claimed = await tx
@@ -63,7 +104,8 @@ export async function acceptAdminInvite(db: DbOrTx, user: User, token: string, n
       .set({ acceptedAt: now, acceptedBy: user.id })
       .where(and(eq(adminInvites.id, check.inviteId), isNull(adminInvites.acceptedAt), gt(adminInvites.expiresAt, now)))
       .returning({ id: adminInvites.id });
-    if (claimed.length === 0) return fail("not_found", undefined, "This invitation is not valid (it may have been used already)");
+    if (claimed.length === 0)
+      return fail("not_found", undefined, "This invitation is not valid (it may have been used already)");
     await tx.update(users).set({ platformRole: "platform_admin" }).where(eq(users.id, user.id));
     await tx.insert(auditLog).values({ actorUserId: user.id, action: "admin.invite.accepted", target: check.inviteId });
     return ok({ inviteId: check.inviteId });
@@ -72,8 +114,22 @@ export async function acceptAdminInvite(db: DbOrTx, user: User, token: string, n
 
 export async function listAdmins(db: DbOrTx) {
   const [admins, invites] = await Promise.all([
-    db.select({ id: users.id, name: users.name, email: users.email, since: users.createdAt }).from(users).where(eq(users.platformRole, "platform_admin")).orderBy(users.createdAt),
-    db.select({ id: adminInvites.id, email: adminInvites.email, expiresAt: adminInvites.expiresAt, acceptedAt: adminInvites.acceptedAt, createdAt: adminInvites.createdAt }).from(adminInvites).orderBy(desc(adminInvites.createdAt)).limit(50),
+    db
+      .select({ id: users.id, name: users.name, email: users.email, since: users.createdAt })
+      .from(users)
+      .where(eq(users.platformRole, "platform_admin"))
+      .orderBy(users.createdAt),
+    db
+      .select({
+        id: adminInvites.id,
+        email: adminInvites.email,
+        expiresAt: adminInvites.expiresAt,
+        acceptedAt: adminInvites.acceptedAt,
+        createdAt: adminInvites.createdAt,
+      })
+      .from(adminInvites)
+      .orderBy(desc(adminInvites.createdAt))
+      .limit(50),
   ]);
   return { admins, invites };
 }

@@ -13,24 +13,36 @@ import { stripeFailure } from "./stripe-errors";
  * A fresh link to Stripe's hosted onboarding for the business, for the admin to copy and send.
  * It returns to the business's own onboarding pages, which work for whoever of its people signs in.
  */
-export async function onboardingLinkFor(deps: AdminDeps, input: BusinessIdInput): Promise<ActionResult<{ url: string }>> {
+export async function onboardingLinkFor(
+  deps: AdminDeps,
+  input: BusinessIdInput,
+): Promise<ActionResult<{ url: string }>> {
   const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
   if (!business) return fail("not_found");
   try {
     const accountId = await provisionStripeAccount(deps.db, deps.stripe, business);
     const origin = await deps.origin();
     // v2 (MX/AR stablecoin) accounts onboard through v2 Account Links, v1 (US) accounts through v1 ones.
-    const url = await createOnboardingLink(deps.stripe, accountId, accountApi(business.fundingModel), { returnUrl: `${origin}/onboarding/return`, refreshUrl: `${origin}/onboarding/refresh` });
+    const url = await createOnboardingLink(deps.stripe, accountId, accountApi(business.fundingModel), {
+      returnUrl: `${origin}/onboarding/return`,
+      refreshUrl: `${origin}/onboarding/refresh`,
+    });
     return ok({ url });
   } catch (err) {
     return stripeFailure(err, "_form").error;
   }
 }
 
-export const onboardingLinkSpec = (deps: AdminDeps): ActionSpec<typeof businessIdSchema, { url: string }, PlatformActor> => ({
+export const onboardingLinkSpec = (
+  deps: AdminDeps,
+): ActionSpec<typeof businessIdSchema, { url: string }, PlatformActor> => ({
   permission: "platform.accounts.manage",
   schema: businessIdSchema,
   run: (_actor, input) => onboardingLinkFor(deps, input),
   // The link itself is a bearer credential for onboarding: it is not kept in the log.
-  audit: (input) => ({ action: "admin.account.onboarding_link_sent", target: input.businessId, businessId: input.businessId }),
+  audit: (input) => ({
+    action: "admin.account.onboarding_link_sent",
+    target: input.businessId,
+    businessId: input.businessId,
+  }),
 });

@@ -11,11 +11,23 @@ import { businessIdSchema, type BusinessIdInput } from "./schemas";
  * whole rule set would be refused if the platform had since tightened a limit the business's
  * rules exceed; a kill switch is always stricter, so it must never be refused.)
  */
-export async function setPaused(deps: AdminDeps, actor: PlatformActor, input: BusinessIdInput, paused: boolean): Promise<ActionResult<{ paused: boolean }>> {
-  const [b] = await deps.db.select({ id: businesses.id }).from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
+export async function setPaused(
+  deps: AdminDeps,
+  actor: PlatformActor,
+  input: BusinessIdInput,
+  paused: boolean,
+): Promise<ActionResult<{ paused: boolean }>> {
+  const [b] = await deps.db
+    .select({ id: businesses.id })
+    .from(businesses)
+    .where(eq(businesses.id, input.businessId))
+    .limit(1);
   if (!b) return fail("not_found");
   const set = { killSwitch: paused, updatedBy: actor.userId, updatedAt: new Date() };
-  await deps.db.insert(authorizationRules).values({ businessId: b.id, ...set }).onConflictDoUpdate({ target: authorizationRules.businessId, set });
+  await deps.db
+    .insert(authorizationRules)
+    .values({ businessId: b.id, ...set })
+    .onConflictDoUpdate({ target: authorizationRules.businessId, set });
   deps.rules.invalidate();
   return ok({ paused });
 }
@@ -26,7 +38,11 @@ const pauseSpecFor =
     permission: "platform.accounts.manage",
     schema: businessIdSchema,
     run: (actor, input) => setPaused(deps, actor, input, paused),
-    audit: (input) => ({ action: paused ? "admin.account.paused" : "admin.account.resumed", target: input.businessId, businessId: input.businessId }),
+    audit: (input) => ({
+      action: paused ? "admin.account.paused" : "admin.account.resumed",
+      target: input.businessId,
+      businessId: input.businessId,
+    }),
   });
 
 export const pauseSpec = pauseSpecFor(true);

@@ -16,7 +16,13 @@ export async function refreshFinancialAccounts(deps: AdminDeps, business: Busine
   try {
     const now = new Date();
     if (business.fundingModel === "stablecoin") {
-      const obj = await v2Request(deps.stripe, "GET", `/v2/money_management/financial_accounts/${encodeURIComponent(fa)}`, undefined, { account: accountId });
+      const obj = await v2Request(
+        deps.stripe,
+        "GET",
+        `/v2/money_management/financial_accounts/${encodeURIComponent(fa)}`,
+        undefined,
+        { account: accountId },
+      );
       await applyFinancialAccountV2(deps.db, accountId, obj, now);
     } else {
       const obj = await deps.stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: accountId });

@@ -16,13 +16,23 @@ export const platformRulesSchema = z
   })
   .transform((v, ctx): RuleSet => {
     const unknown = v.blockedCategories.filter((c) => !isMerchantCategory(c));
-    if (unknown.length) ctx.addIssue({ code: "custom", path: ["blockedCategories"], message: `Unknown merchant categories: ${unknown.join(", ")}` });
+    if (unknown.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["blockedCategories"],
+        message: `Unknown merchant categories: ${unknown.join(", ")}`,
+      });
     const countries = v.allowedCountries
       .split(/[\s,]+/)
       .map((c) => c.trim().toUpperCase())
       .filter(Boolean);
     const badCountry = countries.find((c) => !/^[A-Z]{2}$/.test(c));
-    if (badCountry) ctx.addIssue({ code: "custom", path: ["allowedCountries"], message: `“${badCountry}” is not a two-letter country code` });
+    if (badCountry)
+      ctx.addIssue({
+        code: "custom",
+        path: ["allowedCountries"],
+        message: `“${badCountry}” is not a two-letter country code`,
+      });
     let maxAmount: number | null = null;
     if (v.maxAmount.trim()) {
       const parsed = parseMoney(v.maxAmount, "usd");
@@ -34,7 +44,12 @@ export const platformRulesSchema = z
       // Digits only: Number() would also read "1e3" and "0x10".
       const n = /^\d+$/.test(v.velocityPerHour.trim()) ? Number(v.velocityPerHour.trim()) : NaN;
       if (Number.isInteger(n) && n >= 1 && n <= 10_000) velocityPerHour = n;
-      else ctx.addIssue({ code: "custom", path: ["velocityPerHour"], message: "Enter a whole number from 1 to 10000, or leave empty for no limit" });
+      else
+        ctx.addIssue({
+          code: "custom",
+          path: ["velocityPerHour"],
+          message: "Enter a whole number from 1 to 10000, or leave empty for no limit",
+        });
     }
     return {
       blockedCategories: [...new Set(v.blockedCategories)].sort(),

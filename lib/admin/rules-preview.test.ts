@@ -6,13 +6,33 @@ import { platformRulesSchema } from "./rules-form";
 
 const t0 = new Date("2026-11-01T12:00:00Z").getTime();
 const d = (i: number, over: Partial<PastDecision> = {}): PastDecision => ({
-  id: String(i), businessId: null, cardId: "ic_1", amount: 1000, currency: "usd", merchantCategory: "taxicabs_limousines", merchantCountry: "US", approved: true, createdAt: new Date(t0 + i * 60_000), ...over,
+  id: String(i),
+  businessId: null,
+  cardId: "ic_1",
+  amount: 1000,
+  currency: "usd",
+  merchantCategory: "taxicabs_limousines",
+  merchantCountry: "US",
+  approved: true,
+  createdAt: new Date(t0 + i * 60_000),
+  ...over,
 });
 
 test("a blocked category turns its approvals into declines and nothing else", () => {
-  const past = [d(1), d(2, { merchantCategory: "betting_casino_gambling" }), d(3, { merchantCategory: "betting_casino_gambling", approved: false })];
+  const past = [
+    d(1),
+    d(2, { merchantCategory: "betting_casino_gambling" }),
+    d(3, { merchantCategory: "betting_casino_gambling", approved: false }),
+  ];
   const p = previewRules(past, { ...EMPTY_RULES, blockedCategories: ["betting_casino_gambling"] }, new Map());
-  assert.deepEqual(p, { total: 3, approvedBefore: 2, approvedAfter: 1, newlyDeclined: 1, newlyApproved: 0, newlyDeclinedBy: { blocked_category: 1 } });
+  assert.deepEqual(p, {
+    total: 3,
+    approvedBefore: 2,
+    approvedAfter: 1,
+    newlyDeclined: 1,
+    newlyApproved: 0,
+    newlyDeclinedBy: { blocked_category: 1 },
+  });
 });
 
 test("loosening rules shows which declines would have been approved", () => {
@@ -35,10 +55,28 @@ test("a business's own stricter rules still apply in the preview", () => {
 });
 
 test("the form coerces strings and explains bad values next to their fields", () => {
-  const ok = platformRulesSchema.safeParse({ blockedCategories: "betting_casino_gambling", allowedCountries: "us, mx", maxAmount: "1,000.50", velocityPerHour: "5", killSwitch: undefined });
+  const ok = platformRulesSchema.safeParse({
+    blockedCategories: "betting_casino_gambling",
+    allowedCountries: "us, mx",
+    maxAmount: "1,000.50",
+    velocityPerHour: "5",
+    killSwitch: undefined,
+  });
   assert.ok(ok.success);
-  assert.deepEqual(ok.data, { blockedCategories: ["betting_casino_gambling"], allowedCountries: ["MX", "US"], maxAmount: 100050, currency: "usd", velocityPerHour: 5, killSwitch: false });
-  const bad = platformRulesSchema.safeParse({ blockedCategories: ["not_a_category"], allowedCountries: "USA", maxAmount: "1.234", velocityPerHour: "0" });
+  assert.deepEqual(ok.data, {
+    blockedCategories: ["betting_casino_gambling"],
+    allowedCountries: ["MX", "US"],
+    maxAmount: 100050,
+    currency: "usd",
+    velocityPerHour: 5,
+    killSwitch: false,
+  });
+  const bad = platformRulesSchema.safeParse({
+    blockedCategories: ["not_a_category"],
+    allowedCountries: "USA",
+    maxAmount: "1.234",
+    velocityPerHour: "0",
+  });
   assert.ok(!bad.success);
   const paths = bad.error.issues.map((i) => i.path.join("."));
   assert.deepEqual(paths.sort(), ["allowedCountries", "blockedCategories", "maxAmount", "velocityPerHour"]);

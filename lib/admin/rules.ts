@@ -17,13 +17,17 @@ export async function previewPlatformRules(deps: AdminDeps, rules: RuleSet): Pro
   return ok(previewRules(past, rules, await businessRulesFor(deps.db, businessIds)));
 }
 
-export const previewRulesSpec = (deps: AdminDeps): ActionSpec<typeof platformRulesSchema, RulesPreview, PlatformActor> => ({
+export const previewRulesSpec = (
+  deps: AdminDeps,
+): ActionSpec<typeof platformRulesSchema, RulesPreview, PlatformActor> => ({
   permission: "platform.rules.manage",
   schema: platformRulesSchema,
   run: (_actor, rules) => previewPlatformRules(deps, rules),
 });
 
-export const saveRulesSpec = (deps: AdminDeps): ActionSpec<typeof platformRulesSchema, { rules: RuleSet; previous: RuleSet }, PlatformActor> => ({
+export const saveRulesSpec = (
+  deps: AdminDeps,
+): ActionSpec<typeof platformRulesSchema, { rules: RuleSet; previous: RuleSet }, PlatformActor> => ({
   permission: "platform.rules.manage",
   schema: platformRulesSchema,
   run: async (actor, rules) => {
@@ -31,5 +35,9 @@ export const saveRulesSpec = (deps: AdminDeps): ActionSpec<typeof platformRulesS
     await savePlatformRules(deps.db, rules, actor.userId, deps.rules);
     return ok({ rules, previous });
   },
-  audit: (_input, data) => ({ action: "admin.rules.saved", target: "platform", data: { before: data.previous, after: data.rules } }),
+  audit: (_input, data) => ({
+    action: "admin.rules.saved",
+    target: "platform",
+    data: { before: data.previous, after: data.rules },
+  }),
 });

@@ -19,22 +19,30 @@ export function fakeStripe(handlers: Record<string, (body: unknown, call: Stripe
   const handle = (call: StripeCall) => {
     if (call.idempotencyKey && seen.has(call.idempotencyKey)) return seen.get(call.idempotencyKey);
     calls.push(call);
-    const h = handlers[`${call.method} ${call.path}`] ?? handlers[`${call.method} ${call.path.split("/").slice(0, 4).join("/")}`];
+    const h =
+      handlers[`${call.method} ${call.path}`] ??
+      handlers[`${call.method} ${call.path.split("/").slice(0, 4).join("/")}`];
     if (!h) throw new Error(`unexpected Stripe call ${call.method} ${call.path}`);
     const out = h(call.body, call);
     if (call.idempotencyKey) seen.set(call.idempotencyKey, out);
     return out;
   };
   const stripe = {
-    rawRequest: async (method: string, path: string, body?: unknown, opts?: { idempotencyKey?: string; stripeContext?: string }) =>
-      handle({ method, path, body, idempotencyKey: opts?.idempotencyKey, account: opts?.stripeContext }),
+    rawRequest: async (
+      method: string,
+      path: string,
+      body?: unknown,
+      opts?: { idempotencyKey?: string; stripeContext?: string },
+    ) => handle({ method, path, body, idempotencyKey: opts?.idempotencyKey, account: opts?.stripeContext }),
     treasury: {
       financialAccounts: {
         list: async () => handle({ method: "GET", path: "/v1/treasury/financial_accounts" }),
-        retrieve: async (id: string, _p: unknown, o?: { stripeAccount?: string }) => handle({ method: "GET", path: `/v1/treasury/financial_accounts/${id}`, account: o?.stripeAccount }),
+        retrieve: async (id: string, _p: unknown, o?: { stripeAccount?: string }) =>
+          handle({ method: "GET", path: `/v1/treasury/financial_accounts/${id}`, account: o?.stripeAccount }),
       },
       outboundPayments: {
-        create: async (body: unknown, o?: { idempotencyKey?: string }) => handle({ method: "POST", path: "/v1/treasury/outbound_payments", body, idempotencyKey: o?.idempotencyKey }),
+        create: async (body: unknown, o?: { idempotencyKey?: string }) =>
+          handle({ method: "POST", path: "/v1/treasury/outbound_payments", body, idempotencyKey: o?.idempotencyKey }),
       },
     },
   } as unknown as Stripe;
@@ -49,7 +57,12 @@ let n = 0;
 export async function makeUser(db: Db, platformAdmin: boolean) {
   const [u] = await db
     .insert(users)
-    .values({ email: `user${++n}-${Date.now()}@example.test`, name: "Test", passwordHash: "x", platformRole: platformAdmin ? "platform_admin" : null })
+    .values({
+      email: `user${++n}-${Date.now()}@example.test`,
+      name: "Test",
+      passwordHash: "x",
+      platformRole: platformAdmin ? "platform_admin" : null,
+    })
     .returning();
   return u!;
 }
@@ -57,7 +70,15 @@ export async function makeUser(db: Db, platformAdmin: boolean) {
 export async function makeBusiness(db: Db, over: Partial<typeof businesses.$inferInsert> = {}): Promise<Business> {
   const [b] = await db
     .insert(businesses)
-    .values({ legalName: `Business ${++n}`, country: "MX", businessType: "company", fundingModel: "stablecoin", stripeAccountId: `acct_test_${n}_${Date.now()}`, financialAccountId: `fa_test_${n}`, ...over })
+    .values({
+      legalName: `Business ${++n}`,
+      country: "MX",
+      businessType: "company",
+      fundingModel: "stablecoin",
+      stripeAccountId: `acct_test_${n}_${Date.now()}`,
+      financialAccountId: `fa_test_${n}`,
+      ...over,
+    })
     .returning();
   return b!;
 }
@@ -65,5 +86,8 @@ export async function makeBusiness(db: Db, over: Partial<typeof businesses.$infe
 export async function actors(db: Db, businessId: string): Promise<{ admin: PlatformActor; owner: BusinessActor }> {
   const admin = await makeUser(db, true);
   const owner = await makeUser(db, false);
-  return { admin: { userId: admin.id, role: "platform_admin", businessId: null }, owner: { userId: owner.id, role: "owner", businessId } };
+  return {
+    admin: { userId: admin.id, role: "platform_admin", businessId: null },
+    owner: { userId: owner.id, role: "owner", businessId },
+  };
 }

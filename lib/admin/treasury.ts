@@ -11,21 +11,41 @@ import { FUNDING_KIND } from "./funding";
 import { platformV2UsdAccount, v2Amounts } from "./platform-accounts";
 import { stripeFailure } from "./stripe-errors";
 
-export type PlatformAddress = { id: string; status: string; bankName: string | null; routingNumber: string | null; last4: string | null };
-export type PlatformTreasury = { financialAccount: { id: string; available: Record<string, number>; inboundPending: Record<string, number> } | null; addresses: PlatformAddress[] };
+export type PlatformAddress = {
+  id: string;
+  status: string;
+  bankName: string | null;
+  routingNumber: string | null;
+  last4: string | null;
+};
+export type PlatformTreasury = {
+  financialAccount: { id: string; available: Record<string, number>; inboundPending: Record<string, number> } | null;
+  addresses: PlatformAddress[];
+};
 
 function address(a: V2Object): PlatformAddress {
   const bank = a.credentials?.us_bank_account;
-  return { id: String(a.id), status: String(a.status), bankName: bank?.bank_name ?? null, routingNumber: bank?.routing_number ?? null, last4: bank?.last4 ?? null };
+  return {
+    id: String(a.id),
+    status: String(a.status),
+    bankName: bank?.bank_name ?? null,
+    routingNumber: bank?.routing_number ?? null,
+    last4: bank?.last4 ?? null,
+  };
 }
 
 /** The platform's own balances and financial addresses, read from Stripe (freshness matters here). */
 export async function platformTreasury(deps: AdminDeps): Promise<PlatformTreasury> {
   const fa = await platformV2UsdAccount(deps.stripe);
   if (!fa) return { financialAccount: null, addresses: [] };
-  const list = (await v2Request(deps.stripe, "GET", "/v2/money_management/financial_addresses")).data as V2Object[] | undefined;
+  const list = (await v2Request(deps.stripe, "GET", "/v2/money_management/financial_addresses")).data as
+    V2Object[] | undefined;
   return {
-    financialAccount: { id: String(fa.id), available: v2Amounts(fa.balance?.available), inboundPending: v2Amounts(fa.balance?.inbound_pending) },
+    financialAccount: {
+      id: String(fa.id),
+      available: v2Amounts(fa.balance?.available),
+      inboundPending: v2Amounts(fa.balance?.inbound_pending),
+    },
     addresses: (list ?? []).filter((a) => a.financial_account === fa.id).map(address),
   };
 }
@@ -41,17 +61,30 @@ export async function fundingHistory(deps: AdminDeps, limit = 50) {
     .limit(limit);
 }
 
-export const revealSchema = z.object({ addressId: z.string().regex(/^[A-Za-z0-9_]+$/).max(100) });
+export const revealSchema = z.object({
+  addressId: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+$/)
+    .max(100),
+});
 
 /** The full account number of one of the platform's own addresses; every reveal is audited. */
-export const revealSpec = (deps: AdminDeps): ActionSpec<typeof revealSchema, { accountNumber: string }, PlatformActor> => ({
+export const revealSpec = (
+  deps: AdminDeps,
+): ActionSpec<typeof revealSchema, { accountNumber: string }, PlatformActor> => ({
   permission: "platform.funding",
   schema: revealSchema,
   run: async (_actor, input) => {
     try {
-      const a = await v2Request(deps.stripe, "GET", `/v2/money_management/financial_addresses/${input.addressId}?include[0]=credentials.us_bank_account.account_number`);
+      const a = await v2Request(
+        deps.stripe,
+        "GET",
+        `/v2/money_management/financial_addresses/${input.addressId}?include[0]=credentials.us_bank_account.account_number`,
+      );
       const number = a.credentials?.us_bank_account?.account_number;
-      return typeof number === "string" ? ok({ accountNumber: number }) : fail("not_found", undefined, "This address has no account number yet");
+      return typeof number === "string"
+        ? ok({ accountNumber: number })
+        : fail("not_found", undefined, "This address has no account number yet");
     } catch (err) {
       return stripeFailure(err, "_form").error;
     }
@@ -61,7 +94,13 @@ export const revealSpec = (deps: AdminDeps): ActionSpec<typeof revealSchema, { a
 });
 
 export const simulateWireSchema = z
-  .object({ addressId: z.string().regex(/^[A-Za-z0-9_]+$/).max(100), amount: z.string().max(30) })
+  .object({
+    addressId: z
+      .string()
+      .regex(/^[A-Za-z0-9_]+$/)
+      .max(100),
+    amount: z.string().max(30),
+  })
   .transform((v, ctx) => {
     const parsed = parseMoney(v.amount, "usd");
     if (!parsed.ok) {
@@ -72,17 +111,27 @@ export const simulateWireSchema = z
   });
 
 /** Sandbox only: an incoming wire to the platform's financial address (Stripe's credit test helper). */
-export const simulateWireSpec = (deps: AdminDeps): ActionSpec<typeof simulateWireSchema, { amount: number }, PlatformActor> => ({
+export const simulateWireSpec = (
+  deps: AdminDeps,
+): ActionSpec<typeof simulateWireSchema, { amount: number }, PlatformActor> => ({
   permission: "platform.funding",
   schema: simulateWireSchema,
   run: async (_actor, input) => {
     if (deps.mode !== "sandbox") return fail("forbidden", undefined, "Simulated wires exist only in sandbox mode");
     try {
-      await v2Request(deps.stripe, "POST", `/v2/test_helpers/financial_addresses/${input.addressId}/credit`, { amount: { value: input.amount, currency: "usd" }, network: "wire", statement_descriptor: "SIMULATED WIRE" });
+      await v2Request(deps.stripe, "POST", `/v2/test_helpers/financial_addresses/${input.addressId}/credit`, {
+        amount: { value: input.amount, currency: "usd" },
+        network: "wire",
+        statement_descriptor: "SIMULATED WIRE",
+      });
       return ok({ amount: input.amount });
     } catch (err) {
       return stripeFailure(err).error;
     }
   },
-  audit: (input) => ({ action: "admin.treasury.wire_simulated", target: input.addressId, data: { amount: input.amount, currency: "usd" } }),
+  audit: (input) => ({
+    action: "admin.treasury.wire_simulated",
+    target: input.addressId,
+    data: { amount: input.amount, currency: "usd" },
+  }),
 });

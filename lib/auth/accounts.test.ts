@@ -21,7 +21,10 @@ describeEachDatabase("accounts", (database) => {
   test("an email already taken (in any case) is refused and changes nothing", async () => {
     const { db } = database();
     const before = await db.select({ n: count() }).from(users);
-    const again = await signUpUser(db, signUpSchema.parse({ name: "Other", email: "ADA@example.test", password: "another-password" }));
+    const again = await signUpUser(
+      db,
+      signUpSchema.parse({ name: "Other", email: "ADA@example.test", password: "another-password" }),
+    );
     assert.deepEqual(again, { ok: false, code: "email_taken" });
     const after = await db.select({ n: count() }).from(users);
     assert.deepEqual(after, before);
@@ -30,8 +33,14 @@ describeEachDatabase("accounts", (database) => {
   test("right password signs in; wrong password and unknown email do not", async () => {
     const { db } = database();
     assert.equal((await checkCredentials(db, "ada@example.test", "long-enough-pw")).ok, true);
-    assert.deepEqual(await checkCredentials(db, "ada@example.test", "wrong"), { ok: false, code: "invalid_credentials" });
-    assert.deepEqual(await checkCredentials(db, "nobody@example.test", "long-enough-pw"), { ok: false, code: "invalid_credentials" });
+    assert.deepEqual(await checkCredentials(db, "ada@example.test", "wrong"), {
+      ok: false,
+      code: "invalid_credentials",
+    });
+    assert.deepEqual(await checkCredentials(db, "nobody@example.test", "long-enough-pw"), {
+      ok: false,
+      code: "invalid_credentials",
+    });
   });
 
   test("after repeated failures even the right password is refused until the window passes", async () => {
@@ -41,7 +50,10 @@ describeEachDatabase("accounts", (database) => {
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
       assert.equal((await checkCredentials(db, "bo@example.test", `guess-${i}`, t0)).ok, false);
     }
-    assert.deepEqual(await checkCredentials(db, "bo@example.test", "bo-password-1", t0), { ok: false, code: "rate_limited" });
+    assert.deepEqual(await checkCredentials(db, "bo@example.test", "bo-password-1", t0), {
+      ok: false,
+      code: "rate_limited",
+    });
     // other accounts are unaffected
     assert.equal((await checkCredentials(db, "ada@example.test", "long-enough-pw", t0)).ok, true);
     const later = new Date(t0.getTime() + FAILED_SIGN_IN_WINDOW_MS + 1000);

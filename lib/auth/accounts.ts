@@ -11,7 +11,11 @@ export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 export type CredentialsResult = { ok: true; user: User } | { ok: false; code: "invalid_credentials" | "rate_limited" };
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
   return user;
 }
 
@@ -25,7 +29,12 @@ async function recentFailures(db: DbOrTx, email: string, now: Date): Promise<num
 }
 
 /** Checks an email and password, counting failures per email in the database. */
-export async function checkCredentials(db: DbOrTx, email: string, password: string, now = new Date()): Promise<CredentialsResult> {
+export async function checkCredentials(
+  db: DbOrTx,
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
   if ((await recentFailures(db, normalized, now)) >= MAX_FAILED_SIGN_INS) return { ok: false, code: "rate_limited" };
   const user = await findUserByEmail(db, normalized);

@@ -43,9 +43,24 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // Only an owner invites, re-roles or removes people: an admin could otherwise promote
   // themselves or remove the owner's other admins.
-  admin: ["business.view", "money.view", "money.move", "cards.view", "cards.manage", "rules.manage", "payouts.manage", "team.view"],
+  admin: [
+    "business.view",
+    "money.view",
+    "money.move",
+    "cards.view",
+    "cards.manage",
+    "rules.manage",
+    "payouts.manage",
+    "team.view",
+  ],
   member: ["business.view", "money.view", "cards.view", "team.view"],
-  platform_admin: ["platform.accounts.view", "platform.accounts.manage", "platform.funding", "platform.rules.manage", "platform.events.view"],
+  platform_admin: [
+    "platform.accounts.view",
+    "platform.accounts.manage",
+    "platform.funding",
+    "platform.rules.manage",
+    "platform.events.view",
+  ],
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

@@ -19,9 +19,11 @@ export const emailSchema = text(254)
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password" }).min(1, { error: "Enter your password" }).max(200, { error: "Use at most 200 characters" }),
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, { error: "Enter your password" })
+    .max(200, { error: "Use at most 200 characters" }),
 });
-
 
 export const signUpSchema = z.object({
   name: text(100).pipe(z.string().min(1, { error: "Enter your name" })),

@@ -11,5 +11,8 @@ export async function onboardingUrl(business: Business): Promise<string> {
   const stripe = getStripe();
   const accountId = await provisionStripeAccount(getDb(), stripe, business);
   const origin = await appOrigin();
-  return createOnboardingLink(stripe, accountId, accountApi(business.fundingModel), { returnUrl: `${origin}/onboarding/return`, refreshUrl: `${origin}/onboarding/refresh` });
+  return createOnboardingLink(stripe, accountId, accountApi(business.fundingModel), {
+    returnUrl: `${origin}/onboarding/return`,
+    refreshUrl: `${origin}/onboarding/refresh`,
+  });
 }

@@ -24,14 +24,27 @@ function flakyClient(base: Stripe, failures: number): Stripe {
     return res;
   });
   void base;
-  return new Stripe("sk_test_flaky", { host: u.hostname, port: Number(u.port), protocol: "http", httpClient: http, maxNetworkRetries: 0 });
+  return new Stripe("sk_test_flaky", {
+    host: u.hostname,
+    port: Number(u.port),
+    protocol: "http",
+    httpClient: http,
+    maxNetworkRetries: 0,
+  });
 }
 
 describeEachDatabase("business provisioning", (database) => {
   test("a US business gets one Custom account even when the first attempt fails halfway", async () => {
     const { db } = database();
-    const [user] = await db.insert(users).values({ email: "founder@us.test", name: "F", passwordHash: "x" }).returning();
-    const business = await createBusiness(db, { userId: user!.id, email: user!.email }, { legalName: "Halfway Inc.", country: "US", businessType: "company" });
+    const [user] = await db
+      .insert(users)
+      .values({ email: "founder@us.test", name: "F", passwordHash: "x" })
+      .returning();
+    const business = await createBusiness(
+      db,
+      { userId: user!.id, email: user!.email },
+      { legalName: "Halfway Inc.", country: "US", businessType: "company" },
+    );
     await assert.rejects(provisionStripeAccount(db, flakyClient(sandbox.stripe, 1), business));
     assert.equal(business.stripeAccountId, null);
     const before = (await sandbox.stripe.accounts.list({ limit: 100 })).data.length;
@@ -46,13 +59,24 @@ describeEachDatabase("business provisioning", (database) => {
     const state = await onboardingState(sandbox.stripe, business);
     assert.equal(state.status, "needs_details");
     assert.ok(state.due.length > 0);
-    assert.equal(await ensureFinancialAccount(db, sandbox.stripe, business, state), null, "no financial account before onboarding");
+    assert.equal(
+      await ensureFinancialAccount(db, sandbox.stripe, business, state),
+      null,
+      "no financial account before onboarding",
+    );
   });
 
   test("a Mexican business gets a v2 account with storer and card_creator", async () => {
     const { db } = database();
-    const [user] = await db.insert(users).values({ email: "founder@mx.test", name: "M", passwordHash: "x" }).returning();
-    const business = await createBusiness(db, { userId: user!.id, email: user!.email }, { legalName: "Tienda Uno", country: "MX", businessType: "company" });
+    const [user] = await db
+      .insert(users)
+      .values({ email: "founder@mx.test", name: "M", passwordHash: "x" })
+      .returning();
+    const business = await createBusiness(
+      db,
+      { userId: user!.id, email: user!.email },
+      { legalName: "Tienda Uno", country: "MX", businessType: "company" },
+    );
     assert.equal(business.fundingModel, "stablecoin");
     const id = await provisionStripeAccount(db, sandbox.stripe, business);
     const state = await onboardingState(sandbox.stripe, business);

@@ -12,17 +12,35 @@ import type { NewBusinessInput } from "./schemas";
 const accountKey = (b: Business) => `business-${b.id}-account`;
 const financialAccountKey = (b: Business) => `business-${b.id}-financial-account`;
 
-export async function createBusiness(db: Db, owner: { userId: string; email: string }, input: NewBusinessInput): Promise<Business> {
+export async function createBusiness(
+  db: Db,
+  owner: { userId: string; email: string },
+  input: NewBusinessInput,
+): Promise<Business> {
   const fundingModel = fundingModelFor(input.country);
   if (!fundingModel) throw new Error(`unsupported country ${input.country}`);
   return db.transaction(async (tx) => {
     const [business] = await tx
       .insert(businesses)
-      .values({ legalName: input.legalName, country: input.country, businessType: input.businessType, fundingModel, contactEmail: owner.email })
+      .values({
+        legalName: input.legalName,
+        country: input.country,
+        businessType: input.businessType,
+        fundingModel,
+        contactEmail: owner.email,
+      })
       .returning();
     if (!business) throw new Error("business insert returned nothing");
     await tx.insert(memberships).values({ userId: owner.userId, businessId: business.id, role: "owner" });
-    await tx.insert(auditLog).values({ actorUserId: owner.userId, businessId: business.id, action: "business.created", target: business.id, data: { country: input.country, fundingModel } });
+    await tx
+      .insert(auditLog)
+      .values({
+        actorUserId: owner.userId,
+        businessId: business.id,
+        action: "business.created",
+        target: business.id,
+        data: { country: input.country, fundingModel },
+      });
     return business;
   });
 }
@@ -30,9 +48,16 @@ export async function createBusiness(db: Db, owner: { userId: string; email: str
 /** Creates the business's connected account once; safe to call again after any failure. */
 export async function provisionStripeAccount(db: Db, stripe: Stripe, business: Business): Promise<string> {
   if (business.stripeAccountId) return business.stripeAccountId;
-  const details = { email: business.contactEmail ?? "", legalName: business.legalName, country: business.country, businessType: business.businessType };
+  const details = {
+    email: business.contactEmail ?? "",
+    legalName: business.legalName,
+    country: business.country,
+    businessType: business.businessType,
+  };
   const accountId =
-    business.fundingModel === "stablecoin" ? await createStablecoinAccount(stripe, details, accountKey(business)) : await createTreasuryAccount(stripe, details, accountKey(business));
+    business.fundingModel === "stablecoin"
+      ? await createStablecoinAccount(stripe, details, accountKey(business))
+      : await createTreasuryAccount(stripe, details, accountKey(business));
   await db.update(businesses).set({ stripeAccountId: accountId }).where(eq(businesses.id, business.id));
   business.stripeAccountId = accountId;
   return accountId;
@@ -54,19 +79,32 @@ export async function onboardingState(stripe: Stripe, business: Business): Promi
     const entries = (account.requirements?.entries ?? []) as Array<{ description?: string }>;
     const usdc = account.configuration?.storer?.capabilities?.holds_currencies?.usdc?.status as string | undefined;
     const due = entries.map((e) => String(e.description));
-    const status = usdc === "active" ? "active" : due.length ? "needs_details" : usdc === "pending" ? "verifying" : "restricted";
+    const status =
+      usdc === "active" ? "active" : due.length ? "needs_details" : usdc === "pending" ? "verifying" : "restricted";
     return { status, due, canHoldMoney: usdc === "active" };
   }
   const account = await stripe.accounts.retrieve(business.stripeAccountId);
   const due = account.requirements?.currently_due ?? [];
   const treasury = account.capabilities?.treasury;
   const issuing = account.capabilities?.card_issuing;
-  const status = treasury === "active" && issuing === "active" ? "active" : due.length ? "needs_details" : treasury === "pending" ? "verifying" : "restricted";
+  const status =
+    treasury === "active" && issuing === "active"
+      ? "active"
+      : due.length
+        ? "needs_details"
+        : treasury === "pending"
+          ? "verifying"
+          : "restricted";
   return { status, due, canHoldMoney: treasury === "active" };
 }
 
 /** Creates the financial account once onboarding allows it; returns its id, or null if not yet. */
-export async function ensureFinancialAccount(db: Db, stripe: Stripe, business: Business, state?: OnboardingState): Promise<string | null> {
+export async function ensureFinancialAccount(
+  db: Db,
+  stripe: Stripe,
+  business: Business,
+  state?: OnboardingState,
+): Promise<string | null> {
   if (business.financialAccountId) return business.financialAccountId;
   if (!business.stripeAccountId) return null;
   const s = state ?? (await onboardingState(stripe, business));

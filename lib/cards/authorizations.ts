@@ -18,7 +18,12 @@ export type CardAuthorization = {
 };
 
 /** A card's authorizations, newest first, with the reason each was approved or declined; paged by `before`. */
-export async function cardAuthorizations(db: DbOrTx, accountId: string, cardId: string, opts: { limit?: number; before?: Date } = {}): Promise<CardAuthorization[]> {
+export async function cardAuthorizations(
+  db: DbOrTx,
+  accountId: string,
+  cardId: string,
+  opts: { limit?: number; before?: Date } = {},
+): Promise<CardAuthorization[]> {
   const limit = Math.min(opts.limit ?? 25, 100);
   const conditions = [eq(authorizations.accountId, accountId), eq(authorizations.cardId, cardId)];
   if (opts.before) conditions.push(lt(authorizations.objectCreatedAt, opts.before));

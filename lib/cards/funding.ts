@@ -15,10 +15,20 @@ type CardFields = { financial_account?: string | null; financial_account_v2?: st
  * a card of a stablecoin business without it spends the business's own v2 financial account,
  * the only one such a business has.
  */
-export function cardFunding(card: CardFields, business: Pick<Business, "fundingModel" | "financialAccountId">): CardFunding {
+export function cardFunding(
+  card: CardFields,
+  business: Pick<Business, "fundingModel" | "financialAccountId">,
+): CardFunding {
   const own = business.financialAccountId;
-  if (card.financial_account_v2) return { kind: "usdc_wallet", financialAccount: card.financial_account_v2, inferred: false, ownWallet: card.financial_account_v2 === own };
+  if (card.financial_account_v2)
+    return {
+      kind: "usdc_wallet",
+      financialAccount: card.financial_account_v2,
+      inferred: false,
+      ownWallet: card.financial_account_v2 === own,
+    };
   if (card.financial_account) return { kind: "financial_account", financialAccount: card.financial_account };
-  if (business.fundingModel === "stablecoin" && own) return { kind: "usdc_wallet", financialAccount: own, inferred: true, ownWallet: true };
+  if (business.fundingModel === "stablecoin" && own)
+    return { kind: "usdc_wallet", financialAccount: own, inferred: true, ownWallet: true };
   return { kind: "issuing_balance" };
 }

@@ -3,12 +3,32 @@ import assert from "node:assert/strict";
 import { businessRulesSchema } from "./rules-form";
 
 test("form strings become a rule set with money in minor units", () => {
-  const r = businessRulesSchema.parse({ blockedCategories: ["drinking_places", "betting_casino_gambling"], allowedCountries: "us, mx", maxAmount: "250.5", velocityPerHour: "12", killSwitch: "on" });
-  assert.deepEqual(r, { blockedCategories: ["drinking_places", "betting_casino_gambling"], allowedCountries: ["US", "MX"], maxAmount: 25050, currency: "usd", velocityPerHour: 12, killSwitch: true });
+  const r = businessRulesSchema.parse({
+    blockedCategories: ["drinking_places", "betting_casino_gambling"],
+    allowedCountries: "us, mx",
+    maxAmount: "250.5",
+    velocityPerHour: "12",
+    killSwitch: "on",
+  });
+  assert.deepEqual(r, {
+    blockedCategories: ["drinking_places", "betting_casino_gambling"],
+    allowedCountries: ["US", "MX"],
+    maxAmount: 25050,
+    currency: "usd",
+    velocityPerHour: 12,
+    killSwitch: true,
+  });
 });
 
 test("empty fields mean no rule of that kind", () => {
-  assert.deepEqual(businessRulesSchema.parse({ allowedCountries: "", maxAmount: "", velocityPerHour: "" }), { blockedCategories: [], allowedCountries: null, maxAmount: null, currency: "usd", velocityPerHour: null, killSwitch: false });
+  assert.deepEqual(businessRulesSchema.parse({ allowedCountries: "", maxAmount: "", velocityPerHour: "" }), {
+    blockedCategories: [],
+    allowedCountries: null,
+    maxAmount: null,
+    currency: "usd",
+    velocityPerHour: null,
+    killSwitch: false,
+  });
 });
 
 test("bad values are refused field by field", () => {

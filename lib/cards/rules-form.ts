@@ -2,17 +2,27 @@ import { z } from "zod";
 import { isMerchantCategory } from "@/lib/admin/merchant-categories";
 import { parseMoney } from "@/lib/money";
 
-const many = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ""));
+const many = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ""));
 
 /** The business rules form: strings from the browser, parsed into a rule set (money as minor units). */
 export const businessRulesSchema = z
   .object({
-    blockedCategories: many.pipe(z.array(z.string().refine(isMerchantCategory, { error: "Choose categories from the list" })).max(400)),
+    blockedCategories: many.pipe(
+      z.array(z.string().refine(isMerchantCategory, { error: "Choose categories from the list" })).max(400),
+    ),
     allowedCountries: z
       .string()
       .max(2000)
       .optional()
-      .transform((s) => (s ?? "").split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))
+      .transform((s) =>
+        (s ?? "")
+          .split(/[\s,]+/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, { error: "Use two-letter country codes, like US, MX" })).max(250)),
     maxAmount: z.string().max(30).optional(),
     velocityPerHour: z

@@ -29,11 +29,26 @@ export const purchaseSchema = z
 export type PurchaseInput = z.output<typeof purchaseSchema>;
 
 /** A purchase at a merchant, through Stripe's test helper (the full authorization pipeline runs). */
-export async function simulatePurchase(stripe: Stripe, accountId: string, p: PurchaseInput): Promise<Stripe.Issuing.Authorization> {
+export async function simulatePurchase(
+  stripe: Stripe,
+  accountId: string,
+  p: PurchaseInput,
+): Promise<Stripe.Issuing.Authorization> {
   // Retrieving first makes another account's card a clean "not found" rather than a helper error.
   await stripe.issuing.cards.retrieve(p.card, {}, { stripeAccount: accountId });
   return stripe.testHelpers.issuing.authorizations.create(
-    { card: p.card, amount: p.amount, currency: "usd", merchant_data: { category: p.category as NonNullable<Parameters<Stripe["testHelpers"]["issuing"]["authorizations"]["create"]>[0]["merchant_data"]>["category"], country: p.country, name: p.merchantName } },
+    {
+      card: p.card,
+      amount: p.amount,
+      currency: "usd",
+      merchant_data: {
+        category: p.category as NonNullable<
+          Parameters<Stripe["testHelpers"]["issuing"]["authorizations"]["create"]>[0]["merchant_data"]
+        >["category"],
+        country: p.country,
+        name: p.merchantName,
+      },
+    },
     { stripeAccount: accountId },
   );
 }

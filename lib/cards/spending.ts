@@ -27,12 +27,23 @@ export function windowStart(interval: string, now: Date): Date | null {
 }
 
 /** How much of each spending limit the card has used, from approved authorizations in the read model. */
-export async function limitUsage(db: DbOrTx, accountId: string, cardId: string, limits: SpendingLimit[], now = new Date()): Promise<LimitUsage[]> {
+export async function limitUsage(
+  db: DbOrTx,
+  accountId: string,
+  cardId: string,
+  limits: SpendingLimit[],
+  now = new Date(),
+): Promise<LimitUsage[]> {
   return Promise.all(
     limits.map(async (limit) => {
       const start = windowStart(limit.interval, now);
       if (!start) return { ...limit, spent: 0, windowStart: null };
-      const conditions = [eq(authorizations.accountId, accountId), eq(authorizations.cardId, cardId), eq(authorizations.approved, true), gte(authorizations.objectCreatedAt, start)];
+      const conditions = [
+        eq(authorizations.accountId, accountId),
+        eq(authorizations.cardId, cardId),
+        eq(authorizations.approved, true),
+        gte(authorizations.objectCreatedAt, start),
+      ];
       if (limit.categories?.length) conditions.push(sql`${authorizations.merchantCategory} in ${limit.categories}`);
       const [row] = await db
         .select({ spent: sql<number>`coalesce(sum(greatest(${authorizations.amount}, 0)), 0)::bigint` })

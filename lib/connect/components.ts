@@ -18,17 +18,35 @@ export function accountSessionComponents(role: BusinessRole, fundingModel: Fundi
     notification_banner: { enabled: true, features: { ...auth, external_account_collection: manageBusiness } },
     issuing_cards_list: {
       enabled: true,
-      features: { ...auth, card_management: manageCards, cardholder_management: manageCards, spend_control_management: manageCards, card_spend_dispute_management: manageCards },
+      features: {
+        ...auth,
+        card_management: manageCards,
+        cardholder_management: manageCards,
+        spend_control_management: manageCards,
+        card_spend_dispute_management: manageCards,
+      },
     },
     issuing_card: {
       enabled: true,
-      features: { card_management: manageCards, cardholder_management: manageCards, spend_control_management: manageCards, card_spend_dispute_management: manageCards },
+      features: {
+        card_management: manageCards,
+        cardholder_management: manageCards,
+        spend_control_management: manageCards,
+        card_spend_dispute_management: manageCards,
+      },
     },
   };
-  if (manageBusiness) components.account_onboarding = { enabled: true, features: { ...auth, external_account_collection: true } };
+  if (manageBusiness)
+    components.account_onboarding = { enabled: true, features: { ...auth, external_account_collection: true } };
   if (fundingModel === "treasury") {
-    components.financial_account = { enabled: true, features: { ...auth, external_account_collection: moveMoney, send_money: moveMoney, transfer_balance: moveMoney } };
-    components.financial_account_transactions = { enabled: true, features: { card_spend_dispute_management: manageCards } };
+    components.financial_account = {
+      enabled: true,
+      features: { ...auth, external_account_collection: moveMoney, send_money: moveMoney, transfer_balance: moveMoney },
+    };
+    components.financial_account_transactions = {
+      enabled: true,
+      features: { card_spend_dispute_management: manageCards },
+    };
   }
   return components;
 }

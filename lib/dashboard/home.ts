@@ -10,12 +10,32 @@ export type Balances = { currency: string; available: number; incoming: number; 
 export async function readBalances(stripe: Stripe, business: Business): Promise<Balances | null> {
   if (!business.stripeAccountId || !business.financialAccountId) return null;
   if (business.fundingModel === "stablecoin") {
-    const fa = await v2Request(stripe, "GET", `/v2/money_management/financial_accounts/${business.financialAccountId}`, undefined, { account: business.stripeAccountId });
+    const fa = await v2Request(
+      stripe,
+      "GET",
+      `/v2/money_management/financial_accounts/${business.financialAccountId}`,
+      undefined,
+      { account: business.stripeAccountId },
+    );
     const pick = (bucket: string) => Number(fa.balance?.[bucket]?.usdc?.value ?? 0);
-    return { currency: "usdc", available: pick("available"), incoming: pick("inbound_pending"), outgoing: pick("outbound_pending") };
+    return {
+      currency: "usdc",
+      available: pick("available"),
+      incoming: pick("inbound_pending"),
+      outgoing: pick("outbound_pending"),
+    };
   }
-  const fa = await stripe.treasury.financialAccounts.retrieve(business.financialAccountId, {}, { stripeAccount: business.stripeAccountId });
-  return { currency: "usd", available: fa.balance.cash.usd ?? 0, incoming: fa.balance.inbound_pending.usd ?? 0, outgoing: fa.balance.outbound_pending.usd ?? 0 };
+  const fa = await stripe.treasury.financialAccounts.retrieve(
+    business.financialAccountId,
+    {},
+    { stripeAccount: business.stripeAccountId },
+  );
+  return {
+    currency: "usd",
+    available: fa.balance.cash.usd ?? 0,
+    incoming: fa.balance.inbound_pending.usd ?? 0,
+    outgoing: fa.balance.outbound_pending.usd ?? 0,
+  };
 }
 
 export type DayFlow = { day: string; moneyIn: number; moneyOut: number };
@@ -31,7 +51,13 @@ export async function moneyFlow(db: DbOrTx, accountId: string, now = new Date(),
       moneyOut: sql<number>`coalesce(sum(case when ${moneyTransactions.amount} < 0 then -${moneyTransactions.amount} else 0 end), 0)::bigint`,
     })
     .from(moneyTransactions)
-    .where(and(eq(moneyTransactions.accountId, accountId), gte(moneyTransactions.objectCreatedAt, start), ne(moneyTransactions.status, "void")))
+    .where(
+      and(
+        eq(moneyTransactions.accountId, accountId),
+        gte(moneyTransactions.objectCreatedAt, start),
+        ne(moneyTransactions.status, "void"),
+      ),
+    )
     .groupBy(day);
   const byDay = new Map(rows.map((r) => [r.day, r]));
   return Array.from({ length: days }, (_, i) => {
@@ -41,15 +67,41 @@ export async function moneyFlow(db: DbOrTx, accountId: string, now = new Date(),
   });
 }
 
-export type Activity = { id: string; at: Date; kind: "money" | "card"; description: string; amount: number; currency: string; status: string };
+export type Activity = {
+  id: string;
+  at: Date;
+  kind: "money" | "card";
+  description: string;
+  amount: number;
+  currency: string;
+  status: string;
+};
 
 export async function recentActivity(db: DbOrTx, accountId: string, limit = 10): Promise<Activity[]> {
   const [money, auths] = await Promise.all([
-    db.select().from(moneyTransactions).where(eq(moneyTransactions.accountId, accountId)).orderBy(desc(moneyTransactions.objectCreatedAt)).limit(limit),
-    db.select().from(authorizations).where(eq(authorizations.accountId, accountId)).orderBy(desc(authorizations.objectCreatedAt)).limit(limit),
+    db
+      .select()
+      .from(moneyTransactions)
+      .where(eq(moneyTransactions.accountId, accountId))
+      .orderBy(desc(moneyTransactions.objectCreatedAt))
+      .limit(limit),
+    db
+      .select()
+      .from(authorizations)
+      .where(eq(authorizations.accountId, accountId))
+      .orderBy(desc(authorizations.objectCreatedAt))
+      .limit(limit),
   ]);
   const items: Activity[] = [
-    ...money.map((m) => ({ id: m.id, at: m.objectCreatedAt, kind: "money" as const, description: m.description || m.flowType.replace(/_/g, " "), amount: m.amount, currency: m.currency, status: m.status })),
+    ...money.map((m) => ({
+      id: m.id,
+      at: m.objectCreatedAt,
+      kind: "money" as const,
+      description: m.description || m.flowType.replace(/_/g, " "),
+      amount: m.amount,
+      currency: m.currency,
+      status: m.status,
+    })),
     ...auths.map((a) => ({
       id: a.id,
       at: a.objectCreatedAt,
@@ -68,8 +120,20 @@ export type Attention = { declinedLast7Days: number; disputesAwaitingEvidence: n
 export async function attentionCounts(db: DbOrTx, accountId: string, now = new Date()): Promise<Attention> {
   const since = new Date(now.getTime() - 7 * 86_400_000);
   const [[declined], [open]] = await Promise.all([
-    db.select({ n: sql<number>`count(*)::int` }).from(authorizations).where(and(eq(authorizations.accountId, accountId), eq(authorizations.approved, false), gte(authorizations.objectCreatedAt, since))),
-    db.select({ n: sql<number>`count(*)::int` }).from(disputes).where(and(eq(disputes.accountId, accountId), eq(disputes.status, "unsubmitted"))),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(authorizations)
+      .where(
+        and(
+          eq(authorizations.accountId, accountId),
+          eq(authorizations.approved, false),
+          gte(authorizations.objectCreatedAt, since),
+        ),
+      ),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(disputes)
+      .where(and(eq(disputes.accountId, accountId), eq(disputes.status, "unsubmitted"))),
   ]);
   return { declinedLast7Days: declined?.n ?? 0, disputesAwaitingEvidence: open?.n ?? 0 };
 }

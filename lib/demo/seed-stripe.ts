@@ -23,7 +23,12 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 async function verifyUs(stripe: Stripe, accountId: string, legalName: string): Promise<void> {
   await stripe.accounts.update(accountId, {
     business_type: "company",
-    company: { name: legalName, tax_id: "000000000", phone: "+15555550100", address: { line1: "510 Townsend St", city: "San Francisco", state: "CA", postal_code: "94103" } },
+    company: {
+      name: legalName,
+      tax_id: "000000000",
+      phone: "+15555550100",
+      address: { line1: "510 Townsend St", city: "San Francisco", state: "CA", postal_code: "94103" },
+    },
     business_profile: { mcc: "5734", url: "https://acme.example.com", name: legalName },
     external_account: "btok_us_verified",
     tos_acceptance: TOS,
@@ -35,7 +40,17 @@ async function verifyMx(stripe: Stripe, accountId: string, legalName: string): P
   await v2Request(stripe, "POST", `/v2/core/accounts/${accountId}`, {
     identity: {
       entity_type: "company",
-      business_details: { registered_name: legalName, phone: "+525555555555", address: { line1: "Av. Paseo de la Reforma 222", city: "Ciudad de México", postal_code: "06600", country: "mx" }, id_numbers: [{ type: "mx_rfc", value: "CAU900101XXX" }] },
+      business_details: {
+        registered_name: legalName,
+        phone: "+525555555555",
+        address: {
+          line1: "Av. Paseo de la Reforma 222",
+          city: "Ciudad de México",
+          postal_code: "06600",
+          country: "mx",
+        },
+        id_numbers: [{ type: "mx_rfc", value: "CAU900101XXX" }],
+      },
       attestations: { terms_of_service: { account: { date: "2026-01-01T00:00:00.000Z", ip: "127.0.0.1" } } },
     },
     defaults: { profile: { business_url: "https://aurora.example.mx" } },
@@ -50,21 +65,47 @@ async function fundUs(stripe: Stripe, accountId: string, fa: string): Promise<vo
 }
 
 async function fundMx(stripe: Stripe, accountId: string, fa: string): Promise<void> {
-  const platformFa = String(((await v2Request(stripe, "GET", "/v2/money_management/financial_accounts")).data as Array<{ id: string }>)[0]?.id);
-  const address = await v2Request(stripe, "POST", "/v2/money_management/financial_addresses", { financial_account: platformFa, type: "us_bank_account" }, { idempotencyKey: "demo-platform-address" });
-  await until("the platform's financial address", async () => (await v2Request(stripe, "GET", `/v2/money_management/financial_addresses/${address.id}`)).status === "active");
-  await v2Request(stripe, "POST", `/v2/test_helpers/financial_addresses/${address.id}/credit`, { amount: { value: 5_000_000, currency: "usd" }, network: "ach" }, { idempotencyKey: "demo-platform-credit" });
+  const platformFa = String(
+    ((await v2Request(stripe, "GET", "/v2/money_management/financial_accounts")).data as Array<{ id: string }>)[0]?.id,
+  );
+  const address = await v2Request(
+    stripe,
+    "POST",
+    "/v2/money_management/financial_addresses",
+    { financial_account: platformFa, type: "us_bank_account" },
+    { idempotencyKey: "demo-platform-address" },
+  );
+  await until(
+    "the platform's financial address",
+    async () =>
+      (await v2Request(stripe, "GET", `/v2/money_management/financial_addresses/${address.id}`)).status === "active",
+  );
+  await v2Request(
+    stripe,
+    "POST",
+    `/v2/test_helpers/financial_addresses/${address.id}/credit`,
+    { amount: { value: 5_000_000, currency: "usd" }, network: "ach" },
+    { idempotencyKey: "demo-platform-credit" },
+  );
   await v2Request(
     stripe,
     "POST",
     "/v2/money_management/outbound_payments",
-    { from: { financial_account: platformFa, currency: "usd" }, to: { recipient: accountId, payout_method: fa, currency: "usdc" }, amount: { value: 100_000, currency: "usd" }, description: "Demo funding" },
+    {
+      from: { financial_account: platformFa, currency: "usd" },
+      to: { recipient: accountId, payout_method: fa, currency: "usdc" },
+      amount: { value: 100_000, currency: "usd" },
+      description: "Demo funding",
+    },
     { idempotencyKey: `demo-${fa}-funding` },
   );
 }
 
 export async function seedDemoStripe(db: Db, stripe: Stripe, log: (line: string) => void = console.log): Promise<void> {
-  const rows: Business[] = await db.select().from(businesses).where(and(inArray(businesses.legalName, DEMO_NAMES), isNull(businesses.financialAccountId)));
+  const rows: Business[] = await db
+    .select()
+    .from(businesses)
+    .where(and(inArray(businesses.legalName, DEMO_NAMES), isNull(businesses.financialAccountId)));
   for (const business of rows) {
     const accountId = await provisionStripeAccount(db, stripe, business);
     if (business.fundingModel === "stablecoin") await verifyMx(stripe, accountId, business.legalName);

@@ -7,10 +7,22 @@ import { fundingPaymentBehind, saveWalletEntry, walletEntry } from "@/lib/wallet
 import { applyAccountV2, applyFinancialAccountV2, applyOutboundV2 } from "./read-models-v2";
 
 type Json = Record<string, unknown>;
-type Note = { id: string; type: string; created: string; context?: unknown; related_object?: { id: string; type: string; url: string } | null };
+type Note = {
+  id: string;
+  type: string;
+  created: string;
+  context?: unknown;
+  related_object?: { id: string; type: string; url: string } | null;
+};
 
 export const V2_PREVIEW_VERSION = "2025-12-15.preview";
-const ACCOUNT_INCLUDES = ["configuration.merchant", "configuration.storer", "configuration.card_creator", "identity", "requirements"];
+const ACCOUNT_INCLUDES = [
+  "configuration.merchant",
+  "configuration.storer",
+  "configuration.card_creator",
+  "identity",
+  "requirements",
+];
 
 export type ThinFetch = {
   related: Json | null;
@@ -27,31 +39,54 @@ const RECEIVED = ["v2.money_management.received_credit", "v2.money_management.re
  * Fetches what a thin event points at, the way the SDK documents (outside any transaction), and
  * for money movements the financial account too, since its balance changed with them.
  */
-export async function fetchThinObject(stripe: Stripe, notification: Stripe.V2.Core.EventNotification): Promise<ThinFetch> {
+export async function fetchThinObject(
+  stripe: Stripe,
+  notification: Stripe.V2.Core.EventNotification,
+): Promise<ThinFetch> {
   const note = notification as unknown as Note;
   const target = note.related_object;
   if (!target) return { related: null, financialAccount: null };
   const context = note.context ? String(note.context) : undefined;
   const get = async (url: string) =>
-    (await stripe.rawRequest("GET", url, undefined, { apiVersion: V2_PREVIEW_VERSION, ...(context ? { stripeContext: context } : {}) })) as unknown as Json;
+    (await stripe.rawRequest("GET", url, undefined, {
+      apiVersion: V2_PREVIEW_VERSION,
+      ...(context ? { stripeContext: context } : {}),
+    })) as unknown as Json;
   if (target.type === "v2.core.account") {
     const query = ACCOUNT_INCLUDES.map((inc, i) => `include[${i}]=${encodeURIComponent(inc)}`).join("&");
-    return { related: await get(`/v2/core/accounts/${encodeURIComponent(target.id)}?${query}`), financialAccount: null };
+    return {
+      related: await get(`/v2/core/accounts/${encodeURIComponent(target.id)}?${query}`),
+      financialAccount: null,
+    };
   }
   if (!target.type.startsWith("v2.money_management.")) return { related: null, financialAccount: null };
   const related = await get(target.url);
   const from = related.from as Json | undefined;
-  const faId = typeof related.financial_account === "string" ? related.financial_account : typeof from?.financial_account === "string" ? from.financial_account : null;
-  const financialAccount = faId && related.object !== "v2.money_management.financial_account" ? await get(`/v2/money_management/financial_accounts/${encodeURIComponent(faId)}`) : null;
+  const faId =
+    typeof related.financial_account === "string"
+      ? related.financial_account
+      : typeof from?.financial_account === "string"
+        ? from.financial_account
+        : null;
+  const financialAccount =
+    faId && related.object !== "v2.money_management.financial_account"
+      ? await get(`/v2/money_management/financial_accounts/${encodeURIComponent(faId)}`)
+      : null;
   if (!RECEIVED.includes(String(related.object)) || !faId) return { related, financialAccount };
   // A captured card purchase (or a refund, or funding) arrives as a received debit/credit: its
   // transaction is what the wallet's history shows, so the wallet is current without a refresh.
   // The received object names no transaction (the preview types none); the list finds it by flow.
-  const found = await get(`/v2/money_management/transactions?financial_account=${encodeURIComponent(faId)}&flow=${encodeURIComponent(String(related.id))}&limit=1`).catch(refusedAsNull);
+  const found = await get(
+    `/v2/money_management/transactions?financial_account=${encodeURIComponent(faId)}&flow=${encodeURIComponent(String(related.id))}&limit=1`,
+  ).catch(refusedAsNull);
   const transaction = ((found?.data as Json[] | undefined) ?? [])[0] ?? null;
   const payment = fundingPaymentBehind(related);
   const fundingPayment = payment
-    ? ((await stripe.rawRequest("GET", `/v2/money_management/outbound_payments/${encodeURIComponent(payment)}`, undefined, { apiVersion: V2_PREVIEW_VERSION }).catch(refusedAsNull)) as Json | null)
+    ? ((await stripe
+        .rawRequest("GET", `/v2/money_management/outbound_payments/${encodeURIComponent(payment)}`, undefined, {
+          apiVersion: V2_PREVIEW_VERSION,
+        })
+        .catch(refusedAsNull)) as Json | null)
     : null;
   return { related, financialAccount, transaction, fundingPayment };
 }
@@ -70,13 +105,20 @@ async function applyWalletLine(db: DbOrTx, accountId: string, fetched: ThinFetch
   const [business] = await db
     .select({ id: businesses.id })
     .from(businesses)
-    .where(and(eq(businesses.stripeAccountId, accountId), eq(businesses.financialAccountId, String(txn.financial_account))))
+    .where(
+      and(eq(businesses.stripeAccountId, accountId), eq(businesses.financialAccountId, String(txn.financial_account))),
+    )
     .limit(1);
-  if (business) await saveWalletEntry(db, walletEntry(business.id, txn, fetched.related, fetched.fundingPayment ?? null));
+  if (business)
+    await saveWalletEntry(db, walletEntry(business.id, txn, fetched.related, fetched.fundingPayment ?? null));
 }
 
 /** Applies a thin event using the object fetched for it (inside the caller's transaction). */
-export async function applyThinEvent(db: DbOrTx, notification: Stripe.V2.Core.EventNotification, fetched: ThinFetch): Promise<void> {
+export async function applyThinEvent(
+  db: DbOrTx,
+  notification: Stripe.V2.Core.EventNotification,
+  fetched: ThinFetch,
+): Promise<void> {
   const { related, financialAccount } = fetched;
   if (!related) return;
   const note = notification as unknown as Note;
@@ -88,8 +130,10 @@ export async function applyThinEvent(db: DbOrTx, notification: Stripe.V2.Core.Ev
   if (!accountId) return;
   if (financialAccount) await applyFinancialAccountV2(db, accountId, financialAccount, sourceAt);
   if (RECEIVED.includes(kind)) await applyWalletLine(db, accountId, fetched);
-  if (kind === "v2.money_management.financial_account") return applyFinancialAccountV2(db, accountId, related, sourceAt);
-  if (kind === "v2.money_management.outbound_payment") return applyOutboundV2(db, accountId, related, "v2_outbound_payment", sourceAt);
+  if (kind === "v2.money_management.financial_account")
+    return applyFinancialAccountV2(db, accountId, related, sourceAt);
+  if (kind === "v2.money_management.outbound_payment")
+    return applyOutboundV2(db, accountId, related, "v2_outbound_payment", sourceAt);
   if (kind === "v2.money_management.outbound_transfer") {
     await applyOutboundV2(db, accountId, related, "v2_outbound_transfer", sourceAt);
     return applyPayoutSnapshot(db, related);

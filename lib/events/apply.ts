@@ -14,7 +14,11 @@ import {
 } from "./read-models";
 
 /** Objects fetched from Stripe before applying an event (balances change without their own event). */
-export type Prefetched = { financialAccount?: Stripe.Treasury.FinancialAccount; transaction?: Stripe.Treasury.Transaction; account?: Stripe.Account };
+export type Prefetched = {
+  financialAccount?: Stripe.Treasury.FinancialAccount;
+  transaction?: Stripe.Treasury.Transaction;
+  account?: Stripe.Account;
+};
 
 /**
  * The connected account an account or capability event describes. Its events come in bursts
@@ -24,7 +28,8 @@ export type Prefetched = { financialAccount?: Stripe.Treasury.FinancialAccount; 
 export function accountTouched(event: Stripe.Event): string | null {
   const obj = event.data.object as { object?: string; id?: string; account?: unknown };
   if (obj.object === "account" && typeof obj.id === "string") return obj.id;
-  if (obj.object === "capability") return typeof obj.account === "string" ? obj.account : ((obj.account as { id?: string } | null)?.id ?? null);
+  if (obj.object === "capability")
+    return typeof obj.account === "string" ? obj.account : ((obj.account as { id?: string } | null)?.id ?? null);
   return null;
 }
 
@@ -37,12 +42,19 @@ export function treasuryTransactionTouched(event: Stripe.Event): string | null {
 
 /** The Treasury financial account whose balance an event changes, if any. */
 export function financialAccountTouched(event: Stripe.Event): string | null {
-  if (!event.type.startsWith("treasury.") && !event.type.startsWith("issuing_authorization.") && !event.type.startsWith("issuing_transaction.")) return null;
+  if (
+    !event.type.startsWith("treasury.") &&
+    !event.type.startsWith("issuing_authorization.") &&
+    !event.type.startsWith("issuing_transaction.")
+  )
+    return null;
   const obj = event.data.object as { object?: string; id?: string; financial_account?: unknown; card?: unknown };
   if (obj.object === "treasury.financial_account") return null;
   if (typeof obj.financial_account === "string") return obj.financial_account;
   const card = obj.card as { financial_account?: unknown } | undefined;
-  return card && typeof card.financial_account === "string" && card.financial_account.startsWith("fa_") ? card.financial_account : null;
+  return card && typeof card.financial_account === "string" && card.financial_account.startsWith("fa_")
+    ? card.financial_account
+    : null;
 }
 
 /** Applies one v1 snapshot event to the read models (inside the caller's transaction). */
@@ -79,17 +91,26 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
       if (account) await applyTreasuryFinancialAccount(db, account, obj as Stripe.Treasury.FinancialAccount, sourceAt);
       break;
     case "treasury.outbound_payment":
-      if (account) await applyTreasuryOutbound(db, account, obj as Stripe.Treasury.OutboundPayment, "outbound_payment", sourceAt);
+      if (account)
+        await applyTreasuryOutbound(db, account, obj as Stripe.Treasury.OutboundPayment, "outbound_payment", sourceAt);
       break;
     case "treasury.outbound_transfer":
-      if (account) await applyTreasuryOutbound(db, account, obj as Stripe.Treasury.OutboundTransfer, "outbound_transfer", sourceAt);
+      if (account)
+        await applyTreasuryOutbound(
+          db,
+          account,
+          obj as Stripe.Treasury.OutboundTransfer,
+          "outbound_transfer",
+          sourceAt,
+        );
       break;
     default:
       break;
   }
   // Fetched just now, so newer than any event of the same second.
   if (prefetched.account) await applyAccountV1(db, prefetched.account, new Date());
-  if (account && prefetched.transaction) await applyTreasuryTransaction(db, account, prefetched.transaction, new Date());
+  if (account && prefetched.transaction)
+    await applyTreasuryTransaction(db, account, prefetched.transaction, new Date());
   if (account && prefetched.financialAccount) {
     // Fetched just now, so it is newer than the event itself.
     await applyTreasuryFinancialAccount(db, account, prefetched.financialAccount, new Date());

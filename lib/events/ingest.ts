@@ -13,10 +13,17 @@ export type EventRow = typeof stripeEvents.$inferInsert & { id: string };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): WebhookResult => ({ status, body, headers });
+export const reply = (
+  status: number,
+  body: Record<string, unknown>,
+  headers?: Record<string, string>,
+): WebhookResult => ({ status, body, headers });
 
 /** The checks every receiver makes before anything else: a signature header and a JSON body. */
-export function precheck(rawBody: string, signature: string | null): { peek: { object?: unknown; type?: unknown }; signature: string } | { refused: WebhookResult } {
+export function precheck(
+  rawBody: string,
+  signature: string | null,
+): { peek: { object?: unknown; type?: unknown }; signature: string } | { refused: WebhookResult } {
   if (!signature) return { refused: reply(400, { error: "Missing Stripe-Signature header" }) };
   try {
     const peek = JSON.parse(rawBody) as { object?: unknown; type?: unknown } | null;
@@ -62,13 +69,22 @@ async function alreadyStored(db: Db, id: string): Promise<boolean> {
  * another reason (a bug, an unexpected shape) is kept with its error, visible in the event log,
  * rather than retried forever.
  */
-export async function storeOnce<T>(db: Db, row: EventRow, fetch: () => Promise<T>, apply: (tx: DbOrTx, fetched: T) => Promise<void>): Promise<WebhookResult> {
+export async function storeOnce<T>(
+  db: Db,
+  row: EventRow,
+  fetch: () => Promise<T>,
+  apply: (tx: DbOrTx, fetched: T) => Promise<void>,
+): Promise<WebhookResult> {
   try {
     if (await alreadyStored(db, row.id)) return reply(200, { received: true, duplicate: true });
     const fetched = await fetch();
     try {
       const inserted = await db.transaction(async (tx) => {
-        const [stored] = await tx.insert(stripeEvents).values(row).onConflictDoNothing().returning({ id: stripeEvents.id });
+        const [stored] = await tx
+          .insert(stripeEvents)
+          .values(row)
+          .onConflictDoNothing()
+          .returning({ id: stripeEvents.id });
         if (!stored) return false;
         await apply(tx, fetched);
         return true;
@@ -77,7 +93,10 @@ export async function storeOnce<T>(db: Db, row: EventRow, fetch: () => Promise<T
     } catch (err) {
       if (isDatabaseError(err)) throw err;
       console.error(`could not apply ${row.type} ${row.id}`, err);
-      await db.insert(stripeEvents).values({ ...row, appliedAt: null, error: String(err instanceof Error ? err.message : err).slice(0, 500) }).onConflictDoNothing();
+      await db
+        .insert(stripeEvents)
+        .values({ ...row, appliedAt: null, error: String(err instanceof Error ? err.message : err).slice(0, 500) })
+        .onConflictDoNothing();
       return reply(200, { received: true, applied: false });
     }
   } catch (err) {

@@ -17,7 +17,8 @@ export function v2CapabilityStatuses(configuration: Json): Record<string, string
       out[path] = node.status;
       return;
     }
-    for (const [k, v] of Object.entries(node)) if (v && typeof v === "object") walk(v as Json, path ? `${path}.${k}` : k);
+    for (const [k, v] of Object.entries(node))
+      if (v && typeof v === "object") walk(v as Json, path ? `${path}.${k}` : k);
   };
   for (const [name, config] of Object.entries(configuration)) walk(obj(obj(config).capabilities), name);
   return out;
@@ -26,7 +27,11 @@ export function v2CapabilityStatuses(configuration: Json): Record<string, string
 export async function applyAccountV2(db: DbOrTx, account: Json, sourceAt: Date): Promise<void> {
   const id = str(account.id);
   if (!id) return;
-  const [biz] = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.stripeAccountId, id)).limit(1);
+  const [biz] = await db
+    .select({ id: businesses.id })
+    .from(businesses)
+    .where(eq(businesses.stripeAccountId, id))
+    .limit(1);
   const entries = (obj(account.requirements).entries as Json[] | undefined) ?? [];
   const identity = obj(account.identity);
   await upsertNewer(db, connectedAccounts, {
@@ -38,7 +43,9 @@ export async function applyAccountV2(db: DbOrTx, account: Json, sourceAt: Date):
     displayName: str(account.display_name),
     capabilities: v2CapabilityStatuses(obj(account.configuration)),
     requirementsDue: entries.map((e) => str(e.description)).filter((d): d is string => d !== null),
-    requirementsPastDue: entries.filter((e) => str(obj(e.minimum_deadline).status) === "past_due").map((e) => String(e.description)),
+    requirementsPastDue: entries
+      .filter((e) => str(obj(e.minimum_deadline).status) === "past_due")
+      .map((e) => String(e.description)),
     requirementsDeadline: null,
     disabledReason: account.closed === true ? "closed" : null,
     detailsSubmitted: entries.length === 0,
@@ -62,11 +69,25 @@ export async function applyFinancialAccountV2(db: DbOrTx, accountId: string, fa:
   bucket("available");
   bucket("inbound_pending");
   bucket("outbound_pending");
-  await upsertNewer(db, financialAccounts, { id, accountId, api: "v2", status: str(fa.status) ?? "open", balances, objectCreatedAt: time(fa.created), sourceAt });
+  await upsertNewer(db, financialAccounts, {
+    id,
+    accountId,
+    api: "v2",
+    status: str(fa.status) ?? "open",
+    balances,
+    objectCreatedAt: time(fa.created),
+    sourceAt,
+  });
 }
 
 /** v2 outbound payments and transfers (USDC to crypto wallets and bank accounts). */
-export async function applyOutboundV2(db: DbOrTx, accountId: string, o: Json, kind: "v2_outbound_payment" | "v2_outbound_transfer", sourceAt: Date): Promise<void> {
+export async function applyOutboundV2(
+  db: DbOrTx,
+  accountId: string,
+  o: Json,
+  kind: "v2_outbound_payment" | "v2_outbound_transfer",
+  sourceAt: Date,
+): Promise<void> {
   const id = str(o.id);
   if (!id) return;
   const amount = obj(o.amount) as V2Money;

@@ -19,7 +19,11 @@ const at = (unix: number | null | undefined) => new Date((unix ?? 0) * 1000);
 const idOf = (v: string | { id: string } | null | undefined) => (v == null ? null : typeof v === "string" ? v : v.id);
 
 async function businessIdFor(db: DbOrTx, accountId: string): Promise<string | null> {
-  const [b] = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.stripeAccountId, accountId)).limit(1);
+  const [b] = await db
+    .select({ id: businesses.id })
+    .from(businesses)
+    .where(eq(businesses.stripeAccountId, accountId))
+    .limit(1);
   return b?.id ?? null;
 }
 
@@ -32,22 +36,30 @@ const isV1Row = sql`${connectedAccounts.api} = 'v1'`;
 
 export async function applyAccountV1(db: DbOrTx, a: Stripe.Account, sourceAt: Date): Promise<void> {
   const capabilities = Object.fromEntries(Object.entries(a.capabilities ?? {}).map(([k, v]) => [k, String(v)]));
-  await upsertNewer(db, connectedAccounts, {
-    id: a.id,
-    businessId: await businessIdFor(db, a.id),
-    api: "v1",
-    country: a.country ?? null,
-    email: a.email ?? null,
-    displayName: a.business_profile?.name ?? a.company?.name ?? ([a.individual?.first_name, a.individual?.last_name].filter(Boolean).join(" ") || null),
-    capabilities,
-    requirementsDue: a.requirements?.currently_due ?? [],
-    requirementsPastDue: a.requirements?.past_due ?? [],
-    requirementsDeadline: a.requirements?.current_deadline ? at(a.requirements.current_deadline) : null,
-    disabledReason: a.requirements?.disabled_reason ?? null,
-    detailsSubmitted: a.details_submitted ?? false,
-    objectCreatedAt: at(a.created),
-    sourceAt,
-  }, isV1Row);
+  await upsertNewer(
+    db,
+    connectedAccounts,
+    {
+      id: a.id,
+      businessId: await businessIdFor(db, a.id),
+      api: "v1",
+      country: a.country ?? null,
+      email: a.email ?? null,
+      displayName:
+        a.business_profile?.name ??
+        a.company?.name ??
+        ([a.individual?.first_name, a.individual?.last_name].filter(Boolean).join(" ") || null),
+      capabilities,
+      requirementsDue: a.requirements?.currently_due ?? [],
+      requirementsPastDue: a.requirements?.past_due ?? [],
+      requirementsDeadline: a.requirements?.current_deadline ? at(a.requirements.current_deadline) : null,
+      disabledReason: a.requirements?.disabled_reason ?? null,
+      detailsSubmitted: a.details_submitted ?? false,
+      objectCreatedAt: at(a.created),
+      sourceAt,
+    },
+    isV1Row,
+  );
 }
 
 /** A capability changed: patch that one status if the stored account is not newer (and is kept in its v1 view). */
@@ -56,11 +68,19 @@ export async function applyCapability(db: DbOrTx, c: Stripe.Capability, sourceAt
   if (!accountId) return;
   await db
     .update(connectedAccounts)
-    .set({ capabilities: sql`${connectedAccounts.capabilities} || ${JSON.stringify({ [c.id]: c.status })}::jsonb`, sourceAt })
+    .set({
+      capabilities: sql`${connectedAccounts.capabilities} || ${JSON.stringify({ [c.id]: c.status })}::jsonb`,
+      sourceAt,
+    })
     .where(and(eq(connectedAccounts.id, accountId), lte(connectedAccounts.sourceAt, sourceAt), isV1Row));
 }
 
-export async function applyCardholder(db: DbOrTx, accountId: string, h: Stripe.Issuing.Cardholder, sourceAt: Date): Promise<void> {
+export async function applyCardholder(
+  db: DbOrTx,
+  accountId: string,
+  h: Stripe.Issuing.Cardholder,
+  sourceAt: Date,
+): Promise<void> {
   await upsertNewer(db, cardholders, {
     id: h.id,
     accountId,
@@ -99,7 +119,12 @@ export async function applyCard(db: DbOrTx, accountId: string, c: Stripe.Issuing
 
 const AUTH_STATUS_RANK: Record<string, number> = { pending: 0, closed: 1, expired: 1, reversed: 1 };
 
-export async function applyAuthorization(db: DbOrTx, accountId: string, a: Stripe.Issuing.Authorization, sourceAt: Date): Promise<void> {
+export async function applyAuthorization(
+  db: DbOrTx,
+  accountId: string,
+  a: Stripe.Issuing.Authorization,
+  sourceAt: Date,
+): Promise<void> {
   const last = a.request_history?.[a.request_history.length - 1];
   // Within one second events can't be ordered by time; a finished authorization never goes back to pending.
   const rank = AUTH_STATUS_RANK[a.status] ?? 0;
@@ -128,7 +153,12 @@ export async function applyAuthorization(db: DbOrTx, accountId: string, a: Strip
   );
 }
 
-export async function applyIssuingTransaction(db: DbOrTx, accountId: string, t: Stripe.Issuing.Transaction, sourceAt: Date): Promise<void> {
+export async function applyIssuingTransaction(
+  db: DbOrTx,
+  accountId: string,
+  t: Stripe.Issuing.Transaction,
+  sourceAt: Date,
+): Promise<void> {
   await upsertNewer(db, issuingTransactions, {
     id: t.id,
     accountId,
@@ -144,7 +174,12 @@ export async function applyIssuingTransaction(db: DbOrTx, accountId: string, t: 
   });
 }
 
-export async function applyDispute(db: DbOrTx, accountId: string, d: Stripe.Issuing.Dispute, sourceAt: Date): Promise<void> {
+export async function applyDispute(
+  db: DbOrTx,
+  accountId: string,
+  d: Stripe.Issuing.Dispute,
+  sourceAt: Date,
+): Promise<void> {
   await upsertNewer(db, disputes, {
     id: d.id,
     accountId,
@@ -158,17 +193,40 @@ export async function applyDispute(db: DbOrTx, accountId: string, d: Stripe.Issu
   });
 }
 
-export async function applyTreasuryFinancialAccount(db: DbOrTx, accountId: string, fa: Stripe.Treasury.FinancialAccount, sourceAt: Date): Promise<void> {
+export async function applyTreasuryFinancialAccount(
+  db: DbOrTx,
+  accountId: string,
+  fa: Stripe.Treasury.FinancialAccount,
+  sourceAt: Date,
+): Promise<void> {
   const balances: Record<string, { available: number; inbound_pending: number; outbound_pending: number }> = {};
   for (const [currency, cash] of Object.entries(fa.balance?.cash ?? {})) {
-    balances[currency] = { available: cash, inbound_pending: fa.balance.inbound_pending?.[currency] ?? 0, outbound_pending: fa.balance.outbound_pending?.[currency] ?? 0 };
+    balances[currency] = {
+      available: cash,
+      inbound_pending: fa.balance.inbound_pending?.[currency] ?? 0,
+      outbound_pending: fa.balance.outbound_pending?.[currency] ?? 0,
+    };
   }
-  await upsertNewer(db, financialAccounts, { id: fa.id, accountId, api: "v1", status: fa.status, balances, objectCreatedAt: at(fa.created), sourceAt });
+  await upsertNewer(db, financialAccounts, {
+    id: fa.id,
+    accountId,
+    api: "v1",
+    status: fa.status,
+    balances,
+    objectCreatedAt: at(fa.created),
+    sourceAt,
+  });
 }
 
 type OutboundMoney = Stripe.Treasury.OutboundPayment | Stripe.Treasury.OutboundTransfer;
 
-export async function applyTreasuryOutbound(db: DbOrTx, accountId: string, o: OutboundMoney, kind: "outbound_payment" | "outbound_transfer", sourceAt: Date): Promise<void> {
+export async function applyTreasuryOutbound(
+  db: DbOrTx,
+  accountId: string,
+  o: OutboundMoney,
+  kind: "outbound_payment" | "outbound_transfer",
+  sourceAt: Date,
+): Promise<void> {
   const dest = "destination_payment_method_details" in o ? o.destination_payment_method_details : null;
   const bank = dest?.us_bank_account;
   await upsertNewer(db, payouts, {
@@ -185,7 +243,12 @@ export async function applyTreasuryOutbound(db: DbOrTx, accountId: string, o: Ou
   });
 }
 
-export async function applyTreasuryTransaction(db: DbOrTx, accountId: string, t: Stripe.Treasury.Transaction, sourceAt: Date): Promise<void> {
+export async function applyTreasuryTransaction(
+  db: DbOrTx,
+  accountId: string,
+  t: Stripe.Treasury.Transaction,
+  sourceAt: Date,
+): Promise<void> {
   await upsertNewer(db, moneyTransactions, {
     id: t.id,
     accountId,

@@ -13,12 +13,17 @@ export type AuthorizationDeps = ReceiverDeps & { rules: RulesCache };
  * inside Stripe's 2 s. It takes nothing else. Stripe never retries a request: its stand-in
  * decision applies when there is no answer in time.
  */
-export async function handleAuthorizationRequest(deps: AuthorizationDeps, rawBody: string, signature: string | null): Promise<WebhookResult> {
+export async function handleAuthorizationRequest(
+  deps: AuthorizationDeps,
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookResult> {
   const checked = precheck(rawBody, signature);
   if ("refused" in checked) return checked.refused;
   const { peek, signature: header } = checked;
   if (!signedWith(deps.stripe, rawBody, header, deps.secret)) return reply(400, { error: "Invalid signature" });
-  if (peek.object !== "event" || peek.type !== "issuing_authorization.request") return wrongReceiver("real-time authorization requests (issuing_authorization.request)");
+  if (peek.object !== "event" || peek.type !== "issuing_authorization.request")
+    return wrongReceiver("real-time authorization requests (issuing_authorization.request)");
   // Verified above by the SDK's signature check and already parsed: no second pass on Stripe's 2 s clock.
   const event = peek as Stripe.Event;
   try {

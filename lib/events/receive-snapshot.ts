@@ -1,6 +1,12 @@
 import type Stripe from "stripe";
 import { eventRow } from "@/lib/rules/authorize";
-import { accountTouched, applySnapshotEvent, financialAccountTouched, treasuryTransactionTouched, type Prefetched } from "./apply";
+import {
+  accountTouched,
+  applySnapshotEvent,
+  financialAccountTouched,
+  treasuryTransactionTouched,
+  type Prefetched,
+} from "./apply";
 import { precheck, reply, signedWith, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
 
 /**
@@ -12,7 +18,11 @@ async function optional<T>(request: Promise<T>): Promise<T | undefined> {
   try {
     return await request;
   } catch (err) {
-    if ((err as { type?: string }).type === "StripeInvalidRequestError" || (err as { type?: string }).type === "StripePermissionError") return undefined;
+    if (
+      (err as { type?: string }).type === "StripeInvalidRequestError" ||
+      (err as { type?: string }).type === "StripePermissionError"
+    )
+      return undefined;
     throw err;
   }
 }
@@ -21,9 +31,15 @@ async function optional<T>(request: Promise<T>): Promise<T | undefined> {
 async function prefetch(stripe: Stripe, event: Stripe.Event): Promise<Prefetched> {
   const prefetched: Prefetched = {};
   const fa = financialAccountTouched(event);
-  if (fa && event.account) prefetched.financialAccount = await optional(stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: event.account }));
+  if (fa && event.account)
+    prefetched.financialAccount = await optional(
+      stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: event.account }),
+    );
   const trxn = treasuryTransactionTouched(event);
-  if (trxn && event.account) prefetched.transaction = await optional(stripe.treasury.transactions.retrieve(trxn, {}, { stripeAccount: event.account }));
+  if (trxn && event.account)
+    prefetched.transaction = await optional(
+      stripe.treasury.transactions.retrieve(trxn, {}, { stripeAccount: event.account }),
+    );
   const acct = accountTouched(event);
   // Best effort: the event's own snapshot is applied either way.
   if (acct) {
@@ -40,7 +56,11 @@ async function prefetch(stripe: Stripe, event: Stripe.Event): Promise<Prefetched
  * endpoint's job (a destination subscribed to `issuing_authorization.request` is acknowledged and
  * ignored). A ping of the destination (a thin `v2.core.event_destination.ping`) is acknowledged.
  */
-export async function handleSnapshotEvent(deps: ReceiverDeps, rawBody: string, signature: string | null): Promise<WebhookResult> {
+export async function handleSnapshotEvent(
+  deps: ReceiverDeps,
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookResult> {
   const checked = precheck(rawBody, signature);
   if ("refused" in checked) return checked.refused;
   const { peek, signature: header } = checked;
@@ -51,7 +71,16 @@ export async function handleSnapshotEvent(deps: ReceiverDeps, rawBody: string, s
   }
   if (peek.object !== "event") return wrongReceiver("snapshot (v1) events");
   const event = peek as Stripe.Event;
-  if (event.type === "issuing_authorization.request") return reply(200, { received: true, ignored: "real-time authorization requests are answered by the authorization endpoint" });
+  if (event.type === "issuing_authorization.request")
+    return reply(200, {
+      received: true,
+      ignored: "real-time authorization requests are answered by the authorization endpoint",
+    });
   const now = deps.now?.() ?? new Date();
-  return storeOnce(deps.db, eventRow(event, now), () => prefetch(deps.stripe, event), (tx, prefetched) => applySnapshotEvent(tx, event, prefetched));
+  return storeOnce(
+    deps.db,
+    eventRow(event, now),
+    () => prefetch(deps.stripe, event),
+    (tx, prefetched) => applySnapshotEvent(tx, event, prefetched),
+  );
 }

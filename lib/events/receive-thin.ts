@@ -3,7 +3,13 @@ import { applyThinEvent, fetchThinObject } from "./apply-v2";
 import { precheck, reply, signedWith, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
 
 function thinRow(note: Stripe.V2.Core.EventNotification, rawBody: string, now: Date) {
-  const n = note as unknown as { id: string; type: string; created: string; context?: unknown; related_object?: { id?: string } | null };
+  const n = note as unknown as {
+    id: string;
+    type: string;
+    created: string;
+    context?: unknown;
+    related_object?: { id?: string } | null;
+  };
   return {
     id: n.id,
     type: n.type,
@@ -23,13 +29,23 @@ function thinRow(note: Stripe.V2.Core.EventNotification, rawBody: string, now: D
  * object each one points at is fetched (outside the transaction), then the event is stored once
  * and applied.
  */
-export async function handleThinEvent(deps: ReceiverDeps, rawBody: string, signature: string | null): Promise<WebhookResult> {
+export async function handleThinEvent(
+  deps: ReceiverDeps,
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookResult> {
   const checked = precheck(rawBody, signature);
   if ("refused" in checked) return checked.refused;
   const { peek, signature: header } = checked;
   if (!signedWith(deps.stripe, rawBody, header, deps.secret)) return reply(400, { error: "Invalid signature" });
-  if (peek.object !== "v2.core.event") return wrongReceiver("thin (v2) event notifications; v1 events go to the snapshot event destination");
+  if (peek.object !== "v2.core.event")
+    return wrongReceiver("thin (v2) event notifications; v1 events go to the snapshot event destination");
   const note = deps.stripe.parseEventNotification(rawBody, header, deps.secret);
   const now = deps.now?.() ?? new Date();
-  return storeOnce(deps.db, thinRow(note, rawBody, now), () => fetchThinObject(deps.stripe, note), (tx, fetched) => applyThinEvent(tx, note, fetched));
+  return storeOnce(
+    deps.db,
+    thinRow(note, rawBody, now),
+    () => fetchThinObject(deps.stripe, note),
+    (tx, fetched) => applyThinEvent(tx, note, fetched),
+  );
 }

@@ -22,8 +22,20 @@ after(async () => {
 test("reconcile rebuilds a business's read models from the API, and running it twice changes nothing more", async () => {
   const { db } = database;
   const { account, cards: cardIds } = await issuingAccountWithCards(sandbox.stripe, { balance: 50_000, cards: 2 });
-  const auth = await sandbox.stripe.testHelpers.issuing.authorizations.create({ card: cardIds[0]!, amount: 1_234, currency: "usd", merchant_data: { category: "bakeries" } }, { stripeAccount: account });
-  const [business] = await db.insert(businesses).values({ legalName: "Missed Events Inc.", country: "US", businessType: "individual", fundingModel: "issuing_balance", stripeAccountId: account }).returning();
+  const auth = await sandbox.stripe.testHelpers.issuing.authorizations.create(
+    { card: cardIds[0]!, amount: 1_234, currency: "usd", merchant_data: { category: "bakeries" } },
+    { stripeAccount: account },
+  );
+  const [business] = await db
+    .insert(businesses)
+    .values({
+      legalName: "Missed Events Inc.",
+      country: "US",
+      businessType: "individual",
+      fundingModel: "issuing_balance",
+      stripeAccountId: account,
+    })
+    .returning();
   // Nothing arrived by webhook: the read models are empty for this account.
   assert.equal((await db.select().from(cards).where(eq(cards.accountId, account))).length, 0);
 
@@ -37,7 +49,10 @@ test("reconcile rebuilds a business's read models from the API, and running it t
   const [acct] = await db.select().from(connectedAccounts).where(eq(connectedAccounts.id, account));
   assert.equal(acct?.businessId, business!.id);
   assert.equal(acct?.capabilities.card_issuing, "active");
-  assert.deepEqual((await db.select().from(cards).where(eq(cards.accountId, account))).map((c) => c.id).sort(), [...cardIds].sort());
+  assert.deepEqual(
+    (await db.select().from(cards).where(eq(cards.accountId, account))).map((c) => c.id).sort(),
+    [...cardIds].sort(),
+  );
   assert.equal((await db.select().from(cardholders).where(eq(cardholders.accountId, account))).length, 1);
   const [a] = await db.select().from(authorizations).where(eq(authorizations.id, auth.id));
   assert.equal(a?.approved, true);

@@ -23,7 +23,10 @@ async function v2List(stripe: Stripe, path: string, accountId: string): Promise<
   const out: Json[] = [];
   let url: string | null = path;
   while (url) {
-    const page = (await stripe.rawRequest("GET", url, undefined, { apiVersion: V2_PREVIEW_VERSION, stripeContext: accountId })) as unknown as { data: Json[]; next_page_url: string | null };
+    const page = (await stripe.rawRequest("GET", url, undefined, {
+      apiVersion: V2_PREVIEW_VERSION,
+      stripeContext: accountId,
+    })) as unknown as { data: Json[]; next_page_url: string | null };
     out.push(...page.data);
     url = page.next_page_url;
   }
@@ -43,9 +46,17 @@ export async function reconcileBusiness(db: DbOrTx, stripe: Stripe, business: Bu
   const opts = { stripeAccount: accountId };
 
   if (business.fundingModel === "stablecoin") {
-    const includes = ["configuration.merchant", "configuration.storer", "configuration.card_creator", "identity", "requirements"];
+    const includes = [
+      "configuration.merchant",
+      "configuration.storer",
+      "configuration.card_creator",
+      "identity",
+      "requirements",
+    ];
     const q = includes.map((inc, i) => `include[${i}]=${encodeURIComponent(inc)}`).join("&");
-    const account = (await stripe.rawRequest("GET", `/v2/core/accounts/${accountId}?${q}`, undefined, { apiVersion: V2_PREVIEW_VERSION })) as unknown as Json;
+    const account = (await stripe.rawRequest("GET", `/v2/core/accounts/${accountId}?${q}`, undefined, {
+      apiVersion: V2_PREVIEW_VERSION,
+    })) as unknown as Json;
     await applyAccountV2(db, account, sourceAt);
     bump("accounts");
     for (const fa of await v2List(stripe, "/v2/money_management/financial_accounts", accountId)) {

@@ -22,7 +22,10 @@ before(async () => {
   database = openDatabase({ dataDir: "memory://" });
   await database.migrate();
   receivers = await receiverServer({ db: database.db, stripe: () => sandbox.stripe, secrets, rules });
-  sandbox = await startSandboxProcess({ ...sandboxReceiverEnv(receivers.urls, secrets), SANDBOX_WEBHOOK_RETRY_BASE_MS: "100" });
+  sandbox = await startSandboxProcess({
+    ...sandboxReceiverEnv(receivers.urls, secrets),
+    SANDBOX_WEBHOOK_RETRY_BASE_MS: "100",
+  });
 });
 
 after(async () => {
@@ -35,18 +38,32 @@ test("a purchase in a category the platform blocks is declined in real time, and
   const { db } = database;
   const { account, cards } = await issuingAccountWithCards(sandbox.stripe, { balance: 100_000, cards: 1 });
   const card = cards[0]!;
-  await db.insert(businesses).values({ legalName: "Rta Integration", country: "US", businessType: "individual", fundingModel: "issuing_balance", stripeAccountId: account });
+  await db
+    .insert(businesses)
+    .values({
+      legalName: "Rta Integration",
+      country: "US",
+      businessType: "individual",
+      fundingModel: "issuing_balance",
+      stripeAccountId: account,
+    });
   await savePlatformRules(db, { ...EMPTY_RULES, blockedCategories: ["betting_casino_gambling"] }, null, rules);
 
   const purchase = (category: "betting_casino_gambling" | "taxicabs_limousines") =>
-    sandbox.stripe.testHelpers.issuing.authorizations.create({ card, amount: 2_500, currency: "usd", merchant_data: { category, country: "US", name: "Merchant" } }, { stripeAccount: account });
+    sandbox.stripe.testHelpers.issuing.authorizations.create(
+      { card, amount: 2_500, currency: "usd", merchant_data: { category, country: "US", name: "Merchant" } },
+      { stripeAccount: account },
+    );
   const casino = await purchase("betting_casino_gambling");
   assert.equal(casino.approved, false);
   assert.equal(casino.request_history.at(-1)?.reason, "webhook_declined");
   const taxi = await purchase("taxicabs_limousines");
   assert.equal(taxi.approved, true);
 
-  const [decision] = await db.select().from(authorizationDecisions).where(eq(authorizationDecisions.authorizationId, casino.id));
+  const [decision] = await db
+    .select()
+    .from(authorizationDecisions)
+    .where(eq(authorizationDecisions.authorizationId, casino.id));
   assert.equal(decision?.rule, "blocked_category");
   assert.equal(decision?.decidedBy, "platform");
   assert.ok((decision?.latencyMs ?? 9999) < 2000);

@@ -8,7 +8,12 @@ type ReadModelTable = PgTable & { id: PgColumn; sourceAt: PgColumn };
  * Inserts a read-model row, or updates it only if this row is at least as new as the stored one
  * (`sourceAt`), so events applied out of order converge on the newest state.
  */
-export async function upsertNewer<T extends ReadModelTable>(db: DbOrTx, table: T, row: T["$inferInsert"], extraGuard?: SQL): Promise<void> {
+export async function upsertNewer<T extends ReadModelTable>(
+  db: DbOrTx,
+  table: T,
+  row: T["$inferInsert"],
+  extraGuard?: SQL,
+): Promise<void> {
   const columns = getTableColumns(table);
   const set: Record<string, SQL> = {};
   for (const [key, column] of Object.entries(columns)) {

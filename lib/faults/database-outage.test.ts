@@ -34,7 +34,9 @@ let account: string;
 let firstCard: string;
 const globals = globalThis as unknown as { issuingConsoleDb?: unknown; issuingConsoleStripe?: unknown };
 
-const pending = async () => ((await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json()) as { pending_deliveries: number }).pending_deliveries;
+const pending = async () =>
+  ((await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json()) as { pending_deliveries: number })
+    .pending_deliveries;
 const statusesOf = (id: string) => attempts.filter((a) => a.id === id).map((a) => a.status);
 const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
   const original = console.error;
@@ -65,10 +67,20 @@ before(async () => {
     return res;
   });
   // Retries only when the test asks (POST /_sandbox/webhooks/retry), so the outage is not raced by the clock.
-  const urls = { authorizations: `${server.url}${RECEIVERS.authorizations.path}`, snapshot: `${server.url}${RECEIVERS.snapshot.path}`, thin: `${server.url}${RECEIVERS.thin.path}` };
-  sandbox = await startSandboxProcess({ ...sandboxReceiverEnv(urls, SECRETS), SANDBOX_WEBHOOK_RETRY_BASE_MS: "600000" });
+  const urls = {
+    authorizations: `${server.url}${RECEIVERS.authorizations.path}`,
+    snapshot: `${server.url}${RECEIVERS.snapshot.path}`,
+    thin: `${server.url}${RECEIVERS.thin.path}`,
+  };
+  sandbox = await startSandboxProcess({
+    ...sandboxReceiverEnv(urls, SECRETS),
+    SANDBOX_WEBHOOK_RETRY_BASE_MS: "600000",
+  });
   globals.issuingConsoleStripe = sandbox.stripe;
-  ({ account, cards: [firstCard = ""] } = await issuingAccountWithCards(sandbox.stripe, { balance: 100_000, cards: 1 }));
+  ({
+    account,
+    cards: [firstCard = ""],
+  } = await issuingAccountWithCards(sandbox.stripe, { balance: 100_000, cards: 1 }));
   await until("the setup events to be delivered", async () => (await pending()) === 0);
 });
 
@@ -90,13 +102,29 @@ test("while the database is down every delivery gets a 503 and nothing is stored
 
   flaky.down(dead.db);
   const { newCard, purchase } = await quietly(async () => {
-    const newCard = await sandbox.stripe.issuing.cards.create({ cardholder: holder, currency: "usd", type: "virtual", status: "active" }, o);
+    const newCard = await sandbox.stripe.issuing.cards.create(
+      { cardholder: holder, currency: "usd", type: "virtual", status: "active" },
+      o,
+    );
     await sandbox.stripe.issuing.cards.update(firstCard, { status: "inactive" }, o);
     // A purchase needs a decision now: the app can't read its rules, so it answers its fallback (decline).
-    const purchase = await sandbox.stripe.testHelpers.issuing.authorizations.create({ card: newCard.id, amount: 1_500, currency: "usd", merchant_data: { category: "taxicabs_limousines", country: "US", name: "Cab" } }, o);
+    const purchase = await sandbox.stripe.testHelpers.issuing.authorizations.create(
+      {
+        card: newCard.id,
+        amount: 1_500,
+        currency: "usd",
+        merchant_data: { category: "taxicabs_limousines", country: "US", name: "Cab" },
+      },
+      o,
+    );
     // Each delivery is tried once and refused: as many failed events as pending deliveries.
     await until("a first attempt of every delivery", async () => {
-      const failed = new Set(attempts.slice(before).filter((a) => a.type !== "issuing_authorization.request").map((a) => a.id));
+      const failed = new Set(
+        attempts
+          .slice(before)
+          .filter((a) => a.type !== "issuing_authorization.request")
+          .map((a) => a.id),
+      );
       return failed.size > 0 && failed.size === (await pending());
     });
     return { newCard, purchase };
@@ -108,11 +136,18 @@ test("while the database is down every delivery gets a 503 and nothing is stored
 
   // The purchase was answered with the configured fallback (decline) and no money was held.
   assert.equal(purchase.approved, false);
-  assert.ok(["webhook_declined", "webhook_error", "webhook_timeout"].includes(String(purchase.request_history.at(-1)?.reason)), JSON.stringify(purchase.request_history));
+  assert.ok(
+    ["webhook_declined", "webhook_error", "webhook_timeout"].includes(String(purchase.request_history.at(-1)?.reason)),
+    JSON.stringify(purchase.request_history),
+  );
   assert.equal((await sandbox.stripe.balance.retrieve({}, o)).issuing?.available[0]?.amount, issuingBefore);
 
   flaky.up();
-  assert.equal((await db.select().from(stripeEvents).where(inArray(stripeEvents.id, eventIds))).length, 0, "nothing stored while down");
+  assert.equal(
+    (await db.select().from(stripeEvents).where(inArray(stripeEvents.id, eventIds))).length,
+    0,
+    "nothing stored while down",
+  );
   await sandbox.control("/_sandbox/webhooks/retry");
   await until("every redelivery", async () => (await pending()) === 0);
   for (const id of eventIds) assert.deepEqual(statusesOf(id), [503, 200], `${id} redelivered once and acknowledged`);
@@ -131,14 +166,23 @@ test("while the database is down every delivery gets a 503 and nothing is stored
   const requestIds = [...new Set(during.filter((a) => a.type === "issuing_authorization.request").map((a) => a.id))];
   assert.equal(requestIds.length, 1);
   const logged = await db.select().from(stripeEvents).where(inArray(stripeEvents.id, requestIds));
-  const decided = await db.select().from(authorizationDecisions).where(inArray(authorizationDecisions.eventId, requestIds));
+  const decided = await db
+    .select()
+    .from(authorizationDecisions)
+    .where(inArray(authorizationDecisions.eventId, requestIds));
   assert.equal(logged.length, decided.length, "event log and decision log agree");
 
   // The same event delivered again changes nothing.
   const replay = await sandbox.stripe.events.retrieve(eventIds[0]!, {}, o);
   const body = JSON.stringify(replay);
   const header = sandbox.stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET });
-  const res = await snapshotRoute(new Request(`http://127.0.0.1${RECEIVERS.snapshot.path}`, { method: "POST", body, headers: { "stripe-signature": header } }));
+  const res = await snapshotRoute(
+    new Request(`http://127.0.0.1${RECEIVERS.snapshot.path}`, {
+      method: "POST",
+      body,
+      headers: { "stripe-signature": header },
+    }),
+  );
   assert.equal(res.status, 200);
   assert.equal(((await res.json()) as { duplicate?: boolean }).duplicate, true);
   assert.equal((await db.select().from(stripeEvents).where(eq(stripeEvents.id, eventIds[0]!))).length, 1);
@@ -165,7 +209,11 @@ test("a connection lost inside the transaction that applies an event rolls it ba
   const [first] = attempts.slice(before);
   assert.equal(first?.type, "issuing_card.updated");
   assert.equal(first?.status, 503);
-  assert.equal((await db.select().from(stripeEvents).where(eq(stripeEvents.id, first!.id))).length, 0, "the log insert was rolled back with the apply");
+  assert.equal(
+    (await db.select().from(stripeEvents).where(eq(stripeEvents.id, first!.id))).length,
+    0,
+    "the log insert was rolled back with the apply",
+  );
   assert.equal((await db.select().from(cards).where(eq(cards.id, firstCard)))[0]?.status, "inactive");
 
   await sandbox.control("/_sandbox/webhooks/retry");
@@ -184,7 +232,15 @@ test("a real-time authorization whose decision can't be logged is answered in ti
   // The rules load and the event-log insert work; the connection drops on the decision insert.
   flaky.failStatements((_n, statement, args) => statement === "insert" && args[0] === authorizationDecisions);
   const purchase = await quietly(() =>
-    sandbox.stripe.testHelpers.issuing.authorizations.create({ card: firstCard, amount: 700, currency: "usd", merchant_data: { category: "taxicabs_limousines", country: "US", name: "Cab" } }, o),
+    sandbox.stripe.testHelpers.issuing.authorizations.create(
+      {
+        card: firstCard,
+        amount: 700,
+        currency: "usd",
+        merchant_data: { category: "taxicabs_limousines", country: "US", name: "Cab" },
+      },
+      o,
+    ),
   );
   flaky.up();
   assert.equal(purchase.approved, true, "the rules approve a taxi ride; the answer does not depend on the log");

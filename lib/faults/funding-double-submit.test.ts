@@ -21,16 +21,32 @@ function racingStripe() {
   const inProgress = new Set<string>();
   let loseAnswer: (() => void) | null = null;
   const stripe = {
-    rawRequest: async (method: string, path: string, body?: { amount?: { value: number } }, opts?: { idempotencyKey?: string }) => {
-      if (method === "GET" && path === "/v2/money_management/financial_accounts") return { data: [{ id: "fa_test_platform", status: "open", storage: { holds_currencies: ["usd"] } }] };
-      if (method === "GET" && path.startsWith("/v2/money_management/financial_accounts/")) return { id: path.split("/").pop(), status: "open", balance: {} };
+    rawRequest: async (
+      method: string,
+      path: string,
+      body?: { amount?: { value: number } },
+      opts?: { idempotencyKey?: string },
+    ) => {
+      if (method === "GET" && path === "/v2/money_management/financial_accounts")
+        return { data: [{ id: "fa_test_platform", status: "open", storage: { holds_currencies: ["usd"] } }] };
+      if (method === "GET" && path.startsWith("/v2/money_management/financial_accounts/"))
+        return { id: path.split("/").pop(), status: "open", balance: {} };
       if (method === "POST" && path === "/v2/money_management/outbound_payments") {
         const key = opts!.idempotencyKey!;
-        if (inProgress.has(key)) throw Object.assign(new Error("another request with this idempotency key is in progress"), { type: "StripeIdempotencyError", statusCode: 409, code: "idempotency_key_in_use" });
+        if (inProgress.has(key))
+          throw Object.assign(new Error("another request with this idempotency key is in progress"), {
+            type: "StripeIdempotencyError",
+            statusCode: 409,
+            code: "idempotency_key_in_use",
+          });
         const existing = payments.get(key);
         if (existing) return existing;
         const value = body!.amount!.value;
-        payments.set(key, { id: `obp_test_${payments.size + 1}`, from: { debited: { value, currency: "usd" } }, to: { credited: { value, currency: "usdc" } } });
+        payments.set(key, {
+          id: `obp_test_${payments.size + 1}`,
+          from: { debited: { value, currency: "usd" } },
+          to: { credited: { value, currency: "usdc" } },
+        });
         inProgress.add(key);
         // The payment is made; its answer is lost when the connection drops.
         return new Promise((_, reject) => {
@@ -60,7 +76,11 @@ describeEachDatabase("platform funding: double submit, then the connection drops
       const first = executeAction(db, admin, spec, form);
       await until("the first click to reach Stripe", async () => fake.inProgress.size === 1);
       const second = await executeAction(db, admin, spec, form);
-      assert.deepEqual(second.ok ? "ok" : second.error.code, "stripe_unavailable", "the second click is told to try again");
+      assert.deepEqual(
+        second.ok ? "ok" : second.error.code,
+        "stripe_unavailable",
+        "the second click is told to try again",
+      );
       fake.loseAnswer();
       const lost = await first;
       assert.equal(lost.ok, false);

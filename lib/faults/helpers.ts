@@ -37,10 +37,25 @@ export async function v2All(stripe: Stripe, path: string, account?: string): Pro
 export type Buckets = { available: number; inbound_pending: number; outbound_pending: number };
 
 /** A v2 financial account's balance in one currency, and the sum of its transactions' balance impacts. */
-export async function v2Ledger(stripe: Stripe, fa: string, currency: string, account?: string): Promise<{ balance: Buckets; sum: Buckets; transactions: number }> {
-  const f = await v2Request(stripe, "GET", `/v2/money_management/financial_accounts/${fa}`, undefined, account ? { account } : {});
+export async function v2Ledger(
+  stripe: Stripe,
+  fa: string,
+  currency: string,
+  account?: string,
+): Promise<{ balance: Buckets; sum: Buckets; transactions: number }> {
+  const f = await v2Request(
+    stripe,
+    "GET",
+    `/v2/money_management/financial_accounts/${fa}`,
+    undefined,
+    account ? { account } : {},
+  );
   const pick = (bucket: string) => Number(f.balance?.[bucket]?.[currency]?.value ?? 0);
-  const balance = { available: pick("available"), inbound_pending: pick("inbound_pending"), outbound_pending: pick("outbound_pending") };
+  const balance = {
+    available: pick("available"),
+    inbound_pending: pick("inbound_pending"),
+    outbound_pending: pick("outbound_pending"),
+  };
   const txns = await v2All(stripe, `/v2/money_management/transactions?financial_account=${fa}&limit=100`, account);
   const sum = { available: 0, inbound_pending: 0, outbound_pending: 0 };
   for (const t of txns) {
@@ -54,10 +69,20 @@ export async function v2Ledger(stripe: Stripe, fa: string, currency: string, acc
 }
 
 /** A v1 Treasury financial account's usd balance, and the sum of its transactions' balance impacts. */
-export async function v1Ledger(stripe: Stripe, fa: string, account: string): Promise<{ balance: Buckets; sum: Buckets; transactions: number }> {
+export async function v1Ledger(
+  stripe: Stripe,
+  fa: string,
+  account: string,
+): Promise<{ balance: Buckets; sum: Buckets; transactions: number }> {
   const f = await stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: account });
-  const balance = { available: f.balance.cash.usd ?? 0, inbound_pending: f.balance.inbound_pending.usd ?? 0, outbound_pending: f.balance.outbound_pending.usd ?? 0 };
-  const txns = await stripe.treasury.transactions.list({ financial_account: fa, limit: 100 }, { stripeAccount: account }).autoPagingToArray({ limit: 10_000 });
+  const balance = {
+    available: f.balance.cash.usd ?? 0,
+    inbound_pending: f.balance.inbound_pending.usd ?? 0,
+    outbound_pending: f.balance.outbound_pending.usd ?? 0,
+  };
+  const txns = await stripe.treasury.transactions
+    .list({ financial_account: fa, limit: 100 }, { stripeAccount: account })
+    .autoPagingToArray({ limit: 10_000 });
   const sum = { available: 0, inbound_pending: 0, outbound_pending: 0 };
   for (const t of txns) {
     sum.available += t.balance_impact.cash;
@@ -67,7 +92,11 @@ export async function v1Ledger(stripe: Stripe, fa: string, account: string): Pro
   return { balance, sum, transactions: txns.length };
 }
 
-export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -81,7 +110,10 @@ const STATEMENTS = new Set(["select", "selectDistinct", "insert", "update", "del
 
 /** The error a Postgres client raises when the server goes away mid-session. */
 export function connectionLost(): Error {
-  return Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01", name: "PostgresError" });
+  return Object.assign(new Error("terminating connection due to administrator command"), {
+    code: "57P01",
+    name: "PostgresError",
+  });
 }
 
 /**
@@ -124,7 +156,11 @@ export class FlakyDatabase {
           if (typeof value !== "function") return value;
           if (prop === "transaction") {
             return (cb: (tx: object) => Promise<unknown>, config?: unknown) =>
-              (value as (cb: (tx: object) => Promise<unknown>, config?: unknown) => Promise<unknown>).call(target, (tx) => cb(this.wrap(() => tx)), config);
+              (value as (cb: (tx: object) => Promise<unknown>, config?: unknown) => Promise<unknown>).call(
+                target,
+                (tx) => cb(this.wrap(() => tx)),
+                config,
+              );
           }
           if (typeof prop === "string" && STATEMENTS.has(prop)) {
             return (...args: unknown[]) => {
@@ -141,19 +177,30 @@ export class FlakyDatabase {
 }
 
 /** An HTTP server on a free port that hands each request to `handle` as a fetch Request. */
-export async function httpServer(handle: (req: Request) => Promise<Response>): Promise<{ url: string; port: number; close(): Promise<void> }> {
+export async function httpServer(
+  handle: (req: Request) => Promise<Response>,
+): Promise<{ url: string; port: number; close(): Promise<void> }> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const response = await handle(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined }));
+    const response = await handle(
+      new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+        method: req.method,
+        headers,
+        body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+      }),
+    );
     res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, port, close: () =>
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
       new Promise((r) => {
         server.close(() => r());
         server.closeAllConnections();

@@ -54,31 +54,80 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
     const { db } = database();
     await sandbox.control("/_sandbox/reset", { seed: `faults-${SEED}` });
     const made: Business[] = [];
-    for (const [name, country] of [["Acme Supplies Inc.", "US"], ["Comercial Aurora S.A. de C.V.", "MX"]] as const) {
-      const [u] = await db.insert(users).values({ email: `${randomUUID()}@faults.test`, name: "Owner", passwordHash: "x" }).returning();
-      made.push(await createBusiness(db, { userId: u!.id, email: u!.email }, { legalName: name, country, businessType: "company" }));
+    for (const [name, country] of [
+      ["Acme Supplies Inc.", "US"],
+      ["Comercial Aurora S.A. de C.V.", "MX"],
+    ] as const) {
+      const [u] = await db
+        .insert(users)
+        .values({ email: `${randomUUID()}@faults.test`, name: "Owner", passwordHash: "x" })
+        .returning();
+      made.push(
+        await createBusiness(
+          db,
+          { userId: u!.id, email: u!.email },
+          { legalName: name, country, businessType: "company" },
+        ),
+      );
     }
     await seedDemoStripe(db, sandbox.stripe, () => {});
-    const rows = await db.select().from(businesses).where(inArray(businesses.id, made.map((b) => b.id)));
+    const rows = await db
+      .select()
+      .from(businesses)
+      .where(
+        inArray(
+          businesses.id,
+          made.map((b) => b.id),
+        ),
+      );
     us = rows.find((b) => b.country === "US")!;
     mx = rows.find((b) => b.country === "MX")!;
     const owners = await db.select().from(users);
     usOwner = owners.find((u) => u.email === us.contactEmail)!.id;
     mxOwner = { userId: owners.find((u) => u.email === mx.contactEmail)!.id, businessId: mx.id, role: "owner" };
-    const [a] = await db.insert(users).values({ email: `admin-${randomUUID()}@faults.test`, name: "Admin", passwordHash: "x", platformRole: "platform_admin" }).returning();
+    const [a] = await db
+      .insert(users)
+      .values({
+        email: `admin-${randomUUID()}@faults.test`,
+        name: "Admin",
+        passwordHash: "x",
+        platformRole: "platform_admin",
+      })
+      .returning();
     admin = { userId: a!.id, role: "platform_admin", businessId: null };
 
-    const link = linkBankSchema.parse({ clientToken: randomUUID(), holderName: "Acme", routingNumber: "110000000", accountNumber: "000123456789", accountType: "checking" });
-    const { operationId } = await startBankLink(db, sandbox.stripe, us, usOwner, link, { ip: "127.0.0.1", userAgent: "faults" });
+    const link = linkBankSchema.parse({
+      clientToken: randomUUID(),
+      holderName: "Acme",
+      routingNumber: "110000000",
+      accountNumber: "000123456789",
+      accountType: "checking",
+    });
+    const { operationId } = await startBankLink(db, sandbox.stripe, us, usOwner, link, {
+      ip: "127.0.0.1",
+      userAgent: "faults",
+    });
     assert.equal(await verifyBankLink(db, sandbox.stripe, us, { operation: operationId, code: "SM11AA" }), "verified");
     bank = operationId;
-    const dest = await executeAction(db, mxOwner, specs().addCryptoDestination, { clientToken: `tok-${randomUUID()}`, label: "Wallet", network: "polygon", address: POLYGON });
+    const dest = await executeAction(db, mxOwner, specs().addCryptoDestination, {
+      clientToken: `tok-${randomUUID()}`,
+      label: "Wallet",
+      network: "polygon",
+      address: POLYGON,
+    });
     assert.ok(dest.ok, JSON.stringify(dest));
     destination = dest.data.id;
   });
 
-  const specs = () => payoutSpecs(() => ({ db: database().db, stripe: sandbox.stripe, sandboxControl: (p, b) => sandbox.control(p, b) }));
-  const adminDeps = () => ({ db: database().db, stripe: sandbox.stripe, rules: new RulesCache(0), origin: async () => "http://127.0.0.1", mode: "sandbox" as const });
+  const specs = () =>
+    payoutSpecs(() => ({ db: database().db, stripe: sandbox.stripe, sandboxControl: (p, b) => sandbox.control(p, b) }));
+  const adminDeps = () => ({
+    db: database().db,
+    stripe: sandbox.stripe,
+    rules: new RulesCache(0),
+    origin: async () => "http://127.0.0.1",
+    mode: "sandbox" as const,
+  });
 
   /** One submit of the form behind `op`, through the function its server action calls. */
   async function submit(op: Op): Promise<Outcome> {
@@ -88,20 +137,35 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
     try {
       if (op.kind === "inbound") {
         try {
-          const r = await moveMoneyIn(db, sandbox.stripe, us, usOwner, { clientToken: op.token, bank, amount: op.amount });
+          const r = await moveMoneyIn(db, sandbox.stripe, us, usOwner, {
+            clientToken: op.token,
+            bank,
+            amount: op.amount,
+          });
           return r.ok ? { ok: true, id: r.id } : { ok: false, why: r.message };
         } catch (err) {
           // What the money action answers (app/(business)/money/actions.ts): Stripe's refusal, or "try again"
           // (a connection cut by the kill, or a v1 409 while the other click holds the idempotency key).
           const e = err as { type?: string; message?: string };
-          return { ok: false, why: e.type === "StripeInvalidRequestError" ? `refused: ${e.message}` : "stripe_unavailable" };
+          return {
+            ok: false,
+            why: e.type === "StripeInvalidRequestError" ? `refused: ${e.message}` : "stripe_unavailable",
+          };
         }
       }
       if (op.kind === "funding") {
-        const r = await executeAction(db, admin, fundSpec(adminDeps()), { businessId: mx.id, amount: (op.amount / 100).toFixed(2), clientToken: op.token });
+        const r = await executeAction(db, admin, fundSpec(adminDeps()), {
+          businessId: mx.id,
+          amount: (op.amount / 100).toFixed(2),
+          clientToken: op.token,
+        });
         return r.ok ? { ok: true, id: r.data.stripeObjectId } : { ok: false, why: r.error.code };
       }
-      const r = await executeAction(db, mxOwner, specs().sendPayout, { clientToken: op.token, destinationId: destination, amount: (op.amount / 100).toFixed(2) });
+      const r = await executeAction(db, mxOwner, specs().sendPayout, {
+        clientToken: op.token,
+        destinationId: destination,
+        amount: (op.amount / 100).toFixed(2),
+      });
       return r.ok ? { ok: true, id: r.data.outboundTransferId } : { ok: false, why: r.error.code };
     } catch (err) {
       return { ok: false, why: (err as { type?: string }).type ?? String(err) };
@@ -117,8 +181,12 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
       for (const o of objects) m.set(o.amount, [...(m.get(o.amount) ?? []), o.id]);
       return m;
     };
-    const ibts = await sandbox.stripe.treasury.inboundTransfers.list({ financial_account: us.financialAccountId!, limit: 100 }, { stripeAccount: us.stripeAccountId! }).autoPagingToArray({ limit: 10_000 });
-    const obps = (await v2All(sandbox.stripe, "/v2/money_management/outbound_payments?limit=100")).filter((p) => p.to?.recipient === mx.stripeAccountId && p.description !== "Demo funding");
+    const ibts = await sandbox.stripe.treasury.inboundTransfers
+      .list({ financial_account: us.financialAccountId!, limit: 100 }, { stripeAccount: us.stripeAccountId! })
+      .autoPagingToArray({ limit: 10_000 });
+    const obps = (await v2All(sandbox.stripe, "/v2/money_management/outbound_payments?limit=100")).filter(
+      (p) => p.to?.recipient === mx.stripeAccountId && p.description !== "Demo funding",
+    );
     const obts = await v2All(sandbox.stripe, "/v2/money_management/outbound_transfers?limit=100", mx.stripeAccountId!);
     return {
       inbound: byAmount(ibts.map((t) => ({ id: t.id, amount: t.amount }))),
@@ -179,30 +247,48 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
       for (const op of ops) {
         const ids = found[op.kind].get(op.amount) ?? [];
         assert.ok(ids.length <= 1, `${op.kind} ${op.amount} exists ${ids.length} times at Stripe`);
-        if (op.ackedBeforeKill) assert.deepEqual(ids, [op.ackedBeforeKill], `acknowledged ${op.kind} ${op.amount} survived the crash`);
+        if (op.ackedBeforeKill)
+          assert.deepEqual(ids, [op.ackedBeforeKill], `acknowledged ${op.kind} ${op.amount} survived the crash`);
       }
       const survived = ops.filter((op) => (found[op.kind].get(op.amount) ?? []).length === 1).length;
 
       // The user submits the same form again (some double-click again); every operation completes.
       // A double click races two requests with one idempotency key: one may be told to try again
       // (Stripe's 409 for a key in use), never that it failed; then the form sent once more answers.
-      const retried = await Promise.all(ops.flatMap((op) => (op.double ? [op, op] : [op]).map(async (o) => ({ o, r: await submit(o) }))));
+      const retried = await Promise.all(
+        ops.flatMap((op) => (op.double ? [op, op] : [op]).map(async (o) => ({ o, r: await submit(o) }))),
+      );
       for (const op of ops) {
         const mine = retried.filter((x) => x.o === op).map((x) => x.r);
-        assert.ok(mine.some((r) => r.ok), `retry of ${op.kind} ${op.amount} failed: ${JSON.stringify(mine)}`);
-        for (const r of mine) if (!r.ok) assert.equal(r.why, "stripe_unavailable", `the second click of ${op.kind} ${op.amount} is told to retry\n${sandbox.logs().slice(-4000)}`);
+        assert.ok(
+          mine.some((r) => r.ok),
+          `retry of ${op.kind} ${op.amount} failed: ${JSON.stringify(mine)}`,
+        );
+        for (const r of mine)
+          if (!r.ok)
+            assert.equal(
+              r.why,
+              "stripe_unavailable",
+              `the second click of ${op.kind} ${op.amount} is told to retry\n${sandbox.logs().slice(-4000)}`,
+            );
         const again = await submit(op);
         assert.ok(again.ok, `${op.kind} ${op.amount} sent once more: ${JSON.stringify(again)}`);
-        for (const r of [...mine, again]) if (r.ok) assert.equal(r.id, op.ackedBeforeKill ?? again.id, "every answer names the same object");
+        for (const r of [...mine, again])
+          if (r.ok) assert.equal(r.id, op.ackedBeforeKill ?? again.id, "every answer names the same object");
       }
-      stats.push(`kill point ${round + 1}: ${ops.length} operations (${ops.filter((o) => o.double).length} double-submitted), killed after ${killAfter} acks; ${ops.filter((o) => o.ackedBeforeKill).length} acked, ${failed} submits cut off, ${survived} at Stripe after restart`);
+      stats.push(
+        `kill point ${round + 1}: ${ops.length} operations (${ops.filter((o) => o.double).length} double-submitted), killed after ${killAfter} acks; ${ops.filter((o) => o.ackedBeforeKill).length} acked, ${failed} submits cut off, ${survived} at Stripe after restart`,
+      );
     }
 
     assert.ok(cutOff > 0, "the kills cut off submits in flight");
 
     // Every operation exists at Stripe exactly once, and the app's stored operation agrees.
     const found = await atStripe();
-    const rows = await db.select().from(operations).where(inArray(operations.kind, ["inbound_transfer", FUNDING_KIND, PAYOUT_KIND]));
+    const rows = await db
+      .select()
+      .from(operations)
+      .where(inArray(operations.kind, ["inbound_transfer", FUNDING_KIND, PAYOUT_KIND]));
     const kindOf: Record<Kind, string> = { inbound: "inbound_transfer", funding: FUNDING_KIND, payout: PAYOUT_KIND };
     for (const op of all) {
       const ids = found[op.kind].get(op.amount) ?? [];
@@ -216,7 +302,20 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
     for (const kind of ["inbound", "funding", "payout"] as const) {
       assert.equal(found[kind].size, all.filter((o) => o.kind === kind).length, `no stray ${kind} at Stripe`);
     }
-    assert.equal((await db.select().from(operations).where(and(inArray(operations.kind, ["inbound_transfer", FUNDING_KIND, PAYOUT_KIND]), eq(operations.status, "pending")))).length, 0);
+    assert.equal(
+      (
+        await db
+          .select()
+          .from(operations)
+          .where(
+            and(
+              inArray(operations.kind, ["inbound_transfer", FUNDING_KIND, PAYOUT_KIND]),
+              eq(operations.status, "pending"),
+            ),
+          )
+      ).length,
+      0,
+    );
 
     // Every ledger balances, and no money was created or lost.
     const end = {
@@ -224,12 +323,22 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
       mx: await v2Ledger(sandbox.stripe, mx.financialAccountId!, "usdc", mx.stripeAccountId!),
       platform: await v2Ledger(sandbox.stripe, platformFa, "usd"),
     };
-    for (const [name, l] of Object.entries(end)) assert.deepEqual(l.balance, l.sum, `${name}: balance = sum of its transactions`);
+    for (const [name, l] of Object.entries(end))
+      assert.deepEqual(l.balance, l.sum, `${name}: balance = sum of its transactions`);
     const total = (kind: Kind) => all.filter((o) => o.kind === kind).reduce((s, o) => s + o.amount, 0);
-    const net = (l: { balance: { available: number; inbound_pending: number; outbound_pending: number } }) => l.balance.available + l.balance.inbound_pending;
+    const net = (l: { balance: { available: number; inbound_pending: number; outbound_pending: number } }) =>
+      l.balance.available + l.balance.inbound_pending;
     assert.equal(net(end.us) - net(start.us), total("inbound"), "US: every inbound transfer counted once");
-    assert.equal(start.platform.balance.available - end.platform.balance.available, total("funding"), "platform: debited once per funding");
-    assert.equal(net(end.mx) - net(start.mx), total("funding") - total("payout"), "MX wallet: credited once per funding, debited once per payout");
+    assert.equal(
+      start.platform.balance.available - end.platform.balance.available,
+      total("funding"),
+      "platform: debited once per funding",
+    );
+    assert.equal(
+      net(end.mx) - net(start.mx),
+      total("funding") - total("payout"),
+      "MX wallet: credited once per funding, debited once per payout",
+    );
     console.log(`seed ${SEED}: ${all.length} operations over ${KILL_POINTS} kill points\n  ${stats.join("\n  ")}`);
   });
 });

@@ -11,7 +11,11 @@ import { laterSnapshot } from "./timeline";
 export async function applyPayoutSnapshot(db: DbOrTx, obt: Record<string, unknown>): Promise<void> {
   const id = typeof obt.id === "string" ? obt.id : null;
   if (!id) return;
-  const [op] = await db.select().from(operations).where(and(eq(operations.kind, PAYOUT_KIND), eq(operations.stripeObjectId, id))).limit(1);
+  const [op] = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.kind, PAYOUT_KIND), eq(operations.stripeObjectId, id)))
+    .limit(1);
   if (!op) return;
   const next = laterSnapshot(op.result, obt);
   if (next === op.result) return;

@@ -8,43 +8,112 @@ import type { PayoutDeps } from "./deps";
 import { abandonOperation, claimOperation, finishOperation, idempotencyKeyFor, settledOperation } from "./operation";
 import { DESTINATION_KIND, findDestination, getBusinessById } from "./queries";
 import { bankCountry, type bankDestinationSchema, type cryptoDestinationSchema } from "./schemas";
-import { archivePayoutMethod, createPayoutMethod, isConnectionError, stripeFailure, type PayoutMethodData } from "./stripe";
+import {
+  archivePayoutMethod,
+  createPayoutMethod,
+  isConnectionError,
+  stripeFailure,
+  type PayoutMethodData,
+} from "./stripe";
 
 type Actor = { userId: string; businessId: string };
 type NewDestination = Omit<typeof payoutDestinations.$inferInsert, "businessId" | "payoutMethodId" | "createdBy">;
 
-const CRYPTO_PARAMS: Record<string, string> = { "payout_method_data.crypto_wallet.address": "address", "payout_method_data.crypto_wallet.memo": "memo", "payout_method_data.crypto_wallet.network": "network" };
+const CRYPTO_PARAMS: Record<string, string> = {
+  "payout_method_data.crypto_wallet.address": "address",
+  "payout_method_data.crypto_wallet.memo": "memo",
+  "payout_method_data.crypto_wallet.network": "network",
+};
 
-export async function addCryptoDestination(deps: PayoutDeps, actor: Actor, input: z.output<typeof cryptoDestinationSchema>): Promise<ActionResult<PayoutDestination>> {
+export async function addCryptoDestination(
+  deps: PayoutDeps,
+  actor: Actor,
+  input: z.output<typeof cryptoDestinationSchema>,
+): Promise<ActionResult<PayoutDestination>> {
   const memo = input.network === "stellar" ? input.memo : undefined;
-  const data: PayoutMethodData = { type: "crypto_wallet", crypto_wallet: { address: input.address, network: input.network, ...(memo ? { memo } : {}) } };
-  const row: NewDestination = { kind: "crypto_wallet", label: input.label || `${NETWORKS[input.network].name} wallet`, network: input.network, address: input.address, memo: memo ?? null, currency: "usdc" };
+  const data: PayoutMethodData = {
+    type: "crypto_wallet",
+    crypto_wallet: { address: input.address, network: input.network, ...(memo ? { memo } : {}) },
+  };
+  const row: NewDestination = {
+    kind: "crypto_wallet",
+    label: input.label || `${NETWORKS[input.network].name} wallet`,
+    network: input.network,
+    address: input.address,
+    memo: memo ?? null,
+    currency: "usdc",
+  };
   return addDestination(deps, actor, input.clientToken, data, row, (p) => CRYPTO_PARAMS[p] ?? null);
 }
 
-export async function addBankDestination(deps: PayoutDeps, actor: Actor, input: z.output<typeof bankDestinationSchema>): Promise<ActionResult<PayoutDestination>> {
+export async function addBankDestination(
+  deps: PayoutDeps,
+  actor: Actor,
+  input: z.output<typeof bankDestinationSchema>,
+): Promise<ActionResult<PayoutDestination>> {
   // The payout method takes no currency: its country decides it (USD in the US, MXN in Mexico, EUR for an IBAN).
   const country = bankCountry(input.currency, input.accountNumber);
   const data: PayoutMethodData = {
     type: "bank_account",
-    bank_account: { account_number: input.accountNumber, country, ...(input.currency === "usd" ? { routing_number: input.routingNumber } : {}) },
+    bank_account: {
+      account_number: input.accountNumber,
+      country,
+      ...(input.currency === "usd" ? { routing_number: input.routingNumber } : {}),
+    },
   };
   const masked = `•••• ${input.accountNumber.slice(-4)}`;
-  const row: NewDestination = { kind: "bank_account", label: input.label || `${input.currency.toUpperCase()} bank account`, network: null, address: masked, memo: null, currency: input.currency, bankCountry: country };
-  return addDestination(deps, actor, input.clientToken, data, row, (p) => (p.endsWith("routing_number") ? "routingNumber" : p.startsWith("payout_method_data.bank_account") ? "accountNumber" : null));
+  const row: NewDestination = {
+    kind: "bank_account",
+    label: input.label || `${input.currency.toUpperCase()} bank account`,
+    network: null,
+    address: masked,
+    memo: null,
+    currency: input.currency,
+    bankCountry: country,
+  };
+  return addDestination(deps, actor, input.clientToken, data, row, (p) =>
+    p.endsWith("routing_number")
+      ? "routingNumber"
+      : p.startsWith("payout_method_data.bank_account")
+        ? "accountNumber"
+        : null,
+  );
 }
 
 /** One payout method per form submit: the operation row's id is the setup intent's idempotency key. */
-async function addDestination(deps: PayoutDeps, actor: Actor, clientToken: string, data: PayoutMethodData, row: NewDestination, fieldFor: (param: string) => string | null): Promise<ActionResult<PayoutDestination>> {
+async function addDestination(
+  deps: PayoutDeps,
+  actor: Actor,
+  clientToken: string,
+  data: PayoutMethodData,
+  row: NewDestination,
+  fieldFor: (param: string) => string | null,
+): Promise<ActionResult<PayoutDestination>> {
   const { db } = deps;
   const business = await getBusinessById(db, actor.businessId);
-  if (!business?.stripeAccountId || business.fundingModel !== "stablecoin") return fail("forbidden", undefined, "Payout destinations open once your business is verified");
-  const claim = await claimOperation(db, { kind: DESTINATION_KIND, clientToken, businessId: actor.businessId, userId: actor.userId, request: { kind: row.kind } });
+  if (!business?.stripeAccountId || business.fundingModel !== "stablecoin")
+    return fail("forbidden", undefined, "Payout destinations open once your business is verified");
+  const claim = await claimOperation(db, {
+    kind: DESTINATION_KIND,
+    clientToken,
+    businessId: actor.businessId,
+    userId: actor.userId,
+    request: { kind: row.kind },
+  });
   if (!claim) return fail("not_found");
   const op = claim.fresh ? claim.op : await settledOperation(db, claim.op);
   if (!op) return fail("validation_failed", undefined, "That wasn't saved. Check the form and try again");
   if (op.status === "succeeded" && op.stripeObjectId) {
-    const [existing] = await db.select().from(payoutDestinations).where(and(eq(payoutDestinations.businessId, actor.businessId), eq(payoutDestinations.payoutMethodId, op.stripeObjectId))).limit(1);
+    const [existing] = await db
+      .select()
+      .from(payoutDestinations)
+      .where(
+        and(
+          eq(payoutDestinations.businessId, actor.businessId),
+          eq(payoutDestinations.payoutMethodId, op.stripeObjectId),
+        ),
+      )
+      .limit(1);
     if (existing) return ok(existing);
   }
   let method;
@@ -60,13 +129,24 @@ async function addDestination(deps: PayoutDeps, actor: Actor, clientToken: strin
   const [saved] = await db
     .insert(payoutDestinations)
     .values({ ...row, businessId: actor.businessId, payoutMethodId, createdBy: actor.userId })
-    .onConflictDoUpdate({ target: [payoutDestinations.businessId, payoutDestinations.payoutMethodId], set: { archived: false } })
+    .onConflictDoUpdate({
+      target: [payoutDestinations.businessId, payoutDestinations.payoutMethodId],
+      set: { archived: false },
+    })
     .returning();
-  await finishOperation(db, op.id, { status: "succeeded", stripeObjectId: payoutMethodId, result: { destinationId: saved!.id } });
+  await finishOperation(db, op.id, {
+    status: "succeeded",
+    stripeObjectId: payoutMethodId,
+    result: { destinationId: saved!.id },
+  });
   return ok(saved!);
 }
 
-export async function archiveDestination(deps: PayoutDeps, actor: Actor, destinationId: string): Promise<ActionResult<{ id: string }>> {
+export async function archiveDestination(
+  deps: PayoutDeps,
+  actor: Actor,
+  destinationId: string,
+): Promise<ActionResult<{ id: string }>> {
   const business = await getBusinessById(deps.db, actor.businessId);
   const dest = await findDestination(deps.db, { businessId: actor.businessId, id: destinationId });
   if (!dest || !business?.stripeAccountId) return fail("not_found");
@@ -76,7 +156,10 @@ export async function archiveDestination(deps: PayoutDeps, actor: Actor, destina
     } catch (err) {
       return stripeFailure(err);
     }
-    await deps.db.update(payoutDestinations).set({ archived: true }).where(and(eq(payoutDestinations.id, dest.id), eq(payoutDestinations.businessId, actor.businessId)));
+    await deps.db
+      .update(payoutDestinations)
+      .set({ archived: true })
+      .where(and(eq(payoutDestinations.id, dest.id), eq(payoutDestinations.businessId, actor.businessId)));
   }
   return ok({ id: dest.id });
 }

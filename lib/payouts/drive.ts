@@ -15,12 +15,19 @@ type Actor = { businessId: string };
  * sandbox's controls, so every timeline state can be reached by hand. The payout is looked up
  * by the business first: another business's id looks missing and nothing is sent.
  */
-export async function drivePayout(deps: PayoutDeps, actor: Actor, input: { payoutId: string; action: "post" | "fail" | "return"; reason?: string }): Promise<ActionResult<{ status: string }>> {
+export async function drivePayout(
+  deps: PayoutDeps,
+  actor: Actor,
+  input: { payoutId: string; action: "post" | "fail" | "return"; reason?: string },
+): Promise<ActionResult<{ status: string }>> {
   if (!deps.sandboxControl) return fail("forbidden", undefined, "Sandbox controls exist only in sandbox mode");
   const payout = await findPayout(deps.db, { businessId: actor.businessId, id: input.payoutId });
   const business = await getBusinessById(deps.db, actor.businessId);
   if (!payout?.stripeObjectId || !business?.stripeAccountId) return fail("not_found");
-  const result = (await deps.sandboxControl(`/_sandbox/v2/outbound_transfers/${encodeURIComponent(payout.stripeObjectId)}/${input.action}`, input.reason ? { reason: input.reason } : {})) as Record<string, unknown>;
+  const result = (await deps.sandboxControl(
+    `/_sandbox/v2/outbound_transfers/${encodeURIComponent(payout.stripeObjectId)}/${input.action}`,
+    input.reason ? { reason: input.reason } : {},
+  )) as Record<string, unknown>;
   if (!result || typeof result.status !== "string" || result.id !== payout.stripeObjectId) {
     return fail("validation_failed", undefined, `This payout can't be moved to that state now`);
   }

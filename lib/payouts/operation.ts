@@ -4,7 +4,15 @@ import type { DbOrTx } from "@/db/connect";
 import { operations, type OperationRow } from "@/db/schema";
 import { findOperationByToken } from "./queries";
 
-export type Claim = { kind: string; clientToken: string; businessId: string; userId: string; amount?: number; currency?: string; request: Record<string, unknown> };
+export type Claim = {
+  kind: string;
+  clientToken: string;
+  businessId: string;
+  userId: string;
+  amount?: number;
+  currency?: string;
+  request: Record<string, unknown>;
+};
 
 /**
  * Records the intent to act once per form (kind + client token). A second submit of the same
@@ -14,7 +22,15 @@ export type Claim = { kind: string; clientToken: string; businessId: string; use
 export async function claimOperation(db: DbOrTx, c: Claim): Promise<{ op: OperationRow; fresh: boolean } | null> {
   const [inserted] = await db
     .insert(operations)
-    .values({ kind: c.kind, clientToken: c.clientToken, businessId: c.businessId, createdBy: c.userId, amount: c.amount ?? null, currency: c.currency ?? null, request: c.request })
+    .values({
+      kind: c.kind,
+      clientToken: c.clientToken,
+      businessId: c.businessId,
+      createdBy: c.userId,
+      amount: c.amount ?? null,
+      currency: c.currency ?? null,
+      request: c.request,
+    })
     .onConflictDoNothing()
     .returning();
   if (inserted) return { op: inserted, fresh: true };
@@ -35,7 +51,11 @@ export async function abandonOperation(db: DbOrTx, id: string): Promise<void> {
 }
 
 /** Waits briefly for another request working on the same operation to finish it. */
-export async function settledOperation(db: DbOrTx, op: OperationRow, waitMs = 5_000): Promise<OperationRow | undefined> {
+export async function settledOperation(
+  db: DbOrTx,
+  op: OperationRow,
+  waitMs = 5_000,
+): Promise<OperationRow | undefined> {
   const deadline = Date.now() + waitMs;
   let current: OperationRow | undefined = op;
   while (current?.status === "pending" && Date.now() < deadline) {
@@ -45,6 +65,13 @@ export async function settledOperation(db: DbOrTx, op: OperationRow, waitMs = 5_
   return current;
 }
 
-export async function finishOperation(db: DbOrTx, id: string, patch: { status: "succeeded" | "failed"; stripeObjectId?: string; result?: Record<string, unknown>; error?: string }): Promise<void> {
-  await db.update(operations).set({ ...patch, updatedAt: new Date() }).where(eq(operations.id, id));
+export async function finishOperation(
+  db: DbOrTx,
+  id: string,
+  patch: { status: "succeeded" | "failed"; stripeObjectId?: string; result?: Record<string, unknown>; error?: string },
+): Promise<void> {
+  await db
+    .update(operations)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(operations.id, id));
 }

@@ -26,7 +26,10 @@ export const bankDestinationSchema = z
     clientToken,
     label,
     currency: z.enum(BANK_CURRENCIES, { error: "Choose the account's currency" }),
-    accountNumber: z.string().trim().transform((s) => s.replace(/[\s-]/g, "").toUpperCase()),
+    accountNumber: z
+      .string()
+      .trim()
+      .transform((s) => s.replace(/[\s-]/g, "").toUpperCase()),
     routingNumber: z.string().trim().optional().default(""),
   })
   .superRefine((v, ctx) => {
@@ -35,10 +38,16 @@ export const bankDestinationSchema = z
   });
 
 /** The formats Stripe takes per currency: US account + ABA routing, MX CLABE, SEPA IBAN. */
-export function bankProblem(v: { currency: string; accountNumber: string; routingNumber?: string }): { field: "accountNumber" | "routingNumber"; message: string } | null {
+export function bankProblem(v: {
+  currency: string;
+  accountNumber: string;
+  routingNumber?: string;
+}): { field: "accountNumber" | "routingNumber"; message: string } | null {
   if (v.currency === "usd") {
-    if (!/^\d{4,17}$/.test(v.accountNumber)) return { field: "accountNumber", message: "A US account number is 4 to 17 digits" };
-    if (!/^\d{9}$/.test(v.routingNumber ?? "")) return { field: "routingNumber", message: "Enter the 9-digit routing number" };
+    if (!/^\d{4,17}$/.test(v.accountNumber))
+      return { field: "accountNumber", message: "A US account number is 4 to 17 digits" };
+    if (!/^\d{9}$/.test(v.routingNumber ?? ""))
+      return { field: "routingNumber", message: "Enter the 9-digit routing number" };
   } else if (v.currency === "mxn") {
     if (!/^\d{18}$/.test(v.accountNumber)) return { field: "accountNumber", message: "A CLABE is 18 digits" };
   } else if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v.accountNumber)) {
@@ -62,4 +71,7 @@ export const payoutIdSchema = z.object({ payoutId: z.uuid({ error: "Unknown payo
 export const destinationIdSchema = z.object({ destinationId: z.uuid({ error: "Unknown destination" }) });
 
 export const SANDBOX_ACTIONS = ["post", "fail", "return"] as const;
-export const drivePayoutSchema = payoutIdSchema.extend({ action: z.enum(SANDBOX_ACTIONS), reason: z.string().trim().max(80).optional() });
+export const drivePayoutSchema = payoutIdSchema.extend({
+  action: z.enum(SANDBOX_ACTIONS),
+  reason: z.string().trim().max(80).optional(),
+});

@@ -8,23 +8,41 @@ import type { PayoutDeps } from "./deps";
 import { abandonOperation, claimOperation, finishOperation, idempotencyKeyFor, settledOperation } from "./operation";
 import { findDestination, getBusinessById, PAYOUT_KIND, walletOf } from "./queries";
 import type { sendPayoutSchema } from "./schemas";
-import { createOutboundTransfer, fetchUsdcBalance, isConnectionError, stripeFailure, type TransferRequest } from "./stripe";
+import {
+  createOutboundTransfer,
+  fetchUsdcBalance,
+  isConnectionError,
+  stripeFailure,
+  type TransferRequest,
+} from "./stripe";
 
 type Actor = { userId: string; businessId: string };
-export type SentPayout = { payoutId: string; outboundTransferId: string; amount: number; currency: "usdc"; status: string; replayed: boolean };
+export type SentPayout = {
+  payoutId: string;
+  outboundTransferId: string;
+  amount: number;
+  currency: "usdc";
+  status: string;
+  replayed: boolean;
+};
 
 /**
  * Sends USDC from the business's wallet to one of its saved destinations, once per form:
  * the form's client token claims an operation row, whose id is the Stripe idempotency key, so
  * a double click, a retried request or a second tab with the same form make one transfer.
  */
-export async function sendPayout(deps: PayoutDeps, actor: Actor, input: z.output<typeof sendPayoutSchema>): Promise<ActionResult<SentPayout>> {
+export async function sendPayout(
+  deps: PayoutDeps,
+  actor: Actor,
+  input: z.output<typeof sendPayoutSchema>,
+): Promise<ActionResult<SentPayout>> {
   const { db, stripe } = deps;
   const business = await getBusinessById(db, actor.businessId);
   const wallet = walletOf(business);
   if (!wallet) return fail("forbidden", undefined, "Your USDC wallet isn't open yet. Finish verification first");
   const destination = await findDestination(db, { businessId: actor.businessId, id: input.destinationId });
-  if (!destination || destination.archived) return fail("validation_failed", { destinationId: "Choose one of your saved destinations" });
+  if (!destination || destination.archived)
+    return fail("validation_failed", { destinationId: "Choose one of your saved destinations" });
   const parsed = parseMoney(input.amount, "usdc");
   if (!parsed.ok) return fail("validation_failed", { amount: parsed.message });
 
@@ -36,7 +54,15 @@ export async function sendPayout(deps: PayoutDeps, actor: Actor, input: z.output
     toCurrency: destination.currency,
     description: `Payout to ${destination.label}`,
   };
-  const claim = await claimOperation(db, { kind: PAYOUT_KIND, clientToken: input.clientToken, businessId: actor.businessId, userId: actor.userId, amount: parsed.amount, currency: "usdc", request: { ...transfer, destinationId: destination.id } });
+  const claim = await claimOperation(db, {
+    kind: PAYOUT_KIND,
+    clientToken: input.clientToken,
+    businessId: actor.businessId,
+    userId: actor.userId,
+    amount: parsed.amount,
+    currency: "usdc",
+    request: { ...transfer, destinationId: destination.id },
+  });
   if (!claim) return fail("not_found");
   if (!claim.fresh) return replay(deps, wallet.account, claim.op);
 
@@ -64,16 +90,31 @@ async function replay(deps: PayoutDeps, account: string, first: OperationRow): P
   if (op.status === "failed") return fail("validation_failed", undefined, "This payout was not sent. Start a new one");
   // Still pending: the first attempt may or may not have reached Stripe; the same key can't make a second transfer.
   const r = op.request as TransferRequest;
-  const transfer: TransferRequest = { financialAccount: r.financialAccount, payoutMethod: r.payoutMethod, amount: r.amount, currency: r.currency, toCurrency: r.toCurrency, description: r.description };
+  const transfer: TransferRequest = {
+    financialAccount: r.financialAccount,
+    payoutMethod: r.payoutMethod,
+    amount: r.amount,
+    currency: r.currency,
+    toCurrency: r.toCurrency,
+    description: r.description,
+  };
   return callStripe(deps, account, op, transfer, true);
 }
 
-async function callStripe(deps: PayoutDeps, account: string, op: OperationRow, transfer: TransferRequest, replayed: boolean): Promise<ActionResult<SentPayout>> {
+async function callStripe(
+  deps: PayoutDeps,
+  account: string,
+  op: OperationRow,
+  transfer: TransferRequest,
+  replayed: boolean,
+): Promise<ActionResult<SentPayout>> {
   let obt;
   try {
     obt = await createOutboundTransfer(deps.stripe, account, transfer, idempotencyKeyFor(op));
   } catch (err) {
-    const failure = stripeFailure(err, (p) => (p.startsWith("amount") ? "amount" : p.startsWith("to.") ? "destinationId" : null));
+    const failure = stripeFailure(err, (p) =>
+      p.startsWith("amount") ? "amount" : p.startsWith("to.") ? "destinationId" : null,
+    );
     if (!isConnectionError(err)) await abandonOperation(deps.db, op.id);
     return failure;
   }
@@ -84,5 +125,12 @@ async function callStripe(deps: PayoutDeps, account: string, op: OperationRow, t
 
 function toSent(payoutId: string, obt: Record<string, unknown>, replayed: boolean): SentPayout {
   const amount = (obt.amount ?? {}) as { value?: number };
-  return { payoutId, outboundTransferId: String(obt.id), amount: Number(amount.value ?? 0), currency: "usdc", status: String(obt.status ?? "processing"), replayed };
+  return {
+    payoutId,
+    outboundTransferId: String(obt.id),
+    amount: Number(amount.value ?? 0),
+    currency: "usdc",
+    status: String(obt.status ?? "processing"),
+    replayed,
+  };
 }

@@ -4,7 +4,13 @@ import type { BusinessActor } from "@/lib/actions/safe-action";
 import type { PayoutDeps } from "./deps";
 import { addBankDestination, addCryptoDestination, archiveDestination } from "./destinations";
 import { drivePayout } from "./drive";
-import { bankDestinationSchema, cryptoDestinationSchema, destinationIdSchema, drivePayoutSchema, sendPayoutSchema } from "./schemas";
+import {
+  bankDestinationSchema,
+  cryptoDestinationSchema,
+  destinationIdSchema,
+  drivePayoutSchema,
+  sendPayoutSchema,
+} from "./schemas";
 import { sendPayout, type SentPayout } from "./send";
 import type { PayoutDestination } from "@/db/schema";
 
@@ -19,13 +25,21 @@ export function payoutSpecs(deps: () => PayoutDeps) {
       permission: "payouts.manage",
       schema: cryptoDestinationSchema,
       run: (a, input) => addCryptoDestination(deps(), actor(a), input),
-      audit: (input, d) => ({ action: "payout_destination.created", target: d.id, data: { kind: d.kind, network: input.network } }),
+      audit: (input, d) => ({
+        action: "payout_destination.created",
+        target: d.id,
+        data: { kind: d.kind, network: input.network },
+      }),
     } satisfies ActionSpec<typeof cryptoDestinationSchema, PayoutDestination, BusinessActor>,
     addBankDestination: {
       permission: "payouts.manage",
       schema: bankDestinationSchema,
       run: (a, input) => addBankDestination(deps(), actor(a), input),
-      audit: (input, d) => ({ action: "payout_destination.created", target: d.id, data: { kind: d.kind, currency: input.currency } }),
+      audit: (input, d) => ({
+        action: "payout_destination.created",
+        target: d.id,
+        data: { kind: d.kind, currency: input.currency },
+      }),
     } satisfies ActionSpec<typeof bankDestinationSchema, PayoutDestination, BusinessActor>,
     archiveDestination: {
       permission: "payouts.manage",
@@ -37,13 +51,21 @@ export function payoutSpecs(deps: () => PayoutDeps) {
       permission: "payouts.manage",
       schema: sendPayoutSchema,
       run: (a, input) => sendPayout(deps(), actor(a), input),
-      audit: (_input, d) => ({ action: d.replayed ? "payout.replayed" : "payout.created", target: d.outboundTransferId, data: { amount: d.amount, currency: d.currency, payoutId: d.payoutId } }),
+      audit: (_input, d) => ({
+        action: d.replayed ? "payout.replayed" : "payout.created",
+        target: d.outboundTransferId,
+        data: { amount: d.amount, currency: d.currency, payoutId: d.payoutId },
+      }),
     } satisfies ActionSpec<typeof sendPayoutSchema, SentPayout, BusinessActor>,
     drivePayout: {
       permission: "payouts.manage",
       schema: drivePayoutSchema,
       run: (a, input) => drivePayout(deps(), actor(a), input),
-      audit: (input, d) => ({ action: "payout.sandbox_driven", target: input.payoutId, data: { action: input.action, status: d.status } }),
+      audit: (input, d) => ({
+        action: "payout.sandbox_driven",
+        target: input.payoutId,
+        data: { action: input.action, status: d.status },
+      }),
     } satisfies ActionSpec<typeof drivePayoutSchema, { status: string }, BusinessActor>,
   };
 }

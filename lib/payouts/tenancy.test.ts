@@ -35,11 +35,20 @@ describeEachDatabase("wallet and payouts tenancy", (database) => {
     const { db } = database();
     [a, b] = await fundedTenants(db, sandbox);
     specs = payoutSpecs(sandboxDeps(db, sandbox));
-    const dest = await executeAction(db, a.owner, specs.addCryptoDestination, { clientToken: token(), label: "A's wallet", network: "polygon", address: POLYGON });
+    const dest = await executeAction(db, a.owner, specs.addCryptoDestination, {
+      clientToken: token(),
+      label: "A's wallet",
+      network: "polygon",
+      address: POLYGON,
+    });
     assert.ok(dest.ok);
     destinationId = dest.data.id;
     sendToken = token();
-    const sent = await executeAction(db, a.owner, specs.sendPayout, { clientToken: sendToken, destinationId, amount: "25.00" });
+    const sent = await executeAction(db, a.owner, specs.sendPayout, {
+      clientToken: sendToken,
+      destinationId,
+      amount: "25.00",
+    });
     assert.ok(sent.ok, JSON.stringify(sent));
     payoutId = sent.data.payoutId;
     transferId = sent.data.outboundTransferId;
@@ -57,7 +66,10 @@ describeEachDatabase("wallet and payouts tenancy", (database) => {
     assert.equal(funding?.counterCurrency, "usd");
     assert.equal(mine.rows.find((r) => r.kind === "payout")?.amount, -2500);
     const onlyPayouts = await listWalletEntries(db, { businessId: a.business.id, filter: { type: "payout" } });
-    assert.deepEqual(onlyPayouts.rows.map((r) => r.kind), ["payout"]);
+    assert.deepEqual(
+      onlyPayouts.rows.map((r) => r.kind),
+      ["payout"],
+    );
     const future = await listWalletEntries(db, { businessId: a.business.id, filter: { from: "2999-01-01" } });
     assert.equal(future.rows.length, 0);
 
@@ -69,12 +81,21 @@ describeEachDatabase("wallet and payouts tenancy", (database) => {
 
   test("the CSV export holds only the caller's business, whatever the query string says", async () => {
     const { db } = database();
-    const asA = await (await walletExportResponse(db, { businessId: a.business.id, role: "member" }, new URLSearchParams())).text();
+    const asA = await (
+      await walletExportResponse(db, { businessId: a.business.id, role: "member" }, new URLSearchParams())
+    ).text();
     assert.match(asA, /Payout,.*,-25\.00,USDC/);
-    const asB = await walletExportResponse(db, { businessId: b.business.id, role: "owner" }, new URLSearchParams({ businessId: a.business.id, business: a.business.id }));
+    const asB = await walletExportResponse(
+      db,
+      { businessId: b.business.id, role: "owner" },
+      new URLSearchParams({ businessId: a.business.id, business: a.business.id }),
+    );
     const text = await asB.text();
     assert.equal(asB.status, 200);
-    const aRows = await db.select({ id: walletEntries.id }).from(walletEntries).where(eq(walletEntries.businessId, a.business.id));
+    const aRows = await db
+      .select({ id: walletEntries.id })
+      .from(walletEntries)
+      .where(eq(walletEntries.businessId, a.business.id));
     assert.ok(aRows.length > 0);
     for (const row of aRows) assert.ok(!text.includes(row.id), `B's export leaks ${row.id}`);
     assert.equal((await walletExportResponse(db, null, new URLSearchParams())).status, 401);
@@ -88,14 +109,20 @@ describeEachDatabase("wallet and payouts tenancy", (database) => {
     assert.equal(!archive.ok && archive.error.code, "not_found");
     const [stillActive] = await db.select().from(payoutDestinations).where(eq(payoutDestinations.id, destinationId));
     assert.equal(stillActive?.archived, false);
-    const send = await executeAction(db, b.owner, specs.sendPayout, { clientToken: token(), destinationId, amount: "1.00" });
+    const send = await executeAction(db, b.owner, specs.sendPayout, {
+      clientToken: token(),
+      destinationId,
+      amount: "1.00",
+    });
     assert.equal(!send.ok && send.error.fields?.destinationId, "Choose one of your saved destinations");
   });
 
   test("B can't read, drive or replay A's payout", async () => {
     const { db } = database();
     assert.equal(await findPayout(db, { businessId: b.business.id, id: payoutId }), undefined);
-    assert.ok((await listPayouts(db, { businessId: b.business.id, limit: 100, offset: 0 })).every((p) => p.id !== payoutId));
+    assert.ok(
+      (await listPayouts(db, { businessId: b.business.id, limit: 100, offset: 0 })).every((p) => p.id !== payoutId),
+    );
     for (const action of ["post", "fail", "return"] as const) {
       const r = await executeAction(db, b.owner, specs.drivePayout, { payoutId, action });
       assert.equal(!r.ok && r.error.code, "not_found");
@@ -103,9 +130,18 @@ describeEachDatabase("wallet and payouts tenancy", (database) => {
     const obt = await retrieveOutboundTransfer(sandbox.stripe, a.business.stripeAccountId!, transferId);
     assert.equal(obt.status, "processing", "nothing moved A's payout");
     // Reusing A's form token from B's session neither replays A's payout nor sends one.
-    const bDest = await executeAction(db, b.owner, specs.addCryptoDestination, { clientToken: token(), label: "", network: "polygon", address: POLYGON });
+    const bDest = await executeAction(db, b.owner, specs.addCryptoDestination, {
+      clientToken: token(),
+      label: "",
+      network: "polygon",
+      address: POLYGON,
+    });
     assert.ok(bDest.ok);
-    const replay = await executeAction(db, b.owner, specs.sendPayout, { clientToken: sendToken, destinationId: bDest.data.id, amount: "25.00" });
+    const replay = await executeAction(db, b.owner, specs.sendPayout, {
+      clientToken: sendToken,
+      destinationId: bDest.data.id,
+      amount: "25.00",
+    });
     assert.equal(!replay.ok && replay.error.code, "not_found");
     const ops = await db.select().from(operations).where(eq(operations.clientToken, sendToken));
     assert.equal(ops.length, 1);

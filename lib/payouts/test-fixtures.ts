@@ -14,7 +14,14 @@ const FUNDED_NAME = "Comercial Aurora S.A. de C.V.";
 export type Tenant = { business: Business; owner: BusinessActor; member: BusinessActor };
 
 async function person(db: Db, businessId: string, role: "owner" | "member", owner?: string): Promise<BusinessActor> {
-  const id = owner ?? (await db.insert(users).values({ email: `${role}-${randomUUID()}@payouts.test`, name: role, passwordHash: "x" }).returning())[0]!.id;
+  const id =
+    owner ??
+    (
+      await db
+        .insert(users)
+        .values({ email: `${role}-${randomUUID()}@payouts.test`, name: role, passwordHash: "x" })
+        .returning()
+    )[0]!.id;
   if (role === "member") await db.insert(memberships).values({ userId: id, businessId, role });
   return { userId: id, businessId, role };
 }
@@ -23,15 +30,28 @@ async function person(db: Db, businessId: string, role: "owner" | "member", owne
 export async function fundedTenants(db: Db, sandbox: SandboxProcess): Promise<[Tenant, Tenant]> {
   const made: Business[] = [];
   for (let i = 0; i < 2; i++) {
-    const [u] = await db.insert(users).values({ email: `founder-${randomUUID()}@payouts.test`, name: "Founder", passwordHash: "x" }).returning();
-    made.push(await createBusiness(db, { userId: u!.id, email: u!.email }, { legalName: FUNDED_NAME, country: "MX", businessType: "company" }));
+    const [u] = await db
+      .insert(users)
+      .values({ email: `founder-${randomUUID()}@payouts.test`, name: "Founder", passwordHash: "x" })
+      .returning();
+    made.push(
+      await createBusiness(
+        db,
+        { userId: u!.id, email: u!.email },
+        { legalName: FUNDED_NAME, country: "MX", businessType: "company" },
+      ),
+    );
   }
   await seedDemoStripe(db, sandbox.stripe, () => {});
   const tenants: Tenant[] = [];
   for (const b of made) {
     const [business] = await db.select().from(businesses).where(eq(businesses.id, b.id));
     const [m] = await db.select().from(memberships).where(eq(memberships.businessId, b.id));
-    tenants.push({ business: business!, owner: await person(db, b.id, "owner", m!.userId), member: await person(db, b.id, "member") });
+    tenants.push({
+      business: business!,
+      owner: await person(db, b.id, "owner", m!.userId),
+      member: await person(db, b.id, "member"),
+    });
   }
   return [tenants[0]!, tenants[1]!];
 }

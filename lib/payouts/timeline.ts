@@ -2,7 +2,11 @@
  * A payout's status timeline from its OutboundTransfer (status, status_transitions,
  * status_details). Pure, so the page and the tests read it the same way.
  */
-export type TimelineStep = { status: "processing" | "posted" | "failed" | "returned" | "canceled"; at: string | null; reason?: string };
+export type TimelineStep = {
+  status: "processing" | "posted" | "failed" | "returned" | "canceled";
+  at: string | null;
+  reason?: string;
+};
 
 export const REASONS: Record<string, string> = {
   payout_method_declined: "The destination declined the payout",
@@ -26,17 +30,25 @@ export function reasonText(code: string | undefined | null): string | undefined 
   return code ? (REASONS[code] ?? code.replace(/_/g, " ")) : undefined;
 }
 
-type Obt = { status?: unknown; created?: unknown; status_transitions?: Record<string, unknown> | null; status_details?: Record<string, { reason?: string } | undefined> | null };
+type Obt = {
+  status?: unknown;
+  created?: unknown;
+  status_transitions?: Record<string, unknown> | null;
+  status_details?: Record<string, { reason?: string } | undefined> | null;
+};
 
 export function payoutTimeline(obt: Obt): TimelineStep[] {
   const t = obt.status_transitions ?? {};
   const at = (k: string) => (typeof t[k] === "string" ? (t[k] as string) : null);
   const steps: TimelineStep[] = [{ status: "processing", at: typeof obt.created === "string" ? obt.created : null }];
   const status = String(obt.status ?? "processing");
-  if (status === "posted" || status === "returned" || at("posted_at")) steps.push({ status: "posted", at: at("posted_at") });
-  if (status === "failed") steps.push({ status: "failed", at: at("failed_at"), reason: reasonText(obt.status_details?.failed?.reason) });
+  if (status === "posted" || status === "returned" || at("posted_at"))
+    steps.push({ status: "posted", at: at("posted_at") });
+  if (status === "failed")
+    steps.push({ status: "failed", at: at("failed_at"), reason: reasonText(obt.status_details?.failed?.reason) });
   if (status === "canceled") steps.push({ status: "canceled", at: at("canceled_at") });
-  if (status === "returned") steps.push({ status: "returned", at: at("returned_at"), reason: reasonText(obt.status_details?.returned?.reason) });
+  if (status === "returned")
+    steps.push({ status: "returned", at: at("returned_at"), reason: reasonText(obt.status_details?.returned?.reason) });
   return steps;
 }
 

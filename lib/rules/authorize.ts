@@ -5,7 +5,10 @@ import { authorizationDecisions, stripeEvents, type AuthorizationDecisionRow } f
 import { decide, needsVelocity, type AuthorizationRequest, type Decision } from "./engine";
 import type { RulesCache, RulesForAccount } from "./rules-store";
 
-export type RtaAnswer = { approved: boolean; decision: Pick<AuthorizationDecisionRow, "decidedBy" | "rule" | "reason" | "latencyMs"> };
+export type RtaAnswer = {
+  approved: boolean;
+  decision: Pick<AuthorizationDecisionRow, "decidedBy" | "rule" | "reason" | "latencyMs">;
+};
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -22,7 +25,13 @@ async function approvalsLastHour(db: DbOrTx, cardId: string, now: Date): Promise
   const [row] = await db
     .select({ n: count() })
     .from(authorizationDecisions)
-    .where(and(eq(authorizationDecisions.cardId, cardId), eq(authorizationDecisions.approved, true), gte(authorizationDecisions.createdAt, new Date(now.getTime() - HOUR_MS))));
+    .where(
+      and(
+        eq(authorizationDecisions.cardId, cardId),
+        eq(authorizationDecisions.approved, true),
+        gte(authorizationDecisions.createdAt, new Date(now.getTime() - HOUR_MS)),
+      ),
+    );
   return row?.n ?? 0;
 }
 
@@ -67,7 +76,12 @@ export async function answerAuthorizationRequest(
   } catch (err) {
     const settings = loaded.rules?.settings ?? cache.lastSettings;
     const why = err instanceof Error ? err.message : String(err);
-    decision = { approved: settings.fallback === "approve", decidedBy: "fallback", rule: null, reason: `Fallback (${settings.fallback}): ${why}` };
+    decision = {
+      approved: settings.fallback === "approve",
+      decidedBy: "fallback",
+      rule: null,
+      reason: `Fallback (${settings.fallback}): ${why}`,
+    };
   }
   const latencyMs = Math.round(performance.now() - started);
   const row = {
@@ -85,7 +99,10 @@ export async function answerAuthorizationRequest(
     rule: decision.rule,
     reason: decision.reason,
     latencyMs,
-    input: { merchant_name: auth.merchant_data?.name ?? null, card_last4: typeof auth.card === "string" ? null : auth.card.last4 },
+    input: {
+      merchant_name: auth.merchant_data?.name ?? null,
+      card_last4: typeof auth.card === "string" ? null : auth.card.last4,
+    },
     createdAt: now,
   };
   try {
@@ -93,10 +110,18 @@ export async function answerAuthorizationRequest(
     // lost between the two inserts leaves neither).
     const previous = await db.transaction(async (tx) => {
       await tx.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing();
-      const [logged] = await tx.insert(authorizationDecisions).values(row).onConflictDoNothing().returning({ id: authorizationDecisions.id });
+      const [logged] = await tx
+        .insert(authorizationDecisions)
+        .values(row)
+        .onConflictDoNothing()
+        .returning({ id: authorizationDecisions.id });
       if (logged) return null;
       // A redelivery of a request we already answered: give the same answer as the first time.
-      const [first] = await tx.select().from(authorizationDecisions).where(eq(authorizationDecisions.eventId, event.id)).limit(1);
+      const [first] = await tx
+        .select()
+        .from(authorizationDecisions)
+        .where(eq(authorizationDecisions.eventId, event.id))
+        .limit(1);
       return first ?? null;
     });
     if (previous) return { approved: previous.approved, decision: previous };
@@ -104,7 +129,10 @@ export async function answerAuthorizationRequest(
     // The answer matters more than the log: Stripe is waiting. Report and answer anyway.
     console.error("could not log authorization decision", err);
   }
-  return { approved: decision.approved, decision: { decidedBy: decision.decidedBy, rule: decision.rule, reason: decision.reason, latencyMs } };
+  return {
+    approved: decision.approved,
+    decision: { decidedBy: decision.decidedBy, rule: decision.rule, reason: decision.reason, latencyMs },
+  };
 }
 
 export function eventRow(event: Stripe.Event, now: Date) {

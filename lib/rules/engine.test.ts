@@ -2,11 +2,21 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decide, EMPTY_RULES, looserThan, type AuthorizationRequest, type RuleSet } from "./engine";
 
-const taxi: AuthorizationRequest = { amount: 1000, currency: "usd", merchantCategory: "taxicabs_limousines", merchantCountry: "US" };
+const taxi: AuthorizationRequest = {
+  amount: 1000,
+  currency: "usd",
+  merchantCategory: "taxicabs_limousines",
+  merchantCountry: "US",
+};
 const rules = (over: Partial<RuleSet>): RuleSet => ({ ...EMPTY_RULES, ...over });
 
 test("with no rules everything is approved", () => {
-  assert.deepEqual(decide(taxi, EMPTY_RULES, null, 0), { approved: true, decidedBy: "default", rule: null, reason: "No rule declined" });
+  assert.deepEqual(decide(taxi, EMPTY_RULES, null, 0), {
+    approved: true,
+    decidedBy: "default",
+    rule: null,
+    reason: "No rule declined",
+  });
 });
 
 test("each rule kind declines with its own reason", () => {
@@ -59,10 +69,24 @@ test("a business pause (kill switch) declines even when the platform approves", 
 });
 
 test("looserThan names each value a business set above the platform's, and accepts unset kinds", () => {
-  const platform = rules({ blockedCategories: ["gambling"], allowedCountries: ["US", "MX"], maxAmount: 1000, velocityPerHour: 10 });
-  assert.deepEqual(looserThan(rules({ blockedCategories: ["bars"], allowedCountries: ["US"], maxAmount: 500, velocityPerHour: 5 }), platform), []);
+  const platform = rules({
+    blockedCategories: ["gambling"],
+    allowedCountries: ["US", "MX"],
+    maxAmount: 1000,
+    velocityPerHour: 10,
+  });
+  assert.deepEqual(
+    looserThan(
+      rules({ blockedCategories: ["bars"], allowedCountries: ["US"], maxAmount: 500, velocityPerHour: 5 }),
+      platform,
+    ),
+    [],
+  );
   assert.deepEqual(looserThan(EMPTY_RULES, platform), []);
-  const problems = looserThan(rules({ allowedCountries: ["US", "CA"], maxAmount: 5000, velocityPerHour: 11 }), platform);
+  const problems = looserThan(
+    rules({ allowedCountries: ["US", "CA"], maxAmount: 5000, velocityPerHour: 11 }),
+    platform,
+  );
   assert.deepEqual(problems, [
     "allowedCountries: the platform does not allow CA",
     "maxAmount: the platform's maximum is 1000",

@@ -33,7 +33,11 @@ export const EMPTY_RULES: RuleSet = {
   killSwitch: false,
 };
 
-function firstViolation(rules: RuleSet, req: AuthorizationRequest, approvalsLastHour: number): { rule: RuleKind; reason: string } | null {
+function firstViolation(
+  rules: RuleSet,
+  req: AuthorizationRequest,
+  approvalsLastHour: number,
+): { rule: RuleKind; reason: string } | null {
   if (rules.killSwitch) return { rule: "kill_switch", reason: "Card spending is paused" };
   if (req.merchantCategory && rules.blockedCategories.includes(req.merchantCategory)) {
     return { rule: "blocked_category", reason: `Merchant category ${req.merchantCategory} is blocked` };
@@ -45,8 +49,15 @@ function firstViolation(rules: RuleSet, req: AuthorizationRequest, approvalsLast
     }
   }
   // A maximum in another currency can't be compared without a rate; cards here are in the rule's currency.
-  if (rules.maxAmount !== null && req.currency.toLowerCase() === rules.currency.toLowerCase() && req.amount > rules.maxAmount) {
-    return { rule: "max_amount", reason: `Amount is above the ${rules.maxAmount} ${rules.currency} maximum per authorization` };
+  if (
+    rules.maxAmount !== null &&
+    req.currency.toLowerCase() === rules.currency.toLowerCase() &&
+    req.amount > rules.maxAmount
+  ) {
+    return {
+      rule: "max_amount",
+      reason: `Amount is above the ${rules.maxAmount} ${rules.currency} maximum per authorization`,
+    };
   }
   if (rules.velocityPerHour !== null && approvalsLastHour >= rules.velocityPerHour) {
     return { rule: "velocity", reason: `Card reached ${rules.velocityPerHour} approvals in the last hour` };
@@ -55,7 +66,12 @@ function firstViolation(rules: RuleSet, req: AuthorizationRequest, approvalsLast
 }
 
 /** Platform rules first, then the business's: the first violated rule declines. */
-export function decide(req: AuthorizationRequest, platform: RuleSet, business: RuleSet | null, approvalsLastHour: number): Decision {
+export function decide(
+  req: AuthorizationRequest,
+  platform: RuleSet,
+  business: RuleSet | null,
+  approvalsLastHour: number,
+): Decision {
   const p = firstViolation(platform, req, approvalsLastHour);
   if (p) return { approved: false, decidedBy: "platform", ...p };
   const b = business ? firstViolation(business, req, approvalsLastHour) : null;
@@ -83,7 +99,11 @@ export function looserThan(business: RuleSet, platform: RuleSet): string[] {
   if (platform.maxAmount !== null && business.maxAmount !== null && business.maxAmount > platform.maxAmount) {
     problems.push(`maxAmount: the platform's maximum is ${platform.maxAmount}`);
   }
-  if (platform.velocityPerHour !== null && business.velocityPerHour !== null && business.velocityPerHour > platform.velocityPerHour) {
+  if (
+    platform.velocityPerHour !== null &&
+    business.velocityPerHour !== null &&
+    business.velocityPerHour > platform.velocityPerHour
+  ) {
     problems.push(`velocityPerHour: the platform's limit is ${platform.velocityPerHour}`);
   }
   return problems;

@@ -23,12 +23,24 @@ describeEachDatabase("rules store and decisions", (database) => {
 
   test("a business can't save rules that claim more than the platform allows", async () => {
     const { db } = database();
-    const [biz] = await db.insert(businesses).values({ legalName: "Strict Co", country: "US", businessType: "company", fundingModel: "treasury", stripeAccountId: "acct_strict" }).returning();
+    const [biz] = await db
+      .insert(businesses)
+      .values({
+        legalName: "Strict Co",
+        country: "US",
+        businessType: "company",
+        fundingModel: "treasury",
+        stripeAccountId: "acct_strict",
+      })
+      .returning();
     await savePlatformRules(db, { ...EMPTY_RULES, maxAmount: 10_000 }, null, new RulesCache());
     const refused = await saveBusinessRules(db, biz!.id, { ...EMPTY_RULES, maxAmount: 20_000 }, null, new RulesCache());
     assert.deepEqual(refused, { ok: false, problems: ["maxAmount: the platform's maximum is 10000"] });
     assert.equal((await loadRules(db, "acct_strict")).business, null);
-    assert.deepEqual(await saveBusinessRules(db, biz!.id, { ...EMPTY_RULES, maxAmount: 2_000 }, null, new RulesCache()), { ok: true });
+    assert.deepEqual(
+      await saveBusinessRules(db, biz!.id, { ...EMPTY_RULES, maxAmount: 2_000 }, null, new RulesCache()),
+      { ok: true },
+    );
     assert.equal((await loadRules(db, "acct_strict")).business?.maxAmount, 2_000);
     assert.equal((await loadRules(db, "acct_strict")).businessId, biz!.id);
   });
@@ -40,7 +52,12 @@ describeEachDatabase("rules store and decisions", (database) => {
     const t0 = Date.now();
     const at = (minutes: number) => new Date(t0 + minutes * 60_000);
     const ask = (card: string, minutes: number) =>
-      answerAuthorizationRequest(db, cache, event("issuing_authorization.request", authorization({ card, amount: 500 })), { now: at(minutes) });
+      answerAuthorizationRequest(
+        db,
+        cache,
+        event("issuing_authorization.request", authorization({ card, amount: 500 })),
+        { now: at(minutes) },
+      );
     for (const m of [0, 10, 20]) assert.equal((await ask("ic_velocity", m)).approved, true);
     const fourth = await ask("ic_velocity", 30);
     assert.equal(fourth.approved, false);
@@ -56,8 +73,14 @@ describeEachDatabase("rules store and decisions", (database) => {
     const cache = new RulesCache(0);
     await saveDecisionSettings(db, { fallback: "approve", budgetMs: 500 }, cache);
     await cache.forAccount(db, null);
-    const broken = Object.assign(Object.create(cache) as RulesCache, { forAccount: () => Promise.reject(new Error("rules table missing")) });
-    const answer = await answerAuthorizationRequest(db, broken, event("issuing_authorization.request", authorization()));
+    const broken = Object.assign(Object.create(cache) as RulesCache, {
+      forAccount: () => Promise.reject(new Error("rules table missing")),
+    });
+    const answer = await answerAuthorizationRequest(
+      db,
+      broken,
+      event("issuing_authorization.request", authorization()),
+    );
     assert.equal(answer.approved, true);
     assert.equal(answer.decision.decidedBy, "fallback");
     assert.match(answer.decision.reason, /rules table missing/);

@@ -6,7 +6,12 @@ import { EMPTY_RULES, looserThan, type RuleSet } from "./engine";
 export type DecisionSettings = { fallback: "approve" | "decline"; budgetMs: number };
 export const DEFAULT_SETTINGS: DecisionSettings = { fallback: "decline", budgetMs: 1200 };
 
-export type RulesForAccount = { businessId: string | null; platform: RuleSet; business: RuleSet | null; settings: DecisionSettings };
+export type RulesForAccount = {
+  businessId: string | null;
+  platform: RuleSet;
+  business: RuleSet | null;
+  settings: DecisionSettings;
+};
 
 function toRuleSet(row: AuthorizationRuleRow | undefined): RuleSet | null {
   if (!row) return null;
@@ -50,15 +55,27 @@ export class RulesCache {
 }
 
 export async function loadRules(db: DbOrTx, accountId: string | null): Promise<RulesForAccount> {
-  const [platformRow] = await db.select().from(authorizationRules).where(isNull(authorizationRules.businessId)).limit(1);
+  const [platformRow] = await db
+    .select()
+    .from(authorizationRules)
+    .where(isNull(authorizationRules.businessId))
+    .limit(1);
   const [settingsRow] = await db.select().from(decisionSettings).where(eq(decisionSettings.id, 1)).limit(1);
   let businessId: string | null = null;
   let business: RuleSet | null = null;
   if (accountId) {
-    const [biz] = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.stripeAccountId, accountId)).limit(1);
+    const [biz] = await db
+      .select({ id: businesses.id })
+      .from(businesses)
+      .where(eq(businesses.stripeAccountId, accountId))
+      .limit(1);
     businessId = biz?.id ?? null;
     if (businessId) {
-      const [row] = await db.select().from(authorizationRules).where(eq(authorizationRules.businessId, businessId)).limit(1);
+      const [row] = await db
+        .select()
+        .from(authorizationRules)
+        .where(eq(authorizationRules.businessId, businessId))
+        .limit(1);
       business = toRuleSet(row);
     }
   }
@@ -90,9 +107,18 @@ function values(rules: RuleSet, userId: string | null) {
   };
 }
 
-export async function savePlatformRules(db: DbOrTx, rules: RuleSet, userId: string | null, cache = rulesCache()): Promise<void> {
+export async function savePlatformRules(
+  db: DbOrTx,
+  rules: RuleSet,
+  userId: string | null,
+  cache = rulesCache(),
+): Promise<void> {
   const v = values(rules, userId);
-  const [existing] = await db.select({ id: authorizationRules.id }).from(authorizationRules).where(isNull(authorizationRules.businessId)).limit(1);
+  const [existing] = await db
+    .select({ id: authorizationRules.id })
+    .from(authorizationRules)
+    .where(isNull(authorizationRules.businessId))
+    .limit(1);
   if (existing) await db.update(authorizationRules).set(v).where(eq(authorizationRules.id, existing.id));
   else await db.insert(authorizationRules).values({ ...v, businessId: null });
   cache.invalidate();
@@ -101,7 +127,13 @@ export async function savePlatformRules(db: DbOrTx, rules: RuleSet, userId: stri
 export type SaveBusinessRulesResult = { ok: true } | { ok: false; problems: string[] };
 
 /** Saves a business's rules, refusing any that would be looser than the platform's. */
-export async function saveBusinessRules(db: DbOrTx, businessId: string, rules: RuleSet, userId: string | null, cache = rulesCache()): Promise<SaveBusinessRulesResult> {
+export async function saveBusinessRules(
+  db: DbOrTx,
+  businessId: string,
+  rules: RuleSet,
+  userId: string | null,
+  cache = rulesCache(),
+): Promise<SaveBusinessRulesResult> {
   const { platform } = await loadRules(db, null);
   const problems = looserThan(rules, platform);
   if (problems.length) return { ok: false, problems };
@@ -114,7 +146,11 @@ export async function saveBusinessRules(db: DbOrTx, businessId: string, rules: R
   return { ok: true };
 }
 
-export async function saveDecisionSettings(db: DbOrTx, settings: DecisionSettings, cache = rulesCache()): Promise<void> {
+export async function saveDecisionSettings(
+  db: DbOrTx,
+  settings: DecisionSettings,
+  cache = rulesCache(),
+): Promise<void> {
   await db
     .insert(decisionSettings)
     .values({ id: 1, ...settings, updatedAt: new Date() })

@@ -11,15 +11,49 @@ function form(entries: Array<[string, string]>): FormData {
 
 test("what React's client sends is accepted", () => {
   assert.equal(malformedActionRequest(TEXT, "[]"), null);
-  assert.equal(malformedActionRequest(TEXT, '[{"card":"ic_1","nonce":"$$n","n":1,"x":"$undefined","at":"$D2026-01-01T00:00:00.000Z"}]'), null);
-  assert.equal(malformedActionRequest("multipart/form-data; boundary=x", form([["_1_email", "a@b.test"], ["0", '[{},"$K1"]']])), null);
+  assert.equal(
+    malformedActionRequest(
+      TEXT,
+      '[{"card":"ic_1","nonce":"$$n","n":1,"x":"$undefined","at":"$D2026-01-01T00:00:00.000Z"}]',
+    ),
+    null,
+  );
+  assert.equal(
+    malformedActionRequest(
+      "multipart/form-data; boundary=x",
+      form([
+        ["_1_email", "a@b.test"],
+        ["0", '[{},"$K1"]'],
+      ]),
+    ),
+    null,
+  );
   // An empty FormData has no entries but is still referenced.
   assert.equal(malformedActionRequest("multipart/form-data; boundary=x", form([["0", '[null,"$K1"]']])), null);
-  assert.equal(malformedActionRequest("multipart/form-data; boundary=x", form([["1", '{"a":1}'], ["0", '["$@1"]']])), null);
+  assert.equal(
+    malformedActionRequest(
+      "multipart/form-data; boundary=x",
+      form([
+        ["1", '{"a":1}'],
+        ["0", '["$@1"]'],
+      ]),
+    ),
+    null,
+  );
 });
 
 test("bodies no browser sends are refused with a reason", () => {
-  for (const body of ["not json", "", '{"a":1}', '"str"', "42", '[{},"$@5"]', '["$5"]', '["$Q2"]', "[".repeat(200) + "]".repeat(200)]) {
+  for (const body of [
+    "not json",
+    "",
+    '{"a":1}',
+    '"str"',
+    "42",
+    '[{},"$@5"]',
+    '["$5"]',
+    '["$Q2"]',
+    "[".repeat(200) + "]".repeat(200),
+  ]) {
     assert.notEqual(malformedActionRequest(TEXT, body), null, body.slice(0, 40));
   }
   assert.notEqual(malformedActionRequest("application/json", '{"email":1}'), null);

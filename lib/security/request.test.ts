@@ -6,17 +6,35 @@ const h = (init: Record<string, string>) => new Headers(init);
 
 test("a POST whose Origin is another site is a cross-origin write; the same host is not", () => {
   assert.equal(isCrossOriginWrite("POST", h({ host: "localhost:3000", origin: "https://evil.example" })), true);
-  assert.equal(isCrossOriginWrite("POST", h({ host: "localhost:3000", origin: "http://localhost:3001" })), true, "another port is another origin");
-  assert.equal(isCrossOriginWrite("POST", h({ host: "localhost:3000", origin: "null" })), true, "sandboxed frames send Origin: null");
+  assert.equal(
+    isCrossOriginWrite("POST", h({ host: "localhost:3000", origin: "http://localhost:3001" })),
+    true,
+    "another port is another origin",
+  );
+  assert.equal(
+    isCrossOriginWrite("POST", h({ host: "localhost:3000", origin: "null" })),
+    true,
+    "sandboxed frames send Origin: null",
+  );
   assert.equal(isCrossOriginWrite("POST", h({ host: "localhost:3000", origin: "not a url" })), true);
   assert.equal(isCrossOriginWrite("POST", h({ host: "localhost:3000", origin: "http://localhost:3000" })), false);
   assert.equal(isCrossOriginWrite("POST", h({ host: "LOCALHOST:3000", origin: "http://localhost:3000" })), false);
 });
 
 test("behind a proxy the forwarded host is what the Origin must match", () => {
-  const headers = h({ host: "127.0.0.1:3000", "x-forwarded-host": "console.example.com", origin: "https://console.example.com" });
+  const headers = h({
+    host: "127.0.0.1:3000",
+    "x-forwarded-host": "console.example.com",
+    origin: "https://console.example.com",
+  });
   assert.equal(isCrossOriginWrite("POST", headers), false);
-  assert.equal(isCrossOriginWrite("POST", h({ host: "127.0.0.1:3000", "x-forwarded-host": "console.example.com", origin: "http://127.0.0.1:3000" })), true);
+  assert.equal(
+    isCrossOriginWrite(
+      "POST",
+      h({ host: "127.0.0.1:3000", "x-forwarded-host": "console.example.com", origin: "http://127.0.0.1:3000" }),
+    ),
+    true,
+  );
 });
 
 test("reads and Origin-less requests are not refused here", () => {

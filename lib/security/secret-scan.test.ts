@@ -6,15 +6,33 @@ import { findLeaks, parseEnvFile } from "./secret-scan";
 const live = (prefix: string, rest: string) => `${prefix}_${"live"}_${rest}`;
 
 test("Stripe secret and restricted keys and webhook secrets are found by shape", () => {
-  assert.deepEqual(findLeaks('const k = "sk_test_sandbox_issuing_console"').map((f) => f.name), ["Stripe secret key"]);
-  assert.deepEqual(findLeaks(`key=${live("sk", "51Habc123def")}`).map((f) => f.name), ["Stripe secret key"]);
-  assert.deepEqual(findLeaks(live("rk", "abcdef123")).map((f) => f.name), ["Stripe restricted key"]);
-  assert.deepEqual(findLeaks("whsec_0123456789abcdef").map((f) => f.name), ["webhook signing secret"]);
-  assert.deepEqual(findLeaks('{\\"cvc\\":\\"123\\"}').map((f) => f.name), ["card CVC"]);
+  assert.deepEqual(
+    findLeaks('const k = "sk_test_sandbox_issuing_console"').map((f) => f.name),
+    ["Stripe secret key"],
+  );
+  assert.deepEqual(
+    findLeaks(`key=${live("sk", "51Habc123def")}`).map((f) => f.name),
+    ["Stripe secret key"],
+  );
+  assert.deepEqual(
+    findLeaks(live("rk", "abcdef123")).map((f) => f.name),
+    ["Stripe restricted key"],
+  );
+  assert.deepEqual(
+    findLeaks("whsec_0123456789abcdef").map((f) => f.name),
+    ["webhook signing secret"],
+  );
+  assert.deepEqual(
+    findLeaks('{\\"cvc\\":\\"123\\"}').map((f) => f.name),
+    ["card CVC"],
+  );
 });
 
 test("ordinary text with look-alike fragments is not a finding", () => {
-  assert.deepEqual(findLeaks("network_test_mode work_live_x pk_test_sandbox_issuing_console cvc_check whsec_ sk_test_"), []);
+  assert.deepEqual(
+    findLeaks("network_test_mode work_live_x pk_test_sandbox_issuing_console cvc_check whsec_ sk_test_"),
+    [],
+  );
   assert.deepEqual(findLeaks('{"cvc_check":"pass"}'), []);
 });
 
@@ -30,5 +48,8 @@ test("a value too short to mean anything is refused rather than searched", () =>
 });
 
 test(".env files are read as KEY=value lines, comments and quotes handled", () => {
-  assert.deepEqual(parseEnvFile("# comment\nAUTH_SECRET=abc\n STRIPE_WEBHOOK_SECRET = \"whsec_x\"\n\nBAD LINE\n"), { AUTH_SECRET: "abc", STRIPE_WEBHOOK_SECRET: "whsec_x" });
+  assert.deepEqual(parseEnvFile('# comment\nAUTH_SECRET=abc\n STRIPE_WEBHOOK_SECRET = "whsec_x"\n\nBAD LINE\n'), {
+    AUTH_SECRET: "abc",
+    STRIPE_WEBHOOK_SECRET: "whsec_x",
+  });
 });

@@ -1,7 +1,12 @@
 import type Stripe from "stripe";
 import { includeQuery, v2Request, type V2Object } from "./v2";
 
-export type NewAccount = { email: string; legalName: string; country: string; businessType: "company" | "individual" | "non_profit" | "government_entity" };
+export type NewAccount = {
+  email: string;
+  legalName: string;
+  country: string;
+  businessType: "company" | "individual" | "non_profit" | "government_entity";
+};
 
 /** US: a v1 Custom account controlled by the platform, with the Treasury and Issuing capabilities. */
 export async function createTreasuryAccount(stripe: Stripe, a: NewAccount, idempotencyKey: string): Promise<string> {
@@ -12,7 +17,12 @@ export async function createTreasuryAccount(stripe: Stripe, a: NewAccount, idemp
       business_type: a.businessType,
       ...(a.businessType === "individual" ? {} : { company: { name: a.legalName } }),
       business_profile: { name: a.legalName },
-      controller: { stripe_dashboard: { type: "none" }, fees: { payer: "application" }, losses: { payments: "application" }, requirement_collection: "application" },
+      controller: {
+        stripe_dashboard: { type: "none" },
+        fees: { payer: "application" },
+        losses: { payments: "application" },
+        requirement_collection: "application",
+      },
       capabilities: {
         transfers: { requested: true },
         card_issuing: { requested: true },
@@ -41,7 +51,10 @@ export async function createStablecoinAccount(stripe: Stripe, a: NewAccount, ide
         entity_type: a.businessType === "individual" ? "individual" : "company",
         ...(a.businessType === "individual" ? {} : { business_details: { registered_name: a.legalName } }),
       },
-      defaults: { currency: "usd", responsibilities: { fees_collector: "application", losses_collector: "application" } },
+      defaults: {
+        currency: "usd",
+        responsibilities: { fees_collector: "application", losses_collector: "application" },
+      },
       configuration: {
         merchant: { capabilities: { card_payments: { requested: true } } },
         storer: {
@@ -61,7 +74,13 @@ export async function createStablecoinAccount(stripe: Stripe, a: NewAccount, ide
 }
 
 export async function retrieveStablecoinAccount(stripe: Stripe, accountId: string): Promise<V2Object> {
-  const q = includeQuery(["configuration.merchant", "configuration.storer", "configuration.card_creator", "identity", "requirements"]);
+  const q = includeQuery([
+    "configuration.merchant",
+    "configuration.storer",
+    "configuration.card_creator",
+    "identity",
+    "requirements",
+  ]);
   return v2Request(stripe, "GET", `/v2/core/accounts/${encodeURIComponent(accountId)}?${q}`);
 }
 
@@ -70,16 +89,28 @@ export async function retrieveStablecoinAccount(stripe: Stripe, accountId: strin
  * stablecoin accounts a v2 one (`/v2/core/account_links`, the preview SDK's `V2.Core.AccountLinks`)
  * naming the configurations it onboards, since v1 links cannot onboard storer/card_creator.
  */
-export async function createOnboardingLink(stripe: Stripe, accountId: string, api: "v1" | "v2", urls: { returnUrl: string; refreshUrl: string }): Promise<string> {
+export async function createOnboardingLink(
+  stripe: Stripe,
+  accountId: string,
+  api: "v1" | "v2",
+  urls: { returnUrl: string; refreshUrl: string },
+): Promise<string> {
   if (api === "v2") {
     // The link's configuration enum (2025-12-15.preview) has no card_creator: it collects the same identity as storer.
     const account = await v2Request(stripe, "GET", `/v2/core/accounts/${encodeURIComponent(accountId)}`);
-    const configurations = ((account.applied_configurations ?? []) as string[]).filter((c) => LINK_CONFIGURATIONS.includes(c));
+    const configurations = ((account.applied_configurations ?? []) as string[]).filter((c) =>
+      LINK_CONFIGURATIONS.includes(c),
+    );
     const link = await v2Request(stripe, "POST", "/v2/core/account_links", {
       account: accountId,
       use_case: {
         type: "account_onboarding",
-        account_onboarding: { configurations, refresh_url: urls.refreshUrl, return_url: urls.returnUrl, collection_options: { fields: "currently_due" } },
+        account_onboarding: {
+          configurations,
+          refresh_url: urls.refreshUrl,
+          return_url: urls.returnUrl,
+          collection_options: { fields: "currently_due" },
+        },
       },
     });
     return String(link.url);

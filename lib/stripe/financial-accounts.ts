@@ -12,12 +12,29 @@ export const TREASURY_FEATURES: Stripe.Treasury.FinancialAccountCreateParams.Fea
   outbound_transfers: { ach: { requested: true }, us_domestic_wire: { requested: true } },
 };
 
-export async function createTreasuryFinancialAccount(stripe: Stripe, accountId: string, idempotencyKey: string): Promise<string> {
-  const fa = await stripe.treasury.financialAccounts.create({ supported_currencies: ["usd"], features: TREASURY_FEATURES }, { stripeAccount: accountId, idempotencyKey });
+export async function createTreasuryFinancialAccount(
+  stripe: Stripe,
+  accountId: string,
+  idempotencyKey: string,
+): Promise<string> {
+  const fa = await stripe.treasury.financialAccounts.create(
+    { supported_currencies: ["usd"], features: TREASURY_FEATURES },
+    { stripeAccount: accountId, idempotencyKey },
+  );
   return fa.id;
 }
 
-export async function createUsdcFinancialAccount(stripe: Stripe, accountId: string, idempotencyKey: string): Promise<string> {
-  const fa = await v2Request(stripe, "POST", "/v2/money_management/financial_accounts", { type: "storage", storage: { holds_currencies: ["usdc"] }, display_name: "USDC wallet" }, { account: accountId, idempotencyKey });
+export async function createUsdcFinancialAccount(
+  stripe: Stripe,
+  accountId: string,
+  idempotencyKey: string,
+): Promise<string> {
+  const fa = await v2Request(
+    stripe,
+    "POST",
+    "/v2/money_management/financial_accounts",
+    { type: "storage", storage: { holds_currencies: ["usdc"] }, display_name: "USDC wallet" },
+    { account: accountId, idempotencyKey },
+  );
   return String(fa.id);
 }

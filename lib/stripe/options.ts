@@ -8,8 +8,17 @@ export function stripeClientOptions(): { key: string; config: Stripe.StripeConfi
   if (stripeMode() === "stripe") {
     // STRIPE_API_BASE points stripe mode at a proxy (or, in tests, at the sandbox); unset = Stripe.
     const base = process.env.STRIPE_API_BASE ? new URL(process.env.STRIPE_API_BASE) : null;
-    const host = base ? { host: base.hostname, port: Number(base.port || (base.protocol === "http:" ? 80 : 443)), protocol: base.protocol === "http:" ? ("http" as const) : ("https" as const) } : {};
-    return { key: process.env.STRIPE_SECRET_KEY as string, config: { appInfo, maxNetworkRetries: 2, timeout: 20_000, ...host } };
+    const host = base
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === "http:" ? 80 : 443)),
+          protocol: base.protocol === "http:" ? ("http" as const) : ("https" as const),
+        }
+      : {};
+    return {
+      key: process.env.STRIPE_SECRET_KEY as string,
+      config: { appInfo, maxNetworkRetries: 2, timeout: 20_000, ...host },
+    };
   }
   const url = new URL(sandboxUrl());
   return {

@@ -12,26 +12,47 @@ describeEachDatabase("accepting team invites", (database) => {
     const { db } = database();
     const owned = await makeBusiness(db, label);
     const invitee = await makeUser(db, "invitee");
-    const created = await inviteMember(db, { businessId: owned.business.id, invitedBy: owned.owner.id, email: invitee.email, role, now });
+    const created = await inviteMember(db, {
+      businessId: owned.business.id,
+      invitedBy: owned.owner.id,
+      email: invitee.email,
+      role,
+      now,
+    });
     assert.ok(created.ok);
     return { ...owned, invitee, invite: created.data };
   }
   const membershipOf = async (userId: string, businessId: string) =>
-    (await database().db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.businessId, businessId))))[0];
+    (
+      await database()
+        .db.select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, userId), eq(memberships.businessId, businessId)))
+    )[0];
 
   test("the invited person joins with the invited role, once", async () => {
     const { db } = database();
     const { business, invitee, invite } = await invited("Accept ok", "admin");
     const view = await describeInvite(db, invite.token);
-    assert.deepEqual(view && { status: view.status, businessName: view.businessName, role: view.role }, { status: "open", businessName: "Accept ok", role: "admin" });
+    assert.deepEqual(view && { status: view.status, businessName: view.businessName, role: view.role }, {
+      status: "open",
+      businessName: "Accept ok",
+      role: "admin",
+    });
     // The email matches whatever its case.
-    const accepted = await acceptInvite(db, { token: invite.token, user: { ...invitee, email: invitee.email.toUpperCase() } });
+    const accepted = await acceptInvite(db, {
+      token: invite.token,
+      user: { ...invitee, email: invitee.email.toUpperCase() },
+    });
     assert.deepEqual(accepted, { ok: true, data: { businessId: business.id, role: "admin" } });
     assert.equal((await membershipOf(invitee.id, business.id))?.role, "admin");
     assert.equal((await describeInvite(db, invite.token))?.status, "accepted");
     const again = await acceptInvite(db, { token: invite.token, user: invitee });
     assert.equal(!again.ok && again.error.message, INVITE_PROBLEMS.accepted);
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.businessId, business.id), eq(auditLog.action, "team.invite_accepted")));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.businessId, business.id), eq(auditLog.action, "team.invite_accepted")));
     assert.equal(audits.length, 1);
   });
 
@@ -40,7 +61,10 @@ describeEachDatabase("accepting team invites", (database) => {
     const { business, invite } = await invited("Mismatch");
     const stranger = await makeUser(db, "stranger");
     const result = await acceptInvite(db, { token: invite.token, user: stranger });
-    assert.equal(!result.ok && result.error.message, `This invitation is for ${invite.email}. Sign in with that email to accept it.`);
+    assert.equal(
+      !result.ok && result.error.message,
+      `This invitation is for ${invite.email}. Sign in with that email to accept it.`,
+    );
     assert.equal(await membershipOf(stranger.id, business.id), undefined);
     assert.equal((await describeInvite(db, invite.token))?.status, "open", "still usable by the right person");
   });
@@ -49,10 +73,18 @@ describeEachDatabase("accepting team invites", (database) => {
     const { db } = database();
     const created = new Date("2030-01-01T00:00:00Z");
     const old = await invited("Expired", "member", created);
-    const late = await acceptInvite(db, { token: old.invite.token, user: old.invitee, now: new Date("2030-01-08T00:00:01Z") });
+    const late = await acceptInvite(db, {
+      token: old.invite.token,
+      user: old.invitee,
+      now: new Date("2030-01-08T00:00:01Z"),
+    });
     assert.equal(!late.ok && late.error.message, INVITE_PROBLEMS.expired);
     assert.equal(await membershipOf(old.invitee.id, old.business.id), undefined);
-    const inTime = await acceptInvite(db, { token: old.invite.token, user: old.invitee, now: new Date("2030-01-07T23:59:00Z") });
+    const inTime = await acceptInvite(db, {
+      token: old.invite.token,
+      user: old.invitee,
+      now: new Date("2030-01-07T23:59:00Z"),
+    });
     assert.equal(inTime.ok, true, "a minute before expiry it still works");
 
     const withdrawn = await invited("Revoked");
@@ -69,18 +101,31 @@ describeEachDatabase("accepting team invites", (database) => {
   test("a replaced invitation's old link no longer works", async () => {
     const { db } = database();
     const { business, owner, invitee, invite } = await invited("Replaced");
-    const fresh = await inviteMember(db, { businessId: business.id, invitedBy: owner.id, email: invitee.email, role: "admin" });
+    const fresh = await inviteMember(db, {
+      businessId: business.id,
+      invitedBy: owner.id,
+      email: invitee.email,
+      role: "admin",
+    });
     assert.ok(fresh.ok);
     const stale = await acceptInvite(db, { token: invite.token, user: invitee });
     assert.equal(stale.ok, false);
-    assert.deepEqual(await acceptInvite(db, { token: fresh.data.token, user: invitee }), { ok: true, data: { businessId: business.id, role: "admin" } });
+    assert.deepEqual(await acceptInvite(db, { token: fresh.data.token, user: invitee }), {
+      ok: true,
+      data: { businessId: business.id, role: "admin" },
+    });
   });
 
   test("platform staff can't join a business through an invitation", async () => {
     const { db } = database();
     const owned = await makeBusiness(db, "Staff");
     const staff = await makeUser(db, "staff", { platformRole: "platform_admin" });
-    const created = await inviteMember(db, { businessId: owned.business.id, invitedBy: owned.owner.id, email: staff.email, role: "member" });
+    const created = await inviteMember(db, {
+      businessId: owned.business.id,
+      invitedBy: owned.owner.id,
+      email: staff.email,
+      role: "member",
+    });
     assert.ok(created.ok);
     const result = await acceptInvite(db, { token: created.data.token, user: staff });
     assert.equal(!result.ok && result.error.code, "forbidden");

@@ -7,7 +7,14 @@ import type { AssignableRole } from "./schemas";
 import { hashInviteToken } from "./tokens";
 
 export type InviteStatus = "open" | "expired" | "revoked" | "accepted";
-export type InviteView = { status: InviteStatus; businessId: string; businessName: string; email: string; role: AssignableRole; expiresAt: Date };
+export type InviteView = {
+  status: InviteStatus;
+  businessId: string;
+  businessName: string;
+  email: string;
+  role: AssignableRole;
+  expiresAt: Date;
+};
 
 /** What the invitee is told when a link can't be used, one message per reason. */
 export const INVITE_PROBLEMS: Record<Exclude<InviteStatus, "open"> | "unknown", string> = {
@@ -40,7 +47,14 @@ export async function describeInvite(db: DbOrTx, token: string, now = new Date()
   const row = await findByToken(db, token, false);
   if (!row) return null;
   const { invite, businessName } = row;
-  return { status: statusOf(invite, now), businessId: invite.businessId, businessName, email: invite.email, role: invite.role, expiresAt: invite.expiresAt };
+  return {
+    status: statusOf(invite, now),
+    businessId: invite.businessId,
+    businessName,
+    email: invite.email,
+    role: invite.role,
+    expiresAt: invite.expiresAt,
+  };
 }
 
 export type Invitee = { id: string; email: string; platformRole: string | null };
@@ -49,8 +63,16 @@ export type Invitee = { id: string; email: string; platformRole: string | null }
  * Accepts an invitation for the signed-in user: the link must be open and addressed to their
  * email. The membership and the invitation's use are written together, once.
  */
-export async function acceptInvite(db: DbOrTx, { token, user, now = new Date() }: { token: string; user: Invitee; now?: Date }): Promise<ActionResult<{ businessId: string; role: AssignableRole }>> {
-  if (user.platformRole) return fail("forbidden", undefined, "Platform staff can't join a business. Sign in with a business account to accept.");
+export async function acceptInvite(
+  db: DbOrTx,
+  { token, user, now = new Date() }: { token: string; user: Invitee; now?: Date },
+): Promise<ActionResult<{ businessId: string; role: AssignableRole }>> {
+  if (user.platformRole)
+    return fail(
+      "forbidden",
+      undefined,
+      "Platform staff can't join a business. Sign in with a business account to accept.",
+    );
   return db.transaction(async (tx) => {
     const row = await findByToken(tx, token, true);
     if (!row) return fail("not_found", undefined, INVITE_PROBLEMS.unknown);
@@ -58,7 +80,11 @@ export async function acceptInvite(db: DbOrTx, { token, user, now = new Date() }
     const status = statusOf(invite, now);
     if (status !== "open") return fail("not_found", undefined, INVITE_PROBLEMS[status]);
     if (invite.email.toLowerCase() !== user.email.trim().toLowerCase()) {
-      return fail("forbidden", undefined, `This invitation is for ${invite.email}. Sign in with that email to accept it.`);
+      return fail(
+        "forbidden",
+        undefined,
+        `This invitation is for ${invite.email}. Sign in with that email to accept it.`,
+      );
     }
     const [joined] = await tx
       .insert(memberships)
@@ -67,7 +93,15 @@ export async function acceptInvite(db: DbOrTx, { token, user, now = new Date() }
       .returning({ id: memberships.id });
     if (!joined) return fail("validation_failed", undefined, `You're already a member of ${businessName}.`);
     await tx.update(businessInvites).set({ acceptedAt: now }).where(eq(businessInvites.id, invite.id));
-    await tx.insert(auditLog).values({ actorUserId: user.id, businessId: invite.businessId, action: "team.invite_accepted", target: invite.id, data: { role: invite.role } });
+    await tx
+      .insert(auditLog)
+      .values({
+        actorUserId: user.id,
+        businessId: invite.businessId,
+        action: "team.invite_accepted",
+        target: invite.id,
+        data: { role: invite.role },
+      });
     return ok({ businessId: invite.businessId, role: invite.role });
   });
 }

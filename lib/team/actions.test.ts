@@ -18,34 +18,69 @@ describeEachDatabase("team actions", (database) => {
     const aMember = await addMember(db, a.business.id, "member");
     const b = await makeBusiness(db, "Tenant B");
     const bMember = await addMember(db, b.business.id, "member");
-    const bInvite = await inviteMember(db, { businessId: b.business.id, invitedBy: b.owner.id, email: "b-invitee@example.test", role: "member" });
+    const bInvite = await inviteMember(db, {
+      businessId: b.business.id,
+      invitedBy: b.owner.id,
+      email: "b-invitee@example.test",
+      role: "member",
+    });
     assert.ok(bInvite.ok);
     const snapshot = async () => ({
-      members: await db.select().from(memberships).where(eq(memberships.businessId, b.business.id)).orderBy(memberships.id),
-      invites: await db.select().from(businessInvites).where(eq(businessInvites.businessId, b.business.id)).orderBy(businessInvites.id),
+      members: await db
+        .select()
+        .from(memberships)
+        .where(eq(memberships.businessId, b.business.id))
+        .orderBy(memberships.id),
+      invites: await db
+        .select()
+        .from(businessInvites)
+        .where(eq(businessInvites.businessId, b.business.id))
+        .orderBy(businessInvites.id),
     });
-    return { db, a, aAdmin, aMember, b, bMember, bInvite: bInvite.data, snapshot, specs: teamActionSpecs(db), aOwner: actorOf(a.owner.id, a.business.id, "owner") };
+    return {
+      db,
+      a,
+      aAdmin,
+      aMember,
+      b,
+      bMember,
+      bInvite: bInvite.data,
+      snapshot,
+      specs: teamActionSpecs(db),
+      aOwner: actorOf(a.owner.id, a.business.id, "owner"),
+    };
   }
 
   test("the owner invites, re-roles and removes through the actions, each audited", async () => {
     const { db, a, aMember, specs, aOwner } = await twoBusinesses();
     const invited = await executeAction(db, aOwner, specs.invite, { email: "Fresh@Example.test", role: "admin" });
     assert.ok(invited.ok);
-    const changed = await executeAction(db, aOwner, specs.changeRole, { membershipId: aMember.membership.id, role: "admin" });
+    const changed = await executeAction(db, aOwner, specs.changeRole, {
+      membershipId: aMember.membership.id,
+      role: "admin",
+    });
     assert.ok(changed.ok);
     const removed = await executeAction(db, aOwner, specs.remove, { membershipId: aMember.membership.id });
     assert.ok(removed.ok);
     const revoked = await executeAction(db, aOwner, specs.revoke, { inviteId: invited.data.inviteId });
     assert.ok(revoked.ok);
     const audits = await db.select().from(auditLog).where(eq(auditLog.businessId, a.business.id));
-    assert.deepEqual(audits.map((x) => x.action).sort(), ["team.invite_revoked", "team.invited", "team.member_removed", "team.role_changed"]);
+    assert.deepEqual(audits.map((x) => x.action).sort(), [
+      "team.invite_revoked",
+      "team.invited",
+      "team.member_removed",
+      "team.role_changed",
+    ]);
     assert.ok(!JSON.stringify(audits).includes(invited.data.token), "the invite token is never audited");
   });
 
   test("bad invite input comes back next to the fields", async () => {
     const { db, specs, aOwner } = await twoBusinesses();
     const result = await executeAction(db, aOwner, specs.invite, { email: "not-an-email", role: "owner" });
-    assert.deepEqual(!result.ok && result.error.fields, { email: "Enter a valid email address", role: "Choose admin or member" });
+    assert.deepEqual(!result.ok && result.error.fields, {
+      email: "Enter a valid email address",
+      role: "Choose admin or member",
+    });
   });
 
   test("an owner of A can't list, invite into, re-role, remove or revoke in B by any id", async () => {
@@ -62,7 +97,11 @@ describeEachDatabase("team actions", (database) => {
     assert.equal(!namingB.ok && namingB.error.code, "validation_failed", "a list naming a business is refused");
 
     // Inviting ignores any business in the input: the invite lands in A, never in B.
-    const invited = await executeAction(db, aOwner, specs.invite, { email: "sneak@example.test", role: "member", businessId: b.business.id });
+    const invited = await executeAction(db, aOwner, specs.invite, {
+      email: "sneak@example.test",
+      role: "member",
+      businessId: b.business.id,
+    });
     assert.ok(invited.ok);
     const [sneak] = await db.select().from(businessInvites).where(eq(businessInvites.id, invited.data.inviteId));
     assert.equal(sneak?.businessId, a.business.id);
@@ -77,13 +116,20 @@ describeEachDatabase("team actions", (database) => {
     assert.equal(!revoke.ok && revoke.error.code, "not_found");
 
     assert.deepEqual(await snapshot(), before, "nothing in B changed");
-    const bAudits = await db.select().from(auditLog).where(and(eq(auditLog.businessId, b.business.id), eq(auditLog.actorUserId, a.owner.id)));
+    const bAudits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.businessId, b.business.id), eq(auditLog.actorUserId, a.owner.id)));
     assert.equal(bAudits.length, 0);
   });
 
   test("admins and members see the team but can't manage it", async () => {
     const { db, a, aAdmin, aMember, specs } = await twoBusinesses();
-    const before = await db.select().from(memberships).where(eq(memberships.businessId, a.business.id)).orderBy(memberships.id);
+    const before = await db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.businessId, a.business.id))
+      .orderBy(memberships.id);
     for (const { user, membership } of [aAdmin, aMember]) {
       const actor = actorOf(user.id, a.business.id, membership.role);
       const listed = await executeAction(db, actor, specs.listTeam, {});
@@ -96,8 +142,14 @@ describeEachDatabase("team actions", (database) => {
       ];
       for (const attempt of attempts) assert.equal(!attempt.ok && attempt.error.code, "forbidden", membership.role);
     }
-    assert.deepEqual(await db.select().from(memberships).where(eq(memberships.businessId, a.business.id)).orderBy(memberships.id), before);
-    assert.equal((await db.select().from(businessInvites).where(eq(businessInvites.businessId, a.business.id))).length, 0);
+    assert.deepEqual(
+      await db.select().from(memberships).where(eq(memberships.businessId, a.business.id)).orderBy(memberships.id),
+      before,
+    );
+    assert.equal(
+      (await db.select().from(businessInvites).where(eq(businessInvites.businessId, a.business.id))).length,
+      0,
+    );
   });
 
   test("platform admins and signed-out callers can't use the team actions", async () => {

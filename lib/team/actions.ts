@@ -16,7 +16,10 @@ export function teamActionSpecs(db: DbOrTx) {
     permission: "team.view",
     schema: listTeamSchema,
     run: async (actor: BusinessActor) => {
-      const [members, invites] = await Promise.all([listMembers(db, { businessId: actor.businessId }), listPendingInvites(db, { businessId: actor.businessId })]);
+      const [members, invites] = await Promise.all([
+        listMembers(db, { businessId: actor.businessId }),
+        listPendingInvites(db, { businessId: actor.businessId }),
+      ]);
       return ok({ members, invites });
     },
   } satisfies ActionSpec<typeof listTeamSchema, unknown, BusinessActor>;
@@ -26,7 +29,11 @@ export function teamActionSpecs(db: DbOrTx) {
     schema: inviteSchema,
     run: (actor, input) => inviteMember(db, { businessId: actor.businessId, invitedBy: actor.userId, ...input }),
     // Never the token: the audit log is readable by more people than the link should be.
-    audit: (input, data) => ({ action: "team.invited", target: data.inviteId, data: { email: input.email, role: input.role } }),
+    audit: (input, data) => ({
+      action: "team.invited",
+      target: data.inviteId,
+      data: { email: input.email, role: input.role },
+    }),
   } satisfies ActionSpec<typeof inviteSchema, CreatedInvite, BusinessActor>;
 
   const revoke = {
@@ -40,14 +47,22 @@ export function teamActionSpecs(db: DbOrTx) {
     permission: "team.manage",
     schema: changeRoleSchema,
     run: (actor, input) => changeMemberRole(db, { businessId: actor.businessId, actorUserId: actor.userId, ...input }),
-    audit: (_input, data) => ({ action: "team.role_changed", target: data.membershipId, data: { from: data.from, to: data.to } }),
+    audit: (_input, data) => ({
+      action: "team.role_changed",
+      target: data.membershipId,
+      data: { from: data.from, to: data.to },
+    }),
   } satisfies ActionSpec<typeof changeRoleSchema, { membershipId: string; from: string; to: string }, BusinessActor>;
 
   const remove = {
     permission: "team.manage",
     schema: removeMemberSchema,
     run: (actor, input) => removeMember(db, { businessId: actor.businessId, actorUserId: actor.userId, ...input }),
-    audit: (_input, data) => ({ action: "team.member_removed", target: data.membershipId, data: { userId: data.userId } }),
+    audit: (_input, data) => ({
+      action: "team.member_removed",
+      target: data.membershipId,
+      data: { userId: data.userId },
+    }),
   } satisfies ActionSpec<typeof removeMemberSchema, { membershipId: string; userId: string }, BusinessActor>;
 
   return { listTeam, invite, revoke, changeRole, remove };

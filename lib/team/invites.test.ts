@@ -12,7 +12,13 @@ describeEachDatabase("team invites", (database) => {
     const { db } = database();
     const { business, owner } = await makeBusiness(db, "Invite store");
     const now = new Date("2030-01-01T00:00:00Z");
-    const created = await inviteMember(db, { businessId: business.id, invitedBy: owner.id, email: " New.Person@Example.TEST ", role: "member", now });
+    const created = await inviteMember(db, {
+      businessId: business.id,
+      invitedBy: owner.id,
+      email: " New.Person@Example.TEST ",
+      role: "member",
+      now,
+    });
     assert.ok(created.ok);
     assert.equal(created.data.email, "new.person@example.test");
     assert.equal(created.data.expiresAt.getTime(), now.getTime() + INVITE_TTL_MS);
@@ -26,19 +32,44 @@ describeEachDatabase("team invites", (database) => {
     const { db } = database();
     const { business, owner } = await makeBusiness(db, "Invite existing");
     const { user } = await addMember(db, business.id, "member");
-    const result = await inviteMember(db, { businessId: business.id, invitedBy: owner.id, email: user.email.toUpperCase(), role: "admin" });
-    assert.deepEqual(result, { ok: false, error: { code: "validation_failed", message: "Some fields need attention", fields: { email: `${user.email} is already in your team.` } } });
+    const result = await inviteMember(db, {
+      businessId: business.id,
+      invitedBy: owner.id,
+      email: user.email.toUpperCase(),
+      role: "admin",
+    });
+    assert.deepEqual(result, {
+      ok: false,
+      error: {
+        code: "validation_failed",
+        message: "Some fields need attention",
+        fields: { email: `${user.email} is already in your team.` },
+      },
+    });
     assert.equal((await listPendingInvites(db, { businessId: business.id })).length, 0);
   });
 
   test("re-inviting replaces the open invitation; the old link stops being open", async () => {
     const { db } = database();
     const { business, owner } = await makeBusiness(db, "Reinvite");
-    const first = await inviteMember(db, { businessId: business.id, invitedBy: owner.id, email: "twice@example.test", role: "member" });
-    const second = await inviteMember(db, { businessId: business.id, invitedBy: owner.id, email: "TWICE@example.test", role: "admin" });
+    const first = await inviteMember(db, {
+      businessId: business.id,
+      invitedBy: owner.id,
+      email: "twice@example.test",
+      role: "member",
+    });
+    const second = await inviteMember(db, {
+      businessId: business.id,
+      invitedBy: owner.id,
+      email: "TWICE@example.test",
+      role: "admin",
+    });
     assert.ok(first.ok && second.ok);
     const pending = await listPendingInvites(db, { businessId: business.id });
-    assert.deepEqual(pending.map((p) => [p.id, p.role]), [[second.data.inviteId, "admin"]]);
+    assert.deepEqual(
+      pending.map((p) => [p.id, p.role]),
+      [[second.data.inviteId, "admin"]],
+    );
     const [old] = await db.select().from(businessInvites).where(eq(businessInvites.id, first.data.inviteId));
     assert.ok(old?.revokedAt, "the first invitation is revoked");
   });
@@ -47,8 +78,26 @@ describeEachDatabase("team invites", (database) => {
     const { db } = database();
     const a = await makeBusiness(db, "Both A");
     const b = await makeBusiness(db, "Both B");
-    assert.ok((await inviteMember(db, { businessId: a.business.id, invitedBy: a.owner.id, email: "both@example.test", role: "member" })).ok);
-    assert.ok((await inviteMember(db, { businessId: b.business.id, invitedBy: b.owner.id, email: "both@example.test", role: "member" })).ok);
+    assert.ok(
+      (
+        await inviteMember(db, {
+          businessId: a.business.id,
+          invitedBy: a.owner.id,
+          email: "both@example.test",
+          role: "member",
+        })
+      ).ok,
+    );
+    assert.ok(
+      (
+        await inviteMember(db, {
+          businessId: b.business.id,
+          invitedBy: b.owner.id,
+          email: "both@example.test",
+          role: "member",
+        })
+      ).ok,
+    );
     assert.equal((await listPendingInvites(db, { businessId: a.business.id })).length, 1);
     assert.equal((await listPendingInvites(db, { businessId: b.business.id })).length, 1);
   });
@@ -56,7 +105,13 @@ describeEachDatabase("team invites", (database) => {
   test("expired invitations stay listed, marked expired, until revoked", async () => {
     const { db } = database();
     const { business, owner } = await makeBusiness(db, "Expired list");
-    const created = await inviteMember(db, { businessId: business.id, invitedBy: owner.id, email: "late@example.test", role: "member", now: new Date("2030-01-01T00:00:00Z") });
+    const created = await inviteMember(db, {
+      businessId: business.id,
+      invitedBy: owner.id,
+      email: "late@example.test",
+      role: "member",
+      now: new Date("2030-01-01T00:00:00Z"),
+    });
     assert.ok(created.ok);
     const [listed] = await listPendingInvites(db, { businessId: business.id, now: new Date("2030-01-09T00:00:00Z") });
     assert.equal(listed?.expired, true);

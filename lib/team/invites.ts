@@ -7,14 +7,35 @@ import { isMemberByEmail } from "./members";
 import type { AssignableRole, InviteInput } from "./schemas";
 import { hashInviteToken, INVITE_TTL_MS, newInviteToken } from "./tokens";
 
-export type PendingInvite = { id: string; email: string; role: AssignableRole; expiresAt: Date; invitedByName: string | null; expired: boolean };
+export type PendingInvite = {
+  id: string;
+  email: string;
+  role: AssignableRole;
+  expiresAt: Date;
+  invitedByName: string | null;
+  expired: boolean;
+};
 
-const open = (businessId: string) => and(eq(businessInvites.businessId, businessId), isNull(businessInvites.acceptedAt), isNull(businessInvites.revokedAt));
+const open = (businessId: string) =>
+  and(
+    eq(businessInvites.businessId, businessId),
+    isNull(businessInvites.acceptedAt),
+    isNull(businessInvites.revokedAt),
+  );
 
 /** Invitations of one business not yet accepted or revoked (expired ones too, marked, so the owner can re-invite). */
-export async function listPendingInvites(db: DbOrTx, { businessId, now = new Date() }: { businessId: string; now?: Date }): Promise<PendingInvite[]> {
+export async function listPendingInvites(
+  db: DbOrTx,
+  { businessId, now = new Date() }: { businessId: string; now?: Date },
+): Promise<PendingInvite[]> {
   const rows = await db
-    .select({ id: businessInvites.id, email: businessInvites.email, role: businessInvites.role, expiresAt: businessInvites.expiresAt, invitedByName: users.name })
+    .select({
+      id: businessInvites.id,
+      email: businessInvites.email,
+      role: businessInvites.role,
+      expiresAt: businessInvites.expiresAt,
+      invitedByName: users.name,
+    })
     .from(businessInvites)
     .leftJoin(users, eq(users.id, businessInvites.invitedBy))
     .where(open(businessId))
@@ -38,7 +59,13 @@ export type CreatedInvite = { inviteId: string; token: string; email: string; ro
  */
 export async function inviteMember(
   db: DbOrTx,
-  { businessId, invitedBy, email, role, now = new Date() }: InviteInput & { businessId: string; invitedBy: string; now?: Date },
+  {
+    businessId,
+    invitedBy,
+    email,
+    role,
+    now = new Date(),
+  }: InviteInput & { businessId: string; invitedBy: string; now?: Date },
 ): Promise<ActionResult<CreatedInvite>> {
   const normalized = email.trim().toLowerCase();
   if (await isMemberByEmail(db, { businessId, email: normalized })) {
@@ -54,20 +81,32 @@ export async function inviteMember(
         .where(and(open(businessId), sql`lower(${businessInvites.email}) = ${normalized}`));
       const [row] = await tx
         .insert(businessInvites)
-        .values({ businessId, email: normalized, role, tokenHash: hashInviteToken(token), invitedBy, expiresAt, createdAt: now })
+        .values({
+          businessId,
+          email: normalized,
+          role,
+          tokenHash: hashInviteToken(token),
+          invitedBy,
+          expiresAt,
+          createdAt: now,
+        })
         .returning({ id: businessInvites.id });
       return row!;
     });
     return ok({ inviteId: invite.id, token, email: normalized, role, expiresAt });
   } catch (err) {
     // Two submits at once: the other one won and its invitation is the open one.
-    if (isUniqueViolation(err)) return fail("validation_failed", { email: "An invitation for this email was just created. Refresh to see it." });
+    if (isUniqueViolation(err))
+      return fail("validation_failed", { email: "An invitation for this email was just created. Refresh to see it." });
     throw err;
   }
 }
 
 /** Withdraws an open invitation of this business; another business's id looks missing. */
-export async function revokeInvite(db: DbOrTx, { businessId, inviteId, now = new Date() }: { businessId: string; inviteId: string; now?: Date }): Promise<ActionResult<{ inviteId: string; email: string }>> {
+export async function revokeInvite(
+  db: DbOrTx,
+  { businessId, inviteId, now = new Date() }: { businessId: string; inviteId: string; now?: Date },
+): Promise<ActionResult<{ inviteId: string; email: string }>> {
   const [row] = await db
     .update(businessInvites)
     .set({ revokedAt: now })

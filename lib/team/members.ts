@@ -5,7 +5,14 @@ import { memberships, users, type Membership, type MembershipRole } from "@/db/s
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { AssignableRole } from "./schemas";
 
-export type TeamMember = { membershipId: string; userId: string; name: string; email: string; role: MembershipRole; joinedAt: Date };
+export type TeamMember = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: MembershipRole;
+  joinedAt: Date;
+};
 
 /** Everyone in one business, owners first, then by when they joined. */
 export async function listMembers(db: DbOrTx, { businessId }: { businessId: string }): Promise<TeamMember[]> {
@@ -21,10 +28,16 @@ export async function listMembers(db: DbOrTx, { businessId }: { businessId: stri
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.businessId, businessId))
-    .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(memberships.createdAt));
+    .orderBy(
+      sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 else 2 end`,
+      asc(memberships.createdAt),
+    );
 }
 
-export async function isMemberByEmail(db: DbOrTx, { businessId, email }: { businessId: string; email: string }): Promise<boolean> {
+export async function isMemberByEmail(
+  db: DbOrTx,
+  { businessId, email }: { businessId: string; email: string },
+): Promise<boolean> {
   const [row] = await db
     .select({ id: memberships.id })
     .from(memberships)
@@ -40,7 +53,11 @@ type Target = { businessId: string; actorUserId: string; membershipId: string };
  * Locks the target membership (of this business only: another business's id looks missing) and
  * the business's owners, so two owners can't demote or remove each other at the same moment.
  */
-async function lockTarget(tx: DbOrTx, { businessId, actorUserId, membershipId }: Target, verb: "change" | "remove"): Promise<ActionResult<Membership>> {
+async function lockTarget(
+  tx: DbOrTx,
+  { businessId, actorUserId, membershipId }: Target,
+  verb: "change" | "remove",
+): Promise<ActionResult<Membership>> {
   const [target] = await tx
     .select()
     .from(memberships)
@@ -58,30 +75,45 @@ async function lockTarget(tx: DbOrTx, { businessId, actorUserId, membershipId }:
       .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")))
       .for("update");
     if (owners.length <= 1) {
-      return fail("forbidden", undefined, "A business needs at least one owner, so the last owner can't be changed or removed.");
+      return fail(
+        "forbidden",
+        undefined,
+        "A business needs at least one owner, so the last owner can't be changed or removed.",
+      );
     }
   }
   return ok(target);
 }
 
-export async function changeMemberRole(db: DbOrTx, input: Target & { role: AssignableRole }): Promise<ActionResult<{ membershipId: string; from: MembershipRole; to: AssignableRole }>> {
+export async function changeMemberRole(
+  db: DbOrTx,
+  input: Target & { role: AssignableRole },
+): Promise<ActionResult<{ membershipId: string; from: MembershipRole; to: AssignableRole }>> {
   return db.transaction(async (tx) => {
     const locked = await lockTarget(tx, input, "change");
     if (!locked.ok) return locked;
     const target = locked.data;
     if (target.role !== input.role) {
-      await tx.update(memberships).set({ role: input.role }).where(and(eq(memberships.id, target.id), eq(memberships.businessId, input.businessId)));
+      await tx
+        .update(memberships)
+        .set({ role: input.role })
+        .where(and(eq(memberships.id, target.id), eq(memberships.businessId, input.businessId)));
     }
     return ok({ membershipId: target.id, from: target.role, to: input.role });
   });
 }
 
-export async function removeMember(db: DbOrTx, input: Target): Promise<ActionResult<{ membershipId: string; userId: string }>> {
+export async function removeMember(
+  db: DbOrTx,
+  input: Target,
+): Promise<ActionResult<{ membershipId: string; userId: string }>> {
   return db.transaction(async (tx) => {
     const locked = await lockTarget(tx, input, "remove");
     if (!locked.ok) return locked;
     const target = locked.data;
-    await tx.delete(memberships).where(and(eq(memberships.id, target.id), eq(memberships.businessId, input.businessId)));
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.id, target.id), eq(memberships.businessId, input.businessId)));
     return ok({ membershipId: target.id, userId: target.userId });
   });
 }

@@ -6,14 +6,23 @@ import type { BusinessActor } from "@/lib/actions/safe-action";
 /** Test data for the team tests: unique emails so tests can share one database. */
 export async function makeUser(db: DbOrTx, label: string, opts: { platformRole?: "platform_admin" } = {}) {
   const email = `${label}-${randomBytes(4).toString("hex")}@team.test`;
-  const [user] = await db.insert(users).values({ email, name: label, passwordHash: "x", platformRole: opts.platformRole ?? null }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: label, passwordHash: "x", platformRole: opts.platformRole ?? null })
+    .returning();
   return user!;
 }
 
 export async function makeBusiness(db: DbOrTx, legalName: string) {
-  const [business] = await db.insert(businesses).values({ legalName, country: "US", businessType: "company", fundingModel: "treasury" }).returning();
+  const [business] = await db
+    .insert(businesses)
+    .values({ legalName, country: "US", businessType: "company", fundingModel: "treasury" })
+    .returning();
   const owner = await makeUser(db, `owner-${legalName.toLowerCase().replace(/\W+/g, "-")}`);
-  const [membership] = await db.insert(memberships).values({ userId: owner.id, businessId: business!.id, role: "owner" }).returning();
+  const [membership] = await db
+    .insert(memberships)
+    .values({ userId: owner.id, businessId: business!.id, role: "owner" })
+    .returning();
   return { business: business!, owner, ownerMembership: membership! };
 }
 

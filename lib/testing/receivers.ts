@@ -13,19 +13,34 @@ export type ReceiverSecrets = Record<ReceiverKind, string>;
 
 /** Three distinct secrets, as Stripe would give three receivers. */
 export function receiverSecrets(label: string): ReceiverSecrets {
-  return { authorizations: `whsec_${label}_authorizations`, snapshot: `whsec_${label}_snapshot`, thin: `whsec_${label}_thin` };
+  return {
+    authorizations: `whsec_${label}_authorizations`,
+    snapshot: `whsec_${label}_snapshot`,
+    thin: `whsec_${label}_thin`,
+  };
 }
 
 /** Runs one delivery through the receiver a path names (`/api/webhooks/stripe/snapshot`, …), as the app's routes do. */
-export function receive(kind: ReceiverKind, deps: { db: Db; stripe: Stripe; secrets: ReceiverSecrets; rules: RulesCache }, body: string, signature: string | null): Promise<WebhookResult> {
+export function receive(
+  kind: ReceiverKind,
+  deps: { db: Db; stripe: Stripe; secrets: ReceiverSecrets; rules: RulesCache },
+  body: string,
+  signature: string | null,
+): Promise<WebhookResult> {
   const base = { db: deps.db, stripe: deps.stripe, secret: deps.secrets[kind] };
   if (kind === "authorizations") return handleAuthorizationRequest({ ...base, rules: deps.rules }, body, signature);
   return kind === "snapshot" ? handleSnapshotEvent(base, body, signature) : handleThinEvent(base, body, signature);
 }
 
-export const kindOfPath = (pathname: string): ReceiverKind | null => (Object.values(RECEIVERS).find((r) => r.path === pathname)?.kind ?? null);
+export const kindOfPath = (pathname: string): ReceiverKind | null =>
+  Object.values(RECEIVERS).find((r) => r.path === pathname)?.kind ?? null;
 
-export type ReceiverServer = { server: Server; base: string; urls: Record<ReceiverKind, string>; close(): Promise<void> };
+export type ReceiverServer = {
+  server: Server;
+  base: string;
+  urls: Record<ReceiverKind, string>;
+  close(): Promise<void>;
+};
 
 /**
  * The app's three receivers on a free port, without Next.js: for tests and benchmarks that let the
@@ -48,14 +63,23 @@ export async function receiverServer(opts: {
     if (!kind) return void res.writeHead(404).end();
     const intercepted = opts.intercept?.(kind, body, req);
     if (intercepted) return void res.writeHead(intercepted.status).end();
-    const result = await receive(kind, { db: opts.db, stripe: opts.stripe(), secrets: opts.secrets, rules: opts.rules }, body, (req.headers["stripe-signature"] as string | undefined) ?? null);
+    const result = await receive(
+      kind,
+      { db: opts.db, stripe: opts.stripe(), secrets: opts.secrets, rules: opts.rules },
+      body,
+      (req.headers["stripe-signature"] as string | undefined) ?? null,
+    );
     opts.seen?.(kind, body, result);
     res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
     res.end(JSON.stringify(result.body));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const urls = { authorizations: `${base}${RECEIVERS.authorizations.path}`, snapshot: `${base}${RECEIVERS.snapshot.path}`, thin: `${base}${RECEIVERS.thin.path}` };
+  const urls = {
+    authorizations: `${base}${RECEIVERS.authorizations.path}`,
+    snapshot: `${base}${RECEIVERS.snapshot.path}`,
+    thin: `${base}${RECEIVERS.thin.path}`,
+  };
   return {
     server,
     base,
@@ -69,10 +93,15 @@ export async function receiverServer(opts: {
 }
 
 /** The sandbox's start-up flags (as environment) that register these receivers, each with its secret. */
-export function sandboxReceiverEnv(urls: Partial<Record<ReceiverKind, string>>, secrets: ReceiverSecrets): Record<string, string> {
+export function sandboxReceiverEnv(
+  urls: Partial<Record<ReceiverKind, string>>,
+  secrets: ReceiverSecrets,
+): Record<string, string> {
   const env: Record<string, string> = {};
-  if (urls.authorizations) Object.assign(env, { SANDBOX_RTA_URL: urls.authorizations, SANDBOX_RTA_SECRET: secrets.authorizations });
-  if (urls.snapshot) Object.assign(env, { SANDBOX_SNAPSHOT_URL: urls.snapshot, SANDBOX_SNAPSHOT_SECRET: secrets.snapshot });
+  if (urls.authorizations)
+    Object.assign(env, { SANDBOX_RTA_URL: urls.authorizations, SANDBOX_RTA_SECRET: secrets.authorizations });
+  if (urls.snapshot)
+    Object.assign(env, { SANDBOX_SNAPSHOT_URL: urls.snapshot, SANDBOX_SNAPSHOT_SECRET: secrets.snapshot });
   if (urls.thin) Object.assign(env, { SANDBOX_THIN_URL: urls.thin, SANDBOX_THIN_SECRET: secrets.thin });
   return env;
 }

@@ -19,15 +19,32 @@ export type SandboxProcess = {
   stop(): Promise<void>;
 };
 
-const RECEIVER_ENV = ["SANDBOX_RTA_URL", "SANDBOX_RTA_SECRET", "SANDBOX_SNAPSHOT_URL", "SANDBOX_SNAPSHOT_SECRET", "SANDBOX_THIN_URL", "SANDBOX_THIN_SECRET", "SANDBOX_WEBHOOK_URL"];
+const RECEIVER_ENV = [
+  "SANDBOX_RTA_URL",
+  "SANDBOX_RTA_SECRET",
+  "SANDBOX_SNAPSHOT_URL",
+  "SANDBOX_SNAPSHOT_SECRET",
+  "SANDBOX_THIN_URL",
+  "SANDBOX_THIN_SECRET",
+  "SANDBOX_WEBHOOK_URL",
+];
 
-function spawnSandbox(port: number, dataDir: string, env: Record<string, string>, log: (text: string) => void): { child: ChildProcess; ready: Promise<string> } {
+function spawnSandbox(
+  port: number,
+  dataDir: string,
+  env: Record<string, string>,
+  log: (text: string) => void,
+): { child: ChildProcess; ready: Promise<string> } {
   // node itself (not the tsx wrapper, which would relay signals), so SIGKILL reaches the sandbox.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", String(port), "--data-dir", dataDir], {
-    // No start-up receivers inherited from the shell: each test names the ones it wants.
-    env: { ...process.env, ...Object.fromEntries(RECEIVER_ENV.map((k) => [k, ""])), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "sandbox/main.ts", "--port", String(port), "--data-dir", dataDir],
+    {
+      // No start-up receivers inherited from the shell: each test names the ones it wants.
+      env: { ...process.env, ...Object.fromEntries(RECEIVER_ENV.map((k) => [k, ""])), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sandbox did not start:\n${output}`)), 20_000);
@@ -65,7 +82,12 @@ export async function startSandboxProcess(env: Record<string, string> = {}): Pro
   const url = await ready;
   const u = new URL(url);
   const port = Number(u.port);
-  const stripe = new Stripe("sk_test_app_integration", { host: u.hostname, port, protocol: "http", maxNetworkRetries: 0 });
+  const stripe = new Stripe("sk_test_app_integration", {
+    host: u.hostname,
+    port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+  });
   const exit = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
@@ -77,7 +99,11 @@ export async function startSandboxProcess(env: Record<string, string> = {}): Pro
     stripe,
     dataDir,
     async control(p, body) {
-      const res = await fetch(`${url}${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+      const res = await fetch(`${url}${p}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body ?? {}),
+      });
       return res.json();
     },
     logs: () => logs,

@@ -7,22 +7,54 @@ import { beginOperation, finishOperation, idempotencyKeyFor } from "./operations
 
 export const linkBankSchema = z.object({
   clientToken: z.string().uuid(),
-  holderName: z.string().transform((s) => s.trim()).pipe(z.string().min(2, { error: "Enter the account holder's name" }).max(80)),
-  routingNumber: z.string().transform((s) => s.replace(/\s/g, "")).pipe(z.string().regex(/^\d{9}$/, { error: "Enter the 9-digit routing number" })),
-  accountNumber: z.string().transform((s) => s.replace(/\s/g, "")).pipe(z.string().regex(/^\d{4,17}$/, { error: "Enter 4 to 17 digits" })),
+  holderName: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(2, { error: "Enter the account holder's name" }).max(80)),
+  routingNumber: z
+    .string()
+    .transform((s) => s.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{9}$/, { error: "Enter the 9-digit routing number" })),
+  accountNumber: z
+    .string()
+    .transform((s) => s.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{4,17}$/, { error: "Enter 4 to 17 digits" })),
   accountType: z.enum(["checking", "savings"], { error: "Choose checking or savings" }),
 });
 
 export const verifyBankSchema = z.object({
   operation: z.string().uuid(),
-  code: z.string().transform((s) => s.trim().toUpperCase()).pipe(z.string().regex(/^SM[A-Z0-9]{4}$/, { error: "Enter the 6-character code that starts with SM" })),
+  code: z
+    .string()
+    .transform((s) => s.trim().toUpperCase())
+    .pipe(z.string().regex(/^SM[A-Z0-9]{4}$/, { error: "Enter the 6-character code that starts with SM" })),
 });
 
-export type LinkedBank = { operationId: string; setupIntent: string; paymentMethod: string | null; last4: string; bankName: string | null; status: "pending" | "succeeded" | "failed" };
+export type LinkedBank = {
+  operationId: string;
+  setupIntent: string;
+  paymentMethod: string | null;
+  last4: string;
+  bankName: string | null;
+  status: "pending" | "succeeded" | "failed";
+};
 
 /** Links an external bank account with a SetupIntent (microdeposits), once per form submission. */
-export async function startBankLink(db: DbOrTx, stripe: Stripe, business: Business, userId: string, input: z.output<typeof linkBankSchema>, client: { ip: string; userAgent: string }) {
-  const { row } = await beginOperation(db, { businessId: business.id, kind: "bank_account_link", clientToken: input.clientToken, createdBy: userId, request: { last4: input.accountNumber.slice(-4) } });
+export async function startBankLink(
+  db: DbOrTx,
+  stripe: Stripe,
+  business: Business,
+  userId: string,
+  input: z.output<typeof linkBankSchema>,
+  client: { ip: string; userAgent: string },
+) {
+  const { row } = await beginOperation(db, {
+    businessId: business.id,
+    kind: "bank_account_link",
+    clientToken: input.clientToken,
+    createdBy: userId,
+    request: { last4: input.accountNumber.slice(-4) },
+  });
   const si = await stripe.setupIntents.create(
     {
       // At 2026-09-30.endive and later the types are `allowed_payment_method_types` (payment_method_types is gone);
@@ -31,20 +63,57 @@ export async function startBankLink(db: DbOrTx, stripe: Stripe, business: Busine
       attach_to_self: true,
       flow_directions: ["inbound", "outbound"],
       confirm: true,
-      payment_method_data: { type: "us_bank_account", us_bank_account: { routing_number: input.routingNumber, account_number: input.accountNumber, account_holder_type: "company", account_type: input.accountType }, billing_details: { name: input.holderName } },
-      mandate_data: { customer_acceptance: { type: "online", online: { ip_address: client.ip, user_agent: client.userAgent } } },
+      payment_method_data: {
+        type: "us_bank_account",
+        us_bank_account: {
+          routing_number: input.routingNumber,
+          account_number: input.accountNumber,
+          account_holder_type: "company",
+          account_type: input.accountType,
+        },
+        billing_details: { name: input.holderName },
+      },
+      mandate_data: {
+        customer_acceptance: { type: "online", online: { ip_address: client.ip, user_agent: client.userAgent } },
+      },
     },
     { stripeAccount: business.stripeAccountId!, idempotencyKey: idempotencyKeyFor(row) },
   );
-  await db.update(operations).set({ stripeObjectId: si.id, result: { payment_method: si.payment_method, last4: input.accountNumber.slice(-4) }, updatedAt: new Date() }).where(eq(operations.id, row.id));
+  await db
+    .update(operations)
+    .set({
+      stripeObjectId: si.id,
+      result: { payment_method: si.payment_method, last4: input.accountNumber.slice(-4) },
+      updatedAt: new Date(),
+    })
+    .where(eq(operations.id, row.id));
   return { operationId: row.id, setupIntent: si };
 }
 
-export async function verifyBankLink(db: DbOrTx, stripe: Stripe, business: Business, input: z.output<typeof verifyBankSchema>): Promise<"verified" | "wrong_code" | "not_found"> {
-  const [op] = await db.select().from(operations).where(and(eq(operations.id, input.operation), eq(operations.businessId, business.id), eq(operations.kind, "bank_account_link"))).limit(1);
+export async function verifyBankLink(
+  db: DbOrTx,
+  stripe: Stripe,
+  business: Business,
+  input: z.output<typeof verifyBankSchema>,
+): Promise<"verified" | "wrong_code" | "not_found"> {
+  const [op] = await db
+    .select()
+    .from(operations)
+    .where(
+      and(
+        eq(operations.id, input.operation),
+        eq(operations.businessId, business.id),
+        eq(operations.kind, "bank_account_link"),
+      ),
+    )
+    .limit(1);
   if (!op?.stripeObjectId) return "not_found";
   try {
-    const si = await stripe.setupIntents.verifyMicrodeposits(op.stripeObjectId, { descriptor_code: input.code }, { stripeAccount: business.stripeAccountId! });
+    const si = await stripe.setupIntents.verifyMicrodeposits(
+      op.stripeObjectId,
+      { descriptor_code: input.code },
+      { stripeAccount: business.stripeAccountId! },
+    );
     if (si.status !== "succeeded") return "wrong_code";
   } catch (err) {
     if ((err as { type?: string }).type === "StripeInvalidRequestError") return "wrong_code";
@@ -55,7 +124,11 @@ export async function verifyBankLink(db: DbOrTx, stripe: Stripe, business: Busin
 }
 
 export async function linkedBanks(db: DbOrTx, businessId: string): Promise<LinkedBank[]> {
-  const rows = await db.select().from(operations).where(and(eq(operations.businessId, businessId), eq(operations.kind, "bank_account_link"))).orderBy(desc(operations.createdAt));
+  const rows = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.businessId, businessId), eq(operations.kind, "bank_account_link")))
+    .orderBy(desc(operations.createdAt));
   return rows
     .filter((r) => r.stripeObjectId)
     .map((r) => ({

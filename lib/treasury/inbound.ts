@@ -7,7 +7,11 @@ import { parseMoney } from "@/lib/money";
 import { beginOperation, finishOperation, idempotencyKeyFor } from "./operations";
 
 export const moveMoneyInSchema = z
-  .object({ clientToken: z.string().uuid(), bank: z.string().uuid({ error: "Choose a bank account" }), amount: z.string().max(30) })
+  .object({
+    clientToken: z.string().uuid(),
+    bank: z.string().uuid({ error: "Choose a bank account" }),
+    amount: z.string().max(30),
+  })
   .transform((v, ctx) => {
     const amount = parseMoney(v.amount, "usd");
     if (!amount.ok) {
@@ -22,18 +26,46 @@ export const moveMoneyInSchema = z
   });
 
 /** Pulls money from a verified bank account into the financial account: one transfer per submission. */
-export async function moveMoneyIn(db: DbOrTx, stripe: Stripe, business: Business, userId: string, input: z.output<typeof moveMoneyInSchema>) {
+export async function moveMoneyIn(
+  db: DbOrTx,
+  stripe: Stripe,
+  business: Business,
+  userId: string,
+  input: z.output<typeof moveMoneyInSchema>,
+) {
   const [bank] = await db
     .select()
     .from(operations)
-    .where(and(eq(operations.id, input.bank), eq(operations.businessId, business.id), eq(operations.kind, "bank_account_link"), eq(operations.status, "succeeded")))
+    .where(
+      and(
+        eq(operations.id, input.bank),
+        eq(operations.businessId, business.id),
+        eq(operations.kind, "bank_account_link"),
+        eq(operations.status, "succeeded"),
+      ),
+    )
     .limit(1);
   const paymentMethod = typeof bank?.result?.payment_method === "string" ? bank.result.payment_method : null;
   if (!paymentMethod) return { ok: false as const, field: "bank", message: "Choose a verified bank account" };
-  const { row } = await beginOperation(db, { businessId: business.id, kind: "inbound_transfer", clientToken: input.clientToken, createdBy: userId, amount: input.amount, currency: "usd", request: { bank: input.bank } });
-  if (row.status === "succeeded" && row.stripeObjectId) return { ok: true as const, id: row.stripeObjectId, status: String(row.result?.status ?? "processing") };
+  const { row } = await beginOperation(db, {
+    businessId: business.id,
+    kind: "inbound_transfer",
+    clientToken: input.clientToken,
+    createdBy: userId,
+    amount: input.amount,
+    currency: "usd",
+    request: { bank: input.bank },
+  });
+  if (row.status === "succeeded" && row.stripeObjectId)
+    return { ok: true as const, id: row.stripeObjectId, status: String(row.result?.status ?? "processing") };
   const ibt = await stripe.treasury.inboundTransfers.create(
-    { financial_account: business.financialAccountId!, amount: row.amount ?? input.amount, currency: "usd", origin_payment_method: paymentMethod, description: "Transfer from bank" },
+    {
+      financial_account: business.financialAccountId!,
+      amount: row.amount ?? input.amount,
+      currency: "usd",
+      origin_payment_method: paymentMethod,
+      description: "Transfer from bank",
+    },
     { stripeAccount: business.stripeAccountId!, idempotencyKey: idempotencyKeyFor(row) },
   );
   await finishOperation(db, row.id, { status: "succeeded", stripeObjectId: ibt.id, result: { status: ibt.status } });
@@ -41,5 +73,10 @@ export async function moveMoneyIn(db: DbOrTx, stripe: Stripe, business: Business
 }
 
 export async function recentInbound(db: DbOrTx, businessId: string) {
-  return db.select().from(operations).where(and(eq(operations.businessId, businessId), eq(operations.kind, "inbound_transfer"))).orderBy(desc(operations.createdAt)).limit(10);
+  return db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.businessId, businessId), eq(operations.kind, "inbound_transfer")))
+    .orderBy(desc(operations.createdAt))
+    .limit(10);
 }

@@ -9,15 +9,35 @@ import { operations, type OperationRow } from "@/db/schema";
  */
 export async function beginOperation(
   db: DbOrTx,
-  o: { businessId: string; kind: string; clientToken: string; createdBy: string; amount?: number; currency?: string; request?: Record<string, unknown> },
+  o: {
+    businessId: string;
+    kind: string;
+    clientToken: string;
+    createdBy: string;
+    amount?: number;
+    currency?: string;
+    request?: Record<string, unknown>;
+  },
 ): Promise<{ row: OperationRow; fresh: boolean }> {
   const [inserted] = await db
     .insert(operations)
-    .values({ businessId: o.businessId, kind: o.kind, clientToken: o.clientToken, createdBy: o.createdBy, amount: o.amount, currency: o.currency, request: o.request ?? {} })
+    .values({
+      businessId: o.businessId,
+      kind: o.kind,
+      clientToken: o.clientToken,
+      createdBy: o.createdBy,
+      amount: o.amount,
+      currency: o.currency,
+      request: o.request ?? {},
+    })
     .onConflictDoNothing()
     .returning();
   if (inserted) return { row: inserted, fresh: true };
-  const [existing] = await db.select().from(operations).where(and(eq(operations.kind, o.kind), eq(operations.clientToken, o.clientToken))).limit(1);
+  const [existing] = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.kind, o.kind), eq(operations.clientToken, o.clientToken)))
+    .limit(1);
   if (!existing || existing.businessId !== o.businessId) throw new Error("operation token belongs to another business");
   return { row: existing, fresh: false };
 }
@@ -26,9 +46,24 @@ export function idempotencyKeyFor(row: OperationRow): string {
   return `op-${row.id}`;
 }
 
-export async function finishOperation(db: DbOrTx, id: string, outcome: { status: "succeeded" | "failed"; stripeObjectId?: string | null; result?: Record<string, unknown>; error?: string }): Promise<void> {
+export async function finishOperation(
+  db: DbOrTx,
+  id: string,
+  outcome: {
+    status: "succeeded" | "failed";
+    stripeObjectId?: string | null;
+    result?: Record<string, unknown>;
+    error?: string;
+  },
+): Promise<void> {
   await db
     .update(operations)
-    .set({ status: outcome.status, stripeObjectId: outcome.stripeObjectId ?? null, result: outcome.result ?? null, error: outcome.error ?? null, updatedAt: new Date() })
+    .set({
+      status: outcome.status,
+      stripeObjectId: outcome.stripeObjectId ?? null,
+      result: outcome.result ?? null,
+      error: outcome.error ?? null,
+      updatedAt: new Date(),
+    })
     .where(eq(operations.id, id));
 }

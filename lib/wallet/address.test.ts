@@ -3,7 +3,12 @@ import assert from "node:assert/strict";
 import { toChecksumAddress, walletAddressProblem } from "./address";
 
 // EIP-55's own test vectors.
-const EIP55 = ["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb"];
+const EIP55 = [
+  "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+  "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+  "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+  "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
+];
 const STELLAR = "GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7";
 const SOLANA = "9WzDXwBbmkg8ZTbbMqUxvQRAyrZzDsGYdLVL9zYtAWWM";
 
@@ -38,7 +43,10 @@ test("Solana takes base58 that decodes to 32 bytes", () => {
 
 test("Stellar takes a G… StrKey with a valid CRC and requires a memo", () => {
   assert.equal(check("stellar", STELLAR, "12345"), null);
-  assert.deepEqual(check("stellar", STELLAR), { field: "memo", message: "Stellar payouts need the memo the receiving exchange gave you" });
+  assert.deepEqual(check("stellar", STELLAR), {
+    field: "memo",
+    message: "Stellar payouts need the memo the receiving exchange gave you",
+  });
   assert.equal(check("stellar", STELLAR, "x".repeat(29))?.field, "memo");
   // One character changed keeps the format but breaks the CRC16 checksum.
   const typo = STELLAR.slice(0, 10) + (STELLAR[10] === "A" ? "B" : "A") + STELLAR.slice(11);

@@ -28,7 +28,9 @@ function evmProblem(address: string): string | null {
   const body = address.slice(2);
   // All-lowercase or all-uppercase addresses carry no checksum; mixed case must match EIP-55.
   if (body === body.toLowerCase() || body === body.toUpperCase()) return null;
-  return toChecksumAddress(address) === address ? null : "This address's capitalisation doesn't match its checksum. Copy it again from the wallet";
+  return toChecksumAddress(address) === address
+    ? null
+    : "This address's capitalisation doesn't match its checksum. Copy it again from the wallet";
 }
 
 function solanaProblem(address: string): string | null {
@@ -59,20 +61,28 @@ function stellarProblem(address: string): string | null {
   }
   if (raw.length !== 35 || raw[0] !== 6 << 3) return "This isn't a Stellar account (G…) address";
   const crc = crc16Xmodem(raw.subarray(0, 33));
-  return raw[33] === (crc & 0xff) && raw[34] === crc >> 8 ? null : "This Stellar address's checksum is wrong; check it for a typo";
+  return raw[33] === (crc & 0xff) && raw[34] === crc >> 8
+    ? null
+    : "This Stellar address's checksum is wrong; check it for a typo";
 }
 
-export function walletAddressProblem(input: { network: string; address: string; memo?: string | null }): WalletProblem | null {
+export function walletAddressProblem(input: {
+  network: string;
+  address: string;
+  memo?: string | null;
+}): WalletProblem | null {
   if (!isNetworkId(input.network)) return { field: "network", message: "Choose a network" };
   const address = input.address.trim();
   if (!address) return { field: "address", message: "Enter the wallet address" };
   const family = NETWORKS[input.network].family;
-  const problem = family === "evm" ? evmProblem(address) : family === "solana" ? solanaProblem(address) : stellarProblem(address);
+  const problem =
+    family === "evm" ? evmProblem(address) : family === "solana" ? solanaProblem(address) : stellarProblem(address);
   if (problem) return { field: "address", message: problem };
   const memo = input.memo?.trim() ?? "";
   if (family === "stellar") {
     if (!memo) return { field: "memo", message: "Stellar payouts need the memo the receiving exchange gave you" };
-    if (new TextEncoder().encode(memo).length > 28) return { field: "memo", message: "A Stellar memo is at most 28 bytes" };
+    if (new TextEncoder().encode(memo).length > 28)
+      return { field: "memo", message: "A Stellar memo is at most 28 bytes" };
   }
   return null;
 }

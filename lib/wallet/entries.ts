@@ -13,7 +13,12 @@ const obj = (v: unknown): Json => (v && typeof v === "object" ? (v as Json) : {}
  * a deposit). `fundingPayment` is the platform's outbound payment behind a funding credit, whose
  * `from.debited` says how many USD paid for these USDC.
  */
-export function walletEntry(businessId: string, txn: Json, received: Json | null, fundingPayment: Json | null = null): WalletEntryRow {
+export function walletEntry(
+  businessId: string,
+  txn: Json,
+  received: Json | null,
+  fundingPayment: Json | null = null,
+): WalletEntryRow {
   const flow = obj(txn.flow) as Record<string, string>;
   const flowType = String(flow.type ?? txn.category ?? "other");
   const flowId = flow[flowType] ?? null;
@@ -38,7 +43,11 @@ export function walletEntry(businessId: string, txn: Json, received: Json | null
   if ((category === "received_credit" || category === "received_debit") && received) {
     entry.description = typeof received.description === "string" ? received.description : null;
     if (received.type === "card_spend") entry.kind = category === "received_debit" ? "card_spending" : "card_refund";
-    else if (category === "received_credit" && received.type === "balance_transfer" && obj(received.balance_transfer).outbound_payment) {
+    else if (
+      category === "received_credit" &&
+      received.type === "balance_transfer" &&
+      obj(received.balance_transfer).outbound_payment
+    ) {
       entry.kind = "funding";
       const debited = obj(obj(fundingPayment).from).debited as { value?: number; currency?: string } | undefined;
       if (debited?.value !== undefined) {
@@ -55,16 +64,26 @@ export function receivedBehind(txn: Json): { path: string; id: string } | null {
   const category = String(txn.category ?? "");
   const flow = obj(txn.flow) as Record<string, string>;
   const id = flow[String(flow.type ?? category)];
-  return (category === "received_credit" || category === "received_debit") && id ? { path: `/v2/money_management/${category}s/${encodeURIComponent(id)}`, id } : null;
+  return (category === "received_credit" || category === "received_debit") && id
+    ? { path: `/v2/money_management/${category}s/${encodeURIComponent(id)}`, id }
+    : null;
 }
 
 /** The platform's outbound payment behind a funding credit, when it is one. */
 export function fundingPaymentBehind(received: Json | null): string | null {
   const bt = obj(obj(received).balance_transfer);
-  return obj(received).type === "balance_transfer" && typeof bt.outbound_payment === "string" ? bt.outbound_payment : null;
+  return obj(received).type === "balance_transfer" && typeof bt.outbound_payment === "string"
+    ? bt.outbound_payment
+    : null;
 }
 
 /** Stores an entry, or moves a known one on (its status and amount change while it is pending). */
 export async function saveWalletEntry(db: DbOrTx, entry: WalletEntryRow): Promise<void> {
-  await db.insert(walletEntries).values(entry).onConflictDoUpdate({ target: walletEntries.id, set: { status: entry.status, amount: entry.amount, syncedAt: new Date() } });
+  await db
+    .insert(walletEntries)
+    .values(entry)
+    .onConflictDoUpdate({
+      target: walletEntries.id,
+      set: { status: entry.status, amount: entry.amount, syncedAt: new Date() },
+    });
 }

@@ -7,7 +7,11 @@ import { historyFilterSchema, walletCsv } from "./history";
  * The CSV export behind `/wallet/export`: the business comes from the caller's membership (the
  * route passes the session's), never from the query string, which only carries filters.
  */
-export async function walletExportResponse(db: DbOrTx, viewer: { businessId: string; role: BusinessRole } | null, params: URLSearchParams): Promise<Response> {
+export async function walletExportResponse(
+  db: DbOrTx,
+  viewer: { businessId: string; role: BusinessRole } | null,
+  params: URLSearchParams,
+): Promise<Response> {
   if (!viewer) return new Response("Sign in to export your wallet history", { status: 401 });
   if (!can(viewer.role, "money.view")) return new Response("You don't have permission to do that", { status: 403 });
   const filter = historyFilterSchema.parse(Object.fromEntries(params));

@@ -36,7 +36,10 @@ function where(businessId: string, f: HistoryFilter): SQL | undefined {
 }
 
 /** One page of the business's wallet history (one extra row tells whether there is a next page). */
-export async function listWalletEntries(db: DbOrTx, q: { businessId: string; filter: HistoryFilter }): Promise<{ rows: WalletEntry[]; hasMore: boolean; page: number }> {
+export async function listWalletEntries(
+  db: DbOrTx,
+  q: { businessId: string; filter: HistoryFilter },
+): Promise<{ rows: WalletEntry[]; hasMore: boolean; page: number }> {
   const page = q.filter.page ?? 1;
   const rows = await db
     .select()
@@ -55,14 +58,43 @@ const decimal = (minor: number) => (minor < 0 ? "-" : "") + (Math.abs(minor) / 1
 
 /** Every matching entry as CSV, amounts as plain decimals with their currency in its own column. */
 export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: HistoryFilter }): Promise<string> {
-  const rows = await db.select().from(walletEntries).where(where(q.businessId, q.filter)).orderBy(desc(walletEntries.objectCreatedAt), desc(walletEntries.id)).limit(50_000);
-  const header = ["date", "type", "description", "amount", "currency", "counter_amount", "counter_currency", "status", "transaction_id"];
+  const rows = await db
+    .select()
+    .from(walletEntries)
+    .where(where(q.businessId, q.filter))
+    .orderBy(desc(walletEntries.objectCreatedAt), desc(walletEntries.id))
+    .limit(50_000);
+  const header = [
+    "date",
+    "type",
+    "description",
+    "amount",
+    "currency",
+    "counter_amount",
+    "counter_currency",
+    "status",
+    "transaction_id",
+  ];
   const lines = rows.map((r) =>
-    [r.objectCreatedAt.toISOString(), KIND_LABELS[r.kind], textCell(r.description ?? ""), decimal(r.amount), r.currency.toUpperCase(), r.counterAmount == null ? "" : decimal(r.counterAmount), r.counterCurrency?.toUpperCase() ?? "", r.status, r.id].map((c, i) => (i === 2 ? c : csvCell(c))).join(","),
+    [
+      r.objectCreatedAt.toISOString(),
+      KIND_LABELS[r.kind],
+      textCell(r.description ?? ""),
+      decimal(r.amount),
+      r.currency.toUpperCase(),
+      r.counterAmount == null ? "" : decimal(r.counterAmount),
+      r.counterCurrency?.toUpperCase() ?? "",
+      r.status,
+      r.id,
+    ]
+      .map((c, i) => (i === 2 ? c : csvCell(c)))
+      .join(","),
   );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }
 
 export function describeCounter(e: WalletEntry): string | null {
-  return e.counterAmount == null || !e.counterCurrency ? null : `${formatMoney(Math.abs(e.counterAmount), e.counterCurrency)} ${e.counterCurrency.toUpperCase()} debited`;
+  return e.counterAmount == null || !e.counterCurrency
+    ? null
+    : `${formatMoney(Math.abs(e.counterAmount), e.counterCurrency)} ${e.counterCurrency.toUpperCase()} debited`;
 }

@@ -18,14 +18,21 @@ const MAX_PAGES = 40;
 export async function syncWalletEntries(db: DbOrTx, stripe: Stripe, business: Business): Promise<number> {
   const wallet = walletOf(business);
   if (!wallet) return 0;
-  const get = (path: string, asPlatform = false) => v2Request(stripe, "GET", path, undefined, asPlatform ? {} : { account: wallet.account });
-  let url: string | null = `/v2/money_management/transactions?financial_account=${encodeURIComponent(wallet.financialAccount)}&limit=${PAGE}`;
+  const get = (path: string, asPlatform = false) =>
+    v2Request(stripe, "GET", path, undefined, asPlatform ? {} : { account: wallet.account });
+  let url: string | null =
+    `/v2/money_management/transactions?financial_account=${encodeURIComponent(wallet.financialAccount)}&limit=${PAGE}`;
   let changed = 0;
   for (let page = 0; url && page < MAX_PAGES; page++) {
     const res: V2Object = await get(url);
     const rows = (res.data ?? []) as V2Object[];
     const ids = rows.map((r) => String(r.id));
-    const known = ids.length ? await db.select({ id: walletEntries.id, status: walletEntries.status }).from(walletEntries).where(inArray(walletEntries.id, ids)) : [];
+    const known = ids.length
+      ? await db
+          .select({ id: walletEntries.id, status: walletEntries.status })
+          .from(walletEntries)
+          .where(inArray(walletEntries.id, ids))
+      : [];
     const status = new Map(known.map((k) => [k.id, k.status]));
     const fresh = rows.filter((r) => status.get(String(r.id)) !== String(r.status));
     for (const txn of fresh) {
@@ -40,11 +47,17 @@ export async function syncWalletEntries(db: DbOrTx, stripe: Stripe, business: Bu
 }
 
 /** What a transaction means to the business, reading the received credit/debit (and funding payment) behind it. */
-async function toEntry(businessId: string, txn: V2Object, get: (path: string, asPlatform?: boolean) => Promise<V2Object>): Promise<Entry> {
+async function toEntry(
+  businessId: string,
+  txn: V2Object,
+  get: (path: string, asPlatform?: boolean) => Promise<V2Object>,
+): Promise<Entry> {
   const behind = receivedBehind(txn);
   const received = behind ? await get(behind.path) : null;
   const payment = fundingPaymentBehind(received);
   // The platform sent it: its outbound payment says how many USD it debited for these USDC.
-  const obp = payment ? await get(`/v2/money_management/outbound_payments/${encodeURIComponent(payment)}`, true).catch(() => null) : null;
+  const obp = payment
+    ? await get(`/v2/money_management/outbound_payments/${encodeURIComponent(payment)}`, true).catch(() => null)
+    : null;
   return walletEntry(businessId, txn, received, obp);
 }

@@ -47,9 +47,22 @@ test("unions: one member passing is enough; otherwise the member named by object
   assert.deepEqual(messages("ic_1", expandable), []);
   assert.deepEqual(messages({ ...address, line2: 3 }, expandable), ["$.line2: expected null | string, got number"]);
   // Of ~100 event types, only the one whose `type` matches is reported on.
-  const bad = { id: "evt_1", object: "event", api_version: null, created: 1, livemode: false, pending_webhooks: 0, request: null, type: "issuing_card.created", data: { object: { object: "issuing.card" } } };
+  const bad = {
+    id: "evt_1",
+    object: "event",
+    api_version: null,
+    created: 1,
+    livemode: false,
+    pending_webhooks: 0,
+    request: null,
+    type: "issuing_card.created",
+    data: { object: { object: "issuing.card" } },
+  };
   const found = checkObject(bad, events);
-  assert.ok(found.length > 0 && found.every((p) => p.path.startsWith("$.data.object.")), JSON.stringify(found.slice(0, 3)));
+  assert.ok(
+    found.length > 0 && found.every((p) => p.path.startsWith("$.data.object.")),
+    JSON.stringify(found.slice(0, 3)),
+  );
   assert.ok(found.some((p) => p.path === "$.data.object.cardholder"));
   // An object is not "nearly null": a nullable object reports the object's own problems.
   const nullableAddress: Node = { t: "union", of: [{ t: "null" }, ref("shared#Address")] };
@@ -60,16 +73,31 @@ test("unions: one member passing is enough; otherwise the member named by object
 test("previous_attributes: each present key has its type on the object, at any depth, old absent keys null", () => {
   const node = ref("Events#IssuingCardUpdatedEvent.Data");
   const card = { object: "issuing.card" }; // only previous_attributes is under test here
-  const check = (prev: unknown) => checkObject({ object: card, previous_attributes: prev }, node).filter((p) => p.path.startsWith("$.data.previous_attributes") || p.path.startsWith("$.previous_attributes"));
+  const check = (prev: unknown) =>
+    checkObject({ object: card, previous_attributes: prev }, node).filter(
+      (p) => p.path.startsWith("$.data.previous_attributes") || p.path.startsWith("$.previous_attributes"),
+    );
   assert.deepEqual(check({ status: "inactive", shipping: { status: "pending" }, metadata: { added: null } }), []);
-  assert.deepEqual(check({ status: "lost" }).map((p) => p.path), ["$.previous_attributes.status"]);
-  assert.deepEqual(check({ colour: "red" }).map((p) => p.message), ["property not declared by the type"]);
-  assert.deepEqual(check({ shipping: { status: 3 } }).map((p) => p.path), ["$.previous_attributes.shipping.status"]);
+  assert.deepEqual(
+    check({ status: "lost" }).map((p) => p.path),
+    ["$.previous_attributes.status"],
+  );
+  assert.deepEqual(
+    check({ colour: "red" }).map((p) => p.message),
+    ["property not declared by the type"],
+  );
+  assert.deepEqual(
+    check({ shipping: { status: 3 } }).map((p) => p.path),
+    ["$.previous_attributes.shipping.status"],
+  );
 });
 
 test("lists: v1 ApiList and v2 V2List envelopes", () => {
   const item: Node = { t: "str" };
   assert.deepEqual(messages({ object: "list", data: ["a"], has_more: false, url: "/v1/x" }, listNode(item, "v1")), []);
   assert.deepEqual(messages({ data: ["a"], next_page_url: null, previous_page_url: null }, listNode(item, "v2")), []);
-  assert.deepEqual(messages({ data: [1], next_page_url: null }, listNode(item, "v2")), ["$.data[0]: expected string, got number", "$.previous_page_url: missing required property"]);
+  assert.deepEqual(messages({ data: [1], next_page_url: null }, listNode(item, "v2")), [
+    "$.data[0]: expected string, got number",
+    "$.previous_page_url: missing required property",
+  ]);
 });

@@ -32,8 +32,24 @@ export function checkObject(value: unknown, node: Node, path = "$"): Problem[] {
 /** `ApiList<T>` and `V2List<T>` from the SDK's `lib.d.ts`: what a list endpoint answers. */
 export function listNode(item: Node, mode: "v1" | "v2"): Node {
   const nullableStr: Node = { t: "union", of: [{ t: "null" }, { t: "str" }] };
-  if (mode === "v2") return { t: "obj", props: { data: { n: { t: "arr", item } }, next_page_url: { n: nullableStr }, previous_page_url: { n: nullableStr } } };
-  return { t: "obj", props: { object: { n: { t: "lit", v: "list" } }, data: { n: { t: "arr", item } }, has_more: { n: { t: "bool" } }, url: { n: { t: "str" } } } };
+  if (mode === "v2")
+    return {
+      t: "obj",
+      props: {
+        data: { n: { t: "arr", item } },
+        next_page_url: { n: nullableStr },
+        previous_page_url: { n: nullableStr },
+      },
+    };
+  return {
+    t: "obj",
+    props: {
+      object: { n: { t: "lit", v: "list" } },
+      data: { n: { t: "arr", item } },
+      has_more: { n: { t: "bool" } },
+      url: { n: { t: "str" } },
+    },
+  };
 }
 
 /** The node a successful answer of `endpoint` must match. */
@@ -95,7 +111,11 @@ function walk(v: unknown, node: Node, path: string, partial: boolean, out: Probl
     out.push({ path, message: `null where the type has no null (expected ${describe(n)})` });
     return;
   }
-  const wrong = () => out.push({ path, message: `expected ${describe(n)}, got ${kindOf(v)}${typeof v === "string" ? ` ${JSON.stringify(v.slice(0, 40))}` : ""}` });
+  const wrong = () =>
+    out.push({
+      path,
+      message: `expected ${describe(n)}, got ${kindOf(v)}${typeof v === "string" ? ` ${JSON.stringify(v.slice(0, 40))}` : ""}`,
+    });
   switch (n.t) {
     case "str":
       if (typeof v !== "string") wrong();
@@ -123,7 +143,8 @@ function walk(v: unknown, node: Node, path: string, partial: boolean, out: Probl
       return;
     case "enum":
       if (typeof v !== "string") wrong();
-      else if (!n.values.includes(v)) out.push({ path, message: `${JSON.stringify(v)} is not one of ${n.values.join(", ")}` });
+      else if (!n.values.includes(v))
+        out.push({ path, message: `${JSON.stringify(v)} is not one of ${n.values.join(", ")}` });
       return;
     case "arr":
       if (!Array.isArray(v)) wrong();
@@ -139,11 +160,13 @@ function walk(v: unknown, node: Node, path: string, partial: boolean, out: Probl
         if (partial && value === null && (prop?.opt || (!prop && n.extra))) continue;
         if (prop) {
           const previous = k === "previous_attributes" && !partial && "object" in n.props;
-          walk(value, previous ? n.props.object?.n ?? prop.n : prop.n, here, partial || previous, out);
+          walk(value, previous ? (n.props.object?.n ?? prop.n) : prop.n, here, partial || previous, out);
         } else if (n.extra) walk(value, n.extra, here, partial, out);
         else out.push({ path: here, message: "property not declared by the type" });
       }
-      if (!partial) for (const [k, prop] of Object.entries(n.props)) if (!prop.opt && !(k in v)) out.push({ path: `${path}.${k}`, message: "missing required property" });
+      if (!partial)
+        for (const [k, prop] of Object.entries(n.props))
+          if (!prop.opt && !(k in v)) out.push({ path: `${path}.${k}`, message: "missing required property" });
       return;
     }
   }
@@ -169,14 +192,26 @@ function discriminated(v: unknown, member: Node): number {
 
 function union(v: unknown, members: Node[], path: string, partial: boolean, out: Problem[]): void {
   if (members.length === 0) return void out.push({ path, message: "present where the type allows no value (never)" });
-  if (v === null && !members.some(acceptsNull)) return void out.push({ path, message: `null where the type has no null (expected ${describe({ t: "union", of: members })})` });
+  if (v === null && !members.some(acceptsNull))
+    return void out.push({
+      path,
+      message: `null where the type has no null (expected ${describe({ t: "union", of: members })})`,
+    });
   const scored = members.map((m) => ({ m, d: discriminated(v, m) }));
   const best = Math.max(...scored.map((s) => s.d));
   // Members the value's own discriminators point at; the others are not even tried.
-  const candidates = best > 0 ? scored.filter((s) => s.d === best) : scored.filter((s) => s.d >= 0).length ? scored.filter((s) => s.d >= 0) : scored;
+  const candidates =
+    best > 0
+      ? scored.filter((s) => s.d === best)
+      : scored.filter((s) => s.d >= 0).length
+        ? scored.filter((s) => s.d >= 0)
+        : scored;
   // No member takes a value of this JSON kind: say what the union takes.
   if (!candidates.some(({ m }) => kindFits(v, m))) {
-    return void out.push({ path, message: `expected ${describe({ t: "union", of: members })}, got ${kindOf(v)}${typeof v === "string" ? ` ${JSON.stringify(v.slice(0, 40))}` : ""}` });
+    return void out.push({
+      path,
+      message: `expected ${describe({ t: "union", of: members })}, got ${kindOf(v)}${typeof v === "string" ? ` ${JSON.stringify(v.slice(0, 40))}` : ""}`,
+    });
   }
   // A member of the value's JSON kind is closer than any other (an object is not "nearly null").
   let closest: { errs: Problem[]; fits: boolean } | null = null;
@@ -185,7 +220,8 @@ function union(v: unknown, members: Node[], path: string, partial: boolean, out:
     walk(v, m, path, partial, errs);
     if (errs.length === 0) return;
     const fits = kindFits(v, m);
-    if (!closest || (fits && !closest.fits) || (fits === closest.fits && errs.length < closest.errs.length)) closest = { errs, fits };
+    if (!closest || (fits && !closest.fits) || (fits === closest.fits && errs.length < closest.errs.length))
+      closest = { errs, fits };
   }
   out.push(...(closest?.errs ?? []));
 }

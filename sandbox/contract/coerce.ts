@@ -50,12 +50,16 @@ function check(value: unknown, rule: Constraint | undefined, path: string[], sco
   if (!rule) return;
   const p = name(path, scope.mode);
   if (typeof value === "number") {
-    if (rule.min !== undefined && value < rule.min) throw paramError("parameter_invalid_integer", p, `Invalid ${p}: must be at least ${rule.min}`);
-    if (rule.max !== undefined && value > rule.max) throw paramError("parameter_invalid_integer", p, `Invalid ${p}: must be at most ${rule.max}`);
+    if (rule.min !== undefined && value < rule.min)
+      throw paramError("parameter_invalid_integer", p, `Invalid ${p}: must be at least ${rule.min}`);
+    if (rule.max !== undefined && value > rule.max)
+      throw paramError("parameter_invalid_integer", p, `Invalid ${p}: must be at most ${rule.max}`);
   }
   if (typeof value === "string") {
-    if (rule.maxLength !== undefined && value.length > rule.maxLength) throw paramError("parameter_invalid_string", p, `Invalid ${p}: must be at most ${rule.maxLength} characters`);
-    if (rule.pattern && !rule.pattern.test(value)) throw paramError("parameter_invalid_string", p, `Invalid ${p}: ${value}`);
+    if (rule.maxLength !== undefined && value.length > rule.maxLength)
+      throw paramError("parameter_invalid_string", p, `Invalid ${p}: must be at most ${rule.maxLength} characters`);
+    if (rule.pattern && !rule.pattern.test(value))
+      throw paramError("parameter_invalid_string", p, `Invalid ${p}: ${value}`);
   }
 }
 
@@ -64,7 +68,13 @@ function check(value: unknown, rule: Constraint | undefined, path: string[], sco
  * node and returns them typed. `null` means "unset" (an empty string in v1, JSON null in v2).
  * Throws Stripe's parameter errors: unknown, missing, and the `parameter_invalid_*` family.
  */
-export function coerceParams(value: Record<string, unknown>, node: Node, mode: Mode, endpoint: string, list = false): Record<string, unknown> {
+export function coerceParams(
+  value: Record<string, unknown>,
+  node: Node,
+  mode: Mode,
+  endpoint: string,
+  list = false,
+): Record<string, unknown> {
   // v2 lists page with `page`, the token in `next_page_url` (docs.stripe.com/api-v2-overview#pagination); the SDKs
   // follow those URLs and so never declare it.
   if (mode === "v2" && list && "page" in value) {
@@ -96,16 +106,20 @@ function coerce(value: unknown, node: Node, path: string[], scope: Scope): unkno
       throw paramError("parameter_invalid_string", p(), `Invalid ${p()}: must be empty to unset it`);
     case "str":
     case "decimal": {
-      if (typeof value !== "string") throw paramError("parameter_invalid_string", p(), `Invalid string: ${p()} must be a string`);
-      if (n.t === "decimal" && !/^-?\d+(\.\d+)?$/.test(value)) throw paramError("parameter_invalid_string", p(), `Invalid decimal: ${value}`);
+      if (typeof value !== "string")
+        throw paramError("parameter_invalid_string", p(), `Invalid string: ${p()} must be a string`);
+      if (n.t === "decimal" && !/^-?\d+(\.\d+)?$/.test(value))
+        throw paramError("parameter_invalid_string", p(), `Invalid decimal: ${value}`);
       check(value, rule(), path, scope);
       return value;
     }
     case "lit":
     case "enum": {
       const allowed = n.t === "lit" ? [String(n.v)] : n.values;
-      const text = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : null;
-      if (text === null || !allowed.includes(text)) throw paramError("parameter_invalid_string", p(), `Invalid ${p()}: must be one of ${listOf(allowed)}`);
+      const text =
+        typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : null;
+      if (text === null || !allowed.includes(text))
+        throw paramError("parameter_invalid_string", p(), `Invalid ${p()}: must be one of ${listOf(allowed)}`);
       return n.t === "lit" ? n.v : text;
     }
     case "num":
@@ -115,8 +129,14 @@ function coerce(value: unknown, node: Node, path: string[], scope: Scope): unkno
       let out: number;
       if (typeof value === "number" && (mode === "v2" || float) && (float || Number.isInteger(value))) out = value;
       else if (typeof value === "string" && pattern.test(value)) out = Number(value);
-      else throw paramError("parameter_invalid_integer", p(), `Invalid integer: ${typeof value === "string" ? value : JSON.stringify(value)}`);
-      if (!float && !Number.isSafeInteger(out)) throw paramError("parameter_invalid_integer", p(), `Invalid integer: ${String(value)}`);
+      else
+        throw paramError(
+          "parameter_invalid_integer",
+          p(),
+          `Invalid integer: ${typeof value === "string" ? value : JSON.stringify(value)}`,
+        );
+      if (!float && !Number.isSafeInteger(out))
+        throw paramError("parameter_invalid_integer", p(), `Invalid integer: ${String(value)}`);
       check(out, rule(), path, scope);
       return out;
     }
@@ -130,7 +150,8 @@ function coerce(value: unknown, node: Node, path: string[], scope: Scope): unkno
       const items = asArray(value);
       if (!items) throw paramError("parameter_invalid_array", p(), `Invalid array: ${p()} must be an array`);
       const max = rule()?.maxItems;
-      if (max !== undefined && items.length > max) throw paramError("parameter_invalid_array", p(), `Invalid ${p()}: must contain at most ${max} items`);
+      if (max !== undefined && items.length > max)
+        throw paramError("parameter_invalid_array", p(), `Invalid ${p()}: must contain at most ${max} items`);
       return items.map((item, i) => coerce(item, n.item, [...path, String(i)], scope));
     }
     case "obj": {
@@ -150,7 +171,8 @@ function coerce(value: unknown, node: Node, path: string[], scope: Scope): unkno
         }
       }
       const limit = rule()?.maxKeys;
-      if (limit !== undefined && n.extra && Object.keys(out).length > limit) throw paramError("parameter_invalid_object", p(), `Invalid ${p()}: at most ${limit} keys`);
+      if (limit !== undefined && n.extra && Object.keys(out).length > limit)
+        throw paramError("parameter_invalid_object", p(), `Invalid ${p()}: at most ${limit} keys`);
       return out;
     }
   }
@@ -158,7 +180,12 @@ function coerce(value: unknown, node: Node, path: string[], scope: Scope): unkno
 }
 
 function coerceUnion(value: unknown, options: Node[], path: string[], scope: Scope): unknown {
-  if (options.length === 0) throw paramError("parameter_unknown", name(path, scope.mode), `Received unknown parameter: ${name(path, scope.mode)}`);
+  if (options.length === 0)
+    throw paramError(
+      "parameter_unknown",
+      name(path, scope.mode),
+      `Received unknown parameter: ${name(path, scope.mode)}`,
+    );
   const shape = shapeOf(value);
   // Options of the value's shape first: their error is the one the caller needs to see.
   const fits = (o: Node) => ["both", shape].includes(optionShape(o));

@@ -52,7 +52,11 @@ const RULES: Rule[] = [
   { endpoint: "POST /v1/account_links", param: "refresh_url", rule: { pattern: URL_RE } },
   { endpoint: "POST /v1/account_links", param: "return_url", rule: { pattern: URL_RE } },
   ...["account_onboarding", "account_update"].flatMap((useCase): Rule[] =>
-    ["refresh_url", "return_url"].map((url) => ({ endpoint: "POST /v2/core/account_links", param: `use_case.${useCase}.${url}`, rule: { pattern: URL_RE } })),
+    ["refresh_url", "return_url"].map((url) => ({
+      endpoint: "POST /v2/core/account_links",
+      param: `use_case.${useCase}.${url}`,
+      rule: { pattern: URL_RE },
+    })),
   ),
 
   ...["POST /v1/accounts", "POST /v1/accounts/{}"].flatMap((endpoint): Rule[] => [
@@ -69,13 +73,15 @@ const RULES: Rule[] = [
     { endpoint, param: "default_currency", rule: { pattern: /^[a-z]{3}$/ } },
     { endpoint, param: "country", rule: { pattern: /^[A-Za-z]{2}$/ } },
   ]),
-  ...["POST /v1/payment_methods", "POST /v1/setup_intents", "POST /v1/setup_intents/{}/confirm"].flatMap((endpoint): Rule[] => {
-    const at = endpoint === "POST /v1/payment_methods" ? "us_bank_account" : "payment_method_data.us_bank_account";
-    return [
-      { endpoint, param: `${at}.account_number`, rule: { pattern: /^\d{4,17}$/ } },
-      { endpoint, param: `${at}.routing_number`, rule: { pattern: /^\d{9}$/ } },
-    ];
-  }),
+  ...["POST /v1/payment_methods", "POST /v1/setup_intents", "POST /v1/setup_intents/{}/confirm"].flatMap(
+    (endpoint): Rule[] => {
+      const at = endpoint === "POST /v1/payment_methods" ? "us_bank_account" : "payment_method_data.us_bank_account";
+      return [
+        { endpoint, param: `${at}.account_number`, rule: { pattern: /^\d{4,17}$/ } },
+        { endpoint, param: `${at}.routing_number`, rule: { pattern: /^\d{9}$/ } },
+      ];
+    },
+  ),
 
   { endpoint: "POST /v1/issuing/cards", param: "exp_month", rule: range(1, 12) },
   { endpoint: "POST /v1/issuing/cards", param: "exp_year", rule: range(2000) },
@@ -83,11 +89,19 @@ const RULES: Rule[] = [
   { endpoint: "POST /v1/issuing/disputes/{}", param: "amount", rule: positive },
   { endpoint: "POST /v1/test_helpers/issuing/authorizations", param: "amount", rule: range(0) },
   { endpoint: "POST /v1/test_helpers/issuing/authorizations", param: "merchant_amount", rule: range(0) },
-  { endpoint: "POST /v1/test_helpers/issuing/authorizations", param: "merchant_data.category_code", rule: { pattern: /^\d{4}$/ } },
+  {
+    endpoint: "POST /v1/test_helpers/issuing/authorizations",
+    param: "merchant_data.category_code",
+    rule: { pattern: /^\d{4}$/ },
+  },
   { endpoint: "POST /v1/test_helpers/issuing/authorizations/{}/capture", param: "capture_amount", rule: positive },
   { endpoint: "POST /v1/test_helpers/issuing/authorizations/{}/reverse", param: "reverse_amount", rule: positive },
   { endpoint: "POST /v1/test_helpers/issuing/authorizations/{}/increment", param: "increment_amount", rule: positive },
-  { endpoint: "POST /v1/test_helpers/issuing/authorizations/{}/finalize_amount", param: "final_amount", rule: positive },
+  {
+    endpoint: "POST /v1/test_helpers/issuing/authorizations/{}/finalize_amount",
+    param: "final_amount",
+    rule: positive,
+  },
   { endpoint: "POST /v1/test_helpers/issuing/transactions/create_force_capture", param: "amount", rule: positive },
   { endpoint: "POST /v1/test_helpers/issuing/transactions/create_unlinked_refund", param: "amount", rule: positive },
   { endpoint: "POST /v1/test_helpers/issuing/transactions/{}/refund", param: "refund_amount", rule: positive },

@@ -8,7 +8,10 @@ import { servedRoutes } from "./served";
 
 test("stripe-sdk.json is what the installed SDKs declare today (rerun `npm run contract:generate` when this fails)", () => {
   const fresh = serialize(generate());
-  assert.ok(fresh === readFileSync(CONTRACT_FILE, "utf8"), "sandbox/contract/stripe-sdk.json is stale: run `npm run contract:generate` and commit the result");
+  assert.ok(
+    fresh === readFileSync(CONTRACT_FILE, "utf8"),
+    "sandbox/contract/stripe-sdk.json is stale: run `npm run contract:generate` and commit the result",
+  );
 });
 
 test("every route the sandbox serves is declared by an SDK (v1 by stripe at its pinned version, v2 by the preview SDK)", () => {
@@ -23,5 +26,10 @@ test("every route the sandbox serves is declared by an SDK (v1 by stripe at its 
 });
 
 test("each preview row cites a guide in shared/reference/stripe-guides or a Stripe docs page", () => {
-  for (const row of PREVIEW) assert.match(row.source, /^(stablecoin-issuing-with-connect|how-issuing-works|issuing-cards-on-financial-accounts|embedded-finance-integration-guide-fr)\.txt|^docs\.stripe\.com\//, row.at);
+  for (const row of PREVIEW)
+    assert.match(
+      row.source,
+      /^(stablecoin-issuing-with-connect|how-issuing-works|issuing-cards-on-financial-accounts|embedded-finance-integration-guide-fr)\.txt|^docs\.stripe\.com\//,
+      row.at,
+    );
 });

@@ -73,7 +73,16 @@ export function shellWords(text: string): string[] {
 function parse(text: string): CurlCommand {
   const words = shellWords(text);
   if (words[0] !== "curl") throw new Error(`not a curl command: ${text}`);
-  const cmd: CurlCommand = { source: text.replace(/\s+/g, " ").trim(), method: "", url: "", headers: [], user: null, data: [], get: false, json: null };
+  const cmd: CurlCommand = {
+    source: text.replace(/\s+/g, " ").trim(),
+    method: "",
+    url: "",
+    headers: [],
+    user: null,
+    data: [],
+    get: false,
+    json: null,
+  };
   for (let i = 1; i < words.length; i++) {
     const w = words[i] ?? "";
     const value = () => {
@@ -88,7 +97,13 @@ function parse(text: string): CurlCommand {
       const h = value();
       const colon = h.indexOf(":");
       if (colon < 1) throw new Error(`bad header ${h} in: ${cmd.source}`);
-      cmd.headers.push([h.slice(0, colon).trim(), h.slice(colon + 1).replace(/\s+/g, " ").trim()]);
+      cmd.headers.push([
+        h.slice(0, colon).trim(),
+        h
+          .slice(colon + 1)
+          .replace(/\s+/g, " ")
+          .trim(),
+      ]);
     } else if (w === "-d" || w === "--data") cmd.data.push(value());
     else if (w === "--data-urlencode") {
       // curl: `name=content` sends `name=` + the URL-encoded content.
@@ -107,7 +122,7 @@ function parse(text: string): CurlCommand {
 export function extractCurlCommands(guide: string): CurlCommand[] {
   const lines = guide.split(/\r?\n/);
   const out: CurlCommand[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (/^\s*curl\s/.test(lines[i] ?? "")) {
       const { text, next } = commandLines(lines, i);
       out.push(parse(text));

@@ -25,7 +25,21 @@ const PREVIEW_ROOT = path.resolve(path.dirname(require.resolve("stripe-preview")
 export const CONTRACT_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), "stripe-sdk.json");
 
 /** Event types the sandbox can send (v1 snapshot, v2 thin); events of other products are left out. */
-const EVENT_PREFIXES = ["account.", "capability.", "issuing_", "treasury.", "setup_intent.", "payment_method.", "payout.", "topup.", "balance.", "person.", "v2.core.account", "v2.core.event_destination.", "v2.money_management."];
+const EVENT_PREFIXES = [
+  "account.",
+  "capability.",
+  "issuing_",
+  "treasury.",
+  "setup_intent.",
+  "payment_method.",
+  "payout.",
+  "topup.",
+  "balance.",
+  "person.",
+  "v2.core.account",
+  "v2.core.event_destination.",
+  "v2.money_management.",
+];
 
 function walk(dir: string, ext: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -38,15 +52,26 @@ function walk(dir: string, ext: string, out: string[] = []): string[] {
 
 /** `/v1/issuing/cards/${encodeURIComponent(id)}` or `/v1/issuing/cards/{id}` → `/v1/issuing/cards/{}`. */
 function pathPattern(node: ts.Expression): string | null {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text.replace(/\{[^}]+\}/g, "{}");
-  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((s) => `{}${s.literal.text}`).join("");
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+    return node.text.replace(/\{[^}]+\}/g, "{}");
+  if (ts.isTemplateExpression(node))
+    return node.head.text + node.templateSpans.map((s) => `{}${s.literal.text}`).join("");
   return null;
 }
 
-type SdkMethod = { http: string; path: string; list: boolean; signature: () => ts.SignatureDeclarationBase | undefined };
+type SdkMethod = {
+  http: string;
+  path: string;
+  list: boolean;
+  signature: () => ts.SignatureDeclarationBase | undefined;
+};
 
 function methodsOfClass(decl: ts.ClassDeclaration | undefined, name: string): ts.SignatureDeclarationBase | undefined {
-  const all = decl?.members.filter((m): m is ts.MethodDeclaration => (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) && m.name?.getText() === name) ?? [];
+  const all =
+    decl?.members.filter(
+      (m): m is ts.MethodDeclaration =>
+        (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) && m.name?.getText() === name,
+    ) ?? [];
   return all.find((m) => m.parameters.some((p) => p.name.getText() === "params")) ?? all[0];
 }
 
@@ -73,8 +98,16 @@ class Sdk {
     readonly label: string,
     layout: "classes" | "ambient",
   ) {
-    const entry = layout === "classes" ? walk(path.join(root, "cjs"), ".d.ts") : [path.join(root, "types", "index.d.ts")];
-    this.program = ts.createProgram(entry, { strict: true, skipLibCheck: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, types: [] });
+    const entry =
+      layout === "classes" ? walk(path.join(root, "cjs"), ".d.ts") : [path.join(root, "types", "index.d.ts")];
+    this.program = ts.createProgram(entry, {
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      types: [],
+    });
     this.checker = this.program.getTypeChecker();
     const resources = path.join(root, "cjs", "resources");
     for (const file of walk(resources, ".js")) {
@@ -82,9 +115,12 @@ class Sdk {
       const src = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
       // stripe@23: `class X { create(params) { return this._makeRequest('POST', '/v1/…', …) } }` beside `X.d.ts`.
       // stripe@20: `StripeResource.extend({ create: stripeMethod({ method, fullPath, methodType }) })` beside `types/XResource.d.ts`.
-      const dts = layout === "classes" ? path.join(resources, `${rel}.d.ts`) : path.join(root, "types", `${rel}Resource.d.ts`);
-      const klass = () => findClass(this.program.getSourceFile(dts), layout === "classes" ? undefined : `${path.basename(rel)}Resource`);
-      const add = (name: string, http: string, p: string, list: boolean) => this.methods.push({ http, path: p, list, signature: () => methodsOfClass(klass(), name) });
+      const dts =
+        layout === "classes" ? path.join(resources, `${rel}.d.ts`) : path.join(root, "types", `${rel}Resource.d.ts`);
+      const klass = () =>
+        findClass(this.program.getSourceFile(dts), layout === "classes" ? undefined : `${path.basename(rel)}Resource`);
+      const add = (name: string, http: string, p: string, list: boolean) =>
+        this.methods.push({ http, path: p, list, signature: () => methodsOfClass(klass(), name) });
       const visit = (n: ts.Node, method: string | null): void => {
         if ((ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n)) && ts.isIdentifier(n.name)) method = n.name.text;
         if (ts.isCallExpression(n) && method) {
@@ -92,14 +128,19 @@ class Sdk {
           if (callee === "this._makeRequest") {
             const [verb, p, , , opts] = n.arguments;
             const pattern = p ? pathPattern(p) : null;
-            if (verb && ts.isStringLiteral(verb) && pattern) add(method, verb.text, pattern, !!opts && /methodType:\s*'list'/.test(opts.getText()));
+            if (verb && ts.isStringLiteral(verb) && pattern)
+              add(method, verb.text, pattern, !!opts && /methodType:\s*'list'/.test(opts.getText()));
           } else if (callee === "stripeMethod" && n.arguments[0] && ts.isObjectLiteralExpression(n.arguments[0])) {
             const spec = n.arguments[0];
-            const get = (k: string) => spec.properties.find((x): x is ts.PropertyAssignment => ts.isPropertyAssignment(x) && x.name.getText() === k)?.initializer;
+            const get = (k: string) =>
+              spec.properties.find(
+                (x): x is ts.PropertyAssignment => ts.isPropertyAssignment(x) && x.name.getText() === k,
+              )?.initializer;
             const verb = get("method");
             const full = get("fullPath");
             const pattern = full ? pathPattern(full) : null;
-            if (verb && ts.isStringLiteral(verb) && pattern) add(method, verb.text, pattern, get("methodType")?.getText() === "'list'");
+            if (verb && ts.isStringLiteral(verb) && pattern)
+              add(method, verb.text, pattern, get("methodType")?.getText() === "'list'");
           }
         }
         n.forEachChild((c) => visit(c, method));
@@ -124,9 +165,15 @@ class Converter {
     const decl = symbol.declarations?.[0];
     const file = decl?.getSourceFile().fileName ?? "";
     if (!file.startsWith(this.sdk.root)) return null;
-    const fq = this.checker.getFullyQualifiedName(symbol).replace(/^"[^"]*"\./, "").replace(/^Stripe\./, "");
+    const fq = this.checker
+      .getFullyQualifiedName(symbol)
+      .replace(/^"[^"]*"\./, "")
+      .replace(/^Stripe\./, "");
     if (this.sdk.label) return `${this.sdk.label}#${fq}`;
-    return `${path.relative(path.join(this.sdk.root, "cjs"), file).replace(/\.d\.ts$/, "").replace(/^resources\//, "")}#${fq}`;
+    return `${path
+      .relative(path.join(this.sdk.root, "cjs"), file)
+      .replace(/\.d\.ts$/, "")
+      .replace(/^resources\//, "")}#${fq}`;
   }
 
   node(type: ts.Type): Node {
@@ -160,7 +207,10 @@ class Converter {
       if (symbol?.name === "Date") return { t: "str" };
       const base = symbol && symbol.flags & ts.SymbolFlags.Interface ? this.nameOf(symbol) : null;
       // A generic interface (`ApiList<T>`) is one type per instantiation: name it with its arguments.
-      const args = f & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? c.getTypeArguments(type as ts.TypeReference) : [];
+      const args =
+        f & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference
+          ? c.getTypeArguments(type as ts.TypeReference)
+          : [];
       const name = base && args.length ? `${base}<${args.map((a) => this.argName(a)).join(", ")}>` : base;
       if (!name) return this.object(type);
       return this.named(name, () => this.object(type));
@@ -201,7 +251,9 @@ class Converter {
     const c = this.checker;
     const kept = members.filter((m) => !(m.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
     const isBool = (m: ts.Type, v: string) => (m.flags & ts.TypeFlags.BooleanLiteral) !== 0 && c.typeToString(m) === v;
-    const isString = (m: ts.Type) => (m.flags & ts.TypeFlags.String) !== 0 || (m.isIntersection() && m.types.some((t) => (t.flags & ts.TypeFlags.String) !== 0));
+    const isString = (m: ts.Type) =>
+      (m.flags & ts.TypeFlags.String) !== 0 ||
+      (m.isIntersection() && m.types.some((t) => (t.flags & ts.TypeFlags.String) !== 0));
     const bool = kept.some((m) => isBool(m, "true")) && kept.some((m) => isBool(m, "false"));
     // `'a' | 'b' | OtherString` is an open enum: the SDK lists the values of its pinned version and
     // allows others for forward compatibility. The sandbox takes and gives only the listed values.
@@ -220,7 +272,8 @@ class Converter {
       out.push(this.node(m));
     }
     if (bool) out.push({ t: "bool" });
-    if (literals.length) out.push(open ? { t: "enum", values: literals.sort(), open: true } : { t: "enum", values: literals.sort() });
+    if (literals.length)
+      out.push(open ? { t: "enum", values: literals.sort(), open: true } : { t: "enum", values: literals.sort() });
     else if (open) out.push({ t: "str" });
     return out.length === 1 ? (out[0] as Node) : { t: "union", of: out };
   }
@@ -233,7 +286,8 @@ class Converter {
       if (!decl || prop.flags & ts.SymbolFlags.Method) continue;
       const propType = c.getTypeOfSymbolAtLocation(prop, decl);
       if (propType.getCallSignatures().length > 0) continue; // fetchEvent() and the like: not data
-      props[prop.name] = prop.flags & ts.SymbolFlags.Optional ? { n: this.node(propType), opt: true } : { n: this.node(propType) };
+      props[prop.name] =
+        prop.flags & ts.SymbolFlags.Optional ? { n: this.node(propType), opt: true } : { n: this.node(propType) };
     }
     const index = c.getIndexInfoOfType(type, ts.IndexKind.String);
     const sorted = Object.fromEntries(Object.entries(props).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -245,7 +299,8 @@ class Converter {
 function unwrap(node: ts.TypeNode): ts.TypeNode {
   let n = node;
   const wrappers = /^(Stripe\.)?(Promise|Response|ApiListPromise|ApiSearchResultPromise)$/;
-  while (ts.isTypeReferenceNode(n) && wrappers.test(n.typeName.getText()) && n.typeArguments?.[0]) n = n.typeArguments[0];
+  while (ts.isTypeReferenceNode(n) && wrappers.test(n.typeName.getText()) && n.typeArguments?.[0])
+    n = n.typeArguments[0];
   return n;
 }
 
@@ -255,12 +310,18 @@ function describe(sdk: Sdk, conv: Converter, m: SdkMethod): Endpoint {
   const params = p?.type ? conv.node(sdk.checker.getTypeFromTypeNode(p.type)) : { t: "obj" as const, props: {} };
   const returns = sig?.type ? conv.node(sdk.checker.getTypeFromTypeNode(unwrap(sig.type))) : { t: "any" as const };
   const klass = sig?.parent && ts.isClassDeclaration(sig.parent) ? sig.parent.name?.text : "?";
-  return { sdk: `${sdk.label || "stripe"} ${klass}.${sig?.name?.getText() ?? "?"}`, ...(m.list ? { list: true as const } : {}), params, returns };
+  return {
+    sdk: `${sdk.label || "stripe"} ${klass}.${sig?.name?.getText() ?? "?"}`,
+    ...(m.list ? { list: true as const } : {}),
+    params,
+    returns,
+  };
 }
 
 function version(root: string): { sdk: string; api: string } {
   const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
-  const api = /['"](\d{4}-\d{2}-\d{2}\.\w+)['"]/.exec(readFileSync(path.join(root, "cjs", "apiVersion.js"), "utf8"))?.[1] ?? "";
+  const api =
+    /['"](\d{4}-\d{2}-\d{2}\.\w+)['"]/.exec(readFileSync(path.join(root, "cjs", "apiVersion.js"), "utf8"))?.[1] ?? "";
   return { sdk: pkg.version, api };
 }
 
@@ -272,7 +333,10 @@ export function generate(): Contract {
   const endpoints: Record<string, Endpoint> = {};
   // v1 at the app's pinned version; v2 at the preview version the app calls it with, or GA for a
   // v2 path only GA has (the credit simulation moved to /v2/money_management/test_helpers/…).
-  for (const [which, sdk] of [["preview", preview], ["ga", ga]] as const) {
+  for (const [which, sdk] of [
+    ["preview", preview],
+    ["ga", ga],
+  ] as const) {
     for (const m of sdk.methods) {
       const key = `${m.http} ${m.path}`;
       if (!wanted.has(key) || endpoints[key] || (which === "preview" && m.path.startsWith("/v1/"))) continue;
@@ -309,7 +373,10 @@ export function generate(): Contract {
 
 /** One endpoint and one type per line, so a regenerated file diffs readably. */
 export function serialize(c: Contract): string {
-  const block = (o: Record<string, unknown>) => `{\n${Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(",\n")}\n}`;
+  const block = (o: Record<string, unknown>) =>
+    `{\n${Object.entries(o)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+      .join(",\n")}\n}`;
   return `{\n"sdk": ${JSON.stringify(c.sdk)},\n"deliveries": ${JSON.stringify(c.deliveries)},\n"endpoints": ${block(c.endpoints)},\n"types": ${block(c.types)}\n}\n`;
 }
 

@@ -33,7 +33,8 @@ function objectAt(c: Contract, node: Node, at: string[]): Extract<Node, { t: "ob
   for (const key of ["", ...at]) {
     if (key) {
       const here: Node = n;
-      if (here.t !== "obj" || !here.props[key]) throw new Error(`preview: no ${key} in ${JSON.stringify(here).slice(0, 80)}`);
+      if (here.t !== "obj" || !here.props[key])
+        throw new Error(`preview: no ${key} in ${JSON.stringify(here).slice(0, 80)}`);
       n = here.props[key].n;
     }
     for (let i = 0; ; i++) {
@@ -57,8 +58,11 @@ function applyPreview(base: Contract): Contract {
     const target = objectAt(c, root, parts);
     // An enum row on an existing enum adds its values (a value only the guides document).
     const had = target.props[name];
-    const node: Node = row.node.t === "enum" && had?.n.t === "enum" ? { ...had.n, values: [...new Set([...had.n.values, ...row.node.values])].sort() } : row.node;
-    target.props = { ...target.props, [name]: row.optional ?? had?.opt ? { n: node, opt: true } : { n: node } };
+    const node: Node =
+      row.node.t === "enum" && had?.n.t === "enum"
+        ? { ...had.n, values: [...new Set([...had.n.values, ...row.node.values])].sort() }
+        : row.node;
+    target.props = { ...target.props, [name]: (row.optional ?? had?.opt) ? { n: node, opt: true } : { n: node } };
   }
   return c;
 }

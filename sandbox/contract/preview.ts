@@ -17,11 +17,14 @@ const num: Node = { t: "num" };
 const nullable = (n: Node): Node => ({ t: "union", of: [{ t: "null" }, n] });
 const obj = (props: Record<string, Node>, optional: string[] = Object.keys(props)): Node => ({
   t: "obj",
-  props: Object.fromEntries(Object.entries(props).map(([k, n]) => [k, optional.includes(k) ? { n, opt: true as const } : { n }])),
+  props: Object.fromEntries(
+    Object.entries(props).map(([k, n]) => [k, optional.includes(k) ? { n, opt: true as const } : { n }]),
+  ),
 });
 
 const STABLECOIN = "stablecoin-issuing-with-connect.txt";
-const ISSUING_BALANCE = "docs.stripe.com/issuing/funding/balance, docs.stripe.com/baas/start-integration/integration-guides/b2b-payments";
+const ISSUING_BALANCE =
+  "docs.stripe.com/issuing/funding/balance, docs.stripe.com/baas/start-integration/integration-guides/b2b-payments";
 
 const CARD_SPEND = `${STABLECOIN} § Monitor money movement: "You can find card spending in the Received Debit v2 API"`;
 const cardSpend: Node = obj({ authorization: nullable(str), card_transactions: { t: "arr", item: str } }, []);

@@ -35,7 +35,7 @@ export const REMOVED_PARAMS: RemovedParam[] = [
     node: { t: "arr", item: { t: "str" } },
     removedIn: "2026-09-30.endive",
     source:
-      "node_modules/stripe/CHANGELOG.md § 23.0.0 (pinned 2026-09-30.endive): \"⚠️ Remove support for `payment_method_types` on … `SetupIntentCreateParams`, and `SetupIntentUpdateParams`\"; " +
+      'node_modules/stripe/CHANGELOG.md § 23.0.0 (pinned 2026-09-30.endive): "⚠️ Remove support for `payment_method_types` on … `SetupIntentCreateParams`, and `SetupIntentUpdateParams`"; ' +
       "`allowed_payment_method_types` was added at 2026-07-29.dahlia (§ 22.4.0). Before endive the list is the SetupIntent's allowed types.",
   },
 ];

@@ -44,9 +44,11 @@ function keccakF(a: bigint[]): void {
       for (let y = 0; y < 25; y += 5) a[x + y] = at(x + y) ^ d;
     }
     const b = new Array<bigint>(25).fill(0n);
-    for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(at(x + 5 * y), ROTATIONS[x + 5 * y] ?? 0);
+    for (let x = 0; x < 5; x++)
+      for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl(at(x + 5 * y), ROTATIONS[x + 5 * y] ?? 0);
     for (let y = 0; y < 25; y += 5) {
-      for (let x = 0; x < 5; x++) a[x + y] = (b[x + y] ?? 0n) ^ (~(b[((x + 1) % 5) + y] ?? 0n) & MASK & (b[((x + 2) % 5) + y] ?? 0n));
+      for (let x = 0; x < 5; x++)
+        a[x + y] = (b[x + y] ?? 0n) ^ (~(b[((x + 1) % 5) + y] ?? 0n) & MASK & (b[((x + 2) % 5) + y] ?? 0n));
     }
     a[0] = at(0) ^ (ROUND_CONSTANTS[round] ?? 0n);
   }
@@ -69,7 +71,8 @@ export function keccak256(input: Uint8Array | string): Uint8Array {
     keccakF(state);
   }
   const out = new Uint8Array(32);
-  for (let i = 0; i < 4; i++) for (let k = 0; k < 8; k++) out[i * 8 + k] = Number(((state[i] ?? 0n) >> BigInt(8 * k)) & 0xffn);
+  for (let i = 0; i < 4; i++)
+    for (let k = 0; k < 8; k++) out[i * 8 + k] = Number(((state[i] ?? 0n) >> BigInt(8 * k)) & 0xffn);
   return out;
 }
 

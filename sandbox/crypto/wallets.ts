@@ -4,7 +4,16 @@ import { keccak256Hex } from "./keccak";
  * Address checks for crypto-wallet payout methods, per network. Each returns null when
  * the address is acceptable or a sentence saying what is wrong (it becomes the API error).
  */
-export const NETWORKS = ["arbitrum", "avalanche_c_chain", "base", "ethereum", "optimism", "polygon", "solana", "stellar"] as const;
+export const NETWORKS = [
+  "arbitrum",
+  "avalanche_c_chain",
+  "base",
+  "ethereum",
+  "optimism",
+  "polygon",
+  "solana",
+  "stellar",
+] as const;
 export type Network = (typeof NETWORKS)[number];
 const EVM: readonly string[] = ["arbitrum", "avalanche_c_chain", "base", "ethereum", "optimism", "polygon"];
 
@@ -19,7 +28,8 @@ export function evmProblem(address: string): string | null {
   if (!/^0x[0-9a-fA-F]{40}$/.test(address)) return "EVM addresses are 0x followed by 40 hexadecimal characters.";
   const body = address.slice(2);
   const mixed = body !== body.toLowerCase() && body !== body.toUpperCase();
-  if (mixed && toChecksumAddress(address) !== address) return "The address's mixed-case EIP-55 checksum is wrong; check it for a typo (or send it all lower case).";
+  if (mixed && toChecksumAddress(address) !== address)
+    return "The address's mixed-case EIP-55 checksum is wrong; check it for a typo (or send it all lower case).";
   return null;
 }
 
@@ -81,24 +91,44 @@ export function crc16xmodem(bytes: Uint8Array): number {
 }
 
 export function stellarProblem(address: string): string | null {
-  if (!/^G[A-Z2-7]{55}$/.test(address)) return "Stellar account addresses are 56 characters starting with G (StrKey, base32).";
+  if (!/^G[A-Z2-7]{55}$/.test(address))
+    return "Stellar account addresses are 56 characters starting with G (StrKey, base32).";
   const raw = base32Decode(address);
   if (!raw || raw.length !== 35 || raw[0] !== 6 << 3) return "This is not a Stellar account public key (G…).";
   const crc = crc16xmodem(raw.subarray(0, 33));
-  if ((raw[33] ?? 0) !== (crc & 0xff) || (raw[34] ?? 0) !== crc >> 8) return "The Stellar address's checksum is wrong; check it for a typo.";
+  if ((raw[33] ?? 0) !== (crc & 0xff) || (raw[34] ?? 0) !== crc >> 8)
+    return "The Stellar address's checksum is wrong; check it for a typo.";
   return null;
 }
 
 /** Validates a wallet; the problem names the field (`address`, `network` or `memo`). */
-export function walletProblem(w: { address?: unknown; network?: unknown; memo?: unknown }): { field: "address" | "network" | "memo"; message: string } | null {
+export function walletProblem(w: {
+  address?: unknown;
+  network?: unknown;
+  memo?: unknown;
+}): { field: "address" | "network" | "memo"; message: string } | null {
   const network = String(w.network ?? "");
-  if (!(NETWORKS as readonly string[]).includes(network)) return { field: "network", message: `Unknown network ${JSON.stringify(w.network ?? null)}; use one of ${NETWORKS.join(", ")}.` };
+  if (!(NETWORKS as readonly string[]).includes(network))
+    return {
+      field: "network",
+      message: `Unknown network ${JSON.stringify(w.network ?? null)}; use one of ${NETWORKS.join(", ")}.`,
+    };
   const address = typeof w.address === "string" ? w.address : "";
-  const problem = EVM.includes(network) ? evmProblem(address) : network === "solana" ? solanaProblem(address) : stellarProblem(address);
+  const problem = EVM.includes(network)
+    ? evmProblem(address)
+    : network === "solana"
+      ? solanaProblem(address)
+      : stellarProblem(address);
   if (problem) return { field: "address", message: `Invalid ${network} address: ${problem}` };
   if (network === "stellar") {
-    if (typeof w.memo !== "string" || !w.memo.trim()) return { field: "memo", message: "Stellar payouts need a memo (the exchange uses it to find the recipient's account); pass crypto_wallet.memo." };
+    if (typeof w.memo !== "string" || !w.memo.trim())
+      return {
+        field: "memo",
+        message:
+          "Stellar payouts need a memo (the exchange uses it to find the recipient's account); pass crypto_wallet.memo.",
+      };
     if (Buffer.byteLength(w.memo) > 28) return { field: "memo", message: "A Stellar text memo is at most 28 bytes." };
-  } else if (w.memo !== undefined && w.memo !== null) return { field: "memo", message: `A memo is only used on stellar; remove it for ${network}.` };
+  } else if (w.memo !== undefined && w.memo !== null)
+    return { field: "memo", message: `A memo is only used on stellar; remove it for ${network}.` };
   return null;
 }

@@ -14,7 +14,8 @@ export type FieldDef = {
 };
 
 const need = (label: string) => (v: string) => (v.trim() ? null : `Enter ${label}.`);
-const re = (pattern: RegExp, message: string, label: string) => (v: string) => (!v.trim() ? `Enter ${label}.` : pattern.test(v.trim()) ? null : message);
+const re = (pattern: RegExp, message: string, label: string) => (v: string) =>
+  !v.trim() ? `Enter ${label}.` : pattern.test(v.trim()) ? null : message;
 const us = (c: string) => c === "US";
 
 function checkDob(v: string): string | null {
@@ -29,27 +30,181 @@ function checkDob(v: string): string | null {
 
 /** The onboarding form's fields, in page order, with Stripe's test values prefilled. */
 export const FIELDS: FieldDef[] = [
-  { name: "business_type", label: "Business type", covers: ["business_type"], type: "select", options: [["individual", "Individual or sole proprietor"], ["company", "Company"]], testValue: () => "individual", check: re(/^(individual|company)$/, "Choose a business type.", "a business type") },
-  { name: "first_name", label: "First name", covers: ["individual.first_name"], autocomplete: "given-name", testValue: () => "Jenny", check: need("a first name") },
-  { name: "last_name", label: "Last name", covers: ["individual.last_name"], autocomplete: "family-name", testValue: () => "Rosen", check: need("a last name") },
-  { name: "email", label: "Email", covers: ["individual.email"], type: "email", autocomplete: "email", testValue: () => "jenny.rosen@example.com", check: re(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address like name@example.com.", "an email address") },
-  { name: "phone", label: "Phone", covers: ["individual.phone", "company.phone"], type: "tel", autocomplete: "tel", testValue: () => "+15555550100", check: re(/^\+?[0-9 ()-]{7,20}$/, "Enter a phone number, digits only, e.g. +15555550100.", "a phone number") },
-  { name: "dob", label: "Date of birth", covers: ["individual.dob.day", "individual.dob.month", "individual.dob.year"], type: "date", autocomplete: "bday", hint: "YYYY-MM-DD", testValue: () => "1901-01-01", check: checkDob },
-  { name: "ssn_last_4", label: "Last 4 digits of SSN", covers: ["individual.ssn_last_4"], testValue: () => "0000", check: re(/^\d{4}$/, "Enter exactly 4 digits.", "the last 4 digits of the SSN") },
-  { name: "id_number", label: "National ID number", covers: ["individual.id_number"], testValue: () => "000000000", check: re(/^[0-9A-Za-z]{6,20}$/, "Enter 6 to 20 letters or digits.", "an ID number") },
-  { name: "company_name", label: "Legal business name (companies only)", covers: ["company.name"], autocomplete: "organization", testValue: () => "Rosen Widgets LLC", check: need("the legal business name") },
-  { name: "tax_id", label: "Tax ID (EIN, companies only)", covers: ["company.tax_id"], testValue: () => "000000000", check: (v, c) => (us(c) ? re(/^\d{9}$/, "Enter the 9-digit EIN.", "the tax ID")(v) : need("the tax ID")(v)) },
-  { name: "line1", label: "Street address", covers: ["individual.address.line1", "company.address.line1"], autocomplete: "address-line1", testValue: () => "address_full_match", check: need("a street address") },
-  { name: "city", label: "City", covers: ["individual.address.city", "company.address.city"], autocomplete: "address-level2", testValue: () => "San Francisco", check: need("a city") },
-  { name: "state", label: "State", covers: ["individual.address.state", "company.address.state"], autocomplete: "address-level1", hint: "Two letters, e.g. CA", testValue: () => "CA", check: re(/^[A-Z]{2}$/, "Enter the two-letter state code, e.g. CA.", "a state") },
-  { name: "postal_code", label: "Postal code", covers: ["individual.address.postal_code", "company.address.postal_code"], autocomplete: "postal-code", testValue: (c) => (us(c) ? "94111" : "06600"), check: (v, c) => (us(c) ? re(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code.", "a ZIP code")(v) : need("a postal code")(v)) },
-  { name: "mcc", label: "Merchant category code", covers: ["business_profile.mcc"], hint: "4 digits, e.g. 5734", testValue: () => "5734", check: re(/^\d{4}$/, "Enter a 4-digit merchant category code.", "a merchant category code") },
-  { name: "url", label: "Business website", covers: ["business_profile.url"], type: "url", autocomplete: "url", testValue: () => "https://example.com", check: re(/^https?:\/\/[^\s.]+\.[^\s]+$/, "Enter a website starting with https://.", "a website") },
-  { name: "routing_number", label: "Routing number", covers: ["external_account"], hint: "9 digits; 110000000 is Stripe's test bank", testValue: () => "110000000", check: re(/^\d{9}$/, "Enter the 9-digit routing number.", "a routing number") },
-  { name: "account_number", label: "Account number", covers: ["external_account"], testValue: () => "000123456789", check: re(/^\d{4,17}$/, "Enter 4 to 17 digits.", "an account number") },
-  { name: "tos", label: "I accept the Stripe Connected Account Agreement", covers: ["tos_acceptance.date", "tos_acceptance.ip"], type: "checkbox", testValue: () => "on", check: (v) => (v === "on" ? null : "Accept the agreement to continue.") },
-  { name: "tos_card_issuing", label: "I accept the Issuing cardholder terms", covers: ["card_issuing.tos_acceptance.date", "card_issuing.tos_acceptance.ip"], type: "checkbox", testValue: () => "on", check: (v) => (v === "on" ? null : "Accept the Issuing terms to continue.") },
-  { name: "tos_treasury", label: "I accept the Financial Accounts terms", covers: ["treasury.tos_acceptance.date", "treasury.tos_acceptance.ip"], type: "checkbox", testValue: () => "on", check: (v) => (v === "on" ? null : "Accept the Financial Accounts terms to continue.") },
+  {
+    name: "business_type",
+    label: "Business type",
+    covers: ["business_type"],
+    type: "select",
+    options: [
+      ["individual", "Individual or sole proprietor"],
+      ["company", "Company"],
+    ],
+    testValue: () => "individual",
+    check: re(/^(individual|company)$/, "Choose a business type.", "a business type"),
+  },
+  {
+    name: "first_name",
+    label: "First name",
+    covers: ["individual.first_name"],
+    autocomplete: "given-name",
+    testValue: () => "Jenny",
+    check: need("a first name"),
+  },
+  {
+    name: "last_name",
+    label: "Last name",
+    covers: ["individual.last_name"],
+    autocomplete: "family-name",
+    testValue: () => "Rosen",
+    check: need("a last name"),
+  },
+  {
+    name: "email",
+    label: "Email",
+    covers: ["individual.email"],
+    type: "email",
+    autocomplete: "email",
+    testValue: () => "jenny.rosen@example.com",
+    check: re(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address like name@example.com.", "an email address"),
+  },
+  {
+    name: "phone",
+    label: "Phone",
+    covers: ["individual.phone", "company.phone"],
+    type: "tel",
+    autocomplete: "tel",
+    testValue: () => "+15555550100",
+    check: re(/^\+?[0-9 ()-]{7,20}$/, "Enter a phone number, digits only, e.g. +15555550100.", "a phone number"),
+  },
+  {
+    name: "dob",
+    label: "Date of birth",
+    covers: ["individual.dob.day", "individual.dob.month", "individual.dob.year"],
+    type: "date",
+    autocomplete: "bday",
+    hint: "YYYY-MM-DD",
+    testValue: () => "1901-01-01",
+    check: checkDob,
+  },
+  {
+    name: "ssn_last_4",
+    label: "Last 4 digits of SSN",
+    covers: ["individual.ssn_last_4"],
+    testValue: () => "0000",
+    check: re(/^\d{4}$/, "Enter exactly 4 digits.", "the last 4 digits of the SSN"),
+  },
+  {
+    name: "id_number",
+    label: "National ID number",
+    covers: ["individual.id_number"],
+    testValue: () => "000000000",
+    check: re(/^[0-9A-Za-z]{6,20}$/, "Enter 6 to 20 letters or digits.", "an ID number"),
+  },
+  {
+    name: "company_name",
+    label: "Legal business name (companies only)",
+    covers: ["company.name"],
+    autocomplete: "organization",
+    testValue: () => "Rosen Widgets LLC",
+    check: need("the legal business name"),
+  },
+  {
+    name: "tax_id",
+    label: "Tax ID (EIN, companies only)",
+    covers: ["company.tax_id"],
+    testValue: () => "000000000",
+    check: (v, c) => (us(c) ? re(/^\d{9}$/, "Enter the 9-digit EIN.", "the tax ID")(v) : need("the tax ID")(v)),
+  },
+  {
+    name: "line1",
+    label: "Street address",
+    covers: ["individual.address.line1", "company.address.line1"],
+    autocomplete: "address-line1",
+    testValue: () => "address_full_match",
+    check: need("a street address"),
+  },
+  {
+    name: "city",
+    label: "City",
+    covers: ["individual.address.city", "company.address.city"],
+    autocomplete: "address-level2",
+    testValue: () => "San Francisco",
+    check: need("a city"),
+  },
+  {
+    name: "state",
+    label: "State",
+    covers: ["individual.address.state", "company.address.state"],
+    autocomplete: "address-level1",
+    hint: "Two letters, e.g. CA",
+    testValue: () => "CA",
+    check: re(/^[A-Z]{2}$/, "Enter the two-letter state code, e.g. CA.", "a state"),
+  },
+  {
+    name: "postal_code",
+    label: "Postal code",
+    covers: ["individual.address.postal_code", "company.address.postal_code"],
+    autocomplete: "postal-code",
+    testValue: (c) => (us(c) ? "94111" : "06600"),
+    check: (v, c) =>
+      us(c) ? re(/^\d{5}(-\d{4})?$/, "Enter a 5-digit ZIP code.", "a ZIP code")(v) : need("a postal code")(v),
+  },
+  {
+    name: "mcc",
+    label: "Merchant category code",
+    covers: ["business_profile.mcc"],
+    hint: "4 digits, e.g. 5734",
+    testValue: () => "5734",
+    check: re(/^\d{4}$/, "Enter a 4-digit merchant category code.", "a merchant category code"),
+  },
+  {
+    name: "url",
+    label: "Business website",
+    covers: ["business_profile.url"],
+    type: "url",
+    autocomplete: "url",
+    testValue: () => "https://example.com",
+    check: re(/^https?:\/\/[^\s.]+\.[^\s]+$/, "Enter a website starting with https://.", "a website"),
+  },
+  {
+    name: "routing_number",
+    label: "Routing number",
+    covers: ["external_account"],
+    hint: "9 digits; 110000000 is Stripe's test bank",
+    testValue: () => "110000000",
+    check: re(/^\d{9}$/, "Enter the 9-digit routing number.", "a routing number"),
+  },
+  {
+    name: "account_number",
+    label: "Account number",
+    covers: ["external_account"],
+    testValue: () => "000123456789",
+    check: re(/^\d{4,17}$/, "Enter 4 to 17 digits.", "an account number"),
+  },
+  {
+    name: "tos",
+    label: "I accept the Stripe Connected Account Agreement",
+    covers: ["tos_acceptance.date", "tos_acceptance.ip"],
+    type: "checkbox",
+    testValue: () => "on",
+    check: (v) => (v === "on" ? null : "Accept the agreement to continue."),
+  },
+  {
+    name: "tos_card_issuing",
+    label: "I accept the Issuing cardholder terms",
+    covers: ["card_issuing.tos_acceptance.date", "card_issuing.tos_acceptance.ip"],
+    type: "checkbox",
+    testValue: () => "on",
+    check: (v) => (v === "on" ? null : "Accept the Issuing terms to continue."),
+  },
+  {
+    name: "tos_treasury",
+    label: "I accept the Financial Accounts terms",
+    covers: ["treasury.tos_acceptance.date", "treasury.tos_acceptance.ip"],
+    type: "checkbox",
+    testValue: () => "on",
+    check: (v) => (v === "on" ? null : "Accept the Financial Accounts terms to continue."),
+  },
 ];
 
 const COMPANY_ONLY = new Set(["company_name", "tax_id"]);
@@ -75,20 +230,54 @@ export function validate(fields: FieldDef[], values: Record<string, string>, cou
 }
 
 /** Turns valid form values into account update parameters (what the API would have received). */
-export function toAccountParams(values: Record<string, string>, account: Stripe.Account, now: number, ip: string, userAgent: string): Record<string, unknown> {
+export function toAccountParams(
+  values: Record<string, string>,
+  account: Stripe.Account,
+  now: number,
+  ip: string,
+  userAgent: string,
+): Record<string, unknown> {
   const v = (k: string) => values[k]?.trim() || undefined;
   const type = v("business_type") ?? account.business_type ?? "individual";
-  const address = { line1: v("line1"), city: v("city"), state: v("state"), postal_code: v("postal_code"), country: account.country };
-  const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
+  const address = {
+    line1: v("line1"),
+    city: v("city"),
+    state: v("state"),
+    postal_code: v("postal_code"),
+    country: account.country,
+  };
+  const clean = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
   const p: Record<string, unknown> = { business_type: type };
   const [year, month, day] = (v("dob") ?? "").split("-").map(Number);
   if (type === "individual") {
-    p.individual = clean({ first_name: v("first_name"), last_name: v("last_name"), email: v("email"), phone: v("phone"), ssn_last_4: v("ssn_last_4"), id_number: v("id_number"), address: v("line1") ? clean(address) : undefined, dob: year ? { day, month, year } : undefined });
+    p.individual = clean({
+      first_name: v("first_name"),
+      last_name: v("last_name"),
+      email: v("email"),
+      phone: v("phone"),
+      ssn_last_4: v("ssn_last_4"),
+      id_number: v("id_number"),
+      address: v("line1") ? clean(address) : undefined,
+      dob: year ? { day, month, year } : undefined,
+    });
   } else {
-    p.company = clean({ name: v("company_name"), tax_id: v("tax_id"), phone: v("phone"), address: v("line1") ? clean(address) : undefined });
+    p.company = clean({
+      name: v("company_name"),
+      tax_id: v("tax_id"),
+      phone: v("phone"),
+      address: v("line1") ? clean(address) : undefined,
+    });
   }
   if (v("mcc") || v("url")) p.business_profile = clean({ mcc: v("mcc"), url: v("url") });
-  if (v("routing_number")) p.external_account = { object: "bank_account", country: account.country, currency: account.default_currency, routing_number: v("routing_number"), account_number: v("account_number") };
+  if (v("routing_number"))
+    p.external_account = {
+      object: "bank_account",
+      country: account.country,
+      currency: account.default_currency,
+      routing_number: v("routing_number"),
+      account_number: v("account_number"),
+    };
   const acceptance = { date: now, ip, user_agent: userAgent };
   if (values.tos === "on") p.tos_acceptance = acceptance;
   const settings: Record<string, unknown> = {};

@@ -27,7 +27,9 @@ function field(f: FieldDef, value: string, error: string | undefined): string {
     return `<div class="field check"><input type="checkbox" id="${id}" name="${f.name}" value="on"${value === "on" ? " checked" : ""} required${aria}><label for="${id}">${esc(f.label)}</label>${err}</div>`;
   }
   if (f.type === "select") {
-    const opts = (f.options ?? []).map(([v, l]) => `<option value="${esc(v)}"${v === value ? " selected" : ""}>${esc(l)}</option>`).join("");
+    const opts = (f.options ?? [])
+      .map(([v, l]) => `<option value="${esc(v)}"${v === value ? " selected" : ""}>${esc(l)}</option>`)
+      .join("");
     return `<div class="field"><label for="${id}">${esc(f.label)}</label>${hint}<select id="${id}" name="${f.name}"${aria}>${opts}</select>${err}</div>`;
   }
   const auto = f.autocomplete ? ` autocomplete="${f.autocomplete}"` : "";
@@ -55,7 +57,9 @@ export function renderPage(p: PageInput): string {
   const body = p.fields
     ? `${summary}<form method="post" novalidate>${p.fields.map((f) => field(f, p.values?.[f.name] ?? "", errors[f.name])).join("")}<button type="submit">Submit</button></form>`
     : `<p>${esc(p.message ?? "")}</p>`;
-  const sub = p.account ? `<p class="sub">Account <code>${esc(p.account.id)}</code> · test values are prefilled <span class="badge">Sandbox</span></p>` : "";
+  const sub = p.account
+    ? `<p class="sub">Account <code>${esc(p.account.id)}</code> · test values are prefilled <span class="badge">Sandbox</span></p>`
+    : "";
   const title = `${errorNames.length ? "Error: " : ""}${p.title}`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)} · Sandbox onboarding</title><style>${CSS}</style></head><body><main><h1>${esc(p.title)}</h1>${sub}${body}</main></body></html>`;
 }

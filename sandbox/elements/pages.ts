@@ -17,7 +17,11 @@ export function isPagePath(pathname: string): boolean {
 }
 
 function html(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 
@@ -27,7 +31,11 @@ function redirect(res: ServerResponse, status: number, location: string): void {
 }
 
 /** Requirements the page collects: everything eventually due, or everything for an update link. */
-function dueFor(account: Stripe.Account, link: LinkState, requested: ReturnType<typeof requestedCapabilities>): string[] {
+function dueFor(
+  account: Stripe.Account,
+  link: LinkState,
+  requested: ReturnType<typeof requestedCapabilities>,
+): string[] {
   const due = dueForAccount(account, requested);
   if (due.includes("business_type")) {
     // Without a business type yet, offer both sets of fields; the chosen type decides which are checked.
@@ -46,19 +54,32 @@ function dueFor(account: Stripe.Account, link: LinkState, requested: ReturnType<
 export async function handlePage(req: IncomingMessage, res: ServerResponse, kernel: Kernel): Promise<void> {
   const m = PATH.exec((req.url ?? "").split("?")[0] ?? "");
   const linkRow = m ? kernel.store.get<LinkState>(LINKS, m[2] ?? "") : undefined;
-  if (!m || !linkRow || linkRow.data.account !== m[1]) return html(res, 404, renderPage({ title: "Link not found", message: "This onboarding link does not exist." }));
+  if (!m || !linkRow || linkRow.data.account !== m[1])
+    return html(res, 404, renderPage({ title: "Link not found", message: "This onboarding link does not exist." }));
   const link = linkRow.data;
   const method = req.method ?? "GET";
   const expired = kernel.clock.now() > link.expires_at;
   const spent = method === "GET" ? link.state !== "new" : link.state !== "opened";
   if (expired || spent) {
     if (link.refresh_url) return redirect(res, 302, link.refresh_url);
-    return html(res, 410, renderPage({ title: "Link expired", message: "This onboarding link has expired or was already used. Ask the platform for a new one." }));
+    return html(
+      res,
+      410,
+      renderPage({
+        title: "Link expired",
+        message: "This onboarding link has expired or was already used. Ask the platform for a new one.",
+      }),
+    );
   }
   const token = m[2] ?? "";
   const { ctx, commit } = systemCtx(kernel, kernel.store.begin(), `http://${req.headers.host ?? "127.0.0.1"}`);
   const row = loadAccount(ctx, link.account);
-  if (!row) return html(res, 404, renderPage({ title: "Account not found", message: "The account for this link no longer exists." }));
+  if (!row)
+    return html(
+      res,
+      404,
+      renderPage({ title: "Account not found", message: "The account for this link no longer exists." }),
+    );
   const due = dueFor(row.data, link, requestedCapabilities(row.extra));
   const country = row.data.country ?? "US";
 
@@ -80,7 +101,17 @@ export async function handlePage(req: IncomingMessage, res: ServerResponse, kern
   const fields = fieldsFor(due, chosenType);
   const errors = validate(fields, values, country);
   if (Object.keys(errors).length) {
-    return html(res, 422, renderPage({ title: "Set up your account", account: row.data, fields: fieldsFor(due, row.data.business_type ?? null), values, errors }));
+    return html(
+      res,
+      422,
+      renderPage({
+        title: "Set up your account",
+        account: row.data,
+        fields: fieldsFor(due, row.data.business_type ?? null),
+        values,
+        errors,
+      }),
+    );
   }
   const ip = req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1";
   const params = toAccountParams(values, row.data, ctx.now, ip, String(req.headers["user-agent"] ?? ""));
@@ -90,5 +121,9 @@ export async function handlePage(req: IncomingMessage, res: ServerResponse, kern
   ctx.tx.put<LinkState>(LINKS, token, { ...linkRow, data: { ...link, state: "used" } });
   await commit();
   if (link.return_url) return redirect(res, 303, link.return_url);
-  return html(res, 200, renderPage({ title: "All set", message: "Your details were submitted. You can close this page." }));
+  return html(
+    res,
+    200,
+    renderPage({ title: "All set", message: "Your details were submitted. You can close this page." }),
+  );
 }

@@ -7,7 +7,14 @@ export type EndpointExtra = { secret: string; connect: boolean };
 /** Hidden state of a v2 event destination (`ed_…`): its signing secret; `startup` marks the ones the start-up flags own. */
 export type DestinationExtra = { secret: string; startup?: "snapshot" | "thin" };
 /** `endpoint_id` is a v1 webhook endpoint (`we_…`) or an event destination (`ed_…`); `kind` is the payload style. */
-export type Delivery = { event_id: string; endpoint_id: string; kind: "v1" | "v2"; attempts: number; next_ms: number; first_ms: number };
+export type Delivery = {
+  event_id: string;
+  endpoint_id: string;
+  kind: "v1" | "v2";
+  attempts: number;
+  next_ms: number;
+  first_ms: number;
+};
 export type ThinEvent = {
   id: string;
   object: "v2.core.event";
@@ -52,7 +59,9 @@ function matchingEndpoints(ctx: Ctx, type: string, from: string | null, kind: "v
     if (data.status !== "enabled" || !row.extra) continue;
     if (data.event_payload !== (kind === "v1" ? "snapshot" : "thin")) continue;
     const scopes = data.events_from ?? ["self"];
-    const wanted = (scopes.includes("self") && row.owner === source) || (scopes.includes("other_accounts") && row.owner === platform && from !== null);
+    const wanted =
+      (scopes.includes("self") && row.owner === source) ||
+      (scopes.includes("other_accounts") && row.owner === platform && from !== null);
     if (wanted && (data.enabled_events ?? []).includes(type)) ids.push(id);
   }
   return ids;
@@ -75,7 +84,12 @@ export function emitEvent(
   ctx: Ctx,
   type: string,
   object: Record<string, unknown>,
-  opts: { account?: string | null; previous_attributes?: Record<string, unknown> | null; id?: string; deliver?: boolean } = {},
+  opts: {
+    account?: string | null;
+    previous_attributes?: Record<string, unknown> | null;
+    id?: string;
+    deliver?: boolean;
+  } = {},
 ): string {
   const account = opts.account ?? (ctx.isConnected ? ctx.account : null);
   // `deliver: false` records an event that was already sent another way (the synchronous RTA request).
@@ -121,7 +135,16 @@ export function emitThinEvent(
     livemode: false,
     ...(context ? { context } : {}),
     related_object: related,
-    ...(ctx.request.id ? { reason: { type: "request", ...(ctx.request.idempotency_key ? { request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key } } : {}) } } : {}),
+    ...(ctx.request.id
+      ? {
+          reason: {
+            type: "request",
+            ...(ctx.request.idempotency_key
+              ? { request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key } }
+              : {}),
+          },
+        }
+      : {}),
     ...(opts.data ? { data: opts.data } : {}),
   };
   ctx.tx.put<ThinEvent>("v2_events", id, { owner: context ?? ctx.platform, data: event });

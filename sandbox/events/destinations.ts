@@ -32,7 +32,8 @@ export type StoredDestination = {
   webhook_endpoint: { url: string };
 };
 
-const invalid = (message: string, param: string) => v2Error(400, "invalid_request_error", "invalid_fields", message, { param });
+const invalid = (message: string, param: string) =>
+  v2Error(400, "invalid_request_error", "invalid_fields", message, { param });
 
 /** The event types an SDK declares for a payload style (`deliveries` in the contract), read once. */
 const declared: Partial<Record<"snapshot" | "thin", Set<string>>> = {};
@@ -59,14 +60,21 @@ export function declaredEventTypes(payload: "snapshot" | "thin"): Set<string> {
 function checkEvents(payload: "snapshot" | "thin", events: string[]): void {
   if (events.length === 0) throw invalid("enabled_events must name at least one event type.", "enabled_events");
   for (const type of events) {
-    if (type === "*") throw invalid("Event destinations take explicit event types; `*` is not accepted.", "enabled_events");
-    if (payload === "thin" && !declaredEventTypes("thin").has(type)) throw invalid(`${type} is not a thin event type; a thin destination receives v2 events (v2.…).`, "enabled_events");
-    if (payload === "snapshot" && type.startsWith("v2.")) throw invalid(`${type} is a thin event; a snapshot destination receives v1 events.`, "enabled_events");
+    if (type === "*")
+      throw invalid("Event destinations take explicit event types; `*` is not accepted.", "enabled_events");
+    if (payload === "thin" && !declaredEventTypes("thin").has(type))
+      throw invalid(
+        `${type} is not a thin event type; a thin destination receives v2 events (v2.…).`,
+        "enabled_events",
+      );
+    if (payload === "snapshot" && type.startsWith("v2."))
+      throw invalid(`${type} is a thin event; a snapshot destination receives v1 events.`, "enabled_events");
   }
 }
 
 function checkUrl(url: unknown): string {
-  if (typeof url !== "string" || !/^https?:\/\/\S+$/.test(url)) throw invalid("webhook_endpoint.url must be an http(s) URL.", "webhook_endpoint.url");
+  if (typeof url !== "string" || !/^https?:\/\/\S+$/.test(url))
+    throw invalid("webhook_endpoint.url must be an http(s) URL.", "webhook_endpoint.url");
   return url;
 }
 
@@ -103,7 +111,12 @@ export function registerDestinationRoutes(router: Router): void {
     const { data, extra } = load(ctx);
     const { status_details: _previous, ...rest } = data;
     void _previous;
-    const next: StoredDestination = { ...rest, status, ...(status === "disabled" ? { status_details: { disabled: { reason: "user" as const } } } : {}), updated: new Date(ctx.nowMs).toISOString() };
+    const next: StoredDestination = {
+      ...rest,
+      status,
+      ...(status === "disabled" ? { status_details: { disabled: { reason: "user" as const } } } : {}),
+      updated: new Date(ctx.nowMs).toISOString(),
+    };
     save(ctx, next, extra);
     return renderDestination(next);
   };
@@ -112,11 +125,24 @@ export function registerDestinationRoutes(router: Router): void {
       method: "POST",
       path: "/v2/core/event_destinations",
       handler: (ctx) => {
-        const p = ctx.params as Json & { enabled_events: string[]; event_payload: "snapshot" | "thin"; name: string; type: string };
-        if (p.type !== "webhook_endpoint") throw invalid(`Destinations of type ${p.type} are not available in the sandbox; use webhook_endpoint.`, "type");
+        const p = ctx.params as Json & {
+          enabled_events: string[];
+          event_payload: "snapshot" | "thin";
+          name: string;
+          type: string;
+        };
+        if (p.type !== "webhook_endpoint")
+          throw invalid(
+            `Destinations of type ${p.type} are not available in the sandbox; use webhook_endpoint.`,
+            "type",
+          );
         const url = checkUrl((p.webhook_endpoint as Json | undefined)?.url);
         checkEvents(p.event_payload, p.enabled_events);
-        if (p.event_payload === "thin" && p.snapshot_api_version !== undefined) throw invalid("snapshot_api_version is for snapshot destinations; thin events are unversioned.", "snapshot_api_version");
+        if (p.event_payload === "thin" && p.snapshot_api_version !== undefined)
+          throw invalid(
+            "snapshot_api_version is for snapshot destinations; thin events are unversioned.",
+            "snapshot_api_version",
+          );
         const now = new Date(ctx.nowMs).toISOString();
         const data: StoredDestination = {
           id: ctx.id("ed_test", 48),
@@ -126,7 +152,11 @@ export function registerDestinationRoutes(router: Router): void {
           enabled_events: [...new Set(p.enabled_events)],
           event_payload: p.event_payload,
           // Unset, a destination takes its owner's own events [guess: the reference states no default].
-          events_from: [...new Set<"self" | "other_accounts">((p.events_from as StoredDestination["events_from"] | undefined) ?? ["self"])],
+          events_from: [
+            ...new Set<"self" | "other_accounts">(
+              (p.events_from as StoredDestination["events_from"] | undefined) ?? ["self"],
+            ),
+          ],
           livemode: false,
           metadata: mergeMetadata(undefined, p.metadata),
           name: p.name,
@@ -197,7 +227,10 @@ export function registerDestinationRoutes(router: Router): void {
         // A thin `v2.core.event_destination.ping`, sent to this destination only, whatever its
         // enabled events and payload style [guess: Stripe documents the ping as a thin event].
         const related = { id, type: "v2.core.event_destination", url: `/v2/core/event_destinations/${id}` };
-        const eventId = emitThinEvent(ctx, "v2.core.event_destination.ping", related, { context: ctx.isConnected ? ctx.account : null, to: [id] });
+        const eventId = emitThinEvent(ctx, "v2.core.event_destination.ping", related, {
+          context: ctx.isConnected ? ctx.account : null,
+          to: [id],
+        });
         return ctx.tx.get<ThinEvent>("v2_events", eventId)?.data;
       },
     },

@@ -10,7 +10,10 @@ function same(a: unknown, b: unknown): boolean {
  * Stripe's `previous_attributes`: the old values of what changed, nested only as deep as
  * the change (e.g. `{capabilities: {card_issuing: "inactive"}}`). Null when nothing changed.
  */
-export function previousAttributes(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> | null {
+export function previousAttributes(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const a = before[key];

@@ -81,7 +81,9 @@ export class Dispatcher {
     if (d.kind === "v1") {
       const ev = this.kernel.store.get<Record<string, unknown>>("events", d.event_id);
       // An endpoint created with `api_version` gets its events rendered at that version (one shape here).
-      return ev ? JSON.stringify(endpointVersion ? { ...ev.data, api_version: endpointVersion } : ev.data, null, 2) : null;
+      return ev
+        ? JSON.stringify(endpointVersion ? { ...ev.data, api_version: endpointVersion } : ev.data, null, 2)
+        : null;
     }
     const ev = this.kernel.store.get<ThinEvent>("v2_events", d.event_id);
     return ev ? JSON.stringify(thinPayload(ev.data), null, 2) : null;
@@ -102,7 +104,9 @@ export class Dispatcher {
     const row = this.kernel.store.get("webhook_endpoints", endpointId);
     const extra = row?.extra as EndpointExtra | undefined;
     const version = (row?.data.api_version as string | null | undefined) ?? null;
-    return row && extra && row.data.status === "enabled" ? { url: String(row.data.url), secret: extra.secret, version } : null;
+    return row && extra && row.data.status === "enabled"
+      ? { url: String(row.data.url), secret: extra.secret, version }
+      : null;
   }
 
   private async deliver(id: string, row: Row<Delivery>): Promise<void> {
@@ -157,7 +161,10 @@ export class Dispatcher {
     } else {
       const attempts = d.attempts + 1;
       const wait = Math.min(config.webhookRetryBaseMs * 2 ** (attempts - 1), config.webhookRetryMaxMs);
-      tx.put<Delivery>("deliveries", id, { owner: current.owner, data: { ...d, attempts, next_ms: Date.now() + wait } });
+      tx.put<Delivery>("deliveries", id, {
+        owner: current.owner,
+        data: { ...d, attempts, next_ms: Date.now() + wait },
+      });
     }
     await tx.commit();
   }

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Router } from "../wire/router";
 
-import {listV1, listV2, v2Page} from "../wire/list";
+import { listV1, listV2, v2Page } from "../wire/list";
 import { mergeMetadata, newestFirst, ownedRow } from "../resources/common";
 import { randomToken } from "../store/ids";
 import { v2NotFound } from "../wire/errors";
@@ -48,7 +48,13 @@ export function registerEventRoutes(router: Router): void {
       path: "/v1/webhook_endpoints/:id",
       handler: (ctx) => {
         const row = ownedRow<Stripe.WebhookEndpoint>(ctx, TABLE, ctx.path.id ?? "", "webhook_endpoint");
-        const p = ctx.params as { url?: string; enabled_events?: string[]; disabled?: boolean; description?: string | null; metadata?: unknown };
+        const p = ctx.params as {
+          url?: string;
+          enabled_events?: string[];
+          disabled?: boolean;
+          description?: string | null;
+          metadata?: unknown;
+        };
         const next: Stripe.WebhookEndpoint = {
           ...row.data,
           url: p.url ?? row.data.url,
@@ -73,7 +79,13 @@ export function registerEventRoutes(router: Router): void {
     {
       method: "GET",
       path: "/v1/webhook_endpoints",
-      handler: (ctx) => listV1(newestFirst(ctx, TABLE) as Array<{ id: string }>, ctx.params, "/v1/webhook_endpoints", "webhook_endpoint"),
+      handler: (ctx) =>
+        listV1(
+          newestFirst(ctx, TABLE) as Array<{ id: string }>,
+          ctx.params,
+          "/v1/webhook_endpoints",
+          "webhook_endpoint",
+        ),
     },
     {
       method: "GET",
@@ -123,4 +135,3 @@ export function registerEventRoutes(router: Router): void {
     },
   );
 }
-

@@ -20,7 +20,8 @@ export async function syncStartupReceivers(kernel: Kernel, receivers: StartupRec
   const { ctx, commit } = systemCtx(kernel, kernel.store.begin());
   // Before the three receivers, one v1 endpoint took every event: remove it from older data.
   for (const [id, row] of kernel.store.rows("webhook_endpoints")) {
-    if ((row.extra as (EndpointExtra & { startup?: boolean }) | undefined)?.startup) ctx.tx.delete("webhook_endpoints", id);
+    if ((row.extra as (EndpointExtra & { startup?: boolean }) | undefined)?.startup)
+      ctx.tx.delete("webhook_endpoints", id);
   }
   for (const payload of ["snapshot", "thin"] as const) {
     const wanted = receivers[payload];
@@ -53,7 +54,10 @@ export async function syncStartupReceivers(kernel: Kernel, receivers: StartupRec
       updated: now,
       webhook_endpoint: { url: wanted.url },
     };
-    const extra: DestinationExtra = { secret: wanted.secret ?? existing?.extra.secret ?? newSigningSecret(ctx.tx), startup: payload };
+    const extra: DestinationExtra = {
+      secret: wanted.secret ?? existing?.extra.secret ?? newSigningSecret(ctx.tx),
+      startup: payload,
+    };
     ctx.tx.put<StoredDestination>(DESTINATIONS, data.id, { owner: kernel.platformId(), data, extra });
   }
   if (receivers.rta) setAuthorizationEndpoint(kernel.config, receivers.rta.url, receivers.rta.secret);
@@ -62,10 +66,15 @@ export async function syncStartupReceivers(kernel: Kernel, receivers: StartupRec
 
 /** The start-up receivers as registered now, secrets included (`GET /_sandbox/receivers`, sandbox only). */
 export function startupReceivers(kernel: Kernel): Record<string, unknown> {
-  const out: Record<string, unknown> = { rta: kernel.config.rtaUrl ? { url: kernel.config.rtaUrl, secret: kernel.config.rtaSecret } : null, snapshot: null, thin: null };
+  const out: Record<string, unknown> = {
+    rta: kernel.config.rtaUrl ? { url: kernel.config.rtaUrl, secret: kernel.config.rtaSecret } : null,
+    snapshot: null,
+    thin: null,
+  };
   for (const [id, row] of kernel.store.rows<StoredDestination>(DESTINATIONS)) {
     const extra = row.extra as DestinationExtra | undefined;
-    if (extra?.startup) out[extra.startup] = { id, url: row.data.webhook_endpoint.url, secret: extra.secret, status: row.data.status };
+    if (extra?.startup)
+      out[extra.startup] = { id, url: row.data.webhook_endpoint.url, secret: extra.secret, status: row.data.status };
   }
   return out;
 }

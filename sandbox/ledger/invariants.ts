@@ -18,7 +18,13 @@ export function ledgerViolations(store: Store): string[] {
     if (total !== 0) problems.push(`journal ${id} sums to ${total}`);
     for (const l of j.lines) {
       const k = `${l.holder}|${j.currency}`;
-      const b = sums.get(k) ?? { holder: l.holder, currency: j.currency, cash: 0, inbound_pending: 0, outbound_pending: 0 };
+      const b = sums.get(k) ?? {
+        holder: l.holder,
+        currency: j.currency,
+        cash: 0,
+        inbound_pending: 0,
+        outbound_pending: 0,
+      };
       b[l.bucket] += l.amount;
       sums.set(k, b);
     }
@@ -37,7 +43,8 @@ export function ledgerViolations(store: Store): string[] {
       perCurrency.set(currency, (perCurrency.get(currency) ?? 0) + sv);
     }
   }
-  for (const [currency, total] of perCurrency) if (total !== 0) problems.push(`${currency} is not conserved: all balances sum to ${total}`);
+  for (const [currency, total] of perCurrency)
+    if (total !== 0) problems.push(`${currency} is not conserved: all balances sum to ${total}`);
   return problems;
 }
 

@@ -33,7 +33,13 @@ export const BALANCES = "ledger_balances";
 export const JOURNALS = "ledger_journals";
 
 /** Holders outside Stripe (banks, card networks, the FX desk); their balances may be negative. */
-export const EXTERNAL = { bank: "ext:bank", fx: "ext:fx", card: "ext:card_network", stripe: "ext:stripe", crypto: "ext:crypto_network" } as const;
+export const EXTERNAL = {
+  bank: "ext:bank",
+  fx: "ext:fx",
+  card: "ext:card_network",
+  stripe: "ext:stripe",
+  crypto: "ext:crypto_network",
+} as const;
 export const isExternal = (holder: string) => holder.startsWith("ext:");
 
 /** A business failure of a posting; resources turn it into their own Stripe-shaped error. */
@@ -48,7 +54,13 @@ export class LedgerError extends Error {
 }
 
 const key = (holder: string, currency: string) => `${holder}|${currency}`;
-const zero = (holder: string, currency: string): Balance => ({ holder, currency, cash: 0, inbound_pending: 0, outbound_pending: 0 });
+const zero = (holder: string, currency: string): Balance => ({
+  holder,
+  currency,
+  cash: 0,
+  inbound_pending: 0,
+  outbound_pending: 0,
+});
 
 /** A holder's buckets in one currency (zeros when nothing was ever booked). */
 export function balanceOf(reader: Tx | Store, holder: string, currency: string): Balance {
@@ -57,7 +69,11 @@ export function balanceOf(reader: Tx | Store, holder: string, currency: string):
 
 export function assertAmount(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount <= 0) {
-    throw new LedgerError("invalid_amount", { needed: amount }, `Amounts must be positive integers in minor units (got ${amount}).`);
+    throw new LedgerError(
+      "invalid_amount",
+      { needed: amount },
+      `Amounts must be positive integers in minor units (got ${amount}).`,
+    );
   }
 }
 
@@ -65,10 +81,16 @@ export function assertAmount(amount: number): void {
  * Books one journal. Lines must sum to zero; no bucket of an internal holder may end below
  * zero (so spending more than `cash` throws `insufficient_funds` and nothing is written).
  */
-export function post(tx: Tx, input: { currency: string; lines: Line[]; flow?: { type: string; id: string } | null; nowMs: number }): Journal {
+export function post(
+  tx: Tx,
+  input: { currency: string; lines: Line[]; flow?: { type: string; id: string } | null; nowMs: number },
+): Journal {
   const { currency, lines } = input;
-  for (const l of lines) if (!Number.isSafeInteger(l.amount)) throw new LedgerError("invalid_amount", { needed: l.amount }, `Not an integer amount: ${l.amount}`);
-  if (lines.reduce((s, l) => s + l.amount, 0) !== 0) throw new LedgerError("unbalanced", { currency }, "Journal lines must sum to zero.");
+  for (const l of lines)
+    if (!Number.isSafeInteger(l.amount))
+      throw new LedgerError("invalid_amount", { needed: l.amount }, `Not an integer amount: ${l.amount}`);
+  if (lines.reduce((s, l) => s + l.amount, 0) !== 0)
+    throw new LedgerError("unbalanced", { currency }, "Journal lines must sum to zero.");
   const touched = new Map<string, Balance>();
   for (const l of lines) {
     const k = key(l.holder, currency);
@@ -81,13 +103,25 @@ export function post(tx: Tx, input: { currency: string; lines: Line[]; flow?: { 
     for (const bucket of BUCKETS) {
       if (b[bucket] < 0) {
         const before = balanceOf(tx, b.holder, currency);
-        const needed = -lines.filter((l) => l.holder === b.holder && l.bucket === bucket).reduce((s, l) => s + l.amount, 0);
-        throw new LedgerError("insufficient_funds", { holder: b.holder, currency, bucket, available: before[bucket], needed }, `Insufficient funds: ${b.holder} has ${before[bucket]} ${currency} in ${bucket}, needs ${needed}.`);
+        const needed = -lines
+          .filter((l) => l.holder === b.holder && l.bucket === bucket)
+          .reduce((s, l) => s + l.amount, 0);
+        throw new LedgerError(
+          "insufficient_funds",
+          { holder: b.holder, currency, bucket, available: before[bucket], needed },
+          `Insufficient funds: ${b.holder} has ${before[bucket]} ${currency} in ${bucket}, needs ${needed}.`,
+        );
       }
     }
   }
   for (const [k, b] of touched) tx.put<Balance>(BALANCES, k, { owner: "", data: b });
-  const journal: Journal = { id: newId(tx, "lj"), currency, lines: lines.filter((l) => l.amount !== 0), flow: input.flow ?? null, created_ms: input.nowMs };
+  const journal: Journal = {
+    id: newId(tx, "lj"),
+    currency,
+    lines: lines.filter((l) => l.amount !== 0),
+    flow: input.flow ?? null,
+    created_ms: input.nowMs,
+  };
   tx.put<Journal>(JOURNALS, journal.id, { owner: "", data: journal });
   return journal;
 }

@@ -44,7 +44,10 @@ function createV1(ctx: Ctx): Stripe.AccountLink {
   const p = ctx.params as unknown as Stripe.AccountLinkCreateParams;
   const account = loadAccount(ctx, p.account);
   if (!account || ctx.isConnected) throw referenceMissing("account", p.account, "account");
-  if (p.collect && p.collection_options) throw invalidRequest("You may only specify one of these parameters: collect, collection_options.", { param: "collect" });
+  if (p.collect && p.collection_options)
+    throw invalidRequest("You may only specify one of these parameters: collect, collection_options.", {
+      param: "collect",
+    });
   // [stricter] Stripe documents v2 links for v2 accounts (changelog 2025-07-30.preview) and says nothing of v1 links
   // for configurations v1 cannot express; the sandbox refuses them rather than onboard half an account.
   const v2Only = v2Configurations(account).filter((c) => V2_ONLY.includes(c));
@@ -55,7 +58,10 @@ function createV1(ctx: Ctx): Stripe.AccountLink {
     );
   }
   if (p.type === "account_update" && account.data.controller?.requirement_collection !== "application") {
-    throw invalidRequest("You cannot create `account_update` type Account Links for accounts where Stripe is responsible for collecting requirements.", { param: "type" });
+    throw invalidRequest(
+      "You cannot create `account_update` type Account Links for accounts where Stripe is responsible for collecting requirements.",
+      { param: "type" },
+    );
   }
   const link: LinkState = {
     account: p.account,
@@ -72,10 +78,23 @@ function createV1(ctx: Ctx): Stripe.AccountLink {
   return { object: "account_link", created: link.created, expires_at: link.expires_at, url };
 }
 
-type V2UseCaseBody = { configurations: string[]; refresh_url: string; return_url?: string; collection_options?: { fields?: "currently_due" | "eventually_due"; future_requirements?: "include" | "omit" } };
-type V2LinkParams = { account: string; use_case: { type: "account_onboarding" | "account_update"; account_onboarding?: V2UseCaseBody; account_update?: V2UseCaseBody } };
+type V2UseCaseBody = {
+  configurations: string[];
+  refresh_url: string;
+  return_url?: string;
+  collection_options?: { fields?: "currently_due" | "eventually_due"; future_requirements?: "include" | "omit" };
+};
+type V2LinkParams = {
+  account: string;
+  use_case: {
+    type: "account_onboarding" | "account_update";
+    account_onboarding?: V2UseCaseBody;
+    account_update?: V2UseCaseBody;
+  };
+};
 
-const bad = (param: string, message: string) => v2Error(400, "invalid_request_error", "invalid_fields", message, { param });
+const bad = (param: string, message: string) =>
+  v2Error(400, "invalid_request_error", "invalid_fields", message, { param });
 const iso = (unix: number) => new Date(unix * 1000).toISOString();
 
 /**
@@ -90,16 +109,24 @@ function createV2(ctx: Ctx): Record<string, unknown> {
   const type = p.use_case.type;
   const other = type === "account_onboarding" ? "account_update" : "account_onboarding";
   const body = p.use_case[type];
-  if (!body) throw bad(`use_case.${type}`, `Missing required param: use_case.${type} (the hash for use_case.type ${type}).`);
+  if (!body)
+    throw bad(`use_case.${type}`, `Missing required param: use_case.${type} (the hash for use_case.type ${type}).`);
   if (p.use_case[other]) throw bad(`use_case.${other}`, `use_case.${other} does not go with use_case.type ${type}.`);
   const applied = v2Configurations(account);
-  if (body.configurations.length === 0) throw bad(`use_case.${type}.configurations`, "Name at least one of the account's configurations.");
+  if (body.configurations.length === 0)
+    throw bad(`use_case.${type}.configurations`, "Name at least one of the account's configurations.");
   const unknown = body.configurations.filter((c) => !applied.includes(c));
   if (unknown.length) {
-    throw bad(`use_case.${type}.configurations`, `The account ${p.account} does not have the ${unknown.join(", ")} configuration${unknown.length > 1 ? "s" : ""} (it has: ${applied.join(", ") || "none"}).`);
+    throw bad(
+      `use_case.${type}.configurations`,
+      `The account ${p.account} does not have the ${unknown.join(", ")} configuration${unknown.length > 1 ? "s" : ""} (it has: ${applied.join(", ") || "none"}).`,
+    );
   }
   if (type === "account_update" && account.data.controller?.requirement_collection !== "application") {
-    throw bad("use_case.type", "You cannot create `account_update` Account Links for accounts where Stripe is responsible for collecting requirements.");
+    throw bad(
+      "use_case.type",
+      "You cannot create `account_update` Account Links for accounts where Stripe is responsible for collecting requirements.",
+    );
   }
   const link: LinkState = {
     account: p.account,
@@ -126,5 +153,8 @@ function createV2(ctx: Ctx): Record<string, unknown> {
 }
 
 export function registerAccountLinkRoutes(router: Router): void {
-  router.add({ method: "POST", path: "/v1/account_links", handler: createV1 }, { method: "POST", path: "/v2/core/account_links", handler: createV2 });
+  router.add(
+    { method: "POST", path: "/v1/account_links", handler: createV1 },
+    { method: "POST", path: "/v2/core/account_links", handler: createV2 },
+  );
 }

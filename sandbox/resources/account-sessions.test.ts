@@ -14,7 +14,10 @@ test("account sessions echo every component, apply features and defaults, and re
   const s = await t.stripe.accountSessions.create({
     account: a.id,
     components: {
-      financial_account: { enabled: true, features: { send_money: false, external_account_collection: false, disable_stripe_user_authentication: true } },
+      financial_account: {
+        enabled: true,
+        features: { send_money: false, external_account_collection: false, disable_stripe_user_authentication: true },
+      },
       issuing_cards_list: { enabled: true, features: { card_management: true, spend_control_management: true } },
       account_onboarding: { enabled: true },
     },
@@ -23,10 +26,21 @@ test("account sessions echo every component, apply features and defaults, and re
   assert.equal(s.account, a.id);
   assert.match(s.client_secret, /^accs_secret__[A-Za-z0-9]{20,}$/);
   assert.ok(s.expires_at > Math.floor(Date.now() / 1000) + 1800);
-  assert.deepEqual(s.components.financial_account, { enabled: true, features: { disable_stripe_user_authentication: true, external_account_collection: false, send_money: false, transfer_balance: true } });
+  assert.deepEqual(s.components.financial_account, {
+    enabled: true,
+    features: {
+      disable_stripe_user_authentication: true,
+      external_account_collection: false,
+      send_money: false,
+      transfer_balance: true,
+    },
+  });
   assert.equal(s.components.issuing_cards_list.features.card_management, true);
   assert.equal(s.components.issuing_cards_list.features.cardholder_management, false);
-  assert.deepEqual(s.components.account_onboarding, { enabled: true, features: { disable_stripe_user_authentication: false, external_account_collection: true } });
+  assert.deepEqual(s.components.account_onboarding, {
+    enabled: true,
+    features: { disable_stripe_user_authentication: false, external_account_collection: true },
+  });
   assert.equal(s.components.payments.enabled, false);
   assert.equal(Object.keys(s.components).length, 25);
 });
@@ -35,16 +49,34 @@ test("account sessions validate components, features and who collects requiremen
   const custom = await t.stripe.accounts.create(customAccountParams);
   const standard = await t.stripe.accounts.create({ country: "US" });
   await assert.rejects(
-    t.stripe.accountSessions.create({ account: standard.id, components: { issuing_cards_list: { enabled: true, features: { disable_stripe_user_authentication: true } } } }),
-    (e: Stripe.errors.StripeError) => e.statusCode === 400 && e.param === "components[issuing_cards_list][features][disable_stripe_user_authentication]",
+    t.stripe.accountSessions.create({
+      account: standard.id,
+      components: { issuing_cards_list: { enabled: true, features: { disable_stripe_user_authentication: true } } },
+    }),
+    (e: Stripe.errors.StripeError) =>
+      e.statusCode === 400 &&
+      e.param === "components[issuing_cards_list][features][disable_stripe_user_authentication]",
   );
   await assert.rejects(
-    t.stripe.accountSessions.create({ account: custom.id, components: { issuing_card: { enabled: true, features: { disable_stripe_user_authentication: true } } } as Stripe.AccountSessionCreateParams.Components }),
-    (e: Stripe.errors.StripeError) => e.code === "parameter_unknown" && e.param === "components[issuing_card][features][disable_stripe_user_authentication]",
+    t.stripe.accountSessions.create({
+      account: custom.id,
+      components: {
+        issuing_card: { enabled: true, features: { disable_stripe_user_authentication: true } },
+      } as Stripe.AccountSessionCreateParams.Components,
+    }),
+    (e: Stripe.errors.StripeError) =>
+      e.code === "parameter_unknown" &&
+      e.param === "components[issuing_card][features][disable_stripe_user_authentication]",
   );
   await assert.rejects(
-    t.stripe.accountSessions.create({ account: custom.id, components: { wallet: { enabled: true } } as Stripe.AccountSessionCreateParams.Components }),
+    t.stripe.accountSessions.create({
+      account: custom.id,
+      components: { wallet: { enabled: true } } as Stripe.AccountSessionCreateParams.Components,
+    }),
     (e: Stripe.errors.StripeError) => e.param === "components[wallet]",
   );
-  await assert.rejects(t.stripe.accountSessions.create({ account: "acct_missing", components: { documents: { enabled: true } } }), (e: Stripe.errors.StripeError) => e.code === "resource_missing");
+  await assert.rejects(
+    t.stripe.accountSessions.create({ account: "acct_missing", components: { documents: { enabled: true } } }),
+    (e: Stripe.errors.StripeError) => e.code === "resource_missing",
+  );
 });

@@ -10,9 +10,26 @@ const SESSION_TTL_SECONDS = 3600;
 
 const DSUA = "disable_stripe_user_authentication";
 const EAC = "external_account_collection";
-const payments = { capture_payments: true, destination_on_behalf_of_charge_management: false, dispute_management: true, refund_management: true, smart_disputes_management: false };
-const payouts = { [DSUA]: false, edit_payout_schedule: false, [EAC]: true, instant_payouts: true, standard_payouts: false };
-const issuing = { card_management: false, card_spend_dispute_management: false, cardholder_management: false, spend_control_management: false };
+const payments = {
+  capture_payments: true,
+  destination_on_behalf_of_charge_management: false,
+  dispute_management: true,
+  refund_management: true,
+  smart_disputes_management: false,
+};
+const payouts = {
+  [DSUA]: false,
+  edit_payout_schedule: false,
+  [EAC]: true,
+  instant_payouts: true,
+  standard_payouts: false,
+};
+const issuing = {
+  card_management: false,
+  card_spend_dispute_management: false,
+  cardholder_management: false,
+  spend_control_management: false,
+};
 
 /** Every component of stripe@23.1.0's AccountSessionCreateParams with its default features. */
 const COMPONENTS: Record<string, Record<string, boolean>> = {
@@ -29,7 +46,12 @@ const COMPONENTS: Record<string, Record<string, boolean>> = {
   issuing_cards_list: { ...issuing, [DSUA]: false },
   notification_banner: { [DSUA]: false, [EAC]: true },
   payment_details: payments,
-  payment_disputes: { destination_on_behalf_of_charge_management: false, dispute_management: true, refund_management: true, smart_disputes_management: false },
+  payment_disputes: {
+    destination_on_behalf_of_charge_management: false,
+    dispute_management: true,
+    refund_management: true,
+    smart_disputes_management: false,
+  },
   payment_method_settings: { [DSUA]: false },
   payments,
   payout_details: {},
@@ -43,7 +65,12 @@ const COMPONENTS: Record<string, Record<string, boolean>> = {
   terminal_hardware_shop: {},
 };
 
-export type SessionState = { account: string; components: Record<string, { enabled: boolean; features: Record<string, boolean> }>; created: number; expires_at: number };
+export type SessionState = {
+  account: string;
+  components: Record<string, { enabled: boolean; features: Record<string, boolean> }>;
+  created: number;
+  expires_at: number;
+};
 
 /** Account Sessions: the client secret the embedded components (and the sandbox's connect.js) run on. */
 export function registerAccountSessionRoutes(router: Router): void {
@@ -51,7 +78,10 @@ export function registerAccountSessionRoutes(router: Router): void {
     method: "POST",
     path: "/v1/account_sessions",
     handler: (ctx) => {
-      const p = ctx.params as { account: string; components: Record<string, { enabled: boolean; features?: Record<string, boolean> }> };
+      const p = ctx.params as {
+        account: string;
+        components: Record<string, { enabled: boolean; features?: Record<string, boolean> }>;
+      };
       const account = loadAccount(ctx, p.account);
       if (!account || ctx.isConnected) throw referenceMissing("account", p.account, "account");
       const platformCollects = account.data.controller?.requirement_collection === "application";
@@ -60,7 +90,8 @@ export function registerAccountSessionRoutes(router: Router): void {
         const asked = p.components[name];
         const features = { ...defaults, ...asked?.features };
         // The default of disable_stripe_user_authentication is the opposite of external_account_collection.
-        if (EAC in features && DSUA in features && asked?.features?.[DSUA] === undefined) features[DSUA] = !features[EAC];
+        if (EAC in features && DSUA in features && asked?.features?.[DSUA] === undefined)
+          features[DSUA] = !features[EAC];
         if (asked && features[DSUA] === true && !platformCollects) {
           throw invalidRequest(
             `\`${DSUA}\` can only be true for accounts where \`controller.requirement_collection\` is \`application\`.`,
@@ -68,12 +99,20 @@ export function registerAccountSessionRoutes(router: Router): void {
           );
         }
         if (asked && features[EAC] === false && !platformCollects) {
-          throw invalidRequest(`\`${EAC}\` can only be false for accounts where \`controller.requirement_collection\` is \`application\`.`, { param: `components[${name}][features][${EAC}]` });
+          throw invalidRequest(
+            `\`${EAC}\` can only be false for accounts where \`controller.requirement_collection\` is \`application\`.`,
+            { param: `components[${name}][features][${EAC}]` },
+          );
         }
         components[name] = { enabled: asked?.enabled ?? false, features };
       }
       const secret = `accs_secret__${randomToken(ctx.tx, 44)}`;
-      const state: SessionState = { account: p.account, components, created: ctx.now, expires_at: ctx.now + SESSION_TTL_SECONDS };
+      const state: SessionState = {
+        account: p.account,
+        components,
+        created: ctx.now,
+        expires_at: ctx.now + SESSION_TTL_SECONDS,
+      };
       ctx.tx.put<SessionState>(SESSIONS, secret, { owner: ctx.platform, data: state });
       return {
         object: "account_session",

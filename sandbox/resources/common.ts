@@ -45,7 +45,21 @@ export function newestFirst<T = Json>(ctx: Ctx, table: string, keep: (row: Row<T
 }
 
 /** Stripe's `Address`: all six keys, `null` where nothing was given. */
-export function fullAddress(a: unknown): { city: string | null; country: string | null; line1: string | null; line2: string | null; postal_code: string | null; state: string | null } {
+export function fullAddress(a: unknown): {
+  city: string | null;
+  country: string | null;
+  line1: string | null;
+  line2: string | null;
+  postal_code: string | null;
+  state: string | null;
+} {
   const v = (a && typeof a === "object" ? a : {}) as Record<string, string | null | undefined>;
-  return { city: v.city ?? null, country: v.country ?? null, line1: v.line1 ?? null, line2: v.line2 ?? null, postal_code: v.postal_code ?? null, state: v.state ?? null };
+  return {
+    city: v.city ?? null,
+    country: v.country ?? null,
+    line1: v.line1 ?? null,
+    line2: v.line2 ?? null,
+    postal_code: v.postal_code ?? null,
+    state: v.state ?? null,
+  };
 }

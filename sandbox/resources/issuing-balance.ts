@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { Kernel } from "../kernel";
 import type { Ctx } from "../wire/context";
 import { ApiError, invalidRequest } from "../wire/errors";
-import {listV1} from "../wire/list";
+import { listV1 } from "../wire/list";
 
 import { emitEvent } from "../events/bus";
 import { BALANCES, balanceOf, LedgerError, type Balance } from "../ledger/ledger";
@@ -24,9 +24,17 @@ type Json = Record<string, unknown>;
 
 /** The holder's balances, read through the request's change set (so an event in the same request sees its own top-up). */
 function currenciesOf(ctx: Ctx, holder: string, extra?: string): Balance[] {
-  const currencies = new Set(ctx.kernel.store.rows<Balance>(BALANCES).map(([, r]) => r.data).filter((b) => b.holder === holder).map((b) => b.currency));
+  const currencies = new Set(
+    ctx.kernel.store
+      .rows<Balance>(BALANCES)
+      .map(([, r]) => r.data)
+      .filter((b) => b.holder === holder)
+      .map((b) => b.currency),
+  );
   if (extra) currencies.add(extra);
-  return Array.from(currencies, (c) => balanceOf(ctx.tx, holder, c)).filter((b) => b.cash || b.inbound_pending || b.outbound_pending || b.currency === extra);
+  return Array.from(currencies, (c) => balanceOf(ctx.tx, holder, c)).filter(
+    (b) => b.cash || b.inbound_pending || b.outbound_pending || b.currency === extra,
+  );
 }
 
 function balance(ctx: Ctx, touched?: string): Stripe.Balance {
@@ -42,12 +50,19 @@ function balance(ctx: Ctx, touched?: string): Stripe.Balance {
     connect_reserved: [{ amount: 0, currency: fallback }],
     issuing: { available: list(issuingHolder(ctx.account), "cash") },
     livemode: false,
-    pending: list(paymentsHolder(ctx.account), "inbound_pending").map((a) => ({ ...a, source_types: { card: a.amount } })),
+    pending: list(paymentsHolder(ctx.account), "inbound_pending").map((a) => ({
+      ...a,
+      source_types: { card: a.amount },
+    })),
   } as Stripe.Balance;
 }
 
 const amountParam = (v: unknown) => {
-  if (typeof v !== "number" || v <= 0) throw invalidRequest("Invalid amount: must be a positive integer in the currency's minor unit.", { param: "amount", code: "parameter_invalid_integer" });
+  if (typeof v !== "number" || v <= 0)
+    throw invalidRequest("Invalid amount: must be a positive integer in the currency's minor unit.", {
+      param: "amount",
+      code: "parameter_invalid_integer",
+    });
   return v;
 };
 
@@ -63,12 +78,33 @@ export function registerIssuingBalanceRoutes(kernel: Kernel): void {
         const currency = String(p.currency).toLowerCase();
         const destination = (p.destination_balance as string | undefined) ?? "payments";
         const id = ctx.id("tu");
-        credit(ctx.tx, { holder: destination === "issuing" ? issuingHolder(ctx.account) : paymentsHolder(ctx.account), currency, amount, flow: { type: "topup", id }, nowMs: ctx.nowMs });
+        credit(ctx.tx, {
+          holder: destination === "issuing" ? issuingHolder(ctx.account) : paymentsHolder(ctx.account),
+          currency,
+          amount,
+          flow: { type: "topup", id },
+          nowMs: ctx.nowMs,
+        });
         // Test-mode top-ups succeed at once (live ones take days). [guess]
         const topup = {
-          id, object: "topup", amount, balance_transaction: null, created: ctx.now, currency, description: (p.description as string | undefined) ?? null, destination_balance: destination,
-          expected_availability_date: ctx.now, failure_code: null, failure_message: null, initiated_by: "user", livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, source: null,
-          statement_descriptor: (p.statement_descriptor as string | undefined) ?? null, status: "succeeded", transfer_group: (p.transfer_group as string | undefined) ?? null,
+          id,
+          object: "topup",
+          amount,
+          balance_transaction: null,
+          created: ctx.now,
+          currency,
+          description: (p.description as string | undefined) ?? null,
+          destination_balance: destination,
+          expected_availability_date: ctx.now,
+          failure_code: null,
+          failure_message: null,
+          initiated_by: "user",
+          livemode: false,
+          metadata: (p.metadata as Json | undefined) ?? {},
+          source: null,
+          statement_descriptor: (p.statement_descriptor as string | undefined) ?? null,
+          status: "succeeded",
+          transfer_group: (p.transfer_group as string | undefined) ?? null,
         };
         ctx.tx.put(TOPUPS, id, { owner: ctx.account, data: topup });
         emitEvent(ctx, "topup.created", topup);
@@ -78,7 +114,11 @@ export function registerIssuingBalanceRoutes(kernel: Kernel): void {
       },
     },
     { method: "GET", path: "/v1/topups/:id", handler: (ctx) => ownedRow(ctx, TOPUPS, ctx.path.id ?? "", "topup").data },
-    { method: "GET", path: "/v1/topups", handler: (ctx) => listV1(newestFirst<{ id: string }>(ctx, TOPUPS), ctx.params, "/v1/topups", "topup") },
+    {
+      method: "GET",
+      path: "/v1/topups",
+      handler: (ctx) => listV1(newestFirst<{ id: string }>(ctx, TOPUPS), ctx.params, "/v1/topups", "topup"),
+    },
     {
       method: "POST",
       path: "/v1/payouts",
@@ -90,17 +130,51 @@ export function registerIssuingBalanceRoutes(kernel: Kernel): void {
         const bank = loadAccount(ctx, ctx.account)?.data.external_accounts?.data[0];
         const id = ctx.id("po");
         try {
-          debit(ctx.tx, { holder: source === "issuing" ? issuingHolder(ctx.account) : paymentsHolder(ctx.account), currency, amount, flow: { type: "payout", id }, nowMs: ctx.nowMs });
+          debit(ctx.tx, {
+            holder: source === "issuing" ? issuingHolder(ctx.account) : paymentsHolder(ctx.account),
+            currency,
+            amount,
+            flow: { type: "payout", id },
+            nowMs: ctx.nowMs,
+          });
         } catch (err) {
           if (!(err instanceof LedgerError) || err.code !== "insufficient_funds") throw err;
-          throw new ApiError(400, { type: "invalid_request_error", code: "balance_insufficient", param: "amount", message: `You have insufficient funds in your ${source === "issuing" ? "Issuing" : "Stripe"} balance for this payout: ${err.details.available ?? 0} ${currency} available. Top up the balance or pay out less.` });
+          throw new ApiError(400, {
+            type: "invalid_request_error",
+            code: "balance_insufficient",
+            param: "amount",
+            message: `You have insufficient funds in your ${source === "issuing" ? "Issuing" : "Stripe"} balance for this payout: ${err.details.available ?? 0} ${currency} available. Top up the balance or pay out less.`,
+          });
         }
         // Test-mode payouts are treated as paid at once. [guess: Stripe shows pending/in_transit until the arrival date]
         const payout = {
-          id, object: "payout", amount, application_fee: null, application_fee_amount: null, arrival_date: ctx.now, automatic: false, balance_transaction: null, created: ctx.now, currency,
-          description: (p.description as string | undefined) ?? null, destination: (p.destination as string | undefined) ?? bank?.id ?? null, failure_balance_transaction: null, failure_code: null, failure_message: null,
-          livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, method: (p.method as string | undefined) ?? "standard", original_payout: null, payout_method: null, reconciliation_status: "not_applicable",
-          reversed_by: null, source_type: "card", statement_descriptor: (p.statement_descriptor as string | undefined) ?? null, status: "paid", trace_id: { status: "supported", value: null }, type: "bank_account",
+          id,
+          object: "payout",
+          amount,
+          application_fee: null,
+          application_fee_amount: null,
+          arrival_date: ctx.now,
+          automatic: false,
+          balance_transaction: null,
+          created: ctx.now,
+          currency,
+          description: (p.description as string | undefined) ?? null,
+          destination: (p.destination as string | undefined) ?? bank?.id ?? null,
+          failure_balance_transaction: null,
+          failure_code: null,
+          failure_message: null,
+          livemode: false,
+          metadata: (p.metadata as Json | undefined) ?? {},
+          method: (p.method as string | undefined) ?? "standard",
+          original_payout: null,
+          payout_method: null,
+          reconciliation_status: "not_applicable",
+          reversed_by: null,
+          source_type: "card",
+          statement_descriptor: (p.statement_descriptor as string | undefined) ?? null,
+          status: "paid",
+          trace_id: { status: "supported", value: null },
+          type: "bank_account",
         };
         ctx.tx.put(PAYOUTS, id, { owner: ctx.account, data: payout });
         emitEvent(ctx, "payout.created", payout);
@@ -108,7 +182,15 @@ export function registerIssuingBalanceRoutes(kernel: Kernel): void {
         return payout;
       },
     },
-    { method: "GET", path: "/v1/payouts/:id", handler: (ctx) => ownedRow(ctx, PAYOUTS, ctx.path.id ?? "", "payout").data },
-    { method: "GET", path: "/v1/payouts", handler: (ctx) => listV1(newestFirst<{ id: string }>(ctx, PAYOUTS), ctx.params, "/v1/payouts", "payout") },
+    {
+      method: "GET",
+      path: "/v1/payouts/:id",
+      handler: (ctx) => ownedRow(ctx, PAYOUTS, ctx.path.id ?? "", "payout").data,
+    },
+    {
+      method: "GET",
+      path: "/v1/payouts",
+      handler: (ctx) => listV1(newestFirst<{ id: string }>(ctx, PAYOUTS), ctx.params, "/v1/payouts", "payout"),
+    },
   );
 }

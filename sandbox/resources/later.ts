@@ -24,10 +24,13 @@ function mine(kernel: Kernel): Map<string, NodeJS.Timeout> {
 export function later(kernel: Kernel, key: string, delayMs: number, fn: (ctx: Ctx) => void): void {
   const m = mine(kernel);
   if (m.has(key)) return;
-  const t = setTimeout(() => {
-    m.delete(key);
-    void runNow(kernel, fn).catch((err: unknown) => console.error(`sandbox job ${key}:`, err));
-  }, Math.max(0, delayMs));
+  const t = setTimeout(
+    () => {
+      m.delete(key);
+      void runNow(kernel, fn).catch((err: unknown) => console.error(`sandbox job ${key}:`, err));
+    },
+    Math.max(0, delayMs),
+  );
   m.set(key, t);
 }
 

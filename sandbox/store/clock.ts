@@ -35,7 +35,9 @@ export class SandboxClock {
     if (change.to !== undefined) now = change.to * 1000;
     if (change.advance_seconds !== undefined) now += change.advance_seconds * 1000;
     const frozen = change.frozen ?? s.frozen_ms !== null;
-    const next: ClockState = frozen ? { offset_ms: 0, frozen_ms: now } : { offset_ms: now - Date.now(), frozen_ms: null };
+    const next: ClockState = frozen
+      ? { offset_ms: 0, frozen_ms: now }
+      : { offset_ms: now - Date.now(), frozen_ms: null };
     const tx = this.store.begin();
     tx.put<ClockState>("_meta", "clock", { owner: "", data: next });
     await tx.commit();

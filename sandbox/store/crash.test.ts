@@ -11,7 +11,10 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** Runs `tsx sandbox/main.ts` as a real child process and resolves with its port. */
 function spawnSandbox(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", "0", "--data-dir", dataDir], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts", "--port", "0", "--data-dir", dataDir], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (c: Buffer) => {
@@ -29,7 +32,10 @@ test("SIGKILL mid-burst: every acknowledged write survives and no change set is 
   try {
     const first = await spawnSandbox(dataDir);
     const stripe = sdk(first.port, { maxNetworkRetries: 0 });
-    const account = await stripe.accounts.create({ country: "US", capabilities: { card_issuing: { requested: true } } });
+    const account = await stripe.accounts.create({
+      country: "US",
+      capabilities: { card_issuing: { requested: true } },
+    });
     const acked = new Set<string>();
     let ackedUpdates = 0;
     let stop = false;
@@ -43,7 +49,11 @@ test("SIGKILL mid-burst: every acknowledged write survives and no change set is 
             await stripe.accounts.update(account.id, { email: `w${i}@example.com`, metadata: { i: String(i) } });
             ackedUpdates++;
           } else {
-            const we = await stripe.webhookEndpoints.create({ url: `https://example.com/${i}`, enabled_events: ["*"], metadata: { i: String(i) } });
+            const we = await stripe.webhookEndpoints.create({
+              url: `https://example.com/${i}`,
+              enabled_events: ["*"],
+              metadata: { i: String(i) },
+            });
             acked.add(we.id);
           }
         } catch {
@@ -63,7 +73,8 @@ test("SIGKILL mid-burst: every acknowledged write survives and no change set is 
     first.child.kill("SIGKILL");
     stop = true;
     await Promise.all(writers);
-    if (first.child.exitCode === null && first.child.signalCode === null) await new Promise((r) => first.child.once("exit", r));
+    if (first.child.exitCode === null && first.child.signalCode === null)
+      await new Promise((r) => first.child.once("exit", r));
 
     const second = await spawnSandbox(dataDir);
     try {
@@ -73,7 +84,8 @@ test("SIGKILL mid-burst: every acknowledged write survives and no change set is 
         seen.set(we.id, we);
       });
       for (const id of acked) assert.ok(seen.has(id), `acknowledged endpoint ${id} survived`);
-      for (const we of seen.values()) assert.equal(we.url, `https://example.com/${we.metadata.i}`, "each endpoint is whole");
+      for (const we of seen.values())
+        assert.equal(we.url, `https://example.com/${we.metadata.i}`, "each endpoint is whole");
       const a = await again.accounts.retrieve(account.id);
       assert.equal(a.email, `w${a.metadata?.i}@example.com`, "both fields of one update land together");
       assert.ok(ackedUpdates > 0, "updates were acknowledged before the kill");

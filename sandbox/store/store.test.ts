@@ -23,7 +23,14 @@ test("the store replays its log, ignores a torn tail and compacts into a snapsho
     assert.equal(s2.rows("things").length, 50);
     assert.deepEqual(s2.get("counts", "n")?.data, { n: 50 });
     assert.equal(s2.get("things", "torn"), undefined);
-    assert.deepEqual(s2.rows("things").map(([id]) => id).slice(0, 3), ["t0", "t1", "t2"], "insertion order survives");
+    assert.deepEqual(
+      s2
+        .rows("things")
+        .map(([id]) => id)
+        .slice(0, 3),
+      ["t0", "t1", "t2"],
+      "insertion order survives",
+    );
     const tx = s2.begin();
     tx.put("things", "after", { owner: "p", data: {} });
     await tx.commit();
@@ -45,7 +52,8 @@ test("a restart keeps everything; reset with a seed replays the same ids; the cl
   const second = await startTestSandbox({ dataDir });
   try {
     assert.deepEqual((await second.stripe.accounts.retrieve(a.id)).capabilities, a.capabilities);
-    const post = (p: string, body: unknown) => fetch(`${second.url}${p}`, { method: "POST", body: JSON.stringify(body) });
+    const post = (p: string, body: unknown) =>
+      fetch(`${second.url}${p}`, { method: "POST", body: JSON.stringify(body) });
     assert.equal((await post("/_sandbox/reset", { seed: "fixed" })).status, 200);
     await assert.rejects(second.stripe.accounts.retrieve(a.id));
     const x1 = await second.stripe.accounts.create(customAccountParams);

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { WriteAheadLog } from "./wal";
 
@@ -24,7 +33,10 @@ export class Store {
   private readonly compactBytes: number;
   private resetListeners: Array<() => void> = [];
 
-  constructor(readonly dir: string, opts: StoreOptions = {}) {
+  constructor(
+    readonly dir: string,
+    opts: StoreOptions = {},
+  ) {
     mkdirSync(dir, { recursive: true });
     this.snapshotFile = path.join(dir, "snapshot.json");
     this.compactBytes = opts.compactBytes ?? 16 * 1024 * 1024;

@@ -33,19 +33,39 @@ export function paramError(code: string, param: string, message: string): ApiErr
 
 /** An object addressed in the URL that this account cannot see. */
 export function resourceMissing(objectName: string, id: string, param = "id"): ApiError {
-  return new ApiError(404, { type: "invalid_request_error", code: "resource_missing", param, message: `No such ${objectName}: '${id}'` });
+  return new ApiError(404, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    param,
+    message: `No such ${objectName}: '${id}'`,
+  });
 }
 
 /** An object named in a body parameter that does not exist: Stripe answers 400 with the param. */
 export function referenceMissing(objectName: string, id: string, param: string): ApiError {
-  return new ApiError(400, { type: "invalid_request_error", code: "resource_missing", param, message: `No such ${objectName}: '${id}'` });
+  return new ApiError(400, {
+    type: "invalid_request_error",
+    code: "resource_missing",
+    param,
+    message: `No such ${objectName}: '${id}'`,
+  });
 }
 
 /** v2 errors: the SDK picks the class from `type`, then `code: invalid_fields`. */
-export function v2Error(status: number, type: string, code: string, message: string, extra: Record<string, unknown> = {}): ApiError {
+export function v2Error(
+  status: number,
+  type: string,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): ApiError {
   return new ApiError(status, { type, code, message, ...extra });
 }
 
 export function v2NotFound(objectName: string, id: string): ApiError {
-  return new ApiError(404, { type: "invalid_request_error", code: "not_found", message: `The ${objectName} ${id} was not found.` });
+  return new ApiError(404, {
+    type: "invalid_request_error",
+    code: "not_found",
+    message: `The ${objectName} ${id} was not found.`,
+  });
 }

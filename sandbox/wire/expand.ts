@@ -12,7 +12,13 @@ function isObj(v: unknown): v is Json {
  * computed fields deep inside a hash (`treasury.financial_account.financial_addresses.aba.account_number`)
  * can be registered under that full name; their expander receives that enclosing object.
  */
-function expandAt(node: Json, segments: string[], full: string, ctx: Ctx, owner: { root: Json; trail: string } | null = null): void {
+function expandAt(
+  node: Json,
+  segments: string[],
+  full: string,
+  ctx: Ctx,
+  owner: { root: Json; trail: string } | null = null,
+): void {
   const [field, ...rest] = segments;
   if (field === undefined) return;
   const objectName = typeof node.object === "string" ? node.object : "";
@@ -60,7 +66,10 @@ export function applyExpand(body: unknown, paths: string[], ctx: Ctx): unknown {
   const out = structuredClone(body);
   for (const full of paths) {
     const segments = full.split(".");
-    if (segments.length > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${full}`, { param: "expand" });
+    if (segments.length > 4)
+      throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${full}`, {
+        param: "expand",
+      });
     if (out.object === "list" && segments[0] === "data" && Array.isArray(out.data)) {
       for (const item of out.data) if (isObj(item)) expandAt(item, segments.slice(1), full, ctx);
     } else expandAt(out, segments, full, ctx);

@@ -32,7 +32,9 @@ export class Idempotency {
   }
 
   fingerprint(method: string, pathname: string, params: unknown): string {
-    return createHash("sha256").update(`${method} ${pathname} ${canonical(params)}`).digest("hex");
+    return createHash("sha256")
+      .update(`${method} ${pathname} ${canonical(params)}`)
+      .digest("hex");
   }
 
   find(scoped: string, nowMs: number): IdemRecord | undefined {

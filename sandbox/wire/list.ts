@@ -1,4 +1,3 @@
-
 import { invalidRequest, referenceMissing } from "./errors";
 
 export type Range = number | { gt?: number; gte?: number; lt?: number; lte?: number };
@@ -19,13 +18,22 @@ type Item = { id: string; created?: unknown };
  * A v1 list page. `newestFirst` must already be filtered to what the caller may see;
  * cursors step through it exactly once in either direction.
  */
-export function listV1<T extends Item>(newestFirst: T[], params: Record<string, unknown>, url: string, objectName: string) {
+export function listV1<T extends Item>(
+  newestFirst: T[],
+  params: Record<string, unknown>,
+  url: string,
+  objectName: string,
+) {
   const limit = (params.limit as number | undefined) ?? 10;
   const created = params.created as Range | undefined;
-  const items = created === undefined ? newestFirst : newestFirst.filter((i) => typeof i.created === "number" && inRange(i.created, created));
+  const items =
+    created === undefined
+      ? newestFirst
+      : newestFirst.filter((i) => typeof i.created === "number" && inRange(i.created, created));
   const after = params.starting_after as string | undefined;
   const before = params.ending_before as string | undefined;
-  if (after && before) throw invalidRequest("You may only specify one of these parameters: ending_before, starting_after.");
+  if (after && before)
+    throw invalidRequest("You may only specify one of these parameters: ending_before, starting_after.");
   let data: T[];
   let hasMore: boolean;
   if (before) {

@@ -30,7 +30,8 @@ function authenticate(req: IncomingMessage): string {
   const auth = header(req, "authorization") ?? "";
   let key = "";
   if (/^bearer /i.test(auth)) key = auth.slice(7).trim();
-  else if (/^basic /i.test(auth)) key = Buffer.from(auth.slice(6).trim(), "base64").toString("utf8").split(":")[0] ?? "";
+  else if (/^basic /i.test(auth))
+    key = Buffer.from(auth.slice(6).trim(), "base64").toString("utf8").split(":")[0] ?? "";
   if (!key) {
     throw new ApiError(401, {
       type: "invalid_request_error",
@@ -66,7 +67,11 @@ function parseJsonBody(raw: string): Record<string, unknown> {
   } catch {
     /* fall through */
   }
-  throw new ApiError(400, { type: "invalid_request_error", code: "invalid_fields", message: "The request body is not a valid JSON object." }, true);
+  throw new ApiError(
+    400,
+    { type: "invalid_request_error", code: "invalid_fields", message: "The request body is not a valid JSON object." },
+    true,
+  );
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
@@ -75,7 +80,12 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 /** Handles one `/v1/…` or `/v2/…` request end to end; answers only after its effects are on disk. */
-export async function handleApi(req: IncomingMessage, res: ServerResponse, kernel: Kernel, idem: Idempotency): Promise<void> {
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  kernel: Kernel,
+  idem: Idempotency,
+): Promise<void> {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const pathname = q < 0 ? url : url.slice(0, q);
@@ -105,7 +115,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
     let scopedAccount: string | null = null;
     if (apiKey.startsWith("ek_")) {
       for (const scope of kernel.scopedKeys) scopedAccount ??= scope(apiKey, method, pathname);
-      if (!scopedAccount) throw new ApiError(401, { type: "invalid_request_error", message: `Invalid API Key provided: ${mask(apiKey)} (ephemeral keys only read the object they were made for, until they expire)` });
+      if (!scopedAccount)
+        throw new ApiError(401, {
+          type: "invalid_request_error",
+          message: `Invalid API Key provided: ${mask(apiKey)} (ephemeral keys only read the object they were made for, until they expire)`,
+        });
     }
     const acctHeader = header(req, "stripe-account");
     const contextHeader = header(req, "stripe-context") ?? null;
@@ -129,7 +143,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
     let scoped = "";
     let fingerprint = "";
     if (idempotent && idemKey) {
-      if (idemKey.length > 255) throw invalidRequest("Idempotency key is too long. Keys must be at most 255 characters.");
+      if (idemKey.length > 255)
+        throw invalidRequest("Idempotency key is too long. Keys must be at most 255 characters.");
       scoped = idem.scopedKey(account, idemKey);
       // The key is held from the moment the request arrives, body upload included.
       if (!idem.acquire(scoped)) {
@@ -154,7 +169,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
           });
         }
         await kernel.store.sync();
-        send(res, previous.status, { ...headers, "idempotent-replayed": "true", "original-request": previous.request_id }, previous.body);
+        send(
+          res,
+          previous.status,
+          { ...headers, "idempotent-replayed": "true", "original-request": previous.request_id },
+          previous.body,
+        );
         return;
       }
     }
@@ -224,7 +244,16 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, kerne
       return;
     }
     console.error("sandbox: unexpected error", err);
-    send(res, 500, headers, JSON.stringify({ error: { type: "api_error", message: "An unexpected error occurred in the sandbox." } }, null, 2));
+    send(
+      res,
+      500,
+      headers,
+      JSON.stringify(
+        { error: { type: "api_error", message: "An unexpected error occurred in the sandbox." } },
+        null,
+        2,
+      ),
+    );
   } finally {
     if (heldKey) idem.release(heldKey);
   }

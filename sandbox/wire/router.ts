@@ -29,7 +29,13 @@ export class Router {
       const endpoint = this.lookup(r.method, r.path);
       if (!endpoint) throw new Error(`${r.method} ${r.path}: no SDK or preview-table declaration (sandbox/contract)`);
       const key = `${r.method} ${r.path.replace(/:[^/]+/g, "{}")}`;
-      this.routes.push({ ...r, mode: r.path.startsWith("/v2") ? "v2" : "v1", segments: r.path.split("/").filter(Boolean), key, endpoint });
+      this.routes.push({
+        ...r,
+        mode: r.path.startsWith("/v2") ? "v2" : "v1",
+        segments: r.path.split("/").filter(Boolean),
+        key,
+        endpoint,
+      });
     }
   }
 

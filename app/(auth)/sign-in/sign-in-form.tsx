@@ -14,15 +14,36 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Sign in</h1>
-      {next?.startsWith("/invite/") ? <p className="text-sm text-slate-600">Sign in, or create an account, to accept your invitation.</p> : null}
+      {next?.startsWith("/invite/") ? (
+        <p className="text-sm text-slate-600">Sign in, or create an account, to accept your invitation.</p>
+      ) : null}
       <FormAlert message={formMessage} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fields.email} autoFocus />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={fields.password} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={fields.email}
+        autoFocus
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fields.password}
+      />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
-        <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"} className="font-medium text-brand-600 hover:underline">
+        <Link
+          href={next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up"}
+          className="font-medium text-brand-600 hover:underline"
+        >
           Create an account
         </Link>
       </p>

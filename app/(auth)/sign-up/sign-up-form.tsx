@@ -15,11 +15,29 @@ export function SignUpForm({ next }: { next?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Create your account</h1>
-      {next?.startsWith("/invite/") ? <p className="text-sm text-slate-600">Create your account, then accept your invitation.</p> : null}
+      {next?.startsWith("/invite/") ? (
+        <p className="text-sm text-slate-600">Create your account, then accept your invitation.</p>
+      ) : null}
       <FormAlert message={formMessage} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={fields.name} autoFocus />
-      <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={fields.email} />
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        error={fields.name}
+        autoFocus
+      />
+      <Field
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={fields.email}
+      />
       <Field
         label="Password"
         name="password"
@@ -33,7 +51,10 @@ export function SignUpForm({ next }: { next?: string }) {
       <SubmitButton pendingLabel="Creating account…">Create account</SubmitButton>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="font-medium text-brand-600 hover:underline">
+        <Link
+          href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}
+          className="font-medium text-brand-600 hover:underline"
+        >
           Sign in
         </Link>
       </p>

@@ -7,7 +7,11 @@ import { businessRulesSchema } from "@/lib/cards/rules-form";
 import { fail, ok } from "@/lib/errors";
 import { saveBusinessRules } from "@/lib/rules/rules-store";
 
-const FIELD_OF: Record<string, string> = { allowedCountries: "allowedCountries", maxAmount: "maxAmount", velocityPerHour: "velocityPerHour" };
+const FIELD_OF: Record<string, string> = {
+  allowedCountries: "allowedCountries",
+  maxAmount: "maxAmount",
+  velocityPerHour: "velocityPerHour",
+};
 
 /** The business's own authorization rules; never looser than the platform's (refused if so). */
 export const saveRulesAction = businessAction({

@@ -19,7 +19,9 @@ export const metadata: Metadata = { title: "Cards" };
 function summary(r: RuleSet): string[] {
   return [
     ...(r.killSwitch ? ["all card spending is paused"] : []),
-    ...(r.blockedCategories.length ? [`blocks ${r.blockedCategories.map((c) => merchantCategory(c)?.name ?? c).join(", ")}`] : []),
+    ...(r.blockedCategories.length
+      ? [`blocks ${r.blockedCategories.map((c) => merchantCategory(c)?.name ?? c).join(", ")}`]
+      : []),
     ...(r.allowedCountries ? [`only ${r.allowedCountries.join(", ")}`] : []),
     ...(r.maxAmount !== null ? [`at most ${formatMoney(r.maxAmount, r.currency)} per purchase`] : []),
     ...(r.velocityPerHour !== null ? [`at most ${r.velocityPerHour} approvals per card per hour`] : []),
@@ -54,7 +56,9 @@ export default async function CardsPage() {
           Card activity and limits
         </h2>
         {rows.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No cards yet. Create one above; it appears here with its purchases and limits.</p>
+          <p className="mt-2 text-sm text-slate-500">
+            No cards yet. Create one above; it appears here with its purchases and limits.
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100" data-testid="card-links">
             {rows.map(({ card, holder }) => (

@@ -7,11 +7,27 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/errors";
 import { saveRulesAction } from "./actions";
 
-export type RulesFormValues = { blockedCategories: string[]; allowedCountries: string; maxAmount: string; velocityPerHour: string; killSwitch: boolean };
+export type RulesFormValues = {
+  blockedCategories: string[];
+  allowedCountries: string;
+  maxAmount: string;
+  velocityPerHour: string;
+  killSwitch: boolean;
+};
 type Category = { category: string; mcc: string; name: string };
 type State = ActionResult<{ saved: boolean }> | null;
 
-export function RulesForm({ initial, categories, platformSummary, canEdit }: { initial: RulesFormValues; categories: Category[]; platformSummary: string[]; canEdit: boolean }) {
+export function RulesForm({
+  initial,
+  categories,
+  platformSummary,
+  canEdit,
+}: {
+  initial: RulesFormValues;
+  categories: Category[];
+  platformSummary: string[];
+  canEdit: boolean;
+}) {
   const [state, action] = useActionState<State, FormData>((_prev, form) => saveRulesAction(form), null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
@@ -20,7 +36,10 @@ export function RulesForm({ initial, categories, platformSummary, canEdit }: { i
         <h2 id="rules-title" className="text-lg font-semibold">
           Your authorization rules
         </h2>
-        <p className="text-sm text-slate-600">Applied to every card purchase in real time, after the platform&apos;s rules. They can only make spending stricter.</p>
+        <p className="text-sm text-slate-600">
+          Applied to every card purchase in real time, after the platform&apos;s rules. They can only make spending
+          stricter.
+        </p>
         {platformSummary.length ? (
           <ul className="mt-2 list-disc pl-5 text-xs text-slate-500">
             {platformSummary.map((s) => (
@@ -34,7 +53,11 @@ export function RulesForm({ initial, categories, platformSummary, canEdit }: { i
           Rules saved. They apply to the next purchase.
         </p>
       ) : null}
-      <FormAlert message={state && !state.ok ? (fields._form ?? (state.error.fields ? undefined : state.error.message)) : undefined} />
+      <FormAlert
+        message={
+          state && !state.ok ? (fields._form ?? (state.error.fields ? undefined : state.error.message)) : undefined
+        }
+      />
       <fieldset disabled={!canEdit} className="space-y-4 disabled:opacity-70">
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" name="killSwitch" value="on" defaultChecked={initial.killSwitch} className="size-4" />
@@ -64,10 +87,30 @@ export function RulesForm({ initial, categories, platformSummary, canEdit }: { i
           </p>
           {fields.blockedCategories ? <p className="mt-1 text-sm text-red-600">{fields.blockedCategories}</p> : null}
         </div>
-        <Field label="Allowed merchant countries" name="allowedCountries" defaultValue={initial.allowedCountries} hint="Two-letter codes separated by commas, e.g. US, MX. Empty allows any." error={fields.allowedCountries} />
+        <Field
+          label="Allowed merchant countries"
+          name="allowedCountries"
+          defaultValue={initial.allowedCountries}
+          hint="Two-letter codes separated by commas, e.g. US, MX. Empty allows any."
+          error={fields.allowedCountries}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Maximum per purchase (USD)" name="maxAmount" inputMode="decimal" defaultValue={initial.maxAmount} hint="Empty for no maximum" error={fields.maxAmount} />
-          <Field label="Approvals per card per hour" name="velocityPerHour" inputMode="numeric" defaultValue={initial.velocityPerHour} hint="Empty for no limit" error={fields.velocityPerHour} />
+          <Field
+            label="Maximum per purchase (USD)"
+            name="maxAmount"
+            inputMode="decimal"
+            defaultValue={initial.maxAmount}
+            hint="Empty for no maximum"
+            error={fields.maxAmount}
+          />
+          <Field
+            label="Approvals per card per hour"
+            name="velocityPerHour"
+            inputMode="numeric"
+            defaultValue={initial.velocityPerHour}
+            hint="Empty for no limit"
+            error={fields.velocityPerHour}
+          />
         </div>
         {canEdit ? (
           <div className="max-w-xs">

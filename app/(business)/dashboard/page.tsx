@@ -41,9 +41,15 @@ export default async function DashboardPage() {
   ]);
   const currency = business.fundingModel === "stablecoin" ? "usdc" : "usd";
   const attentionItems = [
-    ...(live && live.state.due.length ? [{ text: `${live.state.due.length} verification item(s) due`, href: "/dashboard#onboarding-status-title" }] : []),
-    ...(attention.declinedLast7Days ? [{ text: `${attention.declinedLast7Days} declined card purchase(s) this week`, href: "/cards" }] : []),
-    ...(attention.disputesAwaitingEvidence ? [{ text: `${attention.disputesAwaitingEvidence} dispute(s) awaiting evidence`, href: "/cards" }] : []),
+    ...(live && live.state.due.length
+      ? [{ text: `${live.state.due.length} verification item(s) due`, href: "/dashboard#onboarding-status-title" }]
+      : []),
+    ...(attention.declinedLast7Days
+      ? [{ text: `${attention.declinedLast7Days} declined card purchase(s) this week`, href: "/cards" }]
+      : []),
+    ...(attention.disputesAwaitingEvidence
+      ? [{ text: `${attention.disputesAwaitingEvidence} dispute(s) awaiting evidence`, href: "/cards" }]
+      : []),
   ];
   return (
     <section className="space-y-6">
@@ -53,7 +59,10 @@ export default async function DashboardPage() {
           {business.legalName}
         </h1>
         <p className="text-sm text-slate-500">
-          <span data-testid="business-role" className="capitalize">{ctx.role}</span> · {business.country} ·{" "}
+          <span data-testid="business-role" className="capitalize">
+            {ctx.role}
+          </span>{" "}
+          · {business.country} ·{" "}
           {business.fundingModel === "stablecoin" ? "USDC wallet" : "Financial account (US Treasury)"}
         </p>
       </div>

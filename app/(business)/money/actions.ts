@@ -17,7 +17,9 @@ async function treasuryBusiness(businessId: string) {
 
 function stripeMessage(err: unknown): string {
   const e = err as { type?: string; message?: string };
-  return e.type === "StripeInvalidRequestError" && e.message ? e.message : "Stripe could not be reached. Try again in a moment.";
+  return e.type === "StripeInvalidRequestError" && e.message
+    ? e.message
+    : "Stripe could not be reached. Try again in a moment.";
 }
 
 export const linkBankAction = businessAction({
@@ -38,7 +40,11 @@ export const linkBankAction = businessAction({
       return fail("validation_failed", { _form: stripeMessage(err) });
     }
   },
-  audit: (input, data) => ({ action: "bank_account.link_started", target: data.operationId, data: { last4: input.accountNumber.slice(-4) } }),
+  audit: (input, data) => ({
+    action: "bank_account.link_started",
+    target: data.operationId,
+    data: { last4: input.accountNumber.slice(-4) },
+  }),
 });
 
 export const verifyBankAction = businessAction({
@@ -49,7 +55,8 @@ export const verifyBankAction = businessAction({
     if (!business) return fail("not_found");
     const outcome = await verifyBankLink(getDb(), getStripe(), business, input);
     if (outcome === "not_found") return fail("not_found");
-    if (outcome === "wrong_code") return fail("validation_failed", { code: "That code doesn't match the deposit. Check your bank statement." });
+    if (outcome === "wrong_code")
+      return fail("validation_failed", { code: "That code doesn't match the deposit. Check your bank statement." });
     revalidatePath("/money");
     return ok({ verified: true });
   },
@@ -71,5 +78,9 @@ export const moveMoneyInAction = businessAction({
       return fail("validation_failed", { _form: stripeMessage(err) });
     }
   },
-  audit: (input, data) => ({ action: "money.inbound_transfer", target: data.id, data: { amount: input.amount, currency: "usd" } }),
+  audit: (input, data) => ({
+    action: "money.inbound_transfer",
+    target: data.id,
+    data: { amount: input.amount, currency: "usd" },
+  }),
 });

@@ -11,7 +11,8 @@ import { linkBankAction, moveMoneyInAction, verifyBankAction } from "./actions";
 
 type R = ActionResult<Record<string, unknown>> | null;
 const fieldsOf = (s: R) => (s && !s.ok ? (s.error.fields ?? {}) : {});
-const formError = (s: R) => (s && !s.ok ? (s.error.fields?._form ?? (s.error.fields ? undefined : s.error.message)) : undefined);
+const formError = (s: R) =>
+  s && !s.ok ? (s.error.fields?._form ?? (s.error.fields ? undefined : s.error.message)) : undefined;
 
 export function LinkBankForm({ clientToken }: { clientToken: string }) {
   const [state, action] = useActionState<R, FormData>((_p, f) => linkBankAction(f), null);
@@ -25,10 +26,30 @@ export function LinkBankForm({ clientToken }: { clientToken: string }) {
       <FormAlert message={formError(state)} />
       <Field label="Account holder name" name="holderName" autoComplete="name" error={fields.holderName} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Routing number" name="routingNumber" inputMode="numeric" hint="Sandbox: 110000000" error={fields.routingNumber} />
-        <Field label="Account number" name="accountNumber" inputMode="numeric" hint="Sandbox: 000123456789" error={fields.accountNumber} />
+        <Field
+          label="Routing number"
+          name="routingNumber"
+          inputMode="numeric"
+          hint="Sandbox: 110000000"
+          error={fields.routingNumber}
+        />
+        <Field
+          label="Account number"
+          name="accountNumber"
+          inputMode="numeric"
+          hint="Sandbox: 000123456789"
+          error={fields.accountNumber}
+        />
       </div>
-      <SelectField label="Account type" name="accountType" options={[{ value: "checking", label: "Checking" }, { value: "savings", label: "Savings" }]} error={fields.accountType} />
+      <SelectField
+        label="Account type"
+        name="accountType"
+        options={[
+          { value: "checking", label: "Checking" },
+          { value: "savings", label: "Savings" },
+        ]}
+        error={fields.accountType}
+      />
       <div className="max-w-xs">
         <SubmitButton pendingLabel="Linking…">Link bank account</SubmitButton>
       </div>
@@ -42,7 +63,12 @@ export function VerifyBankForm({ operation, last4 }: { operation: string; last4:
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="operation" value={operation} />
-      <Field label={`Deposit code for account ••${last4}`} name="code" hint="We sent a 1¢ deposit; its description starts with SM. Sandbox: SM11AA" error={fields.code} />
+      <Field
+        label={`Deposit code for account ••${last4}`}
+        name="code"
+        hint="We sent a 1¢ deposit; its description starts with SM. Sandbox: SM11AA"
+        error={fields.code}
+      />
       <div className="w-40">
         <SubmitButton pendingLabel="Verifying…">Verify</SubmitButton>
       </div>
@@ -51,7 +77,13 @@ export function VerifyBankForm({ operation, last4 }: { operation: string; last4:
   );
 }
 
-export function MoveMoneyInForm({ clientToken, banks }: { clientToken: string; banks: Array<{ value: string; label: string }> }) {
+export function MoveMoneyInForm({
+  clientToken,
+  banks,
+}: {
+  clientToken: string;
+  banks: Array<{ value: string; label: string }>;
+}) {
   const [state, action] = useActionState<R, FormData>((_p, f) => moveMoneyInAction(f), null);
   const fields = fieldsOf(state);
   return (
@@ -61,12 +93,23 @@ export function MoveMoneyInForm({ clientToken, banks }: { clientToken: string; b
       </h3>
       <input type="hidden" name="clientToken" value={clientToken} />
       {state?.ok ? (
-        <p role="status" data-testid="inbound-result" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {formatMoney(Number(state.data.amount), "usd")} is on its way ({String(state.data.status)}). It shows as incoming until it arrives.
+        <p
+          role="status"
+          data-testid="inbound-result"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
+          {formatMoney(Number(state.data.amount), "usd")} is on its way ({String(state.data.status)}). It shows as
+          incoming until it arrives.
         </p>
       ) : null}
       <FormAlert message={formError(state)} />
-      <SelectField label="From bank account" name="bank" options={banks} placeholder="Choose a bank account" error={fields.bank} />
+      <SelectField
+        label="From bank account"
+        name="bank"
+        options={banks}
+        placeholder="Choose a bank account"
+        error={fields.bank}
+      />
       <Field label="Amount (USD)" name="amount" inputMode="decimal" placeholder="0.00" error={fields.amount} />
       <div className="max-w-xs">
         <SubmitButton pendingLabel="Starting transfer…">Transfer in</SubmitButton>

@@ -32,16 +32,26 @@ export default async function MoneyPage() {
         </BusinessConnect>
       ) : null}
       {fa && canMove ? (
-        <section className="grid gap-6 rounded-xl border border-slate-200 bg-white p-5 lg:grid-cols-2" aria-label="Bank accounts and transfers">
+        <section
+          className="grid gap-6 rounded-xl border border-slate-200 bg-white p-5 lg:grid-cols-2"
+          aria-label="Bank accounts and transfers"
+        >
           <div className="space-y-4">
-            {banks.filter((b) => b.status === "pending").map((b) => (
-              <VerifyBankForm key={b.operationId} operation={b.operationId} last4={b.last4} />
-            ))}
+            {banks
+              .filter((b) => b.status === "pending")
+              .map((b) => (
+                <VerifyBankForm key={b.operationId} operation={b.operationId} last4={b.last4} />
+              ))}
             <LinkBankForm clientToken={randomUUID()} />
           </div>
           <div className="space-y-3">
             {banks.some((b) => b.status === "succeeded") ? (
-              <MoveMoneyInForm clientToken={randomUUID()} banks={banks.filter((b) => b.status === "succeeded").map((b) => ({ value: b.operationId, label: `Bank account ••${b.last4}` }))} />
+              <MoveMoneyInForm
+                clientToken={randomUUID()}
+                banks={banks
+                  .filter((b) => b.status === "succeeded")
+                  .map((b) => ({ value: b.operationId, label: `Bank account ••${b.last4}` }))}
+              />
             ) : (
               <p className="text-sm text-slate-600">Link and verify a bank account to move money in.</p>
             )}

@@ -14,7 +14,13 @@ export type OnboardingFormState = { error?: ActionError; values?: Record<string,
 
 function stripeFailure(err: unknown): OnboardingFormState {
   console.error("onboarding: Stripe call failed", err);
-  return { error: fail("stripe_unavailable", undefined, "Your business is saved, but Stripe could not be reached to continue. Try again in a moment.").error };
+  return {
+    error: fail(
+      "stripe_unavailable",
+      undefined,
+      "Your business is saved, but Stripe could not be reached to continue. Try again in a moment.",
+    ).error,
+  };
 }
 
 /** Creates the signed-in user's business, its connected account, and sends them to onboarding. */
@@ -22,10 +28,14 @@ export async function createBusinessAction(_prev: OnboardingFormState, input: Fo
   const form = asFormData(input);
   const viewer = await getViewer();
   if (!viewer || viewer.user.platformRole) return { error: fail("forbidden").error };
-  const values = Object.fromEntries(["legalName", "country", "businessType"].map((k) => [k, String(form.get(k) ?? "")]));
-  if (viewer.memberships.length > 0) return { error: fail("validation_failed", undefined, "You already belong to a business.").error, values };
+  const values = Object.fromEntries(
+    ["legalName", "country", "businessType"].map((k) => [k, String(form.get(k) ?? "")]),
+  );
+  if (viewer.memberships.length > 0)
+    return { error: fail("validation_failed", undefined, "You already belong to a business.").error, values };
   const parsed = newBusinessSchema.safeParse(values);
-  if (!parsed.success) return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };
+  if (!parsed.success)
+    return { error: fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues)).error, values };
   const business = await createBusiness(getDb(), { userId: viewer.user.id, email: viewer.user.email }, parsed.data);
   let url: string;
   try {
@@ -41,7 +51,8 @@ export async function continueOnboardingAction(): Promise<OnboardingFormState> {
   const viewer = await getViewer();
   const ctx = viewer && !viewer.user.platformRole ? await resolveBusinessContext(viewer) : null;
   if (!ctx) return { error: fail("unauthenticated").error };
-  if (!can(ctx.role, "business.manage")) return { error: fail("forbidden", undefined, "Only an owner can complete the business's verification.").error };
+  if (!can(ctx.role, "business.manage"))
+    return { error: fail("forbidden", undefined, "Only an owner can complete the business's verification.").error };
   let url: string;
   try {
     url = await onboardingUrl(ctx.business);

@@ -15,7 +15,15 @@ export function NewBusinessForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormAlert message={formMessage} />
-      <Field label="Legal business name" name="legalName" autoComplete="organization" required defaultValue={state.values?.legalName} error={fields.legalName} autoFocus />
+      <Field
+        label="Legal business name"
+        name="legalName"
+        autoComplete="organization"
+        required
+        defaultValue={state.values?.legalName}
+        error={fields.legalName}
+        autoFocus
+      />
       <SelectField
         label="Country"
         name="country"
@@ -25,7 +33,13 @@ export function NewBusinessForm() {
         error={fields.country}
         hint="The country decides how your money is held: US businesses get a USD financial account; Mexico and Argentina a USDC wallet."
       />
-      <SelectField label="Business type" name="businessType" options={BUSINESS_TYPES} defaultValue={state.values?.businessType ?? "company"} error={fields.businessType} />
+      <SelectField
+        label="Business type"
+        name="businessType"
+        options={BUSINESS_TYPES}
+        defaultValue={state.values?.businessType ?? "company"}
+        error={fields.businessType}
+      />
       <SubmitButton pendingLabel="Creating your account…">Continue to verification</SubmitButton>
     </form>
   );

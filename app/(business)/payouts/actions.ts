@@ -12,7 +12,14 @@ import { getStripe } from "@/lib/stripe/client";
 function deps(): PayoutDeps {
   const sandboxControl =
     stripeMode() === "sandbox"
-      ? async (path: string, body: Record<string, unknown>) => (await fetch(`${sandboxUrl()}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json()
+      ? async (path: string, body: Record<string, unknown>) =>
+          (
+            await fetch(`${sandboxUrl()}${path}`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(body),
+            })
+          ).json()
       : undefined;
   return { db: getDb(), stripe: getStripe(), sandboxControl };
 }

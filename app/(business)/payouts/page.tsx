@@ -17,7 +17,13 @@ import { stripeMode } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { listDestinations, listPayouts, walletOf } from "@/lib/payouts/queries";
 import { currentBalance } from "@/lib/wallet/balance";
-import { addBankDestinationAction, addCryptoDestinationAction, archiveDestinationAction, drivePayoutAction, sendPayoutAction } from "./actions";
+import {
+  addBankDestinationAction,
+  addCryptoDestinationAction,
+  archiveDestinationAction,
+  drivePayoutAction,
+  sendPayoutAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Payouts" };
 const PER_PAGE = 20;
@@ -42,25 +48,55 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Payouts</h1>
         <p className="text-sm text-slate-600" data-testid="payout-available">
-          Available: <span className="font-semibold text-slate-900">{balance ? formatMoney(balance.available, "usdc") : "unavailable right now"}</span>
+          Available:{" "}
+          <span className="font-semibold text-slate-900">
+            {balance ? formatMoney(balance.available, "usdc") : "unavailable right now"}
+          </span>
         </p>
       </header>
       <div className="grid gap-8 lg:grid-cols-2">
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">Send USDC</h2>
           {!manage ? (
-            <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" data-testid="send-not-allowed">Only owners and admins can send payouts. Ask one of them to send it for you.</p>
+            <p
+              className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+              data-testid="send-not-allowed"
+            >
+              Only owners and admins can send payouts. Ask one of them to send it for you.
+            </p>
           ) : active.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">Add a destination below first, then send USDC to it.</p>
+            <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+              Add a destination below first, then send USDC to it.
+            </p>
           ) : (
             <div className="rounded-lg border border-slate-200 bg-white p-4">
-              <SendPayoutForm action={sendPayoutAction} clientToken={randomUUID()} available={balance?.available ?? null} destinations={active.map((d) => ({ id: d.id, label: d.label, network: d.network, address: d.address, currency: d.currency }))} />
+              <SendPayoutForm
+                action={sendPayoutAction}
+                clientToken={randomUUID()}
+                available={balance?.available ?? null}
+                destinations={active.map((d) => ({
+                  id: d.id,
+                  label: d.label,
+                  network: d.network,
+                  address: d.address,
+                  currency: d.currency,
+                }))}
+              />
             </div>
           )}
         </div>
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">Destinations</h2>
-          <DestinationList destinations={active} actions={manage ? (d) => <ArchiveDestinationButton action={archiveDestinationAction} destinationId={d.id} label={d.label} /> : undefined} />
+          <DestinationList
+            destinations={active}
+            actions={
+              manage
+                ? (d) => (
+                    <ArchiveDestinationButton action={archiveDestinationAction} destinationId={d.id} label={d.label} />
+                  )
+                : undefined
+            }
+          />
         </div>
       </div>
       {manage ? (
@@ -77,10 +113,28 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
       ) : null}
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">History</h2>
-        <PayoutList payouts={payouts.slice(0, PER_PAGE)} destinations={destinations} controls={sandbox ? (p, status) => <SandboxPayoutControls action={drivePayoutAction} payoutId={p.id} status={status} /> : undefined} />
+        <PayoutList
+          payouts={payouts.slice(0, PER_PAGE)}
+          destinations={destinations}
+          controls={
+            sandbox
+              ? (p, status) => <SandboxPayoutControls action={drivePayoutAction} payoutId={p.id} status={status} />
+              : undefined
+          }
+        />
         <nav className="flex justify-between text-sm" aria-label="Payout pages">
-          {page > 1 ? <Link href={`/payouts?page=${page - 1}`} className="text-brand-600 hover:underline">Newer</Link> : <span />}
-          {payouts.length > PER_PAGE ? <Link href={`/payouts?page=${page + 1}`} className="text-brand-600 hover:underline">Older</Link> : null}
+          {page > 1 ? (
+            <Link href={`/payouts?page=${page - 1}`} className="text-brand-600 hover:underline">
+              Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          {payouts.length > PER_PAGE ? (
+            <Link href={`/payouts?page=${page + 1}`} className="text-brand-600 hover:underline">
+              Older
+            </Link>
+          ) : null}
         </nav>
       </div>
     </section>

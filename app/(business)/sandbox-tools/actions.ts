@@ -22,16 +22,30 @@ export const simulatePurchaseAction = businessAction({
   schema: purchaseSchema,
   run: async (actor, input) => {
     const business = await sandboxAccount(actor.businessId);
-    if (!business?.stripeAccountId) return fail("not_found", undefined, "Sandbox tools are available only in sandbox mode, for an onboarded business.");
+    if (!business?.stripeAccountId)
+      return fail(
+        "not_found",
+        undefined,
+        "Sandbox tools are available only in sandbox mode, for an onboarded business.",
+      );
     try {
       const auth = await simulatePurchase(getStripe(), business.stripeAccountId, input);
       revalidatePath("/sandbox-tools");
-      return ok({ id: auth.id, approved: auth.approved, status: auth.status, reason: auth.request_history.at(-1)?.reason ?? null });
+      return ok({
+        id: auth.id,
+        approved: auth.approved,
+        status: auth.status,
+        reason: auth.request_history.at(-1)?.reason ?? null,
+      });
     } catch {
       return fail("not_found", { card: "That card could not be found" });
     }
   },
-  audit: (input, data) => ({ action: "sandbox.purchase_simulated", target: data.id, data: { card: input.card, amount: input.amount, category: input.category } }),
+  audit: (input, data) => ({
+    action: "sandbox.purchase_simulated",
+    target: data.id,
+    data: { card: input.card, amount: input.amount, category: input.category },
+  }),
 });
 
 const authId = z.object({ authorization: z.string().regex(/^iauth_[A-Za-z0-9_]{1,64}$/) });
@@ -45,14 +59,25 @@ function authorizationHelper(kind: "capture" | "reverse") {
       const business = await sandboxAccount(actor.businessId);
       if (!business?.stripeAccountId) return fail("not_found");
       try {
-        await getStripe().testHelpers.issuing.authorizations[kind](authorization, {}, { stripeAccount: business.stripeAccountId });
+        await getStripe().testHelpers.issuing.authorizations[kind](
+          authorization,
+          {},
+          { stripeAccount: business.stripeAccountId },
+        );
       } catch (err) {
-        return fail("validation_failed", undefined, err instanceof Error && "type" in err ? err.message : `Could not ${kind} this purchase`);
+        return fail(
+          "validation_failed",
+          undefined,
+          err instanceof Error && "type" in err ? err.message : `Could not ${kind} this purchase`,
+        );
       }
       revalidatePath("/sandbox-tools");
       return ok({ authorization, done: kind });
     },
-    audit: ({ authorization }) => ({ action: kind === "capture" ? "sandbox.authorization_captured" : "sandbox.authorization_reversed", target: authorization }),
+    audit: ({ authorization }) => ({
+      action: kind === "capture" ? "sandbox.authorization_captured" : "sandbox.authorization_reversed",
+      target: authorization,
+    }),
   });
 }
 
@@ -64,11 +89,18 @@ export const receiveMoneyAction = businessAction({
   schema: z.object({ amount: z.string().max(30) }),
   run: async (actor, input) => {
     const business = await sandboxAccount(actor.businessId);
-    if (!business?.stripeAccountId || !business.financialAccountId || business.fundingModel !== "treasury") return fail("not_found", undefined, "Only for US financial accounts in sandbox mode.");
+    if (!business?.stripeAccountId || !business.financialAccountId || business.fundingModel !== "treasury")
+      return fail("not_found", undefined, "Only for US financial accounts in sandbox mode.");
     const amount = parseMoney(input.amount, "usd");
     if (!amount.ok) return fail("validation_failed", { amount: amount.message });
     await getStripe().testHelpers.treasury.receivedCredits.create(
-      { financial_account: business.financialAccountId, network: "ach", amount: amount.amount, currency: "usd", description: "Simulated ACH credit" },
+      {
+        financial_account: business.financialAccountId,
+        network: "ach",
+        amount: amount.amount,
+        currency: "usd",
+        description: "Simulated ACH credit",
+      },
       { stripeAccount: business.stripeAccountId },
     );
     revalidatePath("/dashboard");
@@ -86,9 +118,17 @@ export const completeInboundAction = businessAction({
     try {
       // Retrieve first: another account's transfer is not found rather than touched.
       await getStripe().treasury.inboundTransfers.retrieve(transfer, {}, { stripeAccount: business.stripeAccountId });
-      await getStripe().testHelpers.treasury.inboundTransfers.succeed(transfer, {}, { stripeAccount: business.stripeAccountId });
+      await getStripe().testHelpers.treasury.inboundTransfers.succeed(
+        transfer,
+        {},
+        { stripeAccount: business.stripeAccountId },
+      );
     } catch (err) {
-      return fail("validation_failed", undefined, err instanceof Error && "type" in err ? err.message : "Could not complete this transfer");
+      return fail(
+        "validation_failed",
+        undefined,
+        err instanceof Error && "type" in err ? err.message : "Could not complete this transfer",
+      );
     }
     revalidatePath("/sandbox-tools");
     return ok({ transfer });

@@ -14,13 +14,21 @@ export function AuthorizationButtons({ id }: { id: string }) {
     <div className="flex items-center gap-2">
       <form action={capture}>
         <input type="hidden" name="authorization" value={id} />
-        <button type="submit" disabled={capturing || reversing} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={capturing || reversing}
+          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
+        >
           Capture
         </button>
       </form>
       <form action={reverse}>
         <input type="hidden" name="authorization" value={id} />
-        <button type="submit" disabled={capturing || reversing} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={capturing || reversing}
+          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
+        >
           Reverse
         </button>
       </form>
@@ -34,7 +42,11 @@ export function CompleteInboundButton({ id }: { id: string }) {
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="transfer" value={id} />
-      <button type="submit" disabled={pending} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
+      >
         Mark as arrived
       </button>
       {state && !state.ok ? <span className="text-xs text-red-600">{state.error.message}</span> : null}

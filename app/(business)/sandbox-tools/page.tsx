@@ -24,21 +24,32 @@ export default async function SandboxToolsPage() {
   const db = getDb();
   const [cards, recent, inbound] = await Promise.all([
     listCards(db, accountId),
-    db.select().from(authorizations).where(eq(authorizations.accountId, accountId)).orderBy(desc(authorizations.objectCreatedAt)).limit(10),
+    db
+      .select()
+      .from(authorizations)
+      .where(eq(authorizations.accountId, accountId))
+      .orderBy(desc(authorizations.objectCreatedAt))
+      .limit(10),
     recentInbound(db, ctx.business.id),
   ]);
   return (
     <section className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">Sandbox tools</h1>
-        <p className="text-sm text-slate-600">Simulate what happens in the real world: purchases at merchants, captures, and money arriving. Only in sandbox mode.</p>
+        <p className="text-sm text-slate-600">
+          Simulate what happens in the real world: purchases at merchants, captures, and money arriving. Only in sandbox
+          mode.
+        </p>
       </div>
       <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="purchase-title">
         <h2 id="purchase-title" className="mb-4 font-semibold">
           Simulate a card purchase
         </h2>
         <PurchaseForm
-          cards={cards.map(({ card, holder }) => ({ value: card.id, label: `${card.brand ?? "Card"} •••• ${card.last4} — ${holder ?? ""} (${card.status})` }))}
+          cards={cards.map(({ card, holder }) => ({
+            value: card.id,
+            label: `${card.brand ?? "Card"} •••• ${card.last4} — ${holder ?? ""} (${card.status})`,
+          }))}
           categories={MERCHANT_CATEGORIES.map((c) => ({ value: c.category, label: `${c.name} (${c.mcc})` }))}
         />
       </section>
@@ -51,9 +62,14 @@ export default async function SandboxToolsPage() {
         ) : (
           <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="recent-purchases">
             {recent.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-authorization={a.id}>
+              <li
+                key={a.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-2"
+                data-authorization={a.id}
+              >
                 <span>
-                  {a.merchantName} · {formatMoney(a.amount || a.merchantAmount, a.currency)} · <span data-testid="purchase-status">{a.approved ? a.status : "declined"}</span>
+                  {a.merchantName} · {formatMoney(a.amount || a.merchantAmount, a.currency)} ·{" "}
+                  <span data-testid="purchase-status">{a.approved ? a.status : "declined"}</span>
                 </span>
                 {a.approved && a.status === "pending" ? <AuthorizationButtons id={a.id} /> : null}
               </li>
@@ -69,14 +85,14 @@ export default async function SandboxToolsPage() {
           <ReceiveMoneyForm />
           {inbound.some((o) => o.stripeObjectId) ? (
             <ul className="mt-4 divide-y divide-slate-100 text-sm" data-testid="inbound-transfers">
-              {inbound.filter((o) => o.stripeObjectId).map((o) => (
-                <li key={o.id} className="flex items-center justify-between py-2">
-                  <span>
-                    Bank transfer in · {formatMoney(o.amount ?? 0, o.currency ?? "usd")}
-                  </span>
-                  <CompleteInboundButton id={o.stripeObjectId!} />
-                </li>
-              ))}
+              {inbound
+                .filter((o) => o.stripeObjectId)
+                .map((o) => (
+                  <li key={o.id} className="flex items-center justify-between py-2">
+                    <span>Bank transfer in · {formatMoney(o.amount ?? 0, o.currency ?? "usd")}</span>
+                    <CompleteInboundButton id={o.stripeObjectId!} />
+                  </li>
+                ))}
             </ul>
           ) : null}
         </section>

@@ -10,19 +10,44 @@ import { receiveMoneyAction, simulatePurchaseAction } from "./actions";
 
 type PurchaseState = ActionResult<{ id: string; approved: boolean; status: string; reason: string | null }> | null;
 
-export function PurchaseForm({ cards, categories }: { cards: Array<{ value: string; label: string }>; categories: Array<{ value: string; label: string }> }) {
+export function PurchaseForm({
+  cards,
+  categories,
+}: {
+  cards: Array<{ value: string; label: string }>;
+  categories: Array<{ value: string; label: string }>;
+}) {
   const [state, action] = useActionState<PurchaseState, FormData>((_p, f) => simulatePurchaseAction(f), null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
     <form action={action} className="space-y-4" noValidate>
       {state?.ok ? (
-        <p role="status" data-testid="purchase-result" className={`rounded-md px-3 py-2 text-sm ${state.data.approved ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
-          {state.data.approved ? "Approved" : `Declined${state.data.reason ? ` (${state.data.reason.replace(/_/g, " ")})` : ""}`} — {state.data.id}
+        <p
+          role="status"
+          data-testid="purchase-result"
+          className={`rounded-md px-3 py-2 text-sm ${state.data.approved ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}
+        >
+          {state.data.approved
+            ? "Approved"
+            : `Declined${state.data.reason ? ` (${state.data.reason.replace(/_/g, " ")})` : ""}`}{" "}
+          — {state.data.id}
         </p>
       ) : null}
       <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
-      <SelectField label="Card" name="card" options={cards} placeholder={cards.length ? "Choose a card" : "No cards yet"} error={fields.card} />
-      <SelectField label="Merchant category" name="category" options={categories} defaultValue="taxicabs_limousines" error={fields.category} />
+      <SelectField
+        label="Card"
+        name="card"
+        options={cards}
+        placeholder={cards.length ? "Choose a card" : "No cards yet"}
+        error={fields.card}
+      />
+      <SelectField
+        label="Merchant category"
+        name="category"
+        options={categories}
+        defaultValue="taxicabs_limousines"
+        error={fields.category}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Merchant name" name="merchantName" defaultValue="Rocket Rides" error={fields.merchantName} />
         <Field label="Country" name="country" defaultValue="US" maxLength={2} error={fields.country} />

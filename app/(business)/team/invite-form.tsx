@@ -22,14 +22,29 @@ export function InviteForm({ businessName }: { businessName: string }) {
     <div className="space-y-4">
       <form action={action} className="space-y-4" noValidate aria-label="Invite someone">
         <FormAlert message={formMessage} />
-        <Field label="Email" name="email" type="email" autoComplete="off" required defaultValue={state.values?.email} error={fields.email} />
-        <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={state.values?.role || "member"} error={fields.role} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={state.values?.email}
+          error={fields.email}
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          options={ROLE_OPTIONS}
+          defaultValue={state.values?.role || "member"}
+          error={fields.role}
+        />
         <SubmitButton pendingLabel="Creating invitation…">Create invitation link</SubmitButton>
       </form>
       {invite ? (
         <div className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-4" data-testid="new-invite">
           <p className="text-sm text-emerald-900">
-            Send this link to <strong>{invite.email}</strong> to join {businessName} as {invite.role === "admin" ? "an admin" : "a member"}. It works once, until{" "}
+            Send this link to <strong>{invite.email}</strong> to join {businessName} as{" "}
+            {invite.role === "admin" ? "an admin" : "a member"}. It works once, until{" "}
             {new Date(invite.expiresAt).toLocaleDateString(undefined, { dateStyle: "medium" })}, and is shown only now.
           </p>
           <CopyLink url={`${window.location.origin}${invite.path}`} />

@@ -7,7 +7,17 @@ import { changeRoleAction, removeMemberAction } from "./actions";
 const ARTICLE = { admin: "an admin", member: "a member" } as const;
 
 /** The owner's controls for one person: change role and remove, each confirmed first. */
-export function MemberActions({ membershipId, name, role, businessName }: { membershipId: string; name: string; role: string; businessName: string }) {
+export function MemberActions({
+  membershipId,
+  name,
+  role,
+  businessName,
+}: {
+  membershipId: string;
+  name: string;
+  role: string;
+  businessName: string;
+}) {
   const id = useId();
   const choices = (["admin", "member"] as const).filter((r) => r !== role);
   const [picked, setPicked] = useState<"admin" | "member">(choices[0]!);

@@ -18,14 +18,21 @@ const date = (d: Date) => d.toLocaleDateString("en-US", { dateStyle: "medium", t
 const CELL = "px-4 py-3 align-top";
 
 function InviteExpiry({ expired, expiresAt }: { expired: boolean; expiresAt: Date }) {
-  return expired ? <span className="font-medium text-amber-700">Expired — invite again</span> : <span className="text-slate-600">Expires {date(expiresAt)}</span>;
+  return expired ? (
+    <span className="font-medium text-amber-700">Expired — invite again</span>
+  ) : (
+    <span className="text-slate-600">Expires {date(expiresAt)}</span>
+  );
 }
 
 export default async function TeamPage() {
   const ctx = await requireBusinessPage("team.view");
   if (!ctx) redirect("/onboarding");
   const db = getDb();
-  const [members, invites] = await Promise.all([listMembers(db, { businessId: ctx.business.id }), listPendingInvites(db, { businessId: ctx.business.id })]);
+  const [members, invites] = await Promise.all([
+    listMembers(db, { businessId: ctx.business.id }),
+    listPendingInvites(db, { businessId: ctx.business.id }),
+  ]);
   // Controls are only rendered for those who may use them; the actions check again on the server.
   const canManage = can(ctx.role, "team.manage");
   const businessName = ctx.business.legalName;
@@ -35,113 +42,163 @@ export default async function TeamPage() {
         <div>
           <h1 className="text-2xl font-semibold">Team</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {canManage ? `Invite people to ${businessName} and choose what they can do.` : `People with access to ${businessName}. Only an owner can invite people or change roles.`}
+            {canManage
+              ? `Invite people to ${businessName} and choose what they can do.`
+              : `People with access to ${businessName}. Only an owner can invite people or change roles.`}
           </p>
         </div>
 
         {canManage ? (
-          <section aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-            <h2 id="invite-heading" className="mb-4 text-lg font-semibold">Invite someone</h2>
+          <section
+            aria-labelledby="invite-heading"
+            className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+          >
+            <h2 id="invite-heading" className="mb-4 text-lg font-semibold">
+              Invite someone
+            </h2>
             <InviteForm businessName={businessName} />
           </section>
         ) : null}
 
-        <section aria-labelledby="members-heading" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        <section
+          aria-labelledby="members-heading"
+          className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+        >
           <h2 id="members-heading" className="px-4 pt-4 text-lg font-semibold">
             Members <span className="text-sm font-normal text-slate-500">({members.length})</span>
           </h2>
           {/* On a phone the table scrolls inside its card (its sr-only header included), never the page. */}
           <div className="relative overflow-x-auto">
-          <table className="mt-2 w-full text-left text-sm" data-testid="members-table">
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className={CELL}>Person</th>
-                <th scope="col" className={CELL}>Role</th>
-                <th scope="col" className={`${CELL} hidden sm:table-cell`}>Joined</th>
-                {canManage ? <th scope="col" className={`${CELL} text-right`}><span className="sr-only">Actions</span></th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => (
-                <tr key={m.membershipId} data-testid="member-row">
-                  <td className={CELL}>
-                    <p className="font-medium text-slate-900">
-                      {m.name}
-                      {m.userId === ctx.user.id ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
-                    </p>
-                    <p className="break-all text-slate-500">{m.email}</p>
-                  </td>
-                  <td className={CELL}>
-                    <RoleBadge role={m.role} />
-                  </td>
-                  <td className={`${CELL} hidden text-slate-600 sm:table-cell`}>{date(m.joinedAt)}</td>
-                  {canManage ? (
-                    <td className={`${CELL} text-right`}>
-                      {m.userId !== ctx.user.id ? <MemberActions membershipId={m.membershipId} name={m.name} role={m.role} businessName={businessName} /> : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
-          {members.length === 1 ? (
-            <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
-              {canManage ? "It's just you so far. Invite a colleague above to share the work." : "No one else has joined yet."}
-            </p>
-          ) : null}
-        </section>
-
-        <section aria-labelledby="invites-heading" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-          <h2 id="invites-heading" className="px-4 pt-4 text-lg font-semibold">Pending invitations</h2>
-          {invites.length === 0 ? (
-            <p className="px-4 py-4 text-sm text-slate-500">
-              {canManage ? "No open invitations. Invitations you create appear here until they're accepted." : "No open invitations."}
-            </p>
-          ) : (
-            <div className="relative overflow-x-auto">
-            <table className="mt-2 w-full text-left text-sm" data-testid="invites-table">
+            <table className="mt-2 w-full text-left text-sm" data-testid="members-table">
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className={CELL}>Email</th>
-                  <th scope="col" className={CELL}>Role</th>
-                  <th scope="col" className={`${CELL} hidden sm:table-cell`}>Expires</th>
-                  {canManage ? <th scope="col" className={`${CELL} text-right`}><span className="sr-only">Actions</span></th> : null}
+                  <th scope="col" className={CELL}>
+                    Person
+                  </th>
+                  <th scope="col" className={CELL}>
+                    Role
+                  </th>
+                  <th scope="col" className={`${CELL} hidden sm:table-cell`}>
+                    Joined
+                  </th>
+                  {canManage ? (
+                    <th scope="col" className={`${CELL} text-right`}>
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {invites.map((i) => (
-                  <tr key={i.id} data-testid="invite-row">
-                    <td className={`${CELL} break-all`}>
-                      {i.email}
-                      {i.invitedByName ? <p className="text-xs text-slate-500">Invited by {i.invitedByName}</p> : null}
-                      <p className="text-xs sm:hidden">
-                        <InviteExpiry expired={i.expired} expiresAt={i.expiresAt} />
+                {members.map((m) => (
+                  <tr key={m.membershipId} data-testid="member-row">
+                    <td className={CELL}>
+                      <p className="font-medium text-slate-900">
+                        {m.name}
+                        {m.userId === ctx.user.id ? (
+                          <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>
+                        ) : null}
                       </p>
+                      <p className="break-all text-slate-500">{m.email}</p>
                     </td>
                     <td className={CELL}>
-                      <RoleBadge role={i.role} />
+                      <RoleBadge role={m.role} />
                     </td>
-                    <td className={`${CELL} hidden sm:table-cell`}>
-                      <InviteExpiry expired={i.expired} expiresAt={i.expiresAt} />
-                    </td>
+                    <td className={`${CELL} hidden text-slate-600 sm:table-cell`}>{date(m.joinedAt)}</td>
                     {canManage ? (
                       <td className={`${CELL} text-right`}>
-                        <ConfirmForm
-                          action={revokeInviteAction}
-                          fields={{ inviteId: i.id }}
-                          trigger="Revoke"
-                          question={`Withdraw the invitation for ${i.email}? The link stops working.`}
-                          confirmLabel="Revoke"
-                          pendingLabel="Revoking…"
-                          tone="danger"
-                        />
+                        {m.userId !== ctx.user.id ? (
+                          <MemberActions
+                            membershipId={m.membershipId}
+                            name={m.name}
+                            role={m.role}
+                            businessName={businessName}
+                          />
+                        ) : null}
                       </td>
                     ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
+          </div>
+          {members.length === 1 ? (
+            <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
+              {canManage
+                ? "It's just you so far. Invite a colleague above to share the work."
+                : "No one else has joined yet."}
+            </p>
+          ) : null}
+        </section>
+
+        <section
+          aria-labelledby="invites-heading"
+          className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+        >
+          <h2 id="invites-heading" className="px-4 pt-4 text-lg font-semibold">
+            Pending invitations
+          </h2>
+          {invites.length === 0 ? (
+            <p className="px-4 py-4 text-sm text-slate-500">
+              {canManage
+                ? "No open invitations. Invitations you create appear here until they're accepted."
+                : "No open invitations."}
+            </p>
+          ) : (
+            <div className="relative overflow-x-auto">
+              <table className="mt-2 w-full text-left text-sm" data-testid="invites-table">
+                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className={CELL}>
+                      Email
+                    </th>
+                    <th scope="col" className={CELL}>
+                      Role
+                    </th>
+                    <th scope="col" className={`${CELL} hidden sm:table-cell`}>
+                      Expires
+                    </th>
+                    {canManage ? (
+                      <th scope="col" className={`${CELL} text-right`}>
+                        <span className="sr-only">Actions</span>
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {invites.map((i) => (
+                    <tr key={i.id} data-testid="invite-row">
+                      <td className={`${CELL} break-all`}>
+                        {i.email}
+                        {i.invitedByName ? (
+                          <p className="text-xs text-slate-500">Invited by {i.invitedByName}</p>
+                        ) : null}
+                        <p className="text-xs sm:hidden">
+                          <InviteExpiry expired={i.expired} expiresAt={i.expiresAt} />
+                        </p>
+                      </td>
+                      <td className={CELL}>
+                        <RoleBadge role={i.role} />
+                      </td>
+                      <td className={`${CELL} hidden sm:table-cell`}>
+                        <InviteExpiry expired={i.expired} expiresAt={i.expiresAt} />
+                      </td>
+                      {canManage ? (
+                        <td className={`${CELL} text-right`}>
+                          <ConfirmForm
+                            action={revokeInviteAction}
+                            fields={{ inviteId: i.id }}
+                            trigger="Revoke"
+                            question={`Withdraw the invitation for ${i.email}? The link stops working.`}
+                            confirmLabel="Revoke"
+                            pendingLabel="Revoking…"
+                            tone="danger"
+                          />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           )}
         </section>

@@ -6,7 +6,10 @@ const STYLES: Record<string, string> = {
 
 export function RoleBadge({ role }: { role: string }) {
   return (
-    <span data-testid="role" className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STYLES[role] ?? STYLES.member}`}>
+    <span
+      data-testid="role"
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STYLES[role] ?? STYLES.member}`}
+    >
       {role}
     </span>
   );

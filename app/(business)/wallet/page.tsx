@@ -25,7 +25,11 @@ const query = (f: HistoryFilter, page?: number) => {
   return s ? `?${s}` : "";
 };
 
-export default async function WalletPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WalletPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireBusinessPage("money.view");
   if (!ctx) redirect("/onboarding");
   if (ctx.business.fundingModel !== "stablecoin") redirect("/dashboard");
@@ -34,11 +38,19 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
   const db = getDb();
   // Freshness matters here: catch up with Stripe first; if it can't be reached, show what we have.
   await syncWalletEntries(db, getStripe(), ctx.business).catch((err) => console.error("wallet: sync failed", err));
-  const [balance, history] = await Promise.all([currentBalance(ctx.business), listWalletEntries(db, { businessId: ctx.business.id, filter })]);
+  const [balance, history] = await Promise.all([
+    currentBalance(ctx.business),
+    listWalletEntries(db, { businessId: ctx.business.id, filter }),
+  ]);
   const filtered = Boolean(filter.type || filter.from || filter.to);
   const cards = [
     { label: "Available", value: balance?.available, testId: "wallet-available" },
-    { label: "Pending", value: balance ? balance.pending + balance.outgoing : undefined, testId: "wallet-pending", hint: "Incoming and payouts on their way" },
+    {
+      label: "Pending",
+      value: balance ? balance.pending + balance.outgoing : undefined,
+      testId: "wallet-pending",
+      hint: "Incoming and payouts on their way",
+    },
   ];
   return (
     <section className="space-y-6">
@@ -59,10 +71,18 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
           </div>
         ))}
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label="Filter history">
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+        aria-label="Filter history"
+      >
         <label className="flex flex-col gap-1">
           <span className="font-medium">Type</span>
-          <select name="type" defaultValue={filter.type ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5">
+          <select
+            name="type"
+            defaultValue={filter.type ?? ""}
+            className="rounded-md border border-slate-300 px-2 py-1.5"
+          >
             <option value="">All</option>
             {WALLET_ENTRY_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -73,11 +93,21 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">From</span>
-          <input type="date" name="from" defaultValue={filter.from} className="rounded-md border border-slate-300 px-2 py-1" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={filter.from}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          />
         </label>
         <label className="flex flex-col gap-1">
           <span className="font-medium">To</span>
-          <input type="date" name="to" defaultValue={filter.to} className="rounded-md border border-slate-300 px-2 py-1" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={filter.to}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          />
         </label>
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
           Apply
@@ -87,14 +117,28 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
             Clear
           </Link>
         ) : null}
-        <a href={`/wallet/export${query(filter)}`} className="ml-auto py-1.5 font-medium text-brand-600 hover:underline" download>
+        <a
+          href={`/wallet/export${query(filter)}`}
+          className="ml-auto py-1.5 font-medium text-brand-600 hover:underline"
+          download
+        >
           Export CSV
         </a>
       </form>
       <WalletHistory rows={history.rows} filtered={filtered} />
       <nav className="flex justify-between text-sm" aria-label="History pages">
-        {history.page > 1 ? <Link href={`/wallet${query(filter, history.page - 1)}`} className="text-brand-600 hover:underline">Newer</Link> : <span />}
-        {history.hasMore ? <Link href={`/wallet${query(filter, history.page + 1)}`} className="text-brand-600 hover:underline">Older</Link> : null}
+        {history.page > 1 ? (
+          <Link href={`/wallet${query(filter, history.page - 1)}`} className="text-brand-600 hover:underline">
+            Newer
+          </Link>
+        ) : (
+          <span />
+        )}
+        {history.hasMore ? (
+          <Link href={`/wallet${query(filter, history.page + 1)}`} className="text-brand-600 hover:underline">
+            Older
+          </Link>
+        ) : null}
       </nav>
     </section>
   );

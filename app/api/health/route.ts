@@ -17,5 +17,8 @@ async function pingStripe(): Promise<void> {
 export async function GET(): Promise<Response> {
   const database = getDatabase();
   const report = await checkHealth({ db: database.db, dbKind: database.kind, mode: stripeMode(), pingStripe });
-  return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

@@ -40,8 +40,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     const problem = INVITE_PROBLEMS[status === "open" ? "unknown" : status];
     return (
       <Frame title="This invitation can't be used">
-        <p role="alert" className="text-sm text-slate-700">{problem}</p>
-        <Link href={home} className={LINK}>Go to your home</Link>
+        <p role="alert" className="text-sm text-slate-700">
+          {problem}
+        </p>
+        <Link href={home} className={LINK}>
+          Go to your home
+        </Link>
       </Frame>
     );
   }
@@ -49,14 +53,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const role = invite.role === "admin" ? "an admin" : "a member";
   const summary = (
     <p className="text-slate-700">
-      You&apos;re invited to join <strong data-testid="invite-business">{invite.businessName}</strong> as <strong data-testid="invite-role">{role}</strong>.
+      You&apos;re invited to join <strong data-testid="invite-business">{invite.businessName}</strong> as{" "}
+      <strong data-testid="invite-role">{role}</strong>.
     </p>
   );
   if (viewer.memberships.some((m) => m.business.id === invite.businessId)) {
     return (
       <Frame title="You're already in this business">
         <p className="text-sm text-slate-700">You already belong to {invite.businessName}.</p>
-        <Link href="/dashboard" className={LINK}>Go to your dashboard</Link>
+        <Link href="/dashboard" className={LINK}>
+          Go to your dashboard
+        </Link>
       </Frame>
     );
   }
@@ -65,11 +72,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <Frame title="Join a business">
         {summary}
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          This invitation is for <strong>{invite.email}</strong>, but you&apos;re signed in as <strong>{viewer.user.email}</strong>. Sign in with the invited email to accept it.
+          This invitation is for <strong>{invite.email}</strong>, but you&apos;re signed in as{" "}
+          <strong>{viewer.user.email}</strong>. Sign in with the invited email to accept it.
         </p>
         <form action={switchAccountAction}>
           <input type="hidden" name="token" value={token} />
-          <button type="submit" className="w-full rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          <button
+            type="submit"
+            className="w-full rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
             Sign out and switch account
           </button>
         </form>
@@ -80,11 +91,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <Frame title="Join a business">
       {summary}
       <p className="text-sm text-slate-600">
-        Signed in as {viewer.user.email}. The invitation expires on {invite.expiresAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}.
+        Signed in as {viewer.user.email}. The invitation expires on{" "}
+        {invite.expiresAt.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}.
       </p>
       <AcceptForm token={token} />
       <p className="text-center text-sm">
-        <Link href={home} className="text-slate-500 hover:underline">Not now</Link>
+        <Link href={home} className="text-slate-500 hover:underline">
+          Not now
+        </Link>
       </p>
     </Frame>
   );

@@ -16,7 +16,12 @@ export function recordingSdk(port: number, calls: Call[], config: Stripe.StripeC
   const recording = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const res = await fetch(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
-    calls.push({ method: (init?.method ?? "GET").toUpperCase(), path: url.pathname, status: res.status, body: await res.clone().text() });
+    calls.push({
+      method: (init?.method ?? "GET").toUpperCase(),
+      path: url.pathname,
+      status: res.status,
+      body: await res.clone().text(),
+    });
     return res;
   };
   return sdk(port, { httpClient: Stripe.createFetchHttpClient(recording), maxNetworkRetries: 0, ...config });
@@ -36,7 +41,10 @@ export async function startHookReceiver(): Promise<{ url: string; bodies: string
       const body = Buffer.concat(chunks).toString("utf8");
       bodies.push(body);
       const event = JSON.parse(body) as { type?: string; api_version?: string };
-      if (event.type === "issuing_authorization.request") res.writeHead(200, { "content-type": "application/json", "stripe-version": String(event.api_version) }).end(JSON.stringify({ approved: true }));
+      if (event.type === "issuing_authorization.request")
+        res
+          .writeHead(200, { "content-type": "application/json", "stripe-version": String(event.api_version) })
+          .end(JSON.stringify({ approved: true }));
       else res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
@@ -71,7 +79,8 @@ export class Conformance {
     const seen = `${JSON.stringify(node)} ${key}`;
     if (this.checked.has(seen)) return;
     this.checked.add(seen);
-    for (const p of checkObject(value, node)) this.findings.push({ where, object: `${String(v?.object ?? "?")} ${String(v?.id ?? "")}`, key, ...p });
+    for (const p of checkObject(value, node))
+      this.findings.push({ where, object: `${String(v?.object ?? "?")} ${String(v?.id ?? "")}`, key, ...p });
   }
 
   /** Each recorded /v1 and /v2 answer against its endpoint's `returns`; list pages item by item. */
@@ -87,7 +96,8 @@ export class Conformance {
       const body = JSON.parse(call.body) as { data?: unknown[] };
       const where = `${route.key} (${call.method} ${call.path})`;
       if (route.endpoint.list) {
-        for (const p of checkObject(body, listNode({ t: "any" }, route.mode))) this.findings.push({ where, object: "list", key: `list:${call.path}`, ...p });
+        for (const p of checkObject(body, listNode({ t: "any" }, route.mode)))
+          this.findings.push({ where, object: "list", key: `list:${call.path}`, ...p });
         for (const item of Array.isArray(body.data) ? body.data : []) this.check(item, route.endpoint.returns, where);
       } else this.check(body, route.endpoint.returns, where);
     }
@@ -106,9 +116,17 @@ export class Conformance {
         counts.thin++;
         // The SDK's type is what `parseEventNotification` returns: it parses the wire's `context`
         // string into a StripeContext (`{segments}`); a context that is not a string stays as sent.
-        const parsed = typeof event.context === "string" ? { ...event, context: { segments: event.context.split("/") } } : event;
+        const parsed =
+          typeof event.context === "string" ? { ...event, context: { segments: event.context.split("/") } } : event;
         this.check(parsed, thin, "delivery (v2 thin)");
-      } else this.findings.push({ where: "delivery", object: String(event.object), key: `delivery:${body.slice(0, 40)}`, path: "$.object", message: "neither a v1 event nor a v2.core.event" });
+      } else
+        this.findings.push({
+          where: "delivery",
+          object: String(event.object),
+          key: `delivery:${body.slice(0, 40)}`,
+          path: "$.object",
+          message: "neither a v1 event nor a v2.core.event",
+        });
     }
     return counts;
   }

@@ -3,7 +3,11 @@ import { CARDHOLDER, type AuthParams } from "../../resources/issuing/fixtures";
 import { recordingSdk } from "./harness";
 import type { W } from "./workload";
 
-const SHIPPING = { name: "Jenny Rosen", address: { line1: "1234 Main Street", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" }, service: "express" as const };
+const SHIPPING = {
+  name: "Jenny Rosen",
+  address: { line1: "1234 Main Street", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
+  service: "express" as const,
+};
 const TAXI = { category: "taxicabs_limousines" as const, name: "Rocket Rides", city: "San Francisco", country: "US" };
 
 /**
@@ -14,26 +18,92 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   const { stripe } = w;
   const opts = { stripeAccount: acct };
   const holder = await stripe.issuing.cardholders.create({ ...CARDHOLDER, metadata: { team: "ops" } }, opts);
-  await stripe.issuing.cardholders.update(holder.id, { spending_controls: { spending_limits: [{ amount: 100000, interval: "monthly" }], allowed_categories: ["taxicabs_limousines", "fast_food_restaurants"] }, billing: { address: { line1: "1 Market St", line2: "Suite 5", city: "San Francisco", state: "CA", postal_code: "94105", country: "US" } } }, opts);
-  const company = await stripe.issuing.cardholders.create({ type: "company", name: "Rocket Rides Inc", email: "ops@rocket.example", billing: CARDHOLDER.billing, company: { tax_id: "000000000" } }, opts);
+  await stripe.issuing.cardholders.update(
+    holder.id,
+    {
+      spending_controls: {
+        spending_limits: [{ amount: 100000, interval: "monthly" }],
+        allowed_categories: ["taxicabs_limousines", "fast_food_restaurants"],
+      },
+      billing: {
+        address: {
+          line1: "1 Market St",
+          line2: "Suite 5",
+          city: "San Francisco",
+          state: "CA",
+          postal_code: "94105",
+          country: "US",
+        },
+      },
+    },
+    opts,
+  );
+  const company = await stripe.issuing.cardholders.create(
+    {
+      type: "company",
+      name: "Rocket Rides Inc",
+      email: "ops@rocket.example",
+      billing: CARDHOLDER.billing,
+      company: { tax_id: "000000000" },
+    },
+    opts,
+  );
   await stripe.issuing.cardholders.retrieve(holder.id, {}, opts);
   await stripe.issuing.cardholders.list({ limit: 5 }, opts);
 
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa, status: "active", metadata: { k: "v" } }, opts);
-  await stripe.issuing.cards.create({ cardholder: company.id, currency: "usd", type: "virtual", financial_account: fa, spending_controls: { spending_limits: [{ amount: 5000, interval: "per_authorization", categories: ["taxicabs_limousines"] }], blocked_categories: ["betting_casino_gambling"] } }, opts);
+  const card = await stripe.issuing.cards.create(
+    {
+      cardholder: holder.id,
+      currency: "usd",
+      type: "virtual",
+      financial_account: fa,
+      status: "active",
+      metadata: { k: "v" },
+    },
+    opts,
+  );
+  await stripe.issuing.cards.create(
+    {
+      cardholder: company.id,
+      currency: "usd",
+      type: "virtual",
+      financial_account: fa,
+      spending_controls: {
+        spending_limits: [{ amount: 5000, interval: "per_authorization", categories: ["taxicabs_limousines"] }],
+        blocked_categories: ["betting_casino_gambling"],
+      },
+    },
+    opts,
+  );
   await stripe.issuing.cards.retrieve(card.id, { expand: ["number", "cvc"] }, opts);
   await stripe.issuing.cards.retrieve(card.id, {}, opts);
-  await stripe.issuing.cards.update(card.id, { spending_controls: { spending_limits: [{ amount: 60000, interval: "daily" }] }, metadata: { k: "w" } }, opts);
+  await stripe.issuing.cards.update(
+    card.id,
+    { spending_controls: { spending_limits: [{ amount: 60000, interval: "daily" }] }, metadata: { k: "w" } },
+    opts,
+  );
   await stripe.issuing.cards.list({ limit: 5 }, opts);
   await stripe.issuing.cards.list({ cardholder: holder.id, expand: ["data.cardholder"] }, opts);
 
   // Physical cards through every shipping step.
-  const physical = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "physical", shipping: SHIPPING, financial_account: fa }, opts);
+  const physical = await stripe.issuing.cards.create(
+    { cardholder: holder.id, currency: "usd", type: "physical", shipping: SHIPPING, financial_account: fa },
+    opts,
+  );
   await stripe.testHelpers.issuing.cards.submitCard(physical.id, {}, opts);
   await stripe.testHelpers.issuing.cards.shipCard(physical.id, {}, opts);
   await stripe.testHelpers.issuing.cards.deliverCard(physical.id, {}, opts);
   await stripe.testHelpers.issuing.cards.returnCard(physical.id, {}, opts);
-  const lost = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "physical", shipping: { ...SHIPPING, service: "standard" }, financial_account: fa }, opts);
+  const lost = await stripe.issuing.cards.create(
+    {
+      cardholder: holder.id,
+      currency: "usd",
+      type: "physical",
+      shipping: { ...SHIPPING, service: "standard" },
+      financial_account: fa,
+    },
+    opts,
+  );
   await stripe.testHelpers.issuing.cards.failCard(lost.id, {}, opts);
   await stripe.issuing.cards.update(lost.id, { status: "canceled", cancellation_reason: "lost" }, opts);
 
@@ -44,7 +114,11 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await stripe.issuing.authorizations.retrieve(a.id, {}, opts);
   await stripe.issuing.authorizations.retrieve(a.id, { expand: ["cardholder"] }, opts);
   await stripe.issuing.authorizations.update(a.id, { metadata: { order: "42" } }, opts);
-  await stripe.testHelpers.issuing.authorizations.capture(a.id, { capture_amount: 500, close_authorization: false }, opts);
+  await stripe.testHelpers.issuing.authorizations.capture(
+    a.id,
+    { capture_amount: 500, close_authorization: false },
+    opts,
+  );
   const captured = await stripe.testHelpers.issuing.authorizations.capture(a.id, { capture_amount: 1500 }, opts);
   await stripe.testHelpers.issuing.authorizations.expire((await authorize(300)).id, {}, opts);
   await stripe.testHelpers.issuing.authorizations.reverse((await authorize(400)).id, { reverse_amount: 100 }, opts);
@@ -62,18 +136,38 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await stripe.issuing.transactions.retrieve(txn.id, { expand: ["authorization", "card"] }, opts);
   await stripe.issuing.transactions.update(txn.id, { metadata: { note: "taxi" } }, opts);
   await stripe.testHelpers.issuing.transactions.refund(txn.id, { refund_amount: 200 }, opts);
-  await stripe.testHelpers.issuing.transactions.createForceCapture({ card: card.id, amount: 700, merchant_data: TAXI }, opts);
-  await stripe.testHelpers.issuing.transactions.createUnlinkedRefund({ card: card.id, amount: 300, merchant_data: TAXI }, opts);
+  await stripe.testHelpers.issuing.transactions.createForceCapture(
+    { card: card.id, amount: 700, merchant_data: TAXI },
+    opts,
+  );
+  await stripe.testHelpers.issuing.transactions.createUnlinkedRefund(
+    { card: card.id, amount: 300, merchant_data: TAXI },
+    opts,
+  );
   await stripe.issuing.transactions.list({ card: card.id }, opts);
 
-  const dispute = await stripe.issuing.disputes.create({ transaction: txn.id, evidence: { reason: "not_received", not_received: { explanation: "Never arrived" } }, metadata: { case: "1" } }, opts);
-  await stripe.issuing.disputes.update(dispute.id, { evidence: { not_received: { expected_at: 1700000000, product_type: "merchandise" } } }, opts);
+  const dispute = await stripe.issuing.disputes.create(
+    {
+      transaction: txn.id,
+      evidence: { reason: "not_received", not_received: { explanation: "Never arrived" } },
+      metadata: { case: "1" },
+    },
+    opts,
+  );
+  await stripe.issuing.disputes.update(
+    dispute.id,
+    { evidence: { not_received: { expected_at: 1700000000, product_type: "merchandise" } } },
+    opts,
+  );
   await stripe.issuing.disputes.submit(dispute.id, {}, opts);
   await stripe.issuing.disputes.retrieve(dispute.id, {}, opts);
   await stripe.issuing.disputes.list({}, opts);
 
   // The embedded card view's ephemeral key: read the card with its secret, then delete it.
-  const key = await stripe.ephemeralKeys.create({ issuing_card: card.id, nonce: "conformance" }, { ...opts, apiVersion: "2026-10-28.endive" });
+  const key = await stripe.ephemeralKeys.create(
+    { issuing_card: card.id, nonce: "conformance" },
+    { ...opts, apiVersion: "2026-10-28.endive" },
+  );
   const viewer = recordingSdk(w.port, w.calls, { apiVersion: "2026-10-28.endive" as never });
   await viewer.issuing.cards.retrieve(card.id, { expand: ["number", "cvc"] }, { apiKey: String(key.secret) });
   await stripe.ephemeralKeys.del(key.id, {}, opts);
@@ -85,7 +179,12 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
 async function issuingBalanceWorkload(w: W): Promise<void> {
   const { stripe } = w;
   await stripe.balance.retrieve();
-  const topup = await stripe.topups.create({ amount: 50000, currency: "usd", destination_balance: "issuing", description: "Issuing funds" } as Stripe.TopupCreateParams);
+  const topup = await stripe.topups.create({
+    amount: 50000,
+    currency: "usd",
+    destination_balance: "issuing",
+    description: "Issuing funds",
+  } as Stripe.TopupCreateParams);
   await stripe.topups.create({ amount: 9000, currency: "usd", description: "Payments funds" });
   await stripe.topups.retrieve(topup.id);
   await stripe.topups.list({ limit: 5 });
@@ -95,11 +194,26 @@ async function issuingBalanceWorkload(w: W): Promise<void> {
   await stripe.balance.retrieve();
 
   const holder = await stripe.issuing.cardholders.create(CARDHOLDER);
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", status: "active" });
-  const a = await stripe.testHelpers.issuing.authorizations.create({ card: card.id, amount: 1200, merchant_data: TAXI });
+  const card = await stripe.issuing.cards.create({
+    cardholder: holder.id,
+    currency: "usd",
+    type: "virtual",
+    status: "active",
+  });
+  const a = await stripe.testHelpers.issuing.authorizations.create({
+    card: card.id,
+    amount: 1200,
+    merchant_data: TAXI,
+  });
   const captured = await stripe.testHelpers.issuing.authorizations.capture(a.id, {});
-  const refund = await stripe.testHelpers.issuing.transactions.refund(String(captured.transactions[0]?.id), { refund_amount: 200 });
-  const ids = [...captured.balance_transactions.map((b) => b.id), ...captured.transactions.map((x) => String(x.balance_transaction)), String(refund.balance_transaction)];
+  const refund = await stripe.testHelpers.issuing.transactions.refund(String(captured.transactions[0]?.id), {
+    refund_amount: 200,
+  });
+  const ids = [
+    ...captured.balance_transactions.map((b) => b.id),
+    ...captured.transactions.map((x) => String(x.balance_transaction)),
+    String(refund.balance_transaction),
+  ];
   for (const id of new Set(ids.filter((x) => x.startsWith("txn_")))) await stripe.balanceTransactions.retrieve(id);
   await stripe.issuing.authorizations.retrieve(a.id);
   await stripe.balance.retrieve();

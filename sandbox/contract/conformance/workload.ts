@@ -28,9 +28,17 @@ export function workloadFor(stripe: Stripe, port: number, calls: Call[], hookUrl
     port,
     calls,
     hookUrl,
-    v2: async (method, path, body = {}, context) => (await stripe.rawRequest(method, path, method === "POST" ? body : {}, { apiVersion: PREVIEW, ...(context ? { stripeContext: context } : {}) })) as Obj,
+    v2: async (method, path, body = {}, context) =>
+      (await stripe.rawRequest(method, path, method === "POST" ? body : {}, {
+        apiVersion: PREVIEW,
+        ...(context ? { stripeContext: context } : {}),
+      })) as Obj,
     control: async (path, body) => {
-      const res = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
+      const res = await fetch(`${base}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body ?? {}),
+      });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as Obj;
     },

@@ -10,7 +10,13 @@ before(async () => {
 });
 after(() => t.close());
 
-const holder = { first_name: "Jenny", last_name: "Rosen", email: "jenny@example.com", accept_terms: true, address: { line1: "1234 Main Street", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" } };
+const holder = {
+  first_name: "Jenny",
+  last_name: "Rosen",
+  email: "jenny@example.com",
+  accept_terms: true,
+  address: { line1: "1234 Main Street", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
+};
 
 test("cards: an owner creates a cardholder and a virtual card, searches, freezes, activates, limits, reveals, disputes, cancels", async () => {
   const { acct, fa } = await fundedAccount(t.stripe);
@@ -25,7 +31,10 @@ test("cards: an owner creates a cardholder and a virtual card, searches, freezes
   assert.equal(ich.body.requirements.disabled_reason, null, "names and terms: nothing due");
 
   const sources = await call("GET", "/issuing/funding_sources");
-  assert.deepEqual(sources.body.data.map((s: { id: string }) => s.id), [fa]);
+  assert.deepEqual(
+    sources.body.data.map((s: { id: string }) => s.id),
+    [fa],
+  );
   const ic = await call("POST", "/issuing/cards", { cardholder: ich.body.id, financial_account: fa });
   assert.equal(ic.status, 200, JSON.stringify(ic.body));
   assert.equal(ic.body.status, "active");
@@ -36,33 +45,60 @@ test("cards: an owner creates a cardholder and a virtual card, searches, freezes
   assert.equal((await call("GET", "/issuing/cards?q=jenny")).body.data.length, 1);
   assert.equal((await call("GET", "/issuing/cards?q=nobody")).body.data.length, 0);
 
-  assert.equal((await call("POST", `/issuing/cards/${ic.body.id}/status`, { status: "inactive" })).body.status, "inactive");
+  assert.equal(
+    (await call("POST", `/issuing/cards/${ic.body.id}/status`, { status: "inactive" })).body.status,
+    "inactive",
+  );
   assert.equal((await call("POST", `/issuing/cards/${ic.body.id}/status`, { status: "active" })).body.status, "active");
-  const limited = await call("POST", `/issuing/cards/${ic.body.id}/spending_controls`, { spending_limits: [{ amount: 12_345, interval: "weekly" }], blocked_categories: ["automated_cash_disburse"] });
+  const limited = await call("POST", `/issuing/cards/${ic.body.id}/spending_controls`, {
+    spending_limits: [{ amount: 12_345, interval: "weekly" }],
+    blocked_categories: ["automated_cash_disburse"],
+  });
   assert.equal(limited.status, 200, JSON.stringify(limited.body));
-  assert.deepEqual((await t.stripe.issuing.cards.retrieve(ic.body.id, {}, opts)).spending_controls.spending_limits?.map((l) => [l.amount, l.interval]), [[12_345, "weekly"]]);
+  assert.deepEqual(
+    (await t.stripe.issuing.cards.retrieve(ic.body.id, {}, opts)).spending_controls.spending_limits?.map((l) => [
+      l.amount,
+      l.interval,
+    ]),
+    [[12_345, "weekly"]],
+  );
 
   // Reveal: the app makes an ephemeral key for the card and nonce; the page never sees more than that card.
   const nonce = "nonce-1";
-  const ek = await t.stripe.ephemeralKeys.create({ issuing_card: ic.body.id, nonce }, { apiVersion: "2026-10-28.endive", stripeAccount: acct });
+  const ek = await t.stripe.ephemeralKeys.create(
+    { issuing_card: ic.body.id, nonce },
+    { apiVersion: "2026-10-28.endive", stripeAccount: acct },
+  );
   const shown = await call("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: ek.secret, nonce });
   assert.equal(shown.status, 200, JSON.stringify(shown.body));
   const full = await t.stripe.issuing.cards.retrieve(ic.body.id, { expand: ["number", "cvc"] }, opts);
   assert.equal(shown.body.number, full.number);
   assert.equal(shown.body.cvc, full.cvc);
-  assert.equal((await call("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: "ek_test_forged", nonce })).status, 400, "a forged key is refused, without looking like an expired session");
+  assert.equal(
+    (await call("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: "ek_test_forged", nonce }))
+      .status,
+    400,
+    "a forged key is refused, without looking like an expired session",
+  );
 
   // A purchase, then a dispute from the card view.
   const auth = await t.stripe.testHelpers.issuing.authorizations.create({ card: ic.body.id, amount: 1500 }, opts);
   await t.stripe.testHelpers.issuing.authorizations.capture(auth.id, {}, opts);
   const txns = await call("GET", `/issuing/cards/${ic.body.id}/transactions`);
   assert.equal(txns.body.data.length, 1);
-  const disputed = await call("POST", `/issuing/transactions/${txns.body.data[0].id}/dispute`, { reason: "other", product_type: "merchandise", explanation: "Never arrived in one piece." });
+  const disputed = await call("POST", `/issuing/transactions/${txns.body.data[0].id}/dispute`, {
+    reason: "other",
+    product_type: "merchandise",
+    explanation: "Never arrived in one piece.",
+  });
   assert.equal(disputed.status, 200, JSON.stringify(disputed.body));
   assert.equal(disputed.body.object, "issuing.dispute");
   assert.notEqual(disputed.body.status, "unsubmitted");
 
-  const canceled = await call("POST", `/issuing/cards/${ic.body.id}/status`, { status: "canceled", cancellation_reason: "lost" });
+  const canceled = await call("POST", `/issuing/cards/${ic.body.id}/status`, {
+    status: "canceled",
+    cancellation_reason: "lost",
+  });
   assert.equal(canceled.body.status, "canceled");
   assert.equal(canceled.body.cancellation_reason, "lost");
 });
@@ -89,29 +125,57 @@ test("cards: a member sees cards but every management request is refused; other 
     assert.equal(r.body.error.type, "permission_error");
   }
   assert.equal((await member("GET", "/issuing/funding_sources")).status, 403);
-  assert.equal((await t.stripe.issuing.cards.retrieve(ic.body.id, {}, { stripeAccount: a.acct })).status, "active", "nothing changed");
+  assert.equal(
+    (await t.stripe.issuing.cards.retrieve(ic.body.id, {}, { stripeAccount: a.acct })).status,
+    "active",
+    "nothing changed",
+  );
 
   const other = api(t.url, await session(t.stripe, b.acct, OWNER));
   assert.equal((await other("GET", `/issuing/cards/${ic.body.id}`)).status, 404);
   assert.equal((await other("POST", `/issuing/cards/${ic.body.id}/status`, { status: "canceled" })).status, 404);
-  const ek = await t.stripe.ephemeralKeys.create({ issuing_card: ic.body.id, nonce: "n" }, { apiVersion: "2026-10-28.endive", stripeAccount: a.acct });
-  assert.equal((await other("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: ek.secret, nonce: "n" })).status, 404, "even with a valid key, another session cannot read the card");
+  const ek = await t.stripe.ephemeralKeys.create(
+    { issuing_card: ic.body.id, nonce: "n" },
+    { apiVersion: "2026-10-28.endive", stripeAccount: a.acct },
+  );
+  assert.equal(
+    (await other("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: ek.secret, nonce: "n" }))
+      .status,
+    404,
+    "even with a valid key, another session cannot read the card",
+  );
 });
 
 test("cards of a stablecoin (MX) account: the component offers its USDC wallet, sends financial_account_v2, and its cardholders accept Lead's terms", async () => {
   const acct = await stablecoinAccount(t.stripe, "Mia");
-  const fa = await v2(t.stripe, "POST", "/v2/money_management/financial_accounts", { type: "storage", storage: { holds_currencies: ["usdc"] } }, acct);
+  const fa = await v2(
+    t.stripe,
+    "POST",
+    "/v2/money_management/financial_accounts",
+    { type: "storage", storage: { holds_currencies: ["usdc"] } },
+    acct,
+  );
   const call = api(t.url, await session(t.stripe, acct, OWNER));
-  const ich = await call("POST", "/issuing/cardholders", { ...holder, address: { line1: "Calle de la Paz 123", city: "Cancun", postal_code: "77500", country: "MX" } });
+  const ich = await call("POST", "/issuing/cardholders", {
+    ...holder,
+    address: { line1: "Calle de la Paz 123", city: "Cancun", postal_code: "77500", country: "MX" },
+  });
   assert.equal(ich.status, 200, JSON.stringify(ich.body));
   assert.deepEqual(ich.body.individual.user_terms_acceptance.lead.ip !== undefined, true, "Lead's terms, not Celtic's");
   assert.equal(ich.body.individual.card_issuing, null);
   assert.deepEqual(ich.body.requirements, { disabled_reason: null, past_due: [] });
 
   const sources = await call("GET", "/issuing/funding_sources");
-  assert.deepEqual([sources.body.issuing_balance, sources.body.data.map((s: { id: string; api: string }) => [s.id, s.api])], [false, [[fa.id, "v2"]]]);
+  assert.deepEqual(
+    [sources.body.issuing_balance, sources.body.data.map((s: { id: string; api: string }) => [s.id, s.api])],
+    [false, [[fa.id, "v2"]]],
+  );
   const wrong = await call("POST", "/issuing/cards", { cardholder: ich.body.id, financial_account: fa.id });
-  assert.deepEqual([wrong.status, wrong.body.error.code, wrong.body.error.param], [400, "resource_missing", "financial_account"], "a v2 id is not a Treasury financial account");
+  assert.deepEqual(
+    [wrong.status, wrong.body.error.code, wrong.body.error.param],
+    [400, "resource_missing", "financial_account"],
+    "a v2 id is not a Treasury financial account",
+  );
   const ic = await call("POST", "/issuing/cards", { cardholder: ich.body.id, financial_account_v2: fa.id });
   assert.equal(ic.status, 200, JSON.stringify(ic.body));
   assert.deepEqual([ic.body.status, ic.body.financial_account, ic.body.financial_account_v2], ["active", null, fa.id]);

@@ -20,9 +20,16 @@ test("a session reads only its own account's objects: another account's financia
   assert.equal(other.status, 404);
   assert.equal(other.body.error.type, "invalid_request_error");
   assert.equal((await call("GET", `/financial_accounts/${b.fa}/transactions`)).status, 404);
-  const steal = await call("POST", `/financial_accounts/${b.fa}/outbound_payments`, { amount: 100, bank_account: bank });
+  const steal = await call("POST", `/financial_accounts/${b.fa}/outbound_payments`, {
+    amount: 100,
+    bank_account: bank,
+  });
   assert.equal(steal.status, 404, "sending from another account's FA is refused");
-  assert.equal((await call("GET", "/financial_accounts/../../v1/accounts")).status, 404, "no way out of the API's prefix");
+  assert.equal(
+    (await call("GET", "/financial_accounts/../../v1/accounts")).status,
+    404,
+    "no way out of the API's prefix",
+  );
   const bal = await t.stripe.treasury.financialAccounts.retrieve(b.fa, {}, { stripeAccount: b.acct });
   assert.equal(bal.balance.cash.usd, 100_000);
 });
@@ -35,16 +42,27 @@ test("a member's session is refused (403) when it crafts the requests its page d
   assert.equal(send.status, 403);
   assert.equal(send.body.error.type, "permission_error");
   assert.match(send.body.error.message, /send_money/);
-  assert.equal((await call("POST", `/financial_accounts/${fa}/outbound_transfers`, { amount: 100, destination: fa })).status, 403);
+  assert.equal(
+    (await call("POST", `/financial_accounts/${fa}/outbound_transfers`, { amount: 100, destination: fa })).status,
+    403,
+  );
   assert.equal((await call("POST", "/issuing/cards", { cardholder: "ich_123" })).status, 403);
   assert.equal((await call("POST", "/issuing/cardholders", { first_name: "A", last_name: "B" })).status, 403);
   assert.equal((await call("POST", "/issuing/cards/ic_123/status", { status: "canceled" })).status, 403);
   assert.equal((await call("POST", "/issuing/cards/ic_123/spending_controls", { spending_limits: [] })).status, 403);
-  assert.equal((await call("POST", "/account/requirements", { values: {} })).status, 200, "the banner may collect requirements (nothing is due)");
+  assert.equal(
+    (await call("POST", "/account/requirements", { values: {} })).status,
+    200,
+    "the banner may collect requirements (nothing is due)",
+  );
   const obps = await t.stripe.treasury.outboundPayments.list({ financial_account: fa }, { stripeAccount: acct });
   assert.equal(obps.data.length, 0, "nothing moved");
   const onlyBanner = api(t.url, await session(t.stripe, acct, { notification_banner: { enabled: true } }));
-  assert.equal((await onlyBanner("GET", `/financial_accounts/${fa}`)).status, 403, "a component not in the session is refused");
+  assert.equal(
+    (await onlyBanner("GET", `/financial_accounts/${fa}`)).status,
+    403,
+    "a component not in the session is refused",
+  );
 });
 
 test("secrets: missing or unknown → 401; expired after an hour on the sandbox clock → 401 authentication_error", async () => {
@@ -55,19 +73,31 @@ test("secrets: missing or unknown → 401; expired after an hour on the sandbox 
   const secret = await session(t.stripe, acct, OWNER);
   const call = api(t.url, secret);
   assert.equal((await call("GET", "/session")).status, 200);
-  const clock = await fetch(`${t.url}/_sandbox/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advance_seconds: 3601 }) });
+  const clock = await fetch(`${t.url}/_sandbox/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advance_seconds: 3601 }),
+  });
   assert.equal(clock.status, 200);
   const expired = await call("GET", `/financial_accounts/${fa}`);
   assert.equal(expired.status, 401);
   assert.equal(expired.body.error.type, "authentication_error");
   assert.equal(expired.headers.get("access-control-allow-origin"), "*", "the page can read the refusal");
-  assert.equal((await api(t.url, await session(t.stripe, acct, OWNER))("GET", `/financial_accounts/${fa}`)).status, 200, "a fresh secret works");
+  assert.equal(
+    (await api(t.url, await session(t.stripe, acct, OWNER))("GET", `/financial_accounts/${fa}`)).status,
+    200,
+    "a fresh secret works",
+  );
 });
 
 test("CORS: preflight is answered for any origin with the headers connect.js sends", async () => {
   const res = await fetch(`${t.url}/connect/api/financial_accounts/fa_x/outbound_payments`, {
     method: "OPTIONS",
-    headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type,idempotency-key" },
+    headers: {
+      origin: "http://localhost:3000",
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "authorization,content-type,idempotency-key",
+    },
   });
   assert.equal(res.status, 204);
   assert.equal(res.headers.get("access-control-allow-origin"), "*");

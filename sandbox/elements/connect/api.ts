@@ -36,7 +36,13 @@ export function isConnectPath(pathname: string): boolean {
 
 function send(res: ServerResponse, status: number, body: unknown, requestId: string): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...CORS, "content-type": "application/json", "cache-control": "no-store", "request-id": requestId, "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...CORS,
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "request-id": requestId,
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -45,7 +51,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > 64 * 1024) throw new ApiError(400, { type: "invalid_request_error", message: "Request body too large." });
+    if (size > 64 * 1024)
+      throw new ApiError(400, { type: "invalid_request_error", message: "Request body too large." });
     chunks.push(c as Buffer);
   }
   const raw = Buffer.concat(chunks).toString("utf8");
@@ -64,7 +71,12 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
  * Account Session's client secret, limited to its account, components and features, and run
  * against the real `/v1` handlers.
  */
-export async function handleConnect(req: IncomingMessage, res: ServerResponse, kernel: Kernel, idem: Idempotency): Promise<void> {
+export async function handleConnect(
+  req: IncomingMessage,
+  res: ServerResponse,
+  kernel: Kernel,
+  idem: Idempotency,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://sandbox");
   const method = (req.method ?? "GET").toUpperCase();
   if (url.pathname === "/connect.js") return serveScript(req, res);
@@ -76,18 +88,28 @@ export async function handleConnect(req: IncomingMessage, res: ServerResponse, k
   }
   try {
     const match = matchOp(OPS, method, url.pathname.slice(API_PREFIX.length));
-    if (match === "method") throw new ApiError(405, { type: "invalid_request_error", message: `${method} is not allowed here.` });
-    if (!match) throw new ApiError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${url.pathname}).` });
+    if (match === "method")
+      throw new ApiError(405, { type: "invalid_request_error", message: `${method} is not allowed here.` });
+    if (!match)
+      throw new ApiError(404, {
+        type: "invalid_request_error",
+        message: `Unrecognized request URL (${method}: ${url.pathname}).`,
+      });
     const session = sessionFor(kernel, req);
     if (match.op.grants.length) requireGrant(session, match.op.grants);
     const input = method === "POST" ? await readJson(req) : Object.fromEntries(url.searchParams);
     const ip = req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1";
     const idemHeader = req.headers["idempotency-key"];
     const call: OpCall = {
-      kernel, session, input, path: match.path, ip,
+      kernel,
+      session,
+      input,
+      path: match.path,
+      ip,
       userAgent: String(req.headers["user-agent"] ?? ""),
       idempotencyKey: typeof idemHeader === "string" && idemHeader ? `connect:${idemHeader}` : undefined,
-      v1: ({ asPlatform, ...rest }) => callV1(kernel, idem, { ...rest, account: asPlatform ? undefined : session.account, host: req.headers.host }),
+      v1: ({ asPlatform, ...rest }) =>
+        callV1(kernel, idem, { ...rest, account: asPlatform ? undefined : session.account, host: req.headers.host }),
     };
     const result = await match.op.run(call);
     send(res, result.status, result.body, requestId);

@@ -11,13 +11,25 @@ class FakeNode {
   style: Record<string, string> = {};
   dataset: Record<string, string> = {};
   constructor(readonly localName: string) {}
-  setAttribute(k: string, v: string) { this.attributes[k] = v; }
-  removeAttribute(k: string) { delete this.attributes[k]; }
-  append(...kids: unknown[]) { this.children.push(...kids); }
-  replaceChildren(...kids: unknown[]) { this.children = kids; }
+  setAttribute(k: string, v: string) {
+    this.attributes[k] = v;
+  }
+  removeAttribute(k: string) {
+    delete this.attributes[k];
+  }
+  append(...kids: unknown[]) {
+    this.children.push(...kids);
+  }
+  replaceChildren(...kids: unknown[]) {
+    this.children = kids;
+  }
   addEventListener() {}
-  querySelector() { return null; }
-  querySelectorAll() { return []; }
+  querySelector() {
+    return null;
+  }
+  querySelectorAll() {
+    return [];
+  }
 }
 
 export function installFakeDom(scriptUrl: string): { registry: Map<string, new () => unknown> } {
@@ -32,7 +44,9 @@ export function installFakeDom(scriptUrl: string): { registry: Map<string, new (
       (this as unknown as { shadowRoot: unknown }).shadowRoot = root;
       return root;
     }
-    get isConnected() { return false; }
+    get isConnected() {
+      return false;
+    }
   }
   const document = {
     currentScript: { src: scriptUrl },
@@ -52,6 +66,9 @@ export function installFakeDom(scriptUrl: string): { registry: Map<string, new (
   g.document = document;
   g.location = { origin: "http://localhost:3000", href: "http://localhost:3000/" };
   g.HTMLElement = HTMLElement;
-  g.customElements = { define: (name: string, cls: new () => unknown) => registry.set(name, cls), get: (name: string) => registry.get(name) };
+  g.customElements = {
+    define: (name: string, cls: new () => unknown) => registry.set(name, cls),
+    get: (name: string) => registry.get(name),
+  };
   return { registry };
 }

@@ -28,7 +28,8 @@ export function encodeForm(params: Record<string, unknown>): string {
     if (v === undefined) return;
     if (v === null) out.push(`${encodeURIComponent(key)}=`);
     else if (Array.isArray(v)) v.forEach((x, i) => walk(`${key}[${i}]`, x));
-    else if (typeof v === "object") for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(`${key}[${k}]`, x);
+    else if (typeof v === "object")
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(`${key}[${k}]`, x);
     else out.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v as string | number | boolean))}`);
   };
   for (const [k, v] of Object.entries(params)) walk(k, v);
@@ -47,10 +48,16 @@ export async function callV1(kernel: Kernel, idem: Idempotency, call: V1Call): P
   // are held to the same rules as the app rather than the platform's older default.
   const v2 = call.path.startsWith("/v2/");
   const form = v2 ? "" : encodeForm(call.params ?? {});
-  const query = v2 ? new URLSearchParams(Object.entries(call.params ?? {}).map(([k, v]) => [k, String(v)])).toString() : form;
+  const query = v2
+    ? new URLSearchParams(Object.entries(call.params ?? {}).map(([k, v]) => [k, String(v)])).toString()
+    : form;
   const url = call.method === "GET" && query ? `${call.path}?${query}` : call.path;
   const payload = call.method !== "POST" ? "" : v2 ? JSON.stringify(call.params ?? {}) : form;
-  const headers: Record<string, string> = { authorization: `Bearer ${call.apiKey ?? PLATFORM_KEY}`, host: call.host ?? "127.0.0.1", "stripe-version": v2 ? contract().sdk.v2.api : contract().sdk.v1.api };
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${call.apiKey ?? PLATFORM_KEY}`,
+    host: call.host ?? "127.0.0.1",
+    "stripe-version": v2 ? contract().sdk.v2.api : contract().sdk.v1.api,
+  };
   if (call.account) headers[v2 ? "stripe-context" : "stripe-account"] = call.account;
   if (call.idempotencyKey) headers["idempotency-key"] = call.idempotencyKey;
   if (call.method === "POST") headers["content-type"] = v2 ? "application/json" : "application/x-www-form-urlencoded";

@@ -29,7 +29,12 @@ const ID = /^[A-Za-z0-9_]{3,80}$/;
 /** A path segment that names an object; anything else can never match one, so it is a 404. */
 export function objectId(c: OpCall, name: string): string {
   const id = c.path[name] ?? "";
-  if (!ID.test(id)) throw new ApiError(404, { type: "invalid_request_error", code: "resource_missing", message: `No such object: '${id}'` });
+  if (!ID.test(id))
+    throw new ApiError(404, {
+      type: "invalid_request_error",
+      code: "resource_missing",
+      message: `No such object: '${id}'`,
+    });
   return id;
 }
 
@@ -38,7 +43,13 @@ export const text = (v: unknown): string | undefined => (typeof v === "string" &
 /** Whole minor units from a positive integer or a decimal string such as "12.50". */
 export function minorUnits(v: unknown, param = "amount"): number {
   const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) throw new ApiError(400, { type: "invalid_request_error", code: "parameter_invalid_integer", param, message: "Enter an amount greater than zero." });
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "parameter_invalid_integer",
+      param,
+      message: "Enter an amount greater than zero.",
+    });
   return n;
 }
 
@@ -62,7 +73,7 @@ export function matchOp(ops: readonly Op[], method: string, pathname: string): M
     const path: Record<string, string> = {};
     const hit = segs.every((s, i) => {
       const p = parts[i] ?? "";
-      if (s.startsWith(":")) return (path[s.slice(1)] = decodeURIComponent(p)), true;
+      if (s.startsWith(":")) return ((path[s.slice(1)] = decodeURIComponent(p)), true);
       return s === p;
     });
     if (!hit) continue;

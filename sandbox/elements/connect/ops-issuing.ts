@@ -12,12 +12,15 @@ const DISPUTES = feature("card_spend_dispute_management", ["financial_account_tr
 const INTERVALS = new Set(["per_authorization", "daily", "weekly", "monthly", "yearly", "all_time"]);
 
 const card = (c: OpCall) => objectId(c, "card");
-const bad = (param: string, message: string) => new ApiError(400, { type: "invalid_request_error", code: "invalid_fields", param, message });
+const bad = (param: string, message: string) =>
+  new ApiError(400, { type: "invalid_request_error", code: "invalid_fields", param, message });
 
 /** Cards are listed newest first; `q` searches the last 4 digits, the cardholder's name and the id. */
 async function listCards(c: OpCall) {
   const q = (text(c.input.q) ?? "").toLowerCase();
-  const status = ["active", "inactive", "canceled"].includes(String(c.input.status)) ? String(c.input.status) : undefined;
+  const status = ["active", "inactive", "canceled"].includes(String(c.input.status))
+    ? String(c.input.status)
+    : undefined;
   if (!q) return c.v1({ method: "GET", path: "/v1/issuing/cards", params: { ...page(c.input), status } });
   const r = await c.v1({ method: "GET", path: "/v1/issuing/cards", params: { limit: 100, status } });
   if (r.status !== 200) return r;
@@ -33,8 +36,15 @@ async function listCards(c: OpCall) {
  * account): its cardholders accept Lead's terms and its cards spend a v2 financial account.
  */
 async function leadProgram(c: OpCall): Promise<boolean> {
-  const r = await c.v1({ method: "GET", path: `/v2/core/accounts/${c.session.account}`, params: { "include[0]": "configuration.card_creator" }, asPlatform: true });
-  const creator = ((r.body.configuration ?? {}) as Record<string, { capabilities?: { commercial?: { lead?: unknown } } }>).card_creator;
+  const r = await c.v1({
+    method: "GET",
+    path: `/v2/core/accounts/${c.session.account}`,
+    params: { "include[0]": "configuration.card_creator" },
+    asPlatform: true,
+  });
+  const creator = (
+    (r.body.configuration ?? {}) as Record<string, { capabilities?: { commercial?: { lead?: unknown } } }>
+  ).card_creator;
   return r.status === 200 && !!creator?.capabilities?.commercial?.lead;
 }
 
@@ -45,15 +55,42 @@ function cardholderParams(c: OpCall, lead: boolean): Record<string, unknown> {
   if (!first) throw bad("first_name", "Enter the cardholder's first name.");
   if (!last) throw bad("last_name", "Enter the cardholder's last name.");
   const a = (i.address ?? {}) as Record<string, unknown>;
-  for (const [k, label] of [["line1", "a street address"], ["city", "a city"], ["postal_code", "a postal code"]] as const) if (!text(a[k])) throw bad(`address[${k}]`, `Enter ${label}.`);
+  for (const [k, label] of [
+    ["line1", "a street address"],
+    ["city", "a city"],
+    ["postal_code", "a postal code"],
+  ] as const)
+    if (!text(a[k])) throw bad(`address[${k}]`, `Enter ${label}.`);
   const terms = i.accept_terms === true || i.accept_terms === "on";
   if (!terms) throw bad("accept_terms", "The cardholder must accept the Issuing terms.");
   return {
-    type: "individual", name: `${first} ${last}`.slice(0, 24), email: text(i.email), phone_number: text(i.phone_number), status: "active",
-    billing: { address: { line1: text(a.line1), city: text(a.city), state: text(a.state), postal_code: text(a.postal_code), country: text(a.country) ?? "US" } },
+    type: "individual",
+    name: `${first} ${last}`.slice(0, 24),
+    email: text(i.email),
+    phone_number: text(i.phone_number),
+    status: "active",
+    billing: {
+      address: {
+        line1: text(a.line1),
+        city: text(a.city),
+        state: text(a.state),
+        postal_code: text(a.postal_code),
+        country: text(a.country) ?? "US",
+      },
+    },
     individual: lead
-      ? { first_name: first, last_name: last, user_terms_acceptance: { lead: { date: c.kernel.clock.now(), ip: c.ip } } }
-      : { first_name: first, last_name: last, card_issuing: { user_terms_acceptance: { date: c.kernel.clock.now(), ip: c.ip, user_agent: c.userAgent || "sandbox" } } },
+      ? {
+          first_name: first,
+          last_name: last,
+          user_terms_acceptance: { lead: { date: c.kernel.clock.now(), ip: c.ip } },
+        }
+      : {
+          first_name: first,
+          last_name: last,
+          card_issuing: {
+            user_terms_acceptance: { date: c.kernel.clock.now(), ip: c.ip, user_agent: c.userAgent || "sandbox" },
+          },
+        },
   };
 }
 
@@ -66,18 +103,40 @@ function limits(input: Record<string, unknown>): unknown {
   });
 }
 
-const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && /^[a-z_]+$/.test(x)) : []);
+const list = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && /^[a-z_]+$/.test(x)) : [];
 
 export const issuingOps: Op[] = [
   { method: "GET", path: "/issuing/cards", grants: VIEW, run: listCards },
-  { method: "GET", path: "/issuing/cards/:card", grants: VIEW, run: (c) => c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}` }) },
-  { method: "GET", path: "/issuing/cards/:card/transactions", grants: VIEW, run: (c) => c.v1({ method: "GET", path: "/v1/issuing/transactions", params: { card: card(c), ...page(c.input) } }) },
-  { method: "GET", path: "/issuing/cardholders", grants: [...CARD_MANAGEMENT, ...CARDHOLDERS], run: (c) => c.v1({ method: "GET", path: "/v1/issuing/cardholders", params: { limit: 100 } }) },
+  {
+    method: "GET",
+    path: "/issuing/cards/:card",
+    grants: VIEW,
+    run: (c) => c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}` }),
+  },
+  {
+    method: "GET",
+    path: "/issuing/cards/:card/transactions",
+    grants: VIEW,
+    run: (c) => c.v1({ method: "GET", path: "/v1/issuing/transactions", params: { card: card(c), ...page(c.input) } }),
+  },
+  {
+    method: "GET",
+    path: "/issuing/cardholders",
+    grants: [...CARD_MANAGEMENT, ...CARDHOLDERS],
+    run: (c) => c.v1({ method: "GET", path: "/v1/issuing/cardholders", params: { limit: 100 } }),
+  },
   {
     method: "POST",
     path: "/issuing/cardholders",
     grants: CARDHOLDERS,
-    run: async (c) => c.v1({ method: "POST", path: "/v1/issuing/cardholders", params: cardholderParams(c, await leadProgram(c)), idempotencyKey: c.idempotencyKey }),
+    run: async (c) =>
+      c.v1({
+        method: "POST",
+        path: "/v1/issuing/cardholders",
+        params: cardholderParams(c, await leadProgram(c)),
+        idempotencyKey: c.idempotencyKey,
+      }),
   },
   {
     method: "POST",
@@ -90,8 +149,17 @@ export const issuingOps: Op[] = [
       const fa = text(c.input.financial_account);
       const faV2 = text(c.input.financial_account_v2);
       return c.v1({
-        method: "POST", path: "/v1/issuing/cards", idempotencyKey: c.idempotencyKey,
-        params: { cardholder: holder, type: "virtual", currency: "usd", status: c.input.activate === false ? "inactive" : "active", ...(fa ? { financial_account: fa } : {}), ...(faV2 ? { financial_account_v2: faV2 } : {}) },
+        method: "POST",
+        path: "/v1/issuing/cards",
+        idempotencyKey: c.idempotencyKey,
+        params: {
+          cardholder: holder,
+          type: "virtual",
+          currency: "usd",
+          status: c.input.activate === false ? "inactive" : "active",
+          ...(fa ? { financial_account: fa } : {}),
+          ...(faV2 ? { financial_account_v2: faV2 } : {}),
+        },
       });
     },
   },
@@ -101,9 +169,18 @@ export const issuingOps: Op[] = [
     grants: CARD_MANAGEMENT,
     run: (c) => {
       const status = String(c.input.status);
-      if (!["active", "inactive", "canceled"].includes(status)) throw bad("status", "Choose active, inactive or canceled.");
-      const reason = c.input.cancellation_reason === "lost" || c.input.cancellation_reason === "stolen" ? c.input.cancellation_reason : undefined;
-      return c.v1({ method: "POST", path: `/v1/issuing/cards/${card(c)}`, params: { status, cancellation_reason: status === "canceled" ? reason : undefined }, idempotencyKey: c.idempotencyKey });
+      if (!["active", "inactive", "canceled"].includes(status))
+        throw bad("status", "Choose active, inactive or canceled.");
+      const reason =
+        c.input.cancellation_reason === "lost" || c.input.cancellation_reason === "stolen"
+          ? c.input.cancellation_reason
+          : undefined;
+      return c.v1({
+        method: "POST",
+        path: `/v1/issuing/cards/${card(c)}`,
+        params: { status, cancellation_reason: status === "canceled" ? reason : undefined },
+        idempotencyKey: c.idempotencyKey,
+      });
     },
   },
   {
@@ -113,7 +190,12 @@ export const issuingOps: Op[] = [
     run: (c) => {
       const blocked = list(c.input.blocked_categories);
       const controls = { spending_limits: limits(c.input), blocked_categories: blocked.length ? blocked : "" };
-      return c.v1({ method: "POST", path: `/v1/issuing/cards/${card(c)}`, params: { spending_controls: controls }, idempotencyKey: c.idempotencyKey });
+      return c.v1({
+        method: "POST",
+        path: `/v1/issuing/cards/${card(c)}`,
+        params: { spending_controls: controls },
+        idempotencyKey: c.idempotencyKey,
+      });
     },
   },
   {
@@ -125,12 +207,29 @@ export const issuingOps: Op[] = [
       const mine = await c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}` });
       if (mine.status !== 200) return mine;
       const key = text(c.input.ephemeral_key_secret) ?? "";
-      if (!/^ek_test_[A-Za-z0-9_]+$/.test(key)) throw bad("ephemeral_key_secret", "fetchEphemeralKey did not return an ephemeral key secret (ek_test_…).");
-      const r = await c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}`, params: { expand: ["number", "cvc"] }, apiKey: key });
+      if (!/^ek_test_[A-Za-z0-9_]+$/.test(key))
+        throw bad("ephemeral_key_secret", "fetchEphemeralKey did not return an ephemeral key secret (ek_test_…).");
+      const r = await c.v1({
+        method: "GET",
+        path: `/v1/issuing/cards/${card(c)}`,
+        params: { expand: ["number", "cvc"] },
+        apiKey: key,
+      });
       // A refused key is the app's problem, not an expired session: never answer 401 here (connect.js would refresh its secret).
-      if (r.status === 401) throw new ApiError(400, { type: "invalid_request_error", param: "ephemeral_key_secret", message: "The ephemeral key from fetchEphemeralKey is not valid for this card (or has expired)." });
+      if (r.status === 401)
+        throw new ApiError(400, {
+          type: "invalid_request_error",
+          param: "ephemeral_key_secret",
+          message: "The ephemeral key from fetchEphemeralKey is not valid for this card (or has expired).",
+        });
       if (r.status !== 200) return r;
-      return ok({ id: r.body.id, number: r.body.number, cvc: r.body.cvc, exp_month: r.body.exp_month, exp_year: r.body.exp_year });
+      return ok({
+        id: r.body.id,
+        number: r.body.number,
+        cvc: r.body.cvc,
+        exp_month: r.body.exp_month,
+        exp_year: r.body.exp_year,
+      });
     },
   },
   {
@@ -140,10 +239,25 @@ export const issuingOps: Op[] = [
     run: async (c) => {
       const explanation = text(c.input.explanation);
       if (!explanation) throw bad("explanation", "Explain what went wrong.");
-      const reason = ["fraudulent", "no_valid_authorization", "other"].includes(String(c.input.reason)) ? String(c.input.reason) : "other";
-      const evidence = { reason, [reason]: { explanation, ...(reason === "other" ? { product_type: c.input.product_type === "service" ? "service" : "merchandise" } : {}) } };
+      const reason = ["fraudulent", "no_valid_authorization", "other"].includes(String(c.input.reason))
+        ? String(c.input.reason)
+        : "other";
+      const evidence = {
+        reason,
+        [reason]: {
+          explanation,
+          ...(reason === "other"
+            ? { product_type: c.input.product_type === "service" ? "service" : "merchandise" }
+            : {}),
+        },
+      };
       const txn = objectId(c, "txn");
-      const created = await c.v1({ method: "POST", path: "/v1/issuing/disputes", params: { transaction: txn, evidence }, idempotencyKey: c.idempotencyKey });
+      const created = await c.v1({
+        method: "POST",
+        path: "/v1/issuing/disputes",
+        params: { transaction: txn, evidence },
+        idempotencyKey: c.idempotencyKey,
+      });
       if (created.status !== 200) return created;
       return c.v1({ method: "POST", path: `/v1/issuing/disputes/${String(created.body.id)}/submit` });
     },
@@ -155,15 +269,29 @@ export const issuingOps: Op[] = [
     run: async (c) => {
       // A stablecoin account's cards spend its v2 financial accounts holding USDC (`financial_account_v2`), and nothing else.
       if (await leadProgram(c)) {
-        const r = await c.v1({ method: "GET", path: "/v2/money_management/financial_accounts", params: { limit: 100 } });
+        const r = await c.v1({
+          method: "GET",
+          path: "/v2/money_management/financial_accounts",
+          params: { limit: 100 },
+        });
         const all = r.status === 200 ? (r.body.data as Array<Record<string, unknown>>) : [];
-        const usdc = all.filter((f) => f.status === "open" && ((f.storage as { holds_currencies?: string[] } | undefined)?.holds_currencies ?? []).includes("usdc"));
-        return ok({ object: "list", issuing_balance: false, data: usdc.map((f) => ({ id: f.id, api: "v2", nickname: f.display_name ?? null, balance: f.balance })) });
+        const usdc = all.filter(
+          (f) =>
+            f.status === "open" &&
+            ((f.storage as { holds_currencies?: string[] } | undefined)?.holds_currencies ?? []).includes("usdc"),
+        );
+        return ok({
+          object: "list",
+          issuing_balance: false,
+          data: usdc.map((f) => ({ id: f.id, api: "v2", nickname: f.display_name ?? null, balance: f.balance })),
+        });
       }
       // Treasury financial accounts a new card may spend from (card_issuing active); none means the Issuing balance.
       const r = await c.v1({ method: "GET", path: "/v1/treasury/financial_accounts", params: { limit: 100 } });
       const all = r.status === 200 ? (r.body.data as Array<Record<string, unknown>>) : [];
-      const data = all.filter((f) => f.status === "open" && (f.active_features as string[] | undefined)?.includes("card_issuing")).map((f) => ({ id: f.id, api: "v1", nickname: f.nickname ?? null, balance: f.balance }));
+      const data = all
+        .filter((f) => f.status === "open" && (f.active_features as string[] | undefined)?.includes("card_issuing"))
+        .map((f) => ({ id: f.id, api: "v1", nickname: f.nickname ?? null, balance: f.balance }));
       return ok({ object: "list", issuing_balance: true, data });
     },
   },

@@ -8,7 +8,10 @@ type Loader = {
   connectElementTagNames: string[];
   ConnectElementCommonMethodConfig: Record<string, unknown>;
   ConnectElementCustomMethodConfig: Record<string, Record<string, unknown>>;
-  loadConnectAndInitialize(p: Record<string, unknown>): { create(tag: string): Record<string, (v: unknown) => void>; update(o: unknown): void };
+  loadConnectAndInitialize(p: Record<string, unknown>): {
+    create(tag: string): Record<string, (v: unknown) => void>;
+    update(o: unknown): void;
+  };
 };
 const loader = createRequire(import.meta.url)("@stripe/connect-js/pure") as Loader;
 
@@ -42,13 +45,25 @@ test("the real 3.4.6 loader accepts it: every tag upgrades, every setter has its
   for (const tag of loader.connectElementTagNames) {
     const cls = registry.get(`stripe-connect-${tag}`);
     assert.ok(cls, `stripe-connect-${tag} is defined`);
-    const setters = [...Object.keys(loader.ConnectElementCommonMethodConfig), ...Object.keys(loader.ConnectElementCustomMethodConfig[tag] ?? {})];
-    for (const s of setters) assert.equal(typeof (cls.prototype as Record<string, unknown>)[`${s}InternalOnly`], "function", `${tag}.${s}InternalOnly`);
+    const setters = [
+      ...Object.keys(loader.ConnectElementCommonMethodConfig),
+      ...Object.keys(loader.ConnectElementCustomMethodConfig[tag] ?? {}),
+    ];
+    for (const s of setters)
+      assert.equal(
+        typeof (cls.prototype as Record<string, unknown>)[`${s}InternalOnly`],
+        "function",
+        `${tag}.${s}InternalOnly`,
+      );
     assert.equal(typeof (cls.prototype as Record<string, unknown>).setConnector, "function", `${tag}.setConnector`);
   }
 
   let secretCalls = 0;
-  const instance = loader.loadConnectAndInitialize({ publishableKey: "pk_test_sandbox", fetchClientSecret: async () => (secretCalls++, "accs_secret__x"), appearance: { variables: { colorPrimary: "#0a7d4f" } } });
+  const instance = loader.loadConnectAndInitialize({
+    publishableKey: "pk_test_sandbox",
+    fetchClientSecret: async () => (secretCalls++, "accs_secret__x"),
+    appearance: { variables: { colorPrimary: "#0a7d4f" } },
+  });
   const made: Array<[string, Record<string, unknown>]> = [];
   for (const tag of loader.connectElementTagNames) {
     const el = instance.create(tag);

@@ -11,7 +11,9 @@ const CLIENT_DIR = path.join(import.meta.dirname, "client");
  * up on reload (the script is small).
  */
 export function connectScript(): string {
-  const files = readdirSync(CLIENT_DIR).filter((f) => f.endsWith(".js")).sort();
+  const files = readdirSync(CLIENT_DIR)
+    .filter((f) => f.endsWith(".js"))
+    .sort();
   const parts = files.map((f) => `// ---- ${f}\n${readFileSync(path.join(CLIENT_DIR, f), "utf8")}`);
   return `/* Sandbox connect.js: window.StripeConnect and the stripe-connect-* elements for @stripe/connect-js 3.4.x, offline. */\n(function () {\n"use strict";\n${parts.join("\n")}\n})();\n`;
 }

@@ -10,11 +10,21 @@ export async function fundedAccount(stripe: Stripe, cents = 100_000): Promise<{ 
   const fa = await stripe.treasury.financialAccounts.create(
     {
       supported_currencies: ["usd"],
-      features: { card_issuing: { requested: true }, financial_addresses: { aba: { requested: true } }, intra_stripe_flows: { requested: true }, outbound_payments: { ach: { requested: true }, us_domestic_wire: { requested: true } }, outbound_transfers: { ach: { requested: true } } },
+      features: {
+        card_issuing: { requested: true },
+        financial_addresses: { aba: { requested: true } },
+        intra_stripe_flows: { requested: true },
+        outbound_payments: { ach: { requested: true }, us_domestic_wire: { requested: true } },
+        outbound_transfers: { ach: { requested: true } },
+      },
     },
     opts,
   );
-  if (cents > 0) await stripe.testHelpers.treasury.receivedCredits.create({ financial_account: fa.id, amount: cents, currency: "usd", network: "ach" }, opts);
+  if (cents > 0)
+    await stripe.testHelpers.treasury.receivedCredits.create(
+      { financial_account: fa.id, amount: cents, currency: "usd", network: "ach" },
+      opts,
+    );
   return { acct: acct.id, fa: fa.id };
 }
 
@@ -24,18 +34,48 @@ type Components = Stripe.AccountSessionCreateParams.Components;
 export const OWNER: Components = {
   account_onboarding: { enabled: true },
   notification_banner: { enabled: true },
-  financial_account: { enabled: true, features: { send_money: true, transfer_balance: true, external_account_collection: true } },
+  financial_account: {
+    enabled: true,
+    features: { send_money: true, transfer_balance: true, external_account_collection: true },
+  },
   financial_account_transactions: { enabled: true, features: { card_spend_dispute_management: true } },
-  issuing_cards_list: { enabled: true, features: { card_management: true, cardholder_management: true, spend_control_management: true, card_spend_dispute_management: true } },
-  issuing_card: { enabled: true, features: { card_management: true, cardholder_management: true, spend_control_management: true, card_spend_dispute_management: true } },
+  issuing_cards_list: {
+    enabled: true,
+    features: {
+      card_management: true,
+      cardholder_management: true,
+      spend_control_management: true,
+      card_spend_dispute_management: true,
+    },
+  },
+  issuing_card: {
+    enabled: true,
+    features: {
+      card_management: true,
+      cardholder_management: true,
+      spend_control_management: true,
+      card_spend_dispute_management: true,
+    },
+  },
 };
 
 /** A member's session, as the app makes it: can look, cannot move money or manage cards. */
 export const MEMBER: Components = {
   notification_banner: { enabled: true },
-  financial_account: { enabled: true, features: { send_money: false, transfer_balance: false, external_account_collection: true } },
+  financial_account: {
+    enabled: true,
+    features: { send_money: false, transfer_balance: false, external_account_collection: true },
+  },
   financial_account_transactions: { enabled: true },
-  issuing_cards_list: { enabled: true, features: { card_management: false, cardholder_management: false, spend_control_management: false, card_spend_dispute_management: false } },
+  issuing_cards_list: {
+    enabled: true,
+    features: {
+      card_management: false,
+      cardholder_management: false,
+      spend_control_management: false,
+      card_spend_dispute_management: false,
+    },
+  },
 };
 
 export async function session(stripe: Stripe, account: string, components: Components): Promise<string> {
@@ -44,14 +84,24 @@ export async function session(stripe: Stripe, account: string, components: Compo
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON answers
 type Loose = Record<string, any>;
-export type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: Loose; headers: Headers }>;
+export type Api = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: Loose; headers: Headers }>;
 
 /** The elements API as connect.js calls it: fetch with the client secret as Bearer. */
 export function api(base: string, secret: string): Api {
   return async (method, path, body, headers = {}) => {
     const res = await fetch(`${base}/connect/api${path}`, {
       method,
-      headers: { authorization: `Bearer ${secret}`, origin: "http://localhost:3000", ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      headers: {
+        authorization: `Bearer ${secret}`,
+        origin: "http://localhost:3000",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Loose, headers: res.headers };

@@ -20,28 +20,79 @@ export type AccountExtra = {
   v2?: Json;
 };
 
-const CURRENCY: Record<string, string> = { US: "usd", MX: "mxn", AR: "ars", GB: "gbp", CA: "cad", AU: "aud", BR: "brl", CO: "cop" };
+const CURRENCY: Record<string, string> = {
+  US: "usd",
+  MX: "mxn",
+  AR: "ars",
+  GB: "gbp",
+  CA: "cad",
+  AU: "aud",
+  BR: "brl",
+  CO: "cop",
+};
 export const currencyFor = (country: string) => CURRENCY[country] ?? "eur";
 
 function controllerFrom(p: Json): Stripe.Account.Controller {
   const type = p.type as string | undefined;
   const c = p.controller as Json | undefined;
-  if (type && c) throw invalidRequest("You cannot specify both `type` and `controller`. Use `controller` to configure the account.", { param: "controller" });
-  if (type === "custom") return { fees: { payer: "application" }, is_controller: true, losses: { payments: "application" }, requirement_collection: "application", stripe_dashboard: { type: "none" }, type: "application" };
-  if (type === "express") return { fees: { payer: "application_express" }, is_controller: true, losses: { payments: "application" }, requirement_collection: "stripe", stripe_dashboard: { type: "express" }, type: "application" };
-  if (!c) return { fees: { payer: "account" }, is_controller: true, losses: { payments: "stripe" }, requirement_collection: "stripe", stripe_dashboard: { type: "full" }, type: "application" };
+  if (type && c)
+    throw invalidRequest(
+      "You cannot specify both `type` and `controller`. Use `controller` to configure the account.",
+      { param: "controller" },
+    );
+  if (type === "custom")
+    return {
+      fees: { payer: "application" },
+      is_controller: true,
+      losses: { payments: "application" },
+      requirement_collection: "application",
+      stripe_dashboard: { type: "none" },
+      type: "application",
+    };
+  if (type === "express")
+    return {
+      fees: { payer: "application_express" },
+      is_controller: true,
+      losses: { payments: "application" },
+      requirement_collection: "stripe",
+      stripe_dashboard: { type: "express" },
+      type: "application",
+    };
+  if (!c)
+    return {
+      fees: { payer: "account" },
+      is_controller: true,
+      losses: { payments: "stripe" },
+      requirement_collection: "stripe",
+      stripe_dashboard: { type: "full" },
+      type: "application",
+    };
   const collection = ((c.requirement_collection as string | undefined) ?? "stripe") as "application" | "stripe";
-  const dashboard = ((c.stripe_dashboard as Json | undefined)?.type as string | undefined) ?? (collection === "application" ? "none" : "full");
-  const payer = ((c.fees as Json | undefined)?.payer as string | undefined) ?? (dashboard === "full" ? "account" : "application");
-  const losses = ((c.losses as Json | undefined)?.payments as string | undefined) ?? (dashboard === "full" ? "stripe" : "application");
+  const dashboard =
+    ((c.stripe_dashboard as Json | undefined)?.type as string | undefined) ??
+    (collection === "application" ? "none" : "full");
+  const payer =
+    ((c.fees as Json | undefined)?.payer as string | undefined) ?? (dashboard === "full" ? "account" : "application");
+  const losses =
+    ((c.losses as Json | undefined)?.payments as string | undefined) ??
+    (dashboard === "full" ? "stripe" : "application");
   if (collection === "application" && dashboard !== "none") {
-    throw invalidRequest("When `controller[requirement_collection]` is `application`, `controller[stripe_dashboard][type]` must be `none`.", { param: "controller[stripe_dashboard][type]" });
+    throw invalidRequest(
+      "When `controller[requirement_collection]` is `application`, `controller[stripe_dashboard][type]` must be `none`.",
+      { param: "controller[stripe_dashboard][type]" },
+    );
   }
   if (collection === "application" && losses !== "application") {
-    throw invalidRequest("When `controller[requirement_collection]` is `application`, `controller[losses][payments]` must be `application`.", { param: "controller[losses][payments]" });
+    throw invalidRequest(
+      "When `controller[requirement_collection]` is `application`, `controller[losses][payments]` must be `application`.",
+      { param: "controller[losses][payments]" },
+    );
   }
   if (losses === "application" && payer === "account" && dashboard !== "express") {
-    throw invalidRequest("When `controller[losses][payments]` is `application`, `controller[fees][payer]` must be `application`.", { param: "controller[fees][payer]" });
+    throw invalidRequest(
+      "When `controller[losses][payments]` is `application`, `controller[fees][payer]` must be `application`.",
+      { param: "controller[fees][payer]" },
+    );
   }
   return {
     fees: { payer: payer as Stripe.Account.Controller.Fees.Payer },
@@ -70,8 +121,18 @@ export function newAccount(ctx: Ctx, id: string, p: Json): Stripe.Account {
     id,
     object: "account",
     business_profile: {
-      annual_revenue: null, estimated_worker_count: null, mcc: null, minority_owned_business_designation: null, name: null,
-      product_description: null, specified_commercial_transactions_act_url: null, support_address: null, support_email: null, support_phone: null, support_url: null, url: null,
+      annual_revenue: null,
+      estimated_worker_count: null,
+      mcc: null,
+      minority_owned_business_designation: null,
+      name: null,
+      product_description: null,
+      specified_commercial_transactions_act_url: null,
+      support_address: null,
+      support_email: null,
+      support_phone: null,
+      support_url: null,
+      url: null,
     },
     business_type: null,
     capabilities: {},
@@ -91,11 +152,26 @@ export function newAccount(ctx: Ctx, id: string, p: Json): Stripe.Account {
       bacs_debit_payments: { display_name: null, service_user_number: null },
       branding: { icon: null, logo: null, primary_color: null, secondary_color: null },
       card_issuing: { tos_acceptance: { date: null, ip: null } },
-      card_payments: { decline_on: { avs_failure: true, cvc_failure: false }, statement_descriptor_prefix: null, statement_descriptor_prefix_kana: null, statement_descriptor_prefix_kanji: null },
+      card_payments: {
+        decline_on: { avs_failure: true, cvc_failure: false },
+        statement_descriptor_prefix: null,
+        statement_descriptor_prefix_kana: null,
+        statement_descriptor_prefix_kanji: null,
+      },
       dashboard: { display_name: null, timezone: "Etc/UTC" },
       invoices: { default_account_tax_ids: null, hosted_payment_method_save: "offer" },
-      payments: { statement_descriptor: null, statement_descriptor_kana: null, statement_descriptor_kanji: null, statement_descriptor_prefix_kana: null, statement_descriptor_prefix_kanji: null },
-      payouts: { debit_negative_balances: true, schedule: { delay_days: 2, interval: "daily" }, statement_descriptor: null },
+      payments: {
+        statement_descriptor: null,
+        statement_descriptor_kana: null,
+        statement_descriptor_kanji: null,
+        statement_descriptor_prefix_kana: null,
+        statement_descriptor_prefix_kanji: null,
+      },
+      payouts: {
+        debit_negative_balances: true,
+        schedule: { delay_days: 2, interval: "daily" },
+        statement_descriptor: null,
+      },
       sepa_debit_payments: {},
       treasury: { tos_acceptance: { date: null, ip: null } },
     },
@@ -108,10 +184,36 @@ export function newAccount(ctx: Ctx, id: string, p: Json): Stripe.Account {
 function person(ctx: Ctx, account: Stripe.Account, current: Json | null | undefined): Json {
   if (current) return current;
   return {
-    id: ctx.id("person"), object: "person", account: account.id, address: nullAddress(), created: ctx.now,
-    dob: { day: null, month: null, year: null }, email: null, first_name: null, id_number_provided: false, last_name: null,
-    metadata: {}, phone: null, relationship: { authorizer: false, director: false, executive: false, legal_guardian: false, owner: false, percent_ownership: null, representative: true, title: null },
-    ssn_last_4_provided: false, verification: { additional_document: null, details: null, details_code: null, document: { back: null, details: null, details_code: null, front: null }, status: "unverified" },
+    id: ctx.id("person"),
+    object: "person",
+    account: account.id,
+    address: nullAddress(),
+    created: ctx.now,
+    dob: { day: null, month: null, year: null },
+    email: null,
+    first_name: null,
+    id_number_provided: false,
+    last_name: null,
+    metadata: {},
+    phone: null,
+    relationship: {
+      authorizer: false,
+      director: false,
+      executive: false,
+      legal_guardian: false,
+      owner: false,
+      percent_ownership: null,
+      representative: true,
+      title: null,
+    },
+    ssn_last_4_provided: false,
+    verification: {
+      additional_document: null,
+      details: null,
+      details_code: null,
+      document: { back: null, details: null, details_code: null, front: null },
+      status: "unverified",
+    },
   };
 }
 
@@ -119,12 +221,22 @@ function bankAccount(ctx: Ctx, account: Stripe.Account, input: string | Json): J
   const fromToken = typeof input === "string";
   const number = fromToken ? "000123456789" : String(input.account_number);
   return {
-    id: ctx.id("ba"), object: "bank_account", account: account.id,
-    account_holder_name: fromToken ? null : (input.account_holder_name ?? null), account_holder_type: fromToken ? null : (input.account_holder_type ?? null),
-    account_type: null, available_payout_methods: ["standard", "instant"], bank_name: "STRIPE TEST BANK",
-    country: fromToken ? account.country : String(input.country), currency: fromToken ? account.default_currency : String(input.currency ?? account.default_currency),
-    default_for_currency: true, fingerprint: ctx.id("fp", 16).slice(3), last4: number.slice(-4), metadata: {},
-    routing_number: fromToken ? "110000000" : (input.routing_number ?? null), status: "new",
+    id: ctx.id("ba"),
+    object: "bank_account",
+    account: account.id,
+    account_holder_name: fromToken ? null : (input.account_holder_name ?? null),
+    account_holder_type: fromToken ? null : (input.account_holder_type ?? null),
+    account_type: null,
+    available_payout_methods: ["standard", "instant"],
+    bank_name: "STRIPE TEST BANK",
+    country: fromToken ? account.country : String(input.country),
+    currency: fromToken ? account.default_currency : String(input.currency ?? account.default_currency),
+    default_for_currency: true,
+    fingerprint: ctx.id("fp", 16).slice(3),
+    last4: number.slice(-4),
+    metadata: {},
+    routing_number: fromToken ? "110000000" : (input.routing_number ?? null),
+    status: "new",
   };
 }
 
@@ -154,7 +266,16 @@ export function applyParams(ctx: Ctx, account: Stripe.Account, extra: AccountExt
   const company = p.company as Json | undefined;
   if (company) {
     const { tax_id, ...rest } = company;
-    const base = (a.company as Json | undefined) ?? { address: nullAddress(), directors_provided: false, executives_provided: false, name: null, owners_provided: false, phone: null, tax_id_provided: false, verification: { document: { back: null, details: null, details_code: null, front: null } } };
+    const base = (a.company as Json | undefined) ?? {
+      address: nullAddress(),
+      directors_provided: false,
+      executives_provided: false,
+      name: null,
+      owners_provided: false,
+      phone: null,
+      tax_id_provided: false,
+      verification: { document: { back: null, details: null, details_code: null, front: null } },
+    };
     const next = deepMerge(base, rest) as Json;
     if (typeof tax_id === "string") {
       extra.tax_id = tax_id;
@@ -169,7 +290,11 @@ export function applyParams(ctx: Ctx, account: Stripe.Account, extra: AccountExt
   const caps = p.capabilities as Partial<Record<CapabilityName, { requested?: boolean }>> | undefined;
   // The SDK takes every capability Stripe has; the sandbox models these only, and says so rather than pretend.
   const unmodelled = Object.keys(caps ?? {}).find((name) => !(CAPABILITIES as readonly string[]).includes(name));
-  if (unmodelled) throw invalidRequest(`The sandbox does not model the ${unmodelled} capability; it supports ${CAPABILITIES.join(", ")}.`, { param: `capabilities[${unmodelled}]` });
+  if (unmodelled)
+    throw invalidRequest(
+      `The sandbox does not model the ${unmodelled} capability; it supports ${CAPABILITIES.join(", ")}.`,
+      { param: `capabilities[${unmodelled}]` },
+    );
   for (const name of CAPABILITIES) {
     const wanted = caps?.[name]?.requested;
     if (wanted === true && extra.requested[name] === undefined) extra.requested[name] = ctx.now;
@@ -184,7 +309,11 @@ export function requestedCapabilities(extra: AccountExtra): CapabilityName[] {
   return CAPABILITIES.filter((c) => extra.requested[c] !== undefined);
 }
 
-export function capabilityStatus(account: Stripe.Account, extra: AccountExtra, name: CapabilityName): "active" | "inactive" | "pending" | "unrequested" {
+export function capabilityStatus(
+  account: Stripe.Account,
+  extra: AccountExtra,
+  name: CapabilityName,
+): "active" | "inactive" | "pending" | "unrequested" {
   if (extra.requested[name] === undefined) return "unrequested";
   if (dueFor(account, name).length > 0 || extra.kyc === "reject") return "inactive";
   return extra.verified[name] ? "active" : "pending";
@@ -197,20 +326,45 @@ export function recompute(account: Stripe.Account, extra: AccountExtra): void {
   for (const c of requested) caps[c] = capabilityStatus(account, extra, c);
   const due = dueForAccount(account, requested);
   const pending = requested.some((c) => caps[c] === "pending");
-  const reason = extra.kyc === "reject" ? "rejected.other" : due.length ? "requirements.past_due" : pending ? "requirements.pending_verification" : null;
-  const verifying = account.business_type === "individual" ? ["individual.dob.day", "individual.dob.month", "individual.dob.year"] : ["company.tax_id"];
+  const reason =
+    extra.kyc === "reject"
+      ? "rejected.other"
+      : due.length
+        ? "requirements.past_due"
+        : pending
+          ? "requirements.pending_verification"
+          : null;
+  const verifying =
+    account.business_type === "individual"
+      ? ["individual.dob.day", "individual.dob.month", "individual.dob.year"]
+      : ["company.tax_id"];
   const a = account as unknown as Json;
   a.capabilities = caps;
   a.requirements = requirementsHash(due, { disabled_reason: reason, pending: pending && !due.length ? verifying : [] });
   a.details_submitted = requested.length > 0 && due.length === 0;
   a.charges_enabled = caps.card_payments === "active";
-  a.payouts_enabled = (caps.transfers === "active" || caps.card_payments === "active") && (account.external_accounts?.data.length ?? 0) > 0;
+  a.payouts_enabled =
+    (caps.transfers === "active" || caps.card_payments === "active") &&
+    (account.external_accounts?.data.length ?? 0) > 0;
   const person = a.individual as Json | undefined;
-  if (person) person.verification = { ...(person.verification as Json), status: requested.length && requested.every((c) => caps[c] === "active") ? "verified" : pending ? "pending" : "unverified" };
+  if (person)
+    person.verification = {
+      ...(person.verification as Json),
+      status:
+        requested.length && requested.every((c) => caps[c] === "active")
+          ? "verified"
+          : pending
+            ? "pending"
+            : "unverified",
+    };
 }
 
 /** The v1 Capability object for one capability of an account. */
-export function capabilityObject(account: Stripe.Account, extra: AccountExtra, name: CapabilityName): Stripe.Capability {
+export function capabilityObject(
+  account: Stripe.Account,
+  extra: AccountExtra,
+  name: CapabilityName,
+): Stripe.Capability {
   const status = capabilityStatus(account, extra, name);
   const due = status === "unrequested" ? [] : dueFor(account, name);
   return {
@@ -221,7 +375,15 @@ export function capabilityObject(account: Stripe.Account, extra: AccountExtra, n
     requested: extra.requested[name] !== undefined,
     requested_at: extra.requested[name] ?? null,
     // A capability's reasons are its own list, not the account's: fields needed, or Stripe reviewing them.
-    requirements: requirementsHash(due, { disabled_reason: due.length ? "requirements.fields_needed" : extra.kyc === "reject" ? "rejected.other" : status === "pending" ? "pending.review" : null }),
+    requirements: requirementsHash(due, {
+      disabled_reason: due.length
+        ? "requirements.fields_needed"
+        : extra.kyc === "reject"
+          ? "rejected.other"
+          : status === "pending"
+            ? "pending.review"
+            : null,
+    }),
     status,
   } as Stripe.Capability;
 }

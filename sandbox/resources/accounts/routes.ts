@@ -3,8 +3,8 @@ import type { Router } from "../../wire/router";
 import type { Ctx } from "../../wire/context";
 import { resourceMissing } from "../../wire/errors";
 
-import {listV1} from "../../wire/list";
-import {CAPABILITIES, type CapabilityName} from "./params";
+import { listV1 } from "../../wire/list";
+import { CAPABILITIES, type CapabilityName } from "./params";
 import { applyParams, capabilityObject, newAccount, recompute, type AccountExtra } from "./model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "./store";
 import { platformCapabilities } from "./platform";
@@ -21,7 +21,17 @@ function platformAccount(ctx: Ctx): Stripe.Account {
   const a = newAccount(ctx, ctx.platform, { country: "US" });
   const extra: AccountExtra = { kyc: "approve", requested: {}, verified: {} };
   recompute(a, extra);
-  return { ...a, type: "standard", business_type: "company", details_submitted: true, charges_enabled: true, payouts_enabled: true, created: 1700000000, email: "platform@example.com", capabilities: platformCapabilities(ctx) } as Stripe.Account;
+  return {
+    ...a,
+    type: "standard",
+    business_type: "company",
+    details_submitted: true,
+    charges_enabled: true,
+    payouts_enabled: true,
+    created: 1700000000,
+    email: "platform@example.com",
+    capabilities: platformCapabilities(ctx),
+  } as Stripe.Account;
 }
 
 /** v1 Connect accounts and their capabilities. */
@@ -88,7 +98,9 @@ export function registerAccountRoutes(router: Router): void {
       path: "/v1/accounts/:id/capabilities",
       handler: (ctx) => {
         const row = mustLoad(ctx, ctx.path.id ?? "");
-        const data = CAPABILITIES.filter((c) => row.extra.requested[c] !== undefined).map((c) => capabilityObject(row.data, row.extra, c));
+        const data = CAPABILITIES.filter((c) => row.extra.requested[c] !== undefined).map((c) =>
+          capabilityObject(row.data, row.extra, c),
+        );
         return { object: "list", data, has_more: false, url: `/v1/accounts/${row.data.id}/capabilities` };
       },
     },

@@ -28,18 +28,35 @@ export function saveAccount(ctx: Ctx, before: AccountRow | null, next: AccountRo
   recompute(next.data, next.extra);
   ctx.tx.put(ACCOUNTS, next.data.id, next);
   if (before) {
-    const prev = previousAttributes(before.data as unknown as Record<string, unknown>, next.data as unknown as Record<string, unknown>);
-    if (prev) emitEvent(ctx, "account.updated", next.data as unknown as Record<string, unknown>, { account: next.data.id, previous_attributes: prev });
+    const prev = previousAttributes(
+      before.data as unknown as Record<string, unknown>,
+      next.data as unknown as Record<string, unknown>,
+    );
+    if (prev)
+      emitEvent(ctx, "account.updated", next.data as unknown as Record<string, unknown>, {
+        account: next.data.id,
+        previous_attributes: prev,
+      });
   }
   for (const name of CAPABILITIES) {
     const old = before ? capabilityObject(before.data, before.extra, name) : null;
     const now = capabilityObject(next.data, next.extra, name);
     if (!now.requested && !old?.requested) continue;
     if (old && old.status === now.status && old.requested === now.requested) continue;
-    const prevAttrs = old ? previousAttributes({ status: old.status, requested: old.requested }, { status: now.status, requested: now.requested }) : null;
-    emitEvent(ctx, "capability.updated", now as unknown as Record<string, unknown>, { account: next.data.id, previous_attributes: prevAttrs });
+    const prevAttrs = old
+      ? previousAttributes(
+          { status: old.status, requested: old.requested },
+          { status: now.status, requested: now.requested },
+        )
+      : null;
+    emitEvent(ctx, "capability.updated", now as unknown as Record<string, unknown>, {
+      account: next.data.id,
+      previous_attributes: prevAttrs,
+    });
   }
   for (const l of ctx.kernel.accountChanged) l(ctx, before, next);
-  const waiting = Object.values(next.data.capabilities ?? {}).includes("pending") || v2AwaitingVerification(next.data, next.extra);
-  if (waiting && next.extra.kyc === "approve") ctx.afterCommit(() => ctx.kernel.accountPending.forEach((l) => l(next.data.id)));
+  const waiting =
+    Object.values(next.data.capabilities ?? {}).includes("pending") || v2AwaitingVerification(next.data, next.extra);
+  if (waiting && next.extra.kyc === "approve")
+    ctx.afterCommit(() => ctx.kernel.accountPending.forEach((l) => l(next.data.id)));
 }

@@ -37,14 +37,24 @@ export function installVerifier(kernel: Kernel): { stop(): void } {
 
   const schedule = (id: string) => {
     if (timers.has(id)) return;
-    timers.set(id, setTimeout(() => void run(id).catch((err: unknown) => console.error("sandbox verifier:", err)), kernel.config.verificationDelayMs));
+    timers.set(
+      id,
+      setTimeout(
+        () => void run(id).catch((err: unknown) => console.error("sandbox verifier:", err)),
+        kernel.config.verificationDelayMs,
+      ),
+    );
   };
 
   kernel.accountPending.push(schedule);
   kernel.onStart.push(() => {
     for (const [id, row] of kernel.store.rows(ACCOUNTS)) {
       const r = row as unknown as AccountRow;
-      if (r.extra?.kyc === "approve" && (Object.values(r.data.capabilities ?? {}).includes("pending") || v2AwaitingVerification(r.data, r.extra))) schedule(id);
+      if (
+        r.extra?.kyc === "approve" &&
+        (Object.values(r.data.capabilities ?? {}).includes("pending") || v2AwaitingVerification(r.data, r.extra))
+      )
+        schedule(id);
     }
   });
   kernel.store.onReset(() => {

@@ -17,7 +17,8 @@ export type Auth = Stripe.Issuing.Authorization;
 export type AuthExtra = { funding: Funding; held: number; money: AuthMoney; spend_ms: number; holder: string };
 export type AuthRow = Row<Auth> & { extra: AuthExtra };
 
-export const loadAuth = (ctx: Ctx, id: string, param?: string) => owned<Auth>(ctx, TABLES.auths, id, "issuing.authorization", param) as AuthRow;
+export const loadAuth = (ctx: Ctx, id: string, param?: string) =>
+  owned<Auth>(ctx, TABLES.auths, id, "issuing.authorization", param) as AuthRow;
 
 export function renderAuth(ctx: Ctx, row: { data: Auth }): Auth {
   const a = row.data;
@@ -26,15 +27,20 @@ export function renderAuth(ctx: Ctx, row: { data: Auth }): Auth {
   return {
     ...a,
     card: card ? renderCard(ctx, card) : a.card,
-    transactions: ids(a.transactions).map((id) => ctx.tx.get<Stripe.Issuing.Transaction>(TABLES.txns, id)?.data).filter((t): t is Stripe.Issuing.Transaction => !!t),
-    balance_transactions: ids(a.balance_transactions).map((id) => ctx.tx.get<Stripe.BalanceTransaction>(TABLES.balanceTxns, id)?.data).filter((t): t is Stripe.BalanceTransaction => !!t),
+    transactions: ids(a.transactions)
+      .map((id) => ctx.tx.get<Stripe.Issuing.Transaction>(TABLES.txns, id)?.data)
+      .filter((t): t is Stripe.Issuing.Transaction => !!t),
+    balance_transactions: ids(a.balance_transactions)
+      .map((id) => ctx.tx.get<Stripe.BalanceTransaction>(TABLES.balanceTxns, id)?.data)
+      .filter((t): t is Stripe.BalanceTransaction => !!t),
   };
 }
 
 /** Stores an authorization and emits `.created` (first save) or `.updated` with previous_attributes. */
 export function saveAuth(ctx: Ctx, before: AuthRow | null, next: Auth, extra: AuthExtra): Auth {
   next.balance_transactions = extra.money.balance_txns as unknown as Auth["balance_transactions"];
-  if (next.treasury && extra.money.treasury_txn) next.treasury = { ...next.treasury, transaction: extra.money.treasury_txn };
+  if (next.treasury && extra.money.treasury_txn)
+    next.treasury = { ...next.treasury, transaction: extra.money.treasury_txn };
   const row = { owner: before?.owner ?? ctx.account, data: next, extra };
   ctx.tx.put(TABLES.auths, next.id, row);
   const rendered = renderAuth(ctx, row);
@@ -46,7 +52,8 @@ export function saveAuth(ctx: Ctx, before: AuthRow | null, next: Auth, extra: Au
       const old = renderAuth(ctx, before) as unknown as Json;
       for (const key of ["transactions", "balance_transactions"]) if (key in prev) prev[key] = old[key];
     }
-    if (prev) emitEvent(ctx, "issuing_authorization.updated", rendered as unknown as Json, { previous_attributes: prev });
+    if (prev)
+      emitEvent(ctx, "issuing_authorization.updated", rendered as unknown as Json, { previous_attributes: prev });
   }
   return rendered;
 }

@@ -20,12 +20,20 @@ import { createTxn, requireCash } from "./transactions";
 function pendingAuth(ctx: Ctx, action: string): AuthRow {
   requireIssuing(ctx);
   const row = loadAuth(ctx, ctx.path.id ?? "");
-  if (row.data.status !== "pending") throw invalidRequest(`Cannot ${action} authorization ${row.data.id}: its status is ${row.data.status}; only pending authorizations can be ${action === "capture" ? "captured" : `${action}d`}.`);
+  if (row.data.status !== "pending")
+    throw invalidRequest(
+      `Cannot ${action} authorization ${row.data.id}: its status is ${row.data.status}; only pending authorizations can be ${action === "capture" ? "captured" : `${action}d`}.`,
+    );
   return row;
 }
 
 /** Releases `amount` of the hold; closing with `status` when nothing is left held or `closeAs` is given. */
-function releaseHeld(ctx: Ctx, row: AuthRow, amount: number, closeAs: Stripe.Issuing.Authorization.Status | null): { a: Auth; extra: AuthRow["extra"] } {
+function releaseHeld(
+  ctx: Ctx,
+  row: AuthRow,
+  amount: number,
+  closeAs: Stripe.Issuing.Authorization.Status | null,
+): { a: Auth; extra: AuthRow["extra"] } {
   const a = structuredClone(row.data);
   const extra = structuredClone(row.extra);
   const final = closeAs !== null || extra.held - amount === 0;
@@ -46,16 +54,27 @@ function capture(ctx: Ctx): Auth {
   const card = loadCard(ctx, row.data.card as unknown as string);
   requireCash(ctx, card, amount, released);
   const { a, extra } = releaseHeld(ctx, row, released, close ? "closed" : null);
-  const t = createTxn(ctx, card, { type: "capture", amount, authorization: a.id, merchant: a.merchant_data, merchant_currency: a.merchant_currency, spend_ms: extra.spend_ms });
+  const t = createTxn(ctx, card, {
+    type: "capture",
+    amount,
+    authorization: a.id,
+    merchant: a.merchant_data,
+    merchant_currency: a.merchant_currency,
+    spend_ms: extra.spend_ms,
+  });
   a.transactions = [...(a.transactions as unknown as string[]), t.id] as unknown as Auth["transactions"];
-  if (a.treasury && t.treasury?.received_debit) a.treasury = { ...a.treasury, received_debits: [...a.treasury.received_debits, t.treasury.received_debit] };
+  if (a.treasury && t.treasury?.received_debit)
+    a.treasury = { ...a.treasury, received_debits: [...a.treasury.received_debits, t.treasury.received_debit] };
   return saveAuth(ctx, row, a, extra);
 }
 
 function reverse(ctx: Ctx): Auth {
   const row = pendingAuth(ctx, "reverse");
   const amount = (ctx.params.reverse_amount as number | undefined) ?? row.extra.held;
-  if (amount <= 0 || amount > row.extra.held) throw invalidRequest(`reverse_amount must be between 1 and ${row.extra.held}, the amount still held.`, { param: "reverse_amount" });
+  if (amount <= 0 || amount > row.extra.held)
+    throw invalidRequest(`reverse_amount must be between 1 and ${row.extra.held}, the amount still held.`, {
+      param: "reverse_amount",
+    });
   const { a, extra } = releaseHeld(ctx, row, amount, amount === row.extra.held ? "reversed" : null);
   a.amount -= amount;
   a.merchant_amount -= amount;
@@ -84,7 +103,12 @@ function finalizeAmount(ctx: Ctx): Auth {
       holdForAuth(ctx, extra.funding, a.id, diff, extra.money);
     } catch (err) {
       if (!(err instanceof LedgerError)) throw err;
-      throw new ApiError(400, { type: "invalid_request_error", code: "insufficient_funds", param: "final_amount", message: `The card's funding source cannot hold ${diff} more.` });
+      throw new ApiError(400, {
+        type: "invalid_request_error",
+        code: "insufficient_funds",
+        param: "final_amount",
+        message: `The card's funding source cannot hold ${diff} more.`,
+      });
     }
     extra.held += diff;
     countSpend(ctx, a, extra, diff);
@@ -96,7 +120,13 @@ function increment(ctx: Ctx): unknown {
   const row = pendingAuth(ctx, "increment");
   const amount = Number(ctx.params.increment_amount);
   const card = loadCard(ctx, row.data.card as unknown as string);
-  const req = { amount, merchant_amount: amount, merchant_currency: row.data.merchant_currency, is_amount_controllable: ctx.params.is_amount_controllable === true, amount_details: row.data.amount_details };
+  const req = {
+    amount,
+    merchant_amount: amount,
+    merchant_currency: row.data.merchant_currency,
+    is_amount_controllable: ctx.params.is_amount_controllable === true,
+    amount_details: row.data.amount_details,
+  };
   return decide(ctx, card, { auth: row.data, extra: row.extra, before: row, req });
 }
 

@@ -32,7 +32,12 @@ export function renderCard(ctx: Ctx, row: { data: Stripe.Issuing.Card }): Stripe
 }
 
 /** Stores a card and emits `issuing_card.created` / `.updated` (with `previous_attributes`). */
-export function saveCard(ctx: Ctx, before: CardRow | null, next: Stripe.Issuing.Card, extra: CardExtra): Stripe.Issuing.Card {
+export function saveCard(
+  ctx: Ctx,
+  before: CardRow | null,
+  next: Stripe.Issuing.Card,
+  extra: CardExtra,
+): Stripe.Issuing.Card {
   const row = { owner: before?.owner ?? ctx.account, data: next, extra };
   ctx.tx.put(TABLES.cards, next.id, row);
   const rendered = renderCard(ctx, row);

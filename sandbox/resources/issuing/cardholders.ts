@@ -2,13 +2,13 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
-import {listV1} from "../../wire/list";
+import { listV1 } from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
 import { deepMerge, fullAddress, mergeMetadata, newestFirst } from "../common";
 import { issuesThroughLead, loadCardholder, requireIssuing, TABLES, type Json } from "./common";
-import {applyControls, emptyControls} from "./spending-controls";
+import { applyControls, emptyControls } from "./spending-controls";
 
 /**
  * Issuing cardholders. `requirements` is computed from what is missing, so a cardholder who
@@ -21,7 +21,8 @@ import {applyControls, emptyControls} from "./spending-controls";
  */
 type Cardholder = Stripe.Issuing.Cardholder;
 type LeadTerms = { lead?: { date?: number | null; ip?: string | null } | null } | null;
-const leadTerms = (c: Cardholder) => (c.individual as { user_terms_acceptance?: LeadTerms } | null)?.user_terms_acceptance?.lead;
+const leadTerms = (c: Cardholder) =>
+  (c.individual as { user_terms_acceptance?: LeadTerms } | null)?.user_terms_acceptance?.lead;
 
 export function requirementsOf(c: Cardholder, extra: Json, lead: boolean): Cardholder["requirements"] {
   const due: string[] = [];
@@ -38,7 +39,10 @@ export function requirementsOf(c: Cardholder, extra: Json, lead: boolean): Cardh
       if (!terms?.ip) due.push("individual.card_issuing.user_terms_acceptance.ip");
     }
   } else if (!extra.tax_id) due.push("company.tax_id");
-  return { disabled_reason: due.length ? "requirements.past_due" : null, past_due: due as Stripe.Issuing.Cardholder.Requirements.PastDue[] };
+  return {
+    disabled_reason: due.length ? "requirements.past_due" : null,
+    past_due: due as Stripe.Issuing.Cardholder.Requirements.PastDue[],
+  };
 }
 
 /** Lead's terms belong to Lead-program cardholders only [stricter: Stripe does not say what it does with them elsewhere]. */
@@ -53,21 +57,46 @@ function checkTerms(ctx: Ctx, individual: unknown): void {
 }
 
 function validName(name: string): void {
-  if (name.length > 24 || /[0-9<>{}[\]!@#$%^&*_=+|\\/?~`":;]/.test(name)) throw invalidRequest("Invalid name: a cardholder name must be at most 24 characters and contain no numbers or special characters.", { param: "name" });
+  if (name.length > 24 || /[0-9<>{}[\]!@#$%^&*_=+|\\/?~`":;]/.test(name))
+    throw invalidRequest(
+      "Invalid name: a cardholder name must be at most 24 characters and contain no numbers or special characters.",
+      { param: "name" },
+    );
 }
 
 function applyIndividual(current: Cardholder["individual"], patch: unknown, lead: boolean): Cardholder["individual"] {
-  const base = current ?? ({ card_issuing: null, dob: null, first_name: null, last_name: null, ...(lead ? { user_terms_acceptance: null } : {}), verification: null } as unknown as NonNullable<Cardholder["individual"]>);
-  const next = deepMerge(base, patch) as NonNullable<Cardholder["individual"]> & { user_terms_acceptance?: { lead?: { date?: number | null; ip?: string | null } | null } | null };
+  const base =
+    current ??
+    ({
+      card_issuing: null,
+      dob: null,
+      first_name: null,
+      last_name: null,
+      ...(lead ? { user_terms_acceptance: null } : {}),
+      verification: null,
+    } as unknown as NonNullable<Cardholder["individual"]>);
+  const next = deepMerge(base, patch) as NonNullable<Cardholder["individual"]> & {
+    user_terms_acceptance?: { lead?: { date?: number | null; ip?: string | null } | null } | null;
+  };
   // Stripe answers an acceptance with every field (null unless given).
   const terms = next.card_issuing?.user_terms_acceptance;
-  if (next.card_issuing) next.card_issuing = { user_terms_acceptance: terms ? { date: terms.date ?? null, ip: terms.ip ?? null, user_agent: terms.user_agent ?? null } : null };
+  if (next.card_issuing)
+    next.card_issuing = {
+      user_terms_acceptance: terms
+        ? { date: terms.date ?? null, ip: terms.ip ?? null, user_agent: terms.user_agent ?? null }
+        : null,
+    };
   const leadTerms = next.user_terms_acceptance?.lead;
-  if (next.user_terms_acceptance) next.user_terms_acceptance = { lead: leadTerms ? { date: leadTerms.date ?? null, ip: leadTerms.ip ?? null } : null };
+  if (next.user_terms_acceptance)
+    next.user_terms_acceptance = {
+      lead: leadTerms ? { date: leadTerms.date ?? null, ip: leadTerms.ip ?? null } : null,
+    };
   return next;
 }
 
-const billingOf = (b: unknown): Stripe.Issuing.Cardholder.Billing => ({ address: fullAddress((b as { address?: unknown } | undefined)?.address) });
+const billingOf = (b: unknown): Stripe.Issuing.Cardholder.Billing => ({
+  address: fullAddress((b as { address?: unknown } | undefined)?.address),
+});
 
 function save(ctx: Ctx, before: Cardholder | null, next: Cardholder, extra: Json): Cardholder {
   next.requirements = requirementsOf(next, extra, issuesThroughLead(ctx, ctx.account));
@@ -90,11 +119,27 @@ function create(ctx: Ctx): Cardholder {
   const type = (p.type as Stripe.Issuing.Cardholder.Type | undefined) ?? "individual";
   const taxId = (p.company as Json | undefined)?.tax_id;
   const c: Cardholder = {
-    id: ctx.id("ich"), object: "issuing.cardholder", billing: billingOf(p.billing), company: type === "company" ? { tax_id_provided: !!taxId } : null, created: ctx.now,
-    email: (p.email as string | undefined) ?? null, individual: p.individual ? applyIndividual(null, p.individual, lead) : null, livemode: false, metadata: mergeMetadata({}, p.metadata),
-    name: String(p.name), phone_number: (p.phone_number as string | undefined) ?? null, preferred_locales: (p.preferred_locales as Cardholder["preferred_locales"]) ?? null,
-    requirements: { disabled_reason: null, past_due: [] }, spending_controls: applyControls(emptyControls(true), p.spending_controls, true, null) as unknown as Cardholder["spending_controls"],
-    status: (p.status as Stripe.Issuing.Cardholder.Status | undefined) ?? "active", type,
+    id: ctx.id("ich"),
+    object: "issuing.cardholder",
+    billing: billingOf(p.billing),
+    company: type === "company" ? { tax_id_provided: !!taxId } : null,
+    created: ctx.now,
+    email: (p.email as string | undefined) ?? null,
+    individual: p.individual ? applyIndividual(null, p.individual, lead) : null,
+    livemode: false,
+    metadata: mergeMetadata({}, p.metadata),
+    name: String(p.name),
+    phone_number: (p.phone_number as string | undefined) ?? null,
+    preferred_locales: (p.preferred_locales as Cardholder["preferred_locales"]) ?? null,
+    requirements: { disabled_reason: null, past_due: [] },
+    spending_controls: applyControls(
+      emptyControls(true),
+      p.spending_controls,
+      true,
+      null,
+    ) as unknown as Cardholder["spending_controls"],
+    status: (p.status as Stripe.Issuing.Cardholder.Status | undefined) ?? "active",
+    type,
   };
   return save(ctx, null, c, { tax_id: taxId ?? null });
 }
@@ -119,7 +164,13 @@ function update(ctx: Ctx): Cardholder {
   }
   if (p.metadata !== undefined) next.metadata = mergeMetadata(next.metadata, p.metadata);
   if (p.preferred_locales) next.preferred_locales = p.preferred_locales as Cardholder["preferred_locales"];
-  if (p.spending_controls) next.spending_controls = applyControls(next.spending_controls as never, p.spending_controls, true, null) as unknown as Cardholder["spending_controls"];
+  if (p.spending_controls)
+    next.spending_controls = applyControls(
+      next.spending_controls as never,
+      p.spending_controls,
+      true,
+      null,
+    ) as unknown as Cardholder["spending_controls"];
   if (p.status) next.status = p.status as Stripe.Issuing.Cardholder.Status;
   return save(ctx, before, next, extra);
 }
@@ -135,8 +186,17 @@ export function registerCardholderRoutes(kernel: Kernel): void {
       path: base,
       handler: (ctx) => {
         const p = ctx.params;
-        const keep = (c: Cardholder) => (!p.email || c.email === p.email) && (!p.phone_number || c.phone_number === p.phone_number) && (!p.status || c.status === p.status) && (!p.type || c.type === p.type);
-        return listV1(newestFirst<Cardholder>(ctx, TABLES.cardholders, (r) => keep(r.data)), p, base, "issuing.cardholder");
+        const keep = (c: Cardholder) =>
+          (!p.email || c.email === p.email) &&
+          (!p.phone_number || c.phone_number === p.phone_number) &&
+          (!p.status || c.status === p.status) &&
+          (!p.type || c.type === p.type);
+        return listV1(
+          newestFirst<Cardholder>(ctx, TABLES.cardholders, (r) => keep(r.data)),
+          p,
+          base,
+          "issuing.cardholder",
+        );
       },
     },
   );

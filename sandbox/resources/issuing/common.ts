@@ -18,7 +18,11 @@ export const TABLES = {
 } as const;
 
 export type Json = Record<string, unknown>;
-export type Funding = { kind: "issuing_balance" | "financial_account" | "financial_account_v2"; holder: string; currency: string };
+export type Funding = {
+  kind: "issuing_balance" | "financial_account" | "financial_account_v2";
+  holder: string;
+  currency: string;
+};
 export type CardExtra = { number: string; cvc: string; pin: string; funding: Funding };
 export type CardRow = Row<Stripe.Issuing.Card> & { extra: CardExtra };
 export type CardholderRow = Row<Stripe.Issuing.Cardholder>;
@@ -29,12 +33,15 @@ export type Merchant = Stripe.Issuing.Authorization.MerchantData;
 /** A row the acting account owns: 404 when addressed in the URL, 400 naming `param` when named in the body. */
 export function owned<T>(ctx: Ctx, table: string, id: string, objectName: string, param?: string): Row<T> {
   const row = ctx.tx.get<T>(table, id);
-  if (!row || row.owner !== ctx.account) throw param ? referenceMissing(objectName, id, param) : resourceMissing(objectName, id);
+  if (!row || row.owner !== ctx.account)
+    throw param ? referenceMissing(objectName, id, param) : resourceMissing(objectName, id);
   return row;
 }
 
-export const loadCard = (ctx: Ctx, id: string, param?: string) => owned<Stripe.Issuing.Card>(ctx, TABLES.cards, id, "issuing.card", param) as CardRow;
-export const loadCardholder = (ctx: Ctx, id: string, param?: string): CardholderRow => owned<Stripe.Issuing.Cardholder>(ctx, TABLES.cardholders, id, "issuing.cardholder", param);
+export const loadCard = (ctx: Ctx, id: string, param?: string) =>
+  owned<Stripe.Issuing.Card>(ctx, TABLES.cards, id, "issuing.card", param) as CardRow;
+export const loadCardholder = (ctx: Ctx, id: string, param?: string): CardholderRow =>
+  owned<Stripe.Issuing.Cardholder>(ctx, TABLES.cardholders, id, "issuing.cardholder", param);
 
 /** Connected accounts need the `card_issuing` capability active to issue; the platform may always. */
 export function issuingActive(ctx: Ctx): boolean {

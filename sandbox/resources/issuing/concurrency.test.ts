@@ -14,7 +14,15 @@ before(async () => {
   // Answers after a random delay (the timeout is raised for the burst: this test is about money, not a loaded machine's latency), so resumed decisions interleave with each other and with new requests.
   rta = createServer((req, res) => {
     req.resume();
-    req.on("end", () => setTimeout(() => res.writeHead(200, { "content-type": "application/json", "stripe-version": "2026-10-28.endive" }).end('{"approved":true}'), Math.random() * 40));
+    req.on("end", () =>
+      setTimeout(
+        () =>
+          res
+            .writeHead(200, { "content-type": "application/json", "stripe-version": "2026-10-28.endive" })
+            .end('{"approved":true}'),
+        Math.random() * 40,
+      ),
+    );
   });
   await new Promise<void>((r) => rta.listen(0, "127.0.0.1", () => r()));
   t = await startTestSandbox({ config: { treasuryActivationDelayMs: 30, rtaUrl: "off", issuingDefaultDailyLimit: 0 } });
@@ -24,7 +32,10 @@ after(async () => {
   await new Promise((r) => rta.close(r));
 });
 
-async function burst(run: (i: number) => Promise<Stripe.Issuing.Authorization>, n: number): Promise<Stripe.Issuing.Authorization[]> {
+async function burst(
+  run: (i: number) => Promise<Stripe.Issuing.Authorization>,
+  n: number,
+): Promise<Stripe.Issuing.Authorization[]> {
   return Promise.all(Array.from({ length: n }, (_, i) => run(i)));
 }
 
@@ -47,10 +58,29 @@ test("300 racing authorizations through a slow real-time endpoint, on the Issuin
   const { stripe } = t;
   const acct = await issuingAccount(stripe);
   const opts = { stripeAccount: acct };
-  await stripe.topups.create({ amount: 5_000, currency: "usd", destination_balance: "issuing" } as Stripe.TopupCreateParams, opts);
+  await stripe.topups.create(
+    { amount: 5_000, currency: "usd", destination_balance: "issuing" } as Stripe.TopupCreateParams,
+    opts,
+  );
   const holder = await stripe.issuing.cardholders.create(CARDHOLDER, opts);
-  const card = await stripe.issuing.cards.create({ cardholder: holder.id, currency: "usd", type: "virtual", status: "active", spending_controls: { spending_limits: [{ amount: 4_000, interval: "daily" }] } }, opts);
-  await fetch(`${t.url}/_sandbox/config`, { method: "POST", body: JSON.stringify({ rta_url: `http://127.0.0.1:${(rta.address() as AddressInfo).port}/`, rta_secret: "whsec_x", rta_timeout_ms: 15_000 }) });
+  const card = await stripe.issuing.cards.create(
+    {
+      cardholder: holder.id,
+      currency: "usd",
+      type: "virtual",
+      status: "active",
+      spending_controls: { spending_limits: [{ amount: 4_000, interval: "daily" }] },
+    },
+    opts,
+  );
+  await fetch(`${t.url}/_sandbox/config`, {
+    method: "POST",
+    body: JSON.stringify({
+      rta_url: `http://127.0.0.1:${(rta.address() as AddressInfo).port}/`,
+      rta_secret: "whsec_x",
+      rta_timeout_ms: 15_000,
+    }),
+  });
   try {
     const s = { acct, opts, fa: "", holder: holder.id, card: card.id };
     const auths = await burst(() => authorize(stripe, s, 100), 300);
@@ -58,11 +88,17 @@ test("300 racing authorizations through a slow real-time endpoint, on the Issuin
     assert.equal(approved.length, 40, "the 40.00 daily limit binds before the 50.00 balance");
     assert.ok(approved.every((a) => lastReason(a) === "webhook_approved"));
     const reasons = auths.filter((a) => !a.approved).map(lastReason);
-    assert.ok(reasons.every((r) => r === "spending_controls"), JSON.stringify(reasons.filter((r) => r !== "spending_controls")));
+    assert.ok(
+      reasons.every((r) => r === "spending_controls"),
+      JSON.stringify(reasons.filter((r) => r !== "spending_controls")),
+    );
     const balance = await stripe.balance.retrieve({}, opts);
     assert.equal(balance.issuing?.available[0]?.amount, 1_000);
     assertLedger(t.sandbox.kernel.store);
   } finally {
-    await fetch(`${t.url}/_sandbox/config`, { method: "POST", body: JSON.stringify({ rta_url: "off", rta_timeout_ms: 2000 }) });
+    await fetch(`${t.url}/_sandbox/config`, {
+      method: "POST",
+      body: JSON.stringify({ rta_url: "off", rta_timeout_ms: 2000 }),
+    });
   }
 });

@@ -13,7 +13,12 @@ import { closeDispute } from "./disputes";
  *   (with `issuing_dispute_outcome: "manual"`);
  * - `POST /_sandbox/issuing/cardholders/:id/block` sets a cardholder `blocked` (Stripe does this itself; its cards then decline `cardholder_blocked`).
  */
-export async function issuingControl(kernel: Kernel, method: string, pathname: string, params: Record<string, unknown>): Promise<ControlAnswer | null> {
+export async function issuingControl(
+  kernel: Kernel,
+  method: string,
+  pathname: string,
+  params: Record<string, unknown>,
+): Promise<ControlAnswer | null> {
   if (method !== "POST") return null;
   const dispute = /^\/_sandbox\/issuing\/disputes\/([^/]+)\/close$/.exec(pathname);
   const block = /^\/_sandbox\/issuing\/cardholders\/([^/]+)\/block$/.exec(pathname);
@@ -26,7 +31,8 @@ export async function issuingControl(kernel: Kernel, method: string, pathname: s
     const body = await runNow(kernel, (sys) => {
       const ctx = asAccount(sys, row.owner);
       if (dispute) {
-        if (params.status !== "won" && params.status !== "lost") throw new ApiError(400, { type: "invalid_request_error", message: "status must be won or lost" });
+        if (params.status !== "won" && params.status !== "lost")
+          throw new ApiError(400, { type: "invalid_request_error", message: "status must be won or lost" });
         return closeDispute(ctx, id, params.status);
       }
       const next = { ...structuredClone(row.data), status: "blocked" };

@@ -19,7 +19,13 @@ import { withinLimits } from "./spend";
  * the same synchronous change set, so two authorizations racing for the last dollars (or the
  * last of a limit) can never both be approved.
  */
-export type PendingRequest = { amount: number; merchant_amount: number; merchant_currency: string; is_amount_controllable: boolean; amount_details: Auth["amount_details"] };
+export type PendingRequest = {
+  amount: number;
+  merchant_amount: number;
+  merchant_currency: string;
+  is_amount_controllable: boolean;
+  amount_details: Auth["amount_details"];
+};
 /** A USDC-funded card can never authorize more than 10,000.00 USD at once, whatever its controls say. */
 export const USDC_CEILING = 1_000_000;
 
@@ -40,11 +46,22 @@ export function precheck(ctx: Ctx, card: CardRow, holderId: string, a: Auth, amo
   const m = a.merchant_data;
   const presence = a.authorization_method === "online" ? "not_present" : "present";
   if (!merchantAllowed(c.spending_controls, m.category, m.country, presence)) return "spending_controls";
-  if (!merchantAllowed(holder.spending_controls as unknown as Stripe.Issuing.Card.SpendingControls, m.category, m.country, presence)) return "spending_controls";
+  if (
+    !merchantAllowed(
+      holder.spending_controls as unknown as Stripe.Issuing.Card.SpendingControls,
+      m.category,
+      m.country,
+      presence,
+    )
+  )
+    return "spending_controls";
   if (card.extra.funding.kind === "financial_account_v2" && amount > USDC_CEILING) return "spending_controls";
   const limits = [
     ...(c.spending_controls.spending_limits ?? []).map((limit: Limit) => ({ subject: c.id, limit })),
-    ...(holder.spending_controls?.spending_limits ?? []).map((limit) => ({ subject: holder.id, limit: limit as unknown as Limit })),
+    ...(holder.spending_controls?.spending_limits ?? []).map((limit) => ({
+      subject: holder.id,
+      limit: limit as unknown as Limit,
+    })),
   ];
   if (!withinLimits(ctx, limits, amount, m.category, ctx.nowMs)) return "spending_controls";
   return null;
@@ -67,11 +84,23 @@ function apply(ctx: Ctx, input: Input, outcome: RtaOutcome): Auth {
     }
   }
   const req = input.req;
-  a.request_history = [...a.request_history, {
-    amount: req.amount, amount_details: req.amount_details, approved, authorization_code: approved ? `S${digits(ctx, 6)}` : null, created: ctx.now, currency: a.currency,
-    merchant_amount: req.merchant_amount, merchant_currency: req.merchant_currency, network_risk_score: null, reason: reason as Stripe.Issuing.Authorization.RequestHistory.Reason,
-    reason_message: reason === "webhook_error" ? outcome.reason_message : null, requested_at: ctx.now,
-  } as Stripe.Issuing.Authorization.RequestHistory];
+  a.request_history = [
+    ...a.request_history,
+    {
+      amount: req.amount,
+      amount_details: req.amount_details,
+      approved,
+      authorization_code: approved ? `S${digits(ctx, 6)}` : null,
+      created: ctx.now,
+      currency: a.currency,
+      merchant_amount: req.merchant_amount,
+      merchant_currency: req.merchant_currency,
+      network_risk_score: null,
+      reason: reason as Stripe.Issuing.Authorization.RequestHistory.Reason,
+      reason_message: reason === "webhook_error" ? outcome.reason_message : null,
+      requested_at: ctx.now,
+    } as Stripe.Issuing.Authorization.RequestHistory,
+  ];
   if (outcome.metadata) a.metadata = { ...a.metadata, ...outcome.metadata };
   a.pending_request = null;
   if (approved) {
@@ -98,10 +127,22 @@ export function decide(ctx: Ctx, card: CardRow, input: Input): unknown {
   const target = rtaTarget(ctx.kernel);
   if (!target) return apply(ctx, input, { approved: true, amount: input.req.amount, reason: "card_active", ...none });
   // The request event shows the authorization mid-decision: amount 0 for a new one, `pending_request` set (Stripe's fixture).
-  const pending = { ...renderAuth(ctx, { data: input.auth }), ...(input.before ? {} : { amount: 0, merchant_amount: 0 }), pending_request: { ...input.req, currency: input.auth.currency, network_risk_score: null } };
+  const pending = {
+    ...renderAuth(ctx, { data: input.auth }),
+    ...(input.before ? {} : { amount: 0, merchant_amount: 0 }),
+    pending_request: { ...input.req, currency: input.auth.currency, network_risk_score: null },
+  };
   const event = {
-    id: ctx.id("evt"), object: "event", ...(ctx.isConnected ? { account: ctx.account } : {}), api_version: PLATFORM_DEFAULT_API_VERSION, created: ctx.now, data: { object: pending },
-    livemode: false, pending_webhooks: 0, request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key }, type: "issuing_authorization.request",
+    id: ctx.id("evt"),
+    object: "event",
+    ...(ctx.isConnected ? { account: ctx.account } : {}),
+    api_version: PLATFORM_DEFAULT_API_VERSION,
+    created: ctx.now,
+    data: { object: pending },
+    livemode: false,
+    pending_webhooks: 0,
+    request: { id: ctx.request.id, idempotency_key: ctx.request.idempotency_key },
+    type: "issuing_authorization.request",
   };
   const payload = JSON.stringify(event, null, 2);
   return defer(
@@ -112,7 +153,8 @@ export function decide(ctx: Ctx, card: CardRow, input: Input): unknown {
       const fresh = after.tx.get(TABLES.cards, card.data.id) as CardRow;
       const current = input.before ? (after.tx.get(TABLES.auths, input.auth.id) as AuthRow) : null;
       const next: Input = current ? { ...input, before: current, auth: current.data, extra: current.extra } : input;
-      if (current && current.data.status !== "pending") return apply(after, next, { approved: false, amount: input.req.amount, reason: "not_allowed", ...none });
+      if (current && current.data.status !== "pending")
+        return apply(after, next, { approved: false, amount: input.req.amount, reason: "not_allowed", ...none });
       let outcome = interpret(after.kernel, answer, input.req.amount, input.req.is_amount_controllable);
       const recheck = outcome.approved ? precheck(after, fresh, input.extra.holder, next.auth, outcome.amount) : null;
       if (recheck) outcome = { ...outcome, approved: false, reason: recheck };

@@ -10,7 +10,15 @@ import { loadCard, owned, TABLES } from "./common";
  * /v1/issuing/cards/<that card>` (with `expand[]=number&expand[]=cvc`), as the card's
  * account, until `expires` on the sandbox clock or until the key is deleted.
  */
-type Key = { id: string; object: "ephemeral_key"; associated_objects: Array<{ id: string; type: string }>; created: number; expires: number; livemode: false; secret?: string };
+type Key = {
+  id: string;
+  object: "ephemeral_key";
+  associated_objects: Array<{ id: string; type: string }>;
+  created: number;
+  expires: number;
+  livemode: false;
+  secret?: string;
+};
 type KeyExtra = { secret: string; card: string; nonce: string };
 const SECRETS = "ephemeral_key_secrets";
 /** [guess] Stripe does not document the lifetime of Issuing ephemeral keys; an hour is plenty for a card view. */
@@ -23,12 +31,31 @@ export function registerEphemeralKeys(kernel: Kernel): void {
       path: "/v1/ephemeral_keys",
       handler: (ctx) => {
         const p = ctx.params;
-        if (!p.issuing_card) throw invalidRequest("The sandbox makes ephemeral keys for Issuing cards only: pass issuing_card (and nonce).", { param: "issuing_card" });
-        if (!p.nonce) throw invalidRequest("Missing required param: nonce (from stripe.createEphemeralKeyNonce).", { param: "nonce", code: "parameter_missing" });
+        if (!p.issuing_card)
+          throw invalidRequest(
+            "The sandbox makes ephemeral keys for Issuing cards only: pass issuing_card (and nonce).",
+            { param: "issuing_card" },
+          );
+        if (!p.nonce)
+          throw invalidRequest("Missing required param: nonce (from stripe.createEphemeralKeyNonce).", {
+            param: "nonce",
+            code: "parameter_missing",
+          });
         const card = loadCard(ctx, String(p.issuing_card), "issuing_card");
         const secret = `ek_test_${randomToken(ctx.tx, 96)}`;
-        const key: Key = { id: ctx.id("ephkey"), object: "ephemeral_key", associated_objects: [{ id: card.data.id, type: "issuing.card" }], created: ctx.now, expires: ctx.now + TTL_S, livemode: false };
-        ctx.tx.put<Key>(TABLES.ephemeralKeys, key.id, { owner: ctx.account, data: key, extra: { secret, card: card.data.id, nonce: String(p.nonce) } satisfies KeyExtra });
+        const key: Key = {
+          id: ctx.id("ephkey"),
+          object: "ephemeral_key",
+          associated_objects: [{ id: card.data.id, type: "issuing.card" }],
+          created: ctx.now,
+          expires: ctx.now + TTL_S,
+          livemode: false,
+        };
+        ctx.tx.put<Key>(TABLES.ephemeralKeys, key.id, {
+          owner: ctx.account,
+          data: key,
+          extra: { secret, card: card.data.id, nonce: String(p.nonce) } satisfies KeyExtra,
+        });
         ctx.tx.put(SECRETS, secret, { owner: ctx.account, data: { key: key.id } });
         return { ...key, secret };
       },

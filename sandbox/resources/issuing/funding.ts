@@ -25,26 +25,42 @@ import { issuesThroughLead, TABLES, type Funding, type Json } from "./common";
  * `financial_account` is a v1 Treasury lookup, as on Stripe: a v2 id there is no such financial account.
  */
 export function resolveFunding(ctx: Ctx, fa: { v1?: string; v2?: string }, currency: string): Funding {
-  if (fa.v1 && fa.v2) throw invalidRequest("You may only specify one of these parameters: financial_account, financial_account_v2.", { param: "financial_account_v2", code: "parameters_exclusive" });
+  if (fa.v1 && fa.v2)
+    throw invalidRequest("You may only specify one of these parameters: financial_account, financial_account_v2.", {
+      param: "financial_account_v2",
+      code: "parameters_exclusive",
+    });
   if (fa.v2) {
     const faId = fa.v2;
     const row = ctx.tx.get<V2Fa>(T.fas, faId);
     if (!row || row.owner !== ctx.account) throw referenceMissing("financial account", faId, "financial_account_v2");
     const v2 = row.data;
-    if (v2.status !== "open") throw invalidRequest(`The financial account ${faId} is not open.`, { param: "financial_account_v2" });
-    if (!v2.storage.holds_currencies.includes("usdc")) throw invalidRequest(`Cards can spend from a v2 financial account holding usdc; ${faId} holds ${v2.storage.holds_currencies.join(", ")}.`, { param: "financial_account_v2" });
-    if (currency !== "usd") throw invalidRequest("Cards on a USDC financial account have currency usd.", { param: "currency" });
+    if (v2.status !== "open")
+      throw invalidRequest(`The financial account ${faId} is not open.`, { param: "financial_account_v2" });
+    if (!v2.storage.holds_currencies.includes("usdc"))
+      throw invalidRequest(
+        `Cards can spend from a v2 financial account holding usdc; ${faId} holds ${v2.storage.holds_currencies.join(", ")}.`,
+        { param: "financial_account_v2" },
+      );
+    if (currency !== "usd")
+      throw invalidRequest("Cards on a USDC financial account have currency usd.", { param: "currency" });
     return { kind: "financial_account_v2", holder: faId, currency: "usdc" };
   }
   // A card_creator (Lead) account has no Issuing balance or Treasury: its cards spend a v2 FA [stricter: the guide names it for every card].
   if (ctx.isConnected && issuesThroughLead(ctx, ctx.account)) {
-    if (!fa.v1) throw paramError("parameter_missing", "financial_account_v2", "Missing required param: financial_account_v2. Cards of a stablecoin (card_creator) account spend from one of its v2 financial accounts.");
+    if (!fa.v1)
+      throw paramError(
+        "parameter_missing",
+        "financial_account_v2",
+        "Missing required param: financial_account_v2. Cards of a stablecoin (card_creator) account spend from one of its v2 financial accounts.",
+      );
   }
   if (!fa.v1) return { kind: "issuing_balance", holder: issuingHolder(ctx.account), currency };
   const faId = fa.v1;
   const v1 = loadFa(ctx, faId, "financial_account");
   requireFeature(ctx, v1, "card_issuing", "financial_account");
-  if (!v1.data.supported_currencies.includes(currency)) throw invalidRequest(`The financial account ${faId} does not hold ${currency}.`, { param: "currency" });
+  if (!v1.data.supported_currencies.includes(currency))
+    throw invalidRequest(`The financial account ${faId} does not hold ${currency}.`, { param: "currency" });
   return { kind: "financial_account", holder: faId, currency };
 }
 
@@ -59,8 +75,22 @@ export const availableCash = (ctx: Ctx, f: Funding) => balanceOf(ctx.tx, f.holde
 function balanceTxn(ctx: Ctx, f: Funding, amount: number, type: string, source: string): Json {
   const bt = {
     // Issuing-balance funds move on the `issuing` balance, not the payments balance.
-    id: ctx.id("txn"), object: "balance_transaction", amount, available_on: ctx.now, balance_type: "issuing", created: ctx.now, currency: f.currency, description: null, exchange_rate: null,
-    fee: 0, fee_details: [], net: amount, reporting_category: type, source, status: "available", type,
+    id: ctx.id("txn"),
+    object: "balance_transaction",
+    amount,
+    available_on: ctx.now,
+    balance_type: "issuing",
+    created: ctx.now,
+    currency: f.currency,
+    description: null,
+    exchange_rate: null,
+    fee: 0,
+    fee_details: [],
+    net: amount,
+    reporting_category: type,
+    source,
+    status: "available",
+    type,
   };
   ctx.tx.put(TABLES.balanceTxns, bt.id, { owner: ctx.account, data: bt });
   return bt;
@@ -71,7 +101,13 @@ export type AuthMoney = { treasury_txn: string | null; balance_txns: string[] };
 
 /** Holds `amount` (card currency) for an authorization; throws LedgerError("insufficient_funds") and writes nothing when short. */
 export function holdForAuth(ctx: Ctx, f: Funding, auth: string, amount: number, m: AuthMoney): void {
-  const c = { holder: f.holder, currency: f.currency, amount: inFunding(ctx, f, amount), flow: { type: "issuing_authorization", id: auth }, nowMs: ctx.nowMs };
+  const c = {
+    holder: f.holder,
+    currency: f.currency,
+    amount: inFunding(ctx, f, amount),
+    flow: { type: "issuing_authorization", id: auth },
+    nowMs: ctx.nowMs,
+  };
   const j = hold(ctx.tx, c);
   record(ctx, f, auth, j, -amount, "issuing_authorization_hold", m);
 }
@@ -79,45 +115,107 @@ export function holdForAuth(ctx: Ctx, f: Funding, auth: string, amount: number, 
 /** Gives back `amount` (card currency) of an authorization's hold; `final` voids its Treasury transaction. */
 export function releaseForAuth(ctx: Ctx, f: Funding, auth: string, amount: number, m: AuthMoney, final: boolean): void {
   if (amount <= 0) return;
-  const j = release(ctx.tx, { holder: f.holder, currency: f.currency, amount: inFunding(ctx, f, amount), flow: { type: "issuing_authorization", id: auth }, nowMs: ctx.nowMs });
+  const j = release(ctx.tx, {
+    holder: f.holder,
+    currency: f.currency,
+    amount: inFunding(ctx, f, amount),
+    flow: { type: "issuing_authorization", id: auth },
+    nowMs: ctx.nowMs,
+  });
   record(ctx, f, auth, j, amount, "issuing_authorization_release", m, final);
 }
 
-function record(ctx: Ctx, f: Funding, auth: string, j: Journal, signed: number, type: "issuing_authorization_hold" | "issuing_authorization_release", m: AuthMoney, final = false): void {
+function record(
+  ctx: Ctx,
+  f: Funding,
+  auth: string,
+  j: Journal,
+  signed: number,
+  type: "issuing_authorization_hold" | "issuing_authorization_release",
+  m: AuthMoney,
+  final = false,
+): void {
   if (f.kind === "issuing_balance") m.balance_txns.push(String(balanceTxn(ctx, f, signed, type, auth).id));
   if (f.kind !== "financial_account") return;
-  m.treasury_txn ??= openTxn(ctx, f.holder, { type: "issuing_authorization", id: auth }, f.currency, signed, "Issuing authorization");
+  m.treasury_txn ??= openTxn(
+    ctx,
+    f.holder,
+    { type: "issuing_authorization", id: auth },
+    f.currency,
+    signed,
+    "Issuing authorization",
+  );
   addEntry(ctx, m.treasury_txn, type, j, final ? "void" : undefined);
 }
 
 /** The money objects a capture or refund created, for `issuing.transaction.treasury` / `balance_transaction`. */
-export type TxnMoney = { received_debit: string | null; received_credit: string | null; balance_transaction: string | null; v2: string | null };
+export type TxnMoney = {
+  received_debit: string | null;
+  received_credit: string | null;
+  balance_transaction: string | null;
+  v2: string | null;
+};
 
 /** Moves a capture (`debit`) or refund (`credit`) of `amount` (card currency); a debit the source cannot cover is a 400 and writes nothing. */
-export function moveCardMoney(ctx: Ctx, f: Funding, direction: "debit" | "credit", amount: number, card: string, links: { authorization: string | null; transaction: string }): TxnMoney {
+export function moveCardMoney(
+  ctx: Ctx,
+  f: Funding,
+  direction: "debit" | "credit",
+  amount: number,
+  card: string,
+  links: { authorization: string | null; transaction: string },
+): TxnMoney {
   const out: TxnMoney = { received_debit: null, received_credit: null, balance_transaction: null, v2: null };
   const value = inFunding(ctx, f, amount);
   const flow = { type: "issuing_transaction", id: links.transaction };
   if (f.kind === "issuing_balance") {
-    if (direction === "debit") debit(ctx.tx, { holder: f.holder, currency: f.currency, amount: value, flow, nowMs: ctx.nowMs }, EXTERNAL.card);
-    else credit(ctx.tx, { holder: f.holder, currency: f.currency, amount: value, flow, nowMs: ctx.nowMs }, EXTERNAL.card);
-    out.balance_transaction = String(balanceTxn(ctx, f, direction === "debit" ? -value : value, "issuing_transaction", links.transaction).id);
+    if (direction === "debit")
+      debit(ctx.tx, { holder: f.holder, currency: f.currency, amount: value, flow, nowMs: ctx.nowMs }, EXTERNAL.card);
+    else
+      credit(ctx.tx, { holder: f.holder, currency: f.currency, amount: value, flow, nowMs: ctx.nowMs }, EXTERNAL.card);
+    out.balance_transaction = String(
+      balanceTxn(ctx, f, direction === "debit" ? -value : value, "issuing_transaction", links.transaction).id,
+    );
     return out;
   }
   if (f.kind === "financial_account") {
     const fa = loadFa(ctx, f.holder);
-    const o = { amount: value, currency: f.currency, network: "card", description: direction === "debit" ? "Issuing capture" : "Issuing refund", initiating: { type: "issuing_card", issuing_card: card }, linked: { issuing_authorization: links.authorization, issuing_transaction: links.transaction } };
+    const o = {
+      amount: value,
+      currency: f.currency,
+      network: "card",
+      description: direction === "debit" ? "Issuing capture" : "Issuing refund",
+      initiating: { type: "issuing_card", issuing_card: card },
+      linked: { issuing_authorization: links.authorization, issuing_transaction: links.transaction },
+    };
     if (direction === "debit") {
       const rd = receiveDebit(ctx, fa, o);
-      if (rd.status !== "succeeded") throw new ApiError(400, { type: "invalid_request_error", code: "insufficient_funds", message: `The card's financial account cannot cover ${amount} ${f.currency}.` });
+      if (rd.status !== "succeeded")
+        throw new ApiError(400, {
+          type: "invalid_request_error",
+          code: "insufficient_funds",
+          message: `The card's financial account cannot cover ${amount} ${f.currency}.`,
+        });
       out.received_debit = rd.id;
     } else out.received_credit = (receiveCredit(ctx, fa, o) as Stripe.Treasury.ReceivedCredit).id;
     return out;
   }
   const fa = ownedV2<V2Fa>(ctx, T.fas, f.holder, "financial account");
-  const details = { type: "card_spend", details: { authorization: links.authorization, card_transactions: [links.transaction] }, description: direction === "debit" ? "Card spend" : "Card refund" };
-  const obj = direction === "debit" ? receiveV2Debit(ctx, fa.data, fa.owner, money(value, f.currency), details) : receiveV2Credit(ctx, fa.data, fa.owner, money(value, f.currency), details);
-  if (obj.status !== "succeeded") throw new ApiError(400, { type: "invalid_request_error", code: "insufficient_funds", message: `The card's financial account cannot cover ${value} ${f.currency}.` });
+  const details = {
+    type: "card_spend",
+    details: { authorization: links.authorization, card_transactions: [links.transaction] },
+    description: direction === "debit" ? "Card spend" : "Card refund",
+  };
+  const obj =
+    direction === "debit"
+      ? receiveV2Debit(ctx, fa.data, fa.owner, money(value, f.currency), details)
+      : receiveV2Credit(ctx, fa.data, fa.owner, money(value, f.currency), details);
+  if (obj.status !== "succeeded")
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "insufficient_funds",
+      message: `The card's financial account cannot cover ${value} ${f.currency}.`,
+    });
   out.v2 = obj.id;
   return out;
 }

@@ -24,7 +24,11 @@ before(async () => {
     req.on("end", () => {
       let event: Stripe.Event;
       try {
-        event = verifier.webhooks.constructEvent(Buffer.concat(chunks).toString("utf8"), String(req.headers["stripe-signature"]), SECRET);
+        event = verifier.webhooks.constructEvent(
+          Buffer.concat(chunks).toString("utf8"),
+          String(req.headers["stripe-signature"]),
+          SECRET,
+        );
       } catch {
         res.writeHead(400).end("bad signature");
         return;
@@ -32,13 +36,20 @@ before(async () => {
       seen.push(event);
       const r = answer(event);
       setTimeout(() => {
-        res.writeHead(r.status ?? 200, { "content-type": "application/json", ...(r.version === false ? {} : { "stripe-version": String(event.api_version) }) }).end(r.body);
+        res
+          .writeHead(r.status ?? 200, {
+            "content-type": "application/json",
+            ...(r.version === false ? {} : { "stripe-version": String(event.api_version) }),
+          })
+          .end(r.body);
       }, r.delayMs ?? 0);
     });
   });
   await new Promise<void>((r) => rta.listen(0, "127.0.0.1", () => r()));
   const url = `http://127.0.0.1:${(rta.address() as AddressInfo).port}/rta`;
-  t = await startTestSandbox({ config: { treasuryActivationDelayMs: 30, rtaUrl: url, rtaSecret: SECRET, rtaTimeoutMs: 300 } });
+  t = await startTestSandbox({
+    config: { treasuryActivationDelayMs: 30, rtaUrl: url, rtaSecret: SECRET, rtaTimeoutMs: 300 },
+  });
   s = await fundedCard(t.stripe, 50000);
   // One unsigned request first (refused, nothing seen): the first fetch of a process sets up its
   // client and connection, which on a loaded machine can outlast the 300 ms answer window below.
@@ -50,12 +61,15 @@ after(async () => {
   await new Promise((r) => rta.close(r));
 });
 
-const approve = (body: Record<string, unknown>, extra: Partial<Reply> = {}) => () => ({ body: JSON.stringify(body), ...extra });
+const approve =
+  (body: Record<string, unknown>, extra: Partial<Reply> = {}) =>
+  () => ({ body: JSON.stringify(body), ...extra });
 const cash = async () => {
   const b = (await t.stripe.treasury.financialAccounts.retrieve(s.fa, {}, s.opts)).balance;
   return { cash: b.cash.usd ?? 0, outbound_pending: b.outbound_pending.usd ?? 0 };
 };
-const config = (body: Record<string, unknown>) => fetch(`${t.url}/_sandbox/config`, { method: "POST", body: JSON.stringify(body) });
+const config = (body: Record<string, unknown>) =>
+  fetch(`${t.url}/_sandbox/config`, { method: "POST", body: JSON.stringify(body) });
 
 test("real-time approval: a signed issuing_authorization.request mid-decision, then the hold and the events", async () => {
   answer = approve({ approved: true, metadata: { rule: "taxi-ok" } });
@@ -68,10 +82,17 @@ test("real-time approval: a signed issuing_authorization.request mid-decision, t
   assert.equal(req?.account, s.acct);
   const obj = req?.data.object as Stripe.Issuing.Authorization;
   assert.equal(obj.id, a.id);
-  assert.deepEqual([obj.amount, obj.pending_request?.amount, obj.pending_request?.is_amount_controllable, obj.request_history.length], [0, 1000, false, 0]);
+  assert.deepEqual(
+    [obj.amount, obj.pending_request?.amount, obj.pending_request?.is_amount_controllable, obj.request_history.length],
+    [0, 1000, false, 0],
+  );
   assert.equal((await cash()).cash, before - 1000);
   const created = (await t.stripe.events.list({ type: "issuing_authorization.created", limit: 1 }, s.opts)).data[0];
-  assert.equal((created?.data.object as Stripe.Issuing.Authorization).approved, true, "created is emitted after the decision");
+  assert.equal(
+    (created?.data.object as Stripe.Issuing.Authorization).approved,
+    true,
+    "created is emitted after the decision",
+  );
   const stored = (await t.stripe.events.list({ type: "issuing_authorization.request", limit: 1 }, s.opts)).data[0];
   assert.equal(stored?.id, req?.id, "the request event is listed too");
 });
@@ -92,7 +113,11 @@ test("real-time decline, partial approval, and a partial answer on a non-control
   assert.deepEqual([notControllable.approved, lastReason(notControllable)], [false, "webhook_error"]);
   assert.match(notControllable.request_history[0]?.reason_message ?? "", /is_amount_controllable/);
   answer = approve({ approved: true, amount: 5000 });
-  assert.equal(lastReason(await authorize(t.stripe, s, 1000, { is_amount_controllable: true })), "webhook_error", "more than requested");
+  assert.equal(
+    lastReason(await authorize(t.stripe, s, 1000, { is_amount_controllable: true })),
+    "webhook_error",
+    "more than requested",
+  );
 });
 
 test("timeouts and malformed answers fall back to the configured stand-in", async () => {
@@ -103,7 +128,10 @@ test("timeouts and malformed answers fall back to the configured stand-in", asyn
   assert.deepEqual([late.approved, lastReason(late)], [false, "webhook_timeout"]);
   await config({ rta_on_timeout: "approve" });
   const lateApproved = await authorize(t.stripe, s, 100);
-  assert.deepEqual([lateApproved.approved, lateApproved.status, lastReason(lateApproved)], [true, "pending", "webhook_timeout"]);
+  assert.deepEqual(
+    [lateApproved.approved, lateApproved.status, lastReason(lateApproved)],
+    [true, "pending", "webhook_timeout"],
+  );
   await config({ rta_on_timeout: "decline" });
 
   const cases: Array<[Reply, RegExp]> = [
@@ -128,7 +156,9 @@ test("timeouts and malformed answers fall back to the configured stand-in", asyn
 test("increments ask the endpoint again; funds are re-checked after the answer, atomically with the hold", async () => {
   answer = approve({ approved: true });
   const a = await authorize(t.stripe, s, 1000);
-  answer = (e) => ({ body: JSON.stringify({ approved: (e.data.object as Stripe.Issuing.Authorization).pending_request?.amount === 200 }) });
+  answer = (e) => ({
+    body: JSON.stringify({ approved: (e.data.object as Stripe.Issuing.Authorization).pending_request?.amount === 200 }),
+  });
   const inc = await t.stripe.testHelpers.issuing.authorizations.increment(a.id, { increment_amount: 200 }, s.opts);
   assert.deepEqual([inc.amount, inc.request_history.length, lastReason(inc)], [1200, 2, "webhook_approved"]);
   const refused = await t.stripe.testHelpers.issuing.authorizations.increment(a.id, { increment_amount: 300 }, s.opts);
@@ -147,7 +177,10 @@ test("increments ask the endpoint again; funds are re-checked after the answer, 
   answer = approve({ approved: true }, { delayMs: 100 });
   const racing = authorize(t.stripe, s, available);
   await new Promise((r) => setTimeout(r, 30));
-  await t.stripe.testHelpers.treasury.receivedDebits.create({ financial_account: s.fa, amount: available, currency: "usd", network: "ach" }, s.opts);
+  await t.stripe.testHelpers.treasury.receivedDebits.create(
+    { financial_account: s.fa, amount: available, currency: "usd", network: "ach" },
+    s.opts,
+  );
   const lost = await racing;
   assert.deepEqual([lost.approved, lastReason(lost)], [false, "insufficient_funds"]);
   assert.equal((await cash()).cash, 0);
@@ -156,40 +189,56 @@ test("increments ask the endpoint again; funds are re-checked after the answer, 
 
 test("real-time requests go to the authorization endpoint only, signed with its own secret; event destinations never get them", async () => {
   const got: Array<{ path: string; type: string; verifiedWith: string | null }> = [];
-  const secrets = { rta: "whsec_startup_rta_secret", snapshot: "whsec_startup_snapshot_secret", thin: "whsec_startup_thin_secret" };
+  const secrets = {
+    rta: "whsec_startup_rta_secret",
+    snapshot: "whsec_startup_snapshot_secret",
+    thin: "whsec_startup_thin_secret",
+  };
   const hook = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const signature = String(req.headers["stripe-signature"]);
-      const verifiedWith = Object.entries(secrets).find(([, secret]) => {
-        try {
-          verifier.webhooks.signature!.verifyHeader(body, signature, secret);
-          return true;
-        } catch {
-          return false;
-        }
-      })?.[0] ?? null;
+      const verifiedWith =
+        Object.entries(secrets).find(([, secret]) => {
+          try {
+            verifier.webhooks.signature!.verifyHeader(body, signature, secret);
+            return true;
+          } catch {
+            return false;
+          }
+        })?.[0] ?? null;
       const event = JSON.parse(body) as { type: string; api_version?: string };
       got.push({ path: req.url ?? "", type: event.type, verifiedWith });
       const rtaReq = event.type === "issuing_authorization.request";
-      res.writeHead(200, { "content-type": "application/json", "stripe-version": String(event.api_version ?? "") }).end(JSON.stringify(rtaReq ? { approved: false } : { received: true }));
+      res
+        .writeHead(200, { "content-type": "application/json", "stripe-version": String(event.api_version ?? "") })
+        .end(JSON.stringify(rtaReq ? { approved: false } : { received: true }));
     });
   });
   await new Promise<void>((r) => hook.listen(0, "127.0.0.1", () => r()));
   const base = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
-  const receivers = { rta: { url: `${base}/rta`, secret: secrets.rta }, snapshot: { url: `${base}/snapshot`, secret: secrets.snapshot }, thin: { url: `${base}/thin`, secret: secrets.thin } };
+  const receivers = {
+    rta: { url: `${base}/rta`, secret: secrets.rta },
+    snapshot: { url: `${base}/snapshot`, secret: secrets.snapshot },
+    thin: { url: `${base}/thin`, secret: secrets.thin },
+  };
   const other = await startTestSandbox({ ...receivers, config: { treasuryActivationDelayMs: 30 } });
   try {
     const o = await fundedCard(other.stripe, 1000);
     const a = await authorize(other.stripe, o, 100);
     assert.equal(lastReason(a), "webhook_declined");
     const requests = got.filter((x) => x.type === "issuing_authorization.request");
-    assert.deepEqual(requests, [{ path: "/rta", type: "issuing_authorization.request", verifiedWith: "rta" }], "sent once, synchronously, to the authorization endpoint with its secret");
+    assert.deepEqual(
+      requests,
+      [{ path: "/rta", type: "issuing_authorization.request", verifiedWith: "rta" }],
+      "sent once, synchronously, to the authorization endpoint with its secret",
+    );
     const created = await waitForEvent(got, "issuing_authorization.created");
     assert.deepEqual(created, { path: "/snapshot", type: "issuing_authorization.created", verifiedWith: "snapshot" });
-    for (const g of got) assert.equal(g.verifiedWith, g.path.slice(1), `${g.type} to ${g.path} is signed with that receiver's secret`);
+    for (const g of got)
+      assert.equal(g.verifiedWith, g.path.slice(1), `${g.type} to ${g.path} is signed with that receiver's secret`);
   } finally {
     await other.close();
     hook.closeAllConnections();

@@ -11,15 +11,28 @@ import { signatureHeader } from "../../events/signature";
  * sandbox decides alone.
  */
 export type RtaTarget = { url: string; secret: string };
-export type RtaAnswer = { kind: "answer"; status: number; version: string | null; body: string } | { kind: "timeout" } | { kind: "error"; message: string };
-export type RtaOutcome = { approved: boolean; amount: number; reason: string; reason_message: string | null; metadata: Record<string, string> | null };
+export type RtaAnswer =
+  | { kind: "answer"; status: number; version: string | null; body: string }
+  | { kind: "timeout" }
+  | { kind: "error"; message: string };
+export type RtaOutcome = {
+  approved: boolean;
+  amount: number;
+  reason: string;
+  reason_message: string | null;
+  metadata: Record<string, string> | null;
+};
 
 /**
  * Sets the real-time authorization endpoint (`"off"`, `""` or null: none). Stripe generates the
  * endpoint's secret; the sandbox does too when none is given, and takes a given one so an
  * offline app can be configured with it in advance [sandbox only].
  */
-export function setAuthorizationEndpoint(config: RuntimeConfig, url: string | null | undefined, secret?: string | null): void {
+export function setAuthorizationEndpoint(
+  config: RuntimeConfig,
+  url: string | null | undefined,
+  secret?: string | null,
+): void {
   const next = url && url !== "off" ? url : null;
   if (next && !/^https?:\/\//.test(next)) throw new Error(`invalid real-time authorization URL: ${next}`);
   config.rtaUrl = next;
@@ -39,7 +52,11 @@ export async function callRta(target: RtaTarget, payload: string, timeoutMs: num
   try {
     const res = await fetch(target.url, {
       method: "POST",
-      headers: { "content-type": "application/json; charset=utf-8", "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)", "stripe-signature": signatureHeader(payload, target.secret) },
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        "stripe-signature": signatureHeader(payload, target.secret),
+      },
       body: payload,
       signal: controller.signal,
     });
@@ -47,7 +64,10 @@ export async function callRta(target: RtaTarget, payload: string, timeoutMs: num
     return { kind: "answer", status: res.status, version: res.headers.get("stripe-version"), body };
   } catch (err) {
     if (controller.signal.aborted) return { kind: "timeout" };
-    return { kind: "error", message: `Could not reach the endpoint: ${err instanceof Error ? err.message : String(err)}` };
+    return {
+      kind: "error",
+      message: `Could not reach the endpoint: ${err instanceof Error ? err.message : String(err)}`,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -56,7 +76,13 @@ export async function callRta(target: RtaTarget, payload: string, timeoutMs: num
 /** Turns the endpoint's answer into a decision; anything malformed becomes the `webhook_error` stand-in. */
 export function interpret(kernel: Kernel, answer: RtaAnswer, requested: number, controllable: boolean): RtaOutcome {
   const { rtaOnTimeout, rtaOnError } = kernel.config;
-  const standIn = (reason: string, approve: boolean, message: string | null): RtaOutcome => ({ approved: approve, amount: requested, reason, reason_message: message, metadata: null });
+  const standIn = (reason: string, approve: boolean, message: string | null): RtaOutcome => ({
+    approved: approve,
+    amount: requested,
+    reason,
+    reason_message: message,
+    metadata: null,
+  });
   if (answer.kind === "timeout") return standIn("webhook_timeout", rtaOnTimeout === "approve", null);
   const error = (message: string) => standIn("webhook_error", rtaOnError === "approve", message);
   if (answer.kind === "error") return error(answer.message);
@@ -69,13 +95,19 @@ export function interpret(kernel: Kernel, answer: RtaAnswer, requested: number, 
     return error("The response body is not valid JSON.");
   }
   const b = body as { approved?: unknown; amount?: unknown; metadata?: unknown } | null;
-  if (!b || typeof b !== "object" || typeof b.approved !== "boolean") return error("The response must be a JSON object with a boolean `approved`.");
-  const metadata = b.metadata && typeof b.metadata === "object" ? Object.fromEntries(Object.entries(b.metadata as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : null;
-  if (!b.approved) return { approved: false, amount: requested, reason: "webhook_declined", reason_message: null, metadata };
+  if (!b || typeof b !== "object" || typeof b.approved !== "boolean")
+    return error("The response must be a JSON object with a boolean `approved`.");
+  const metadata =
+    b.metadata && typeof b.metadata === "object"
+      ? Object.fromEntries(Object.entries(b.metadata as Record<string, unknown>).map(([k, v]) => [k, String(v)]))
+      : null;
+  if (!b.approved)
+    return { approved: false, amount: requested, reason: "webhook_declined", reason_message: null, metadata };
   let amount = requested;
   if (b.amount !== undefined) {
     if (!controllable) return error("`amount` may only be set when pending_request.is_amount_controllable is true.");
-    if (typeof b.amount !== "number" || !Number.isSafeInteger(b.amount) || b.amount <= 0 || b.amount > requested) return error(`\`amount\` must be a positive integer no larger than the requested ${requested}.`);
+    if (typeof b.amount !== "number" || !Number.isSafeInteger(b.amount) || b.amount <= 0 || b.amount > requested)
+      return error(`\`amount\` must be a positive integer no larger than the requested ${requested}.`);
     amount = b.amount;
   }
   return { approved: true, amount, reason: "webhook_approved", reason_message: null, metadata };

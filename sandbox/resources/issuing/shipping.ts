@@ -25,9 +25,12 @@ export function registerShippingRoutes(kernel: Kernel): void {
       handler: (ctx) => {
         const row = loadCard(ctx, ctx.path.id ?? "");
         const shipping = row.data.shipping;
-        if (row.data.type !== "physical" || !shipping) throw invalidRequest(`Card ${row.data.id} is not a physical card; only physical cards ship.`);
+        if (row.data.type !== "physical" || !shipping)
+          throw invalidRequest(`Card ${row.data.id} is not a physical card; only physical cards ship.`);
         if (!step.from.includes(shipping.status as Status)) {
-          throw invalidRequest(`Cannot ${action} the shipment of card ${row.data.id}: its shipping status is ${shipping.status}, expected ${step.from.join(" or ")}.`);
+          throw invalidRequest(
+            `Cannot ${action} the shipment of card ${row.data.id}: its shipping status is ${shipping.status}, expected ${step.from.join(" or ")}.`,
+          );
         }
         const next = structuredClone(row.data);
         const s = next.shipping as Stripe.Issuing.Card.Shipping;

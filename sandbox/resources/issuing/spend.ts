@@ -50,12 +50,19 @@ function amountOf(agg: Agg | undefined, categories: string[]): number {
 export function spentIn(ctx: Ctx, subject: string, interval: string, categories: string[], nowMs: number): number {
   if (interval === "all_time") return amountOf(ctx.tx.get<Agg>(TABLES.spend, `${subject}|all`)?.data, categories);
   let total = 0;
-  for (let day = windowStartDay(interval, nowMs); day <= dayOf(nowMs); day++) total += amountOf(ctx.tx.get<Agg>(TABLES.spend, `${subject}|${day}`)?.data, categories);
+  for (let day = windowStartDay(interval, nowMs); day <= dayOf(nowMs); day++)
+    total += amountOf(ctx.tx.get<Agg>(TABLES.spend, `${subject}|${day}`)?.data, categories);
   return total;
 }
 
 /** Whether `amount` at `category` fits every limit (each limit of the card and of its cardholder: the most restrictive wins). */
-export function withinLimits(ctx: Ctx, limits: Array<{ subject: string; limit: Limit }>, amount: number, category: string, nowMs: number): boolean {
+export function withinLimits(
+  ctx: Ctx,
+  limits: Array<{ subject: string; limit: Limit }>,
+  amount: number,
+  category: string,
+  nowMs: number,
+): boolean {
   for (const { subject, limit } of limits) {
     const cats = limit.categories ?? [];
     if (cats.length && !cats.includes(category as never)) continue;

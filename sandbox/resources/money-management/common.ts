@@ -25,11 +25,16 @@ export const T = {
 
 /** Collection path per object type, for thin events' `related_object.url`. */
 const PATHS: Record<string, string> = {
-  "v2.money_management.financial_account": "financial_accounts", "v2.money_management.financial_address": "financial_addresses",
-  "v2.money_management.transaction": "transactions", "v2.money_management.transaction_entry": "transaction_entries",
-  "v2.money_management.received_credit": "received_credits", "v2.money_management.received_debit": "received_debits",
-  "v2.money_management.outbound_payment": "outbound_payments", "v2.money_management.outbound_transfer": "outbound_transfers",
-  "v2.money_management.outbound_setup_intent": "outbound_setup_intents", "v2.money_management.payout_method": "payout_methods",
+  "v2.money_management.financial_account": "financial_accounts",
+  "v2.money_management.financial_address": "financial_addresses",
+  "v2.money_management.transaction": "transactions",
+  "v2.money_management.transaction_entry": "transaction_entries",
+  "v2.money_management.received_credit": "received_credits",
+  "v2.money_management.received_debit": "received_debits",
+  "v2.money_management.outbound_payment": "outbound_payments",
+  "v2.money_management.outbound_transfer": "outbound_transfers",
+  "v2.money_management.outbound_setup_intent": "outbound_setup_intents",
+  "v2.money_management.payout_method": "payout_methods",
 };
 
 export const money = (value: number, currency: string): Money => ({ value, currency });
@@ -41,16 +46,26 @@ export function saveV2(ctx: Ctx, table: string, owner: string, obj: V2Object, ev
   ctx.tx.put(table, obj.id, { owner, data: obj, ...(extra ? { extra } : {}) });
   if (event) {
     const related = { id: obj.id, type: obj.object, url: `/v2/money_management/${PATHS[obj.object] ?? ""}/${obj.id}` };
-    emitThinEvent(ctx, `${obj.object}.${event}`, related, { context: owner === ctx.platform ? null : owner, ...(data ? { data } : {}) });
+    emitThinEvent(ctx, `${obj.object}.${event}`, related, {
+      context: owner === ctx.platform ? null : owner,
+      ...(data ? { data } : {}),
+    });
   }
   return obj;
 }
 
 /** An object the acting account owns (404 `not_found` otherwise); `field` makes it a body reference (400 invalid_fields). */
-export function ownedV2<T extends V2Object = V2Object>(ctx: Ctx, table: string, id: string, name: string, field?: string): Row<T> {
+export function ownedV2<T extends V2Object = V2Object>(
+  ctx: Ctx,
+  table: string,
+  id: string,
+  name: string,
+  field?: string,
+): Row<T> {
   const row = ctx.tx.get<T>(table, id);
   if (row && row.owner === ctx.account) return structuredClone(row);
-  if (field) throw v2Error(400, "invalid_request_error", "invalid_fields", `No such ${name}: '${id}'.`, { param: field });
+  if (field)
+    throw v2Error(400, "invalid_request_error", "invalid_fields", `No such ${name}: '${id}'.`, { param: field });
   throw v2NotFound(name, id);
 }
 
@@ -61,8 +76,13 @@ export function invalidField(field: string, message: string): ApiError {
 /** A positive integer amount in minor units, or a v2 `invalid_fields` error naming the field. */
 export function amountOf(m: unknown, field = "amount"): Money {
   const a = m as Partial<Money> | undefined;
-  if (!a || typeof a.value !== "number" || !Number.isSafeInteger(a.value) || a.value <= 0) throw invalidField(`${field}.value`, `${field}.value must be a positive integer in the currency's minor unit (e.g. 1000 for 10.00).`);
-  if (typeof a.currency !== "string" || !/^[a-z]{3,4}$/.test(a.currency)) throw invalidField(`${field}.currency`, `${field}.currency must be a lowercase currency code such as usd or usdc.`);
+  if (!a || typeof a.value !== "number" || !Number.isSafeInteger(a.value) || a.value <= 0)
+    throw invalidField(
+      `${field}.value`,
+      `${field}.value must be a positive integer in the currency's minor unit (e.g. 1000 for 10.00).`,
+    );
+  if (typeof a.currency !== "string" || !/^[a-z]{3,4}$/.test(a.currency))
+    throw invalidField(`${field}.currency`, `${field}.currency must be a lowercase currency code such as usd or usdc.`);
   return { value: a.value, currency: a.currency };
 }
 
@@ -73,7 +93,12 @@ export function v2Money<T>(fn: () => T): T {
   } catch (err) {
     if (!(err instanceof LedgerError)) throw err;
     if (err.code === "insufficient_funds") {
-      throw v2Error(400, "insufficient_funds", "insufficient_funds", `The financial account ${err.details.holder ?? ""} has ${err.details.available ?? 0} ${err.details.currency ?? ""} available but this needs ${err.details.needed ?? 0}. Add funds or send a smaller amount.`);
+      throw v2Error(
+        400,
+        "insufficient_funds",
+        "insufficient_funds",
+        `The financial account ${err.details.holder ?? ""} has ${err.details.available ?? 0} ${err.details.currency ?? ""} available but this needs ${err.details.needed ?? 0}. Add funds or send a smaller amount.`,
+      );
     }
     throw invalidField("amount.value", err.message);
   }
@@ -92,11 +117,22 @@ export function storerActive(ctx: Ctx, account: string, capability: string): { o
 export function requireStorer(ctx: Ctx, account: string, capability: string): void {
   const s = storerActive(ctx, account, capability);
   if (!s.ok) {
-    throw v2Error(400, "feature_not_enabled", "feature_not_enabled", `Account ${account} cannot do this: its storer capability \`${capability}\` is ${s.status}. Request \`configuration.storer.capabilities.${capability}\` on the v2 account and complete its requirements, then retry.`);
+    throw v2Error(
+      400,
+      "feature_not_enabled",
+      "feature_not_enabled",
+      `Account ${account} cannot do this: its storer capability \`${capability}\` is ${s.status}. Request \`configuration.storer.capabilities.${capability}\` on the v2 account and complete its requirements, then retry.`,
+    );
   }
 }
 
 export function notCancelable(name: string, id: string, status: string): ApiError {
-  if (status === "canceled") return v2Error(400, "already_canceled", "already_canceled", `The ${name} ${id} is already canceled.`);
-  return v2Error(400, "not_cancelable", "not_cancelable", `The ${name} ${id} can no longer be canceled: its status is ${status}. Only a processing ${name} can be canceled.`);
+  if (status === "canceled")
+    return v2Error(400, "already_canceled", "already_canceled", `The ${name} ${id} is already canceled.`);
+  return v2Error(
+    400,
+    "not_cancelable",
+    "not_cancelable",
+    `The ${name} ${id} can no longer be canceled: its status is ${status}. Only a processing ${name} can be canceled.`,
+  );
 }

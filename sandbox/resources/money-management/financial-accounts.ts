@@ -1,7 +1,7 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
-import {listV2, v2Page} from "../../wire/list";
+import { listV2, v2Page } from "../../wire/list";
 
 import { balanceOf } from "../../ledger/ledger";
 import { newestFirst } from "../common";
@@ -34,25 +34,51 @@ export function loadV2Fa(ctx: Ctx, id: string, field?: string): V2Fa {
 }
 
 export function requireOpen(fa: V2Fa): void {
-  if (fa.status !== "open") throw v2Error(400, "financial_account_not_open", "financial_account_not_open", `Financial account ${fa.id} is ${fa.status}; money can move only through open financial accounts.`);
+  if (fa.status !== "open")
+    throw v2Error(
+      400,
+      "financial_account_not_open",
+      "financial_account_not_open",
+      `Financial account ${fa.id} is ${fa.status}; money can move only through open financial accounts.`,
+    );
 }
 
 export function holds(fa: V2Fa, currency: string, field: string): void {
-  if (!fa.storage.holds_currencies.includes(currency)) throw invalidField(field, `Financial account ${fa.id} holds ${fa.storage.holds_currencies.join(", ")}, not ${currency}.`);
+  if (!fa.storage.holds_currencies.includes(currency))
+    throw invalidField(
+      field,
+      `Financial account ${fa.id} holds ${fa.storage.holds_currencies.join(", ")}, not ${currency}.`,
+    );
 }
 
 function createFa(ctx: Ctx, owner: string, p: Json, silent = false): V2Fa {
   const storage = (p.storage as Json | undefined) ?? {};
   const currencies = (storage.holds_currencies as string[] | undefined) ?? [];
-  if (!currencies.length) throw invalidField("storage.holds_currencies", "storage.holds_currencies must name at least one currency, e.g. [\"usdc\"].");
+  if (!currencies.length)
+    throw invalidField(
+      "storage.holds_currencies",
+      'storage.holds_currencies must name at least one currency, e.g. ["usdc"].',
+    );
   for (const c of currencies) {
-    if (!SUPPORTED.includes(c)) throw invalidField("storage.holds_currencies", `Unsupported currency ${c}; storage accounts hold ${SUPPORTED.join(", ")}.`);
+    if (!SUPPORTED.includes(c))
+      throw invalidField(
+        "storage.holds_currencies",
+        `Unsupported currency ${c}; storage accounts hold ${SUPPORTED.join(", ")}.`,
+      );
     requireStorer(ctx, owner, `holds_currencies.${c}`);
   }
   const country = owner === ctx.platform ? "us" : (loadAccount(ctx, owner)?.data.country ?? "US").toLowerCase();
   const fa: V2Fa = {
-    id: ctx.id("fa_test", 48), object: "v2.money_management.financial_account", country, created: iso(ctx), ...(typeof p.display_name === "string" ? { display_name: p.display_name } : {}),
-    livemode: false, metadata: (p.metadata as Json | undefined) ?? {}, status: "open", storage: { holds_currencies: currencies }, type: "storage",
+    id: ctx.id("fa_test", 48),
+    object: "v2.money_management.financial_account",
+    country,
+    created: iso(ctx),
+    ...(typeof p.display_name === "string" ? { display_name: p.display_name } : {}),
+    livemode: false,
+    metadata: (p.metadata as Json | undefined) ?? {},
+    status: "open",
+    storage: { holds_currencies: currencies },
+    type: "storage",
   };
   saveV2(ctx, T.fas, owner, fa, silent ? undefined : "created");
   return fa;
@@ -62,7 +88,12 @@ function createFa(ctx: Ctx, owner: string, p: Json, silent = false): V2Fa {
 export function platformFa(ctx: Ctx): V2Fa {
   const existing = ctx.kernel.store.rows<V2Fa>(T.fas).find(([, r]) => r.owner === ctx.platform);
   if (existing) return existing[1].data;
-  return createFa(ctx, ctx.platform, { storage: { holds_currencies: ["usd"] }, display_name: "Platform financial account" }, true);
+  return createFa(
+    ctx,
+    ctx.platform,
+    { storage: { holds_currencies: ["usd"] }, display_name: "Platform financial account" },
+    true,
+  );
 }
 
 export function registerV2FinancialAccountRoutes(kernel: Kernel): void {
@@ -80,7 +111,9 @@ export function registerV2FinancialAccountRoutes(kernel: Kernel): void {
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["status"]);
         const status = token.filters.status as string | undefined;
-        const items = newestFirst<V2Fa>(ctx, T.fas, (r) => (status ? r.data.status === status : r.data.status !== "closed")).map((fa) => renderV2Fa(ctx, fa));
+        const items = newestFirst<V2Fa>(ctx, T.fas, (r) =>
+          status ? r.data.status === status : r.data.status !== "closed",
+        ).map((fa) => renderV2Fa(ctx, fa));
         return listV2(items, token, base);
       },
     },
@@ -92,7 +125,13 @@ export function registerV2FinancialAccountRoutes(kernel: Kernel): void {
         requireOpen(fa);
         for (const c of fa.storage.holds_currencies) {
           const b = balanceOf(ctx.tx, fa.id, c);
-          if (b.cash || b.inbound_pending || b.outbound_pending) throw v2Error(400, "non_zero_balance", "non_zero_balance", `Financial account ${fa.id} still holds ${c} (available ${b.cash}, pending ${b.inbound_pending + b.outbound_pending}). Move the funds out before closing it.`);
+          if (b.cash || b.inbound_pending || b.outbound_pending)
+            throw v2Error(
+              400,
+              "non_zero_balance",
+              "non_zero_balance",
+              `Financial account ${fa.id} still holds ${c} (available ${b.cash}, pending ${b.inbound_pending + b.outbound_pending}). Move the funds out before closing it.`,
+            );
         }
         fa.status = "closed";
         fa.status_details = { closed: { reason: "closed_by_platform" } }; // no forwarding settings were given

@@ -1,7 +1,7 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
-import {listV2, v2Page} from "../../wire/list";
+import { listV2, v2Page } from "../../wire/list";
 
 import { newestFirst } from "../common";
 import { later } from "../later";
@@ -24,7 +24,8 @@ const INCLUDE = ["credentials.us_bank_account.account_number"];
 function render(ctx: Ctx, row: AddrRow): Addr {
   const out = structuredClone(row.data);
   const bank = out.credentials?.us_bank_account as Json | undefined;
-  if (bank && ((ctx.params.include as string[] | undefined) ?? []).includes(INCLUDE[0] ?? "")) bank.account_number = row.extra.account_number;
+  if (bank && ((ctx.params.include as string[] | undefined) ?? []).includes(INCLUDE[0] ?? ""))
+    bank.account_number = row.extra.account_number;
   return out;
 }
 
@@ -33,7 +34,14 @@ function activate(sys: Ctx, id: string): void {
   if (!row || row.data.status !== "pending") return;
   const ctx = asAccount(sys, row.owner);
   row.data.status = "active";
-  row.data.credentials = { type: "us_bank_account", us_bank_account: { bank_name: "STRIPE TEST BANK", last4: row.extra.account_number.slice(-4), routing_number: "110000000" } };
+  row.data.credentials = {
+    type: "us_bank_account",
+    us_bank_account: {
+      bank_name: "STRIPE TEST BANK",
+      last4: row.extra.account_number.slice(-4),
+      routing_number: "110000000",
+    },
+  };
   saveV2(ctx, T.addresses, row.owner, row.data, "activated");
 }
 
@@ -50,18 +58,35 @@ export function registerV2FinancialAddressRoutes(kernel: Kernel): void {
       handler: (ctx) => {
         const fa = loadV2Fa(ctx, String(ctx.params.financial_account), "financial_account");
         requireOpen(fa);
-        if (!fa.storage.holds_currencies.includes("usd") && !fa.storage.holds_currencies.includes("usdc")) throw v2Error(400, "feature_not_enabled", "feature_not_enabled", "US bank account addresses need a financial account that holds usd or usdc.");
+        if (!fa.storage.holds_currencies.includes("usd") && !fa.storage.holds_currencies.includes("usdc"))
+          throw v2Error(
+            400,
+            "feature_not_enabled",
+            "feature_not_enabled",
+            "US bank account addresses need a financial account that holds usd or usdc.",
+          );
         requireStorer(ctx, ctx.account, "financial_addresses.bank_accounts");
         const currency = fa.storage.holds_currencies.includes("usd") ? "usd" : "usdc";
         const row: AddrRow = {
           owner: ctx.account,
-          data: { id: ctx.id("finaddr_test", 40), object: "v2.money_management.financial_address", created: iso(ctx), currency, financial_account: fa.id, livemode: false, settlement_currency: currency, status: "pending" },
+          data: {
+            id: ctx.id("finaddr_test", 40),
+            object: "v2.money_management.financial_address",
+            created: iso(ctx),
+            currency,
+            financial_account: fa.id,
+            livemode: false,
+            settlement_currency: currency,
+            status: "pending",
+          },
           extra: { account_number: digits(ctx, 12) },
         };
         // No thin event yet: Stripe's are `…financial_address.activated` and `.failed`, when the address settles.
         ctx.tx.put(T.addresses, row.data.id, row);
         const k = ctx.kernel;
-        ctx.afterCommit(() => later(k, `finaddr:${row.data.id}`, k.config.treasuryActivationDelayMs, (sys) => activate(sys, row.data.id)));
+        ctx.afterCommit(() =>
+          later(k, `finaddr:${row.data.id}`, k.config.treasuryActivationDelayMs, (sys) => activate(sys, row.data.id)),
+        );
         return render(ctx, row);
       },
     },
@@ -71,19 +96,32 @@ export function registerV2FinancialAddressRoutes(kernel: Kernel): void {
       path: base,
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["financial_account"]);
-        const items = newestFirst<Addr>(ctx, T.addresses, (r) => !token.filters.financial_account || r.data.financial_account === token.filters.financial_account).map((a) => render(ctx, load(ctx, a.id)));
+        const items = newestFirst<Addr>(
+          ctx,
+          T.addresses,
+          (r) => !token.filters.financial_account || r.data.financial_account === token.filters.financial_account,
+        ).map((a) => render(ctx, load(ctx, a.id)));
         return listV2(items, token, base);
       },
     },
   );
   // Simulates a bank transfer arriving at the address (preview path, and the GA path of stripe@23).
-  for (const path of ["/v2/test_helpers/financial_addresses/:id/credit", "/v2/money_management/test_helpers/financial_addresses/:id/credit"]) {
+  for (const path of [
+    "/v2/test_helpers/financial_addresses/:id/credit",
+    "/v2/money_management/test_helpers/financial_addresses/:id/credit",
+  ]) {
     kernel.router.add({
       method: "POST",
       path,
       handler: (ctx) => {
         const addr = load(ctx, ctx.path.id ?? "");
-        if (addr.data.status !== "active") throw v2Error(400, "feature_not_enabled", "feature_not_enabled", `Financial address ${addr.data.id} is ${addr.data.status}; wait for \`v2.money_management.financial_address.activated\` before sending money to it.`);
+        if (addr.data.status !== "active")
+          throw v2Error(
+            400,
+            "feature_not_enabled",
+            "feature_not_enabled",
+            `Financial address ${addr.data.id} is ${addr.data.status}; wait for \`v2.money_management.financial_address.activated\` before sending money to it.`,
+          );
         const amount = amountOf(ctx.params.amount);
         const fa = loadV2Fa(ctx, addr.data.financial_account);
         holds(fa, amount.currency, "amount.currency");
@@ -91,14 +129,32 @@ export function registerV2FinancialAddressRoutes(kernel: Kernel): void {
         receiveV2Credit(ctx, fa, ctx.account, amount, {
           type: "bank_transfer",
           description: ctx.params.statement_descriptor as string | undefined,
-          details: { financial_address: addr.data.id, origin_type: "us_bank_account", statement_descriptor: (ctx.params.statement_descriptor as string | undefined) ?? "TEST CREDIT", us_bank_account: { bank_name: "STRIPE TEST BANK", last4: "6789", network: network === "fedwire" || network === "wire" ? "us_domestic_wire" : network, routing_number: "110000000" } },
+          details: {
+            financial_address: addr.data.id,
+            origin_type: "us_bank_account",
+            statement_descriptor: (ctx.params.statement_descriptor as string | undefined) ?? "TEST CREDIT",
+            us_bank_account: {
+              bank_name: "STRIPE TEST BANK",
+              last4: "6789",
+              network: network === "fedwire" || network === "wire" ? "us_domestic_wire" : network,
+              routing_number: "110000000",
+            },
+          },
         });
         // The preview names the object without its namespace; GA (the /money_management/ path) with it.
-        return { object: path.startsWith("/v2/money_management/") ? "v2.money_management.financial_address_credit_simulation" : "financial_address_credit_simulation", status: "accepted", livemode: false };
+        return {
+          object: path.startsWith("/v2/money_management/")
+            ? "v2.money_management.financial_address_credit_simulation"
+            : "financial_address_credit_simulation",
+          status: "accepted",
+          livemode: false,
+        };
       },
     });
   }
   kernel.onStart.push(() => {
-    for (const [id, row] of kernel.store.rows(T.addresses)) if ((row.data as Addr).status === "pending") later(kernel, `finaddr:${id}`, kernel.config.treasuryActivationDelayMs, (sys) => activate(sys, id));
+    for (const [id, row] of kernel.store.rows(T.addresses))
+      if ((row.data as Addr).status === "pending")
+        later(kernel, `finaddr:${id}`, kernel.config.treasuryActivationDelayMs, (sys) => activate(sys, id));
   });
 }

@@ -6,8 +6,17 @@ export const PREVIEW = "2025-12-15.preview";
 export type Obj = Record<string, any>;
 
 /** `stripe.rawRequest` with the preview version, optionally as a connected account (Stripe-Context). */
-export async function v2(stripe: Stripe, method: "GET" | "POST", path: string, body: Record<string, unknown> = {}, account?: string): Promise<Obj> {
-  return (await stripe.rawRequest(method, path, method === "POST" ? body : {}, { apiVersion: PREVIEW, ...(account ? { stripeContext: account } : {}) })) as Obj;
+export async function v2(
+  stripe: Stripe,
+  method: "GET" | "POST",
+  path: string,
+  body: Record<string, unknown> = {},
+  account?: string,
+): Promise<Obj> {
+  return (await stripe.rawRequest(method, path, method === "POST" ? body : {}, {
+    apiVersion: PREVIEW,
+    ...(account ? { stripeContext: account } : {}),
+  })) as Obj;
 }
 
 export const storerCapabilities = {
@@ -26,11 +35,27 @@ export async function stablecoinAccount(stripe: Stripe, name = "Ana"): Promise<s
     identity: {
       country: "mx",
       entity_type: "individual",
-      individual: { given_name: name, surname: "Rosen", email: "ana@tienda.mx", phone: "+525555555555", date_of_birth: { day: 1, month: 1, year: 1990 }, address: { line1: "Av. Reforma 1", city: "CDMX", postal_code: "06600", country: "mx" }, id_numbers: [{ type: "mx_rfc", value: "ROAA900101XXX" }] },
+      individual: {
+        given_name: name,
+        surname: "Rosen",
+        email: "ana@tienda.mx",
+        phone: "+525555555555",
+        date_of_birth: { day: 1, month: 1, year: 1990 },
+        address: { line1: "Av. Reforma 1", city: "CDMX", postal_code: "06600", country: "mx" },
+        id_numbers: [{ type: "mx_rfc", value: "ROAA900101XXX" }],
+      },
       attestations: { terms_of_service: { account: { date: "2026-01-01T00:00:00.000Z", ip: "127.0.0.1" } } },
     },
-    defaults: { currency: "usd", responsibilities: { fees_collector: "application", losses_collector: "application" }, profile: { business_url: "https://tienda.mx" } },
-    configuration: { merchant: { capabilities: { card_payments: { requested: true } } }, storer: { capabilities: storerCapabilities }, card_creator: { capabilities: { commercial: { lead: { prepaid_card: { requested: true } } } } } },
+    defaults: {
+      currency: "usd",
+      responsibilities: { fees_collector: "application", losses_collector: "application" },
+      profile: { business_url: "https://tienda.mx" },
+    },
+    configuration: {
+      merchant: { capabilities: { card_payments: { requested: true } } },
+      storer: { capabilities: storerCapabilities },
+      card_creator: { capabilities: { commercial: { lead: { prepaid_card: { requested: true } } } } },
+    },
   });
   const id = String(acct.id);
   const start = Date.now();

@@ -1,15 +1,28 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
-import {listV2, v2Page} from "../../wire/list";
+import { listV2, v2Page } from "../../wire/list";
 
 import { convert, hold } from "../../ledger/moves";
 import { newestFirst } from "../common";
-import { amountOf, invalidField, iso, money, notCancelable, ownedV2, requireStorer, saveV2, T, v2Money, type Json, type V2Object } from "./common";
+import {
+  amountOf,
+  invalidField,
+  iso,
+  money,
+  notCancelable,
+  ownedV2,
+  requireStorer,
+  saveV2,
+  T,
+  v2Money,
+  type Json,
+  type V2Object,
+} from "./common";
 import { holds, loadV2Fa, requireOpen, type V2Fa } from "./financial-accounts";
 import { receiveV2Credit } from "./received";
 import { addV2Entry, openV2Txn } from "./transactions";
-import {rate} from "./outbound-transfers";
+import { rate } from "./outbound-transfers";
 
 /**
  * v2 OutboundPayments from a FA to a recipient account's FA (`to.payout_method` = that FA),
@@ -24,16 +37,27 @@ function create(ctx: Ctx): V2Object {
   const from = p.from as { financial_account: string; currency: string };
   const to = p.to as { recipient: string; payout_method?: string; currency?: string };
   const amount = amountOf(p.amount);
-  if (amount.currency !== from.currency) throw invalidField("amount.currency", `amount.currency (${amount.currency}) must equal from.currency (${from.currency}).`);
+  if (amount.currency !== from.currency)
+    throw invalidField(
+      "amount.currency",
+      `amount.currency (${amount.currency}) must equal from.currency (${from.currency}).`,
+    );
   const fa = loadV2Fa(ctx, from.financial_account, "from.financial_account");
   requireOpen(fa);
   holds(fa, from.currency, "from.currency");
   requireStorer(ctx, ctx.account, "outbound_payments.financial_accounts");
   const recipient = ctx.tx.get("accounts", to.recipient);
-  if (!recipient || recipient.owner !== ctx.platform) throw invalidField("to.recipient", `No such recipient account: '${to.recipient}'.`);
+  if (!recipient || recipient.owner !== ctx.platform)
+    throw invalidField("to.recipient", `No such recipient account: '${to.recipient}'.`);
   const destRow = to.payout_method ? ctx.tx.get<V2Fa>(T.fas, to.payout_method) : undefined;
   if (!destRow || destRow.owner !== to.recipient) {
-    throw v2Error(400, "invalid_payout_method", "invalid_payout_method", `The sandbox pays recipients into their financial accounts: set to.payout_method to a financial account (fa_…) that ${to.recipient} owns.`, { param: "to.payout_method" });
+    throw v2Error(
+      400,
+      "invalid_payout_method",
+      "invalid_payout_method",
+      `The sandbox pays recipients into their financial accounts: set to.payout_method to a financial account (fa_…) that ${to.recipient} owns.`,
+      { param: "to.payout_method" },
+    );
   }
   const dest = destRow.data;
   requireOpen(dest);
@@ -41,24 +65,58 @@ function create(ctx: Ctx): V2Object {
   holds(dest, toCurrency, "to.currency");
   requireStorer(ctx, to.recipient, `holds_currencies.${toCurrency}`);
   const r = rate(ctx, from.currency, toCurrency);
-  if (r === null) throw invalidField("to.currency", `The sandbox has no ${from.currency}→${toCurrency} rate; set one with POST /_sandbox/config {"fx_rates": {"${from.currency}:${toCurrency}": 1}}.`);
+  if (r === null)
+    throw invalidField(
+      "to.currency",
+      `The sandbox has no ${from.currency}→${toCurrency} rate; set one with POST /_sandbox/config {"fx_rates": {"${from.currency}:${toCurrency}": 1}}.`,
+    );
   const credited = money(Math.round(amount.value * r), toCurrency);
-  if (credited.value <= 0) throw invalidField("amount.value", "The amount is too small to convert into at least one minor unit.");
+  if (credited.value <= 0)
+    throw invalidField("amount.value", "The amount is too small to convert into at least one minor unit.");
   const id = ctx.id("obp_test", 40);
   const flow = { type: "outbound_payment", id };
   const txn = openV2Txn(ctx, ctx.account, fa.id, "outbound_payment", flow, money(-amount.value, amount.currency));
-  addV2Entry(ctx, txn, v2Money(() => hold(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow, nowMs: ctx.nowMs })));
+  addV2Entry(
+    ctx,
+    txn,
+    v2Money(() =>
+      hold(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow, nowMs: ctx.nowMs }),
+    ),
+  );
   const obp: V2Object = {
     // v2 leaves out what it does not have (no delivery options or status details; between FAs there is no trace value).
-    id, object: "v2.money_management.outbound_payment", amount, cancelable: false, created: iso(ctx), ...(typeof p.description === "string" ? { description: p.description } : {}),
-    expected_arrival_date: iso(ctx), from: { financial_account: fa.id, debited: amount }, livemode: false, metadata: (p.metadata as Json | undefined) ?? {},
-    recipient_notification: { setting: "none" }, statement_descriptor: (p.statement_descriptor as string | undefined) ?? "payment", status: "processing",
-    status_transitions: {}, to: { recipient: to.recipient, payout_method: dest.id, credited }, trace_id: { status: "unsupported" },
+    id,
+    object: "v2.money_management.outbound_payment",
+    amount,
+    cancelable: false,
+    created: iso(ctx),
+    ...(typeof p.description === "string" ? { description: p.description } : {}),
+    expected_arrival_date: iso(ctx),
+    from: { financial_account: fa.id, debited: amount },
+    livemode: false,
+    metadata: (p.metadata as Json | undefined) ?? {},
+    recipient_notification: { setting: "none" },
+    statement_descriptor: (p.statement_descriptor as string | undefined) ?? "payment",
+    status: "processing",
+    status_transitions: {},
+    to: { recipient: to.recipient, payout_method: dest.id, credited },
+    trace_id: { status: "unsupported" },
   };
   saveV2(ctx, T.obps, ctx.account, obp, "created");
-  const [out, into] = convert(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, bucket: "outbound_pending" }, { holder: dest.id, currency: credited.currency, amount: credited.value }, flow, ctx.nowMs);
+  const [out, into] = convert(
+    ctx.tx,
+    { holder: fa.id, currency: amount.currency, amount: amount.value, bucket: "outbound_pending" },
+    { holder: dest.id, currency: credited.currency, amount: credited.value },
+    flow,
+    ctx.nowMs,
+  );
   addV2Entry(ctx, txn, out, "posted");
-  receiveV2Credit(ctx, dest, to.recipient, credited, { type: "balance_transfer", journal: into, description: obp.description as string | undefined, details: { type: "outbound_payment", from_account: ctx.account, outbound_payment: id } });
+  receiveV2Credit(ctx, dest, to.recipient, credited, {
+    type: "balance_transfer",
+    journal: into,
+    description: obp.description as string | undefined,
+    details: { type: "outbound_payment", from_account: ctx.account, outbound_payment: id },
+  });
   obp.status = "posted";
   obp.status_transitions = { ...(obp.status_transitions as Json), posted_at: iso(ctx) };
   saveV2(ctx, T.obps, ctx.account, obp, "updated");
@@ -73,14 +131,28 @@ export function registerV2OutboundPaymentRoutes(kernel: Kernel): void {
       path: base,
       handler: create,
     },
-    { method: "GET", path: `${base}/:id`, handler: (ctx) => ownedV2(ctx, T.obps, ctx.path.id ?? "", "outbound payment").data },
+    {
+      method: "GET",
+      path: `${base}/:id`,
+      handler: (ctx) => ownedV2(ctx, T.obps, ctx.path.id ?? "", "outbound payment").data,
+    },
     {
       method: "GET",
       path: base,
       handler: (ctx) => {
         const token = v2Page(ctx.params, ["recipient", "status"]);
         const f = token.filters;
-        return listV2(newestFirst<V2Object>(ctx, T.obps, (r) => (!f.recipient || (r.data.to as Json).recipient === f.recipient) && (!f.status || (f.status as string[]).includes(String(r.data.status)))), token, base);
+        return listV2(
+          newestFirst<V2Object>(
+            ctx,
+            T.obps,
+            (r) =>
+              (!f.recipient || (r.data.to as Json).recipient === f.recipient) &&
+              (!f.status || (f.status as string[]).includes(String(r.data.status))),
+          ),
+          token,
+          base,
+        );
       },
     },
     {

@@ -32,7 +32,8 @@ export function requireTreasury(ctx: Ctx): void {
 
 export function loadFa(ctx: Ctx, id: string, param = "financial_account", inBody = true): FaRow {
   const row = ctx.tx.get(FAS, id) as FaRow | undefined;
-  if (!row || row.owner !== ctx.account) throw inBody ? referenceMissing("financial account", id, param) : resourceMissing("treasury.financial_account", id);
+  if (!row || row.owner !== ctx.account)
+    throw inBody ? referenceMissing("financial account", id, param) : resourceMissing("treasury.financial_account", id);
   return row;
 }
 
@@ -55,12 +56,20 @@ export function v1Money<T>(fn: () => T, param = "amount"): T {
 }
 
 export const positiveAmount = (v: unknown, param = "amount"): number => {
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v <= 0) throw invalidRequest(`Invalid ${param}: must be a positive integer in the currency's minor unit (e.g. 1000 for $10.00).`, { param, code: "parameter_invalid_integer" });
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v <= 0)
+    throw invalidRequest(
+      `Invalid ${param}: must be a positive integer in the currency's minor unit (e.g. 1000 for $10.00).`,
+      { param, code: "parameter_invalid_integer" },
+    );
   return v;
 };
 
 export function requireUsd(fa: FaRow, currency: unknown): string {
   const c = String(currency).toLowerCase();
-  if (!fa.data.supported_currencies.includes(c)) throw invalidRequest(`The financial account does not support ${c}; it holds ${fa.data.supported_currencies.join(", ")}.`, { param: "currency" });
+  if (!fa.data.supported_currencies.includes(c))
+    throw invalidRequest(
+      `The financial account does not support ${c}; it holds ${fa.data.supported_currencies.join(", ")}.`,
+      { param: "currency" },
+    );
   return c;
 }

@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
-import {listV1} from "../../wire/list";
+import { listV1 } from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
@@ -33,14 +33,16 @@ function applyFeatures(fa: FaRow, tree: unknown): void {
 }
 
 /** A seeded random string of digits (account numbers). */
-export const digits = (ctx: Ctx, n: number) => Array.from(randomToken(ctx.tx, n), (ch) => String(ch.charCodeAt(0) % 10)).join("");
+export const digits = (ctx: Ctx, n: number) =>
+  Array.from(randomToken(ctx.tx, n), (ch) => String(ch.charCodeAt(0) % 10)).join("");
 
 const signature = (ctx: Ctx, fa: FaRow) => JSON.stringify(featuresObject(ctx, fa));
 
 /** Saves an FA; emits `features_status_updated` when any feature's status changed. */
 function saveFa(ctx: Ctx, before: FaRow | null, next: FaRow): void {
   ctx.tx.put(FAS, next.data.id, next);
-  if (before && signature(ctx, before) !== signature(ctx, next)) emitEvent(ctx, "treasury.financial_account.features_status_updated", renderFa(ctx, next) as unknown as Json);
+  if (before && signature(ctx, before) !== signature(ctx, next))
+    emitEvent(ctx, "treasury.financial_account.features_status_updated", renderFa(ctx, next) as unknown as Json);
   scheduleActivation(ctx, next);
 }
 
@@ -48,7 +50,11 @@ function saveFa(ctx: Ctx, before: FaRow | null, next: FaRow): void {
 function scheduleActivation(ctx: Ctx, fa: FaRow): void {
   if (!fa.extra.requested.some((f) => DELAYED.includes(f) && !fa.extra.activated.includes(f))) return;
   const kernel = ctx.kernel;
-  ctx.afterCommit(() => later(kernel, `fa-activate:${fa.data.id}`, kernel.config.treasuryActivationDelayMs, (sys) => activateFeatures(sys, fa.data.id)));
+  ctx.afterCommit(() =>
+    later(kernel, `fa-activate:${fa.data.id}`, kernel.config.treasuryActivationDelayMs, (sys) =>
+      activateFeatures(sys, fa.data.id),
+    ),
+  );
 }
 
 /** Finishes activation of the FA's delayed features now. Returns false when there was nothing to do. */
@@ -57,7 +63,9 @@ export function activateFeatures(sys: Ctx, id: string): boolean {
   if (!row) return false;
   const ctx = asAccount(sys, row.owner);
   const next = structuredClone(row);
-  next.extra.activated = Array.from(new Set([...next.extra.activated, ...next.extra.requested.filter((f) => DELAYED.includes(f))]));
+  next.extra.activated = Array.from(
+    new Set([...next.extra.activated, ...next.extra.requested.filter((f) => DELAYED.includes(f))]),
+  );
   if (next.extra.activated.length === row.extra.activated.length) return false;
   saveFa(ctx, row, next);
   return true;
@@ -67,19 +75,49 @@ function create(ctx: Ctx): Stripe.Treasury.FinancialAccount {
   requireTreasury(ctx);
   const p = ctx.params;
   const currencies = (p.supported_currencies as string[]).map((c) => c.toLowerCase());
-  if (currencies.some((c) => c !== "usd")) throw invalidRequest("Financial accounts support only `usd`.", { param: "supported_currencies" });
+  if (currencies.some((c) => c !== "usd"))
+    throw invalidRequest("Financial accounts support only `usd`.", { param: "supported_currencies" });
   const open = newestFirst<Stripe.Treasury.FinancialAccount>(ctx, FAS, (r) => r.data.status === "open");
-  if (open.length >= 3) throw invalidRequest("This account already has the maximum of 3 open financial accounts. Close one before creating another.");
+  if (open.length >= 3)
+    throw invalidRequest(
+      "This account already has the maximum of 3 open financial accounts. Close one before creating another.",
+    );
   const account = loadAccount(ctx, ctx.account);
   const ind = account?.data.individual;
   const id = ctx.id("fa");
   const data = {
-    id, object: "treasury.financial_account", active_features: [], balance: { cash: {}, inbound_pending: {}, outbound_pending: {} }, country: account?.data.country ?? "US",
-    created: ctx.now, financial_addresses: [], is_default: open.length === 0, livemode: false, metadata: mergeMetadata({}, p.metadata),
-    nickname: (p.nickname as string | undefined) ?? null, pending_features: [], platform_restrictions: { inbound_flows: "unrestricted", outbound_flows: "unrestricted", ...(p.platform_restrictions as Json | undefined) },
-    restricted_features: [], status: "open", status_details: { closed: null }, supported_currencies: currencies,
+    id,
+    object: "treasury.financial_account",
+    active_features: [],
+    balance: { cash: {}, inbound_pending: {}, outbound_pending: {} },
+    country: account?.data.country ?? "US",
+    created: ctx.now,
+    financial_addresses: [],
+    is_default: open.length === 0,
+    livemode: false,
+    metadata: mergeMetadata({}, p.metadata),
+    nickname: (p.nickname as string | undefined) ?? null,
+    pending_features: [],
+    platform_restrictions: {
+      inbound_flows: "unrestricted",
+      outbound_flows: "unrestricted",
+      ...(p.platform_restrictions as Json | undefined),
+    },
+    restricted_features: [],
+    status: "open",
+    status_details: { closed: null },
+    supported_currencies: currencies,
   } as Stripe.Treasury.FinancialAccount;
-  const extra: FaExtra = { requested: [], activated: [], account_number: digits(ctx, 12), holder_name: [ind?.first_name, ind?.last_name].filter(Boolean).join(" ") || account?.data.company?.name || account?.data.business_profile?.name || "Account holder" };
+  const extra: FaExtra = {
+    requested: [],
+    activated: [],
+    account_number: digits(ctx, 12),
+    holder_name:
+      [ind?.first_name, ind?.last_name].filter(Boolean).join(" ") ||
+      account?.data.company?.name ||
+      account?.data.business_profile?.name ||
+      "Account holder",
+  };
   const row: FaRow = { owner: ctx.account, data, extra };
   applyFeatures(row, p.features);
   saveFa(ctx, null, row);
@@ -93,10 +131,15 @@ function update(ctx: Ctx): Stripe.Treasury.FinancialAccount {
   const before = loadFa(ctx, ctx.path.id ?? "", "id", false);
   const next = structuredClone(before);
   const p = ctx.params;
-  if (before.data.status === "closed") throw invalidRequest("This financial account is closed and can no longer be updated.");
+  if (before.data.status === "closed")
+    throw invalidRequest("This financial account is closed and can no longer be updated.");
   if (p.metadata !== undefined) next.data.metadata = mergeMetadata(next.data.metadata ?? {}, p.metadata);
   if (p.nickname !== undefined) next.data.nickname = p.nickname as string | null;
-  if (p.platform_restrictions) next.data.platform_restrictions = { ...next.data.platform_restrictions, ...(p.platform_restrictions as Json) } as Stripe.Treasury.FinancialAccount.PlatformRestrictions;
+  if (p.platform_restrictions)
+    next.data.platform_restrictions = {
+      ...next.data.platform_restrictions,
+      ...(p.platform_restrictions as Json),
+    } as Stripe.Treasury.FinancialAccount.PlatformRestrictions;
   if (p.features) applyFeatures(next, p.features);
   saveFa(ctx, before, next);
   return renderFa(ctx, next);
@@ -108,14 +151,20 @@ function close(ctx: Ctx): Stripe.Treasury.FinancialAccount {
   if (before.data.status === "closed") throw invalidRequest(`Financial account ${before.data.id} is already closed.`);
   const b = balanceOf(ctx.tx, before.data.id, "usd");
   if (b.cash !== 0 || b.inbound_pending !== 0 || b.outbound_pending !== 0) {
-    throw new ApiError(400, { type: "invalid_request_error", code: "financial_account_not_empty", message: `Financial account ${before.data.id} still holds money (cash ${b.cash}, inbound_pending ${b.inbound_pending}, outbound_pending ${b.outbound_pending}). Move the cash out and wait for pending flows to finish before closing it.` });
+    throw new ApiError(400, {
+      type: "invalid_request_error",
+      code: "financial_account_not_empty",
+      message: `Financial account ${before.data.id} still holds money (cash ${b.cash}, inbound_pending ${b.inbound_pending}, outbound_pending ${b.outbound_pending}). Move the cash out and wait for pending flows to finish before closing it.`,
+    });
   }
   const next = structuredClone(before);
   next.data.status = "closed";
   next.data.status_details = { closed: { reasons: ["closed_by_platform"] } };
   saveFa(ctx, before, next);
   const view = renderFa(ctx, next);
-  emitEvent(ctx, "treasury.financial_account.closed", view as unknown as Json, { previous_attributes: previousAttributes({ status: "open" }, { status: "closed" }) });
+  emitEvent(ctx, "treasury.financial_account.closed", view as unknown as Json, {
+    previous_attributes: previousAttributes({ status: "open" }, { status: "closed" }),
+  });
   return view;
 }
 
@@ -123,7 +172,11 @@ export function registerFinancialAccountRoutes(kernel: Kernel): void {
   const base = "/v1/treasury/financial_accounts";
   kernel.router.add(
     { method: "POST", path: base, handler: create },
-    { method: "GET", path: `${base}/:id`, handler: (ctx) => (requireTreasury(ctx), renderFa(ctx, loadFa(ctx, ctx.path.id ?? "", "id", false))) },
+    {
+      method: "GET",
+      path: `${base}/:id`,
+      handler: (ctx) => (requireTreasury(ctx), renderFa(ctx, loadFa(ctx, ctx.path.id ?? "", "id", false))),
+    },
     { method: "POST", path: `${base}/:id`, handler: update },
     { method: "POST", path: `${base}/:id/close`, handler: close },
     {
@@ -131,11 +184,19 @@ export function registerFinancialAccountRoutes(kernel: Kernel): void {
       path: base,
       handler: (ctx) => {
         requireTreasury(ctx);
-        const rows = newestFirst<Stripe.Treasury.FinancialAccount>(ctx, FAS, (r) => !ctx.params.status || r.data.status === ctx.params.status).map((d) => renderFa(ctx, ctx.tx.get(FAS, d.id) as FaRow));
+        const rows = newestFirst<Stripe.Treasury.FinancialAccount>(
+          ctx,
+          FAS,
+          (r) => !ctx.params.status || r.data.status === ctx.params.status,
+        ).map((d) => renderFa(ctx, ctx.tx.get(FAS, d.id) as FaRow));
         return listV1(rows, ctx.params, base, "treasury.financial_account");
       },
     },
-    { method: "GET", path: `${base}/:id/features`, handler: (ctx) => (requireTreasury(ctx), featuresObject(ctx, loadFa(ctx, ctx.path.id ?? "", "id", false))) },
+    {
+      method: "GET",
+      path: `${base}/:id/features`,
+      handler: (ctx) => (requireTreasury(ctx), featuresObject(ctx, loadFa(ctx, ctx.path.id ?? "", "id", false))),
+    },
     {
       method: "POST",
       path: `${base}/:id/features`,
@@ -153,11 +214,15 @@ export function registerFinancialAccountRoutes(kernel: Kernel): void {
     const row = ctx.tx.get(FAS, id) as FaRow | undefined;
     return row && row.owner === ctx.account ? (renderFa(ctx, row) as unknown as Json) : null;
   });
-  kernel.fieldExpanders.set("treasury.financial_account.financial_addresses.aba.account_number", (obj, ctx) => (ctx.tx.get(FAS, String(obj.id)) as FaRow | undefined)?.extra.account_number ?? null);
+  kernel.fieldExpanders.set(
+    "treasury.financial_account.financial_addresses.aba.account_number",
+    (obj, ctx) => (ctx.tx.get(FAS, String(obj.id)) as FaRow | undefined)?.extra.account_number ?? null,
+  );
   kernel.onStart.push(() => {
     for (const [id, row] of kernel.store.rows(FAS)) {
       const fa = row as unknown as FaRow;
-      if (fa.extra.requested.some((f) => DELAYED.includes(f) && !fa.extra.activated.includes(f))) later(kernel, `fa-activate:${id}`, kernel.config.treasuryActivationDelayMs, (sys) => activateFeatures(sys, id));
+      if (fa.extra.requested.some((f) => DELAYED.includes(f) && !fa.extra.activated.includes(f)))
+        later(kernel, `fa-activate:${id}`, kernel.config.treasuryActivationDelayMs, (sys) => activateFeatures(sys, id));
     }
   });
 }

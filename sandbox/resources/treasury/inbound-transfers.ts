@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
-import {listV1} from "../../wire/list";
+import { listV1 } from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { cancelInbound, expectInbound, settleInbound } from "../../ledger/moves";
@@ -29,7 +29,13 @@ function save(ctx: Ctx, row: Row<Ibt>, event?: string): Ibt {
 }
 
 const load = (ctx: Ctx) => structuredClone(ownedRow<Ibt>(ctx, IBTS, ctx.path.id ?? "", "treasury.inbound_transfer"));
-const mv = (ibt: Ibt, ctx: Ctx) => ({ holder: ibt.financial_account, currency: ibt.currency, amount: ibt.amount, flow: { type: "inbound_transfer", id: ibt.id }, nowMs: ctx.nowMs });
+const mv = (ibt: Ibt, ctx: Ctx) => ({
+  holder: ibt.financial_account,
+  currency: ibt.currency,
+  amount: ibt.amount,
+  flow: { type: "inbound_transfer", id: ibt.id },
+  nowMs: ctx.nowMs,
+});
 
 function create(ctx: Ctx): Ibt {
   requireTreasury(ctx);
@@ -41,17 +47,48 @@ function create(ctx: Ctx): Ibt {
   requireFeature(ctx, fa, "inbound_transfers.ach", "financial_account");
   const pm = loadPm(ctx, String(p.origin_payment_method), "origin_payment_method");
   if (!pm.extra.verified || !pm.extra.attached_to_self || !pm.extra.flow_directions.includes("inbound")) {
-    throw invalidRequest(`PaymentMethod ${pm.data.id} cannot fund InboundTransfers: set it up with a SetupIntent using \`attach_to_self=true\` and \`flow_directions[]=inbound\`, and verify its microdeposits.`, { param: "origin_payment_method" });
+    throw invalidRequest(
+      `PaymentMethod ${pm.data.id} cannot fund InboundTransfers: set it up with a SetupIntent using \`attach_to_self=true\` and \`flow_directions[]=inbound\`, and verify its microdeposits.`,
+      { param: "origin_payment_method" },
+    );
   }
   const id = ctx.id("ibt");
-  const txn = openTxn(ctx, fa.data.id, { type: "inbound_transfer", id }, currency, amount, (p.description as string | undefined) ?? "InboundTransfer");
+  const txn = openTxn(
+    ctx,
+    fa.data.id,
+    { type: "inbound_transfer", id },
+    currency,
+    amount,
+    (p.description as string | undefined) ?? "InboundTransfer",
+  );
   const ibt = {
-    id, object: "treasury.inbound_transfer", amount, cancelable: true, created: ctx.now, currency, description: (p.description as string | undefined) ?? null, failure_details: null,
-    financial_account: fa.data.id, hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`, linked_flows: { received_debit: null }, livemode: false,
-    metadata: (p.metadata as Record<string, string> | undefined) ?? {}, origin_payment_method: pm.data.id, origin_payment_method_details: pmDetails(pm.data, "ach"), returned: false,
-    statement_descriptor: (p.statement_descriptor as string | undefined) ?? "transfer", status: "processing", status_transitions: { canceled_at: null, failed_at: null, succeeded_at: null }, transaction: txn,
+    id,
+    object: "treasury.inbound_transfer",
+    amount,
+    cancelable: true,
+    created: ctx.now,
+    currency,
+    description: (p.description as string | undefined) ?? null,
+    failure_details: null,
+    financial_account: fa.data.id,
+    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`,
+    linked_flows: { received_debit: null },
+    livemode: false,
+    metadata: (p.metadata as Record<string, string> | undefined) ?? {},
+    origin_payment_method: pm.data.id,
+    origin_payment_method_details: pmDetails(pm.data, "ach"),
+    returned: false,
+    statement_descriptor: (p.statement_descriptor as string | undefined) ?? "transfer",
+    status: "processing",
+    status_transitions: { canceled_at: null, failed_at: null, succeeded_at: null },
+    transaction: txn,
   } as unknown as Ibt;
-  addEntry(ctx, txn, "inbound_transfer", v1Money(() => expectInbound(ctx.tx, mv(ibt, ctx))));
+  addEntry(
+    ctx,
+    txn,
+    "inbound_transfer",
+    v1Money(() => expectInbound(ctx.tx, mv(ibt, ctx))),
+  );
   return save(ctx, { owner: ctx.account, data: ibt }, "created");
 }
 
@@ -62,7 +99,10 @@ function transition(action: "succeed" | "fail" | "return" | "cancel") {
     const ibt = row.data;
     const need = action === "return" ? "succeeded" : "processing";
     if (ibt.status !== need || (action === "return" && ibt.returned)) {
-      throw invalidRequest(`InboundTransfer ${ibt.id} has status ${ibt.status}${ibt.returned ? " (returned)" : ""}; it must be ${need} to ${action} it.`, { code: action === "cancel" ? "inbound_transfer_not_cancelable" : "inbound_transfer_unexpected_state" });
+      throw invalidRequest(
+        `InboundTransfer ${ibt.id} has status ${ibt.status}${ibt.returned ? " (returned)" : ""}; it must be ${need} to ${action} it.`,
+        { code: action === "cancel" ? "inbound_transfer_not_cancelable" : "inbound_transfer_unexpected_state" },
+      );
     }
     const txn = String(ibt.transaction);
     if (action === "succeed") {
@@ -73,19 +113,37 @@ function transition(action: "succeed" | "fail" | "return" | "cancel") {
       addEntry(ctx, txn, "inbound_transfer", cancelInbound(ctx.tx, mv(ibt, ctx)), "void");
       ibt.status = action === "fail" ? "failed" : "canceled";
       if (action === "fail") {
-        ibt.failure_details = { code: (((ctx.params.failure_details as Record<string, unknown> | undefined)?.code as string | undefined) ?? "account_closed") as Stripe.Treasury.InboundTransfer.FailureDetails.Code };
+        ibt.failure_details = {
+          code: (((ctx.params.failure_details as Record<string, unknown> | undefined)?.code as string | undefined) ??
+            "account_closed") as Stripe.Treasury.InboundTransfer.FailureDetails.Code,
+        };
         ibt.status_transitions.failed_at = ctx.now;
       } else (ibt.status_transitions as { canceled_at?: number | null }).canceled_at = ctx.now;
     } else {
       const fa = loadFa(ctx, ibt.financial_account);
-      const rd = receiveDebit(ctx, fa, { amount: ibt.amount, currency: ibt.currency, network: "ach", description: "InboundTransfer return", linked: { inbound_transfer: ibt.id } });
+      const rd = receiveDebit(ctx, fa, {
+        amount: ibt.amount,
+        currency: ibt.currency,
+        network: "ach",
+        description: "InboundTransfer return",
+        linked: { inbound_transfer: ibt.id },
+      });
       // Stripe may take the balance negative here; this sandbox keeps cash ≥ 0 and refuses instead. [deviation]
-      if (rd.status === "failed") throw new ApiError(400, { type: "invalid_request_error", code: "insufficient_funds", message: `The financial account no longer holds the ${ibt.amount} this InboundTransfer brought in, so the sandbox cannot return it. Add funds first.` });
+      if (rd.status === "failed")
+        throw new ApiError(400, {
+          type: "invalid_request_error",
+          code: "insufficient_funds",
+          message: `The financial account no longer holds the ${ibt.amount} this InboundTransfer brought in, so the sandbox cannot return it. Add funds first.`,
+        });
       ibt.returned = true;
       ibt.linked_flows = { received_debit: rd.id };
     }
     ibt.cancelable = false;
-    return save(ctx, row, action === "succeed" ? "succeeded" : action === "fail" ? "failed" : action === "cancel" ? "canceled" : undefined);
+    return save(
+      ctx,
+      row,
+      action === "succeed" ? "succeeded" : action === "fail" ? "failed" : action === "cancel" ? "canceled" : undefined,
+    );
   };
 }
 
@@ -100,7 +158,16 @@ export function registerInboundTransferRoutes(kernel: Kernel): void {
       handler: (ctx) => {
         requireTreasury(ctx);
         const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-        return listV1(newestFirst<Ibt>(ctx, IBTS, (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status)), ctx.params, base, "treasury.inbound_transfer");
+        return listV1(
+          newestFirst<Ibt>(
+            ctx,
+            IBTS,
+            (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status),
+          ),
+          ctx.params,
+          base,
+          "treasury.inbound_transfer",
+        );
       },
     },
     { method: "POST", path: `${base}/:id/cancel`, handler: transition("cancel") },

@@ -1,7 +1,7 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
-import {listV1} from "../../wire/list";
+import { listV1 } from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { credit, hold, release, settleHold } from "../../ledger/moves";
@@ -10,7 +10,7 @@ import type { Row } from "../../store/store";
 import { newestFirst, ownedRow } from "../common";
 import { loadFa, positiveAmount, requireTreasury, requireUsd, v1Money } from "./common";
 import { requireFeature, requireUnrestricted } from "./features";
-import {billing, loadPm, pmDetails} from "./payment-methods";
+import { billing, loadPm, pmDetails } from "./payment-methods";
 import { addEntry, openTxn, postedTxn } from "./transactions";
 import { receiveCredit } from "./received";
 
@@ -22,8 +22,20 @@ import { receiveCredit } from "./received";
  */
 export type Kind = "outbound_payment" | "outbound_transfer";
 type Json = Record<string, unknown>;
-type Flow = Json & { id: string; status: string; amount: number; currency: string; financial_account: string; transaction: string; cancelable: boolean; status_transitions: Json };
-const TABLE: Record<Kind, string> = { outbound_payment: "treasury_outbound_payments", outbound_transfer: "treasury_outbound_transfers" };
+type Flow = Json & {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  financial_account: string;
+  transaction: string;
+  cancelable: boolean;
+  status_transitions: Json;
+};
+const TABLE: Record<Kind, string> = {
+  outbound_payment: "treasury_outbound_payments",
+  outbound_transfer: "treasury_outbound_transfers",
+};
 const PREFIX: Record<Kind, string> = { outbound_payment: "obp", outbound_transfer: "obt" };
 const nice = (k: Kind) => (k === "outbound_payment" ? "OutboundPayment" : "OutboundTransfer");
 
@@ -46,52 +58,145 @@ function create(ctx: Ctx, kind: Kind): Flow {
   requireUnrestricted(fa, "outbound_flows");
   const data = p.destination_payment_method_data as Json | undefined;
   const pmId = p.destination_payment_method as string | undefined;
-  if (!data === !pmId) throw invalidRequest("Provide exactly one of `destination_payment_method` or `destination_payment_method_data`.", { param: "destination_payment_method" });
-  const network = String(((p.destination_payment_method_options as Json | undefined)?.us_bank_account as Json | undefined)?.network ?? "ach");
-  const toFa = data?.type === "financial_account" ? loadFa(ctx, String(data.financial_account), "destination_payment_method_data[financial_account]") : null;
+  if (!data === !pmId)
+    throw invalidRequest("Provide exactly one of `destination_payment_method` or `destination_payment_method_data`.", {
+      param: "destination_payment_method",
+    });
+  const network = String(
+    ((p.destination_payment_method_options as Json | undefined)?.us_bank_account as Json | undefined)?.network ?? "ach",
+  );
+  const toFa =
+    data?.type === "financial_account"
+      ? loadFa(ctx, String(data.financial_account), "destination_payment_method_data[financial_account]")
+      : null;
   let details: Json;
   if (toFa) {
-    if (toFa.data.id === fa.data.id) throw invalidRequest("The destination financial account must differ from the source.", { param: "destination_payment_method_data[financial_account]" });
+    if (toFa.data.id === fa.data.id)
+      throw invalidRequest("The destination financial account must differ from the source.", {
+        param: "destination_payment_method_data[financial_account]",
+      });
     requireFeature(ctx, fa, "intra_stripe_flows", "destination_payment_method_data");
-    details = { type: "financial_account", financial_account: { id: toFa.data.id, network: "stripe" }, billing_details: billing(undefined) };
+    details = {
+      type: "financial_account",
+      financial_account: { id: toFa.data.id, network: "stripe" },
+      billing_details: billing(undefined),
+    };
   } else if (pmId) {
     const pm = loadPm(ctx, pmId, "destination_payment_method");
-    if (!pm.extra.verified || !pm.extra.flow_directions.includes("outbound")) throw invalidRequest(`PaymentMethod ${pmId} is not set up for outbound flows. Confirm a SetupIntent with \`flow_directions[]=outbound\` and verify its microdeposits first.`, { param: "destination_payment_method" });
-    if (kind === "outbound_transfer" && !pm.extra.attached_to_self) throw invalidRequest("OutboundTransfers go only to the account's own bank accounts: set the PaymentMethod up with `attach_to_self=true`.", { param: "destination_payment_method" });
+    if (!pm.extra.verified || !pm.extra.flow_directions.includes("outbound"))
+      throw invalidRequest(
+        `PaymentMethod ${pmId} is not set up for outbound flows. Confirm a SetupIntent with \`flow_directions[]=outbound\` and verify its microdeposits first.`,
+        { param: "destination_payment_method" },
+      );
+    if (kind === "outbound_transfer" && !pm.extra.attached_to_self)
+      throw invalidRequest(
+        "OutboundTransfers go only to the account's own bank accounts: set the PaymentMethod up with `attach_to_self=true`.",
+        { param: "destination_payment_method" },
+      );
     requireFeature(ctx, fa, `${kind}s.${network}`, "destination_payment_method_options");
     details = pmDetails(pm.data, network);
   } else {
-    if (kind === "outbound_transfer") throw invalidRequest("OutboundTransfers accept only `destination_payment_method_data[type]=financial_account`; use a PaymentMethod attached to self for bank accounts.", { param: "destination_payment_method_data[type]" });
-    if (data?.type !== "us_bank_account" || !data.us_bank_account) throw invalidRequest("Missing `destination_payment_method_data[us_bank_account]`.", { param: "destination_payment_method_data[us_bank_account]", code: "parameter_missing" });
+    if (kind === "outbound_transfer")
+      throw invalidRequest(
+        "OutboundTransfers accept only `destination_payment_method_data[type]=financial_account`; use a PaymentMethod attached to self for bank accounts.",
+        { param: "destination_payment_method_data[type]" },
+      );
+    if (data?.type !== "us_bank_account" || !data.us_bank_account)
+      throw invalidRequest("Missing `destination_payment_method_data[us_bank_account]`.", {
+        param: "destination_payment_method_data[us_bank_account]",
+        code: "parameter_missing",
+      });
     requireFeature(ctx, fa, `${kind}s.${network}`, "destination_payment_method_options");
     const bank = data.us_bank_account as Json;
     const b = billing(data.billing_details as Json | undefined);
-    details = { billing_details: { address: b.address, email: b.email, name: b.name }, type: "us_bank_account", us_bank_account: { account_holder_type: bank.account_holder_type ?? null, account_type: bank.account_type ?? "checking", bank_name: "STRIPE TEST BANK", fingerprint: ctx.id("fp", 16).slice(3), last4: String(bank.account_number).slice(-4), network, routing_number: bank.routing_number } };
+    details = {
+      billing_details: { address: b.address, email: b.email, name: b.name },
+      type: "us_bank_account",
+      us_bank_account: {
+        account_holder_type: bank.account_holder_type ?? null,
+        account_type: bank.account_type ?? "checking",
+        bank_name: "STRIPE TEST BANK",
+        fingerprint: ctx.id("fp", 16).slice(3),
+        last4: String(bank.account_number).slice(-4),
+        network,
+        routing_number: bank.routing_number,
+      },
+    };
   }
   const id = ctx.id(PREFIX[kind]);
-  const txn = openTxn(ctx, fa.data.id, { type: kind, id }, currency, -amount, (p.description as string | undefined) ?? `${nice(kind)}`);
-  const journal = v1Money(() => hold(ctx.tx, { holder: fa.data.id, currency, amount, flow: { type: kind, id }, nowMs: ctx.nowMs }));
+  const txn = openTxn(
+    ctx,
+    fa.data.id,
+    { type: kind, id },
+    currency,
+    -amount,
+    (p.description as string | undefined) ?? `${nice(kind)}`,
+  );
+  const journal = v1Money(() =>
+    hold(ctx.tx, { holder: fa.data.id, currency, amount, flow: { type: kind, id }, nowMs: ctx.nowMs }),
+  );
   addEntry(ctx, txn, kind, journal);
   const flow: Flow = {
-    id, object: `treasury.${kind}`, amount, cancelable: true, created: ctx.now, currency, description: (p.description as string | undefined) ?? null,
-    destination_payment_method: pmId ?? null, destination_payment_method_details: details, expected_arrival_date: ctx.now + (network === "ach" ? 2 * 86400 : 0),
-    financial_account: fa.data.id, hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`, livemode: false, metadata: (p.metadata as Json | undefined) ?? {},
-    returned_details: null, statement_descriptor: (p.statement_descriptor as string | undefined) ?? (kind === "outbound_payment" ? "payment" : "transfer"), status: "processing",
-    status_transitions: { canceled_at: null, failed_at: null, posted_at: null, returned_at: null }, tracking_details: null, transaction: txn,
-    ...(kind === "outbound_payment" ? { customer: (p.customer as string | undefined) ?? null, end_user_details: { ip_address: ((p.end_user_details as Json | undefined)?.ip_address as string | undefined) ?? null, present: ((p.end_user_details as Json | undefined)?.present as boolean | undefined) ?? false } } : {}),
+    id,
+    object: `treasury.${kind}`,
+    amount,
+    cancelable: true,
+    created: ctx.now,
+    currency,
+    description: (p.description as string | undefined) ?? null,
+    destination_payment_method: pmId ?? null,
+    destination_payment_method_details: details,
+    expected_arrival_date: ctx.now + (network === "ach" ? 2 * 86400 : 0),
+    financial_account: fa.data.id,
+    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`,
+    livemode: false,
+    metadata: (p.metadata as Json | undefined) ?? {},
+    returned_details: null,
+    statement_descriptor:
+      (p.statement_descriptor as string | undefined) ?? (kind === "outbound_payment" ? "payment" : "transfer"),
+    status: "processing",
+    status_transitions: { canceled_at: null, failed_at: null, posted_at: null, returned_at: null },
+    tracking_details: null,
+    transaction: txn,
+    ...(kind === "outbound_payment"
+      ? {
+          customer: (p.customer as string | undefined) ?? null,
+          end_user_details: {
+            ip_address: ((p.end_user_details as Json | undefined)?.ip_address as string | undefined) ?? null,
+            present: ((p.end_user_details as Json | undefined)?.present as boolean | undefined) ?? false,
+          },
+        }
+      : {}),
   };
   save(ctx, kind, ctx.account, flow, "created");
   // Between financial accounts money moves inside Stripe at once: post now and credit the destination.
   if (toFa) {
     post(ctx, kind, flow, EXTERNAL.stripe);
-    receiveCredit(ctx, toFa, { amount, currency, network: "stripe", description: (flow.description as string | null) ?? nice(kind), initiating: { type: "financial_account", financial_account: { id: fa.data.id, network: "stripe" } }, source: { type: kind, id } });
+    receiveCredit(ctx, toFa, {
+      amount,
+      currency,
+      network: "stripe",
+      description: (flow.description as string | null) ?? nice(kind),
+      initiating: { type: "financial_account", financial_account: { id: fa.data.id, network: "stripe" } },
+      source: { type: kind, id },
+    });
     save(ctx, kind, ctx.account, flow);
   }
   return flow;
 }
 
 function post(ctx: Ctx, kind: Kind, flow: Flow, to: string = EXTERNAL.bank): void {
-  const j = settleHold(ctx.tx, { holder: flow.financial_account, currency: flow.currency, amount: flow.amount, flow: { type: kind, id: flow.id }, nowMs: ctx.nowMs }, to);
+  const j = settleHold(
+    ctx.tx,
+    {
+      holder: flow.financial_account,
+      currency: flow.currency,
+      amount: flow.amount,
+      flow: { type: kind, id: flow.id },
+      nowMs: ctx.nowMs,
+    },
+    to,
+  );
   addEntry(ctx, flow.transaction, `${kind}_posting`, j, "posted");
   flow.status = "posted";
   flow.cancelable = false;
@@ -101,7 +206,13 @@ function post(ctx: Ctx, kind: Kind, flow: Flow, to: string = EXTERNAL.bank): voi
 
 /** failed / canceled: the hold goes back to cash and the transaction is void. */
 function unwind(ctx: Ctx, kind: Kind, flow: Flow, to: "failed" | "canceled"): void {
-  const j = release(ctx.tx, { holder: flow.financial_account, currency: flow.currency, amount: flow.amount, flow: { type: kind, id: flow.id }, nowMs: ctx.nowMs });
+  const j = release(ctx.tx, {
+    holder: flow.financial_account,
+    currency: flow.currency,
+    amount: flow.amount,
+    flow: { type: kind, id: flow.id },
+    nowMs: ctx.nowMs,
+  });
   addEntry(ctx, flow.transaction, to === "failed" ? `${kind}_failure` : `${kind}_cancellation`, j, "void");
   flow.status = to;
   flow.cancelable = false;
@@ -113,8 +224,13 @@ function helper(kind: Kind, action: "post" | "fail" | "return" | "update") {
     requireTreasury(ctx);
     const row = load(ctx, kind);
     const flow = row.data;
-    const allowed = action === "return" ? ["processing", "posted"] : action === "update" ? ["processing", "posted"] : ["processing"];
-    if (!allowed.includes(flow.status)) throw invalidRequest(`${nice(kind)} ${flow.id} has status ${flow.status}; it must be ${allowed.join(" or ")} to ${action} it.`, { code: `${kind}_unexpected_state` });
+    const allowed =
+      action === "return" ? ["processing", "posted"] : action === "update" ? ["processing", "posted"] : ["processing"];
+    if (!allowed.includes(flow.status))
+      throw invalidRequest(
+        `${nice(kind)} ${flow.id} has status ${flow.status}; it must be ${allowed.join(" or ")} to ${action} it.`,
+        { code: `${kind}_unexpected_state` },
+      );
     if (action === "post") post(ctx, kind, flow);
     if (action === "fail") {
       unwind(ctx, kind, flow, "failed");
@@ -122,19 +238,40 @@ function helper(kind: Kind, action: "post" | "fail" | "return" | "update") {
     }
     if (action === "return") {
       if (flow.status === "processing") post(ctx, kind, flow);
-      const j = credit(ctx.tx, { holder: flow.financial_account, currency: flow.currency, amount: flow.amount, flow: { type: kind, id: flow.id }, nowMs: ctx.nowMs });
-      const txn = postedTxn(ctx, flow.financial_account, { type: kind, id: flow.id }, `${kind}_return`, j, `${nice(kind)} return`);
+      const j = credit(ctx.tx, {
+        holder: flow.financial_account,
+        currency: flow.currency,
+        amount: flow.amount,
+        flow: { type: kind, id: flow.id },
+        nowMs: ctx.nowMs,
+      });
+      const txn = postedTxn(
+        ctx,
+        flow.financial_account,
+        { type: kind, id: flow.id },
+        `${kind}_return`,
+        j,
+        `${nice(kind)} return`,
+      );
       flow.status = "returned";
-      flow.returned_details = { code: ((ctx.params.returned_details as Json | undefined)?.code as string | undefined) ?? "declined", transaction: txn };
+      flow.returned_details = {
+        code: ((ctx.params.returned_details as Json | undefined)?.code as string | undefined) ?? "declined",
+        transaction: txn,
+      };
       flow.status_transitions = { ...flow.status_transitions, returned_at: ctx.now };
       emitEvent(ctx, `treasury.${kind}.returned`, flow);
     }
     if (action === "update") {
-      if (flow.cancelable) throw invalidRequest(`Tracking details can be set only after the ${nice(kind)} was submitted to the network; post it first.`);
+      if (flow.cancelable)
+        throw invalidRequest(
+          `Tracking details can be set only after the ${nice(kind)} was submitted to the network; post it first.`,
+        );
       const t = ctx.params.tracking_details as Json;
       const wire = t.us_domestic_wire as Json | undefined;
       // Stripe answers all three wire references, null where the network gave none.
-      flow.tracking_details = wire ? { ...t, us_domestic_wire: { chips: wire.chips ?? null, imad: wire.imad ?? null, omad: wire.omad ?? null } } : t;
+      flow.tracking_details = wire
+        ? { ...t, us_domestic_wire: { chips: wire.chips ?? null, imad: wire.imad ?? null, omad: wire.omad ?? null } }
+        : t;
       emitEvent(ctx, `treasury.${kind}.tracking_details_updated`, flow);
     }
     return save(ctx, kind, row.owner, flow);
@@ -158,7 +295,16 @@ export function registerOutboundFlowRoutes(kernel: Kernel): void {
         handler: (ctx) => {
           requireTreasury(ctx);
           const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-          return listV1(newestFirst<Flow>(ctx, TABLE[kind], (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status)), ctx.params, base, `treasury.${kind}`);
+          return listV1(
+            newestFirst<Flow>(
+              ctx,
+              TABLE[kind],
+              (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status),
+            ),
+            ctx.params,
+            base,
+            `treasury.${kind}`,
+          );
         },
       },
       {
@@ -167,7 +313,11 @@ export function registerOutboundFlowRoutes(kernel: Kernel): void {
         handler: (ctx) => {
           requireTreasury(ctx);
           const row = load(ctx, kind);
-          if (!row.data.cancelable || row.data.status !== "processing") throw invalidRequest(`${nice(kind)} ${row.data.id} can no longer be canceled: its status is ${row.data.status}${row.data.status === "processing" ? " and it was already submitted to the network" : ""}. Wait for it to post, then ask the recipient to return the funds.`, { code: `${kind}_not_cancelable` });
+          if (!row.data.cancelable || row.data.status !== "processing")
+            throw invalidRequest(
+              `${nice(kind)} ${row.data.id} can no longer be canceled: its status is ${row.data.status}${row.data.status === "processing" ? " and it was already submitted to the network" : ""}. Wait for it to post, then ask the recipient to return the funds.`,
+              { code: `${kind}_not_cancelable` },
+            );
           unwind(ctx, kind, row.data, "canceled");
           return save(ctx, kind, row.owner, row.data, "canceled");
         },

@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { impactOn, type Journal } from "../../ledger/ledger";
-import {listV1} from "../../wire/list";
+import { listV1 } from "../../wire/list";
 
 import { newestFirst, ownedRow } from "../common";
 import { loadFa, requireTreasury } from "./common";
@@ -13,11 +13,29 @@ export const TXNS = "treasury_transactions";
 export const ENTRIES = "treasury_transaction_entries";
 
 /** Opens the Treasury Transaction that a flow's entries accumulate into (`amount` is what the flow does to the balance when it completes). */
-export function openTxn(ctx: Ctx, fa: string, flow: { type: Stripe.Treasury.Transaction.FlowType; id: string }, currency: string, amount: number, description: string): string {
+export function openTxn(
+  ctx: Ctx,
+  fa: string,
+  flow: { type: Stripe.Treasury.Transaction.FlowType; id: string },
+  currency: string,
+  amount: number,
+  description: string,
+): string {
   const id = ctx.id("trxn");
   const txn: Txn = {
-    id, object: "treasury.transaction", amount, balance_impact: { cash: 0, inbound_pending: 0, outbound_pending: 0 }, created: ctx.now, currency,
-    description, financial_account: fa, flow: flow.id, flow_type: flow.type, livemode: false, status: "open", status_transitions: { posted_at: null, void_at: null },
+    id,
+    object: "treasury.transaction",
+    amount,
+    balance_impact: { cash: 0, inbound_pending: 0, outbound_pending: 0 },
+    created: ctx.now,
+    currency,
+    description,
+    financial_account: fa,
+    flow: flow.id,
+    flow_type: flow.type,
+    livemode: false,
+    status: "open",
+    status_transitions: { posted_at: null, void_at: null },
   };
   ctx.tx.put(TXNS, id, { owner: ctx.account, data: txn });
   return id;
@@ -27,18 +45,38 @@ export function openTxn(ctx: Ctx, fa: string, flow: { type: Stripe.Treasury.Tran
  * Records one ledger journal as a TransactionEntry of `txnId` and folds its impact on the FA
  * into the transaction; `status` moves the transaction to posted/void when the flow ends.
  */
-export function addEntry(ctx: Ctx, txnId: string, type: Stripe.Treasury.TransactionEntry.Type, journal: Journal, status?: "posted" | "void"): Txn {
+export function addEntry(
+  ctx: Ctx,
+  txnId: string,
+  type: Stripe.Treasury.TransactionEntry.Type,
+  journal: Journal,
+  status?: "posted" | "void",
+): Txn {
   const row = ctx.tx.get<Txn>(TXNS, txnId);
   if (!row) throw new Error(`missing treasury transaction ${txnId}`);
   const txn = structuredClone(row.data);
   const impact = impactOn(journal, txn.financial_account);
   const entryId = ctx.id("trxne");
   const entry: Entry = {
-    id: entryId, object: "treasury.transaction_entry", balance_impact: impact, created: ctx.now, currency: txn.currency, effective_at: ctx.now,
-    financial_account: txn.financial_account, flow: txn.flow, flow_type: txn.flow_type as Stripe.Treasury.TransactionEntry.FlowType, livemode: false, transaction: txnId, type,
+    id: entryId,
+    object: "treasury.transaction_entry",
+    balance_impact: impact,
+    created: ctx.now,
+    currency: txn.currency,
+    effective_at: ctx.now,
+    financial_account: txn.financial_account,
+    flow: txn.flow,
+    flow_type: txn.flow_type as Stripe.Treasury.TransactionEntry.FlowType,
+    livemode: false,
+    transaction: txnId,
+    type,
   };
   ctx.tx.put(ENTRIES, entryId, { owner: row.owner, data: entry });
-  txn.balance_impact = { cash: txn.balance_impact.cash + impact.cash, inbound_pending: txn.balance_impact.inbound_pending + impact.inbound_pending, outbound_pending: txn.balance_impact.outbound_pending + impact.outbound_pending };
+  txn.balance_impact = {
+    cash: txn.balance_impact.cash + impact.cash,
+    inbound_pending: txn.balance_impact.inbound_pending + impact.inbound_pending,
+    outbound_pending: txn.balance_impact.outbound_pending + impact.outbound_pending,
+  };
   if (status === "posted") txn.status_transitions = { ...txn.status_transitions, posted_at: ctx.now };
   if (status === "void") txn.status_transitions = { ...txn.status_transitions, void_at: ctx.now };
   if (status) txn.status = status;
@@ -47,7 +85,14 @@ export function addEntry(ctx: Ctx, txnId: string, type: Stripe.Treasury.Transact
 }
 
 /** A flow that starts and finishes at once (ReceivedCredit/Debit, a return): one posted transaction with one entry. */
-export function postedTxn(ctx: Ctx, fa: string, flow: { type: Stripe.Treasury.Transaction.FlowType; id: string }, type: Stripe.Treasury.TransactionEntry.Type, journal: Journal, description: string): string {
+export function postedTxn(
+  ctx: Ctx,
+  fa: string,
+  flow: { type: Stripe.Treasury.Transaction.FlowType; id: string },
+  type: Stripe.Treasury.TransactionEntry.Type,
+  journal: Journal,
+  description: string,
+): string {
   const cash = impactOn(journal, fa).cash;
   const id = openTxn(ctx, fa, flow, journal.currency, cash, description);
   addEntry(ctx, id, type, journal, "posted");
@@ -67,22 +112,49 @@ export function registerTreasuryTransactionRoutes(kernel: Kernel): void {
       handler: (ctx) => {
         requireTreasury(ctx);
         const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-        const items = newestFirst<Txn>(ctx, TXNS, (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status) && (!ctx.params.flow_type || r.data.flow_type === ctx.params.flow_type));
+        const items = newestFirst<Txn>(
+          ctx,
+          TXNS,
+          (r) =>
+            r.data.financial_account === fa &&
+            (!ctx.params.status || r.data.status === ctx.params.status) &&
+            (!ctx.params.flow_type || r.data.flow_type === ctx.params.flow_type),
+        );
         return listV1(items, ctx.params, "/v1/treasury/transactions", "treasury.transaction");
       },
     },
-    { method: "GET", path: "/v1/treasury/transactions/:id", handler: (ctx) => (requireTreasury(ctx), ownedRow<Txn>(ctx, TXNS, ctx.path.id ?? "", "treasury.transaction").data) },
+    {
+      method: "GET",
+      path: "/v1/treasury/transactions/:id",
+      handler: (ctx) => (
+        requireTreasury(ctx),
+        ownedRow<Txn>(ctx, TXNS, ctx.path.id ?? "", "treasury.transaction").data
+      ),
+    },
     {
       method: "GET",
       path: "/v1/treasury/transaction_entries",
       handler: (ctx) => {
         requireTreasury(ctx);
         const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-        const items = newestFirst<Entry>(ctx, ENTRIES, (r) => r.data.financial_account === fa && (!ctx.params.transaction || r.data.transaction === ctx.params.transaction));
+        const items = newestFirst<Entry>(
+          ctx,
+          ENTRIES,
+          (r) =>
+            r.data.financial_account === fa &&
+            (!ctx.params.transaction || r.data.transaction === ctx.params.transaction),
+        );
         return listV1(items, ctx.params, "/v1/treasury/transaction_entries", "treasury.transaction_entry");
       },
     },
-    { method: "GET", path: "/v1/treasury/transaction_entries/:id", handler: (ctx) => (requireTreasury(ctx), ownedRow<Entry>(ctx, ENTRIES, ctx.path.id ?? "", "treasury.transaction_entry").data) },
+    {
+      method: "GET",
+      path: "/v1/treasury/transaction_entries/:id",
+      handler: (ctx) => (
+        requireTreasury(ctx),
+        ownedRow<Entry>(ctx, ENTRIES, ctx.path.id ?? "", "treasury.transaction_entry").data
+      ),
+    },
   );
   kernel.expanders.set("trxn", (id, ctx) => {
     const row = ctx.tx.get<Txn>(TXNS, id);

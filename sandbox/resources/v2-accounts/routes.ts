@@ -3,15 +3,16 @@ import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { v2Error, v2NotFound } from "../../wire/errors";
 
-import {listV2, v2Page} from "../../wire/list";
+import { listV2, v2Page } from "../../wire/list";
 import { emitThinEvent } from "../../events/bus";
 import { applyParams, newAccount, type AccountExtra } from "../accounts/model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "../accounts/store";
-import {CONFIG_CAPABILITIES, INCLUDABLE, STABLECOIN_ONLY} from "./params";
+import { CONFIG_CAPABILITIES, INCLUDABLE, STABLECOIN_ONLY } from "./params";
 import { renderV2, v2CapabilityStatus, v2Due, type V2State } from "./view";
 
 type Json = Record<string, unknown>;
-const unix = (iso: unknown) => (typeof iso === "string" && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
+const unix = (iso: unknown) =>
+  typeof iso === "string" && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined;
 
 /** Requested capability paths (`holds_currencies.usdc`) from a `{a: {b: {requested: true}}}` tree. */
 function requestedPaths(tree: unknown, prefix = ""): Array<[string, boolean]> {
@@ -23,12 +24,26 @@ function requestedPaths(tree: unknown, prefix = ""): Array<[string, boolean]> {
 
 /** Maps v2 parameters onto the shared account record (v1 field names) and the v2-only state. */
 function applyV2(ctx: Ctx, row: AccountRow, p: Json): void {
-  const v2 = (row.extra.v2 as V2State | undefined) ?? { dashboard: null, display_name: null, defaults: {}, configuration: {}, attestations: {}, closed: false, verified: false };
+  const v2 = (row.extra.v2 as V2State | undefined) ?? {
+    dashboard: null,
+    display_name: null,
+    defaults: {},
+    configuration: {},
+    attestations: {},
+    closed: false,
+    verified: false,
+  };
   const identity = (p.identity as Json | undefined) ?? {};
   const country = String(identity.country ?? row.data.country ?? "US").toLowerCase();
   for (const [config, countries] of Object.entries(STABLECOIN_ONLY)) {
     if ((p.configuration as Json | undefined)?.[config] !== undefined && !countries.includes(country)) {
-      throw v2Error(400, "invalid_request_error", "invalid_fields", `The ${config} configuration is only available for accounts in: ${countries.join(", ")}.`, { param: `configuration.${config}` });
+      throw v2Error(
+        400,
+        "invalid_request_error",
+        "invalid_fields",
+        `The ${config} configuration is only available for accounts in: ${countries.join(", ")}.`,
+        { param: `configuration.${config}` },
+      );
     }
   }
   const v1: Json = {};
@@ -39,18 +54,35 @@ function applyV2(ctx: Ctx, row: AccountRow, p: Json): void {
   if (ind) {
     const id = (ind.id_numbers as Json[] | undefined)?.[0];
     v1.individual = {
-      first_name: ind.given_name, last_name: ind.surname, email: ind.email, phone: ind.phone, address: ind.address, dob: ind.date_of_birth,
+      first_name: ind.given_name,
+      last_name: ind.surname,
+      email: ind.email,
+      phone: ind.phone,
+      address: ind.address,
+      dob: ind.date_of_birth,
       ...(id ? (id.type === "us_ssn_last_4" ? { ssn_last_4: id.value } : { id_number: id.value }) : {}),
     };
   }
   const biz = identity.business_details as Json | undefined;
-  if (biz) v1.company = { name: biz.registered_name, phone: biz.phone, address: biz.address, tax_id: (biz.id_numbers as Json[] | undefined)?.[0]?.value };
+  if (biz)
+    v1.company = {
+      name: biz.registered_name,
+      phone: biz.phone,
+      address: biz.address,
+      tax_id: (biz.id_numbers as Json[] | undefined)?.[0]?.value,
+    };
   const individualId = (ind?.id_numbers as Json[] | undefined)?.[0]?.type as string | undefined;
   const businessId = (biz?.id_numbers as Json[] | undefined)?.[0]?.type as string | undefined;
-  if (individualId || businessId) v2.id_number_types = { ...v2.id_number_types, ...(individualId ? { individual: individualId } : {}), ...(businessId ? { business: businessId } : {}) };
+  if (individualId || businessId)
+    v2.id_number_types = {
+      ...v2.id_number_types,
+      ...(individualId ? { individual: individualId } : {}),
+      ...(businessId ? { business: businessId } : {}),
+    };
   const tos = ((identity.attestations as Json | undefined)?.terms_of_service as Json | undefined) ?? {};
   const accountTos = tos.account as Json | undefined;
-  if (accountTos) v1.tos_acceptance = { date: unix(accountTos.date), ip: accountTos.ip, user_agent: accountTos.user_agent };
+  if (accountTos)
+    v1.tos_acceptance = { date: unix(accountTos.date), ip: accountTos.ip, user_agent: accountTos.user_agent };
   const defaults = p.defaults as Json | undefined;
   const profile = defaults?.profile as Json | undefined;
   if (profile) v1.business_profile = { url: profile.business_url, product_description: profile.product_description };
@@ -70,7 +102,12 @@ function applyV2(ctx: Ctx, row: AccountRow, p: Json): void {
   }
   if (p.dashboard !== undefined) v2.dashboard = p.dashboard as string;
   if (p.display_name !== undefined) v2.display_name = p.display_name as string;
-  if (defaults) v2.defaults = { ...v2.defaults, ...(defaults.responsibilities ? { responsibilities: defaults.responsibilities } : {}), ...(defaults.locales ? { locales: defaults.locales } : {}) };
+  if (defaults)
+    v2.defaults = {
+      ...v2.defaults,
+      ...(defaults.responsibilities ? { responsibilities: defaults.responsibilities } : {}),
+      ...(defaults.locales ? { locales: defaults.locales } : {}),
+    };
   const { account: _account, ...otherTos } = tos;
   void _account;
   v2.attestations = { ...v2.attestations, ...otherTos };
@@ -119,7 +156,15 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
         const id = ctx.id("acct", 16);
         const p = ctx.params;
         const country = String((p.identity as Json | undefined)?.country ?? "US").toUpperCase();
-        const data = newAccount(ctx, id, { country, controller: { requirement_collection: "application", fees: { payer: "application" }, losses: { payments: "application" }, stripe_dashboard: { type: "none" } } });
+        const data = newAccount(ctx, id, {
+          country,
+          controller: {
+            requirement_collection: "application",
+            fees: { payer: "application" },
+            losses: { payments: "application" },
+            stripe_dashboard: { type: "none" },
+          },
+        });
         const extra: AccountExtra = { kyc: ctx.kernel.config.defaultKyc, requested: {}, verified: {} };
         const row: AccountRow = { owner: ctx.platform, data, extra };
         applyV2(ctx, row, p);
@@ -127,7 +172,14 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
         return renderV2(row.data, row.extra, include(ctx));
       },
     },
-    { method: "GET", path: "/v2/core/accounts/:id", handler: (ctx) => { const r = load(ctx); return renderV2(r.data, r.extra, include(ctx)); } },
+    {
+      method: "GET",
+      path: "/v2/core/accounts/:id",
+      handler: (ctx) => {
+        const r = load(ctx);
+        return renderV2(r.data, r.extra, include(ctx));
+      },
+    },
     {
       method: "POST",
       path: "/v2/core/accounts/:id",
@@ -176,17 +228,30 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
   kernel.accountChanged.push((ctx, before, after) => {
     if (!after.extra.v2) return;
     const related = { id: after.data.id, type: "v2.core.account", url: `/v2/core/accounts/${after.data.id}` };
-    const emit = (type: string, data?: Json) => emitThinEvent(ctx, type, related, { context: null, ...(data ? { data } : {}) });
+    const emit = (type: string, data?: Json) =>
+      emitThinEvent(ctx, type, related, { context: null, ...(data ? { data } : {}) });
     if (!before) return void emit("v2.core.account.created");
     const all = [...INCLUDABLE];
-    if (JSON.stringify(renderV2(before.data, before.extra, all)) !== JSON.stringify(renderV2(after.data, after.extra, all))) emit("v2.core.account.updated");
-    if (before.extra.v2 && JSON.stringify(v2CapabilityStatus(before.data, before.extra)) !== JSON.stringify(v2CapabilityStatus(after.data, after.extra))) {
+    if (
+      JSON.stringify(renderV2(before.data, before.extra, all)) !==
+      JSON.stringify(renderV2(after.data, after.extra, all))
+    )
+      emit("v2.core.account.updated");
+    if (
+      before.extra.v2 &&
+      JSON.stringify(v2CapabilityStatus(before.data, before.extra)) !==
+        JSON.stringify(v2CapabilityStatus(after.data, after.extra))
+    ) {
       // One event per capability whose status moved (they share the account's verification status).
       for (const [c, paths] of Object.entries((after.extra.v2 as V2State).configuration)) {
-        for (const path of paths.filter((p) => CONFIG_CAPABILITIES[c]?.includes(p))) emit(`v2.core.account[configuration.${c}].capability_status_updated`, { updated_capability: eventCapability(path) });
+        for (const path of paths.filter((p) => CONFIG_CAPABILITIES[c]?.includes(p)))
+          emit(`v2.core.account[configuration.${c}].capability_status_updated`, {
+            updated_capability: eventCapability(path),
+          });
       }
     }
-    if (JSON.stringify(v2Due(before.data)) !== JSON.stringify(v2Due(after.data))) emit("v2.core.account[requirements].updated");
+    if (JSON.stringify(v2Due(before.data)) !== JSON.stringify(v2Due(after.data)))
+      emit("v2.core.account[requirements].updated");
   });
 }
 

@@ -63,21 +63,42 @@ function v2Field(r: string): string | null {
 
 /** Requirements the v2 configurations wait on (identity and terms; merchant mcc is v1's). */
 export function v2Due(account: Stripe.Account): string[] {
-  return Array.from(new Set(dueForAccount(account, []).map(v2Field).filter((x): x is string => x !== null)));
+  return Array.from(
+    new Set(
+      dueForAccount(account, [])
+        .map(v2Field)
+        .filter((x): x is string => x !== null),
+    ),
+  );
 }
 
-export function v2CapabilityStatus(account: Stripe.Account, extra: AccountExtra): { status: string; status_details: Json[] } {
+export function v2CapabilityStatus(
+  account: Stripe.Account,
+  extra: AccountExtra,
+): { status: string; status_details: Json[] } {
   const v2 = extra.v2 as V2State | undefined;
-  if (extra.kyc === "reject") return { status: "restricted", status_details: [{ code: "restricted_other", resolution: "contact_stripe" }] };
-  if (v2Due(account).length) return { status: "restricted", status_details: [{ code: "requirements_past_due", resolution: "provide_info" }] };
-  if (!v2?.verified) return { status: "pending", status_details: [{ code: "requirements_pending_verification", resolution: "no_resolution" }] };
+  if (extra.kyc === "reject")
+    return { status: "restricted", status_details: [{ code: "restricted_other", resolution: "contact_stripe" }] };
+  if (v2Due(account).length)
+    return { status: "restricted", status_details: [{ code: "requirements_past_due", resolution: "provide_info" }] };
+  if (!v2?.verified)
+    return {
+      status: "pending",
+      status_details: [{ code: "requirements_pending_verification", resolution: "no_resolution" }],
+    };
   return { status: "active", status_details: [] };
 }
 
 /** True while identity is complete but verification has not finished (the verifier picks it up). */
 export function v2AwaitingVerification(account: Stripe.Account, extra: AccountExtra): boolean {
   const v2 = extra.v2 as V2State | undefined;
-  return !!v2 && Object.keys(v2.configuration).length > 0 && !v2.verified && extra.kyc === "approve" && v2Due(account).length === 0;
+  return (
+    !!v2 &&
+    Object.keys(v2.configuration).length > 0 &&
+    !v2.verified &&
+    extra.kyc === "approve" &&
+    v2Due(account).length === 0
+  );
 }
 
 function setPath(root: Json, path: string, value: unknown): void {
@@ -91,18 +112,34 @@ function configurationView(account: Stripe.Account, extra: AccountExtra, name: s
   const v2 = extra.v2 as V2State;
   const caps: Json = {};
   const status = v2CapabilityStatus(account, extra);
-  for (const path of v2.configuration[name] ?? []) if (CONFIG_CAPABILITIES[name]?.includes(path)) setPath(caps, path, status);
+  for (const path of v2.configuration[name] ?? [])
+    if (CONFIG_CAPABILITIES[name]?.includes(path)) setPath(caps, path, status);
   // merchant card_payments mirrors the v1 capability of the same account.
   if (name === "merchant" && account.capabilities?.card_payments) {
     const s = account.capabilities.card_payments;
-    setPath(caps, "card_payments", { status: s === "inactive" ? "restricted" : s, status_details: s === "active" ? [] : status.status_details });
+    setPath(caps, "card_payments", {
+      status: s === "inactive" ? "restricted" : s,
+      status_details: s === "active" ? [] : status.status_details,
+    });
   }
-  return { applied: true, capabilities: caps, ...(name === "merchant" && account.business_profile?.mcc ? { mcc: account.business_profile.mcc } : {}) };
+  return {
+    applied: true,
+    capabilities: caps,
+    ...(name === "merchant" && account.business_profile?.mcc ? { mcc: account.business_profile.mcc } : {}),
+  };
 }
 
 /** Renders the `v2.core.account` object; optional parts appear only when named in include[]. */
 export function renderV2(account: Stripe.Account, extra: AccountExtra, include: string[] = []): Json {
-  const v2 = (extra.v2 as V2State | undefined) ?? { dashboard: null, display_name: null, defaults: {}, configuration: {}, attestations: {}, closed: false, verified: false };
+  const v2 = (extra.v2 as V2State | undefined) ?? {
+    dashboard: null,
+    display_name: null,
+    defaults: {},
+    configuration: {},
+    attestations: {},
+    closed: false,
+    verified: false,
+  };
   const applied = Object.keys(v2.configuration);
   const out: Json = {
     id: account.id,
@@ -115,37 +152,90 @@ export function renderV2(account: Stripe.Account, extra: AccountExtra, include: 
     metadata: account.metadata ?? {},
   };
   const configs = include.filter((i) => i.startsWith("configuration.")).map((i) => i.slice("configuration.".length));
-  if (configs.length) out.configuration = Object.fromEntries(configs.filter((c) => applied.includes(c)).map((c) => [c, configurationView(account, extra, c)]));
+  if (configs.length)
+    out.configuration = Object.fromEntries(
+      configs.filter((c) => applied.includes(c)).map((c) => [c, configurationView(account, extra, c)]),
+    );
   if (include.includes("defaults")) {
     const { responsibilities: given, ...rest } = v2.defaults as { responsibilities?: Json };
-    const profile = defined({ business_url: account.business_profile?.url, product_description: account.business_profile?.product_description });
-    out.defaults = { ...defined({ currency: account.default_currency }), locales: [], profile, responsibilities: responsibilities(account, given), ...rest };
+    const profile = defined({
+      business_url: account.business_profile?.url,
+      product_description: account.business_profile?.product_description,
+    });
+    out.defaults = {
+      ...defined({ currency: account.default_currency }),
+      locales: [],
+      profile,
+      responsibilities: responsibilities(account, given),
+      ...rest,
+    };
   }
   if (include.includes("identity")) {
     const ind = account.individual;
     const co = account.company;
     const types = v2.id_number_types ?? {};
-    const tos = account.tos_acceptance?.date ? { account: defined({ date: iso(account.tos_acceptance.date), ip: account.tos_acceptance.ip, user_agent: account.tos_acceptance.user_agent }) } : {};
+    const tos = account.tos_acceptance?.date
+      ? {
+          account: defined({
+            date: iso(account.tos_acceptance.date),
+            ip: account.tos_acceptance.ip,
+            user_agent: account.tos_acceptance.user_agent,
+          }),
+        }
+      : {};
     out.identity = {
       ...defined({ country: account.country?.toLowerCase(), entity_type: account.business_type }),
       // The v2 individual is the account's representative Person, with its own id and timestamps.
-      ...(ind ? {
-        individual: {
-          id: ind.id, object: "v2.core.account_person", account: account.id, created: iso(ind.created), updated: iso(ind.created),
-          ...defined({ given_name: ind.first_name, surname: ind.last_name, email: ind.email, phone: ind.phone }),
-          address: defined(ind.address as unknown as Json), ...(ind.dob?.year ? { date_of_birth: ind.dob } : {}),
-          id_numbers: ind.id_number_provided || ind.ssn_last_4_provided ? [{ type: types.individual ?? (account.country === "US" ? "us_ssn_last_4" : "mx_rfc") }] : [],
-        },
-      } : {}),
-      ...(co ? { business_details: { ...defined({ registered_name: co.name, phone: co.phone }), address: defined(co.address as unknown as Json), id_numbers: co.tax_id_provided ? [{ type: types.business ?? (account.country === "US" ? "us_ein" : "mx_rfc") }] : [] } } : {}),
+      ...(ind
+        ? {
+            individual: {
+              id: ind.id,
+              object: "v2.core.account_person",
+              account: account.id,
+              created: iso(ind.created),
+              updated: iso(ind.created),
+              ...defined({ given_name: ind.first_name, surname: ind.last_name, email: ind.email, phone: ind.phone }),
+              address: defined(ind.address as unknown as Json),
+              ...(ind.dob?.year ? { date_of_birth: ind.dob } : {}),
+              id_numbers:
+                ind.id_number_provided || ind.ssn_last_4_provided
+                  ? [{ type: types.individual ?? (account.country === "US" ? "us_ssn_last_4" : "mx_rfc") }]
+                  : [],
+            },
+          }
+        : {}),
+      ...(co
+        ? {
+            business_details: {
+              ...defined({ registered_name: co.name, phone: co.phone }),
+              address: defined(co.address as unknown as Json),
+              id_numbers: co.tax_id_provided
+                ? [{ type: types.business ?? (account.country === "US" ? "us_ein" : "mx_rfc") }]
+                : [],
+            },
+          }
+        : {}),
       attestations: { terms_of_service: { ...tos, ...v2.attestations } },
     };
   }
   if (include.includes("requirements")) {
     const due = v2Due(account);
-    const impact = applied.flatMap((c) => (v2.configuration[c] ?? []).map((capability) => ({ capability, configuration: c, deadline: { status: "currently_due" } })));
+    const impact = applied.flatMap((c) =>
+      (v2.configuration[c] ?? []).map((capability) => ({
+        capability,
+        configuration: c,
+        deadline: { status: "currently_due" },
+      })),
+    );
     out.requirements = {
-      entries: due.map((description) => ({ awaiting_action_from: "user", description, errors: [], impact: { restricts_capabilities: impact }, minimum_deadline: { status: "currently_due" }, requested_reasons: [{ code: "routine_onboarding" }] })),
+      entries: due.map((description) => ({
+        awaiting_action_from: "user",
+        description,
+        errors: [],
+        impact: { restricts_capabilities: impact },
+        minimum_deadline: { status: "currently_due" },
+        requested_reasons: [{ code: "routine_onboarding" }],
+      })),
       ...(due.length ? { summary: { minimum_deadline: { status: "currently_due" } } } : {}),
     };
   }

@@ -18,12 +18,17 @@ export default async function AdminInvitePage({ params }: { params: Promise<{ to
       {invite.ok ? (
         <>
           <p className="text-sm text-slate-700">
-            This invitation is for <strong>{invite.email}</strong>. You are signed in as <strong>{viewer.user.email}</strong>.
+            This invitation is for <strong>{invite.email}</strong>. You are signed in as{" "}
+            <strong>{viewer.user.email}</strong>.
           </p>
           <AcceptInvite action={acceptAdminInviteAction} token={token} />
         </>
       ) : (
-        <p role="alert" className="text-sm text-red-700">{invite.reason === "expired" ? "This invitation has expired. Ask for a new one." : "This invitation is not valid (it may have been used already)."}</p>
+        <p role="alert" className="text-sm text-red-700">
+          {invite.reason === "expired"
+            ? "This invitation has expired. Ask for a new one."
+            : "This invitation is not valid (it may have been used already)."}
+        </p>
       )}
     </div>
   );

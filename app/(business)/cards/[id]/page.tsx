@@ -13,9 +13,21 @@ import { currentBalance } from "@/lib/wallet/balance";
 
 export const metadata: Metadata = { title: "Card" };
 
-const when = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+const when = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
-export default async function CardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function CardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   const ctx = await requireBusinessPage("cards.view");
   if (!ctx) redirect("/onboarding");
   const { id } = await params;
@@ -31,11 +43,20 @@ export default async function CardPage({ params, searchParams }: { params: Promi
   const { before } = await searchParams;
   const beforeDate = before && /^\d+$/.test(before) ? new Date(Number(before)) : undefined;
   const db = getDb();
-  const limits = (card.spending_controls.spending_limits ?? []).map((l) => ({ amount: l.amount, interval: l.interval, categories: l.categories ?? null }));
+  const limits = (card.spending_controls.spending_limits ?? []).map((l) => ({
+    amount: l.amount,
+    interval: l.interval,
+    categories: l.categories ?? null,
+  }));
   const funding = cardFunding(card, ctx.business);
   // A USDC card spends the wallet: its balance is read now (freshness matters), like the wallet page's.
-  const walletBalance = funding.kind === "usdc_wallet" && funding.ownWallet ? currentBalance(ctx.business) : Promise.resolve(null);
-  const [auths, usage, wallet] = await Promise.all([cardAuthorizations(db, accountId, card.id, { limit: 25, before: beforeDate }), limitUsage(db, accountId, card.id, limits), walletBalance]);
+  const walletBalance =
+    funding.kind === "usdc_wallet" && funding.ownWallet ? currentBalance(ctx.business) : Promise.resolve(null);
+  const [auths, usage, wallet] = await Promise.all([
+    cardAuthorizations(db, accountId, card.id, { limit: 25, before: beforeDate }),
+    limitUsage(db, accountId, card.id, limits),
+    walletBalance,
+  ]);
   const last = auths[auths.length - 1];
   return (
     <section className="space-y-6">
@@ -51,11 +72,19 @@ export default async function CardPage({ params, searchParams }: { params: Promi
             {card.cardholder.name} · {card.type} · expires {String(card.exp_month).padStart(2, "0")}/{card.exp_year}
           </p>
         </div>
-        <span data-testid="card-status" className={`rounded-full px-3 py-1 text-sm font-medium ${card.status === "active" ? "bg-emerald-100 text-emerald-800" : "bg-slate-200 text-slate-700"}`}>
+        <span
+          data-testid="card-status"
+          className={`rounded-full px-3 py-1 text-sm font-medium ${card.status === "active" ? "bg-emerald-100 text-emerald-800" : "bg-slate-200 text-slate-700"}`}
+        >
           {card.status}
         </span>
       </header>
-      <section aria-labelledby="funding-title" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="card-funding" data-kind={funding.kind}>
+      <section
+        aria-labelledby="funding-title"
+        className="rounded-xl border border-slate-200 bg-white p-5"
+        data-testid="card-funding"
+        data-kind={funding.kind}
+      >
         <h2 id="funding-title" className="font-semibold">
           Spends from
         </h2>
@@ -77,7 +106,9 @@ export default async function CardPage({ params, searchParams }: { params: Promi
             <span className="block text-xs text-slate-500">Purchases in USD are paid in USDC from this wallet.</span>
           </p>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">{funding.kind === "financial_account" ? `Financial account ${funding.financialAccount}` : "Issuing balance"}</p>
+          <p className="mt-2 text-sm text-slate-600">
+            {funding.kind === "financial_account" ? `Financial account ${funding.financialAccount}` : "Issuing balance"}
+          </p>
         )}
       </section>
       <section aria-labelledby="limits-title" className="rounded-xl border border-slate-200 bg-white p-5">
@@ -85,7 +116,9 @@ export default async function CardPage({ params, searchParams }: { params: Promi
           Spending limits
         </h2>
         {usage.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No spending limits on this card. Add them from the card in the list.</p>
+          <p className="mt-2 text-sm text-slate-500">
+            No spending limits on this card. Add them from the card in the list.
+          </p>
         ) : (
           <ul className="mt-3 space-y-3" data-testid="limits">
             {usage.map((u) => {
@@ -102,8 +135,18 @@ export default async function CardPage({ params, searchParams }: { params: Promi
                     </span>
                   </div>
                   {u.windowStart ? (
-                    <div className="mt-1 h-2 rounded-full bg-slate-100" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} aria-label={`${u.interval} limit used`}>
-                      <div className={`h-2 rounded-full ${pct >= 90 ? "bg-red-500" : "bg-brand-500"}`} style={{ width: `${pct}%` }} />
+                    <div
+                      className="mt-1 h-2 rounded-full bg-slate-100"
+                      role="progressbar"
+                      aria-valuenow={pct}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-label={`${u.interval} limit used`}
+                    >
+                      <div
+                        className={`h-2 rounded-full ${pct >= 90 ? "bg-red-500" : "bg-brand-500"}`}
+                        style={{ width: `${pct}%` }}
+                      />
                     </div>
                   ) : null}
                 </li>
@@ -142,7 +185,9 @@ export default async function CardPage({ params, searchParams }: { params: Promi
                     </td>
                     <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(a.amount, a.currency)}</td>
                     <td className="py-2 pr-4">
-                      <span className={a.approved ? "text-emerald-700" : "text-red-700"}>{a.approved ? `Approved (${a.status})` : "Declined"}</span>
+                      <span className={a.approved ? "text-emerald-700" : "text-red-700"}>
+                        {a.approved ? `Approved (${a.status})` : "Declined"}
+                      </span>
                     </td>
                     <td className="py-2 text-slate-600">{a.reason ?? "—"}</td>
                   </tr>
@@ -152,7 +197,10 @@ export default async function CardPage({ params, searchParams }: { params: Promi
           </div>
         )}
         {auths.length === 25 && last ? (
-          <Link href={`/cards/${card.id}?before=${last.at.getTime()}`} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+          <Link
+            href={`/cards/${card.id}?before=${last.at.getTime()}`}
+            className="mt-3 inline-block text-sm text-brand-700 hover:underline"
+          >
             Older purchases →
           </Link>
         ) : null}

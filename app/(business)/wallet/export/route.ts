@@ -5,5 +5,9 @@ import { walletExportResponse } from "@/lib/wallet/export";
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();
   const ctx = viewer && !viewer.user.platformRole ? await resolveBusinessContext(viewer) : null;
-  return walletExportResponse(getDb(), ctx ? { businessId: ctx.business.id, role: ctx.role } : null, new URL(request.url).searchParams);
+  return walletExportResponse(
+    getDb(),
+    ctx ? { businessId: ctx.business.id, role: ctx.role } : null,
+    new URL(request.url).searchParams,
+  );
 }

@@ -8,7 +8,11 @@ import { requirePlatformPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePlatformPage("platform.accounts.view");
   const filters = parseAccountFilters(await searchParams);
   const db = getDb();

@@ -19,7 +19,9 @@ export default async function AdminsPage() {
       <Section title="Admins" id="admins">
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
           {admins.map((a) => (
-            <li key={a.id} className="px-3 py-2">{a.name} &lt;{a.email}&gt; · since {formatDateTime(a.since)}</li>
+            <li key={a.id} className="px-3 py-2">
+              {a.name} &lt;{a.email}&gt; · since {formatDateTime(a.since)}
+            </li>
           ))}
         </ul>
       </Section>
@@ -31,7 +33,12 @@ export default async function AdminsPage() {
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
             {invites.map((i) => (
               <li key={i.id} className="px-3 py-2">
-                {i.email} · {i.acceptedAt ? `accepted ${formatDateTime(i.acceptedAt)}` : i.expiresAt <= now ? "expired" : `open until ${formatDateTime(i.expiresAt)}`}
+                {i.email} ·{" "}
+                {i.acceptedAt
+                  ? `accepted ${formatDateTime(i.acceptedAt)}`
+                  : i.expiresAt <= now
+                    ? "expired"
+                    : `open until ${formatDateTime(i.expiresAt)}`}
               </li>
             ))}
           </ul>

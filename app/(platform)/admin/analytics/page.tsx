@@ -6,7 +6,11 @@ import { requirePlatformPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Analytics" };
 
-const TITLES = { category: "Spend by merchant category", country: "Spend by merchant country", account: "Spend by account" } as const;
+const TITLES = {
+  category: "Spend by merchant category",
+  country: "Spend by merchant country",
+  account: "Spend by account",
+} as const;
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
@@ -24,17 +28,28 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <h1 className="text-2xl font-semibold">Analytics</h1>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>
-          <label htmlFor="an-from" className="block text-sm font-medium">From</label>
+          <label htmlFor="an-from" className="block text-sm font-medium">
+            From
+          </label>
           <input id="an-from" type="date" name="from" defaultValue={day(from)} className={input} />
         </div>
         <div>
-          <label htmlFor="an-to" className="block text-sm font-medium">To</label>
+          <label htmlFor="an-to" className="block text-sm font-medium">
+            To
+          </label>
           <input id="an-to" type="date" name="to" defaultValue={toDay} className={input} />
         </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">Show</button>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          Show
+        </button>
       </form>
       {DIMENSIONS.map((d, i) => (
-        <SpendChart key={d} title={TITLES[d]} rows={data[i]!} csvHref={`/api/admin/analytics?by=${d}&from=${day(from)}&to=${toDay}`} />
+        <SpendChart
+          key={d}
+          title={TITLES[d]}
+          rows={data[i]!}
+          csvHref={`/api/admin/analytics?by=${d}&from=${day(from)}&to=${toDay}`}
+        />
       ))}
     </section>
   );

@@ -20,21 +20,43 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const statusRaw = one(sp.status);
   const status = statusRaw === "applied" || statusRaw === "error" || statusRaw === "pending" ? statusRaw : undefined;
   const { rows, next } = await listEvents(getDb(), { type, account, status, before: decodeCursor(one(sp.before)) });
-  const qs = (extra: Record<string, string>) => new URLSearchParams({ ...(type ? { type } : {}), ...(account ? { account } : {}), ...(status ? { status } : {}), ...extra }).toString();
+  const qs = (extra: Record<string, string>) =>
+    new URLSearchParams({
+      ...(type ? { type } : {}),
+      ...(account ? { account } : {}),
+      ...(status ? { status } : {}),
+      ...extra,
+    }).toString();
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Event log</h1>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4" role="search">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
+        role="search"
+      >
         <div>
-          <label htmlFor="ev-type" className="block text-sm font-medium">Type</label>
-          <input id="ev-type" name="type" defaultValue={type ?? ""} placeholder="issuing_card.* or exact type" className={input} />
+          <label htmlFor="ev-type" className="block text-sm font-medium">
+            Type
+          </label>
+          <input
+            id="ev-type"
+            name="type"
+            defaultValue={type ?? ""}
+            placeholder="issuing_card.* or exact type"
+            className={input}
+          />
         </div>
         <div>
-          <label htmlFor="ev-account" className="block text-sm font-medium">Account</label>
+          <label htmlFor="ev-account" className="block text-sm font-medium">
+            Account
+          </label>
           <input id="ev-account" name="account" defaultValue={account ?? ""} placeholder="acct_…" className={input} />
         </div>
         <div>
-          <label htmlFor="ev-status" className="block text-sm font-medium">Result</label>
+          <label htmlFor="ev-status" className="block text-sm font-medium">
+            Result
+          </label>
           <select id="ev-status" name="status" defaultValue={status ?? ""} className={input}>
             <option value="">All</option>
             <option value="applied">Applied</option>
@@ -43,8 +65,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           </select>
         </div>
         <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">Filter</button>
-          <Link href="/admin/events" className="text-sm text-slate-600 hover:underline">Clear</Link>
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            Filter
+          </button>
+          <Link href="/admin/events" className="text-sm text-slate-600 hover:underline">
+            Clear
+          </Link>
         </div>
       </form>
       {rows.length === 0 ? (
@@ -65,21 +94,42 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               <tr key={e.id}>
                 <td className="whitespace-nowrap">{formatDateTime(e.receivedAt)}</td>
                 <td>
-                  <Link href={`/admin/events/${encodeURIComponent(e.id)}`} className="font-mono text-xs text-brand-700 hover:underline">
+                  <Link
+                    href={`/admin/events/${encodeURIComponent(e.id)}`}
+                    className="font-mono text-xs text-brand-700 hover:underline"
+                  >
                     {e.type}
                   </Link>
                 </td>
                 <td className="text-xs">{e.business ?? e.account ?? "platform"}</td>
                 <td className="font-mono text-xs">{e.objectId ?? "—"}</td>
-                <td className="text-xs">{e.error ? <span className="text-red-700">Failed: {e.error}</span> : e.appliedAt ? "Applied" : "Not applied"}</td>
+                <td className="text-xs">
+                  {e.error ? (
+                    <span className="text-red-700">Failed: {e.error}</span>
+                  ) : e.appliedAt ? (
+                    "Applied"
+                  ) : (
+                    "Not applied"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </TableCard>
       )}
       <nav aria-label="Pages" className="flex justify-between text-sm">
-        {sp.before ? <Link href={`/admin/events?${qs({})}`} className="hover:underline">← Newest</Link> : <span />}
-        {next ? <Link href={`/admin/events?${qs({ before: next })}`} className="hover:underline">Older →</Link> : null}
+        {sp.before ? (
+          <Link href={`/admin/events?${qs({})}`} className="hover:underline">
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link href={`/admin/events?${qs({ before: next })}`} className="hover:underline">
+            Older →
+          </Link>
+        ) : null}
       </nav>
     </section>
   );

@@ -32,15 +32,21 @@ export default async function TreasuryPage() {
           <dl className="grid gap-3 sm:grid-cols-2">
             <div className="rounded-lg border border-slate-200 bg-white p-4">
               <dt className="text-xs uppercase tracking-wide text-slate-500">Available</dt>
-              <dd className="mt-1 text-2xl font-semibold" data-testid="platform-available"><MoneyList amounts={fa.available} /></dd>
+              <dd className="mt-1 text-2xl font-semibold" data-testid="platform-available">
+                <MoneyList amounts={fa.available} />
+              </dd>
             </div>
             <div className="rounded-lg border border-slate-200 bg-white p-4">
               <dt className="text-xs uppercase tracking-wide text-slate-500">Incoming</dt>
-              <dd className="mt-1 text-2xl font-semibold"><MoneyList amounts={fa.inboundPending} /></dd>
+              <dd className="mt-1 text-2xl font-semibold">
+                <MoneyList amounts={fa.inboundPending} />
+              </dd>
             </div>
           </dl>
         ) : (
-          <EmptyState title="The platform has no financial account">Stripe provisions it when money management is enabled for the platform.</EmptyState>
+          <EmptyState title="The platform has no financial account">
+            Stripe provisions it when money management is enabled for the platform.
+          </EmptyState>
         )}
       </Section>
       <Section title="Financial address (ACH and wire)" id="address">
@@ -48,27 +54,53 @@ export default async function TreasuryPage() {
           <ul className="space-y-3">
             {treasury.addresses.map((a) => (
               <li key={a.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-                <p>{a.bankName ?? "Bank"} · routing <span className="font-mono">{a.routingNumber ?? "pending"}</span> · account <span className="font-mono">•••• {a.last4 ?? "pending"}</span> <StatusBadge status={a.status} /></p>
+                <p>
+                  {a.bankName ?? "Bank"} · routing <span className="font-mono">{a.routingNumber ?? "pending"}</span> ·
+                  account <span className="font-mono">•••• {a.last4 ?? "pending"}</span>{" "}
+                  <StatusBadge status={a.status} />
+                </p>
                 {a.last4 ? <RevealNumber action={revealAction} addressId={a.id} /> : null}
-                {deps.mode === "sandbox" && a.status === "active" ? <SimulateWire action={simulateWireAction} addressId={a.id} /> : null}
+                {deps.mode === "sandbox" && a.status === "active" ? (
+                  <SimulateWire action={simulateWireAction} addressId={a.id} />
+                ) : null}
               </li>
             ))}
           </ul>
         ) : (
-          <EmptyState title="No financial address yet">Create one for the platform&apos;s financial account to receive ACH and wires.</EmptyState>
+          <EmptyState title="No financial address yet">
+            Create one for the platform&apos;s financial account to receive ACH and wires.
+          </EmptyState>
         )}
       </Section>
       <Section title="Fundings to accounts" id="fundings">
         {history.length ? (
           <TableCard label="Fundings">
-            <thead className="bg-slate-50"><tr><th>When</th><th>Business</th><th>Amount</th><th>Status</th></tr></thead>
+            <thead className="bg-slate-50">
+              <tr>
+                <th>When</th>
+                <th>Business</th>
+                <th>Amount</th>
+                <th>Status</th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100" data-testid="funding-history">
               {history.map(({ op, business, businessId }) => (
                 <tr key={op.id}>
                   <td className="whitespace-nowrap">{formatDateTime(op.createdAt)}</td>
-                  <td>{businessId ? <Link href={`/admin/accounts/${businessId}`} className="text-brand-700 hover:underline">{business}</Link> : "—"}</td>
+                  <td>
+                    {businessId ? (
+                      <Link href={`/admin/accounts/${businessId}`} className="text-brand-700 hover:underline">
+                        {business}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td>{formatMoney(op.amount ?? 0, op.currency ?? "usd")}</td>
-                  <td><StatusBadge status={op.status} />{op.error ? <span className="ml-1 text-xs text-red-700">{op.error}</span> : null}</td>
+                  <td>
+                    <StatusBadge status={op.status} />
+                    {op.error ? <span className="ml-1 text-xs text-red-700">{op.error}</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,9 +9,21 @@ export async function GET(request: Request): Promise<Response> {
   if (!viewer) return new Response("Sign in first\n", { status: 401 });
   if (!can(viewer.user.platformRole, "platform.accounts.view")) return new Response("Forbidden\n", { status: 403 });
   const url = new URL(request.url);
-  const dimension = (DIMENSIONS as readonly string[]).includes(url.searchParams.get("by") ?? "") ? (url.searchParams.get("by") as Dimension) : "category";
-  const { from, to } = periodFrom({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined, days: url.searchParams.get("days") ?? undefined });
+  const dimension = (DIMENSIONS as readonly string[]).includes(url.searchParams.get("by") ?? "")
+    ? (url.searchParams.get("by") as Dimension)
+    : "category";
+  const { from, to } = periodFrom({
+    from: url.searchParams.get("from") ?? undefined,
+    to: url.searchParams.get("to") ?? undefined,
+    days: url.searchParams.get("days") ?? undefined,
+  });
   const rows = await spendBy(getDb(), dimension, from, to, 10_000);
   const name = `spend-by-${dimension}-${from.toISOString().slice(0, 10)}-${to.toISOString().slice(0, 10)}.csv`;
-  return new Response(toCsv(rows, dimension), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" } });
+  return new Response(toCsv(rows, dimension), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
+  });
 }

@@ -4,7 +4,15 @@
 // The tags and setters @stripe/connect-js 3.4.6 uses (its connectElementTagNames and method configs).
 const COMMON_SETTERS = ["setOnLoadError", "setOnLoaderStart"];
 const TAG_SETTERS = {
-  "account-onboarding": ["setFullTermsOfServiceUrl", "setRecipientTermsOfServiceUrl", "setPrivacyPolicyUrl", "setSkipTermsOfServiceCollection", "setCollectionOptions", "setOnExit", "setOnStepChange"],
+  "account-onboarding": [
+    "setFullTermsOfServiceUrl",
+    "setRecipientTermsOfServiceUrl",
+    "setPrivacyPolicyUrl",
+    "setSkipTermsOfServiceCollection",
+    "setCollectionOptions",
+    "setOnExit",
+    "setOnStepChange",
+  ],
   "disputes-list": [],
   payments: ["setDefaultFilters"],
   "payment-details": ["setPayment", "setOnClose"],
@@ -29,7 +37,8 @@ const TAG_SETTERS = {
 
 // Where this script came from is where its API lives (the app loads it with a plain <script src>).
 const SCRIPT_EL = document.currentScript || document.querySelector('script[src$="/connect.js"]');
-const API_BASE = (SCRIPT_EL && SCRIPT_EL.src ? new URL(SCRIPT_EL.src, location.href).origin : location.origin) + "/connect/api";
+const API_BASE =
+  (SCRIPT_EL && SCRIPT_EL.src ? new URL(SCRIPT_EL.src, location.href).origin : location.origin) + "/connect/api";
 
 /** An error with Stripe's onLoadError types (authentication_error, api_connection_error, …). */
 class ConnectError extends Error {
@@ -63,7 +72,10 @@ function h(tag, attrs, ...kids) {
 
 function money(amount, currency, locale) {
   try {
-    return new Intl.NumberFormat(locale || undefined, { style: "currency", currency: (currency || "usd").toUpperCase() }).format((amount || 0) / 100);
+    return new Intl.NumberFormat(locale || undefined, {
+      style: "currency",
+      currency: (currency || "usd").toUpperCase(),
+    }).format((amount || 0) / 100);
   } catch {
     return `${((amount || 0) / 100).toFixed(2)} ${(currency || "usd").toUpperCase()}`;
   }
@@ -79,8 +91,15 @@ function parseAmount(text) {
 
 function date(unix, locale) {
   if (!unix) return "";
-  return new Date(unix * 1000).toLocaleDateString(locale || undefined, { year: "numeric", month: "short", day: "numeric" });
+  return new Date(unix * 1000).toLocaleDateString(locale || undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  });
 }
 
-const humanize = (s) => String(s || "").replace(/[._]/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+const humanize = (s) =>
+  String(s || "")
+    .replace(/[._]/g, " ")
+    .replace(/^\w/, (c) => c.toUpperCase());
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);

@@ -14,7 +14,11 @@ function createConnector(params) {
     secretPromise = Promise.resolve()
       .then(() => params.fetchClientSecret())
       .then((s) => {
-        if (typeof s !== "string" || !s.startsWith("accs_secret__")) throw new ConnectError("authentication_error", "fetchClientSecret did not return an Account Session client secret (accs_secret__…).");
+        if (typeof s !== "string" || !s.startsWith("accs_secret__"))
+          throw new ConnectError(
+            "authentication_error",
+            "fetchClientSecret did not return an Account Session client secret (accs_secret__…).",
+          );
         return s;
       });
     return secretPromise;
@@ -37,14 +41,24 @@ function createConnector(params) {
         secret = await used;
       } catch (e) {
         if (attempt === 0) continue;
-        throw e instanceof ConnectError ? e : new ConnectError("account_session_create_error", `Could not get a client secret: ${e && e.message ? e.message : e}`);
+        throw e instanceof ConnectError
+          ? e
+          : new ConnectError(
+              "account_session_create_error",
+              `Could not get a client secret: ${e && e.message ? e.message : e}`,
+            );
       }
       const headers = { authorization: `Bearer ${secret}` };
       if (body !== undefined) headers["content-type"] = "application/json";
       if (options && options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
       let res;
       try {
-        res = await fetch(API_BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "omit" });
+        res = await fetch(API_BASE + path, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          credentials: "omit",
+        });
       } catch (e) {
         throw new ConnectError("api_connection_error", `Could not reach the sandbox at ${API_BASE}.`);
       }
@@ -61,10 +75,18 @@ function createConnector(params) {
 
   const connector = {
     request,
-    get appearance() { return appearance; },
-    get locale() { return locale; },
-    attach(el) { elements.add(el); },
-    detach(el) { elements.delete(el); },
+    get appearance() {
+      return appearance;
+    },
+    get locale() {
+      return locale;
+    },
+    attach(el) {
+      elements.add(el);
+    },
+    detach(el) {
+      elements.delete(el);
+    },
   };
 
   const instance = {
@@ -87,8 +109,10 @@ function createConnector(params) {
 
 window.StripeConnect = window.StripeConnect || {};
 window.StripeConnect.init = function init(params) {
-  if (!params || typeof params.fetchClientSecret !== "function") throw new Error("StripeConnect.init needs fetchClientSecret.");
-  if (typeof params.publishableKey !== "string" || !params.publishableKey.startsWith("pk_")) throw new Error("StripeConnect.init needs a publishable key (pk_…).");
+  if (!params || typeof params.fetchClientSecret !== "function")
+    throw new Error("StripeConnect.init needs fetchClientSecret.");
+  if (typeof params.publishableKey !== "string" || !params.publishableKey.startsWith("pk_"))
+    throw new Error("StripeConnect.init needs a publishable key (pk_…).");
   return createConnector(params);
 };
 window.StripeConnect.sandbox = { apiBase: API_BASE, tags: Object.keys(TAG_SETTERS) };

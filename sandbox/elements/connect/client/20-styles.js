@@ -65,7 +65,10 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 `;
 
 let baseSheet = null;
-const canAdopt = typeof CSSStyleSheet === "function" && "adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype;
+const canAdopt =
+  typeof CSSStyleSheet === "function" &&
+  "adoptedStyleSheets" in Document.prototype &&
+  "replaceSync" in CSSStyleSheet.prototype;
 
 /** Custom properties for one element from the instance's appearance (defaults where unset). */
 function themeCss(appearance) {

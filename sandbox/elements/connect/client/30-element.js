@@ -21,11 +21,17 @@ class ConnectElement extends HTMLElement {
   }
 
   /** The component's tag without the prefix, e.g. "financial-account". */
-  get tagShort() { return this.localName.replace(/^stripe-connect-/, ""); }
+  get tagShort() {
+    return this.localName.replace(/^stripe-connect-/, "");
+  }
   /** The Account Session component this element needs (null: none, e.g. the "not available" ones). */
-  get component() { return null; }
+  get component() {
+    return null;
+  }
   /** Props whose change reloads the component (others are read when needed). */
-  get reloadOn() { return []; }
+  get reloadOn() {
+    return [];
+  }
 
   setConnector(connector) {
     if (this.connector) this.connector.detach(this);
@@ -37,12 +43,15 @@ class ConnectElement extends HTMLElement {
 
   setProp(name, value) {
     this.props[name] = value;
-    if (name === "onLoaderStart" && this.loaderStarted && typeof value === "function") value({ elementTagName: this.localName });
+    if (name === "onLoaderStart" && this.loaderStarted && typeof value === "function")
+      value({ elementTagName: this.localName });
     if (name === "onLoadError" && this.pendingError && typeof value === "function") this.reportError(this.pendingError);
     if (this.reloadOn.includes(name)) this.scheduleLoad();
   }
 
-  connectedCallback() { if (this.connector && !this.loaded) this.scheduleLoad(); }
+  connectedCallback() {
+    if (this.connector && !this.loaded) this.scheduleLoad();
+  }
 
   // Setters arrive after setConnector (React sets props in effects): wait a tick so one load sees them all.
   scheduleLoad() {
@@ -59,7 +68,11 @@ class ConnectElement extends HTMLElement {
       if (this.component) {
         // Like Stripe's, a component missing from the session does not load (the server refuses its requests anyway).
         this.session = await this.api("GET", "/session");
-        if (!this.session.components[this.component]) throw new ConnectError("invalid_request_error", `The ${this.component} component is not enabled in this Account Session.`);
+        if (!this.session.components[this.component])
+          throw new ConnectError(
+            "invalid_request_error",
+            `The ${this.component} component is not enabled in this Account Session.`,
+          );
         this.features = this.session.components[this.component].features || {};
       }
       await this.load();
@@ -72,14 +85,32 @@ class ConnectElement extends HTMLElement {
   /** Subclasses fetch and render here; throwing shows the error state and calls onLoadError. */
   async load() {}
 
-  api(method, path, body, options) { return this.connector.request(method, path, body, options); }
+  api(method, path, body, options) {
+    return this.connector.request(method, path, body, options);
+  }
 
-  show(...nodes) { this.view.replaceChildren(...clean(nodes)); }
+  show(...nodes) {
+    this.view.replaceChildren(...clean(nodes));
+  }
 
   fail(e) {
-    const err = e instanceof ConnectError ? e : new ConnectError("render_error", e && e.message ? e.message : String(e));
+    const err =
+      e instanceof ConnectError ? e : new ConnectError("render_error", e && e.message ? e.message : String(e));
     this.reportError(err);
-    this.show(h("div", { class: "alert", role: "alert" }, h("p", { text: err.type === "authentication_error" ? "Your session has expired or is not valid." : "This component could not load." }), h("p", { class: "muted", text: err.message })), h("button", { type: "button", class: "secondary", onclick: () => this.run(), text: "Try again" }));
+    this.show(
+      h(
+        "div",
+        { class: "alert", role: "alert" },
+        h("p", {
+          text:
+            err.type === "authentication_error"
+              ? "Your session has expired or is not valid."
+              : "This component could not load.",
+        }),
+        h("p", { class: "muted", text: err.message }),
+      ),
+      h("button", { type: "button", class: "secondary", onclick: () => this.run(), text: "Try again" }),
+    );
   }
 
   reportError(err) {
@@ -89,9 +120,13 @@ class ConnectElement extends HTMLElement {
     this.props.onLoadError({ error: { type: err.type, message: err.message }, elementTagName: this.localName });
   }
 
-  themeChanged() { if (this.connector) this.applyTheme(this.connector.appearance); }
+  themeChanged() {
+    if (this.connector) this.applyTheme(this.connector.appearance);
+  }
 
-  loggedOut() { this.show(h("p", { class: "muted", text: "Signed out." })); }
+  loggedOut() {
+    this.show(h("p", { class: "muted", text: "Signed out." }));
+  }
 
   /** An action failed: authentication problems are load errors for the app; others stay next to the form. */
   actionFailed(e, form) {
@@ -104,7 +139,9 @@ class ConnectElement extends HTMLElement {
 function withSetters(cls, tag) {
   for (const setter of [...COMMON_SETTERS, ...(TAG_SETTERS[tag] || [])]) {
     const name = propName(setter);
-    cls.prototype[`${setter}InternalOnly`] = function (value) { this.setProp(name, value); };
+    cls.prototype[`${setter}InternalOnly`] = function (value) {
+      this.setProp(name, value);
+    };
   }
   return cls;
 }

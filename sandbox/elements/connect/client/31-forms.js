@@ -9,22 +9,41 @@ function field(o) {
   const id = uid(o.name);
   const hintId = o.hint ? `${id}-hint` : null;
   const errId = `${id}-error`;
-  const common = { id, name: o.name, "aria-describedby": [hintId, errId].filter(Boolean).join(" "), "data-params": [o.name, ...(o.params || [])].join(" "), required: o.required !== false && o.type !== "checkbox" ? true : null, autocomplete: o.autocomplete || null };
+  const common = {
+    id,
+    name: o.name,
+    "aria-describedby": [hintId, errId].filter(Boolean).join(" "),
+    "data-params": [o.name, ...(o.params || [])].join(" "),
+    required: o.required !== false && o.type !== "checkbox" ? true : null,
+    autocomplete: o.autocomplete || null,
+  };
   let control;
   if (o.type === "select") {
-    control = h("select", common, (o.options || []).map(([v, l]) => h("option", { value: v, selected: String(o.value) === v, text: l })));
+    control = h(
+      "select",
+      common,
+      (o.options || []).map(([v, l]) => h("option", { value: v, selected: String(o.value) === v, text: l })),
+    );
   } else if (o.type === "textarea") {
     control = h("textarea", { ...common, rows: 3 });
     control.value = o.value || "";
   } else if (o.type === "checkbox") {
     control = h("input", { ...common, type: "checkbox", value: "on", checked: o.value === "on" || o.value === true });
   } else {
-    control = h("input", { ...common, type: o.type || "text", value: o.value || "", inputmode: o.inputmode || null, placeholder: o.placeholder || null });
+    control = h("input", {
+      ...common,
+      type: o.type || "text",
+      value: o.value || "",
+      inputmode: o.inputmode || null,
+      placeholder: o.placeholder || null,
+    });
   }
   const label = h("label", { for: id, text: o.label });
   const hint = o.hint ? h("p", { class: "hint", id: hintId, text: o.hint }) : null;
   const error = h("p", { class: "error", id: errId });
-  return o.type === "checkbox" ? h("div", { class: "field check" }, control, label, error) : h("div", { class: "field" }, label, hint, control, error);
+  return o.type === "checkbox"
+    ? h("div", { class: "field check" }, control, label, error)
+    : h("div", { class: "field" }, label, hint, control, error);
 }
 
 function formEl(onsubmit, ...children) {
@@ -41,8 +60,9 @@ function formValues(form) {
   for (const c of form.querySelectorAll("input,select,textarea")) {
     if (!c.name) continue;
     if (c.type === "checkbox") out[c.name] = c.checked ? "on" : "";
-    else if (c.type === "radio") { if (c.checked) out[c.name] = c.value; }
-    else out[c.name] = c.value;
+    else if (c.type === "radio") {
+      if (c.checked) out[c.name] = c.value;
+    } else out[c.name] = c.value;
   }
   return out;
 }
@@ -65,8 +85,13 @@ function showFormErrors(form, errors) {
   }
   let first = null;
   for (const [param, message] of Object.entries(map)) {
-    const control = Array.from(form.querySelectorAll("[data-params]")).find((c) => c.dataset.params.split(" ").includes(param));
-    if (!control) { general = general ? `${general} ${message}` : message; continue; }
+    const control = Array.from(form.querySelectorAll("[data-params]")).find((c) =>
+      c.dataset.params.split(" ").includes(param),
+    );
+    if (!control) {
+      general = general ? `${general} ${message}` : message;
+      continue;
+    }
     control.setAttribute("aria-invalid", "true");
     const err = form.querySelector(`#${control.id}-error`);
     if (err) err.textContent = message;
@@ -89,7 +114,9 @@ async function busy(form, fn) {
   }
 }
 
-function statusLine(text) { return h("p", { class: "notice", role: "status", text }); }
+function statusLine(text) {
+  return h("p", { class: "notice", role: "status", text });
+}
 
 /** A heading that takes focus, so keyboard and screen-reader users land on the panel that just opened. */
 function focusHeading(text, level) {

@@ -19,19 +19,39 @@ function requirementsQuery(props) {
 /** The requirements form; resolves through `onSaved(account)` after a successful submission. */
 function requirementsForm(el, account, onSaved, extra) {
   const q = requirementsQuery(el.props);
-  const links = [["fullTermsOfServiceUrl", "Terms of service"], ["privacyPolicyUrl", "Privacy policy"]].filter(([k]) => typeof el.props[k] === "string");
-  const fields = account.fields.map((f) => field({ ...f, type: f.type, value: f.value, options: f.options, hint: f.hint }));
+  const links = [
+    ["fullTermsOfServiceUrl", "Terms of service"],
+    ["privacyPolicyUrl", "Privacy policy"],
+  ].filter(([k]) => typeof el.props[k] === "string");
+  const fields = account.fields.map((f) =>
+    field({ ...f, type: f.type, value: f.value, options: f.options, hint: f.hint }),
+  );
   const form = formEl(
-    (f) => busy(f, async () => {
-      try {
-        const saved = await el.api("POST", `/account/requirements?${q}`, { values: formValues(f) }, { idempotencyKey: newKey() });
-        onSaved(saved);
-      } catch (e) {
-        el.actionFailed(e, f);
-      }
-    }),
+    (f) =>
+      busy(f, async () => {
+        try {
+          const saved = await el.api(
+            "POST",
+            `/account/requirements?${q}`,
+            { values: formValues(f) },
+            { idempotencyKey: newKey() },
+          );
+          onSaved(saved);
+        } catch (e) {
+          el.actionFailed(e, f);
+        }
+      }),
     fields,
-    links.length ? h("p", { class: "muted" }, links.map(([k, label]) => [h("a", { href: el.props[k], target: "_blank", rel: "noopener", text: label }), " "])) : null,
+    links.length
+      ? h(
+          "p",
+          { class: "muted" },
+          links.map(([k, label]) => [
+            h("a", { href: el.props[k], target: "_blank", rel: "noopener", text: label }),
+            " ",
+          ]),
+        )
+      : null,
     h("div", { class: "row" }, h("button", { type: "submit", text: "Save and continue" }), extra || null),
   );
   return form;
@@ -43,11 +63,19 @@ function dueCount(account) {
 }
 
 class AccountOnboarding extends ConnectElement {
-  get component() { return "account_onboarding"; }
-  get reloadOn() { return ["collectionOptions", "skipTermsOfServiceCollection"]; }
+  get component() {
+    return "account_onboarding";
+  }
+  get reloadOn() {
+    return ["collectionOptions", "skipTermsOfServiceCollection"];
+  }
 
-  step(name) { if (typeof this.props.onStepChange === "function") this.props.onStepChange({ step: name }); }
-  exit() { if (typeof this.props.onExit === "function") this.props.onExit(); }
+  step(name) {
+    if (typeof this.props.onStepChange === "function") this.props.onStepChange({ step: name });
+  }
+  exit() {
+    if (typeof this.props.onExit === "function") this.props.onExit();
+  }
 
   async load() {
     const account = await this.api("GET", `/account?${requirementsQuery(this.props)}`);
@@ -60,8 +88,13 @@ class AccountOnboarding extends ConnectElement {
       this.step("summary");
       const pending = account.requirements.pending_verification.length > 0;
       return this.show(
-        afterSave ? focusHeading("Your account details are complete", "h2") : h("h2", { text: "Your account details are complete" }),
-        h("p", { class: "muted", text: pending ? "Stripe is verifying the information you provided." : "Nothing else is needed right now." }),
+        afterSave
+          ? focusHeading("Your account details are complete", "h2")
+          : h("h2", { text: "Your account details are complete" }),
+        h("p", {
+          class: "muted",
+          text: pending ? "Stripe is verifying the information you provided." : "Nothing else is needed right now.",
+        }),
         h("button", { type: "button", onclick: () => this.exit(), text: "Done" }),
       );
     }
@@ -75,8 +108,12 @@ class AccountOnboarding extends ConnectElement {
 }
 
 class NotificationBanner extends ConnectElement {
-  get component() { return "notification_banner"; }
-  get reloadOn() { return ["collectionOptions"]; }
+  get component() {
+    return "notification_banner";
+  }
+  get reloadOn() {
+    return ["collectionOptions"];
+  }
 
   async load() {
     this.render(await this.api("GET", `/account?${requirementsQuery(this.props)}`));
@@ -86,24 +123,45 @@ class NotificationBanner extends ConnectElement {
     const r = account.requirements;
     const notes = [];
     const due = dueCount(account);
-    if (due) notes.push({ action: true, text: r.past_due.length || r.disabled_reason ? "Your account is restricted until you provide the missing information." : "Provide the missing information about your business to keep your account in good standing." });
-    if (r.pending_verification.length) notes.push({ action: false, text: "Stripe is verifying the information you provided." });
+    if (due)
+      notes.push({
+        action: true,
+        text:
+          r.past_due.length || r.disabled_reason
+            ? "Your account is restricted until you provide the missing information."
+            : "Provide the missing information about your business to keep your account in good standing.",
+      });
+    if (r.pending_verification.length)
+      notes.push({ action: false, text: "Stripe is verifying the information you provided." });
     const total = notes.length;
     const actionRequired = notes.filter((n) => n.action).length;
-    if (typeof this.props.onNotificationsChange === "function") this.props.onNotificationsChange({ total, actionRequired });
+    if (typeof this.props.onNotificationsChange === "function")
+      this.props.onNotificationsChange({ total, actionRequired });
     this.view.hidden = total === 0; // like Stripe's banner: nothing to show, nothing rendered
     this.show(
       ...notes.map((n) =>
-        h("div", { class: n.action ? "alert" : "notice", role: n.action ? "alert" : "status" },
+        h(
+          "div",
+          { class: n.action ? "alert" : "notice", role: n.action ? "alert" : "status" },
           h("p", { text: n.text }),
-          n.action && account.fields.length ? h("button", { type: "button", onclick: () => this.openForm(account), text: "Provide information" }) : null,
+          n.action && account.fields.length
+            ? h("button", { type: "button", onclick: () => this.openForm(account), text: "Provide information" })
+            : null,
         ),
       ),
     );
   }
 
   openForm(account) {
-    const cancel = h("button", { type: "button", class: "secondary", onclick: () => this.render(account), text: "Cancel" });
-    this.show(focusHeading("Provide information"), requirementsForm(this, account, (saved) => this.render(saved), cancel));
+    const cancel = h("button", {
+      type: "button",
+      class: "secondary",
+      onclick: () => this.render(account),
+      text: "Cancel",
+    });
+    this.show(
+      focusHeading("Provide information"),
+      requirementsForm(this, account, (saved) => this.render(saved), cancel),
+    );
   }
 }

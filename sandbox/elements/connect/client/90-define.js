@@ -3,7 +3,9 @@
 
 class NotAvailable extends ConnectElement {
   async load() {
-    this.show(h("p", { class: "muted", role: "note", text: `The ${this.tagShort} component is not available in the sandbox.` }));
+    this.show(
+      h("p", { class: "muted", role: "note", text: `The ${this.tagShort} component is not available in the sandbox.` }),
+    );
   }
 }
 

@@ -23,7 +23,10 @@ async function run<T>(spec: Spec, input: FormData): Promise<ActionResult<T>> {
 }
 
 export async function fundAction(_prev: unknown, form: FormData) {
-  return run<Awaited<ReturnType<ReturnType<typeof fundSpec>["run"]>> extends ActionResult<infer T> ? T : never>(fundSpec(appDeps()) as Spec, form);
+  return run<Awaited<ReturnType<ReturnType<typeof fundSpec>["run"]>> extends ActionResult<infer T> ? T : never>(
+    fundSpec(appDeps()) as Spec,
+    form,
+  );
 }
 export async function freezeAction(_prev: unknown, form: FormData) {
   return run<{ cardIds: string[] }>(freezeSpec(appDeps()) as Spec, form);

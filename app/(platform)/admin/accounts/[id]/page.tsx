@@ -5,11 +5,24 @@ import { CloseForm } from "@/components/admin/close-form";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { FundForm } from "@/components/admin/fund-form";
 import { IdentitySection, MoneySection } from "@/components/admin/review-identity";
-import { ActivityLists, AuthorizationsSection, CardsSection, DecisionsSection } from "@/components/admin/review-activity";
+import {
+  ActivityLists,
+  AuthorizationsSection,
+  CardsSection,
+  DecisionsSection,
+} from "@/components/admin/review-activity";
 import { getDb } from "@/db";
 import { getAccountReview } from "@/db/queries/admin-account-review";
 import { requirePlatformPage } from "@/lib/auth/session";
-import { closeAction, freezeAction, fundAction, onboardingLinkAction, pauseAction, resumeAction, unfreezeAction } from "./actions";
+import {
+  closeAction,
+  freezeAction,
+  fundAction,
+  onboardingLinkAction,
+  pauseAction,
+  resumeAction,
+  unfreezeAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Account review" };
 
@@ -36,16 +49,53 @@ export default async function AccountReviewPage({ params }: { params: Promise<{ 
         <div className="grid gap-3 md:grid-cols-2">
           <div className="space-y-1">
             <h3 className="text-sm font-medium">Fund from the platform</h3>
-            <FundForm action={fundAction} businessId={b.id} businessName={b.legalName} stablecoin={b.fundingModel === "stablecoin"} />
+            <FundForm
+              action={fundAction}
+              businessId={b.id}
+              businessName={b.legalName}
+              stablecoin={b.fundingModel === "stablecoin"}
+            />
           </div>
           <div className="space-y-2">
-            <ConfirmAction action={onboardingLinkAction} businessId={b.id} kind="onboarding_link" label="Create onboarding link" confirmText="Creates a fresh single-use link to Stripe's onboarding for this business, for you to copy and send to its owner." />
-            <ConfirmAction action={freezeAction} businessId={b.id} kind="freeze" label="Freeze all cards" confirmText="Every active card of this business becomes inactive: purchases are declined until unfrozen." danger />
-            <ConfirmAction action={unfreezeAction} businessId={b.id} kind="unfreeze" label="Unfreeze cards" confirmText="Reactivates the cards the platform froze last time (cards the business froze itself stay frozen)." />
+            <ConfirmAction
+              action={onboardingLinkAction}
+              businessId={b.id}
+              kind="onboarding_link"
+              label="Create onboarding link"
+              confirmText="Creates a fresh single-use link to Stripe's onboarding for this business, for you to copy and send to its owner."
+            />
+            <ConfirmAction
+              action={freezeAction}
+              businessId={b.id}
+              kind="freeze"
+              label="Freeze all cards"
+              confirmText="Every active card of this business becomes inactive: purchases are declined until unfrozen."
+              danger
+            />
+            <ConfirmAction
+              action={unfreezeAction}
+              businessId={b.id}
+              kind="unfreeze"
+              label="Unfreeze cards"
+              confirmText="Reactivates the cards the platform froze last time (cards the business froze itself stay frozen)."
+            />
             {r.paused ? (
-              <ConfirmAction action={resumeAction} businessId={b.id} kind="resume" label="Resume authorizations" confirmText="Turns this business's kill switch off: authorizations follow the platform's and the business's rules again." />
+              <ConfirmAction
+                action={resumeAction}
+                businessId={b.id}
+                kind="resume"
+                label="Resume authorizations"
+                confirmText="Turns this business's kill switch off: authorizations follow the platform's and the business's rules again."
+              />
             ) : (
-              <ConfirmAction action={pauseAction} businessId={b.id} kind="pause" label="Pause account" confirmText="Turns on this business's kill switch: every card authorization is declined until resumed." danger />
+              <ConfirmAction
+                action={pauseAction}
+                businessId={b.id}
+                kind="pause"
+                label="Pause account"
+                confirmText="Turns on this business's kill switch: every card authorization is declined until resumed."
+                danger
+              />
             )}
             <CloseForm action={closeAction} businessId={b.id} businessName={b.legalName} />
           </div>

@@ -7,4 +7,6 @@ import { getStripe } from "@/lib/stripe/client";
 export const dynamic = "force-dynamic";
 
 /** The thin event destination: v2 event notifications, signed with STRIPE_THIN_WEBHOOK_SECRET. */
-export const POST = receiverRoute(RECEIVERS.thin, (secret, raw, signature) => handleThinEvent({ db: getDb(), stripe: getStripe(), secret }, raw, signature));
+export const POST = receiverRoute(RECEIVERS.thin, (secret, raw, signature) =>
+  handleThinEvent({ db: getDb(), stripe: getStripe(), secret }, raw, signature),
+);
