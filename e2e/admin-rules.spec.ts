@@ -7,8 +7,9 @@ const GAMBLING = "Betting/Casino Gambling";
 async function setBlocked(page: Page, blocked: boolean): Promise<void> {
   await page.goto("/admin/rules");
   await page.getByPlaceholder("Filter by name or MCC").fill("7995");
-  const box = page.getByRole("checkbox", { name: new RegExp(`^${GAMBLING.replace("/", "\\/")}`) });
-  await box.setChecked(blocked);
+  const option = page.getByRole("option", { name: new RegExp(`^${GAMBLING.replace("/", "\\/")}`) });
+  if ((await option.getAttribute("aria-selected")) !== String(blocked)) await option.click();
+  await expect(option).toHaveAttribute("aria-selected", String(blocked));
   await expect(page.getByRole("button", { name: "Save rules" })).toBeDisabled();
   await page.getByRole("button", { name: "Preview against the last 1,000 decisions" }).click();
   await expect(page.getByTestId("rules-preview")).toBeVisible();
@@ -17,7 +18,7 @@ async function setBlocked(page: Page, blocked: boolean): Promise<void> {
   // Saved for real: a fresh page shows the category as it was left.
   await page.reload();
   await page.getByPlaceholder("Filter by name or MCC").fill("7995");
-  await expect(box).toBeChecked({ checked: blocked });
+  await expect(option).toHaveAttribute("aria-selected", String(blocked));
 }
 
 test("blocking a merchant category declines a purchase in it, with that rule in the decision log", async ({ page }) => {

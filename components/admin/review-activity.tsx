@@ -1,5 +1,5 @@
 import type { AccountReview } from "@/db/queries/admin-account-review";
-import { merchantCategory } from "@/lib/admin/merchant-categories";
+import { merchantCategory } from "@/lib/rules/merchant-categories";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section, TableCard } from "./empty-state";
 import { formatDateTime, StatusBadge } from "./format";

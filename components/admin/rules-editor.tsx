@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useMemo, useRef, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
+import { CategoryPicker } from "@/components/ui/category-picker";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import type { MerchantCategory } from "@/lib/admin/merchant-categories";
+import type { MerchantCategory } from "@/lib/rules/merchant-categories";
 import type { RulesPreview } from "@/lib/admin/rules-preview";
 import type { ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";
@@ -11,6 +12,15 @@ import type { RuleSet } from "@/lib/rules/engine";
 type Preview = ActionResult<RulesPreview> | null;
 type Saved = ActionResult<{ saved: true }> | null;
 type Act<T> = (prev: T, form: FormData) => Promise<T>;
+
+/** The form's values with the blocked categories about to be rendered (not yet in the DOM). */
+function withCategories(form: HTMLFormElement | null, categories: string[]): FormData | null {
+  if (!form) return null;
+  const data = new FormData(form);
+  data.delete("blockedCategories");
+  for (const c of categories) data.append("blockedCategories", c);
+  return data;
+}
 
 /** What the form says, as one string: a preview is valid only for exactly these values. */
 function signature(form: HTMLFormElement | FormData | null): string {
@@ -39,8 +49,6 @@ export function RulesEditor({
   save: Act<Saved>;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [filter, setFilter] = useState("");
-  const [blocked, setBlocked] = useState(() => new Set(rules.blockedCategories));
   const [current, setCurrent] = useState("");
   const [previewed, setPreviewed] = useState<string | null>(null);
   const [previewResult, runPreview, previewing] = useActionState<Preview, FormData>(async (prev, form) => {
@@ -55,14 +63,8 @@ export function RulesEditor({
     if (r?.ok) setPreviewed(null);
     return r;
   }, null);
-  const shown = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    return q
-      ? categories.filter((c) => c.name.toLowerCase().includes(q) || c.mcc.includes(q) || c.category.includes(q))
-      : categories;
-  }, [categories, filter]);
   // Submitted by hand rather than as a form action: React resets a form after its action, which
-  // would silently untick the categories and save something other than what was previewed.
+  // would silently reset the fields and save something other than what was previewed.
   const send = (dispatch: (form: FormData) => void) => {
     if (!formRef.current) return;
     const form = new FormData(formRef.current);
@@ -85,46 +87,15 @@ export function RulesEditor({
       }}
       aria-label="Platform rules"
     >
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">Blocked merchant categories ({blocked.size})</legend>
-        <label htmlFor="category-filter" className="sr-only">
-          Filter categories
-        </label>
-        <input
-          id="category-filter"
-          type="search"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          placeholder="Filter by name or MCC"
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          form="no-form"
-        />
-        <div className="max-h-64 overflow-y-auto rounded-md border border-slate-200 p-2" data-testid="category-list">
-          {categories.map((c) => (
-            <label
-              key={c.category}
-              className={`flex items-center gap-2 py-0.5 text-sm ${shown.includes(c) ? "" : "hidden"}`}
-            >
-              <input
-                type="checkbox"
-                name="blockedCategories"
-                value={c.category}
-                checked={blocked.has(c.category)}
-                onChange={(e) => {
-                  const next = new Set(blocked);
-                  if (e.target.checked) next.add(c.category);
-                  else next.delete(c.category);
-                  setBlocked(next);
-                }}
-              />
-              <span>
-                {c.name} <span className="font-mono text-xs text-slate-500">MCC {c.mcc}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        {errors.blockedCategories ? <p className="text-sm text-red-600">{errors.blockedCategories}</p> : null}
-      </fieldset>
+      <CategoryPicker
+        name="blockedCategories"
+        label="Blocked merchant categories"
+        categories={categories}
+        defaultValue={rules.blockedCategories}
+        // The picker's hidden fields change without a change event: recompute what the form says here.
+        onValueChange={(next) => setCurrent(signature(withCategories(formRef.current, next)))}
+        error={errors.blockedCategories}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field
           label="Allowed merchant countries"

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { platformRulesSchema } from "@/lib/admin/rules-form";
+import { rulesFormSchema } from "@/lib/rules/rules-form";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { newBusinessSchema } from "@/lib/businesses/schemas";
 import { NUL_MESSAGE, executeAction, nulField } from "./execute";
@@ -46,7 +46,7 @@ test("sign-up and new-business names with a NUL character are refused", () => {
 test("the platform's velocity limit takes digits only (not 1e3 or 0x10)", () => {
   const base = { blockedCategories: [], allowedCountries: "", maxAmount: "", killSwitch: "" };
   for (const bad of ["1e3", "0x10", "1.5", "-1", " 1 2 "])
-    assert.equal(platformRulesSchema.safeParse({ ...base, velocityPerHour: bad }).success, false, bad);
-  const ok = platformRulesSchema.safeParse({ ...base, velocityPerHour: " 16 " });
+    assert.equal(rulesFormSchema.safeParse({ ...base, velocityPerHour: bad }).success, false, bad);
+  const ok = rulesFormSchema.safeParse({ ...base, velocityPerHour: " 16 " });
   assert.equal(ok.success && ok.data.velocityPerHour, 16);
 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { previewRules, type PastDecision } from "./rules-preview";
-import { platformRulesSchema } from "./rules-form";
+import { rulesFormSchema } from "@/lib/rules/rules-form";
 
 const t0 = new Date("2026-11-01T12:00:00Z").getTime();
 const d = (i: number, over: Partial<PastDecision> = {}): PastDecision => ({
@@ -55,7 +55,7 @@ test("a business's own stricter rules still apply in the preview", () => {
 });
 
 test("the form coerces strings and explains bad values next to their fields", () => {
-  const ok = platformRulesSchema.safeParse({
+  const ok = rulesFormSchema.safeParse({
     blockedCategories: "betting_casino_gambling",
     allowedCountries: "us, mx",
     maxAmount: "1,000.50",
@@ -71,7 +71,7 @@ test("the form coerces strings and explains bad values next to their fields", ()
     velocityPerHour: 5,
     killSwitch: false,
   });
-  const bad = platformRulesSchema.safeParse({
+  const bad = rulesFormSchema.safeParse({
     blockedCategories: ["not_a_category"],
     allowedCountries: "USA",
     maxAmount: "1.234",

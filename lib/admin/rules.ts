@@ -5,7 +5,7 @@ import { ok, type ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";
 import { loadRules, savePlatformRules } from "@/lib/rules/rules-store";
 import type { AdminDeps } from "./deps";
-import { platformRulesSchema } from "./rules-form";
+import { rulesFormSchema } from "@/lib/rules/rules-form";
 import { previewRules, type RulesPreview } from "./rules-preview";
 
 export const PREVIEW_SIZE = 1000;
@@ -17,19 +17,17 @@ export async function previewPlatformRules(deps: AdminDeps, rules: RuleSet): Pro
   return ok(previewRules(past, rules, await businessRulesFor(deps.db, businessIds)));
 }
 
-export const previewRulesSpec = (
-  deps: AdminDeps,
-): ActionSpec<typeof platformRulesSchema, RulesPreview, PlatformActor> => ({
+export const previewRulesSpec = (deps: AdminDeps): ActionSpec<typeof rulesFormSchema, RulesPreview, PlatformActor> => ({
   permission: "platform.rules.manage",
-  schema: platformRulesSchema,
+  schema: rulesFormSchema,
   run: (_actor, rules) => previewPlatformRules(deps, rules),
 });
 
 export const saveRulesSpec = (
   deps: AdminDeps,
-): ActionSpec<typeof platformRulesSchema, { rules: RuleSet; previous: RuleSet }, PlatformActor> => ({
+): ActionSpec<typeof rulesFormSchema, { rules: RuleSet; previous: RuleSet }, PlatformActor> => ({
   permission: "platform.rules.manage",
-  schema: platformRulesSchema,
+  schema: rulesFormSchema,
   run: async (actor, rules) => {
     const { platform: previous } = await loadRules(deps.db, null);
     await savePlatformRules(deps.db, rules, actor.userId, deps.rules);

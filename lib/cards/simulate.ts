@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type Stripe from "stripe";
-import { isMerchantCategory } from "@/lib/admin/merchant-categories";
+import { isMerchantCategory } from "@/lib/rules/merchant-categories";
 import { parseMoney } from "@/lib/money";
 
 export const purchaseSchema = z

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { businessAction } from "@/lib/actions/safe-action";
-import { businessRulesSchema } from "@/lib/cards/rules-form";
+import { rulesFormSchema } from "@/lib/rules/rules-form";
 import { fail, ok } from "@/lib/errors";
 import { saveBusinessRules } from "@/lib/rules/rules-store";
 
@@ -16,7 +16,7 @@ const FIELD_OF: Record<string, string> = {
 /** The business's own authorization rules; never looser than the platform's (refused if so). */
 export const saveRulesAction = businessAction({
   permission: "rules.manage",
-  schema: businessRulesSchema,
+  schema: rulesFormSchema,
   run: async (actor, rules) => {
     const saved = await saveBusinessRules(getDb(), actor.businessId, rules, actor.userId);
     if (!saved.ok) {

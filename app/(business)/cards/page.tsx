@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { BusinessConnect } from "@/components/connect/business-connect";
 import { CardsListPanel } from "@/components/connect/embedded";
-import { MERCHANT_CATEGORIES, merchantCategory } from "@/lib/admin/merchant-categories";
+import { MERCHANT_CATEGORIES, merchantCategory } from "@/lib/rules/merchant-categories";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { listCards } from "@/lib/cards/queries";

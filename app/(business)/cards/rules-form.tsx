@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { CategoryPicker } from "@/components/ui/category-picker";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/errors";
+import type { MerchantCategory } from "@/lib/rules/merchant-categories";
 import { saveRulesAction } from "./actions";
 
 export type RulesFormValues = {
@@ -14,7 +16,6 @@ export type RulesFormValues = {
   velocityPerHour: string;
   killSwitch: boolean;
 };
-type Category = { category: string; mcc: string; name: string };
 type State = ActionResult<{ saved: boolean }> | null;
 
 export function RulesForm({
@@ -24,7 +25,7 @@ export function RulesForm({
   canEdit,
 }: {
   initial: RulesFormValues;
-  categories: Category[];
+  categories: readonly MerchantCategory[];
   platformSummary: string[];
   canEdit: boolean;
 }) {
@@ -63,30 +64,14 @@ export function RulesForm({
           <input type="checkbox" name="killSwitch" value="on" defaultChecked={initial.killSwitch} className="size-4" />
           Pause all card spending
         </label>
-        <div>
-          <label htmlFor="blockedCategories" className="block text-sm font-medium text-slate-800">
-            Blocked merchant categories
-          </label>
-          <select
-            id="blockedCategories"
-            name="blockedCategories"
-            multiple
-            size={8}
-            defaultValue={initial.blockedCategories}
-            aria-describedby="blockedCategories-hint"
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-          >
-            {categories.map((c) => (
-              <option key={c.category} value={c.category}>
-                {c.name} ({c.mcc})
-              </option>
-            ))}
-          </select>
-          <p id="blockedCategories-hint" className="mt-1 text-xs text-slate-500">
-            Hold Ctrl (or ⌘) to choose several.
-          </p>
-          {fields.blockedCategories ? <p className="mt-1 text-sm text-red-600">{fields.blockedCategories}</p> : null}
-        </div>
+        <CategoryPicker
+          name="blockedCategories"
+          label="Blocked merchant categories"
+          categories={categories}
+          defaultValue={initial.blockedCategories}
+          hint="Type a name or MCC, then pick with Enter or a click."
+          error={fields.blockedCategories}
+        />
         <Field
           label="Allowed merchant countries"
           name="allowedCountries"

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { authorizations } from "@/db/schema";
-import { MERCHANT_CATEGORIES } from "@/lib/admin/merchant-categories";
+import { MERCHANT_CATEGORIES } from "@/lib/rules/merchant-categories";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { listCards } from "@/lib/cards/queries";

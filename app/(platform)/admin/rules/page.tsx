@@ -3,7 +3,7 @@ import { DecisionLog, DecisionStatsPanel } from "@/components/admin/decision-sta
 import { RulesEditor } from "@/components/admin/rules-editor";
 import { getDb } from "@/db";
 import { decisionLog, decisionStats } from "@/db/queries/admin-decisions";
-import { MERCHANT_CATEGORIES } from "@/lib/admin/merchant-categories";
+import { MERCHANT_CATEGORIES } from "@/lib/rules/merchant-categories";
 import { requirePlatformPage } from "@/lib/auth/session";
 import { loadRules } from "@/lib/rules/rules-store";
 import { previewRulesAction, saveRulesAction } from "./actions";

@@ -1,18 +1,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { businessRulesSchema } from "./rules-form";
+import { rulesFormSchema } from "./rules-form";
 
 test("form strings become a rule set with money in minor units", () => {
-  const r = businessRulesSchema.parse({
+  const r = rulesFormSchema.parse({
     blockedCategories: ["drinking_places", "betting_casino_gambling"],
     allowedCountries: "us, mx",
     maxAmount: "250.5",
     velocityPerHour: "12",
     killSwitch: "on",
   });
+  // Sorted, as the platform's parser always stored them: one canonical order for both rule sets.
   assert.deepEqual(r, {
-    blockedCategories: ["drinking_places", "betting_casino_gambling"],
-    allowedCountries: ["US", "MX"],
+    blockedCategories: ["betting_casino_gambling", "drinking_places"],
+    allowedCountries: ["MX", "US"],
     maxAmount: 25050,
     currency: "usd",
     velocityPerHour: 12,
@@ -21,7 +22,7 @@ test("form strings become a rule set with money in minor units", () => {
 });
 
 test("empty fields mean no rule of that kind", () => {
-  assert.deepEqual(businessRulesSchema.parse({ allowedCountries: "", maxAmount: "", velocityPerHour: "" }), {
+  assert.deepEqual(rulesFormSchema.parse({ allowedCountries: "", maxAmount: "", velocityPerHour: "" }), {
     blockedCategories: [],
     allowedCountries: null,
     maxAmount: null,
@@ -33,7 +34,7 @@ test("empty fields mean no rule of that kind", () => {
 
 test("bad values are refused field by field", () => {
   const bad = (input: Record<string, unknown>, field: string) => {
-    const r = businessRulesSchema.safeParse(input);
+    const r = rulesFormSchema.safeParse(input);
     assert.equal(r.success, false);
     assert.ok(!r.success && r.error.issues.some((i) => i.path[0] === field), field);
   };
