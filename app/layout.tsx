@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Script from "next/script";
+import { ToastProvider } from "@/components/ui/toast";
 import { sandboxPublicUrl, stripeMode } from "@/lib/config";
 import "./globals.css";
 
@@ -20,7 +21,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Script src={`${sandboxPublicUrl()}/connect.js`} strategy="beforeInteractive" nonce={nonce} />
         ) : null}
       </head>
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        <ToastProvider>{children}</ToastProvider>
+      </body>
     </html>
   );
 }

@@ -345,7 +345,7 @@ test("axe: confirmation steps on the admin's account review (funding, pause), ca
   await openReview(admin, "acme", US_NAME);
   await admin.getByLabel("Amount (USD)").fill("1.00");
   await admin.getByRole("button", { name: "Review funding" }).click();
-  const confirm = admin.getByRole("group", { name: "Confirm funding" });
+  const confirm = admin.getByRole("alertdialog", { name: "Confirm funding" });
   await expect(confirm).toBeVisible();
   await expect(confirm.getByRole("button", { name: "Confirm funding" })).toBeFocused();
   await expectAccessible(admin, "account review, funding confirmation open");
@@ -358,7 +358,7 @@ test("axe: confirmation steps on the admin's account review (funding, pause), ca
   const pause = admin.getByRole("button", { name: "Pause account", exact: true });
   if ((await pause.count()) > 0) {
     await pause.click();
-    const group = admin.getByRole("group", { name: "Confirm: Pause account" });
+    const group = admin.getByRole("alertdialog", { name: "Confirm: Pause account" });
     await expect(group).toBeVisible();
     await expect(group.getByRole("button", { name: "Confirm: pause account" })).toBeFocused();
     await expectAccessible(admin, "account review, pause confirmation open");

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/errors";
 
@@ -32,8 +33,8 @@ const btn =
   "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
 
 /**
- * An account action behind a confirmation step: the first button only explains what will
- * happen; nothing is sent until "Confirm". Results and errors show right under it.
+ * An account action behind a confirmation dialog: the first button only explains what will
+ * happen; nothing is sent until "Confirm". Results and errors show right under the button.
  */
 export function ConfirmAction({
   action,
@@ -51,52 +52,46 @@ export function ConfirmAction({
   danger?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
-  // After Cancel or Confirm, focus goes back to the button that opened the question (not to <body>).
-  const [returned, setReturned] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
   const [result, submit, pending] = useActionState(action, null);
   const tone = danger ? "bg-red-600 text-white hover:bg-red-700" : "bg-brand-600 text-white hover:bg-brand-700";
   const url = result?.ok && typeof result.data.url === "string" ? result.data.url : null;
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
-      {!asking ? (
-        <button
-          type="button"
-          className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`}
-          autoFocus={returned}
-          onClick={() => setAsking(true)}
-        >
-          {label}
-        </button>
-      ) : (
-        <form
-          action={(form) => {
-            setAsking(false);
-            setReturned(true);
-            submit(form);
-          }}
-          className="space-y-2"
-          role="group"
-          aria-label={`Confirm: ${label}`}
-        >
-          <p className="text-sm text-slate-700">{confirmText}</p>
-          <input type="hidden" name="businessId" value={businessId} />
-          <div className="flex gap-2">
-            <button type="submit" className={`${btn} ${tone}`} autoFocus>
+      <button
+        ref={opener}
+        type="button"
+        aria-haspopup="dialog"
+        className={`${btn} border border-slate-300 text-slate-800 hover:bg-slate-50`}
+        onClick={() => setAsking(true)}
+      >
+        {label}
+      </button>
+      <ConfirmDialog
+        open={asking}
+        onOpenChange={setAsking}
+        title={`Confirm: ${label}`}
+        description={confirmText}
+        initialFocus={confirm}
+        returnFocus={opener}
+      >
+        {(cancel) => (
+          <form
+            action={(form) => {
+              setAsking(false);
+              submit(form);
+            }}
+            className="flex gap-2"
+          >
+            <input type="hidden" name="businessId" value={businessId} />
+            <button ref={confirm} type="submit" className={`${btn} ${tone}`}>
               Confirm: {label.toLowerCase()}
             </button>
-            <button
-              type="button"
-              className={`${btn} border border-slate-300 text-slate-700`}
-              onClick={() => {
-                setAsking(false);
-                setReturned(true);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
+            {cancel}
+          </form>
+        )}
+      </ConfirmDialog>
       {pending ? (
         <p className="text-sm text-slate-500" role="status">
           Working…

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/errors";
@@ -33,8 +34,8 @@ export function FundForm({
   const [token, setToken] = useState(newToken);
   const [amount, setAmount] = useState("");
   const [review, setReview] = useState<number | null>(null);
-  // After Cancel or Confirm, focus goes back to the amount (not to <body>).
-  const [returned, setReturned] = useState(false);
+  const amountField = useRef<HTMLInputElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
   const [localError, setLocalError] = useState<string | undefined>();
   const [result, submit, pending] = useActionState(async (prev: Result, form: FormData) => {
     const r = await action(prev, form);
@@ -47,73 +48,73 @@ export function FundForm({
   const serverError = result && !result.ok ? result.error : undefined;
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
-      {review === null ? (
-        <form
-          className="space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const parsed = parseMoney(amount, "usd");
-            if (!parsed.ok) return setLocalError(parsed.message);
-            setLocalError(undefined);
-            setReview(parsed.amount);
-          }}
-        >
-          <Field
-            label="Amount (USD)"
-            name="amount"
-            autoFocus={returned}
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            error={localError ?? serverError?.fields?.amount}
-            hint="Sent from the platform's USD financial account"
-          />
-          <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}>
-            Review funding
-          </button>
-        </form>
-      ) : (
-        <form
-          action={(form) => {
-            setReview(null);
-            setReturned(true);
-            submit(form);
-          }}
-          className="space-y-2"
-          role="group"
-          aria-label="Confirm funding"
-        >
-          <p className="text-sm text-slate-700" data-testid="fund-confirm-text">
-            Send <strong>{formatMoney(review, "usd")}</strong> from the platform to <strong>{businessName}</strong>
-            {stablecoin ? (
-              <>
-                , converted to USDC: they receive about <strong>{formatMoney(review, "usdc")}</strong> at the current
-                rate.
-              </>
-            ) : (
-              "."
-            )}
-          </p>
-          <input type="hidden" name="businessId" value={businessId} />
-          <input type="hidden" name="amount" value={amount} />
-          <input type="hidden" name="clientToken" value={token} />
-          <div className="flex gap-2">
-            <button type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`} autoFocus>
+      <form
+        className="space-y-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = parseMoney(amount, "usd");
+          if (!parsed.ok) return setLocalError(parsed.message);
+          setLocalError(undefined);
+          setReview(parsed.amount);
+        }}
+      >
+        <Field
+          ref={amountField}
+          label="Amount (USD)"
+          name="amount"
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          error={localError ?? serverError?.fields?.amount}
+          hint="Sent from the platform's USD financial account"
+        />
+        <button type="submit" aria-haspopup="dialog" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}>
+          Review funding
+        </button>
+      </form>
+      {/* After Cancel or Confirm, focus goes back to the amount (not to <body>). */}
+      <ConfirmDialog
+        open={review !== null}
+        onOpenChange={(open) => {
+          if (!open) setReview(null);
+        }}
+        title="Confirm funding"
+        description={
+          review === null ? null : (
+            <p data-testid="fund-confirm-text">
+              Send <strong>{formatMoney(review, "usd")}</strong> from the platform to <strong>{businessName}</strong>
+              {stablecoin ? (
+                <>
+                  , converted to USDC: they receive about <strong>{formatMoney(review, "usdc")}</strong> at the current
+                  rate.
+                </>
+              ) : (
+                "."
+              )}
+            </p>
+          )
+        }
+        initialFocus={confirm}
+        returnFocus={amountField}
+      >
+        {(cancel) => (
+          <form
+            action={(form) => {
+              setReview(null);
+              submit(form);
+            }}
+            className="flex gap-2"
+          >
+            <input type="hidden" name="businessId" value={businessId} />
+            <input type="hidden" name="amount" value={amount} />
+            <input type="hidden" name="clientToken" value={token} />
+            <button ref={confirm} type="submit" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}>
               Confirm funding
             </button>
-            <button
-              type="button"
-              className={`${btn} border border-slate-300`}
-              onClick={() => {
-                setReview(null);
-                setReturned(true);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
+            {cancel}
+          </form>
+        )}
+      </ConfirmDialog>
       {pending ? (
         <p role="status" className="text-sm text-slate-500">
           Sending…

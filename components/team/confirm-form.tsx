@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import type { ActionError } from "@/lib/errors";
-import { useNotice } from "./notice";
 
 export type ChangeState = { error?: ActionError; done?: string };
 
@@ -15,8 +16,8 @@ const TONES = {
 export const SECONDARY_BUTTON = `${BUTTON} border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 focus-visible:outline-brand-600`;
 
 /**
- * A change that asks first: the trigger opens a question with Confirm and Cancel (Escape cancels),
- * and only Confirm posts. The server answers with a toast or an error shown here.
+ * A change that asks first: the trigger opens a confirmation dialog with Cancel (focused; Escape
+ * too) and Confirm, and only Confirm posts. The server answers with a toast or an error shown here.
  */
 export function ConfirmForm({
   action,
@@ -37,14 +38,9 @@ export function ConfirmForm({
   tone?: keyof typeof TONES;
   disabled?: boolean;
 }) {
-  const notify = useNotice();
+  const notify = useToast();
   const [confirming, setConfirming] = useState(false);
-  // After Cancel (or Escape), focus goes back to the button that asked (not to <body>).
-  const [returned, setReturned] = useState(false);
-  const cancel = () => {
-    setConfirming(false);
-    setReturned(true);
-  };
+  const opener = useRef<HTMLButtonElement>(null);
   const [state, formAction, pending] = useActionState<ChangeState, FormData>(async (prev, form) => {
     const next = await action(prev, form);
     if (next.done) {
@@ -59,51 +55,51 @@ export function ConfirmForm({
       : state.error.message
     : undefined;
 
-  if (!confirming) {
-    return (
-      <div className="flex flex-col items-end gap-1">
-        <button
-          type="button"
-          className={tone === "danger" ? `${SECONDARY_BUTTON} text-red-700` : SECONDARY_BUTTON}
-          disabled={disabled}
-          autoFocus={returned}
-          onClick={() => setConfirming(true)}
-        >
-          {trigger}
-        </button>
-        {error ? (
-          <p role="alert" className="text-xs text-red-600">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  }
   return (
-    <form
-      action={formAction}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") cancel();
-      }}
-      className="flex flex-col items-end gap-2 rounded-md border border-slate-200 bg-slate-50 p-2 text-left"
-    >
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <p className="text-sm text-slate-800">{question}</p>
-      {error ? (
+    <div className="flex flex-col items-end gap-1">
+      <button
+        ref={opener}
+        type="button"
+        aria-haspopup="dialog"
+        className={tone === "danger" ? `${SECONDARY_BUTTON} text-red-700` : SECONDARY_BUTTON}
+        disabled={disabled}
+        onClick={() => setConfirming(true)}
+      >
+        {trigger}
+      </button>
+      {error && !confirming ? (
         <p role="alert" className="text-xs text-red-600">
           {error}
         </p>
       ) : null}
-      <div className="flex gap-2">
-        <button type="button" className={SECONDARY_BUTTON} onClick={cancel} autoFocus disabled={pending}>
-          Cancel
-        </button>
-        <button type="submit" className={TONES[tone]} disabled={pending} aria-disabled={pending}>
-          {pending ? pendingLabel : confirmLabel}
-        </button>
-      </div>
-    </form>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={(open) => {
+          if (!pending) setConfirming(open);
+        }}
+        title={trigger}
+        description={question}
+        returnFocus={opener}
+      >
+        {(cancel) => (
+          <form action={formAction} className="space-y-2">
+            {Object.entries(fields).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            {error ? (
+              <p role="alert" className="text-xs text-red-600">
+                {error}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              {cancel}
+              <button type="submit" className={TONES[tone]} disabled={pending} aria-disabled={pending}>
+                {pending ? pendingLabel : confirmLabel}
+              </button>
+            </div>
+          </form>
+        )}
+      </ConfirmDialog>
+    </div>
   );
 }

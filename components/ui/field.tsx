@@ -1,7 +1,8 @@
 import { describedBy, FieldMessages } from "./field-messages";
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type Ref } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  ref?: Ref<HTMLInputElement>;
   label: string;
   name: string;
   error?: string;

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { ConfirmForm } from "@/components/team/confirm-form";
-import { NoticeProvider } from "@/components/team/notice";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { listPendingInvites } from "@/lib/team/invites";
@@ -37,7 +36,7 @@ export default async function TeamPage() {
   const canManage = can(ctx.role, "team.manage");
   const businessName = ctx.business.legalName;
   return (
-    <NoticeProvider>
+    <>
       <div className="space-y-8">
         <div>
           <h1 className="text-2xl font-semibold">Team</h1>
@@ -203,6 +202,6 @@ export default async function TeamPage() {
           )}
         </section>
       </div>
-    </NoticeProvider>
+    </>
   );
 }
