@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/errors";
@@ -20,46 +21,60 @@ export function CloseForm({
   businessName: string;
 }) {
   const [open, setOpen] = useState(false);
-  const [result, submit, pending] = useActionState(action, null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  // The dialog stays open on a refusal (wrong name, money left), so the reason shows next to the field.
+  const [result, submit, pending] = useActionState(async (prev: Result, form: FormData) => {
+    const next = await action(prev, form);
+    if (next?.ok) setOpen(false);
+    return next;
+  }, null);
   const error = result && !result.ok ? result.error : undefined;
   return (
     <div className="space-y-2 rounded-lg border border-red-200 bg-white p-3">
-      {!open ? (
-        <button
-          type="button"
-          className={`${btn} border border-red-300 text-red-700 hover:bg-red-50`}
-          onClick={() => setOpen(true)}
-        >
-          Close account
-        </button>
-      ) : (
-        <form action={submit} className="space-y-2" aria-label="Confirm closing the account">
-          <p className="text-sm text-slate-700">
-            Spending stops at once (pause and freeze all cards), then the connected account is closed. This can&apos;t
-            be undone; Stripe refuses while money remains.
-          </p>
-          <input type="hidden" name="businessId" value={businessId} />
-          <Field
-            label={`Type “${businessName}” to confirm`}
-            name="confirmName"
-            autoComplete="off"
-            error={error?.fields?.confirmName}
-          />
-          <div className="flex gap-2">
-            <button
-              type="submit"
-              disabled={pending}
-              className={`${btn} bg-red-600 text-white hover:bg-red-700 disabled:opacity-60`}
-            >
-              Confirm: close account
-            </button>
-            <button type="button" className={`${btn} border border-slate-300`} onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
-      {error && !error.fields?.confirmName ? <FormAlert message={error.fields?._form ?? error.message} /> : null}
+      <button
+        ref={opener}
+        type="button"
+        aria-haspopup="dialog"
+        className={`${btn} border border-red-300 text-red-700 hover:bg-red-50`}
+        onClick={() => setOpen(true)}
+      >
+        Close account
+      </button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={(next) => {
+          if (!pending) setOpen(next);
+        }}
+        title="Confirm closing the account"
+        description="Spending stops at once (pause and freeze all cards), then the connected account is closed. This can't be undone; Stripe refuses while money remains."
+        initialFocus={nameField}
+        returnFocus={opener}
+      >
+        {(cancel) => (
+          <form action={submit} className="space-y-2">
+            <input type="hidden" name="businessId" value={businessId} />
+            <Field
+              ref={nameField}
+              label={`Type “${businessName}” to confirm`}
+              name="confirmName"
+              autoComplete="off"
+              error={error?.fields?.confirmName}
+            />
+            {error && !error.fields?.confirmName ? <FormAlert message={error.fields?._form ?? error.message} /> : null}
+            <div className="flex gap-2">
+              <button
+                type="submit"
+                disabled={pending}
+                className={`${btn} bg-red-600 text-white hover:bg-red-700 disabled:opacity-60`}
+              >
+                Confirm: close account
+              </button>
+              {cancel}
+            </div>
+          </form>
+        )}
+      </ConfirmDialog>
       {result?.ok ? (
         <p role="status" className="text-sm text-emerald-700">
           The account is closed.

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/errors";
@@ -36,6 +37,8 @@ export function RevealNumber({ action, addressId }: { action: Act<{ accountNumbe
 /** Sandbox mode only: pretend a bank wired money to the platform's address. */
 export function SimulateWire({ action, addressId }: { action: Act<{ amount: number }>; addressId: string }) {
   const [confirming, setConfirming] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
   const [result, submit, pending] = useActionState(action, null);
   return (
     <form action={(f) => (setConfirming(false), submit(f))} className="space-y-2 rounded-md bg-amber-50 p-3">
@@ -48,20 +51,27 @@ export function SimulateWire({ action, addressId }: { action: Act<{ amount: numb
         defaultValue="1000.00"
         error={result && !result.ok ? result.error.fields?.amount : undefined}
       />
-      {confirming ? (
-        <div className="flex gap-2">
-          <button type="submit" className={btn} autoFocus>
-            Confirm: simulate wire
-          </button>
-          <button type="button" className={btn} onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
-      ) : (
-        <button type="button" className={btn} onClick={() => setConfirming(true)}>
-          Simulate wire
-        </button>
-      )}
+      <button ref={opener} type="button" aria-haspopup="dialog" className={btn} onClick={() => setConfirming(true)}>
+        Simulate wire
+      </button>
+      {/* In place, inside this form: the dialog's confirm button submits the amount above. */}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Simulate an incoming wire"
+        description="The sandbox credits the amount above to the platform's financial address, as a bank wire would."
+        initialFocus={confirm}
+        returnFocus={opener}
+      >
+        {(cancel) => (
+          <div className="flex gap-2">
+            <button ref={confirm} type="submit" className={btn}>
+              Confirm: simulate wire
+            </button>
+            {cancel}
+          </div>
+        )}
+      </ConfirmDialog>
       {pending ? (
         <p role="status" className="text-sm">
           Sending…
