@@ -1,7 +1,11 @@
 "use client";
 
-import * as Toast from "@radix-ui/react-toast";
-import { createContext, useCallback, useContext, useState } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useState } from "react";
+import type { ToastMessage } from "./toaster";
+
+// Radix Toast is about 12 KB of gzipped JavaScript, on every page if imported here: fetched with
+// the first toast instead, so pages keep their first-load budgets (bench/budgets.json).
+const Toaster = lazy(() => import("./toaster"));
 
 const ToastContext = createContext<(message: string) => void>(() => {});
 
@@ -11,26 +15,19 @@ const ToastContext = createContext<(message: string) => void>(() => {});
  * the root layout.
  */
 export function ToastProvider({ children }: { children: React.ReactNode }) {
-  const [toast, setToast] = useState<{ id: number; message: string } | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [used, setUsed] = useState(false);
+  if (toast && !used) setUsed(true);
   const notify = useCallback((message: string) => setToast((prev) => ({ id: (prev?.id ?? 0) + 1, message })), []);
+  const dismiss = useCallback(() => setToast(null), []);
   return (
     <ToastContext.Provider value={notify}>
-      <Toast.Provider duration={5000}>
-        {children}
-        {toast ? (
-          <Toast.Root
-            key={toast.id}
-            data-testid="toast"
-            onOpenChange={(open) => {
-              if (!open) setToast(null);
-            }}
-            className="pointer-events-auto rounded-md bg-slate-900 px-4 py-2 text-sm text-white shadow-lg"
-          >
-            <Toast.Description>{toast.message}</Toast.Description>
-          </Toast.Root>
-        ) : null}
-        <Toast.Viewport className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4 outline-none" />
-      </Toast.Provider>
+      {children}
+      {used ? (
+        <Suspense fallback={null}>
+          <Toaster toast={toast} onDismiss={dismiss} />
+        </Suspense>
+      ) : null}
     </ToastContext.Provider>
   );
 }
