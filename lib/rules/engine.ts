@@ -2,6 +2,8 @@
  * The authorization decision engine: a pure function of the request, the rules and the card's
  * recent approvals, so it is fast, testable, and does no I/O of its own.
  */
+import { formatMoney } from "@/lib/money";
+
 export type RuleSet = {
   blockedCategories: readonly string[];
   allowedCountries: readonly string[] | null;
@@ -97,7 +99,7 @@ export function looserThan(business: RuleSet, platform: RuleSet): string[] {
     if (extra.length) problems.push(`allowedCountries: the platform does not allow ${extra.join(", ")}`);
   }
   if (platform.maxAmount !== null && business.maxAmount !== null && business.maxAmount > platform.maxAmount) {
-    problems.push(`maxAmount: the platform's maximum is ${platform.maxAmount}`);
+    problems.push(`maxAmount: the platform's maximum is ${formatMoney(platform.maxAmount, platform.currency)}`);
   }
   if (
     platform.velocityPerHour !== null &&
