@@ -89,7 +89,7 @@ test("looserThan names each value a business set above the platform's, and accep
   );
   assert.deepEqual(problems, [
     "allowedCountries: the platform does not allow CA",
-    "maxAmount: the platform's maximum is 1000",
+    "maxAmount: the platform's maximum is $10.00",
     "velocityPerHour: the platform's limit is 10",
   ]);
 });

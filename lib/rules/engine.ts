@@ -1,3 +1,5 @@
+import { formatMoney } from "@/lib/money";
+
 /**
  * The authorization decision engine: a pure function of the request, the rules and the card's
  * recent approvals, so it is fast, testable, and does no I/O of its own.
@@ -56,7 +58,7 @@ function firstViolation(
   ) {
     return {
       rule: "max_amount",
-      reason: `Amount is above the ${rules.maxAmount} ${rules.currency} maximum per authorization`,
+      reason: `Amount is above the ${formatMoney(rules.maxAmount, rules.currency)} maximum per authorization`,
     };
   }
   if (rules.velocityPerHour !== null && approvalsLastHour >= rules.velocityPerHour) {
@@ -97,7 +99,7 @@ export function looserThan(business: RuleSet, platform: RuleSet): string[] {
     if (extra.length) problems.push(`allowedCountries: the platform does not allow ${extra.join(", ")}`);
   }
   if (platform.maxAmount !== null && business.maxAmount !== null && business.maxAmount > platform.maxAmount) {
-    problems.push(`maxAmount: the platform's maximum is ${platform.maxAmount}`);
+    problems.push(`maxAmount: the platform's maximum is ${formatMoney(platform.maxAmount, platform.currency)}`);
   }
   if (
     platform.velocityPerHour !== null &&

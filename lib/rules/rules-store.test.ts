@@ -35,7 +35,7 @@ describeEachDatabase("rules store and decisions", (database) => {
       .returning();
     await savePlatformRules(db, { ...EMPTY_RULES, maxAmount: 10_000 }, null, new RulesCache());
     const refused = await saveBusinessRules(db, biz!.id, { ...EMPTY_RULES, maxAmount: 20_000 }, null, new RulesCache());
-    assert.deepEqual(refused, { ok: false, problems: ["maxAmount: the platform's maximum is 10000"] });
+    assert.deepEqual(refused, { ok: false, problems: ["maxAmount: the platform's maximum is $100.00"] });
     assert.equal((await loadRules(db, "acct_strict")).business, null);
     assert.deepEqual(
       await saveBusinessRules(db, biz!.id, { ...EMPTY_RULES, maxAmount: 2_000 }, null, new RulesCache()),
