@@ -88,6 +88,7 @@ async function addDestination(
   const business = await getBusinessById(db, actor.businessId);
   if (!business?.stripeAccountId || business.fundingModel !== "stablecoin")
     return fail("forbidden", undefined, "Payout destinations open once your business is verified");
+  const account = business.stripeAccountId;
   const claim = await claimOperation(db, {
     kind: DESTINATION_KIND,
     clientToken,
@@ -110,12 +111,9 @@ async function addDestination(
       .limit(1);
     if (existing) return ok(existing);
   }
-  const sent = await callStripeOnce(
-    db,
-    op,
-    (key) => createPayoutMethod(deps.stripe, business.stripeAccountId!, data, key),
-    { fieldFor },
-  );
+  const sent = await callStripeOnce(db, op, (key) => createPayoutMethod(deps.stripe, account, data, key), {
+    fieldFor,
+  });
   if (!sent.ok) return sent.result;
   const method = sent.value;
   const payoutMethodId = String(method.id);
