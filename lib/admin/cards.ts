@@ -7,7 +7,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { applyCard } from "@/lib/events/read-models";
 import type { AdminDeps } from "./deps";
 import { businessIdSchema, type BusinessIdInput } from "./schemas";
-import { stripeFailure } from "./stripe-errors";
+import { stripeFailure } from "@/lib/stripe/errors";
 
 export type CardsChanged = { cardIds: string[] };
 export const FROZEN_ACTION = "admin.cards.frozen";
@@ -53,7 +53,7 @@ export async function freezeCards(deps: AdminDeps, input: BusinessIdInput): Prom
     await setStatus(deps, acct, ids, "inactive");
     return ok({ cardIds: ids });
   } catch (err) {
-    return stripeFailure(err, "_form").error;
+    return stripeFailure(err, { field: "_form" }).result;
   }
 }
 
@@ -76,7 +76,7 @@ export async function unfreezeCards(deps: AdminDeps, input: BusinessIdInput): Pr
     await setStatus(deps, acct, ids, "active");
     return ok({ cardIds: ids });
   } catch (err) {
-    return stripeFailure(err, "_form").error;
+    return stripeFailure(err, { field: "_form" }).result;
   }
 }
 

@@ -8,7 +8,7 @@ import { closeStablecoinAccount } from "@/lib/stripe/accounts";
 import { freezeCards } from "./cards";
 import type { AdminDeps } from "./deps";
 import { setPaused } from "./pause";
-import { stripeFailure } from "./stripe-errors";
+import { stripeFailure } from "@/lib/stripe/errors";
 
 export const closeSchema = z.object({
   businessId: z.uuid({ error: "Unknown business" }),
@@ -44,7 +44,7 @@ export async function closeAccount(
     if (business.fundingModel === "stablecoin") await closeStablecoinAccount(deps.stripe, acct);
     else await deps.stripe.accounts.del(acct);
   } catch (err) {
-    return stripeFailure(err, "_form").error;
+    return stripeFailure(err, { field: "_form" }).result;
   }
   return ok({ frozenCardIds: frozen.data.cardIds });
 }

@@ -1,15 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { businesses, operations, type Business, type OperationRow } from "@/db/schema";
+import { businesses, type Business } from "@/db/schema";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { parseMoney } from "@/lib/money";
+import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { v2Request } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
 import { platformTreasuryAccount, platformV2UsdAccount } from "./platform-accounts";
 import { refreshFinancialAccounts } from "./refresh";
-import { stripeFailure } from "./stripe-errors";
 
 export const FUNDING_KIND = "platform_funding";
 
@@ -37,31 +37,6 @@ export type FundResult = {
   credited: { amount: number; currency: string };
   replayed?: boolean;
 };
-
-/** The operation row for this form submission: created once, found again on a double submit. */
-async function operationFor(deps: AdminDeps, actor: PlatformActor, input: FundInput): Promise<OperationRow> {
-  const [created] = await deps.db
-    .insert(operations)
-    .values({
-      businessId: input.businessId,
-      kind: FUNDING_KIND,
-      clientToken: input.clientToken,
-      amount: input.amount,
-      currency: "usd",
-      request: { amount: input.amount },
-      createdBy: actor.userId,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (created) return created;
-  const [existing] = await deps.db
-    .select()
-    .from(operations)
-    .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.clientToken, input.clientToken)))
-    .limit(1);
-  if (!existing) throw new Error("operation vanished");
-  return existing;
-}
 
 async function sendMoney(
   deps: AdminDeps,
@@ -133,37 +108,27 @@ export async function fundBusiness(
     return fail("validation_failed", {
       amount: "Businesses on the Issuing balance are funded by top-ups, not from the platform's financial account",
     });
-  const op = await operationFor(deps, actor, input);
-  if (op.businessId !== business.id || op.amount !== input.amount)
-    return fail("validation_failed", undefined, "This form was already used for another funding. Reload the page");
+  const claim = await claimOperation(deps.db, {
+    kind: FUNDING_KIND,
+    clientToken: input.clientToken,
+    businessId: business.id,
+    createdBy: actor.userId,
+    amount: input.amount,
+    currency: "usd",
+    request: { amount: input.amount },
+  });
+  if (!claim.ok) return claim;
+  const { op } = claim.data;
   if (op.status === "succeeded")
     return ok({ operationId: op.id, ...(op.result as Omit<FundResult, "operationId">), replayed: true });
-  if (op.status === "failed")
-    return fail("stripe_unavailable", undefined, op.error ?? "This funding failed. Start a new one");
-  let sent: Omit<FundResult, "operationId">;
-  try {
-    sent = await sendMoney(deps, business, input.amount, `op-${op.id}`);
-  } catch (err) {
-    const { error, definitive } = stripeFailure(err);
-    // A refusal is final for this operation; a network failure stays pending so a retry reuses the key.
-    if (definitive)
-      await deps.db
-        .update(operations)
-        .set({ status: "failed", error: error.error.message, updatedAt: new Date() })
-        .where(eq(operations.id, op.id));
-    return error;
-  }
-  await deps.db
-    .update(operations)
-    .set({
-      status: "succeeded",
-      stripeObjectId: sent.stripeObjectId,
-      result: sent as unknown as Record<string, unknown>,
-      updatedAt: new Date(),
-    })
-    .where(eq(operations.id, op.id));
+  const sent = await callStripeOnce(deps.db, op, (key) => sendMoney(deps, business, input.amount, key));
+  if (!sent.ok) return sent.result;
+  await recordSuccess(deps.db, op, {
+    stripeObjectId: sent.value.stripeObjectId,
+    result: sent.value as unknown as Record<string, unknown>,
+  });
   await refreshFinancialAccounts(deps, business);
-  return ok({ operationId: op.id, ...sent });
+  return ok({ operationId: op.id, ...sent.value });
 }
 
 export const fundSpec = (deps: AdminDeps): ActionSpec<typeof fundSchema, FundResult, PlatformActor> => ({

@@ -7,7 +7,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { accountApi, createOnboardingLink } from "@/lib/stripe/accounts";
 import type { AdminDeps } from "./deps";
 import { businessIdSchema, type BusinessIdInput } from "./schemas";
-import { stripeFailure } from "./stripe-errors";
+import { stripeFailure } from "@/lib/stripe/errors";
 
 /**
  * A fresh link to Stripe's hosted onboarding for the business, for the admin to copy and send.
@@ -29,7 +29,7 @@ export async function onboardingLinkFor(
     });
     return ok({ url });
   } catch (err) {
-    return stripeFailure(err, "_form").error;
+    return stripeFailure(err, { field: "_form" }).result;
   }
 }
 

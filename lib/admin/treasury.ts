@@ -9,7 +9,7 @@ import { v2Request, type V2Object } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
 import { FUNDING_KIND } from "./funding";
 import { platformV2UsdAccount, v2Amounts } from "./platform-accounts";
-import { stripeFailure } from "./stripe-errors";
+import { stripeFailure } from "@/lib/stripe/errors";
 
 export type PlatformAddress = {
   id: string;
@@ -86,7 +86,7 @@ export const revealSpec = (
         ? ok({ accountNumber: number })
         : fail("not_found", undefined, "This address has no account number yet");
     } catch (err) {
-      return stripeFailure(err, "_form").error;
+      return stripeFailure(err, { field: "_form" }).result;
     }
   },
   // Who saw it and when; never the number itself.
@@ -126,7 +126,7 @@ export const simulateWireSpec = (
       });
       return ok({ amount: input.amount });
     } catch (err) {
-      return stripeFailure(err).error;
+      return stripeFailure(err, { amount: input.amount, currency: "usd" }).result;
     }
   },
   audit: (input) => ({

@@ -3,18 +3,13 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { payoutDestinations, type PayoutDestination } from "@/db/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
+import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
+import { stripeFailure } from "@/lib/stripe/errors";
 import { NETWORKS } from "@/lib/wallet/networks";
 import type { PayoutDeps } from "./deps";
-import { abandonOperation, claimOperation, finishOperation, idempotencyKeyFor, settledOperation } from "./operation";
 import { DESTINATION_KIND, findDestination, getBusinessById } from "./queries";
 import { bankCountry, type bankDestinationSchema, type cryptoDestinationSchema } from "./schemas";
-import {
-  archivePayoutMethod,
-  createPayoutMethod,
-  isConnectionError,
-  stripeFailure,
-  type PayoutMethodData,
-} from "./stripe";
+import { archivePayoutMethod, createPayoutMethod, type PayoutMethodData } from "./stripe";
 
 type Actor = { userId: string; businessId: string };
 type NewDestination = Omit<typeof payoutDestinations.$inferInsert, "businessId" | "payoutMethodId" | "createdBy">;
@@ -93,16 +88,16 @@ async function addDestination(
   const business = await getBusinessById(db, actor.businessId);
   if (!business?.stripeAccountId || business.fundingModel !== "stablecoin")
     return fail("forbidden", undefined, "Payout destinations open once your business is verified");
+  const account = business.stripeAccountId;
   const claim = await claimOperation(db, {
     kind: DESTINATION_KIND,
     clientToken,
     businessId: actor.businessId,
-    userId: actor.userId,
+    createdBy: actor.userId,
     request: { kind: row.kind },
   });
-  if (!claim) return fail("not_found");
-  const op = claim.fresh ? claim.op : await settledOperation(db, claim.op);
-  if (!op) return fail("validation_failed", undefined, "That wasn't saved. Check the form and try again");
+  if (!claim.ok) return claim;
+  const { op } = claim.data;
   if (op.status === "succeeded" && op.stripeObjectId) {
     const [existing] = await db
       .select()
@@ -116,15 +111,11 @@ async function addDestination(
       .limit(1);
     if (existing) return ok(existing);
   }
-  let method;
-  try {
-    method = await createPayoutMethod(deps.stripe, business.stripeAccountId, data, idempotencyKeyFor(op));
-  } catch (err) {
-    const failure = stripeFailure(err, fieldFor);
-    // A lost connection leaves the row pending: the same form can be sent again safely.
-    if (!isConnectionError(err)) await abandonOperation(db, op.id);
-    return failure;
-  }
+  const sent = await callStripeOnce(db, op, (key) => createPayoutMethod(deps.stripe, account, data, key), {
+    fieldFor,
+  });
+  if (!sent.ok) return sent.result;
+  const method = sent.value;
   const payoutMethodId = String(method.id);
   const [saved] = await db
     .insert(payoutDestinations)
@@ -134,11 +125,7 @@ async function addDestination(
       set: { archived: false },
     })
     .returning();
-  await finishOperation(db, op.id, {
-    status: "succeeded",
-    stripeObjectId: payoutMethodId,
-    result: { destinationId: saved!.id },
-  });
+  await recordSuccess(db, op, { stripeObjectId: payoutMethodId, result: { destinationId: saved!.id } });
   return ok(saved!);
 }
 
@@ -154,7 +141,7 @@ export async function archiveDestination(
     try {
       await archivePayoutMethod(deps.stripe, business.stripeAccountId, dest.payoutMethodId, `ic-archive-${dest.id}`);
     } catch (err) {
-      return stripeFailure(err);
+      return stripeFailure(err).result;
     }
     await deps.db
       .update(payoutDestinations)

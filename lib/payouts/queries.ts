@@ -65,19 +65,6 @@ export async function listPayouts(
     .offset(q.offset);
 }
 
-export async function findOperationByToken(
-  db: DbOrTx,
-  kind: string,
-  clientToken: string,
-): Promise<OperationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(operations)
-    .where(and(eq(operations.kind, kind), eq(operations.clientToken, clientToken)))
-    .limit(1);
-  return row;
-}
-
 export async function getBusinessById(db: DbOrTx, businessId: string): Promise<Business | undefined> {
   const [b] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
   return b;

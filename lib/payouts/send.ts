@@ -1,20 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import type { OperationRow } from "@/db/schema";
 import { applyOutboundV2 } from "@/lib/events/read-models-v2";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { formatMoney, parseMoney } from "@/lib/money";
+import { callStripeOnce, claimOperation, recordSuccess, refuseOperation } from "@/lib/operations";
+import { stripeFailure } from "@/lib/stripe/errors";
 import type { PayoutDeps } from "./deps";
-import { abandonOperation, claimOperation, finishOperation, idempotencyKeyFor, settledOperation } from "./operation";
 import { findDestination, getBusinessById, PAYOUT_KIND, walletOf } from "./queries";
 import type { sendPayoutSchema } from "./schemas";
-import {
-  createOutboundTransfer,
-  fetchUsdcBalance,
-  isConnectionError,
-  stripeFailure,
-  type TransferRequest,
-} from "./stripe";
+import { createOutboundTransfer, fetchUsdcBalance, type TransferRequest } from "./stripe";
 
 type Actor = { userId: string; businessId: string };
 export type SentPayout = {
@@ -58,69 +52,55 @@ export async function sendPayout(
     kind: PAYOUT_KIND,
     clientToken: input.clientToken,
     businessId: actor.businessId,
-    userId: actor.userId,
+    createdBy: actor.userId,
     amount: parsed.amount,
     currency: "usdc",
     request: { ...transfer, destinationId: destination.id },
   });
-  if (!claim) return fail("not_found");
-  if (!claim.fresh) return replay(deps, wallet.account, claim.op);
-
-  // Refuse before anything is sent, from a balance read now (not a cached one).
-  let available: number;
-  try {
-    available = (await fetchUsdcBalance(stripe, wallet.account, wallet.financialAccount)).available;
-  } catch (err) {
-    await abandonOperation(db, claim.op.id);
-    return stripeFailure(err);
+  if (!claim.ok) return claim;
+  const { op, fresh } = claim.data;
+  if (op.status === "succeeded") return ok(toSent(op.id, op.result ?? {}, true));
+  if (fresh) {
+    // Refuse before anything is sent, from a balance read now (not a cached one).
+    let available: number;
+    try {
+      available = (await fetchUsdcBalance(stripe, wallet.account, wallet.financialAccount)).available;
+    } catch (err) {
+      // Nothing was sent yet, so even an unknown outcome leaves nothing to finish: the form can be sent again.
+      const failure = stripeFailure(err).result;
+      await refuseOperation(db, op, failure);
+      return failure;
+    }
+    if (parsed.amount > available) {
+      const failure = fail("insufficient_funds", { amount: `You have ${formatMoney(available, "usdc")} available` });
+      await refuseOperation(db, op, failure);
+      return failure;
+    }
   }
-  if (parsed.amount > available) {
-    await abandonOperation(db, claim.op.id);
-    return fail("insufficient_funds", { amount: `You have ${formatMoney(available, "usdc")} available` });
-  }
-  return callStripe(deps, wallet.account, claim.op, transfer, false);
+  // A pending row from an earlier submit is sent as it was first asked: the same key can't make a second transfer.
+  const sent = await callStripeOnce(
+    db,
+    op,
+    (key) => createOutboundTransfer(stripe, wallet.account, transferOf(op.request), key),
+    { fieldFor: (p) => (p.startsWith("amount") ? "amount" : p.startsWith("to.") ? "destinationId" : null) },
+  );
+  if (!sent.ok) return sent.result;
+  const obt = sent.value;
+  await recordSuccess(db, op, { stripeObjectId: String(obt.id), result: obt });
+  await applyOutboundV2(db, wallet.account, obt, "v2_outbound_transfer", new Date());
+  return ok(toSent(op.id, obt, !fresh));
 }
 
-/** The same form again: answer with what the first submit did, finishing it if it never heard back. */
-async function replay(deps: PayoutDeps, account: string, first: OperationRow): Promise<ActionResult<SentPayout>> {
-  // Another tab may be sending this very form right now: let it finish rather than race it.
-  const op = await settledOperation(deps.db, first);
-  if (!op) return fail("validation_failed", undefined, "That payout was not sent. Check the form and send it again");
-  if (op.status === "succeeded" && op.stripeObjectId) return ok(toSent(op.id, op.result ?? {}, true));
-  if (op.status === "failed") return fail("validation_failed", undefined, "This payout was not sent. Start a new one");
-  // Still pending: the first attempt may or may not have reached Stripe; the same key can't make a second transfer.
-  const r = op.request as TransferRequest;
-  const transfer: TransferRequest = {
-    financialAccount: r.financialAccount,
-    payoutMethod: r.payoutMethod,
-    amount: r.amount,
-    currency: r.currency,
-    toCurrency: r.toCurrency,
-    description: r.description,
+function transferOf(r: Record<string, unknown>): TransferRequest {
+  const t = r as TransferRequest;
+  return {
+    financialAccount: t.financialAccount,
+    payoutMethod: t.payoutMethod,
+    amount: t.amount,
+    currency: t.currency,
+    toCurrency: t.toCurrency,
+    description: t.description,
   };
-  return callStripe(deps, account, op, transfer, true);
-}
-
-async function callStripe(
-  deps: PayoutDeps,
-  account: string,
-  op: OperationRow,
-  transfer: TransferRequest,
-  replayed: boolean,
-): Promise<ActionResult<SentPayout>> {
-  let obt;
-  try {
-    obt = await createOutboundTransfer(deps.stripe, account, transfer, idempotencyKeyFor(op));
-  } catch (err) {
-    const failure = stripeFailure(err, (p) =>
-      p.startsWith("amount") ? "amount" : p.startsWith("to.") ? "destinationId" : null,
-    );
-    if (!isConnectionError(err)) await abandonOperation(deps.db, op.id);
-    return failure;
-  }
-  await finishOperation(deps.db, op.id, { status: "succeeded", stripeObjectId: String(obt.id), result: obt });
-  await applyOutboundV2(deps.db, account, obt, "v2_outbound_transfer", new Date());
-  return ok(toSent(op.id, obt, replayed));
 }
 
 function toSent(payoutId: string, obt: Record<string, unknown>, replayed: boolean): SentPayout {

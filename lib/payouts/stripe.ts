@@ -1,7 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
-import { fail, type ActionError } from "@/lib/errors";
 
 /**
  * The v2 money-management calls the wallet and payouts need, as the business's connected
@@ -100,43 +99,4 @@ export async function retrieveOutboundTransfer(stripe: Stripe, account: string, 
   return v2Request(stripe, "GET", `/v2/money_management/outbound_transfers/${encodeURIComponent(id)}`, undefined, {
     account,
   });
-}
-
-type StripeLike = { type?: string; rawType?: string; code?: string; param?: string; statusCode?: number };
-
-/** True when Stripe (or the sandbox) never answered: the same request may be retried safely. */
-export function isConnectionError(err: unknown): boolean {
-  const e = err as StripeLike;
-  return (
-    e?.type === "StripeConnectionError" ||
-    e?.type === "StripeAPIError" ||
-    (typeof e?.statusCode === "number" && e.statusCode >= 500) ||
-    e?.statusCode === 409
-  );
-}
-
-/**
- * Maps a Stripe error to our own message, once, so no raw Stripe text reaches the browser.
- * `fieldFor` names the form field a Stripe `param` belongs to.
- */
-export function stripeFailure(
-  err: unknown,
-  fieldFor: (param: string) => string | null = () => null,
-): { ok: false; error: ActionError } {
-  const e = err as StripeLike;
-  if (isConnectionError(err)) return fail("stripe_unavailable");
-  const kind = e?.rawType ?? e?.code;
-  if (kind === "insufficient_funds")
-    return fail("insufficient_funds", { amount: "Not enough available USDC for this payout" });
-  if (kind === "invalid_payout_method")
-    return fail("validation_failed", {
-      destinationId: "This destination can't receive payouts right now. Add it again or choose another",
-    });
-  if (kind === "financial_account_not_open" || kind === "feature_not_enabled" || kind === "capability_not_enabled") {
-    return fail("forbidden", undefined, "Your USDC wallet can't send payouts yet. Finish verification first");
-  }
-  const field = e?.param ? fieldFor(e.param) : null;
-  if (field) return fail("validation_failed", { [field]: "Stripe didn't accept this value. Check it and try again" });
-  console.error("payouts: unexpected Stripe error", err);
-  return fail("internal");
 }

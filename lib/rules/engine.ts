@@ -1,3 +1,5 @@
+import { formatMoney } from "@/lib/money";
+
 /**
  * The authorization decision engine: a pure function of the request, the rules and the card's
  * recent approvals, so it is fast, testable, and does no I/O of its own.
@@ -58,7 +60,7 @@ function firstViolation(
   ) {
     return {
       rule: "max_amount",
-      reason: `Amount is above the ${rules.maxAmount} ${rules.currency} maximum per authorization`,
+      reason: `Amount is above the ${formatMoney(rules.maxAmount, rules.currency)} maximum per authorization`,
     };
   }
   if (rules.velocityPerHour !== null && approvalsLastHour >= rules.velocityPerHour) {

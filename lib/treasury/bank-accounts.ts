@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import { operations, type Business } from "@/db/schema";
-import { beginOperation, finishOperation, idempotencyKeyFor } from "./operations";
+import { callStripeOnce, claimOperation, OperationFailed, recordSuccess } from "@/lib/operations";
 
 export const linkBankSchema = z.object({
   clientToken: z.string().uuid(),
@@ -48,46 +48,53 @@ export async function startBankLink(
   input: z.output<typeof linkBankSchema>,
   client: { ip: string; userAgent: string },
 ) {
-  const { row } = await beginOperation(db, {
+  const claim = await claimOperation(db, {
     businessId: business.id,
     kind: "bank_account_link",
     clientToken: input.clientToken,
     createdBy: userId,
     request: { last4: input.accountNumber.slice(-4) },
   });
-  const si = await stripe.setupIntents.create(
-    {
-      // At 2026-09-30.endive and later the types are `allowed_payment_method_types` (payment_method_types is gone);
-      // naming none would mean automatic payment methods, whose confirmation also needs a return_url.
-      allowed_payment_method_types: ["us_bank_account"],
-      attach_to_self: true,
-      flow_directions: ["inbound", "outbound"],
-      confirm: true,
-      payment_method_data: {
-        type: "us_bank_account",
-        us_bank_account: {
-          routing_number: input.routingNumber,
-          account_number: input.accountNumber,
-          account_holder_type: "company",
-          account_type: input.accountType,
+  if (!claim.ok) throw new OperationFailed(claim);
+  const { op } = claim.data;
+  // A repeated form gets Stripe's replay of the same SetupIntent (same key), not a second one.
+  const sent = await callStripeOnce(db, op, (idempotencyKey) =>
+    stripe.setupIntents.create(
+      {
+        // At 2026-09-30.endive and later the types are `allowed_payment_method_types` (payment_method_types is gone);
+        // naming none would mean automatic payment methods, whose confirmation also needs a return_url.
+        allowed_payment_method_types: ["us_bank_account"],
+        attach_to_self: true,
+        flow_directions: ["inbound", "outbound"],
+        confirm: true,
+        payment_method_data: {
+          type: "us_bank_account",
+          us_bank_account: {
+            routing_number: input.routingNumber,
+            account_number: input.accountNumber,
+            account_holder_type: "company",
+            account_type: input.accountType,
+          },
+          billing_details: { name: input.holderName },
         },
-        billing_details: { name: input.holderName },
+        mandate_data: {
+          customer_acceptance: { type: "online", online: { ip_address: client.ip, user_agent: client.userAgent } },
+        },
       },
-      mandate_data: {
-        customer_acceptance: { type: "online", online: { ip_address: client.ip, user_agent: client.userAgent } },
-      },
-    },
-    { stripeAccount: business.stripeAccountId!, idempotencyKey: idempotencyKeyFor(row) },
+      { stripeAccount: business.stripeAccountId!, idempotencyKey },
+    ),
   );
-  await db
-    .update(operations)
-    .set({
-      stripeObjectId: si.id,
-      result: { payment_method: si.payment_method, last4: input.accountNumber.slice(-4) },
-      updatedAt: new Date(),
-    })
-    .where(eq(operations.id, row.id));
-  return { operationId: row.id, setupIntent: si };
+  if (!sent.ok) throw sent.cause;
+  const si = sent.value;
+  // Pending until the microdeposits are verified (a form sent again after that leaves it verified).
+  if (op.status !== "succeeded")
+    await recordSuccess(
+      db,
+      op,
+      { stripeObjectId: si.id, result: { payment_method: si.payment_method, last4: input.accountNumber.slice(-4) } },
+      "pending",
+    );
+  return { operationId: op.id, setupIntent: si };
 }
 
 export async function verifyBankLink(
@@ -119,7 +126,7 @@ export async function verifyBankLink(
     if ((err as { type?: string }).type === "StripeInvalidRequestError") return "wrong_code";
     throw err;
   }
-  await finishOperation(db, op.id, { status: "succeeded", stripeObjectId: op.stripeObjectId, result: op.result ?? {} });
+  await recordSuccess(db, op, { stripeObjectId: op.stripeObjectId, result: op.result ?? {} });
   return "verified";
 }
 

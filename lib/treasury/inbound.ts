@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import { operations, type Business } from "@/db/schema";
 import { parseMoney } from "@/lib/money";
-import { beginOperation, finishOperation, idempotencyKeyFor } from "./operations";
+import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 
 export const moveMoneyInSchema = z
   .object({
@@ -47,7 +47,7 @@ export async function moveMoneyIn(
     .limit(1);
   const paymentMethod = typeof bank?.result?.payment_method === "string" ? bank.result.payment_method : null;
   if (!paymentMethod) return { ok: false as const, field: "bank", message: "Choose a verified bank account" };
-  const { row } = await beginOperation(db, {
+  const claim = await claimOperation(db, {
     businessId: business.id,
     kind: "inbound_transfer",
     clientToken: input.clientToken,
@@ -56,19 +56,26 @@ export async function moveMoneyIn(
     currency: "usd",
     request: { bank: input.bank },
   });
-  if (row.status === "succeeded" && row.stripeObjectId)
-    return { ok: true as const, id: row.stripeObjectId, status: String(row.result?.status ?? "processing") };
-  const ibt = await stripe.treasury.inboundTransfers.create(
-    {
-      financial_account: business.financialAccountId!,
-      amount: row.amount ?? input.amount,
-      currency: "usd",
-      origin_payment_method: paymentMethod,
-      description: "Transfer from bank",
-    },
-    { stripeAccount: business.stripeAccountId!, idempotencyKey: idempotencyKeyFor(row) },
+  if (!claim.ok) return { ok: false as const, field: "_form", message: claim.error.message };
+  const { op } = claim.data;
+  if (op.status === "succeeded" && op.stripeObjectId)
+    return { ok: true as const, id: op.stripeObjectId, status: String(op.result?.status ?? "processing") };
+  const sent = await callStripeOnce(db, op, (idempotencyKey) =>
+    stripe.treasury.inboundTransfers.create(
+      {
+        financial_account: business.financialAccountId!,
+        amount: input.amount,
+        currency: "usd",
+        origin_payment_method: paymentMethod,
+        description: "Transfer from bank",
+      },
+      { stripeAccount: business.stripeAccountId!, idempotencyKey },
+    ),
   );
-  await finishOperation(db, row.id, { status: "succeeded", stripeObjectId: ibt.id, result: { status: ibt.status } });
+  // The caller maps Stripe's error (and tells a refusal from "try again"); the operation already reflects it.
+  if (!sent.ok) throw sent.cause;
+  const ibt = sent.value;
+  await recordSuccess(db, op, { stripeObjectId: ibt.id, result: { status: ibt.status } });
   return { ok: true as const, id: ibt.id, status: ibt.status };
 }
 

@@ -1,0 +1,83 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { operations, type OperationRow } from "@/db/schema";
+
+export type NewOperation = {
+  kind: string;
+  clientToken: string;
+  businessId: string;
+  createdBy: string;
+  amount?: number;
+  currency?: string;
+  request: Record<string, unknown>;
+};
+
+/** Inserts the row for (kind, client token) unless one exists: undefined when it does. */
+export async function insertOperation(db: DbOrTx, o: NewOperation): Promise<OperationRow | undefined> {
+  const [inserted] = await db
+    .insert(operations)
+    .values({
+      kind: o.kind,
+      clientToken: o.clientToken,
+      businessId: o.businessId,
+      createdBy: o.createdBy,
+      amount: o.amount ?? null,
+      currency: o.currency ?? null,
+      request: o.request,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return inserted;
+}
+
+/** Any business's row for this form token: the caller decides what another business's row means. */
+export async function findOperationByToken(
+  db: DbOrTx,
+  kind: string,
+  clientToken: string,
+): Promise<OperationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.kind, kind), eq(operations.clientToken, clientToken)))
+    .limit(1);
+  return row;
+}
+
+export async function getOperation(db: DbOrTx, id: string): Promise<OperationRow | undefined> {
+  const [row] = await db.select().from(operations).where(eq(operations.id, id)).limit(1);
+  return row;
+}
+
+/** Records what Stripe answered; `status` stays "pending" for operations that finish later (a bank link). */
+export async function recordOperationAnswer(
+  db: DbOrTx,
+  id: string,
+  answer: { status: "pending" | "succeeded"; stripeObjectId: string; result: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .update(operations)
+    .set({ ...answer, error: null, updatedAt: new Date() })
+    .where(eq(operations.id, id));
+}
+
+/**
+ * Marks a refused operation failed and frees its form token (the row keeps it with a suffix), so the
+ * corrected form, sent with the same token, gets a new row and so a new idempotency key.
+ */
+export async function failOperation(
+  db: DbOrTx,
+  id: string,
+  failure: { message: string; result: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .update(operations)
+    .set({
+      status: "failed",
+      error: failure.message,
+      result: failure.result,
+      clientToken: sql`${operations.clientToken} || ':refused:' || ${operations.id}`,
+      updatedAt: new Date(),
+    })
+    .where(eq(operations.id, id));
+}
