@@ -1,5 +1,3 @@
-import { formatMoney } from "@/lib/money";
-
 /**
  * The authorization decision engine: a pure function of the request, the rules and the card's
  * recent approvals, so it is fast, testable, and does no I/O of its own.
