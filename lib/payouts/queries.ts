@@ -1,14 +1,8 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import {
-  businesses,
-  operations,
-  payoutDestinations,
-  type Business,
-  type OperationRow,
-  type PayoutDestination,
-} from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
+import { operations, payoutDestinations, type Business, type OperationRow, type PayoutDestination } from "@/db/schema";
 
 // Every query here filters on the business: another business's row looks missing.
 import { DESTINATION_KIND, PAYOUT_KIND } from "./kinds";
@@ -78,9 +72,9 @@ export async function findOperationByToken(
   return row;
 }
 
-export async function getBusinessById(db: DbOrTx, businessId: string): Promise<Business | undefined> {
-  const [b] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
-  return b;
+/** Kept for send.ts and destinations.ts until they call getBusiness from db/queries/businesses themselves. */
+export function getBusinessById(db: DbOrTx, businessId: string): Promise<Business | undefined> {
+  return getBusiness(db, { businessId });
 }
 
 /** The business's USDC wallet, when it has one (stablecoin businesses once verified). */

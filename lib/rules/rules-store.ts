@@ -1,6 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizationRules, businesses, decisionSettings, type AuthorizationRuleRow } from "@/db/schema";
+import { getBusinessByAccount } from "@/db/queries/businesses";
+import { authorizationRules, decisionSettings, type AuthorizationRuleRow } from "@/db/schema";
 import { EMPTY_RULES, looserThan, type RuleSet } from "./engine";
 
 export type DecisionSettings = { fallback: "approve" | "decline"; budgetMs: number };
@@ -13,8 +14,7 @@ export type RulesForAccount = {
   settings: DecisionSettings;
 };
 
-function toRuleSet(row: AuthorizationRuleRow | undefined): RuleSet | null {
-  if (!row) return null;
+export function toRuleSet(row: AuthorizationRuleRow): RuleSet {
   return {
     blockedCategories: row.blockedCategories,
     allowedCountries: row.allowedCountries ?? null,
@@ -64,11 +64,7 @@ export async function loadRules(db: DbOrTx, accountId: string | null): Promise<R
   let businessId: string | null = null;
   let business: RuleSet | null = null;
   if (accountId) {
-    const [biz] = await db
-      .select({ id: businesses.id })
-      .from(businesses)
-      .where(eq(businesses.stripeAccountId, accountId))
-      .limit(1);
+    const biz = await getBusinessByAccount(db, { accountId });
     businessId = biz?.id ?? null;
     if (businessId) {
       const [row] = await db
@@ -76,12 +72,12 @@ export async function loadRules(db: DbOrTx, accountId: string | null): Promise<R
         .from(authorizationRules)
         .where(eq(authorizationRules.businessId, businessId))
         .limit(1);
-      business = toRuleSet(row);
+      business = row ? toRuleSet(row) : null;
     }
   }
   return {
     businessId,
-    platform: toRuleSet(platformRow) ?? EMPTY_RULES,
+    platform: platformRow ? toRuleSet(platformRow) : EMPTY_RULES,
     business,
     settings: settingsRow ? { fallback: settingsRow.fallback, budgetMs: settingsRow.budgetMs } : DEFAULT_SETTINGS,
   };

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { authorizations } from "@/db/schema";
+import { recentAuthorizations } from "@/db/queries/authorizations";
 import { MERCHANT_CATEGORIES } from "@/lib/admin/merchant-categories";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
@@ -24,12 +23,7 @@ export default async function SandboxToolsPage() {
   const db = getDb();
   const [cards, recent, inbound] = await Promise.all([
     listCards(db, accountId),
-    db
-      .select()
-      .from(authorizations)
-      .where(eq(authorizations.accountId, accountId))
-      .orderBy(desc(authorizations.objectCreatedAt))
-      .limit(10),
+    recentAuthorizations(db, { accountId, limit: 10 }),
     recentInbound(db, ctx.business.id),
   ]);
   return (
