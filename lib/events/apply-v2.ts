@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { businesses } from "@/db/schema";
 import { applyPayoutSnapshot } from "@/lib/payouts/apply-event";
+import { V2_PREVIEW_VERSION } from "@/lib/stripe/v2";
 import { fundingPaymentBehind, saveWalletEntry, walletEntry } from "@/lib/wallet/entries";
 import { applyAccountV2, applyFinancialAccountV2, applyOutboundV2 } from "./read-models-v2";
 
@@ -15,7 +16,6 @@ type Note = {
   related_object?: { id: string; type: string; url: string } | null;
 };
 
-export const V2_PREVIEW_VERSION = "2025-12-15.preview";
 const ACCOUNT_INCLUDES = [
   "configuration.merchant",
   "configuration.storer",

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { eventRow } from "@/lib/rules/authorize";
+import { eventRow } from "@/db/queries/events";
 import {
   accountTouched,
   applySnapshotEvent,

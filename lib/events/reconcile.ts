@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { businessesWithAccounts, getBusiness } from "@/db/queries/businesses";
 import type { Business } from "@/db/schema";
-import { V2_PREVIEW_VERSION } from "./apply-v2";
+import { V2_PREVIEW_VERSION } from "@/lib/stripe/v2";
 import {
   applyAccountV1,
   applyAuthorization,

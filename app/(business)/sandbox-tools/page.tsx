@@ -5,7 +5,7 @@ import { recentAuthorizations } from "@/db/queries/authorizations";
 import { MERCHANT_CATEGORIES } from "@/lib/admin/merchant-categories";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
-import { listCards } from "@/lib/cards/queries";
+import { listCards } from "@/db/queries/cards";
 import { stripeMode } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
@@ -22,7 +22,7 @@ export default async function SandboxToolsPage() {
   if (!accountId) redirect("/dashboard");
   const db = getDb();
   const [cards, recent, inbound] = await Promise.all([
-    listCards(db, accountId),
+    listCards(db, { accountId }),
     recentAuthorizations(db, { accountId, limit: 10 }),
     recentInbound(db, ctx.business.id),
   ]);
