@@ -4,7 +4,7 @@ import type { Business } from "@/db/schema";
 import { appOrigin } from "@/lib/http";
 import { accountApi, createOnboardingLink } from "@/lib/stripe/accounts";
 import { getStripe } from "@/lib/stripe/client";
-import { ensureFinancialAccount, onboardingState, provisionStripeAccount } from "./provision";
+import { provisionStripeAccount } from "./provision";
 
 /** The URL of Stripe's hosted onboarding for this business (creating its account first if needed). */
 export async function onboardingUrl(business: Business): Promise<string> {
@@ -15,11 +15,4 @@ export async function onboardingUrl(business: Business): Promise<string> {
     returnUrl: `${origin}/onboarding/return`,
     refreshUrl: `${origin}/onboarding/refresh`,
   });
-}
-
-/** Back from Stripe's hosted onboarding: sets up what onboarding now allows (the financial account). */
-export async function afterOnboarding(business: Business): Promise<void> {
-  const stripe = getStripe();
-  const state = await onboardingState(stripe, business);
-  await ensureFinancialAccount(getDb(), stripe, business, state);
 }

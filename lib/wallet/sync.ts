@@ -5,7 +5,6 @@ import type { DbOrTx } from "@/db/connect";
 import { walletEntries, type Business } from "@/db/schema";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
 import { walletOf } from "@/lib/payouts/queries";
-import { getStripe } from "@/lib/stripe/client";
 import { fundingPaymentBehind, receivedBehind, saveWalletEntry, walletEntry } from "./entries";
 
 type Entry = typeof walletEntries.$inferInsert;
@@ -45,11 +44,6 @@ export async function syncWalletEntries(db: DbOrTx, stripe: Stripe, business: Bu
     url = typeof res.next_page_url === "string" ? res.next_page_url : null;
   }
   return changed;
-}
-
-/** Catches the wallet's history up with Stripe before it is shown; if Stripe can't be reached, what we have is shown. */
-export async function refreshWallet(db: DbOrTx, business: Business): Promise<void> {
-  await syncWalletEntries(db, getStripe(), business).catch((err) => console.error("wallet: sync failed", err));
 }
 
 /** What a transaction means to the business, reading the received credit/debit (and funding payment) behind it. */

@@ -10,7 +10,6 @@ import { formatMoney } from "@/lib/money";
 import { walletOf } from "@/lib/payouts/queries";
 import { currentBalance } from "@/lib/wallet/balance";
 import { historyFilterSchema, KIND_LABELS, listWalletEntries, type HistoryFilter } from "@/lib/wallet/history";
-import { refreshWallet } from "@/lib/wallet/sync";
 
 export const metadata: Metadata = { title: "USDC wallet" };
 
@@ -35,8 +34,7 @@ export default async function WalletPage({
   if (!walletOf(ctx.business)) return <WalletClosed />;
   const filter = historyFilterSchema.parse(await searchParams);
   const db = getDb();
-  // Freshness matters here: catch up with Stripe first.
-  await refreshWallet(db, ctx.business);
+  // The history is kept current by the events that move money (thin events); the balance is read live.
   const [balance, history] = await Promise.all([
     currentBalance(ctx.business),
     listWalletEntries(db, { businessId: ctx.business.id, filter }),
