@@ -1,6 +1,6 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizations } from "@/db/schema";
+import { authorizationDecisions, authorizations } from "@/db/schema";
 
 export type AuthorizationRow = typeof authorizations.$inferSelect;
 
@@ -15,4 +15,44 @@ export function recentAuthorizations(
     .where(eq(authorizations.accountId, accountId))
     .orderBy(desc(authorizations.objectCreatedAt))
     .limit(limit);
+}
+
+/** A card's authorizations, newest first, each with our decision about it when we made one; paged by `before`. */
+export function cardAuthorizationRows(
+  db: DbOrTx,
+  { accountId, cardId, limit, before }: { accountId: string; cardId: string; limit: number; before?: Date },
+) {
+  const conditions = [eq(authorizations.accountId, accountId), eq(authorizations.cardId, cardId)];
+  if (before) conditions.push(lt(authorizations.objectCreatedAt, before));
+  return db
+    .select({ a: authorizations, d: authorizationDecisions })
+    .from(authorizations)
+    .leftJoin(authorizationDecisions, eq(authorizationDecisions.authorizationId, authorizations.id))
+    .where(and(...conditions))
+    .orderBy(desc(authorizations.objectCreatedAt))
+    .limit(limit);
+}
+
+/** What a card has spent since `since` (approved authorizations), optionally only in some merchant categories. */
+export async function cardSpendSince(
+  db: DbOrTx,
+  {
+    accountId,
+    cardId,
+    since,
+    categories,
+  }: { accountId: string; cardId: string; since: Date; categories?: string[] | null },
+): Promise<number> {
+  const conditions = [
+    eq(authorizations.accountId, accountId),
+    eq(authorizations.cardId, cardId),
+    eq(authorizations.approved, true),
+    gte(authorizations.objectCreatedAt, since),
+  ];
+  if (categories?.length) conditions.push(sql`${authorizations.merchantCategory} in ${categories}`);
+  const [row] = await db
+    .select({ spent: sql<number>`coalesce(sum(greatest(${authorizations.amount}, 0)), 0)::bigint` })
+    .from(authorizations)
+    .where(and(...conditions));
+  return Number(row?.spent ?? 0);
 }
