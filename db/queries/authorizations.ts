@@ -56,3 +56,21 @@ export async function cardSpendSince(
     .where(and(...conditions));
   return Number(row?.spent ?? 0);
 }
+
+/** Declined authorizations of the account since `since`. */
+export async function countDeclinedSince(
+  db: DbOrTx,
+  { accountId, since }: { accountId: string; since: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(authorizations)
+    .where(
+      and(
+        eq(authorizations.accountId, accountId),
+        eq(authorizations.approved, false),
+        gte(authorizations.objectCreatedAt, since),
+      ),
+    );
+  return row?.n ?? 0;
+}
