@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizationDecisions, authorizationRules, businesses, type AuthorizationRuleRow } from "@/db/schema";
+import { authorizationDecisions, businesses } from "@/db/schema";
 
 /** A real-time decision as the rules preview replays it. */
 export type PastDecision = {
@@ -32,16 +32,6 @@ export async function recentDecisions(db: DbOrTx, limit = 1000): Promise<PastDec
     .from(authorizationDecisions)
     .orderBy(desc(authorizationDecisions.createdAt))
     .limit(limit);
-}
-
-/** Current rules rows of the given businesses (those without a row have none of their own). */
-export async function businessRulesFor(db: DbOrTx, businessIds: string[]): Promise<Map<string, AuthorizationRuleRow>> {
-  if (businessIds.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(authorizationRules)
-    .where(and(isNotNull(authorizationRules.businessId), inArray(authorizationRules.businessId, businessIds)));
-  return new Map(rows.map((r) => [r.businessId!, r]));
 }
 
 export type DecisionStats = {

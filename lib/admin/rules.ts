@@ -1,6 +1,7 @@
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
-import { businessRulesFor, recentDecisions } from "@/db/queries/admin-decisions";
+import { recentDecisions } from "@/db/queries/admin-decisions";
+import { businessRulesFor } from "@/db/queries/authorization-rules";
 import { ok, type ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";
 import { loadRules, savePlatformRules, toRuleSet } from "@/lib/rules/rules-store";
