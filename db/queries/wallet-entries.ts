@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { walletEntries, type WalletEntry } from "@/db/schema";
 
@@ -25,4 +25,17 @@ export function listWalletEntryRows(db: DbOrTx, q: WalletEntriesQuery): Promise<
     .orderBy(desc(walletEntries.objectCreatedAt), desc(walletEntries.id))
     .limit(q.limit)
     .offset(q.offset ?? 0);
+}
+
+/** The status of each of these wallet lines the business already has (lines not stored yet are absent). */
+export async function walletEntryStatuses(
+  db: DbOrTx,
+  { businessId, ids }: { businessId: string; ids: string[] },
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: walletEntries.id, status: walletEntries.status })
+    .from(walletEntries)
+    .where(and(eq(walletEntries.businessId, businessId), inArray(walletEntries.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.status]));
 }
