@@ -1,6 +1,6 @@
 import { openDatabase } from "../db/connect";
 import { getAccountReview } from "../db/queries/admin-account-review";
-import { listAdminAccounts } from "../db/queries/admin-accounts";
+import { listAdminAccounts } from "../lib/admin/accounts";
 import { parseAccountFilters } from "../lib/admin/account-filters";
 import { runLoad } from "./lib/load";
 import { seedAdminBench } from "./admin-seed";

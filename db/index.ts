@@ -1,6 +1,6 @@
 import "server-only";
 import { openDatabase, type Database, type Db } from "./connect";
-import { databaseUrl, pgliteDir } from "@/lib/config";
+import { databaseUrl, pgliteDir } from "./config";
 
 // One connection per process, kept on globalThis: Next.js may load this module once per route
 // bundle, and two PGlite instances on one data directory would corrupt it.

@@ -1,19 +1,5 @@
-import path from "node:path";
-
-/** Everything the server reads from the environment, in one place. */
+/** Everything the server reads from the environment, in one place (the database's own settings are in db/config.ts). */
 export type StripeMode = "sandbox" | "stripe";
-
-export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
-}
-
-export function pgliteDir(): string {
-  return path.join(dataDir(), "pglite");
-}
-
-export function databaseUrl(): string | undefined {
-  return process.env.DATABASE_URL || undefined;
-}
 
 /** Sandbox mode unless a Stripe secret key is configured. */
 export function stripeMode(): StripeMode {

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { openDatabase } from "../db/connect";
 import Stripe from "stripe";
-import { seedDemoData } from "../db/seed";
+import { seedDemoData } from "../lib/demo/seed";
 import { seedDemoStripe } from "../lib/demo/seed-stripe";
 import { stripeClientOptions } from "../lib/stripe/options";
 

@@ -99,6 +99,10 @@ if (!stopping)
   launch("The app", bin("next"), [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1"], {});
 
 const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 120_000, isAlive: () => !stopping });
+// Events of the set-up (the demo accounts' activation, funding) found no app to receive them and
+// wait for their retry: deliver them now, so the read models are current from the first page.
+if (up && sandboxMode && !stopping)
+  await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/webhooks/retry`, { method: "POST" }).catch(() => undefined);
 if (!stopping) {
   if (!up) console.error(`The app did not report healthy within 2 minutes; see ${appUrl}/api/health`);
   console.log(

@@ -16,7 +16,7 @@ export const createAccountSession = businessAction({
   permission: "business.view",
   schema: z.object({}).strict(),
   run: async (actor) => {
-    const business = await getBusiness(getDb(), actor.businessId);
+    const business = await getBusiness(getDb(), actor);
     if (!business?.stripeAccountId) return fail("not_found", undefined, "Finish setting up your business first.");
     try {
       const session = await getStripe().accountSessions.create({
@@ -36,7 +36,7 @@ export const createIssuingEphemeralKey = businessAction({
   permission: "cards.manage",
   schema: z.object({ issuingCard: z.string().regex(/^ic_[A-Za-z0-9_]+$/), nonce: z.string().min(1).max(200) }),
   run: async (actor, input) => {
-    const business = await getBusiness(getDb(), actor.businessId);
+    const business = await getBusiness(getDb(), actor);
     if (!business?.stripeAccountId) return fail("not_found");
     try {
       const key = await getStripe().ephemeralKeys.create(

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AdminAccountsPage } from "@/db/queries/admin-accounts";
+import type { AdminAccountsPage } from "@/lib/admin/accounts";
 import { filtersHref, type AccountFilters } from "@/lib/admin/account-filters";
 import { EmptyState, TableCard } from "./empty-state";
 import { formatDate, FUNDING_LABELS, MoneyList, StateBadge } from "./format";

@@ -5,7 +5,6 @@ import {
   authorizationDecisions,
   authorizationRules,
   authorizations,
-  businesses,
   cardholders,
   cards,
   connectedAccounts,
@@ -18,6 +17,7 @@ import {
   payouts,
   users,
 } from "@/db/schema";
+import { getBusiness } from "./businesses";
 
 /** How many rows of each list the review page shows (newest first). */
 export const REVIEW_LIMIT = 25;
@@ -27,7 +27,7 @@ export const REVIEW_LIMIT = 25;
  * Returns null for an unknown id (the page then 404s).
  */
 export async function getAccountReview(db: DbOrTx, businessId: string) {
-  const [business] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
+  const business = await getBusiness(db, { businessId });
   if (!business) return null;
   const acct = business.stripeAccountId ?? "";
   const [

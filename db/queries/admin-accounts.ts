@@ -1,12 +1,31 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizations, businesses, cards, connectedAccounts, financialAccounts } from "@/db/schema";
-import { PAGE_SIZE, type AccountFilters } from "@/lib/admin/account-filters";
-import { accountState, type AccountState } from "@/lib/admin/account-state";
+import {
+  authorizations,
+  businesses,
+  cards,
+  connectedAccounts,
+  financialAccounts,
+  type FundingModel,
+} from "@/db/schema";
 
 export type Balances = Record<string, number>;
 
-export type AdminAccountRow = {
+export const ACCOUNTS_PAGE_SIZE = 25;
+
+/** What the admin accounts table can ask for (lib/admin/account-filters parses it from the query string). */
+export type AccountsQuery = {
+  q?: string;
+  status?: "needs_review" | "restricted";
+  funding?: FundingModel;
+  country?: string;
+  sort: "name" | "created" | "deadline" | "country";
+  dir: "asc" | "desc";
+  page: number;
+};
+
+/** One row of the admin accounts table as stored; lib/admin/accounts.ts derives its state. */
+export type AdminAccountRecord = {
   businessId: string;
   name: string;
   email: string | null;
@@ -14,9 +33,10 @@ export type AdminAccountRow = {
   fundingModel: string;
   accountId: string | null;
   createdAt: Date;
-  state: AccountState;
   capabilities: Record<string, string>;
   requirementsDue: string[];
+  requirementsPastDue: string[];
+  disabledReason: string | null;
   requirementsDeadline: Date | null;
   /** Available balance per currency across the account's financial accounts, minor units. */
   balances: Balances;
@@ -25,7 +45,7 @@ export type AdminAccountRow = {
   spend30d: Balances;
 };
 
-export type AdminAccountsPage = { rows: AdminAccountRow[]; total: number; page: number; pageCount: number };
+export type AdminAccountRecordsPage = { rows: AdminAccountRecord[]; total: number; page: number; pageCount: number };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,7 +57,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * partial or pattern index of connected_accounts, so neither the count nor the page has to join
  * 10,000 rows before it can filter.
  */
-function whereFor(f: AccountFilters): SQL | undefined {
+function whereFor(f: AccountsQuery): SQL | undefined {
   const conds: SQL[] = [];
   const accountsWhere = (cond: SQL) =>
     inArray(businesses.stripeAccountId, sql`(select ${connectedAccounts.id} from ${connectedAccounts} where ${cond})`);
@@ -69,7 +89,7 @@ function whereFor(f: AccountFilters): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
-function orderFor(f: AccountFilters): SQL[] {
+function orderFor(f: AccountsQuery): SQL[] {
   const dir = f.dir === "desc" ? desc : asc;
   const name = sql`lower(${businesses.legalName})`;
   switch (f.sort) {
@@ -94,7 +114,11 @@ function orderFor(f: AccountFilters): SQL[] {
  * first (indexed search, filter, sort); balances, cards and spend are then fetched for those
  * 25 accounts alone, so the cost does not grow with the number of accounts.
  */
-export async function listAdminAccounts(db: DbOrTx, f: AccountFilters, now = new Date()): Promise<AdminAccountsPage> {
+export async function listAdminAccountRecords(
+  db: DbOrTx,
+  f: AccountsQuery,
+  now = new Date(),
+): Promise<AdminAccountRecordsPage> {
   const where = whereFor(f);
   const from = () =>
     db
@@ -107,13 +131,13 @@ export async function listAdminAccounts(db: DbOrTx, f: AccountFilters, now = new
     from()
       .where(where)
       .orderBy(...orderFor(f))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
+      .limit(ACCOUNTS_PAGE_SIZE)
+      .offset((f.page - 1) * ACCOUNTS_PAGE_SIZE),
   ]);
   const total = counted?.n ?? 0;
   const ids = base.map((r) => r.businesses.stripeAccountId).filter((id): id is string => !!id);
   const facts = await accountFacts(db, ids, now);
-  const rows = base.map(({ businesses: b, connected_accounts: ca }): AdminAccountRow => {
+  const rows = base.map(({ businesses: b, connected_accounts: ca }): AdminAccountRecord => {
     const id = b.stripeAccountId;
     return {
       businessId: b.id,
@@ -123,22 +147,17 @@ export async function listAdminAccounts(db: DbOrTx, f: AccountFilters, now = new
       fundingModel: b.fundingModel,
       accountId: id,
       createdAt: b.createdAt,
-      state: accountState({
-        hasAccount: !!id,
-        capabilities: ca?.capabilities ?? {},
-        requirementsDue: ca?.requirementsDue ?? [],
-        requirementsPastDue: ca?.requirementsPastDue ?? [],
-        disabledReason: ca?.disabledReason ?? null,
-      }),
       capabilities: ca?.capabilities ?? {},
       requirementsDue: ca?.requirementsDue ?? [],
+      requirementsPastDue: ca?.requirementsPastDue ?? [],
+      disabledReason: ca?.disabledReason ?? null,
       requirementsDeadline: ca?.requirementsDeadline ?? null,
       balances: (id && facts.balances.get(id)) || {},
       cards: (id && facts.cards.get(id)) || { total: 0, active: 0 },
       spend30d: (id && facts.spend.get(id)) || {},
     };
   });
-  return { rows, total, page: f.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { rows, total, page: f.page, pageCount: Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE)) };
 }
 
 async function accountFacts(db: DbOrTx, ids: string[], now: Date) {

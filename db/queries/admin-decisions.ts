@@ -1,8 +1,19 @@
-import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizationDecisions, authorizationRules, businesses } from "@/db/schema";
-import type { PastDecision } from "@/lib/admin/rules-preview";
-import type { RuleSet } from "@/lib/rules/engine";
+import { authorizationDecisions, businesses } from "@/db/schema";
+
+/** A real-time decision as the rules preview replays it. */
+export type PastDecision = {
+  id: string;
+  businessId: string | null;
+  cardId: string;
+  amount: number;
+  currency: string;
+  merchantCategory: string | null;
+  merchantCountry: string | null;
+  approved: boolean;
+  createdAt: Date;
+};
 
 /** The newest `limit` real-time decisions, as the rules preview replays them. */
 export async function recentDecisions(db: DbOrTx, limit = 1000): Promise<PastDecision[]> {
@@ -21,27 +32,6 @@ export async function recentDecisions(db: DbOrTx, limit = 1000): Promise<PastDec
     .from(authorizationDecisions)
     .orderBy(desc(authorizationDecisions.createdAt))
     .limit(limit);
-}
-
-/** Current rules of the given businesses (those without a row have none of their own). */
-export async function businessRulesFor(db: DbOrTx, businessIds: string[]): Promise<Map<string, RuleSet>> {
-  const out = new Map<string, RuleSet>();
-  if (businessIds.length === 0) return out;
-  const rows = await db
-    .select()
-    .from(authorizationRules)
-    .where(and(isNotNull(authorizationRules.businessId), inArray(authorizationRules.businessId, businessIds)));
-  for (const r of rows) {
-    out.set(r.businessId!, {
-      blockedCategories: r.blockedCategories,
-      allowedCountries: r.allowedCountries ?? null,
-      maxAmount: r.maxAmount ?? null,
-      currency: r.currency,
-      velocityPerHour: r.velocityPerHour ?? null,
-      killSwitch: r.killSwitch,
-    });
-  }
-  return out;
 }
 
 export type DecisionStats = {

@@ -1,8 +1,28 @@
-import { eq } from "drizzle-orm";
+import { count, eq, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { businesses, type Business } from "@/db/schema";
 
-export async function getBusiness(db: DbOrTx, businessId: string): Promise<Business | undefined> {
+/** The business, or undefined when there is none with that id. */
+export async function getBusiness(db: DbOrTx, { businessId }: { businessId: string }): Promise<Business | undefined> {
   const [b] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
+  return b;
+}
+
+/** Every business that has a connected account. */
+export function businessesWithAccounts(db: DbOrTx): Promise<Business[]> {
+  return db.select().from(businesses).where(isNotNull(businesses.stripeAccountId));
+}
+
+export async function countBusinesses(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(businesses);
+  return row?.n ?? 0;
+}
+
+/** The business whose connected account this is, or undefined (an account the app did not open). */
+export async function getBusinessByAccount(
+  db: DbOrTx,
+  { accountId }: { accountId: string },
+): Promise<Business | undefined> {
+  const [b] = await db.select().from(businesses).where(eq(businesses.stripeAccountId, accountId)).limit(1);
   return b;
 }

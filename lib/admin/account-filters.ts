@@ -4,7 +4,6 @@ import { z } from "zod";
 export const SORTS = ["name", "created", "deadline", "country"] as const;
 export const REVIEW_FILTERS = ["needs_review", "restricted"] as const;
 export const FUNDING_MODELS = ["treasury", "stablecoin", "issuing_balance"] as const;
-export const PAGE_SIZE = 25;
 
 const optionalText = (max: number) =>
   z

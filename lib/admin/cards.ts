@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { auditLog, businesses } from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
+import { auditLog } from "@/db/schema";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -36,12 +37,8 @@ async function setStatus(
 }
 
 async function accountOf(deps: AdminDeps, businessId: string): Promise<string | null> {
-  const [b] = await deps.db
-    .select({ acct: businesses.stripeAccountId })
-    .from(businesses)
-    .where(eq(businesses.id, businessId))
-    .limit(1);
-  return b?.acct ?? null;
+  const b = await getBusiness(deps.db, { businessId });
+  return b?.stripeAccountId ?? null;
 }
 
 /** Freezes every active card of the business (listed from Stripe: the read model may lag). */

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { businesses } from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -29,7 +28,7 @@ export async function closeAccount(
   actor: PlatformActor,
   input: z.output<typeof closeSchema>,
 ): Promise<ActionResult<CloseResult>> {
-  const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
+  const business = await getBusiness(deps.db, input);
   if (!business) return fail("not_found");
   if (input.confirmName.toLowerCase() !== business.legalName.trim().toLowerCase()) {
     return fail("validation_failed", { confirmName: `Type “${business.legalName}” exactly to confirm` });

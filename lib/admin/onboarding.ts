@@ -1,5 +1,4 @@
-import { eq } from "drizzle-orm";
-import { businesses } from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { provisionStripeAccount } from "@/lib/businesses/provision";
@@ -17,7 +16,7 @@ export async function onboardingLinkFor(
   deps: AdminDeps,
   input: BusinessIdInput,
 ): Promise<ActionResult<{ url: string }>> {
-  const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
+  const business = await getBusiness(deps.db, input);
   if (!business) return fail("not_found");
   try {
     const accountId = await provisionStripeAccount(deps.db, deps.stripe, business);

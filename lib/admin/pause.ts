@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { authorizationRules, businesses } from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
+import { authorizationRules } from "@/db/schema";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -17,11 +17,7 @@ export async function setPaused(
   input: BusinessIdInput,
   paused: boolean,
 ): Promise<ActionResult<{ paused: boolean }>> {
-  const [b] = await deps.db
-    .select({ id: businesses.id })
-    .from(businesses)
-    .where(eq(businesses.id, input.businessId))
-    .limit(1);
+  const b = await getBusiness(deps.db, input);
   if (!b) return fail("not_found");
   const set = { killSwitch: paused, updatedBy: actor.userId, updatedAt: new Date() };
   await deps.db

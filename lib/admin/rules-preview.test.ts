@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { EMPTY_RULES } from "@/lib/rules/engine";
-import { previewRules, type PastDecision } from "./rules-preview";
+import type { PastDecision } from "@/db/queries/admin-decisions";
+import { previewRules } from "./rules-preview";
 import { rulesFormSchema } from "@/lib/rules/rules-form";
 
 const t0 = new Date("2026-11-01T12:00:00Z").getTime();

@@ -1,16 +1,5 @@
 import { decide, type RuleKind, type RuleSet } from "@/lib/rules/engine";
-
-export type PastDecision = {
-  id: string;
-  businessId: string | null;
-  cardId: string;
-  amount: number;
-  currency: string;
-  merchantCategory: string | null;
-  merchantCountry: string | null;
-  approved: boolean;
-  createdAt: Date;
-};
+import type { PastDecision } from "@/db/queries/admin-decisions";
 
 export type RulesPreview = {
   total: number;

@@ -1,9 +1,10 @@
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
-import { businessRulesFor, recentDecisions } from "@/db/queries/admin-decisions";
+import { recentDecisions } from "@/db/queries/admin-decisions";
+import { businessRulesFor } from "@/db/queries/authorization-rules";
 import { ok, type ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";
-import { loadRules, savePlatformRules } from "@/lib/rules/rules-store";
+import { loadRules, savePlatformRules, toRuleSet } from "@/lib/rules/rules-store";
 import type { AdminDeps } from "./deps";
 import { rulesFormSchema } from "@/lib/rules/rules-form";
 import { previewRules, type RulesPreview } from "./rules-preview";
@@ -14,7 +15,9 @@ export const PREVIEW_SIZE = 1000;
 export async function previewPlatformRules(deps: AdminDeps, rules: RuleSet): Promise<ActionResult<RulesPreview>> {
   const past = await recentDecisions(deps.db, PREVIEW_SIZE);
   const businessIds = [...new Set(past.map((d) => d.businessId).filter((id): id is string => !!id))];
-  return ok(previewRules(past, rules, await businessRulesFor(deps.db, businessIds)));
+  const rows = await businessRulesFor(deps.db, businessIds);
+  const businessRules = new Map([...rows].map(([id, row]) => [id, toRuleSet(row)]));
+  return ok(previewRules(past, rules, businessRules));
 }
 
 export const previewRulesSpec = (deps: AdminDeps): ActionSpec<typeof rulesFormSchema, RulesPreview, PlatformActor> => ({

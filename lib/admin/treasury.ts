@@ -1,6 +1,5 @@
-import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { businesses, operations } from "@/db/schema";
+import { operationsWithBusiness } from "@/db/queries/operations";
 import type { ActionSpec } from "@/lib/actions/execute";
 import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/errors";
@@ -52,13 +51,7 @@ export async function platformTreasury(deps: AdminDeps): Promise<PlatformTreasur
 
 /** Fundings to businesses, newest first, with the business they went to. */
 export async function fundingHistory(deps: AdminDeps, limit = 50) {
-  return deps.db
-    .select({ op: operations, business: businesses.legalName, businessId: businesses.id })
-    .from(operations)
-    .leftJoin(businesses, eq(businesses.id, operations.businessId))
-    .where(eq(operations.kind, FUNDING_KIND))
-    .orderBy(desc(operations.createdAt))
-    .limit(limit);
+  return operationsWithBusiness(deps.db, { kind: FUNDING_KIND, limit });
 }
 
 export const revealSchema = z.object({

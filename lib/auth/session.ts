@@ -2,9 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { businesses, memberships, users, type Business, type User } from "@/db/schema";
+import { membershipsOf } from "@/db/queries/memberships";
+import { getUser } from "@/db/queries/users";
+import type { Business, User } from "@/db/schema";
 import { auth } from "./auth";
 import { can, type BusinessRole, type Permission } from "./permissions";
 
@@ -19,15 +20,9 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const userId = session?.user?.id;
   if (!userId) return null;
   const db = getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const user = await getUser(db, { userId });
   if (!user) return null;
-  const rows = await db
-    .select({ business: businesses, role: memberships.role })
-    .from(memberships)
-    .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-    .where(eq(memberships.userId, user.id))
-    .orderBy(asc(memberships.createdAt));
-  return { user, memberships: rows };
+  return { user, memberships: await membershipsOf(db, { userId: user.id }) };
 });
 
 /** The business the viewer is working in: the one chosen by cookie if they belong to it, else their first. */

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
+import { getBusinessByAccount } from "@/db/queries/businesses";
 import { auditLog, businesses, memberships, type Business } from "@/db/schema";
 import { createStablecoinAccount, createTreasuryAccount, retrieveStablecoinAccount } from "@/lib/stripe/accounts";
 import { createTreasuryFinancialAccount, createUsdcFinancialAccount } from "@/lib/stripe/financial-accounts";
@@ -32,15 +33,13 @@ export async function createBusiness(
       .returning();
     if (!business) throw new Error("business insert returned nothing");
     await tx.insert(memberships).values({ userId: owner.userId, businessId: business.id, role: "owner" });
-    await tx
-      .insert(auditLog)
-      .values({
-        actorUserId: owner.userId,
-        businessId: business.id,
-        action: "business.created",
-        target: business.id,
-        data: { country: input.country, fundingModel },
-      });
+    await tx.insert(auditLog).values({
+      actorUserId: owner.userId,
+      businessId: business.id,
+      action: "business.created",
+      target: business.id,
+      data: { country: input.country, fundingModel },
+    });
     return business;
   });
 }
@@ -116,4 +115,21 @@ export async function ensureFinancialAccount(
   await db.update(businesses).set({ financialAccountId: id }).where(eq(businesses.id, business.id));
   business.financialAccountId = id;
   return id;
+}
+
+/**
+ * Sets up what an account's activation allows (the business's financial account), from the event
+ * that reports a change to the account, never from a page render. Stripe refusing (say, a capability
+ * not active after all) leaves it for the next event; a failure a retry could fix is passed on.
+ */
+export async function provisionOnActivation(db: Db, stripe: Stripe, accountId: string): Promise<void> {
+  const business = await getBusinessByAccount(db, { accountId });
+  if (!business || business.financialAccountId) return;
+  try {
+    await ensureFinancialAccount(db, stripe, business);
+  } catch (err) {
+    const type = (err as { type?: string }).type;
+    if (type !== "StripeInvalidRequestError" && type !== "StripePermissionError") throw err;
+    console.error(`could not provision the financial account of ${accountId}`, err);
+  }
 }

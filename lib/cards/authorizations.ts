@@ -1,6 +1,5 @@
-import { and, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizationDecisions, authorizations } from "@/db/schema";
+import { cardAuthorizationRows } from "@/db/queries/authorizations";
 
 export type CardAuthorization = {
   id: string;
@@ -25,15 +24,7 @@ export async function cardAuthorizations(
   opts: { limit?: number; before?: Date } = {},
 ): Promise<CardAuthorization[]> {
   const limit = Math.min(opts.limit ?? 25, 100);
-  const conditions = [eq(authorizations.accountId, accountId), eq(authorizations.cardId, cardId)];
-  if (opts.before) conditions.push(lt(authorizations.objectCreatedAt, opts.before));
-  const rows = await db
-    .select({ a: authorizations, d: authorizationDecisions })
-    .from(authorizations)
-    .leftJoin(authorizationDecisions, eq(authorizationDecisions.authorizationId, authorizations.id))
-    .where(and(...conditions))
-    .orderBy(desc(authorizations.objectCreatedAt))
-    .limit(limit);
+  const rows = await cardAuthorizationRows(db, { accountId, cardId, limit, before: opts.before });
   return rows.map(({ a, d }) => ({
     id: a.id,
     at: a.objectCreatedAt,

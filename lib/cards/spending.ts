@@ -1,6 +1,5 @@
-import { and, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizations } from "@/db/schema";
+import { cardSpendSince } from "@/db/queries/authorizations";
 
 export type SpendingLimit = { amount: number; interval: string; categories?: string[] | null };
 export type LimitUsage = SpendingLimit & { spent: number; windowStart: Date | null };
@@ -38,18 +37,8 @@ export async function limitUsage(
     limits.map(async (limit) => {
       const start = windowStart(limit.interval, now);
       if (!start) return { ...limit, spent: 0, windowStart: null };
-      const conditions = [
-        eq(authorizations.accountId, accountId),
-        eq(authorizations.cardId, cardId),
-        eq(authorizations.approved, true),
-        gte(authorizations.objectCreatedAt, start),
-      ];
-      if (limit.categories?.length) conditions.push(sql`${authorizations.merchantCategory} in ${limit.categories}`);
-      const [row] = await db
-        .select({ spent: sql<number>`coalesce(sum(greatest(${authorizations.amount}, 0)), 0)::bigint` })
-        .from(authorizations)
-        .where(and(...conditions));
-      return { ...limit, spent: Number(row?.spent ?? 0), windowStart: start };
+      const spent = await cardSpendSince(db, { accountId, cardId, since: start, categories: limit.categories });
+      return { ...limit, spent, windowStart: start };
     }),
   );
 }

@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import { authorizations, disputes, moneyTransactions, type Business } from "@/db/schema";
+import { countDeclinedSince, recentAuthorizations } from "@/db/queries/authorizations";
+import { countDisputesAwaitingEvidence } from "@/db/queries/disputes";
+import { moneyInOutByDay, recentMoneyTransactions } from "@/db/queries/money-transactions";
+import type { Business } from "@/db/schema";
 import { v2Request } from "@/lib/stripe/v2";
 
 export type Balances = { currency: string; available: number; incoming: number; outgoing: number };
@@ -43,27 +45,11 @@ export type DayFlow = { day: string; moneyIn: number; moneyOut: number };
 /** Money in and out per UTC day over the last `days` days, from the financial account's ledger lines. */
 export async function moneyFlow(db: DbOrTx, accountId: string, now = new Date(), days = 30): Promise<DayFlow[]> {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
-  const day = sql<string>`to_char(${moneyTransactions.objectCreatedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-  const rows = await db
-    .select({
-      day,
-      moneyIn: sql<number>`coalesce(sum(case when ${moneyTransactions.amount} > 0 then ${moneyTransactions.amount} else 0 end), 0)::bigint`,
-      moneyOut: sql<number>`coalesce(sum(case when ${moneyTransactions.amount} < 0 then -${moneyTransactions.amount} else 0 end), 0)::bigint`,
-    })
-    .from(moneyTransactions)
-    .where(
-      and(
-        eq(moneyTransactions.accountId, accountId),
-        gte(moneyTransactions.objectCreatedAt, start),
-        ne(moneyTransactions.status, "void"),
-      ),
-    )
-    .groupBy(day);
-  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const byDay = new Map((await moneyInOutByDay(db, { accountId, since: start })).map((r) => [r.day, r]));
   return Array.from({ length: days }, (_, i) => {
     const d = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
     const r = byDay.get(d);
-    return { day: d, moneyIn: Number(r?.moneyIn ?? 0), moneyOut: Number(r?.moneyOut ?? 0) };
+    return { day: d, moneyIn: r?.moneyIn ?? 0, moneyOut: r?.moneyOut ?? 0 };
   });
 }
 
@@ -79,18 +65,8 @@ export type Activity = {
 
 export async function recentActivity(db: DbOrTx, accountId: string, limit = 10): Promise<Activity[]> {
   const [money, auths] = await Promise.all([
-    db
-      .select()
-      .from(moneyTransactions)
-      .where(eq(moneyTransactions.accountId, accountId))
-      .orderBy(desc(moneyTransactions.objectCreatedAt))
-      .limit(limit),
-    db
-      .select()
-      .from(authorizations)
-      .where(eq(authorizations.accountId, accountId))
-      .orderBy(desc(authorizations.objectCreatedAt))
-      .limit(limit),
+    recentMoneyTransactions(db, { accountId, limit }),
+    recentAuthorizations(db, { accountId, limit }),
   ]);
   const items: Activity[] = [
     ...money.map((m) => ({
@@ -119,21 +95,9 @@ export type Attention = { declinedLast7Days: number; disputesAwaitingEvidence: n
 
 export async function attentionCounts(db: DbOrTx, accountId: string, now = new Date()): Promise<Attention> {
   const since = new Date(now.getTime() - 7 * 86_400_000);
-  const [[declined], [open]] = await Promise.all([
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(authorizations)
-      .where(
-        and(
-          eq(authorizations.accountId, accountId),
-          eq(authorizations.approved, false),
-          gte(authorizations.objectCreatedAt, since),
-        ),
-      ),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(disputes)
-      .where(and(eq(disputes.accountId, accountId), eq(disputes.status, "unsubmitted"))),
+  const [declinedLast7Days, disputesAwaitingEvidence] = await Promise.all([
+    countDeclinedSince(db, { accountId, since }),
+    countDisputesAwaitingEvidence(db, { accountId }),
   ]);
-  return { declinedLast7Days: declined?.n ?? 0, disputesAwaitingEvidence: open?.n ?? 0 };
+  return { declinedLast7Days, disputesAwaitingEvidence };
 }

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import { businesses } from "@/db/schema";
+import { getBusinessByAccount } from "@/db/queries/businesses";
 import { applyPayoutSnapshot } from "@/lib/payouts/apply-event";
+import { V2_PREVIEW_VERSION } from "@/lib/stripe/v2";
 import { fundingPaymentBehind, saveWalletEntry, walletEntry } from "@/lib/wallet/entries";
 import { applyAccountV2, applyFinancialAccountV2, applyOutboundV2 } from "./read-models-v2";
 
@@ -15,7 +15,6 @@ type Note = {
   related_object?: { id: string; type: string; url: string } | null;
 };
 
-export const V2_PREVIEW_VERSION = "2025-12-15.preview";
 const ACCOUNT_INCLUDES = [
   "configuration.merchant",
   "configuration.storer",
@@ -34,6 +33,8 @@ export type ThinFetch = {
 };
 
 const RECEIVED = ["v2.money_management.received_credit", "v2.money_management.received_debit"];
+/** Money movements that are a line of the wallet's history (payouts and their returns, as well as money received). */
+const WALLET_FLOWS = [...RECEIVED, "v2.money_management.outbound_transfer"];
 
 /**
  * Fetches what a thin event points at, the way the SDK documents (outside any transaction), and
@@ -72,10 +73,11 @@ export async function fetchThinObject(
     faId && related.object !== "v2.money_management.financial_account"
       ? await get(`/v2/money_management/financial_accounts/${encodeURIComponent(faId)}`)
       : null;
-  if (!RECEIVED.includes(String(related.object)) || !faId) return { related, financialAccount };
-  // A captured card purchase (or a refund, or funding) arrives as a received debit/credit: its
-  // transaction is what the wallet's history shows, so the wallet is current without a refresh.
-  // The received object names no transaction (the preview types none); the list finds it by flow.
+  if (!WALLET_FLOWS.includes(String(related.object)) || !faId) return { related, financialAccount };
+  // A captured card purchase (or a refund, or funding) arrives as a received debit/credit, a payout
+  // as an outbound transfer: its newest transaction is what the wallet's history shows, so the
+  // wallet is current without a refresh. The object names no transaction (the preview types none);
+  // the list finds it by flow.
   const found = await get(
     `/v2/money_management/transactions?financial_account=${encodeURIComponent(faId)}&flow=${encodeURIComponent(String(related.id))}&limit=1`,
   ).catch(refusedAsNull);
@@ -98,18 +100,12 @@ function refusedAsNull(err: unknown): null {
   throw err;
 }
 
-/** The wallet line for a received credit/debit, when the FA is a business's own USDC wallet. */
+/** The wallet line for a money movement, when the FA is a business's own USDC wallet. */
 async function applyWalletLine(db: DbOrTx, accountId: string, fetched: ThinFetch): Promise<void> {
   const txn = fetched.transaction;
   if (!txn || !fetched.related) return;
-  const [business] = await db
-    .select({ id: businesses.id })
-    .from(businesses)
-    .where(
-      and(eq(businesses.stripeAccountId, accountId), eq(businesses.financialAccountId, String(txn.financial_account))),
-    )
-    .limit(1);
-  if (business)
+  const business = await getBusinessByAccount(db, { accountId });
+  if (business && business.financialAccountId === String(txn.financial_account))
     await saveWalletEntry(db, walletEntry(business.id, txn, fetched.related, fetched.fundingPayment ?? null));
 }
 
@@ -129,7 +125,7 @@ export async function applyThinEvent(
   if (kind === "v2.core.account") return applyAccountV2(db, related, sourceAt);
   if (!accountId) return;
   if (financialAccount) await applyFinancialAccountV2(db, accountId, financialAccount, sourceAt);
-  if (RECEIVED.includes(kind)) await applyWalletLine(db, accountId, fetched);
+  if (WALLET_FLOWS.includes(kind)) await applyWalletLine(db, accountId, fetched);
   if (kind === "v2.money_management.financial_account")
     return applyFinancialAccountV2(db, accountId, related, sourceAt);
   if (kind === "v2.money_management.outbound_payment")

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db, DbOrTx } from "@/db/connect";
+import { isEventStored, type EventRow } from "@/db/queries/events";
 import { stripeEvents } from "@/db/schema";
 
 /**
@@ -9,7 +9,6 @@ import { stripeEvents } from "@/db/schema";
  */
 export type ReceiverDeps = { db: Db; stripe: Stripe; secret: string; now?: () => Date };
 export type WebhookResult = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
-export type EventRow = typeof stripeEvents.$inferInsert & { id: string };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -56,11 +55,6 @@ function isDatabaseError(err: unknown): boolean {
   );
 }
 
-async function alreadyStored(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id)).limit(1);
-  return !!row;
-}
-
 /**
  * Stores one verified event once (unique event id) and applies it in the same transaction.
  * `fetch` reads what the event needs from Stripe first, outside the transaction, and only for an
@@ -76,7 +70,7 @@ export async function storeOnce<T>(
   apply: (tx: DbOrTx, fetched: T) => Promise<void>,
 ): Promise<WebhookResult> {
   try {
-    if (await alreadyStored(db, row.id)) return reply(200, { received: true, duplicate: true });
+    if (await isEventStored(db, { eventId: row.id })) return reply(200, { received: true, duplicate: true });
     const fetched = await fetch();
     try {
       const inserted = await db.transaction(async (tx) => {

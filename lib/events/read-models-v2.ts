@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { businesses, connectedAccounts, financialAccounts, payouts } from "@/db/schema";
+import { getBusinessByAccount } from "@/db/queries/businesses";
+import { connectedAccounts, financialAccounts, payouts } from "@/db/schema";
 import { upsertNewer } from "./upsert";
 
 type Json = Record<string, unknown>;
@@ -27,11 +27,7 @@ export function v2CapabilityStatuses(configuration: Json): Record<string, string
 export async function applyAccountV2(db: DbOrTx, account: Json, sourceAt: Date): Promise<void> {
   const id = str(account.id);
   if (!id) return;
-  const [biz] = await db
-    .select({ id: businesses.id })
-    .from(businesses)
-    .where(eq(businesses.stripeAccountId, id))
-    .limit(1);
+  const biz = await getBusinessByAccount(db, { accountId: id });
   const entries = (obj(account.requirements).entries as Json[] | undefined) ?? [];
   const identity = obj(account.identity);
   await upsertNewer(db, connectedAccounts, {

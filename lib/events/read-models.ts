@@ -1,9 +1,9 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
+import { getBusinessByAccount } from "@/db/queries/businesses";
 import {
   authorizations,
-  businesses,
   cardholders,
   cards,
   connectedAccounts,
@@ -19,12 +19,7 @@ const at = (unix: number | null | undefined) => new Date((unix ?? 0) * 1000);
 const idOf = (v: string | { id: string } | null | undefined) => (v == null ? null : typeof v === "string" ? v : v.id);
 
 async function businessIdFor(db: DbOrTx, accountId: string): Promise<string | null> {
-  const [b] = await db
-    .select({ id: businesses.id })
-    .from(businesses)
-    .where(eq(businesses.stripeAccountId, accountId))
-    .limit(1);
-  return b?.id ?? null;
+  return (await getBusinessByAccount(db, { accountId }))?.id ?? null;
 }
 
 /**

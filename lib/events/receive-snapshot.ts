@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
-import { eventRow } from "@/lib/rules/authorize";
+import { eventRow } from "@/db/queries/events";
+import { provisionOnActivation } from "@/lib/businesses/provision";
 import {
   accountTouched,
   applySnapshotEvent,
@@ -80,7 +81,13 @@ export async function handleSnapshotEvent(
   return storeOnce(
     deps.db,
     eventRow(event, now),
-    () => prefetch(deps.stripe, event),
+    async () => {
+      const prefetched = await prefetch(deps.stripe, event);
+      // An account's activation is reported by its events: what it allows is set up here (once).
+      const acct = accountTouched(event);
+      if (acct) await provisionOnActivation(deps.db, deps.stripe, acct);
+      return prefetched;
+    },
     (tx, prefetched) => applySnapshotEvent(tx, event, prefetched),
   );
 }

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { provisionOnActivation } from "@/lib/businesses/provision";
 import { applyThinEvent, fetchThinObject } from "./apply-v2";
 import { precheck, reply, signedWith, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
 
@@ -45,7 +46,14 @@ export async function handleThinEvent(
   return storeOnce(
     deps.db,
     thinRow(note, rawBody, now),
-    () => fetchThinObject(deps.stripe, note),
+    async () => {
+      const fetched = await fetchThinObject(deps.stripe, note);
+      // A v2 account's activation (its storer holding USDC) is reported by its events: set up what it allows.
+      if (fetched.related?.object === "v2.core.account") {
+        await provisionOnActivation(deps.db, deps.stripe, String(fetched.related.id));
+      }
+      return fetched;
+    },
     (tx, fetched) => applyThinEvent(tx, note, fetched),
   );
 }

@@ -1,8 +1,8 @@
-import { eq, isNotNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import { businesses, type Business } from "@/db/schema";
-import { V2_PREVIEW_VERSION } from "./apply-v2";
+import { businessesWithAccounts, getBusiness } from "@/db/queries/businesses";
+import type { Business } from "@/db/schema";
+import { V2_PREVIEW_VERSION } from "@/lib/stripe/v2";
 import {
   applyAccountV1,
   applyAuthorization,
@@ -120,6 +120,7 @@ export async function reconcileBusiness(db: DbOrTx, stripe: Stripe, business: Bu
 }
 
 export async function businessesToReconcile(db: DbOrTx, businessId?: string): Promise<Business[]> {
-  if (businessId) return db.select().from(businesses).where(eq(businesses.id, businessId));
-  return db.select().from(businesses).where(isNotNull(businesses.stripeAccountId));
+  if (!businessId) return businessesWithAccounts(db);
+  const business = await getBusiness(db, { businessId });
+  return business ? [business] : [];
 }

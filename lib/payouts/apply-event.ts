@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
+import { operationByStripeObject } from "@/db/queries/operations";
 import { operations } from "@/db/schema";
 import { PAYOUT_KIND } from "./kinds";
 import { laterSnapshot } from "./timeline";
@@ -11,11 +12,7 @@ import { laterSnapshot } from "./timeline";
 export async function applyPayoutSnapshot(db: DbOrTx, obt: Record<string, unknown>): Promise<void> {
   const id = typeof obt.id === "string" ? obt.id : null;
   if (!id) return;
-  const [op] = await db
-    .select()
-    .from(operations)
-    .where(and(eq(operations.kind, PAYOUT_KIND), eq(operations.stripeObjectId, id)))
-    .limit(1);
+  const op = await operationByStripeObject(db, { kind: PAYOUT_KIND, stripeObjectId: id });
   if (!op) return;
   const next = laterSnapshot(op.result, obt);
   if (next === op.result) return;

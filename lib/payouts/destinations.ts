@@ -1,4 +1,5 @@
 import "server-only";
+import { getBusiness } from "@/db/queries/businesses";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { payoutDestinations, type PayoutDestination } from "@/db/schema";
@@ -7,7 +8,7 @@ import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations"
 import { stripeFailure } from "@/lib/stripe/errors";
 import { NETWORKS } from "@/lib/wallet/networks";
 import type { PayoutDeps } from "./deps";
-import { DESTINATION_KIND, findDestination, getBusinessById } from "./queries";
+import { DESTINATION_KIND, findDestination } from "./queries";
 import { bankCountry, type bankDestinationSchema, type cryptoDestinationSchema } from "./schemas";
 import { archivePayoutMethod, createPayoutMethod, type PayoutMethodData } from "./stripe";
 
@@ -85,7 +86,7 @@ async function addDestination(
   fieldFor: (param: string) => string | null,
 ): Promise<ActionResult<PayoutDestination>> {
   const { db } = deps;
-  const business = await getBusinessById(db, actor.businessId);
+  const business = await getBusiness(db, { businessId: actor.businessId });
   if (!business?.stripeAccountId || business.fundingModel !== "stablecoin")
     return fail("forbidden", undefined, "Payout destinations open once your business is verified");
   const account = business.stripeAccountId;
@@ -134,7 +135,7 @@ export async function archiveDestination(
   actor: Actor,
   destinationId: string,
 ): Promise<ActionResult<{ id: string }>> {
-  const business = await getBusinessById(deps.db, actor.businessId);
+  const business = await getBusiness(deps.db, { businessId: actor.businessId });
   const dest = await findDestination(deps.db, { businessId: actor.businessId, id: destinationId });
   if (!dest || !business?.stripeAccountId) return fail("not_found");
   if (!dest.archived) {

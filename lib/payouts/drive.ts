@@ -1,12 +1,12 @@
 import "server-only";
 import { operations } from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
 import { eq } from "drizzle-orm";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { PayoutDeps } from "./deps";
 import { findPayout } from "./queries";
 import { laterSnapshot } from "./timeline";
 import { applyOutboundV2 } from "@/lib/events/read-models-v2";
-import { getBusinessById } from "./queries";
 
 type Actor = { businessId: string };
 
@@ -22,7 +22,7 @@ export async function drivePayout(
 ): Promise<ActionResult<{ status: string }>> {
   if (!deps.sandboxControl) return fail("forbidden", undefined, "Sandbox controls exist only in sandbox mode");
   const payout = await findPayout(deps.db, { businessId: actor.businessId, id: input.payoutId });
-  const business = await getBusinessById(deps.db, actor.businessId);
+  const business = await getBusiness(deps.db, { businessId: actor.businessId });
   if (!payout?.stripeObjectId || !business?.stripeAccountId) return fail("not_found");
   const result = (await deps.sandboxControl(
     `/_sandbox/v2/outbound_transfers/${encodeURIComponent(payout.stripeObjectId)}/${input.action}`,

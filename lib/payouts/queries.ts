@@ -1,14 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import {
-  businesses,
-  operations,
-  payoutDestinations,
-  type Business,
-  type OperationRow,
-  type PayoutDestination,
-} from "@/db/schema";
+import { operations, payoutDestinations, type Business, type OperationRow, type PayoutDestination } from "@/db/schema";
 
 // Every query here filters on the business: another business's row looks missing.
 import { DESTINATION_KIND, PAYOUT_KIND } from "./kinds";
@@ -63,11 +56,6 @@ export async function listPayouts(
     .orderBy(desc(operations.createdAt), desc(operations.id))
     .limit(q.limit)
     .offset(q.offset);
-}
-
-export async function getBusinessById(db: DbOrTx, businessId: string): Promise<Business | undefined> {
-  const [b] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
-  return b;
 }
 
 /** The business's USDC wallet, when it has one (stablecoin businesses once verified). */

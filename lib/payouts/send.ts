@@ -1,4 +1,5 @@
 import "server-only";
+import { getBusiness } from "@/db/queries/businesses";
 import type { z } from "zod";
 import { applyOutboundV2 } from "@/lib/events/read-models-v2";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { formatMoney, parseMoney } from "@/lib/money";
 import { callStripeOnce, claimOperation, recordSuccess, refuseOperation } from "@/lib/operations";
 import { stripeFailure } from "@/lib/stripe/errors";
 import type { PayoutDeps } from "./deps";
-import { findDestination, getBusinessById, PAYOUT_KIND, walletOf } from "./queries";
+import { findDestination, PAYOUT_KIND, walletOf } from "./queries";
 import type { sendPayoutSchema } from "./schemas";
 import { createOutboundTransfer, fetchUsdcBalance, type TransferRequest } from "./stripe";
 
@@ -31,7 +32,7 @@ export async function sendPayout(
   input: z.output<typeof sendPayoutSchema>,
 ): Promise<ActionResult<SentPayout>> {
   const { db, stripe } = deps;
-  const business = await getBusinessById(db, actor.businessId);
+  const business = await getBusiness(db, { businessId: actor.businessId });
   const wallet = walletOf(business);
   if (!wallet) return fail("forbidden", undefined, "Your USDC wallet isn't open yet. Finish verification first");
   const destination = await findDestination(db, { businessId: actor.businessId, id: input.destinationId });

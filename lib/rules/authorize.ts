@@ -1,6 +1,7 @@
 import { and, count, eq, gte } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
+import { eventRow } from "@/db/queries/events";
 import { authorizationDecisions, stripeEvents, type AuthorizationDecisionRow } from "@/db/schema";
 import { decide, needsVelocity, type AuthorizationRequest, type Decision } from "./engine";
 import type { RulesCache, RulesForAccount } from "./rules-store";
@@ -132,20 +133,5 @@ export async function answerAuthorizationRequest(
   return {
     approved: decision.approved,
     decision: { decidedBy: decision.decidedBy, rule: decision.rule, reason: decision.reason, latencyMs },
-  };
-}
-
-export function eventRow(event: Stripe.Event, now: Date) {
-  const object = event.data.object as { id?: string };
-  return {
-    id: event.id,
-    type: event.type,
-    kind: "snapshot" as const,
-    account: event.account ?? null,
-    objectId: object.id ?? null,
-    eventCreatedAt: new Date(event.created * 1000),
-    payload: event as unknown as Record<string, unknown>,
-    receivedAt: now,
-    appliedAt: now,
   };
 }

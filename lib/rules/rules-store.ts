@@ -1,6 +1,8 @@
-import { eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizationRules, businesses, decisionSettings, type AuthorizationRuleRow } from "@/db/schema";
+import { businessRulesRow, decisionSettingsRow, platformRulesRow } from "@/db/queries/authorization-rules";
+import { getBusinessByAccount } from "@/db/queries/businesses";
+import { authorizationRules, decisionSettings, type AuthorizationRuleRow } from "@/db/schema";
 import { EMPTY_RULES, looserThan, type RuleSet } from "./engine";
 
 export type DecisionSettings = { fallback: "approve" | "decline"; budgetMs: number };
@@ -13,8 +15,7 @@ export type RulesForAccount = {
   settings: DecisionSettings;
 };
 
-function toRuleSet(row: AuthorizationRuleRow | undefined): RuleSet | null {
-  if (!row) return null;
+export function toRuleSet(row: AuthorizationRuleRow): RuleSet {
   return {
     blockedCategories: row.blockedCategories,
     allowedCountries: row.allowedCountries ?? null,
@@ -55,33 +56,21 @@ export class RulesCache {
 }
 
 export async function loadRules(db: DbOrTx, accountId: string | null): Promise<RulesForAccount> {
-  const [platformRow] = await db
-    .select()
-    .from(authorizationRules)
-    .where(isNull(authorizationRules.businessId))
-    .limit(1);
-  const [settingsRow] = await db.select().from(decisionSettings).where(eq(decisionSettings.id, 1)).limit(1);
+  const platformRow = await platformRulesRow(db);
+  const settingsRow = await decisionSettingsRow(db);
   let businessId: string | null = null;
   let business: RuleSet | null = null;
   if (accountId) {
-    const [biz] = await db
-      .select({ id: businesses.id })
-      .from(businesses)
-      .where(eq(businesses.stripeAccountId, accountId))
-      .limit(1);
+    const biz = await getBusinessByAccount(db, { accountId });
     businessId = biz?.id ?? null;
     if (businessId) {
-      const [row] = await db
-        .select()
-        .from(authorizationRules)
-        .where(eq(authorizationRules.businessId, businessId))
-        .limit(1);
-      business = toRuleSet(row);
+      const row = await businessRulesRow(db, { businessId });
+      business = row ? toRuleSet(row) : null;
     }
   }
   return {
     businessId,
-    platform: toRuleSet(platformRow) ?? EMPTY_RULES,
+    platform: platformRow ? toRuleSet(platformRow) : EMPTY_RULES,
     business,
     settings: settingsRow ? { fallback: settingsRow.fallback, budgetMs: settingsRow.budgetMs } : DEFAULT_SETTINGS,
   };
@@ -114,11 +103,7 @@ export async function savePlatformRules(
   cache = rulesCache(),
 ): Promise<void> {
   const v = values(rules, userId);
-  const [existing] = await db
-    .select({ id: authorizationRules.id })
-    .from(authorizationRules)
-    .where(isNull(authorizationRules.businessId))
-    .limit(1);
+  const existing = await platformRulesRow(db);
   if (existing) await db.update(authorizationRules).set(v).where(eq(authorizationRules.id, existing.id));
   else await db.insert(authorizationRules).values({ ...v, businessId: null });
   cache.invalidate();

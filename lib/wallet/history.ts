@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
-import { walletEntries, WALLET_ENTRY_KINDS, type WalletEntry } from "@/db/schema";
+import { listWalletEntryRows, type WalletEntriesQuery } from "@/db/queries/wallet-entries";
+import { WALLET_ENTRY_KINDS, type WalletEntry } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
 
 export const PAGE_SIZE = 25;
@@ -26,13 +26,16 @@ export const KIND_LABELS: Record<WalletEntry["kind"], string> = {
   other: "Other",
 };
 
-function where(businessId: string, f: HistoryFilter): SQL | undefined {
-  const parts: SQL[] = [eq(walletEntries.businessId, businessId)];
-  if (f.type) parts.push(eq(walletEntries.kind, f.type));
-  if (f.from) parts.push(gte(walletEntries.objectCreatedAt, new Date(`${f.from}T00:00:00Z`)));
-  // `to` is inclusive of the whole day.
-  if (f.to) parts.push(lt(walletEntries.objectCreatedAt, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)));
-  return and(...parts);
+function query(businessId: string, f: HistoryFilter, limit: number, offset = 0): WalletEntriesQuery {
+  return {
+    businessId,
+    kind: f.type,
+    from: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,
+    // `to` is inclusive of the whole day.
+    before: f.to ? new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) : undefined,
+    limit,
+    offset,
+  };
 }
 
 /** One page of the business's wallet history (one extra row tells whether there is a next page). */
@@ -41,13 +44,7 @@ export async function listWalletEntries(
   q: { businessId: string; filter: HistoryFilter },
 ): Promise<{ rows: WalletEntry[]; hasMore: boolean; page: number }> {
   const page = q.filter.page ?? 1;
-  const rows = await db
-    .select()
-    .from(walletEntries)
-    .where(where(q.businessId, q.filter))
-    .orderBy(desc(walletEntries.objectCreatedAt), desc(walletEntries.id))
-    .limit(PAGE_SIZE + 1)
-    .offset((page - 1) * PAGE_SIZE);
+  const rows = await listWalletEntryRows(db, query(q.businessId, q.filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE));
   return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, page };
 }
 
@@ -58,12 +55,7 @@ const decimal = (minor: number) => (minor < 0 ? "-" : "") + (Math.abs(minor) / 1
 
 /** Every matching entry as CSV, amounts as plain decimals with their currency in its own column. */
 export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: HistoryFilter }): Promise<string> {
-  const rows = await db
-    .select()
-    .from(walletEntries)
-    .where(where(q.businessId, q.filter))
-    .orderBy(desc(walletEntries.objectCreatedAt), desc(walletEntries.id))
-    .limit(50_000);
+  const rows = await listWalletEntryRows(db, query(q.businessId, q.filter, 50_000));
   const header = [
     "date",
     "type",

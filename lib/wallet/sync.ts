@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
-import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
+import { walletEntryStatuses } from "@/db/queries/wallet-entries";
 import { walletEntries, type Business } from "@/db/schema";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
 import { walletOf } from "@/lib/payouts/queries";
@@ -27,13 +27,7 @@ export async function syncWalletEntries(db: DbOrTx, stripe: Stripe, business: Bu
     const res: V2Object = await get(url);
     const rows = (res.data ?? []) as V2Object[];
     const ids = rows.map((r) => String(r.id));
-    const known = ids.length
-      ? await db
-          .select({ id: walletEntries.id, status: walletEntries.status })
-          .from(walletEntries)
-          .where(inArray(walletEntries.id, ids))
-      : [];
-    const status = new Map(known.map((k) => [k.id, k.status]));
+    const status = await walletEntryStatuses(db, { businessId: business.id, ids });
     const fresh = rows.filter((r) => status.get(String(r.id)) !== String(r.status));
     for (const txn of fresh) {
       const entry = await toEntry(business.id, txn, (p, platform) => get(p, platform));

@@ -7,7 +7,7 @@ import { CardsListPanel } from "@/components/connect/embedded";
 import { MERCHANT_CATEGORIES, merchantCategory } from "@/lib/rules/merchant-categories";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
-import { listCards } from "@/lib/cards/queries";
+import { listCards } from "@/db/queries/cards";
 import { publishableKey } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { loadRules } from "@/lib/rules/rules-store";
@@ -41,7 +41,7 @@ export default async function CardsPage() {
     );
   }
   const db = getDb();
-  const [rows, rules] = await Promise.all([listCards(db, accountId), loadRules(db, accountId)]);
+  const [rows, rules] = await Promise.all([listCards(db, { accountId }), loadRules(db, accountId)]);
   const mine = rules.business;
   return (
     <section className="space-y-8">

@@ -2,30 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import type { Business } from "@/db/schema";
 import { ActivityList } from "@/components/dashboard/activity-list";
 import { BalanceCards } from "@/components/dashboard/balances";
 import { MoneyFlowChart } from "@/components/dashboard/money-flow-chart";
 import { OnboardingStatus } from "@/components/onboarding-status";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
-import { ensureFinancialAccount, onboardingState, type OnboardingState } from "@/lib/businesses/provision";
-import { attentionCounts, moneyFlow, readBalances, recentActivity, type Balances } from "@/lib/dashboard/home";
-import { getStripe } from "@/lib/stripe/client";
+import { attentionCounts, moneyFlow, recentActivity } from "@/lib/dashboard/home";
+import { liveStatus } from "@/lib/dashboard/live";
 
 export const metadata: Metadata = { title: "Home" };
-
-async function fromStripe(business: Business): Promise<{ state: OnboardingState; balances: Balances | null } | null> {
-  try {
-    const stripe = getStripe();
-    const state = await onboardingState(stripe, business);
-    await ensureFinancialAccount(getDb(), stripe, business, state);
-    return { state, balances: await readBalances(stripe, business) };
-  } catch (err) {
-    console.error("dashboard: Stripe unavailable", err);
-    return null;
-  }
-}
 
 export default async function DashboardPage() {
   const ctx = await requireBusinessPage("business.view");
@@ -34,7 +20,7 @@ export default async function DashboardPage() {
   const db = getDb();
   const accountId = business.stripeAccountId;
   const [live, flow, activity, attention] = await Promise.all([
-    fromStripe(business),
+    liveStatus(business),
     accountId ? moneyFlow(db, accountId) : Promise.resolve([]),
     accountId ? recentActivity(db, accountId) : Promise.resolve([]),
     accountId ? attentionCounts(db, accountId) : Promise.resolve({ declinedLast7Days: 0, disputesAwaitingEvidence: 0 }),

@@ -11,7 +11,7 @@ import { linkBankSchema, startBankLink, verifyBankLink, verifyBankSchema } from 
 import { moveMoneyIn, moveMoneyInSchema } from "@/lib/treasury/inbound";
 
 async function treasuryBusiness(businessId: string) {
-  const b = await getBusiness(getDb(), businessId);
+  const b = await getBusiness(getDb(), { businessId });
   return b?.fundingModel === "treasury" && b.stripeAccountId && b.financialAccountId ? b : null;
 }
 

@@ -13,7 +13,7 @@ import { getStripe } from "@/lib/stripe/client";
 
 async function sandboxAccount(businessId: string) {
   if (stripeMode() !== "sandbox") return null;
-  const business = await getBusiness(getDb(), businessId);
+  const business = await getBusiness(getDb(), { businessId });
   return business?.stripeAccountId ? business : null;
 }
 

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { authorizations } from "@/db/schema";
+import { recentAuthorizations } from "@/db/queries/authorizations";
 import { MERCHANT_CATEGORIES } from "@/lib/rules/merchant-categories";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
-import { listCards } from "@/lib/cards/queries";
+import { listCards } from "@/db/queries/cards";
 import { stripeMode } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
@@ -23,13 +22,8 @@ export default async function SandboxToolsPage() {
   if (!accountId) redirect("/dashboard");
   const db = getDb();
   const [cards, recent, inbound] = await Promise.all([
-    listCards(db, accountId),
-    db
-      .select()
-      .from(authorizations)
-      .where(eq(authorizations.accountId, accountId))
-      .orderBy(desc(authorizations.objectCreatedAt))
-      .limit(10),
+    listCards(db, { accountId }),
+    recentAuthorizations(db, { accountId, limit: 10 }),
     recentInbound(db, ctx.business.id),
   ]);
   return (

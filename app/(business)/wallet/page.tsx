@@ -8,10 +8,8 @@ import { WALLET_ENTRY_KINDS } from "@/db/schema";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { walletOf } from "@/lib/payouts/queries";
-import { getStripe } from "@/lib/stripe/client";
 import { currentBalance } from "@/lib/wallet/balance";
 import { historyFilterSchema, KIND_LABELS, listWalletEntries, type HistoryFilter } from "@/lib/wallet/history";
-import { syncWalletEntries } from "@/lib/wallet/sync";
 
 export const metadata: Metadata = { title: "USDC wallet" };
 
@@ -36,8 +34,7 @@ export default async function WalletPage({
   if (!walletOf(ctx.business)) return <WalletClosed />;
   const filter = historyFilterSchema.parse(await searchParams);
   const db = getDb();
-  // Freshness matters here: catch up with Stripe first; if it can't be reached, show what we have.
-  await syncWalletEntries(db, getStripe(), ctx.business).catch((err) => console.error("wallet: sync failed", err));
+  // The history is kept current by the events that move money (thin events); the balance is read live.
   const [balance, history] = await Promise.all([
     currentBalance(ctx.business),
     listWalletEntries(db, { businessId: ctx.business.id, filter }),

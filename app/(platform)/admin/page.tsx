@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { count, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { businesses, users } from "@/db/schema";
+import { countBusinesses } from "@/db/queries/businesses";
+import { countBusinessUsers } from "@/db/queries/users";
 import { requirePlatformPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Platform overview" };
@@ -9,10 +9,7 @@ export const metadata: Metadata = { title: "Platform overview" };
 export default async function AdminHomePage() {
   await requirePlatformPage("platform.accounts.view");
   const db = getDb();
-  const [[biz], [people]] = await Promise.all([
-    db.select({ n: count() }).from(businesses),
-    db.select({ n: count() }).from(users).where(isNull(users.platformRole)),
-  ]);
+  const [businessCount, peopleCount] = await Promise.all([countBusinesses(db), countBusinessUsers(db)]);
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Platform overview</h1>
@@ -20,12 +17,12 @@ export default async function AdminHomePage() {
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <dt className="text-xs uppercase tracking-wide text-slate-500">Businesses</dt>
           <dd className="mt-1 text-2xl font-semibold" data-testid="business-count">
-            {biz?.n ?? 0}
+            {businessCount}
           </dd>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4">
           <dt className="text-xs uppercase tracking-wide text-slate-500">Business users</dt>
-          <dd className="mt-1 text-2xl font-semibold">{people?.n ?? 0}</dd>
+          <dd className="mt-1 text-2xl font-semibold">{peopleCount}</dd>
         </div>
       </dl>
     </section>

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import type Stripe from "stripe";
 import { getDb } from "@/db";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { cardAuthorizations } from "@/lib/cards/authorizations";
+import { retrieveBusinessCard } from "@/lib/cards/card";
 import { cardFunding } from "@/lib/cards/funding";
 import { limitUsage } from "@/lib/cards/spending";
 import { formatMoney } from "@/lib/money";
-import { getStripe } from "@/lib/stripe/client";
 import { currentBalance } from "@/lib/wallet/balance";
 
 export const metadata: Metadata = { title: "Card" };
@@ -33,13 +32,8 @@ export default async function CardPage({
   const { id } = await params;
   const accountId = ctx.business.stripeAccountId;
   if (!accountId || !/^ic_[A-Za-z0-9_]{1,64}$/.test(id)) notFound();
-  let card: Stripe.Issuing.Card;
-  try {
-    // Scoped to this business's account: another business's card is simply not found.
-    card = await getStripe().issuing.cards.retrieve(id, {}, { stripeAccount: accountId });
-  } catch {
-    notFound();
-  }
+  const card = await retrieveBusinessCard(accountId, id);
+  if (!card) notFound();
   const { before } = await searchParams;
   const beforeDate = before && /^\d+$/.test(before) ? new Date(Number(before)) : undefined;
   const db = getDb();

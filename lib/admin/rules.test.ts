@@ -7,7 +7,7 @@ import { executeAction } from "@/lib/actions/execute";
 import { previewRulesSpec, saveRulesSpec } from "@/lib/admin/rules";
 import { actors, makeBusiness, testDeps } from "@/lib/admin/test-fixtures";
 import { loadRules } from "@/lib/rules/rules-store";
-import { decisionStats } from "./admin-decisions";
+import { decisionStats } from "@/db/queries/admin-decisions";
 
 const now = new Date("2026-11-20T12:00:00Z");
 

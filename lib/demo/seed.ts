@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "./connect";
-import { appMeta, businesses, memberships, users } from "./schema";
+import type { Db } from "@/db/connect";
+import { appMeta, businesses, memberships, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { fundingModelFor } from "@/lib/funding-model";
 

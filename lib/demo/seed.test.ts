@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { count } from "drizzle-orm";
-import { describeEachDatabase } from "./testing";
-import { businesses, memberships, users } from "./schema";
+import { describeEachDatabase } from "@/db/testing";
+import { businesses, memberships, users } from "@/db/schema";
 import { seedDemoData } from "./seed";
 import { checkCredentials } from "@/lib/auth/accounts";
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describeEachDatabase } from "@/db/testing";
 import { authorizations, businesses, cards, connectedAccounts, financialAccounts } from "@/db/schema";
 import { parseAccountFilters } from "@/lib/admin/account-filters";
-import { listAdminAccounts } from "./admin-accounts";
+import { listAdminAccounts } from "./accounts";
 
 const at = new Date("2026-11-01T00:00:00Z");
 const now = new Date("2026-11-20T00:00:00Z");
@@ -26,32 +26,28 @@ describeEachDatabase("admin accounts table", (database) => {
         })),
       )
       .returning();
-    await db
-      .insert(connectedAccounts)
-      .values(
-        rows.map((b, i) => ({
-          id: `acct_${i}`,
-          businessId: b.id,
-          api: "v1" as const,
-          country: b.country,
-          capabilities: { card_issuing: i === 1 ? "inactive" : "active" },
-          requirementsDue: i === 1 ? ["company.tax_id"] : [],
-          disabledReason: i === 2 ? "requirements.past_due" : null,
-          objectCreatedAt: at,
-          sourceAt: at,
-        })),
-      );
-    await db
-      .insert(financialAccounts)
-      .values({
-        id: "fa_0",
-        accountId: "acct_0",
-        api: "v2",
-        status: "open",
-        balances: { usdc: { available: 5000, inbound_pending: 0, outbound_pending: 0 } },
+    await db.insert(connectedAccounts).values(
+      rows.map((b, i) => ({
+        id: `acct_${i}`,
+        businessId: b.id,
+        api: "v1" as const,
+        country: b.country,
+        capabilities: { card_issuing: i === 1 ? "inactive" : "active" },
+        requirementsDue: i === 1 ? ["company.tax_id"] : [],
+        disabledReason: i === 2 ? "requirements.past_due" : null,
         objectCreatedAt: at,
         sourceAt: at,
-      });
+      })),
+    );
+    await db.insert(financialAccounts).values({
+      id: "fa_0",
+      accountId: "acct_0",
+      api: "v2",
+      status: "open",
+      balances: { usdc: { available: 5000, inbound_pending: 0, outbound_pending: 0 } },
+      objectCreatedAt: at,
+      sourceAt: at,
+    });
     await db.insert(cards).values([
       {
         id: "ic_a",
