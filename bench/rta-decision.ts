@@ -3,13 +3,13 @@
 // secret, rules from the cache, velocity query, decision log) over HTTP, then applies its answer —
 // at 50 concurrent.
 import type Stripe from "stripe";
-import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
+import { issuingAccountWithCards } from "@/testing/issuing-account";
 import { openDatabase } from "@/db/connect";
 import { businesses } from "@/db/schema";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { RulesCache, savePlatformRules } from "@/lib/rules/rules-store";
-import { receiverSecrets, receiverServer, sandboxReceiverEnv } from "@/lib/testing/receivers";
-import { startSandboxProcess } from "@/lib/testing/sandbox-process";
+import { receiverSecrets, receiverServer, sandboxReceiverEnv } from "@/testing/receivers";
+import { startSandboxProcess } from "@/testing/sandbox-process";
 import { runLoad, type LoadFigures } from "./lib/load";
 
 const SECRETS = receiverSecrets("bench_rta_decision");
@@ -32,15 +32,13 @@ export async function rtaDecision(): Promise<LoadFigures & { standin_count: numb
       cards: CONCURRENCY,
       dailyLimit: 1_000_000_000,
     });
-    await database.db
-      .insert(businesses)
-      .values({
-        legalName: "Bench",
-        country: "US",
-        businessType: "company",
-        fundingModel: "issuing_balance",
-        stripeAccountId: account,
-      });
+    await database.db.insert(businesses).values({
+      legalName: "Bench",
+      country: "US",
+      businessType: "company",
+      fundingModel: "issuing_balance",
+      stripeAccountId: account,
+    });
     // A realistic rule set: a blocked category, a maximum and a velocity limit (which costs a query per decision).
     await savePlatformRules(
       database.db,

@@ -1,7 +1,7 @@
 // `sandbox_authorizations`: test-helper authorizations on funded cards (Issuing balance, no real-time endpoint) through the SDK.
 import type Stripe from "stripe";
 import { runLoad, type LoadFigures } from "./lib/load";
-import { startSandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess } from "@/testing/sandbox-process";
 import { BENCH_CARDHOLDER, CONCURRENCY } from "./sandbox-card-create";
 
 export async function sandboxAuthorizations(): Promise<LoadFigures> {

@@ -1,6 +1,6 @@
 // `sandbox_card_create`: Issuing card creation through the official SDK against a sandbox child process.
 import type Stripe from "stripe";
-import { startSandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess } from "@/testing/sandbox-process";
 import { runLoad, type LoadFigures } from "./lib/load";
 
 export const CONCURRENCY = 16;

@@ -8,9 +8,9 @@ import { describeEachDatabase } from "@/db/testing";
 import { operations } from "@/db/schema";
 import { ok, type ActionResult } from "@/lib/errors";
 import { createOutboundTransfer, createPayoutMethod, type TransferRequest } from "@/lib/payouts/stripe";
-import { fundedTenants, POLYGON, token, type Tenant } from "@/lib/payouts/test-fixtures";
+import { fundedTenants, POLYGON, token, type Tenant } from "@/testing/payouts-fixtures";
 import { v2Request } from "@/lib/stripe/v2";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { callStripeOnce, claimOperation, FORM_ALREADY_USED, idempotencyKeyFor, recordSuccess } from "./operations";
 
 const TRANSFERS = "/v2/money_management/outbound_transfers";

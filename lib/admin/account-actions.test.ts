@@ -6,11 +6,11 @@ import { describeEachDatabase } from "@/db/testing";
 import type { Db } from "@/db/connect";
 import { users, type Business } from "@/db/schema";
 import { createBusiness, provisionStripeAccount } from "@/lib/businesses/provision";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { v2Request } from "@/lib/stripe/v2";
 import { closeAccount } from "./close";
 import { onboardingLinkFor } from "./onboarding";
-import { actors, testDeps } from "./test-fixtures";
+import { actors, testDeps } from "@/testing/admin-fixtures";
 
 // The admin's onboarding-link and close actions against the sandbox, which refuses what Stripe
 // refuses: a v1 Account Link for a v2 stablecoin account, a v2 close that does not name its configurations.

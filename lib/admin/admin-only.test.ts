@@ -7,7 +7,7 @@ import { adminInvites, auditLog, authorizationRules, operations } from "@/db/sch
 import { executeAction, type ActionSpec } from "@/lib/actions/execute";
 import type { Actor } from "@/lib/actions/execute";
 import { ADMIN_SPECS } from "./specs";
-import { actors, fakeStripe, makeBusiness, testDeps } from "./test-fixtures";
+import { actors, fakeStripe, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 
 async function snapshot(db: Db) {
   const [[ops], [audit], [rules], [invites]] = await Promise.all([

@@ -5,7 +5,7 @@ import { describeEachDatabase } from "@/db/testing";
 import { auditLog, operations } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { FUNDING_KIND, fundSpec } from "./funding";
-import { actors, fakeStripe, makeBusiness, testDeps } from "./test-fixtures";
+import { actors, fakeStripe, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 
 const PLATFORM_FA = { id: "fa_test_platform", status: "open", storage: { holds_currencies: ["usd"] } };
 

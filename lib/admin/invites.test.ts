@@ -5,7 +5,7 @@ import { describeEachDatabase } from "@/db/testing";
 import { adminInvites, memberships, users } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { acceptAdminInvite, hashToken, INVITE_TTL_MS, inviteSpec } from "./invites";
-import { actors, makeBusiness, makeUser, testDeps } from "./test-fixtures";
+import { actors, makeBusiness, makeUser, testDeps } from "@/testing/admin-fixtures";
 
 describeEachDatabase("platform admin invites", (database) => {
   test("the link works once, for its email, until it expires; only a hash is stored", async () => {

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { auditLog, authorizationDecisions } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { previewRulesSpec, saveRulesSpec } from "@/lib/admin/rules";
-import { actors, makeBusiness, testDeps } from "@/lib/admin/test-fixtures";
+import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { loadRules } from "@/lib/rules/rules-store";
 import { decisionStats } from "@/db/queries/admin-decisions";
 

@@ -5,8 +5,8 @@ import { openDatabase, type Database } from "@/db/connect";
 import { businesses, users } from "@/db/schema";
 import { liveStatus } from "@/lib/dashboard/live";
 import { RulesCache } from "@/lib/rules/rules-store";
-import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/lib/testing/receivers";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/testing/receivers";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { createBusiness, provisionStripeAccount } from "./provision";
 
 // The financial account is created when the account's events report its activation, not when a

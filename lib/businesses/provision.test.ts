@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import Stripe from "stripe";
 import { describeEachDatabase } from "@/db/testing";
 import { users } from "@/db/schema";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { createBusiness, ensureFinancialAccount, onboardingState, provisionStripeAccount } from "./provision";
 
 let sandbox: SandboxProcess;

@@ -73,19 +73,17 @@ describeEachDatabase("home page data", (database) => {
         auth("iauth_3", false, day(9)),
         auth("iauth_4", false, day(1), "acct_other"),
       ]);
-    await db
-      .insert(disputes)
-      .values([
-        {
-          id: "idp_1",
-          accountId: "acct_me",
-          amount: 1_000,
-          currency: "usd",
-          status: "unsubmitted",
-          objectCreatedAt: day(1),
-          sourceAt: day(1),
-        },
-      ]);
+    await db.insert(disputes).values([
+      {
+        id: "idp_1",
+        accountId: "acct_me",
+        amount: 1_000,
+        currency: "usd",
+        status: "unsubmitted",
+        objectCreatedAt: day(1),
+        sourceAt: day(1),
+      },
+    ]);
     const activity = await recentActivity(db, "acct_me", 10);
     const ids = activity.map((a) => a.id);
     assert.deepEqual(new Set(ids.slice(0, 2)), new Set(["trxn_a", "trxn_b"]), "the two newest lines first");

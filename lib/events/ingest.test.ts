@@ -12,7 +12,7 @@ import { handleAuthorizationRequest } from "./receive-authorization";
 import { handleSnapshotEvent } from "./receive-snapshot";
 import { handleThinEvent } from "./receive-thin";
 import type { ReceiverDeps } from "./ingest";
-import { account, authorization, event, nextId } from "./test-events";
+import { account, authorization, event, nextId } from "@/testing/events";
 
 const SECRET = "whsec_test_secret_for_ingest";
 const RTA_SECRET = "whsec_test_secret_for_authorizations";

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/connect";
 import { authorizations, businesses, cards, cardholders, connectedAccounts } from "@/db/schema";
-import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { issuingAccountWithCards } from "@/testing/issuing-account";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { businessesToReconcile, reconcileBusiness } from "./reconcile";
 
 let sandbox: SandboxProcess;

@@ -5,9 +5,9 @@ import { openDatabase, type Database } from "@/db/connect";
 import { authorizationDecisions, authorizations, businesses } from "@/db/schema";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { RulesCache, savePlatformRules } from "@/lib/rules/rules-store";
-import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
-import { receiverSecrets, receiverServer, sandboxReceiverEnv, type ReceiverServer } from "@/lib/testing/receivers";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { issuingAccountWithCards } from "@/testing/issuing-account";
+import { receiverSecrets, receiverServer, sandboxReceiverEnv, type ReceiverServer } from "@/testing/receivers";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 
 // The whole loop without a browser: the sandbox asks our real-time authorization receiver to
 // decide a purchase, our rules decline it, and the events it sends to our snapshot receiver fill
@@ -38,15 +38,13 @@ test("a purchase in a category the platform blocks is declined in real time, and
   const { db } = database;
   const { account, cards } = await issuingAccountWithCards(sandbox.stripe, { balance: 100_000, cards: 1 });
   const card = cards[0]!;
-  await db
-    .insert(businesses)
-    .values({
-      legalName: "Rta Integration",
-      country: "US",
-      businessType: "individual",
-      fundingModel: "issuing_balance",
-      stripeAccountId: account,
-    });
+  await db.insert(businesses).values({
+    legalName: "Rta Integration",
+    country: "US",
+    businessType: "individual",
+    fundingModel: "issuing_balance",
+    stripeAccountId: account,
+  });
   await savePlatformRules(db, { ...EMPTY_RULES, blockedCategories: ["betting_casino_gambling"] }, null, rules);
 
   const purchase = (category: "betting_casino_gambling" | "taxicabs_limousines") =>

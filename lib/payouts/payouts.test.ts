@@ -5,11 +5,11 @@ import { describeEachDatabase } from "@/db/testing";
 import { operations, payoutDestinations, payouts } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { v2Request } from "@/lib/stripe/v2";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { payoutSpecs } from "./specs";
 import { fetchUsdcBalance } from "./stripe";
 import { payoutTimeline } from "./timeline";
-import { fundedTenants, POLYGON, sandboxDeps, token, type Tenant } from "./test-fixtures";
+import { fundedTenants, POLYGON, sandboxDeps, token, type Tenant } from "@/testing/payouts-fixtures";
 
 let sandbox: SandboxProcess;
 before(async () => {

@@ -4,14 +4,14 @@ import { eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { operations, payoutDestinations, walletEntries } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { listWalletEntries } from "@/lib/wallet/history";
 import { walletExportResponse } from "@/lib/wallet/export";
 import { syncWalletEntries } from "@/lib/wallet/sync";
 import { findDestination, findPayout, listDestinations, listPayouts } from "./queries";
 import { payoutSpecs } from "./specs";
 import { retrieveOutboundTransfer } from "./stripe";
-import { fundedTenants, POLYGON, sandboxDeps, token, type Tenant } from "./test-fixtures";
+import { fundedTenants, POLYGON, sandboxDeps, token, type Tenant } from "@/testing/payouts-fixtures";
 
 let sandbox: SandboxProcess;
 before(async () => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { describeEachDatabase } from "@/db/testing";
 import { businesses } from "@/db/schema";
-import { event, authorization } from "@/lib/events/test-events";
+import { event, authorization } from "@/testing/events";
 import { answerAuthorizationRequest } from "./authorize";
 import { EMPTY_RULES } from "./engine";
 import { loadRules, RulesCache, saveBusinessRules, saveDecisionSettings, savePlatformRules } from "./rules-store";

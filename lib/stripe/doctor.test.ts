@@ -5,8 +5,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RECEIVERS, SNAPSHOT_EVENT_TYPES, THIN_EVENT_TYPES, V1_API_VERSION } from "@/lib/events/receivers";
 import { v2Request } from "@/lib/stripe/v2";
-import { receiverSecrets, sandboxReceiverEnv } from "@/lib/testing/receivers";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { receiverSecrets, sandboxReceiverEnv } from "@/testing/receivers";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { failed, runDoctor, type Check, type DoctorEnv } from "./doctor";
 
 // `npm run stripe:doctor` against the sandbox: a configuration made the way README's "Running
@@ -174,13 +174,11 @@ test("the v2 API missing (legacy test mode): reported, and the destinations are 
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     if ((req.url ?? "").startsWith("/v2/")) {
-      res
-        .writeHead(400, { "content-type": "application/json" })
-        .end(
-          JSON.stringify({
-            error: { type: "invalid_request_error", message: "v2 APIs are not available in test mode." },
-          }),
-        );
+      res.writeHead(400, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          error: { type: "invalid_request_error", message: "v2 APIs are not available in test mode." },
+        }),
+      );
       return;
     }
     const headers = Object.fromEntries(

@@ -5,7 +5,7 @@ import { describeEachDatabase } from "@/db/testing";
 import { auditLog, businessInvites, memberships } from "@/db/schema";
 import { acceptInvite, describeInvite, INVITE_PROBLEMS } from "./accept";
 import { inviteMember, revokeInvite } from "./invites";
-import { makeBusiness, makeUser } from "./test-fixtures";
+import { makeBusiness, makeUser } from "@/testing/team-fixtures";
 
 describeEachDatabase("accepting team invites", (database) => {
   async function invited(label: string, role: "admin" | "member" = "member", now = new Date()) {

@@ -93,15 +93,13 @@ export async function acceptInvite(
       .returning({ id: memberships.id });
     if (!joined) return fail("validation_failed", undefined, `You're already a member of ${businessName}.`);
     await tx.update(businessInvites).set({ acceptedAt: now }).where(eq(businessInvites.id, invite.id));
-    await tx
-      .insert(auditLog)
-      .values({
-        actorUserId: user.id,
-        businessId: invite.businessId,
-        action: "team.invite_accepted",
-        target: invite.id,
-        data: { role: invite.role },
-      });
+    await tx.insert(auditLog).values({
+      actorUserId: user.id,
+      businessId: invite.businessId,
+      action: "team.invite_accepted",
+      target: invite.id,
+      data: { role: invite.role },
+    });
     return ok({ businessId: invite.businessId, role: invite.role });
   });
 }

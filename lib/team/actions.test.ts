@@ -7,7 +7,7 @@ import { executeAction } from "@/lib/actions/execute";
 import type { BusinessActor } from "@/lib/actions/safe-action";
 import { teamActionSpecs } from "./actions";
 import { inviteMember } from "./invites";
-import { actorOf, addMember, makeBusiness } from "./test-fixtures";
+import { actorOf, addMember, makeBusiness } from "@/testing/team-fixtures";
 
 describeEachDatabase("team actions", (database) => {
   /** Business A (owner, admin, member) and business B (owner, member, an open invite). */

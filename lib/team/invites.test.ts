@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { businessInvites } from "@/db/schema";
 import { inviteMember, listPendingInvites, revokeInvite } from "./invites";
-import { addMember, makeBusiness } from "./test-fixtures";
+import { addMember, makeBusiness } from "@/testing/team-fixtures";
 import { hashInviteToken, INVITE_TTL_MS } from "./tokens";
 
 describeEachDatabase("team invites", (database) => {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { memberships } from "@/db/schema";
 import { changeMemberRole, listMembers, removeMember } from "./members";
-import { addMember, makeBusiness } from "./test-fixtures";
+import { addMember, makeBusiness } from "@/testing/team-fixtures";
 
 describeEachDatabase("team members", (database) => {
   test("lists only the business's own people, owners first", async () => {

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/connect";
 import { businesses, operations, users, type Business } from "@/db/schema";
 import { ensureFinancialAccount, provisionStripeAccount, createBusiness } from "@/lib/businesses/provision";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { linkBankSchema, startBankLink, verifyBankLink } from "./bank-accounts";
 import { moveMoneyIn } from "./inbound";
 

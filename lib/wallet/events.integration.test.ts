@@ -8,8 +8,8 @@ import { businesses, cards, users, walletEntries, type Business } from "@/db/sch
 import { createBusiness } from "@/lib/businesses/provision";
 import { seedDemoStripe } from "@/lib/demo/seed-stripe";
 import { RulesCache } from "@/lib/rules/rules-store";
-import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/lib/testing/receivers";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/testing/receivers";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { walletExportResponse } from "./export";
 import { listWalletEntries } from "./history";
 

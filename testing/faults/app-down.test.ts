@@ -21,10 +21,10 @@ import { RulesCache } from "@/lib/rules/rules-store";
 import { createStablecoinAccount, createTreasuryAccount } from "@/lib/stripe/accounts";
 import { v2Request } from "@/lib/stripe/v2";
 import { createTreasuryFinancialAccount } from "@/lib/stripe/financial-accounts";
-import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
-import { receiverSecrets, receiverServer, type ReceiverSecrets, type ReceiverServer } from "@/lib/testing/receivers";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
-import { faultSeed, seeded, until } from "./helpers";
+import { issuingAccountWithCards } from "@/testing/issuing-account";
+import { receiverSecrets, receiverServer, type ReceiverSecrets, type ReceiverServer } from "@/testing/receivers";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { faultSeed, seeded, until } from "@/testing/faults/helpers";
 
 // Fault: one copy of the app is down for "a minute" while events happen; another copy, fed by
 // the same sandbox, is up throughout. When the first comes back it receives every event it

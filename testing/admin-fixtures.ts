@@ -3,7 +3,7 @@ import type { Db } from "@/db/connect";
 import { businesses, users, type Business } from "@/db/schema";
 import type { BusinessActor, PlatformActor } from "@/lib/actions/safe-action";
 import { RulesCache } from "@/lib/rules/rules-store";
-import type { AdminDeps } from "./deps";
+import type { AdminDeps } from "@/lib/admin/deps";
 
 // Shared by the admin tests: people, businesses and a Stripe double that records every call.
 

@@ -3,14 +3,14 @@ import assert from "node:assert/strict";
 import { eq, inArray } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/connect";
 import { authorizationDecisions, authorizations, cards, stripeEvents } from "@/db/schema";
-import { issuingAccountWithCards } from "@/lib/testing/issuing-account";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { issuingAccountWithCards } from "@/testing/issuing-account";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { POST as authorizationsRoute } from "@/app/api/webhooks/stripe/authorizations/route";
 import { POST as snapshotRoute } from "@/app/api/webhooks/stripe/snapshot/route";
 import { POST as thinRoute } from "@/app/api/webhooks/stripe/thin/route";
 import { RECEIVERS } from "@/lib/events/receivers";
-import { kindOfPath, receiverSecrets, sandboxReceiverEnv } from "@/lib/testing/receivers";
-import { FlakyDatabase, httpServer, until } from "./helpers";
+import { kindOfPath, receiverSecrets, sandboxReceiverEnv } from "@/testing/receivers";
+import { FlakyDatabase, httpServer, until } from "@/testing/faults/helpers";
 
 // Fault: the database is unavailable while Stripe (the sandbox) delivers webhooks to the real
 // routes (app/api/webhooks/stripe/{authorizations,snapshot,thin}/route.ts, each with its own

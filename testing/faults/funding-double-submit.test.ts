@@ -6,8 +6,8 @@ import { describeEachDatabase } from "@/db/testing";
 import { operations } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { fundSpec } from "@/lib/admin/funding";
-import { actors, makeBusiness, testDeps } from "@/lib/admin/test-fixtures";
-import { until } from "./helpers";
+import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
+import { until } from "@/testing/faults/helpers";
 
 // Fault: an admin double-clicks "Fund" and then Stripe goes away. The first request reached
 // Stripe (the payment exists) but its answer is lost; the second arrived while the first was

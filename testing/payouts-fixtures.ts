@@ -5,8 +5,8 @@ import { businesses, memberships, users, type Business } from "@/db/schema";
 import type { BusinessActor } from "@/lib/actions/safe-action";
 import { createBusiness } from "@/lib/businesses/provision";
 import { seedDemoStripe } from "@/lib/demo/seed-stripe";
-import type { SandboxProcess } from "@/lib/testing/sandbox-process";
-import type { PayoutDeps } from "./deps";
+import type { SandboxProcess } from "@/testing/sandbox-process";
+import type { PayoutDeps } from "@/lib/payouts/deps";
 
 /** The demo seed verifies and funds (1,000.00 USDC) every business with the demo MX name. */
 const FUNDED_NAME = "Comercial Aurora S.A. de C.V.";

@@ -14,10 +14,10 @@ import { seedDemoStripe } from "@/lib/demo/seed-stripe";
 import { PAYOUT_KIND } from "@/lib/payouts/queries";
 import { payoutSpecs } from "@/lib/payouts/specs";
 import { RulesCache } from "@/lib/rules/rules-store";
-import { startSandboxProcess, type SandboxProcess } from "@/lib/testing/sandbox-process";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { linkBankSchema, startBankLink, verifyBankLink } from "@/lib/treasury/bank-accounts";
 import { moveMoneyIn } from "@/lib/treasury/inbound";
-import { faultSeed, seeded, v1Ledger, v2All, v2Ledger } from "./helpers";
+import { faultSeed, seeded, v1Ledger, v2All, v2Ledger } from "@/testing/faults/helpers";
 
 // Fault: the sandbox (our Stripe) is SIGKILLed while the app is moving money, then restarted on
 // the same data directory and port. The app retries every operation the way it would (the same
