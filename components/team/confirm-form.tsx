@@ -1,10 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionError } from "@/lib/errors";
+import type { FormAction } from "@/lib/actions/form-action";
 import { useNotice } from "./notice";
-
-export type ChangeState = { error?: ActionError; done?: string };
 
 const BUTTON =
   "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
@@ -18,8 +16,9 @@ export const SECONDARY_BUTTON = `${BUTTON} border border-slate-300 bg-white text
  * A change that asks first: the trigger opens a question with Confirm and Cancel (Escape cancels),
  * and only Confirm posts. The server answers with a toast or an error shown here.
  */
-export function ConfirmForm({
+export function ConfirmForm<T>({
   action,
+  done,
   fields,
   trigger,
   question,
@@ -28,7 +27,9 @@ export function ConfirmForm({
   tone = "normal",
   disabled,
 }: {
-  action: (prev: ChangeState, form: FormData) => Promise<ChangeState>;
+  action: FormAction<T>;
+  /** The toast after a success. */
+  done: string;
   fields: Record<string, string>;
   trigger: string;
   question: string;
@@ -45,19 +46,19 @@ export function ConfirmForm({
     setConfirming(false);
     setReturned(true);
   };
-  const [state, formAction, pending] = useActionState<ChangeState, FormData>(async (prev, form) => {
-    const next = await action(prev, form);
-    if (next.done) {
-      notify(next.done);
-      setConfirming(false);
-    }
-    return next;
-  }, {});
-  const error = state.error
-    ? state.error.fields
-      ? Object.values(state.error.fields)[0]
-      : state.error.message
-    : undefined;
+  const [state, formAction, pending] = useActionState<Awaited<ReturnType<FormAction<T>>> | null, FormData>(
+    async (prev, form) => {
+      const next = await action(prev, form);
+      if (next.ok) {
+        notify(done);
+        setConfirming(false);
+      }
+      return next;
+    },
+    null,
+  );
+  const error =
+    state && !state.ok ? (state.error.fields ? Object.values(state.error.fields)[0] : state.error.message) : undefined;
 
   if (!confirming) {
     return (

@@ -1,11 +1,9 @@
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
 import { businessRulesFor, recentDecisions } from "@/db/queries/admin-decisions";
 import { ok, type ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";
 import { loadRules, savePlatformRules } from "@/lib/rules/rules-store";
+import type { PlatformActor } from "@/lib/actions/execute";
 import type { AdminDeps } from "./deps";
-import { platformRulesSchema } from "./rules-form";
 import { previewRules, type RulesPreview } from "./rules-preview";
 
 export const PREVIEW_SIZE = 1000;
@@ -17,27 +15,13 @@ export async function previewPlatformRules(deps: AdminDeps, rules: RuleSet): Pro
   return ok(previewRules(past, rules, await businessRulesFor(deps.db, businessIds)));
 }
 
-export const previewRulesSpec = (
+/** Saves the platform-wide rules, returning the ones they replace (for the audit log). */
+export async function savePlatformRuleSet(
   deps: AdminDeps,
-): ActionSpec<typeof platformRulesSchema, RulesPreview, PlatformActor> => ({
-  permission: "platform.rules.manage",
-  schema: platformRulesSchema,
-  run: (_actor, rules) => previewPlatformRules(deps, rules),
-});
-
-export const saveRulesSpec = (
-  deps: AdminDeps,
-): ActionSpec<typeof platformRulesSchema, { rules: RuleSet; previous: RuleSet }, PlatformActor> => ({
-  permission: "platform.rules.manage",
-  schema: platformRulesSchema,
-  run: async (actor, rules) => {
-    const { platform: previous } = await loadRules(deps.db, null);
-    await savePlatformRules(deps.db, rules, actor.userId, deps.rules);
-    return ok({ rules, previous });
-  },
-  audit: (_input, data) => ({
-    action: "admin.rules.saved",
-    target: "platform",
-    data: { before: data.previous, after: data.rules },
-  }),
-});
+  actor: PlatformActor,
+  rules: RuleSet,
+): Promise<ActionResult<{ saved: true; rules: RuleSet; previous: RuleSet }>> {
+  const { platform: previous } = await loadRules(deps.db, null);
+  await savePlatformRules(deps.db, rules, actor.userId, deps.rules);
+  return ok({ saved: true as const, rules, previous });
+}

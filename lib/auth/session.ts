@@ -5,13 +5,12 @@ import { forbidden, redirect } from "next/navigation";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { businesses, memberships, users, type Business, type User } from "@/db/schema";
+import { ACTIVE_BUSINESS_COOKIE } from "./active-business";
 import { auth } from "./auth";
 import { can, type BusinessRole, type Permission } from "./permissions";
 
 export type Viewer = { user: User; memberships: Array<{ business: Business; role: BusinessRole }> };
 export type BusinessContext = { user: User; business: Business; role: BusinessRole };
-
-export const ACTIVE_BUSINESS_COOKIE = "ic_business";
 
 /** The signed-in user, re-read from the database once per request (null when signed out). */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

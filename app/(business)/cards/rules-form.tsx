@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/errors";
 import { saveRulesAction } from "./actions";
 
 export type RulesFormValues = {
@@ -15,7 +14,6 @@ export type RulesFormValues = {
   killSwitch: boolean;
 };
 type Category = { category: string; mcc: string; name: string };
-type State = ActionResult<{ saved: boolean }> | null;
 
 export function RulesForm({
   initial,
@@ -28,7 +26,7 @@ export function RulesForm({
   platformSummary: string[];
   canEdit: boolean;
 }) {
-  const [state, action] = useActionState<State, FormData>((_prev, form) => saveRulesAction(form), null);
+  const [state, action] = useActionState(saveRulesAction, null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
     <form action={action} className="space-y-4" aria-labelledby="rules-title" noValidate>
