@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
+import type { FormAction } from "@/lib/actions/form-action";
+import { ActionForm } from "./action-form";
 
 export type NavItem = { href: string; label: string };
 
@@ -9,12 +10,15 @@ export function AppShell({
   nav,
   userEmail,
   context,
+  signOut,
   children,
 }: {
   area: string;
   nav: NavItem[];
   userEmail: string;
   context?: string;
+  /** The sign-out server action (passed in: components import nothing from app/). */
+  signOut: FormAction<{ signedOut: boolean }>;
   children: React.ReactNode;
 }) {
   return (
@@ -45,14 +49,14 @@ export function AppShell({
               </p>
               {context ? <p className="text-xs text-slate-500">{context}</p> : null}
             </div>
-            <form action={signOutAction}>
+            <ActionForm action={signOut}>
               <button
                 type="submit"
                 className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50"
               >
                 Sign out
               </button>
-            </form>
+            </ActionForm>
           </div>
         </div>
       </header>

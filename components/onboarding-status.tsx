@@ -1,5 +1,6 @@
 import type { OnboardingState } from "@/lib/businesses/provision";
-import { ContinueOnboardingButton } from "@/app/(business)/onboarding/continue-button";
+import type { FormAction } from "@/lib/actions/form-action";
+import { ContinueOnboardingButton } from "./continue-onboarding-button";
 
 const COPY: Record<OnboardingState["status"], { title: string; body: string; tone: string }> = {
   needs_account: {
@@ -34,7 +35,16 @@ export function requirementLabel(name: string): string {
   return name.replace(/^(individual|company|identity|business_profile|defaults)\./, "").replace(/[._]/g, " ");
 }
 
-export function OnboardingStatus({ state, canManage }: { state: OnboardingState; canManage: boolean }) {
+export function OnboardingStatus({
+  state,
+  canManage,
+  continueOnboarding,
+}: {
+  state: OnboardingState;
+  canManage: boolean;
+  /** The server action that opens Stripe's onboarding (passed in: components import nothing from app/). */
+  continueOnboarding: FormAction<{ url: string }>;
+}) {
   if (state.status === "active") return null;
   const copy = COPY[state.status];
   return (
@@ -61,7 +71,7 @@ export function OnboardingStatus({ state, canManage }: { state: OnboardingState;
       {state.status !== "verifying" && state.status !== "restricted" ? (
         <div className="mt-4 max-w-xs">
           {canManage ? (
-            <ContinueOnboardingButton />
+            <ContinueOnboardingButton action={continueOnboarding} />
           ) : (
             <p className="text-sm text-slate-700">Ask an owner of your business to complete verification.</p>
           )}

@@ -129,16 +129,14 @@ class ResponseRecorder {
 
   /** Findings in the responses from index `from` on. */
   scan(values: Named[], from = 0): Array<{ method: string; url: string; name: string; text: string }> {
-    return this.received
-      .slice(from)
-      .flatMap((r) =>
-        findLeaks(r.body.toString("utf8"), values).map((f) => ({
-          method: r.method,
-          url: r.url,
-          name: f.name,
-          text: `${r.method} ${r.url}: ${f.name} (${f.excerpt})`,
-        })),
-      );
+    return this.received.slice(from).flatMap((r) =>
+      findLeaks(r.body.toString("utf8"), values).map((f) => ({
+        method: r.method,
+        url: r.url,
+        name: f.name,
+        text: `${r.method} ${r.url}: ${f.name} (${f.excerpt})`,
+      })),
+    );
   }
 
   summary(from = 0, to = this.received.length): string {

@@ -18,7 +18,9 @@ export type FieldErrors = Record<string, string>;
 
 export type ActionError = { code: ErrorCode; message: string; fields?: FieldErrors };
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+/** A failure may carry back the text a form sent (its `echo` fields), so the form can show it again. */
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: ActionError; values?: Record<string, string> };
 
 export function fail(code: ErrorCode, fields?: FieldErrors, message?: string): { ok: false; error: ActionError } {
   return { ok: false, error: { code, message: message ?? ERROR_MESSAGES[code], ...(fields ? { fields } : {}) } };

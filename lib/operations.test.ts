@@ -106,7 +106,7 @@ describeEachDatabase("operations: money moves once", (database) => {
         kind: "test_transfer",
         clientToken,
         businessId: tenant.business.id,
-        createdBy: tenant.owner.userId,
+        createdBy: tenant.owner.actor.userId,
         amount,
         currency: "usdc",
         request: transfer,

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
 import { businesses, users, type Business } from "@/db/schema";
-import type { BusinessActor, PlatformActor } from "@/lib/actions/safe-action";
+import type { BusinessScope, PlatformScope } from "@/lib/actions/execute";
 import { RulesCache } from "@/lib/rules/rules-store";
 import type { AdminDeps } from "@/lib/admin/deps";
 
@@ -83,11 +83,12 @@ export async function makeBusiness(db: Db, over: Partial<typeof businesses.$infe
   return b!;
 }
 
-export async function actors(db: Db, businessId: string): Promise<{ admin: PlatformActor; owner: BusinessActor }> {
+/** A platform admin and the owner of `business`, as the session wrappers build them. */
+export async function actors(db: Db, business: Business): Promise<{ admin: PlatformScope; owner: BusinessScope }> {
   const admin = await makeUser(db, true);
   const owner = await makeUser(db, false);
   return {
-    admin: { userId: admin.id, role: "platform_admin", businessId: null },
-    owner: { userId: owner.id, role: "owner", businessId },
+    admin: { actor: { userId: admin.id, role: "platform_admin", businessId: null } },
+    owner: { actor: { userId: owner.id, role: "owner", businessId: business.id }, business },
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { businesses, memberships, users, type Business } from "@/db/schema";
-import type { BusinessActor } from "@/lib/actions/safe-action";
+import type { BusinessScope } from "@/lib/actions/execute";
 import { createBusiness } from "@/lib/businesses/provision";
 import { seedDemoStripe } from "@/lib/demo/seed-stripe";
 import type { SandboxProcess } from "@/testing/sandbox-process";
@@ -11,9 +11,10 @@ import type { PayoutDeps } from "@/lib/payouts/deps";
 /** The demo seed verifies and funds (1,000.00 USDC) every business with the demo MX name. */
 const FUNDED_NAME = "Comercial Aurora S.A. de C.V.";
 
-export type Tenant = { business: Business; owner: BusinessActor; member: BusinessActor };
+export type Tenant = { business: Business; owner: BusinessScope; member: BusinessScope };
 
-async function person(db: Db, businessId: string, role: "owner" | "member", owner?: string): Promise<BusinessActor> {
+async function person(db: Db, business: Business, role: "owner" | "member", owner?: string): Promise<BusinessScope> {
+  const businessId = business.id;
   const id =
     owner ??
     (
@@ -23,7 +24,7 @@ async function person(db: Db, businessId: string, role: "owner" | "member", owne
         .returning()
     )[0]!.id;
   if (role === "member") await db.insert(memberships).values({ userId: id, businessId, role });
-  return { userId: id, businessId, role };
+  return { actor: { userId: id, businessId, role }, business };
 }
 
 /** Two verified Mexican businesses with funded USDC wallets, each with an owner and a member. */
@@ -49,8 +50,8 @@ export async function fundedTenants(db: Db, sandbox: SandboxProcess): Promise<[T
     const [m] = await db.select().from(memberships).where(eq(memberships.businessId, b.id));
     tenants.push({
       business: business!,
-      owner: await person(db, b.id, "owner", m!.userId),
-      member: await person(db, b.id, "member"),
+      owner: await person(db, business!, "owner", m!.userId),
+      member: await person(db, business!, "member"),
     });
   }
   return [tenants[0]!, tenants[1]!];

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "@/db/connect";
-import { businesses, memberships, users, type MembershipRole } from "@/db/schema";
-import type { BusinessActor } from "@/lib/actions/safe-action";
+import { businesses, memberships, users, type Business, type MembershipRole } from "@/db/schema";
+import type { BusinessScope } from "@/lib/actions/execute";
 
 /** Test data for the team tests: unique emails so tests can share one database. */
 export async function makeUser(db: DbOrTx, label: string, opts: { platformRole?: "platform_admin" } = {}) {
@@ -32,6 +32,7 @@ export async function addMember(db: DbOrTx, businessId: string, role: Membership
   return { user, membership: membership! };
 }
 
-export function actorOf(userId: string, businessId: string, role: MembershipRole): BusinessActor {
-  return { userId, businessId, role };
+/** What the session wrapper builds for a member: the actor and the business row. */
+export function actorOf(userId: string, business: Business, role: MembershipRole): BusinessScope {
+  return { actor: { userId, businessId: business.id, role }, business };
 }

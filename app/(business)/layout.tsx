@@ -1,4 +1,5 @@
 import { AppShell } from "@/components/app-shell";
+import { signOutAction } from "@/app/(auth)/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage, requireViewer } from "@/lib/auth/session";
 import { stripeMode } from "@/lib/config";
@@ -28,6 +29,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
       area="Business"
       nav={nav}
       userEmail={viewer.user.email}
+      signOut={signOutAction}
       context={ctx ? `${ctx.business.legalName} · ${ctx.role}` : undefined}
     >
       {children}

@@ -3,15 +3,9 @@
 import { useActionState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/errors";
+import type { FormAction } from "@/lib/actions/form-action";
 
-export function AcceptInvite({
-  action,
-  token,
-}: {
-  action: (prev: ActionResult<never> | null, form: FormData) => Promise<ActionResult<never> | null>;
-  token: string;
-}) {
+export function AcceptInvite({ action, token }: { action: FormAction<{ inviteId: string }>; token: string }) {
   const [result, submit] = useActionState(action, null);
   return (
     <form action={submit} className="space-y-3">

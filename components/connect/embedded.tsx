@@ -7,7 +7,7 @@ import {
   ConnectNotificationBanner,
 } from "@stripe/react-connect-js";
 import { useState } from "react";
-import { fetchEphemeralKey } from "./business-connect";
+import type { FormAction } from "@/lib/actions/form-action";
 import { ConnectError } from "./connect-provider";
 
 type LoadError = { error: { type: string; message?: string } };
@@ -31,8 +31,19 @@ export function TransactionsPanel({ financialAccount }: { financialAccount: stri
   return <ConnectFinancialAccountTransactions financialAccount={financialAccount} onLoadError={onLoadError} />;
 }
 
-export function CardsListPanel() {
+type EphemeralKey = { issuingCard: string; nonce: string; ephemeralKeySecret: string };
+
+/** Card numbers are revealed with an ephemeral key from the given server action, for the business's own cards only. */
+export function CardsListPanel({ createEphemeralKey }: { createEphemeralKey: FormAction<EphemeralKey> }) {
   const { error, onLoadError } = useLoadError();
+  const fetchEphemeralKey = async (args: { issuingCard: string; nonce: string }): Promise<EphemeralKey> => {
+    const form = new FormData();
+    form.set("issuingCard", args.issuingCard);
+    form.set("nonce", args.nonce);
+    const result = await createEphemeralKey(null, form);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.data;
+  };
   if (error) return <ConnectError message={error} />;
   return <ConnectIssuingCardsList showSpendControls fetchEphemeralKey={fetchEphemeralKey} onLoadError={onLoadError} />;
 }

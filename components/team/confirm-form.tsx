@@ -3,9 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import type { ActionError } from "@/lib/errors";
-
-export type ChangeState = { error?: ActionError; done?: string };
+import type { FormAction } from "@/lib/actions/form-action";
 
 const BUTTON =
   "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60";
@@ -19,8 +17,9 @@ export const SECONDARY_BUTTON = `${BUTTON} border border-slate-300 bg-white text
  * A change that asks first: the trigger opens a confirmation dialog with Cancel (focused; Escape
  * too) and Confirm, and only Confirm posts. The server answers with a toast or an error shown here.
  */
-export function ConfirmForm({
+export function ConfirmForm<T>({
   action,
+  done,
   fields,
   trigger,
   question,
@@ -29,7 +28,9 @@ export function ConfirmForm({
   tone = "normal",
   disabled,
 }: {
-  action: (prev: ChangeState, form: FormData) => Promise<ChangeState>;
+  action: FormAction<T>;
+  /** The toast after a success. */
+  done: string;
   fields: Record<string, string>;
   trigger: string;
   question: string;
@@ -41,19 +42,19 @@ export function ConfirmForm({
   const notify = useToast();
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
-  const [state, formAction, pending] = useActionState<ChangeState, FormData>(async (prev, form) => {
-    const next = await action(prev, form);
-    if (next.done) {
-      notify(next.done);
-      setConfirming(false);
-    }
-    return next;
-  }, {});
-  const error = state.error
-    ? state.error.fields
-      ? Object.values(state.error.fields)[0]
-      : state.error.message
-    : undefined;
+  const [state, formAction, pending] = useActionState<Awaited<ReturnType<FormAction<T>>> | null, FormData>(
+    async (prev, form) => {
+      const next = await action(prev, form);
+      if (next.ok) {
+        notify(done);
+        setConfirming(false);
+      }
+      return next;
+    },
+    null,
+  );
+  const error =
+    state && !state.ok ? (state.error.fields ? Object.values(state.error.fields)[0] : state.error.message) : undefined;
 
   return (
     <div className="flex flex-col items-end gap-1">

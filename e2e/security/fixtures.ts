@@ -118,7 +118,7 @@ async function addTeammate(
     {},
     { form: { email: placeholder, role } },
   ]);
-  const path = (invited.result as { invite?: { path: string } }).invite?.path;
+  const path = (invited.result as { data?: { path: string } }).data?.path;
   if (!path) throw new Error(`invite failed: ${JSON.stringify(invited.result)}`);
   const person = await Actor.create(label, baseURL);
   const signed = await call(person, "app/(auth)/actions.ts#signUpAction", "/sign-up", [
@@ -207,7 +207,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     {},
     { form: { email: inviteEmail, role: "admin" } },
   ]);
-  const invitePath = (invited.result as { invite?: { path: string } }).invite?.path;
+  const invitePath = (invited.result as { data?: { path: string } }).data?.path;
   if (!invitePath) throw new Error(`invite failed: ${JSON.stringify(invited.result)}`);
   const team = await teamIds(aOwner);
   expect(team.membershipIds).toHaveLength(1); // the owner sees controls for the one other member
@@ -216,6 +216,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   // Money: a verified bank link, a pending inbound transfer, received funds.
   const link = data<{ operationId: string }>(
     await call(aOwner, "app/(business)/money/actions.ts#linkBankAction", "/money", [
+      {},
       {
         form: {
           clientToken: randomUUID(),
@@ -230,18 +231,21 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   );
   data(
     await call(aOwner, "app/(business)/money/actions.ts#verifyBankAction", "/money", [
+      {},
       { form: { operation: link.operationId, code: "SM11AA" } },
     ]),
     "verifying the bank",
   );
   const inbound = data<{ id: string }>(
     await call(aOwner, "app/(business)/money/actions.ts#moveMoneyInAction", "/money", [
+      {},
       { form: { clientToken: randomUUID(), bank: link.operationId, amount: "250.00" } },
     ]),
     "moving money in",
   );
   data(
     await call(aOwner, "app/(business)/sandbox-tools/actions.ts#receiveMoneyAction", "/sandbox-tools", [
+      {},
       { form: { amount: "500.00" } },
     ]),
     "receiving money",
@@ -275,6 +279,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   );
   const purchase = data<{ id: string; approved: boolean }>(
     await call(aOwner, "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction", "/sandbox-tools", [
+      {},
       {
         form: {
           card: card.id,

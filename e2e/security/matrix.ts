@@ -24,11 +24,6 @@ export type ActionEntry = {
   access: Access;
   /** The page whose UI calls the action (the POST goes there, as from the browser). */
   page: (v: Victim) => string;
-  /**
-   * How the UI calls it: `useActionState(action)` → `(prevState, formData)`; a wrapper
-   * `(_p, f) => action(f)` or `<form action>` → `(formData)`; `(object)`.
-   */
-  signature: "state+form" | "form" | "object";
   /** A valid input naming the victim's things (what an attacker would send). */
   sample: (v: Victim) => Fields;
   /**
@@ -60,21 +55,18 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(auth)/actions.ts#signInAction": {
     access: { who: "anyone" },
     page: () => "/sign-in",
-    signature: "state+form",
     sample: (v) => ({ email: v.owner.email, password: "not-the-password" }),
     targetsVictim: true,
   },
   "app/(auth)/actions.ts#signUpAction": {
     access: { who: "anyone" },
     page: () => "/sign-up",
-    signature: "state+form",
     sample: (v) => ({ name: "Impostor", email: v.owner.email, password: "impostor-password-1" }),
     targetsVictim: true,
   },
   "app/(auth)/actions.ts#signOutAction": {
     access: { who: "self" },
     page: () => "/dashboard",
-    signature: "form",
     sample: () => ({}),
     targetsVictim: false,
     endsSession: true,
@@ -82,14 +74,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(auth)/admin-invite/[token]/actions.ts#acceptAdminInviteAction": {
     access: { who: "self" },
     page: (v) => `/admin-invite/${v.adminInviteToken}`,
-    signature: "state+form",
     sample: (v) => ({ token: v.adminInviteToken }),
     targetsVictim: true,
   },
   "app/invite/[token]/actions.ts#acceptInviteAction": {
     access: { who: "self" },
     page: (v) => `/invite/${v.inviteToken}`,
-    signature: "state+form",
     sample: (v) => ({ token: v.inviteToken }),
     targetsVictim: true,
     shows: (v) => [v.inviteEmail],
@@ -97,7 +87,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/invite/[token]/actions.ts#switchAccountAction": {
     access: { who: "self" },
     page: (v) => `/invite/${v.inviteToken}`,
-    signature: "form",
     sample: (v) => ({ token: v.inviteToken }),
     targetsVictim: false,
     endsSession: true,
@@ -107,14 +96,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/onboarding/actions.ts#createBusinessAction": {
     access: { who: "self" },
     page: () => "/onboarding",
-    signature: "state+form",
     sample: (v) => ({ legalName: v.legalName, country: "US", businessType: "company" }),
     targetsVictim: false,
   },
   "app/(business)/onboarding/actions.ts#continueOnboardingAction": {
     access: business("business.manage"),
     page: () => "/dashboard",
-    signature: "state+form",
     sample: () => ({}),
     targetsVictim: false,
   },
@@ -123,14 +110,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/connect-actions.ts#createAccountSession": {
     access: business("business.view"),
     page: () => "/cards",
-    signature: "object",
     sample: () => ({}),
     targetsVictim: false,
   },
   "app/(business)/connect-actions.ts#createIssuingEphemeralKey": {
     access: business("cards.manage"),
     page: () => "/cards",
-    signature: "object",
     sample: (v) => ({ issuingCard: v.cardId, nonce: "security-matrix-nonce" }),
     targetsVictim: true,
   },
@@ -139,7 +124,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/cards/actions.ts#saveRulesAction": {
     access: business("rules.manage"),
     page: () => "/cards",
-    signature: "form",
     sample: () => ({ maxAmount: "1.00", velocityPerHour: "1", allowedCountries: "US", killSwitch: "on" }),
     targetsVictim: false,
   },
@@ -148,7 +132,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/money/actions.ts#linkBankAction": {
     access: business("money.move"),
     page: () => "/money",
-    signature: "form",
     sample: () => ({
       clientToken: randomUUID(),
       holderName: "Mallory Attacker",
@@ -161,14 +144,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/money/actions.ts#verifyBankAction": {
     access: business("money.move"),
     page: () => "/money",
-    signature: "form",
     sample: (v) => ({ operation: v.bankOperationId, code: "SM11AA" }),
     targetsVictim: true,
   },
   "app/(business)/money/actions.ts#moveMoneyInAction": {
     access: business("money.move"),
     page: () => "/money",
-    signature: "form",
     sample: (v) => ({ clientToken: randomUUID(), bank: v.bankOperationId, amount: "1.00" }),
     targetsVictim: true,
   },
@@ -177,7 +158,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction": {
     access: business("cards.manage"),
     page: () => "/sandbox-tools",
-    signature: "form",
     sample: (v) => ({
       card: v.cardId,
       category: "eating_places_restaurants",
@@ -190,28 +170,24 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/sandbox-tools/actions.ts#captureAction": {
     access: business("cards.manage"),
     page: () => "/sandbox-tools",
-    signature: "form",
     sample: (v) => ({ authorization: v.authorizationId }),
     targetsVictim: true,
   },
   "app/(business)/sandbox-tools/actions.ts#reverseAction": {
     access: business("cards.manage"),
     page: () => "/sandbox-tools",
-    signature: "form",
     sample: (v) => ({ authorization: v.authorizationId }),
     targetsVictim: true,
   },
   "app/(business)/sandbox-tools/actions.ts#receiveMoneyAction": {
     access: business("money.move"),
     page: () => "/sandbox-tools",
-    signature: "form",
     sample: () => ({ amount: "1.00" }),
     targetsVictim: false,
   },
   "app/(business)/sandbox-tools/actions.ts#completeInboundAction": {
     access: business("money.move"),
     page: () => "/sandbox-tools",
-    signature: "form",
     sample: (v) => ({ transfer: v.inboundTransferId }),
     targetsVictim: true,
   },
@@ -220,7 +196,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/payouts/actions.ts#addCryptoDestinationAction": {
     access: business("payouts.manage"),
     page: () => "/payouts",
-    signature: "state+form",
     sample: () => ({
       clientToken: randomUUID(),
       label: "Mallory wallet",
@@ -232,7 +207,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/payouts/actions.ts#addBankDestinationAction": {
     access: business("payouts.manage"),
     page: () => "/payouts",
-    signature: "state+form",
     sample: () => ({
       clientToken: randomUUID(),
       label: "Mallory bank",
@@ -244,21 +218,18 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/payouts/actions.ts#archiveDestinationAction": {
     access: business("payouts.manage"),
     page: () => "/payouts",
-    signature: "state+form",
     sample: (v) => ({ destinationId: v.bankOperationId }),
     targetsVictim: true,
   },
   "app/(business)/payouts/actions.ts#sendPayoutAction": {
     access: business("payouts.manage"),
     page: () => "/payouts",
-    signature: "state+form",
     sample: (v) => ({ clientToken: randomUUID(), destinationId: v.bankOperationId, amount: "1.00" }),
     targetsVictim: true,
   },
   "app/(business)/payouts/actions.ts#drivePayoutAction": {
     access: business("payouts.manage"),
     page: () => "/payouts",
-    signature: "state+form",
     sample: (v) => ({ payoutId: v.bankOperationId, action: "post" }),
     targetsVictim: true,
   },
@@ -267,28 +238,24 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/team/actions.ts#inviteAction": {
     access: business("team.manage"),
     page: () => "/team",
-    signature: "state+form",
     sample: (v) => ({ email: v.inviteEmail, role: "admin" }),
     targetsVictim: false,
   },
   "app/(business)/team/actions.ts#changeRoleAction": {
     access: business("team.manage"),
     page: () => "/team",
-    signature: "state+form",
     sample: (v) => ({ membershipId: v.memberMembershipId, role: "admin" }),
     targetsVictim: true,
   },
   "app/(business)/team/actions.ts#removeMemberAction": {
     access: business("team.manage"),
     page: () => "/team",
-    signature: "state+form",
     sample: (v) => ({ membershipId: v.memberMembershipId }),
     targetsVictim: true,
   },
   "app/(business)/team/actions.ts#revokeInviteAction": {
     access: business("team.manage"),
     page: () => "/team",
-    signature: "state+form",
     sample: (v) => ({ inviteId: v.inviteId }),
     targetsVictim: true,
   },
@@ -297,77 +264,66 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(platform)/admin/accounts/[id]/actions.ts#fundAction": {
     access: platform("platform.funding"),
     page: adminAccount,
-    signature: "state+form",
     sample: (v) => ({ businessId: v.businessId, amount: "1.00", clientToken: randomUUID() }),
     targetsVictim: true,
   },
   "app/(platform)/admin/accounts/[id]/actions.ts#freezeAction": {
     access: platform("platform.accounts.manage"),
     page: adminAccount,
-    signature: "state+form",
     sample: (v) => ({ businessId: v.businessId }),
     targetsVictim: true,
   },
   "app/(platform)/admin/accounts/[id]/actions.ts#unfreezeAction": {
     access: platform("platform.accounts.manage"),
     page: adminAccount,
-    signature: "state+form",
     sample: (v) => ({ businessId: v.businessId }),
     targetsVictim: true,
   },
   "app/(platform)/admin/accounts/[id]/actions.ts#pauseAction": {
     access: platform("platform.accounts.manage"),
     page: adminAccount,
-    signature: "state+form",
     sample: (v) => ({ businessId: v.businessId }),
     targetsVictim: true,
   },
   "app/(platform)/admin/accounts/[id]/actions.ts#resumeAction": {
     access: platform("platform.accounts.manage"),
     page: adminAccount,
-    signature: "state+form",
     sample: (v) => ({ businessId: v.businessId }),
     targetsVictim: true,
   },
   "app/(platform)/admin/accounts/[id]/actions.ts#onboardingLinkAction": {
     access: platform("platform.accounts.manage"),
     page: adminAccount,
-    signature: "state+form",
     sample: (v) => ({ businessId: v.businessId }),
     targetsVictim: true,
   },
   "app/(platform)/admin/accounts/[id]/actions.ts#closeAction": {
     access: platform("platform.accounts.manage"),
     page: adminAccount,
-    signature: "state+form",
     sample: (v) => ({ businessId: v.businessId, confirmName: v.legalName }),
     targetsVictim: true,
   },
   "app/(platform)/admin/admins/actions.ts#inviteAdminAction": {
     access: platform("platform.accounts.manage"),
     page: () => "/admin/admins",
-    signature: "state+form",
     sample: (v) => ({ email: v.owner.email }),
     targetsVictim: true,
   },
   "app/(platform)/admin/events/actions.ts#replayAction": {
     access: platform("platform.accounts.manage"),
     page: (v) => `/admin/events/${v.eventId}`,
-    signature: "state+form",
     sample: (v) => ({ eventId: v.eventId }),
     targetsVictim: true,
   },
   "app/(platform)/admin/rules/actions.ts#previewRulesAction": {
     access: platform("platform.rules.manage"),
     page: () => "/admin/rules",
-    signature: "state+form",
     sample: () => ({ blockedCategories: [], allowedCountries: "", maxAmount: "", velocityPerHour: "" }),
     targetsVictim: true,
   },
   "app/(platform)/admin/rules/actions.ts#saveRulesAction": {
     access: platform("platform.rules.manage"),
     page: () => "/admin/rules",
-    signature: "state+form",
     sample: () => ({
       blockedCategories: ["eating_places_restaurants"],
       allowedCountries: "",
@@ -380,14 +336,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(platform)/admin/treasury/actions.ts#revealAction": {
     access: platform("platform.funding"),
     page: () => "/admin/treasury",
-    signature: "state+form",
     sample: (v) => ({ addressId: v.addressId }),
     targetsVictim: true,
   },
   "app/(platform)/admin/treasury/actions.ts#simulateWireAction": {
     access: platform("platform.funding"),
     page: () => "/admin/treasury",
-    signature: "state+form",
     sample: (v) => ({ addressId: v.addressId, amount: "1.00" }),
     targetsVictim: true,
   },

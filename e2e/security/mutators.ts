@@ -167,12 +167,9 @@ export const ODD: ReadonlyArray<readonly [string, (valid: string | string[]) => 
 
 /**
  * The arguments as an attacker could shape them (the browser never would), for an action called
- * `(prevState, formData)` or with one input (`(formData)` / `(object)`): [name, args, mayBeValid].
+ * `(prevState, formData)` like every server action here: [name, args, mayBeValid].
  */
-export function structural(
-  fields: Fields,
-  signature: "state+form" | "form" | "object",
-): ReadonlyArray<readonly [string, ActionArg[], boolean]> {
+export function structural(fields: Fields): ReadonlyArray<readonly [string, ActionArg[], boolean]> {
   const wrongTypes = Object.fromEntries(Object.keys(fields).map((k) => [k, { nested: [1, true, null] }]));
   const numbers = Object.fromEntries(Object.keys(fields).map((k) => [k, -1.5]));
   const extra = {
@@ -185,39 +182,21 @@ export function structural(
     },
   };
   type Shape = [string, ActionArg[], boolean];
-  const hasFields = Object.keys(fields).length > 0;
   const shapes: Shape[] = [
     ["no arguments", [], false],
     ["null arguments", [null, null], false],
+    ["strings", ["state", "form"], false],
+    ["number for the form", [{}, 42], false],
+    ["array for the form", [{}, ["a", "b"]], false],
+    ["the form without the state", [{ form: fields }], false],
   ];
-  if (signature === "state+form") {
+  if (Object.keys(fields).length > 0)
     shapes.push(
-      ["strings", ["state", "form"], false],
-      ["number for the form", [{}, 42], false],
-      ["array for the form", [{}, ["a", "b"]], false],
+      ["object with wrong types for the form", [{}, wrongTypes], false],
+      ["numbers for strings", [{}, numbers], false],
     );
-    if (hasFields) shapes.push(["object with wrong types for the form", [{}, wrongTypes], false]);
-    shapes.push(["object instead of a form", [{}, fields], true], ["form with extra fields", [{}, extra], true]);
-    return shapes;
-  }
-  shapes.push(
-    ["string for the input", ["input"], false],
-    ["number for the input", [42], false],
-    ["array for the input", [["a", "b"]], false],
-  );
-  if (hasFields)
-    shapes.push(["object with wrong types", [wrongTypes], false], ["numbers for strings", [numbers], false]);
-  else shapes.push(["unknown field", [{ businessId: "00000000-0000-4000-8000-000000000000" }], false]);
-  shapes.push(
-    signature === "form"
-      ? ["object instead of a form", [fields], true]
-      : ["a form instead of an object", [{ form: fields }], true],
-    [
-      "extra fields",
-      [signature === "form" ? extra : { ...fields, businessId: "00000000-0000-4000-8000-000000000000" }],
-      true,
-    ],
-  );
+  else shapes.push(["unknown field", [{}, { businessId: "00000000-0000-4000-8000-000000000000" }], false]);
+  shapes.push(["object instead of a form", [{}, fields], true], ["form with extra fields", [{}, extra], true]);
   return shapes;
 }
 

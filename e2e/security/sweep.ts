@@ -7,9 +7,8 @@ import type { ActionEntry, Fields, RouteEntry } from "./matrix";
 import type { ActionArg } from "./rsc";
 import type { Victim } from "./fixtures";
 
-export function argsFor(entry: ActionEntry, fields: Fields): ActionArg[] {
-  if (entry.signature === "object") return [fields];
-  if (entry.signature === "form") return [{ form: fields }];
+/** Every server action is called as `useActionState` calls it: `(prevState, formData)`. */
+export function argsFor(fields: Fields): ActionArg[] {
   return [{}, { form: fields }];
 }
 
@@ -26,7 +25,7 @@ export async function callEntry(
   const page = entry.page(v);
   const who = entry.endsSession ? await actor.clone() : actor;
   try {
-    const answer = await call(who, key, page, argsFor(entry, fields));
+    const answer = await call(who, key, page, argsFor(fields));
     return {
       key,
       actor: actor.name,

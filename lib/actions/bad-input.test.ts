@@ -20,7 +20,12 @@ test("a NUL character anywhere in an action's input is a field error, before par
   };
   const form = new FormData();
   form.set("eventId", "evt_\u0000x");
-  const result = await executeAction({} as never, { userId: "u", role: "owner", businessId: "b" }, spec, form);
+  const result = await executeAction(
+    {} as never,
+    { actor: { userId: "u", role: "owner", businessId: "b" } },
+    spec,
+    form,
+  );
   assert.deepEqual(result, {
     ok: false,
     error: { code: "validation_failed", message: "Some fields need attention", fields: { eventId: NUL_MESSAGE } },

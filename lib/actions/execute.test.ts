@@ -11,7 +11,7 @@ describeEachDatabase("executeAction", (database) => {
   const spec = {
     permission: "cards.manage" as const,
     schema: z.object({ nickname: z.string().trim().min(1, { error: "Enter a nickname" }) }),
-    run: async (_actor: Actor, input: { nickname: string }) => {
+    run: async ({ input }: { actor: Actor; input: { nickname: string } }) => {
       runs++;
       return ok({ nickname: input.nickname });
     },
@@ -21,14 +21,21 @@ describeEachDatabase("executeAction", (database) => {
   test("signed-out and under-privileged actors are refused before anything runs", async () => {
     const { db } = database();
     assert.equal((await executeAction(db, null, spec, { nickname: "x" })).ok, false);
-    const member = await executeAction(db, { userId: "u", role: "member", businessId: "b" }, spec, { nickname: "x" });
+    const member = await executeAction(db, { actor: { userId: "u", role: "member", businessId: "b" } }, spec, {
+      nickname: "x",
+    });
     assert.deepEqual(member, {
       ok: false,
       error: { code: "forbidden", message: "You don't have permission to do that" },
     });
-    const platform = await executeAction(db, { userId: "u", role: "platform_admin", businessId: null }, spec, {
-      nickname: "x",
-    });
+    const platform = await executeAction(
+      db,
+      { actor: { userId: "u", role: "platform_admin", businessId: null } },
+      spec,
+      {
+        nickname: "x",
+      },
+    );
     assert.equal(!platform.ok && platform.error.code, "forbidden");
     assert.equal(runs, 0);
     assert.equal((await db.select().from(auditLog)).length, 0);
@@ -41,7 +48,7 @@ describeEachDatabase("executeAction", (database) => {
       .insert(businesses)
       .values({ legalName: "B", country: "US", businessType: "company", fundingModel: "treasury" })
       .returning();
-    const actor = { userId: u!.id, role: "admin" as const, businessId: b!.id };
+    const actor = { actor: { userId: u!.id, role: "admin" as const, businessId: b!.id }, business: b! };
     const form = new FormData();
     form.set("nickname", "   ");
     const bad = await executeAction(db, actor, spec, form);
@@ -69,7 +76,7 @@ describeEachDatabase("executeAction", (database) => {
     try {
       const boom = await executeAction(
         db,
-        { userId: "u", role: "owner", businessId: "b" },
+        { actor: { userId: "u", role: "owner", businessId: "b" } },
         {
           ...spec,
           run: async () => {

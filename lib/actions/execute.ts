@@ -1,11 +1,22 @@
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
-import { auditLog } from "@/db/schema";
-import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import { auditLog, type Business, type User } from "@/db/schema";
+import { can, type BusinessRole, type Permission, type Role } from "@/lib/auth/permissions";
 import { fail, fieldErrorsFromIssues, type ActionResult } from "@/lib/errors";
 
 /** Who is acting: resolved from the session and membership, never from input. */
 export type Actor = { userId: string; role: Role; businessId: string | null };
+export type BusinessActor = Actor & { businessId: string; role: BusinessRole };
+export type PlatformActor = Actor & { role: "platform_admin"; businessId: null };
+
+/** A business action runs for the actor in the business row loaded from their membership (never from input). */
+export type BusinessScope = { actor: BusinessActor; business: Business };
+/** A platform action names the business it acts on in its input, if any. */
+export type PlatformScope = { actor: PlatformActor };
+/** A signed-in user who need not belong to a business yet (creating one, accepting an invitation). */
+export type UserScope = { user: User; memberships: ReadonlyArray<{ business: Business; role: BusinessRole }> };
+/** Nobody yet (signing in or up). */
+export type PublicScope = Record<never, never>;
 
 /** `businessId` files a platform admin's action under the business it acted on (else the actor's). */
 export type AuditEntry = {
@@ -15,12 +26,40 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
-export type ActionSpec<S extends z.ZodType, T, A extends Actor> = {
+/** What happens after a success, outside the spec's own work. */
+type AfterSuccess<S extends z.ZodType, T> = {
+  /** Paths whose pages show the result. */
+  revalidate?: (input: z.output<S>, data: T) => string[];
+  /** Where the browser goes next. */
+  redirectTo?: (input: z.output<S>, data: T) => string;
+  /** Fields whose submitted text a failed form shows again (never a secret). */
+  echo?: readonly string[];
+};
+
+/** The one shape of an action: who may run it, what it takes, what it does, what it records. */
+export type ActionSpec<S extends z.ZodType, T, C extends { actor: Actor }> = AfterSuccess<S, T> & {
   permission: Permission;
   schema: S;
-  run: (actor: A, input: z.output<S>) => Promise<ActionResult<T>>;
+  run: (ctx: C & { input: z.output<S> }) => Promise<ActionResult<T>>;
   audit?: (input: z.output<S>, data: T) => AuditEntry;
 };
+export type BusinessActionSpec<S extends z.ZodType, T> = ActionSpec<S, T, BusinessScope>;
+export type PlatformActionSpec<S extends z.ZodType, T> = ActionSpec<S, T, PlatformScope>;
+
+/** Actions before there is a role to check (signing in, creating a business): the scope is the whole guard. */
+export type OpenActionSpec<S extends z.ZodType, T, C> = AfterSuccess<S, T> & {
+  schema: S;
+  run: (ctx: C & { input: z.output<S> }) => Promise<ActionResult<T>>;
+};
+
+/** Define specs through these so `run` and `audit` are typed from the schema and the result. */
+export const businessSpec = <S extends z.ZodType, T>(spec: BusinessActionSpec<S, T>) => spec;
+export const platformSpec = <S extends z.ZodType, T>(spec: PlatformActionSpec<S, T>) => spec;
+export const userSpec = <S extends z.ZodType, T>(spec: OpenActionSpec<S, T, UserScope>) => spec;
+export const publicSpec = <S extends z.ZodType, T>(spec: OpenActionSpec<S, T, PublicScope>) => spec;
+
+/** What the app does after a success (revalidate, redirect); tests pass none. */
+export type Effects = { revalidate: (path: string) => void; redirect: (path: string) => never };
 
 /** Form posts become plain objects of strings; repeated keys become arrays. */
 export function formDataToObject(form: FormData): Record<string, unknown> {
@@ -47,38 +86,77 @@ export function nulField(value: unknown, path: readonly string[] = [], depth = 0
   return null;
 }
 
-/**
- * The one order every action follows: actor, permission, parse, run, audit. Errors come back as
- * typed results; anything unexpected is logged and becomes a generic message, never a stack.
- */
-export async function executeAction<S extends z.ZodType, T, A extends Actor>(
-  db: DbOrTx,
-  actor: A | null,
-  spec: ActionSpec<S, T, A>,
-  rawInput: unknown,
-): Promise<ActionResult<T>> {
-  if (!actor) return fail("unauthenticated");
-  if (!can(actor.role, spec.permission)) return fail("forbidden");
+function parseInput<S extends z.ZodType>(schema: S, rawInput: unknown): ActionResult<z.output<S>> {
   const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
   const nul = nulField(input);
   if (nul !== null) return fail("validation_failed", { [nul]: NUL_MESSAGE });
-  const parsed = spec.schema.safeParse(input);
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues));
+  return { ok: true, data: parsed.data };
+}
+
+/** Runs after validation; anything unexpected is logged and becomes a generic message, never a stack. */
+async function runParsed<S extends z.ZodType, T, C extends object>(
+  label: string,
+  ctx: C,
+  spec: OpenActionSpec<S, T, C>,
+  rawInput: unknown,
+  record: (input: z.output<S>, data: T) => Promise<void>,
+  effects: Effects | undefined,
+): Promise<ActionResult<T>> {
+  const parsed = parseInput(spec.schema, rawInput);
+  if (!parsed.ok) return parsed;
+  let result: ActionResult<T>;
   try {
-    const result = await spec.run(actor, parsed.data);
-    if (result.ok && spec.audit) {
-      const entry = spec.audit(parsed.data, result.data);
-      await db.insert(auditLog).values({
-        actorUserId: actor.userId,
-        businessId: entry.businessId ?? actor.businessId,
-        action: entry.action,
-        target: entry.target,
-        data: entry.data ?? {},
-      });
-    }
-    return result;
+    result = await spec.run({ ...ctx, input: parsed.data });
+    if (result.ok) await record(parsed.data, result.data);
   } catch (err) {
-    console.error(`action failed (${spec.permission})`, err);
+    console.error(`action failed (${label})`, err);
     return fail("internal");
   }
+  // Outside the try: Next's redirect is thrown, and must reach Next.
+  if (result.ok && effects) {
+    for (const path of spec.revalidate?.(parsed.data, result.data) ?? []) effects.revalidate(path);
+    const to = spec.redirectTo?.(parsed.data, result.data);
+    if (to) effects.redirect(to);
+  }
+  return result;
+}
+
+/**
+ * The one order every business and platform action follows: actor, permission, parse, run, audit,
+ * then revalidate and redirect. Errors come back as typed results.
+ */
+export async function executeAction<S extends z.ZodType, T, C extends { actor: Actor }>(
+  db: DbOrTx,
+  scope: C | null,
+  spec: ActionSpec<S, T, C>,
+  rawInput: unknown,
+  effects?: Effects,
+): Promise<ActionResult<T>> {
+  if (!scope) return fail("unauthenticated");
+  const { actor } = scope;
+  if (!can(actor.role, spec.permission)) return fail("forbidden");
+  const record = async (input: z.output<S>, data: T) => {
+    if (!spec.audit) return;
+    const entry = spec.audit(input, data);
+    await db.insert(auditLog).values({
+      actorUserId: actor.userId,
+      businessId: entry.businessId ?? actor.businessId,
+      action: entry.action,
+      target: entry.target,
+      data: entry.data ?? {},
+    });
+  };
+  return runParsed(spec.permission, scope, spec, rawInput, record, effects);
+}
+
+/** Signed-in-user and public actions: the same parse, run and effects, with no role to check. */
+export async function executeOpenAction<S extends z.ZodType, T, C extends object>(
+  scope: C,
+  spec: OpenActionSpec<S, T, C>,
+  rawInput: unknown,
+  effects?: Effects,
+): Promise<ActionResult<T>> {
+  return runParsed("open", scope, spec, rawInput, async () => {}, effects);
 }

@@ -66,18 +66,18 @@ describeEachDatabase("admin account actions on v1 and v2 accounts", (database) =
     const { db } = database();
     const deps = testDeps(db, sandbox.stripe);
     const mx = await business(db, "MX");
-    const { admin } = await actors(db, mx.id);
+    const { admin } = await actors(db, mx);
     const bare = await v2Request(sandbox.stripe, "POST", `/v2/core/accounts/${mx.stripeAccountId}/close`, {}).catch(
       (e: Stripe.errors.StripeError) => e,
     );
     assert.equal((bare as Stripe.errors.StripeError).param, "applied_configurations", "Stripe wants them named");
-    const closed = await closeAccount(deps, admin, { businessId: mx.id, confirmName: mx.legalName });
+    const closed = await closeAccount(deps, admin.actor, { businessId: mx.id, confirmName: mx.legalName });
     assert.ok(closed.ok, JSON.stringify(closed));
     const account = await v2Request(sandbox.stripe, "GET", `/v2/core/accounts/${mx.stripeAccountId}`);
     assert.equal(account.closed, true);
 
     const us = await business(db, "US");
-    const usClosed = await closeAccount(deps, admin, { businessId: us.id, confirmName: us.legalName });
+    const usClosed = await closeAccount(deps, admin.actor, { businessId: us.id, confirmName: us.legalName });
     assert.ok(usClosed.ok, JSON.stringify(usClosed));
     await assert.rejects(
       sandbox.stripe.accounts.retrieve(us.stripeAccountId!),

@@ -6,8 +6,8 @@ import type { Db } from "@/db/connect";
 import { adminInvites, auditLog, authorizationRules, operations } from "@/db/schema";
 import { executeAction, type ActionSpec } from "@/lib/actions/execute";
 import type { Actor } from "@/lib/actions/execute";
-import { ADMIN_SPECS } from "./specs";
 import { actors, fakeStripe, makeBusiness, testDeps } from "@/testing/admin-fixtures";
+import { ADMIN_SPECS, adminActions } from "./actions";
 
 async function snapshot(db: Db) {
   const [[ops], [audit], [rules], [invites]] = await Promise.all([
@@ -23,18 +23,19 @@ describeEachDatabase("every admin action refuses business users and signed-out u
   test("refused with forbidden / unauthenticated, and nothing changes (no rows, no Stripe call)", async () => {
     const { db } = database();
     const biz = await makeBusiness(db);
-    const { owner } = await actors(db, biz.id);
+    const { owner } = await actors(db, biz);
     const fake = fakeStripe();
     const deps = testDeps(db, fake.stripe);
     const before = await snapshot(db);
     const inputs = ADMIN_SPECS.length;
     assert.ok(inputs >= 7, "every admin action is listed");
-    for (const { name, spec, input } of ADMIN_SPECS) {
-      const s = spec(deps) as ActionSpec<never, unknown, Actor>;
+    const specs = adminActions(() => deps);
+    for (const { name, action, input } of ADMIN_SPECS) {
+      const s = specs[action] as unknown as ActionSpec<never, unknown, { actor: Actor }>;
       const payload = input(biz.id);
       for (const [who, actor, code] of [
         ["business owner", owner, "forbidden"],
-        ["business owner posing as admin in input", { ...owner, businessId: null }, "forbidden"],
+        ["business owner posing as admin in input", { actor: { ...owner.actor, businessId: null } }, "forbidden"],
         ["signed out", null, "unauthenticated"],
       ] as const) {
         const result = await executeAction(db, actor, s, payload);

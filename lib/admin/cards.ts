@@ -2,12 +2,10 @@ import { and, desc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { getBusiness } from "@/db/queries/businesses";
 import { auditLog } from "@/db/schema";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { applyCard } from "@/lib/events/read-models";
 import type { AdminDeps } from "./deps";
-import { businessIdSchema, type BusinessIdInput } from "./schemas";
+import { type BusinessIdInput } from "./schemas";
 import { stripeFailure } from "@/lib/stripe/errors";
 
 export type CardsChanged = { cardIds: string[] };
@@ -76,27 +74,3 @@ export async function unfreezeCards(deps: AdminDeps, input: BusinessIdInput): Pr
     return stripeFailure(err, { field: "_form" }).result;
   }
 }
-
-export const freezeSpec = (deps: AdminDeps): ActionSpec<typeof businessIdSchema, CardsChanged, PlatformActor> => ({
-  permission: "platform.accounts.manage",
-  schema: businessIdSchema,
-  run: (_actor, input) => freezeCards(deps, input),
-  audit: (input, data) => ({
-    action: FROZEN_ACTION,
-    target: input.businessId,
-    businessId: input.businessId,
-    data: { cardIds: data.cardIds },
-  }),
-});
-
-export const unfreezeSpec = (deps: AdminDeps): ActionSpec<typeof businessIdSchema, CardsChanged, PlatformActor> => ({
-  permission: "platform.accounts.manage",
-  schema: businessIdSchema,
-  run: (_actor, input) => unfreezeCards(deps, input),
-  audit: (input, data) => ({
-    action: "admin.cards.unfrozen",
-    target: input.businessId,
-    businessId: input.businessId,
-    data: { cardIds: data.cardIds },
-  }),
-});

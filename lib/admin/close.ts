@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { getBusiness } from "@/db/queries/businesses";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
+import type { PlatformActor } from "@/lib/actions/execute";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { closeStablecoinAccount } from "@/lib/stripe/accounts";
 import { freezeCards } from "./cards";
@@ -47,15 +46,3 @@ export async function closeAccount(
   }
   return ok({ frozenCardIds: frozen.data.cardIds });
 }
-
-export const closeSpec = (deps: AdminDeps): ActionSpec<typeof closeSchema, CloseResult, PlatformActor> => ({
-  permission: "platform.accounts.manage",
-  schema: closeSchema,
-  run: (actor, input) => closeAccount(deps, actor, input),
-  audit: (input, data) => ({
-    action: "admin.account.closed",
-    target: input.businessId,
-    businessId: input.businessId,
-    data: { frozenCardIds: data.frozenCardIds },
-  }),
-});

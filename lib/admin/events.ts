@@ -3,8 +3,6 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { getEvent } from "@/db/queries/admin-events";
 import { stripeEvents } from "@/db/schema";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
 import {
   applySnapshotEvent,
   financialAccountTouched,
@@ -65,12 +63,3 @@ export async function replayEvent(
     .where(eq(stripeEvents.id, eventId));
   return ok({ applied: !error, error });
 }
-
-export const replaySpec = (
-  deps: AdminDeps,
-): ActionSpec<typeof replaySchema, { applied: boolean; error: string | null }, PlatformActor> => ({
-  permission: "platform.accounts.manage",
-  schema: replaySchema,
-  run: (_actor, input) => replayEvent(deps, input.eventId),
-  audit: (input, data) => ({ action: "admin.event.replayed", target: input.eventId, data: { applied: data.applied } }),
-});

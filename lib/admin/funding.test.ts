@@ -4,8 +4,9 @@ import { and, eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { auditLog, operations } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
-import { FUNDING_KIND, fundSpec } from "./funding";
+import { FUNDING_KIND } from "./funding";
 import { actors, fakeStripe, makeBusiness, testDeps } from "@/testing/admin-fixtures";
+import { adminActions } from "./actions";
 
 const PLATFORM_FA = { id: "fa_test_platform", status: "open", storage: { holds_currencies: ["usd"] } };
 
@@ -29,8 +30,8 @@ describeEachDatabase("platform funding", (database) => {
     const { db } = database();
     const fake = stablecoinStripe();
     const biz = await makeBusiness(db);
-    const { admin } = await actors(db, biz.id);
-    const spec = fundSpec(testDeps(db, fake.stripe));
+    const { admin } = await actors(db, biz);
+    const spec = adminActions(() => testDeps(db, fake.stripe)).fund;
     const form = { businessId: biz.id, amount: "50.00", clientToken: "token-0123456789abcdef" };
     const [first, second] = await Promise.all([
       executeAction(db, admin, spec, form),
@@ -56,14 +57,14 @@ describeEachDatabase("platform funding", (database) => {
       description: "Funding from the platform",
     });
     const audit = await db.select().from(auditLog).where(eq(auditLog.businessId, biz.id));
-    assert.ok(audit.some((a) => a.action === "admin.account.funded" && a.actorUserId === admin.userId));
+    assert.ok(audit.some((a) => a.action === "admin.account.funded" && a.actorUserId === admin.actor.userId));
   });
 
   test("amounts are parsed as decimal strings and bad ones are refused next to the field", async () => {
     const { db } = database();
     const biz = await makeBusiness(db);
-    const { admin } = await actors(db, biz.id);
-    const spec = fundSpec(testDeps(db, stablecoinStripe().stripe));
+    const { admin } = await actors(db, biz);
+    const spec = adminActions(() => testDeps(db, stablecoinStripe().stripe)).fund;
     const bad = await executeAction(db, admin, spec, {
       businessId: biz.id,
       amount: "12.345",
@@ -93,8 +94,8 @@ describeEachDatabase("platform funding", (database) => {
       }),
     });
     const biz = await makeBusiness(db, { country: "US", fundingModel: "treasury", financialAccountId: "fa_us" });
-    const { admin } = await actors(db, biz.id);
-    const result = await executeAction(db, admin, fundSpec(testDeps(db, fake.stripe)), {
+    const { admin } = await actors(db, biz);
+    const result = await executeAction(db, admin, adminActions(() => testDeps(db, fake.stripe)).fund, {
       businessId: biz.id,
       amount: "1,250.5",
       clientToken: "token-us-0000000000",
@@ -123,8 +124,8 @@ describeEachDatabase("platform funding", (database) => {
       },
     });
     const biz = await makeBusiness(db);
-    const { admin } = await actors(db, biz.id);
-    const result = await executeAction(db, admin, fundSpec(testDeps(db, fake.stripe)), {
+    const { admin } = await actors(db, biz);
+    const result = await executeAction(db, admin, adminActions(() => testDeps(db, fake.stripe)).fund, {
       businessId: biz.id,
       amount: "50",
       clientToken: "token-short-00000000",

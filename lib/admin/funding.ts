@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { businesses, type Business } from "@/db/schema";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
+import type { PlatformActor } from "@/lib/actions/execute";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { parseMoney } from "@/lib/money";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
@@ -130,20 +129,3 @@ export async function fundBusiness(
   await refreshFinancialAccounts(deps, business);
   return ok({ operationId: op.id, ...sent.value });
 }
-
-export const fundSpec = (deps: AdminDeps): ActionSpec<typeof fundSchema, FundResult, PlatformActor> => ({
-  permission: "platform.funding",
-  schema: fundSchema,
-  run: (actor, input) => fundBusiness(deps, actor, input),
-  audit: (input, data) => ({
-    action: "admin.account.funded",
-    target: data.stripeObjectId,
-    businessId: input.businessId,
-    data: {
-      operationId: data.operationId,
-      debited: data.debited,
-      credited: data.credited,
-      ...(data.replayed ? { replayed: true } : {}),
-    },
-  }),
-});

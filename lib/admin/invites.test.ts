@@ -4,16 +4,19 @@ import { eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { adminInvites, memberships, users } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
-import { acceptAdminInvite, hashToken, INVITE_TTL_MS, inviteSpec } from "./invites";
+import { acceptAdminInvite, hashToken, INVITE_TTL_MS } from "./invites";
 import { actors, makeBusiness, makeUser, testDeps } from "@/testing/admin-fixtures";
+import { adminActions } from "./actions";
 
 describeEachDatabase("platform admin invites", (database) => {
   test("the link works once, for its email, until it expires; only a hash is stored", async () => {
     const { db } = database();
     const biz = await makeBusiness(db);
-    const { admin } = await actors(db, biz.id);
+    const { admin } = await actors(db, biz);
     const invitee = await makeUser(db, false);
-    const created = await executeAction(db, admin, inviteSpec(testDeps(db)), { email: invitee.email.toUpperCase() });
+    const created = await executeAction(db, admin, adminActions(() => testDeps(db)).invite, {
+      email: invitee.email.toUpperCase(),
+    });
     assert.ok(created.ok);
     const token = created.data.url.split("/admin-invite/")[1]!;
     assert.ok(token.length >= 40);
@@ -42,10 +45,10 @@ describeEachDatabase("platform admin invites", (database) => {
   test("a business's member can't become a platform admin through an invite", async () => {
     const { db } = database();
     const biz = await makeBusiness(db);
-    const { admin } = await actors(db, biz.id);
+    const { admin } = await actors(db, biz);
     const owner = await makeUser(db, false);
     await db.insert(memberships).values({ userId: owner.id, businessId: biz.id, role: "owner" });
-    const created = await executeAction(db, admin, inviteSpec(testDeps(db)), { email: owner.email });
+    const created = await executeAction(db, admin, adminActions(() => testDeps(db)).invite, { email: owner.email });
     assert.ok(created.ok);
     const result = await acceptAdminInvite(db, owner, created.data.url.split("/admin-invite/")[1]!);
     assert.equal(!result.ok && result.error.code, "forbidden");

@@ -3,8 +3,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import { adminInvites, auditLog, memberships, users, type User } from "@/db/schema";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
+import type { PlatformActor } from "@/lib/actions/execute";
 import { emailSchema } from "@/lib/auth/schemas";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { AdminDeps } from "./deps";
@@ -40,14 +39,6 @@ export async function createAdminInvite(
     .returning({ id: adminInvites.id });
   return ok({ inviteId: row!.id, email, url: `${await deps.origin()}/admin-invite/${token}`, expiresAt });
 }
-
-export const inviteSpec = (deps: AdminDeps): ActionSpec<typeof inviteSchema, CreatedAdminInvite, PlatformActor> => ({
-  permission: "platform.accounts.manage",
-  schema: inviteSchema,
-  run: (actor, input) => createAdminInvite(deps, actor, input.email),
-  // The link is a credential: the log records who invited whom, never the token.
-  audit: (input, data) => ({ action: "admin.invite.created", target: data.inviteId, data: { email: input.email } }),
-});
 
 export type InviteCheck =
   | { ok: true; inviteId: string; email: string; expiresAt: Date }

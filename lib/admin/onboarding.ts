@@ -1,11 +1,9 @@
 import { getBusiness } from "@/db/queries/businesses";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
 import { provisionStripeAccount } from "@/lib/businesses/provision";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { accountApi, createOnboardingLink } from "@/lib/stripe/accounts";
 import type { AdminDeps } from "./deps";
-import { businessIdSchema, type BusinessIdInput } from "./schemas";
+import { type BusinessIdInput } from "./schemas";
 import { stripeFailure } from "@/lib/stripe/errors";
 
 /**
@@ -31,17 +29,3 @@ export async function onboardingLinkFor(
     return stripeFailure(err, { field: "_form" }).result;
   }
 }
-
-export const onboardingLinkSpec = (
-  deps: AdminDeps,
-): ActionSpec<typeof businessIdSchema, { url: string }, PlatformActor> => ({
-  permission: "platform.accounts.manage",
-  schema: businessIdSchema,
-  run: (_actor, input) => onboardingLinkFor(deps, input),
-  // The link itself is a bearer credential for onboarding: it is not kept in the log.
-  audit: (input) => ({
-    action: "admin.account.onboarding_link_sent",
-    target: input.businessId,
-    businessId: input.businessId,
-  }),
-});

@@ -1,10 +1,9 @@
 import { getBusiness } from "@/db/queries/businesses";
 import { authorizationRules } from "@/db/schema";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
+import type { PlatformActor } from "@/lib/actions/execute";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { AdminDeps } from "./deps";
-import { businessIdSchema, type BusinessIdInput } from "./schemas";
+import type { BusinessIdInput } from "./schemas";
 
 /**
  * Sets only the business's kill switch, keeping the rest of its rules as they are. (Saving the
@@ -27,19 +26,3 @@ export async function setPaused(
   deps.rules.invalidate();
   return ok({ paused });
 }
-
-const pauseSpecFor =
-  (paused: boolean) =>
-  (deps: AdminDeps): ActionSpec<typeof businessIdSchema, { paused: boolean }, PlatformActor> => ({
-    permission: "platform.accounts.manage",
-    schema: businessIdSchema,
-    run: (actor, input) => setPaused(deps, actor, input, paused),
-    audit: (input) => ({
-      action: paused ? "admin.account.paused" : "admin.account.resumed",
-      target: input.businessId,
-      businessId: input.businessId,
-    }),
-  });
-
-export const pauseSpec = pauseSpecFor(true);
-export const resumeSpec = pauseSpecFor(false);

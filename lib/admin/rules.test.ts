@@ -4,7 +4,7 @@ import { describeEachDatabase } from "@/db/testing";
 import { eq } from "drizzle-orm";
 import { auditLog, authorizationDecisions } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
-import { previewRulesSpec, saveRulesSpec } from "@/lib/admin/rules";
+import { adminActions } from "@/lib/admin/actions";
 import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { loadRules } from "@/lib/rules/rules-store";
 import { decisionStats } from "@/db/queries/admin-decisions";
@@ -50,7 +50,7 @@ describeEachDatabase("decision statistics and the rules editor", (database) => {
   test("an admin's preview changes nothing; saving applies and audits the before and after", async () => {
     const { db } = database();
     const biz = await makeBusiness(db);
-    const { admin } = await actors(db, biz.id);
+    const { admin } = await actors(db, biz);
     const deps = testDeps(db);
     const form = {
       blockedCategories: ["betting_casino_gambling"],
@@ -58,15 +58,15 @@ describeEachDatabase("decision statistics and the rules editor", (database) => {
       maxAmount: "",
       velocityPerHour: "",
     };
-    const preview = await executeAction(db, admin, previewRulesSpec(deps), form);
+    const preview = await executeAction(db, admin, adminActions(() => deps).previewRules, form);
     assert.ok(preview.ok);
     assert.deepEqual((await loadRules(db, null)).platform.blockedCategories, []);
-    const saved = await executeAction(db, admin, saveRulesSpec(deps), form);
+    const saved = await executeAction(db, admin, adminActions(() => deps).saveRules, form);
     assert.ok(saved.ok);
     const { platform } = await loadRules(db, null);
     assert.deepEqual([platform.blockedCategories, platform.allowedCountries], [["betting_casino_gambling"], ["US"]]);
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "admin.rules.saved"));
-    assert.equal(entry?.actorUserId, admin.userId);
+    assert.equal(entry?.actorUserId, admin.actor.userId);
     assert.deepEqual((entry?.data.before as { blockedCategories: string[] }).blockedCategories, []);
     assert.deepEqual((entry?.data.after as { blockedCategories: string[] }).blockedCategories, [
       "betting_casino_gambling",

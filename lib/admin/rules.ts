@@ -1,12 +1,10 @@
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
 import { recentDecisions } from "@/db/queries/admin-decisions";
 import { businessRulesFor } from "@/db/queries/authorization-rules";
 import { ok, type ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";
 import { loadRules, savePlatformRules, toRuleSet } from "@/lib/rules/rules-store";
 import type { AdminDeps } from "./deps";
-import { rulesFormSchema } from "@/lib/rules/rules-form";
+import type { PlatformActor } from "@/lib/actions/execute";
 import { previewRules, type RulesPreview } from "./rules-preview";
 
 export const PREVIEW_SIZE = 1000;
@@ -20,25 +18,13 @@ export async function previewPlatformRules(deps: AdminDeps, rules: RuleSet): Pro
   return ok(previewRules(past, rules, businessRules));
 }
 
-export const previewRulesSpec = (deps: AdminDeps): ActionSpec<typeof rulesFormSchema, RulesPreview, PlatformActor> => ({
-  permission: "platform.rules.manage",
-  schema: rulesFormSchema,
-  run: (_actor, rules) => previewPlatformRules(deps, rules),
-});
-
-export const saveRulesSpec = (
+/** Saves the platform-wide rules, returning the ones they replace (for the audit log). */
+export async function savePlatformRuleSet(
   deps: AdminDeps,
-): ActionSpec<typeof rulesFormSchema, { rules: RuleSet; previous: RuleSet }, PlatformActor> => ({
-  permission: "platform.rules.manage",
-  schema: rulesFormSchema,
-  run: async (actor, rules) => {
-    const { platform: previous } = await loadRules(deps.db, null);
-    await savePlatformRules(deps.db, rules, actor.userId, deps.rules);
-    return ok({ rules, previous });
-  },
-  audit: (_input, data) => ({
-    action: "admin.rules.saved",
-    target: "platform",
-    data: { before: data.previous, after: data.rules },
-  }),
-});
+  actor: PlatformActor,
+  rules: RuleSet,
+): Promise<ActionResult<{ saved: true; rules: RuleSet; previous: RuleSet }>> {
+  const { platform: previous } = await loadRules(deps.db, null);
+  await savePlatformRules(deps.db, rules, actor.userId, deps.rules);
+  return ok({ saved: true as const, rules, previous });
+}

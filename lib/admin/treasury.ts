@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { operationsWithBusiness } from "@/db/queries/operations";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { PlatformActor } from "@/lib/actions/safe-action";
 import { fail, ok } from "@/lib/errors";
+import { type ActionResult } from "@/lib/errors";
 import { parseMoney } from "@/lib/money";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
@@ -61,31 +60,6 @@ export const revealSchema = z.object({
     .max(100),
 });
 
-/** The full account number of one of the platform's own addresses; every reveal is audited. */
-export const revealSpec = (
-  deps: AdminDeps,
-): ActionSpec<typeof revealSchema, { accountNumber: string }, PlatformActor> => ({
-  permission: "platform.funding",
-  schema: revealSchema,
-  run: async (_actor, input) => {
-    try {
-      const a = await v2Request(
-        deps.stripe,
-        "GET",
-        `/v2/money_management/financial_addresses/${input.addressId}?include[0]=credentials.us_bank_account.account_number`,
-      );
-      const number = a.credentials?.us_bank_account?.account_number;
-      return typeof number === "string"
-        ? ok({ accountNumber: number })
-        : fail("not_found", undefined, "This address has no account number yet");
-    } catch (err) {
-      return stripeFailure(err, { field: "_form" }).result;
-    }
-  },
-  // Who saw it and when; never the number itself.
-  audit: (input) => ({ action: "admin.treasury.account_number_revealed", target: input.addressId }),
-});
-
 export const simulateWireSchema = z
   .object({
     addressId: z
@@ -103,28 +77,40 @@ export const simulateWireSchema = z
     return { addressId: v.addressId, amount: parsed.amount };
   });
 
-/** Sandbox only: an incoming wire to the platform's financial address (Stripe's credit test helper). */
-export const simulateWireSpec = (
+/** The full account number of one of the platform's own addresses. */
+export async function revealAccountNumber(
   deps: AdminDeps,
-): ActionSpec<typeof simulateWireSchema, { amount: number }, PlatformActor> => ({
-  permission: "platform.funding",
-  schema: simulateWireSchema,
-  run: async (_actor, input) => {
-    if (deps.mode !== "sandbox") return fail("forbidden", undefined, "Simulated wires exist only in sandbox mode");
-    try {
-      await v2Request(deps.stripe, "POST", `/v2/test_helpers/financial_addresses/${input.addressId}/credit`, {
-        amount: { value: input.amount, currency: "usd" },
-        network: "wire",
-        statement_descriptor: "SIMULATED WIRE",
-      });
-      return ok({ amount: input.amount });
-    } catch (err) {
-      return stripeFailure(err, { amount: input.amount, currency: "usd" }).result;
-    }
-  },
-  audit: (input) => ({
-    action: "admin.treasury.wire_simulated",
-    target: input.addressId,
-    data: { amount: input.amount, currency: "usd" },
-  }),
-});
+  addressId: string,
+): Promise<ActionResult<{ accountNumber: string }>> {
+  try {
+    const a = await v2Request(
+      deps.stripe,
+      "GET",
+      `/v2/money_management/financial_addresses/${addressId}?include[0]=credentials.us_bank_account.account_number`,
+    );
+    const number = a.credentials?.us_bank_account?.account_number;
+    return typeof number === "string"
+      ? ok({ accountNumber: number })
+      : fail("not_found", undefined, "This address has no account number yet");
+  } catch (err) {
+    return stripeFailure(err, { field: "_form" }).result;
+  }
+}
+
+/** Sandbox only: an incoming wire to the platform's financial address (Stripe's credit test helper). */
+export async function simulateWire(
+  deps: AdminDeps,
+  input: z.output<typeof simulateWireSchema>,
+): Promise<ActionResult<{ amount: number }>> {
+  if (deps.mode !== "sandbox") return fail("forbidden", undefined, "Simulated wires exist only in sandbox mode");
+  try {
+    await v2Request(deps.stripe, "POST", `/v2/test_helpers/financial_addresses/${input.addressId}/credit`, {
+      amount: { value: input.amount, currency: "usd" },
+      network: "wire",
+      statement_descriptor: "SIMULATED WIRE",
+    });
+    return ok({ amount: input.amount });
+  } catch (err) {
+    return stripeFailure(err, { amount: input.amount, currency: "usd" }).result;
+  }
+}

@@ -6,13 +6,12 @@ import { getDb } from "@/db";
 import { membershipsOf } from "@/db/queries/memberships";
 import { getUser } from "@/db/queries/users";
 import type { Business, User } from "@/db/schema";
+import { ACTIVE_BUSINESS_COOKIE } from "./active-business";
 import { auth } from "./auth";
 import { can, type BusinessRole, type Permission } from "./permissions";
 
 export type Viewer = { user: User; memberships: Array<{ business: Business; role: BusinessRole }> };
 export type BusinessContext = { user: User; business: Business; role: BusinessRole };
-
-export const ACTIVE_BUSINESS_COOKIE = "ic_business";
 
 /** The signed-in user, re-read from the database once per request (null when signed out). */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

@@ -6,7 +6,7 @@ import { operations, payoutDestinations, payouts } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { v2Request } from "@/lib/stripe/v2";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
-import { payoutSpecs } from "./specs";
+import { payoutActions } from "./actions";
 import { fetchUsdcBalance } from "./stripe";
 import { payoutTimeline } from "./timeline";
 import { fundedTenants, POLYGON, sandboxDeps, token, type Tenant } from "@/testing/payouts-fixtures";
@@ -21,7 +21,7 @@ after(async () => {
 
 describeEachDatabase("payouts through the sandbox", (database) => {
   let a: Tenant;
-  let specs: ReturnType<typeof payoutSpecs>;
+  let specs: ReturnType<typeof payoutActions>;
   const transfers = async (t: Tenant) =>
     (
       await v2Request(sandbox.stripe, "GET", "/v2/money_management/outbound_transfers?limit=100", undefined, {
@@ -43,7 +43,7 @@ describeEachDatabase("payouts through the sandbox", (database) => {
 
   before(async () => {
     [a] = await fundedTenants(database().db, sandbox);
-    specs = payoutSpecs(sandboxDeps(database().db, sandbox));
+    specs = payoutActions(sandboxDeps(database().db, sandbox));
   });
 
   test("adding a polygon wallet creates one Stripe payout method, even when the form is sent twice", async () => {

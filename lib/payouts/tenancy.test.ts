@@ -9,7 +9,7 @@ import { listWalletEntries } from "@/lib/wallet/history";
 import { walletExportResponse } from "@/lib/wallet/export";
 import { syncWalletEntries } from "@/lib/wallet/sync";
 import { findDestination, findPayout, listDestinations, listPayouts } from "./queries";
-import { payoutSpecs } from "./specs";
+import { payoutActions } from "./actions";
 import { retrieveOutboundTransfer } from "./stripe";
 import { fundedTenants, POLYGON, sandboxDeps, token, type Tenant } from "@/testing/payouts-fixtures";
 
@@ -25,7 +25,7 @@ after(async () => {
 describeEachDatabase("wallet and payouts tenancy", (database) => {
   let a: Tenant;
   let b: Tenant;
-  let specs: ReturnType<typeof payoutSpecs>;
+  let specs: ReturnType<typeof payoutActions>;
   let destinationId: string;
   let payoutId: string;
   let transferId: string;
@@ -34,7 +34,7 @@ describeEachDatabase("wallet and payouts tenancy", (database) => {
   before(async () => {
     const { db } = database();
     [a, b] = await fundedTenants(db, sandbox);
-    specs = payoutSpecs(sandboxDeps(db, sandbox));
+    specs = payoutActions(sandboxDeps(db, sandbox));
     const dest = await executeAction(db, a.owner, specs.addCryptoDestination, {
       clientToken: token(),
       label: "A's wallet",

@@ -14,12 +14,16 @@ import { formatMoney } from "@/lib/money";
  * - `amount` + `currency`: the operation's amount, named in the message (formatted, never minor units).
  * - `fieldFor`: maps a Stripe `param` (e.g. "to.payout_method") to the form field to show it next to.
  * - `field`: where a refusal about the amount goes when no param says (default "amount"; "_form" for forms without one).
+ * - `refused` / `unavailable`: the caller's own words for a refusal with no more specific message, and for an
+ *   unknown outcome (e.g. "Your business is saved, but Stripe could not be reached").
  */
 export type StripeFailureContext = {
   amount?: number;
   currency?: string;
   fieldFor?: (param: string) => string | null;
   field?: string;
+  refused?: string;
+  unavailable?: string;
 };
 
 export type StripeFailure = { result: { ok: false; error: ActionError }; definitive: boolean };
@@ -51,15 +55,21 @@ export function isOutcomeUnknown(err: unknown): boolean {
 export function stripeFailure(err: unknown, ctx: StripeFailureContext = {}): StripeFailure {
   const e = (err ?? {}) as StripeLike;
   log(e);
-  if (isOutcomeUnknown(err)) return { result: fail("stripe_unavailable"), definitive: false };
+  if (isOutcomeUnknown(err))
+    return { result: fail("stripe_unavailable", undefined, ctx.unavailable), definitive: false };
   const kind = e.rawType ?? e.code ?? e.raw?.code ?? e.raw?.type ?? "";
   const param = e.param ?? e.raw?.param;
   const field = param ? (ctx.fieldFor?.(param) ?? null) : null;
   const amount = ctx.amount !== undefined && ctx.currency ? formatMoney(ctx.amount, ctx.currency) : null;
-  return { result: refusal(kind, field ?? ctx.field ?? null, amount), definitive: true };
+  return { result: refusal(kind, field ?? ctx.field ?? null, amount, ctx.refused), definitive: true };
 }
 
-function refusal(kind: string, field: string | null, amount: string | null): { ok: false; error: ActionError } {
+function refusal(
+  kind: string,
+  field: string | null,
+  amount: string | null,
+  refused = "This request was refused. Check the details and try again",
+): { ok: false; error: ActionError } {
   if (kind === "insufficient_funds")
     return fail("insufficient_funds", {
       [field ?? "amount"]: amount
@@ -79,8 +89,9 @@ function refusal(kind: string, field: string | null, amount: string | null): { o
     return fail("forbidden", undefined, "This account can't move money yet. Finish verification first");
   if (kind === "account_invalid")
     return fail("stripe_unavailable", undefined, "There is no open financial account to send from");
+  if (field === "_form") return fail("validation_failed", { _form: refused });
   if (field) return fail("validation_failed", { [field]: "This value wasn't accepted. Check it and try again" });
-  return fail("validation_failed", undefined, "This request was refused. Check the details and try again");
+  return fail("validation_failed", undefined, refused);
 }
 
 /** Stripe's own words stay in the server log. */

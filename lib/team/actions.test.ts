@@ -4,8 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { auditLog, businessInvites, memberships } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
-import type { BusinessActor } from "@/lib/actions/safe-action";
-import { teamActionSpecs } from "./actions";
+import type { BusinessScope } from "@/lib/actions/execute";
+import { teamActions } from "./actions";
 import { inviteMember } from "./invites";
 import { actorOf, addMember, makeBusiness } from "@/testing/team-fixtures";
 
@@ -46,8 +46,8 @@ describeEachDatabase("team actions", (database) => {
       bMember,
       bInvite: bInvite.data,
       snapshot,
-      specs: teamActionSpecs(db),
-      aOwner: actorOf(a.owner.id, a.business.id, "owner"),
+      specs: teamActions(() => db),
+      aOwner: actorOf(a.owner.id, a.business, "owner"),
     };
   }
 
@@ -131,7 +131,7 @@ describeEachDatabase("team actions", (database) => {
       .where(eq(memberships.businessId, a.business.id))
       .orderBy(memberships.id);
     for (const { user, membership } of [aAdmin, aMember]) {
-      const actor = actorOf(user.id, a.business.id, membership.role);
+      const actor = actorOf(user.id, a.business, membership.role);
       const listed = await executeAction(db, actor, specs.listTeam, {});
       assert.equal(listed.ok && listed.data.members.length, 3);
       const attempts = [
@@ -156,7 +156,10 @@ describeEachDatabase("team actions", (database) => {
     const { db, a, specs } = await twoBusinesses();
     assert.equal((await executeAction(db, null, specs.listTeam, {})).ok, false);
     // The wrapper never builds a business actor for platform staff; even if one slipped through, the table refuses.
-    const platformActor = { userId: a.owner.id, role: "platform_admin", businessId: null } as unknown as BusinessActor;
+    const platformActor = {
+      actor: { userId: a.owner.id, role: "platform_admin", businessId: null },
+      business: a.business,
+    } as unknown as BusinessScope;
     const platform = await executeAction(db, platformActor, specs.listTeam, {});
     assert.equal(!platform.ok && platform.error.code, "forbidden");
   });

@@ -1,69 +1,98 @@
 import "server-only";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
-import type { ActionSpec } from "@/lib/actions/execute";
-import type { BusinessActor } from "@/lib/actions/safe-action";
+import { businessSpec, userSpec } from "@/lib/actions/execute";
+import { rememberActiveBusiness } from "@/lib/auth/active-business";
 import { ok } from "@/lib/errors";
-import { inviteMember, listPendingInvites, revokeInvite, type CreatedInvite } from "./invites";
+import { acceptInvite } from "./accept";
+import { inviteMember, listPendingInvites, revokeInvite } from "./invites";
 import { changeMemberRole, listMembers, removeMember } from "./members";
 import { changeRoleSchema, inviteSchema, listTeamSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
+import { invitePath } from "./tokens";
+
+/** A token from a link: anything else reads as an unknown invitation. */
+const tokenSchema = z.object({ token: z.string().max(500).catch("") });
 
 /**
- * The team actions' cores, bound to a database so tests run them through `executeAction` with
- * any actor. The business is always the actor's (from the session), never from the input.
+ * The team actions, on the database `db` returns (tests pass their own). The business is always
+ * the actor's (from the session), never from the input.
  */
-export function teamActionSpecs(db: DbOrTx) {
-  const listTeam = {
-    permission: "team.view",
-    schema: listTeamSchema,
-    run: async (actor: BusinessActor) => {
-      const [members, invites] = await Promise.all([
-        listMembers(db, { businessId: actor.businessId }),
-        listPendingInvites(db, { businessId: actor.businessId }),
-      ]);
-      return ok({ members, invites });
-    },
-  } satisfies ActionSpec<typeof listTeamSchema, unknown, BusinessActor>;
-
-  const invite = {
-    permission: "team.manage",
-    schema: inviteSchema,
-    run: (actor, input) => inviteMember(db, { businessId: actor.businessId, invitedBy: actor.userId, ...input }),
-    // Never the token: the audit log is readable by more people than the link should be.
-    audit: (input, data) => ({
-      action: "team.invited",
-      target: data.inviteId,
-      data: { email: input.email, role: input.role },
+export function teamActions(db: () => DbOrTx) {
+  return {
+    listTeam: businessSpec({
+      permission: "team.view",
+      schema: listTeamSchema,
+      run: async ({ business }) => {
+        const [members, invites] = await Promise.all([
+          listMembers(db(), { businessId: business.id }),
+          listPendingInvites(db(), { businessId: business.id }),
+        ]);
+        return ok({ members, invites });
+      },
     }),
-  } satisfies ActionSpec<typeof inviteSchema, CreatedInvite, BusinessActor>;
 
-  const revoke = {
-    permission: "team.manage",
-    schema: revokeInviteSchema,
-    run: (actor, input) => revokeInvite(db, { businessId: actor.businessId, inviteId: input.inviteId }),
-    audit: (_input, data) => ({ action: "team.invite_revoked", target: data.inviteId, data: { email: data.email } }),
-  } satisfies ActionSpec<typeof revokeInviteSchema, { inviteId: string; email: string }, BusinessActor>;
-
-  const changeRole = {
-    permission: "team.manage",
-    schema: changeRoleSchema,
-    run: (actor, input) => changeMemberRole(db, { businessId: actor.businessId, actorUserId: actor.userId, ...input }),
-    audit: (_input, data) => ({
-      action: "team.role_changed",
-      target: data.membershipId,
-      data: { from: data.from, to: data.to },
+    invite: businessSpec({
+      permission: "team.manage",
+      schema: inviteSchema,
+      run: async ({ actor, business, input }) => {
+        const created = await inviteMember(db(), { businessId: business.id, invitedBy: actor.userId, ...input });
+        // The link is shown once, to the owner: only its hash is stored.
+        return created.ok ? ok({ ...created.data, path: invitePath(created.data.token) }) : created;
+      },
+      // Never the token: the audit log is readable by more people than the link should be.
+      audit: (input, data) => ({
+        action: "team.invited",
+        target: data.inviteId,
+        data: { email: input.email, role: input.role },
+      }),
+      revalidate: () => ["/team"],
+      echo: ["email", "role"],
     }),
-  } satisfies ActionSpec<typeof changeRoleSchema, { membershipId: string; from: string; to: string }, BusinessActor>;
 
-  const remove = {
-    permission: "team.manage",
-    schema: removeMemberSchema,
-    run: (actor, input) => removeMember(db, { businessId: actor.businessId, actorUserId: actor.userId, ...input }),
-    audit: (_input, data) => ({
-      action: "team.member_removed",
-      target: data.membershipId,
-      data: { userId: data.userId },
+    revoke: businessSpec({
+      permission: "team.manage",
+      schema: revokeInviteSchema,
+      run: ({ business, input }) => revokeInvite(db(), { businessId: business.id, inviteId: input.inviteId }),
+      audit: (_input, data) => ({ action: "team.invite_revoked", target: data.inviteId, data: { email: data.email } }),
+      revalidate: () => ["/team"],
     }),
-  } satisfies ActionSpec<typeof removeMemberSchema, { membershipId: string; userId: string }, BusinessActor>;
 
-  return { listTeam, invite, revoke, changeRole, remove };
+    changeRole: businessSpec({
+      permission: "team.manage",
+      schema: changeRoleSchema,
+      run: ({ actor, business, input }) =>
+        changeMemberRole(db(), { businessId: business.id, actorUserId: actor.userId, ...input }),
+      audit: (_input, data) => ({
+        action: "team.role_changed",
+        target: data.membershipId,
+        data: { from: data.from, to: data.to },
+      }),
+      revalidate: () => ["/team"],
+    }),
+
+    remove: businessSpec({
+      permission: "team.manage",
+      schema: removeMemberSchema,
+      run: ({ actor, business, input }) =>
+        removeMember(db(), { businessId: business.id, actorUserId: actor.userId, ...input }),
+      audit: (_input, data) => ({
+        action: "team.member_removed",
+        target: data.membershipId,
+        data: { userId: data.userId },
+      }),
+      revalidate: () => ["/team"],
+    }),
+
+    /** Accepts for the signed-in user, makes the business the active one and opens its dashboard. */
+    acceptInvite: userSpec({
+      schema: tokenSchema,
+      run: async ({ user, input }) => {
+        const result = await acceptInvite(db(), { token: input.token, user });
+        if (!result.ok) return result;
+        await rememberActiveBusiness(result.data.businessId);
+        return result;
+      },
+      redirectTo: () => "/dashboard",
+    }),
+  };
 }

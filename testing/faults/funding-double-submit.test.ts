@@ -5,7 +5,7 @@ import type Stripe from "stripe";
 import { describeEachDatabase } from "@/db/testing";
 import { operations } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
-import { fundSpec } from "@/lib/admin/funding";
+import { adminActions } from "@/lib/admin/actions";
 import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { until } from "@/testing/faults/helpers";
 
@@ -67,8 +67,8 @@ describeEachDatabase("platform funding: double submit, then the connection drops
     const { db } = database();
     const fake = racingStripe();
     const biz = await makeBusiness(db);
-    const { admin } = await actors(db, biz.id);
-    const spec = fundSpec(testDeps(db, fake.stripe));
+    const { admin } = await actors(db, biz);
+    const spec = adminActions(() => testDeps(db, fake.stripe)).fund;
     const form = { businessId: biz.id, amount: "75.00", clientToken: "token-double-then-drop-0001" };
     const quiet = console.error;
     console.error = () => {}; // Stripe failures are logged by the action; expected here

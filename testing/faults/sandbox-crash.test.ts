@@ -6,13 +6,14 @@ import type { Database } from "@/db/connect";
 import { describeEachDatabase } from "@/db/testing";
 import { businesses, operations, users, type Business } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
-import type { BusinessActor, PlatformActor } from "@/lib/actions/safe-action";
-import { FUNDING_KIND, fundSpec } from "@/lib/admin/funding";
+import type { BusinessScope, PlatformScope } from "@/lib/actions/execute";
+import { adminActions } from "@/lib/admin/actions";
+import { FUNDING_KIND } from "@/lib/admin/funding";
 import { platformV2UsdAccount } from "@/lib/admin/platform-accounts";
 import { createBusiness } from "@/lib/businesses/provision";
 import { seedDemoStripe } from "@/lib/demo/seed-stripe";
 import { PAYOUT_KIND } from "@/lib/payouts/queries";
-import { payoutSpecs } from "@/lib/payouts/specs";
+import { payoutActions } from "@/lib/payouts/actions";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { linkBankSchema, startBankLink, verifyBankLink } from "@/lib/treasury/bank-accounts";
@@ -45,8 +46,8 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
   let us: Business;
   let mx: Business;
   let usOwner: string;
-  let mxOwner: BusinessActor;
-  let admin: PlatformActor;
+  let mxOwner: BusinessScope;
+  let admin: PlatformScope;
   let bank: string;
   let destination: string;
 
@@ -84,7 +85,10 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
     mx = rows.find((b) => b.country === "MX")!;
     const owners = await db.select().from(users);
     usOwner = owners.find((u) => u.email === us.contactEmail)!.id;
-    mxOwner = { userId: owners.find((u) => u.email === mx.contactEmail)!.id, businessId: mx.id, role: "owner" };
+    mxOwner = {
+      actor: { userId: owners.find((u) => u.email === mx.contactEmail)!.id, businessId: mx.id, role: "owner" },
+      business: mx,
+    };
     const [a] = await db
       .insert(users)
       .values({
@@ -94,7 +98,7 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
         platformRole: "platform_admin",
       })
       .returning();
-    admin = { userId: a!.id, role: "platform_admin", businessId: null };
+    admin = { actor: { userId: a!.id, role: "platform_admin", businessId: null } };
 
     const link = linkBankSchema.parse({
       clientToken: randomUUID(),
@@ -120,7 +124,11 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
   });
 
   const specs = () =>
-    payoutSpecs(() => ({ db: database().db, stripe: sandbox.stripe, sandboxControl: (p, b) => sandbox.control(p, b) }));
+    payoutActions(() => ({
+      db: database().db,
+      stripe: sandbox.stripe,
+      sandboxControl: (p, b) => sandbox.control(p, b),
+    }));
   const adminDeps = () => ({
     db: database().db,
     stripe: sandbox.stripe,
@@ -154,7 +162,7 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
         }
       }
       if (op.kind === "funding") {
-        const r = await executeAction(db, admin, fundSpec(adminDeps()), {
+        const r = await executeAction(db, admin, adminActions(adminDeps).fund, {
           businessId: mx.id,
           amount: (op.amount / 100).toFixed(2),
           clientToken: op.token,

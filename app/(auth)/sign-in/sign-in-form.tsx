@@ -5,12 +5,12 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { signInAction, type AuthFormState } from "../actions";
+import { formFeedback } from "@/lib/actions/form-action";
+import { signInAction } from "../actions";
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(signInAction, {});
-  const fields = state.error?.fields ?? {};
-  const formMessage = state.error && !state.error.fields ? state.error.message : undefined;
+  const [state, action] = useActionState(signInAction, null);
+  const { fields, message: formMessage, values } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Sign in</h1>
@@ -25,7 +25,7 @@ export function SignInForm({ next }: { next?: string }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
+        defaultValue={values.email}
         error={fields.email}
         autoFocus
       />

@@ -6,12 +6,12 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN } from "@/lib/auth/constants";
-import { signUpAction, type AuthFormState } from "../actions";
+import { formFeedback } from "@/lib/actions/form-action";
+import { signUpAction } from "../actions";
 
 export function SignUpForm({ next }: { next?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
-  const fields = state.error?.fields ?? {};
-  const formMessage = state.error && !state.error.fields ? state.error.message : undefined;
+  const [state, action] = useActionState(signUpAction, null);
+  const { fields, message: formMessage, values } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Create your account</h1>
@@ -25,7 +25,7 @@ export function SignUpForm({ next }: { next?: string }) {
         name="name"
         autoComplete="name"
         required
-        defaultValue={state.values?.name}
+        defaultValue={values.name}
         error={fields.name}
         autoFocus
       />
@@ -35,7 +35,7 @@ export function SignUpForm({ next }: { next?: string }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
+        defaultValue={values.email}
         error={fields.email}
       />
       <Field

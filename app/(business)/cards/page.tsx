@@ -13,6 +13,7 @@ import { formatMoney } from "@/lib/money";
 import { loadRules } from "@/lib/rules/rules-store";
 import type { RuleSet } from "@/lib/rules/engine";
 import { RulesForm } from "./rules-form";
+import { createAccountSession, createIssuingEphemeralKey } from "../connect-actions";
 
 export const metadata: Metadata = { title: "Cards" };
 
@@ -46,9 +47,13 @@ export default async function CardsPage() {
   return (
     <section className="space-y-8">
       <h1 className="text-2xl font-semibold">Cards</h1>
-      <BusinessConnect publishableKey={publishableKey()} sessionKey={`${ctx.user.id}:${ctx.business.id}`}>
+      <BusinessConnect
+        publishableKey={publishableKey()}
+        sessionKey={`${ctx.user.id}:${ctx.business.id}`}
+        createAccountSession={createAccountSession}
+      >
         <div data-testid="cards-components">
-          <CardsListPanel />
+          <CardsListPanel createEphemeralKey={createIssuingEphemeralKey} />
         </div>
       </BusinessConnect>
       <section aria-labelledby="card-activity-title" className="rounded-xl border border-slate-200 bg-white p-5">

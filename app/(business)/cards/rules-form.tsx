@@ -5,7 +5,6 @@ import { CategoryPicker } from "@/components/ui/category-picker";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/errors";
 import type { MerchantCategory } from "@/lib/rules/merchant-categories";
 import { saveRulesAction } from "./actions";
 
@@ -16,7 +15,6 @@ export type RulesFormValues = {
   velocityPerHour: string;
   killSwitch: boolean;
 };
-type State = ActionResult<{ saved: boolean }> | null;
 
 export function RulesForm({
   initial,
@@ -29,7 +27,7 @@ export function RulesForm({
   platformSummary: string[];
   canEdit: boolean;
 }) {
-  const [state, action] = useActionState<State, FormData>((_prev, form) => saveRulesAction(form), null);
+  const [state, action] = useActionState(saveRulesAction, null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
     <form action={action} className="space-y-4" aria-labelledby="rules-title" noValidate>

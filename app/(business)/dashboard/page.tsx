@@ -6,6 +6,7 @@ import { ActivityList } from "@/components/dashboard/activity-list";
 import { BalanceCards } from "@/components/dashboard/balances";
 import { MoneyFlowChart } from "@/components/dashboard/money-flow-chart";
 import { OnboardingStatus } from "@/components/onboarding-status";
+import { continueOnboardingAction } from "../onboarding/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { attentionCounts, moneyFlow, recentActivity } from "@/lib/dashboard/home";
@@ -53,7 +54,11 @@ export default async function DashboardPage() {
         </p>
       </div>
       {live ? (
-        <OnboardingStatus state={live.state} canManage={can(ctx.role, "business.manage")} />
+        <OnboardingStatus
+          state={live.state}
+          canManage={can(ctx.role, "business.manage")}
+          continueOnboarding={continueOnboardingAction}
+        />
       ) : (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           Stripe could not be reached, so balances and account status may be out of date. Refresh in a moment.

@@ -15,7 +15,7 @@ const formError = (s: R) =>
   s && !s.ok ? (s.error.fields?._form ?? (s.error.fields ? undefined : s.error.message)) : undefined;
 
 export function LinkBankForm({ clientToken }: { clientToken: string }) {
-  const [state, action] = useActionState<R, FormData>((_p, f) => linkBankAction(f), null);
+  const [state, action] = useActionState(linkBankAction, null);
   const fields = fieldsOf(state);
   return (
     <form action={action} className="space-y-4" noValidate aria-labelledby="link-bank-title">
@@ -58,7 +58,7 @@ export function LinkBankForm({ clientToken }: { clientToken: string }) {
 }
 
 export function VerifyBankForm({ operation, last4 }: { operation: string; last4: string }) {
-  const [state, action] = useActionState<R, FormData>((_p, f) => verifyBankAction(f), null);
+  const [state, action] = useActionState(verifyBankAction, null);
   const fields = fieldsOf(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
@@ -84,7 +84,7 @@ export function MoveMoneyInForm({
   clientToken: string;
   banks: Array<{ value: string; label: string }>;
 }) {
-  const [state, action] = useActionState<R, FormData>((_p, f) => moveMoneyInAction(f), null);
+  const [state, action] = useActionState(moveMoneyInAction, null);
   const fields = fieldsOf(state);
   return (
     <form action={action} className="space-y-4" noValidate aria-labelledby="move-in-title">

@@ -10,6 +10,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { linkedBanks } from "@/lib/treasury/bank-accounts";
 import { LinkBankForm, MoveMoneyInForm, VerifyBankForm } from "./move-money-forms";
+import { createAccountSession } from "../connect-actions";
 
 export const metadata: Metadata = { title: "Money" };
 
@@ -24,7 +25,11 @@ export default async function MoneyPage() {
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Money</h1>
       {fa ? (
-        <BusinessConnect publishableKey={publishableKey()} sessionKey={`${ctx.user.id}:${ctx.business.id}`}>
+        <BusinessConnect
+          publishableKey={publishableKey()}
+          sessionKey={`${ctx.user.id}:${ctx.business.id}`}
+          createAccountSession={createAccountSession}
+        >
           <div className="space-y-6" data-testid="money-components">
             <FinancialAccountPanel financialAccount={fa} />
             <TransactionsPanel financialAccount={fa} />

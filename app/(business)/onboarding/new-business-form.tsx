@@ -6,12 +6,12 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { BUSINESS_TYPES, SUPPORTED_COUNTRIES } from "@/lib/businesses/countries";
-import { createBusinessAction, type OnboardingFormState } from "./actions";
+import { formFeedback } from "@/lib/actions/form-action";
+import { createBusinessAction } from "./actions";
 
 export function NewBusinessForm() {
-  const [state, action] = useActionState<OnboardingFormState, FormData>(createBusinessAction, {});
-  const fields = state.error?.fields ?? {};
-  const formMessage = state.error && !state.error.fields ? state.error.message : undefined;
+  const [state, action] = useActionState(createBusinessAction, null);
+  const { fields, message: formMessage, values } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormAlert message={formMessage} />
@@ -20,7 +20,7 @@ export function NewBusinessForm() {
         name="legalName"
         autoComplete="organization"
         required
-        defaultValue={state.values?.legalName}
+        defaultValue={values.legalName}
         error={fields.legalName}
         autoFocus
       />
@@ -29,7 +29,7 @@ export function NewBusinessForm() {
         name="country"
         placeholder="Choose a country"
         options={SUPPORTED_COUNTRIES.map((c) => ({ value: c.code, label: c.name }))}
-        defaultValue={state.values?.country ?? ""}
+        defaultValue={values.country ?? ""}
         error={fields.country}
         hint="The country decides how your money is held: US businesses get a USD financial account; Mexico and Argentina a USDC wallet."
       />
@@ -37,7 +37,7 @@ export function NewBusinessForm() {
         label="Business type"
         name="businessType"
         options={BUSINESS_TYPES}
-        defaultValue={state.values?.businessType ?? "company"}
+        defaultValue={values.businessType ?? "company"}
         error={fields.businessType}
       />
       <SubmitButton pendingLabel="Creating your account…">Continue to verification</SubmitButton>

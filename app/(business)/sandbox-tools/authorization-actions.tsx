@@ -1,14 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/errors";
 import { captureAction, completeInboundAction, reverseAction } from "./actions";
 
-type State = ActionResult<unknown> | null;
-
 export function AuthorizationButtons({ id }: { id: string }) {
-  const [captureState, capture, capturing] = useActionState<State, FormData>((_p, f) => captureAction(f), null);
-  const [reverseState, reverse, reversing] = useActionState<State, FormData>((_p, f) => reverseAction(f), null);
+  const [captureState, capture, capturing] = useActionState(captureAction, null);
+  const [reverseState, reverse, reversing] = useActionState(reverseAction, null);
   const error = [captureState, reverseState].find((s) => s && !s.ok);
   return (
     <div className="flex items-center gap-2">
@@ -38,7 +35,7 @@ export function AuthorizationButtons({ id }: { id: string }) {
 }
 
 export function CompleteInboundButton({ id }: { id: string }) {
-  const [state, action, pending] = useActionState<State, FormData>((_p, f) => completeInboundAction(f), null);
+  const [state, action, pending] = useActionState(completeInboundAction, null);
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="transfer" value={id} />

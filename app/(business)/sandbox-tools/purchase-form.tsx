@@ -5,10 +5,7 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/errors";
 import { receiveMoneyAction, simulatePurchaseAction } from "./actions";
-
-type PurchaseState = ActionResult<{ id: string; approved: boolean; status: string; reason: string | null }> | null;
 
 export function PurchaseForm({
   cards,
@@ -17,7 +14,7 @@ export function PurchaseForm({
   cards: Array<{ value: string; label: string }>;
   categories: Array<{ value: string; label: string }>;
 }) {
-  const [state, action] = useActionState<PurchaseState, FormData>((_p, f) => simulatePurchaseAction(f), null);
+  const [state, action] = useActionState(simulatePurchaseAction, null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -60,10 +57,8 @@ export function PurchaseForm({
   );
 }
 
-type MoneyState = ActionResult<{ amount: number }> | null;
-
 export function ReceiveMoneyForm() {
-  const [state, action] = useActionState<MoneyState, FormData>((_p, f) => receiveMoneyAction(f), null);
+  const [state, action] = useActionState(receiveMoneyAction, null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>

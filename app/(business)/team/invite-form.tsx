@@ -6,7 +6,8 @@ import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { inviteAction, type InviteFormState } from "./actions";
+import { formFeedback } from "@/lib/actions/form-action";
+import { inviteAction } from "./actions";
 
 const ROLE_OPTIONS = [
   { value: "member", label: "Member — sees balances, cards and the team" },
@@ -14,10 +15,9 @@ const ROLE_OPTIONS = [
 ];
 
 export function InviteForm({ businessName }: { businessName: string }) {
-  const [state, action] = useActionState<InviteFormState, FormData>(inviteAction, {});
-  const fields = state.error?.fields ?? {};
-  const formMessage = state.error && !state.error.fields ? state.error.message : undefined;
-  const invite = state.invite;
+  const [state, action] = useActionState(inviteAction, null);
+  const { fields, message: formMessage, values } = formFeedback(state);
+  const invite = state?.ok ? state.data : null;
   return (
     <div className="space-y-4">
       <form action={action} className="space-y-4" noValidate aria-label="Invite someone">
@@ -28,14 +28,14 @@ export function InviteForm({ businessName }: { businessName: string }) {
           type="email"
           autoComplete="off"
           required
-          defaultValue={state.values?.email}
+          defaultValue={values.email}
           error={fields.email}
         />
         <SelectField
           label="Role"
           name="role"
           options={ROLE_OPTIONS}
-          defaultValue={state.values?.role || "member"}
+          defaultValue={values.role || "member"}
           error={fields.role}
         />
         <SubmitButton pendingLabel="Creating invitation…">Create invitation link</SubmitButton>

@@ -43,6 +43,7 @@ export function MemberActions({
         </select>
         <ConfirmForm
           action={changeRoleAction}
+          done={`Role changed to ${next}.`}
           fields={{ membershipId, role: next }}
           trigger="Change role"
           question={`Make ${name} ${ARTICLE[next]} of ${businessName}?`}
@@ -52,6 +53,7 @@ export function MemberActions({
       </div>
       <ConfirmForm
         action={removeMemberAction}
+        done="Removed from the team."
         fields={{ membershipId }}
         trigger="Remove"
         question={`Remove ${name} from ${businessName}? They lose access right away.`}

@@ -185,6 +185,7 @@ export default async function TeamPage() {
                         <td className={`${CELL} text-right`}>
                           <ConfirmForm
                             action={revokeInviteAction}
+                            done={`Invitation for ${i.email} withdrawn.`}
                             fields={{ inviteId: i.id }}
                             trigger="Revoke"
                             question={`Withdraw the invitation for ${i.email}? The link stops working.`}

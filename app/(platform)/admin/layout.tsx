@@ -1,11 +1,12 @@
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AppShell } from "@/components/app-shell";
+import { signOutAction } from "@/app/(auth)/actions";
 import { requirePlatformPage } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePlatformPage("platform.accounts.view");
   return (
-    <AppShell area="Platform admin" nav={[]} userEmail={user.email} context="Platform admin">
+    <AppShell area="Platform admin" nav={[]} userEmail={user.email} context="Platform admin" signOut={signOutAction}>
       <AdminNav />
       {children}
     </AppShell>

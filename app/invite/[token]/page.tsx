@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/session";
 import { describeInvite, INVITE_PROBLEMS } from "@/lib/team/accept";
 import { invitePath } from "@/lib/team/tokens";
+import { ActionForm } from "@/components/action-form";
 import { switchAccountAction } from "./actions";
 import { AcceptForm } from "./accept-form";
 
@@ -75,15 +76,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           This invitation is for <strong>{invite.email}</strong>, but you&apos;re signed in as{" "}
           <strong>{viewer.user.email}</strong>. Sign in with the invited email to accept it.
         </p>
-        <form action={switchAccountAction}>
-          <input type="hidden" name="token" value={token} />
+        <ActionForm action={switchAccountAction} fields={{ token }}>
           <button
             type="submit"
             className="w-full rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
             Sign out and switch account
           </button>
-        </form>
+        </ActionForm>
       </Frame>
     );
   }

@@ -1,19 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { platformAction } from "@/lib/actions/safe-action";
+import { adminActions } from "@/lib/admin/actions";
 import { appDeps } from "@/lib/admin/app-deps";
-import { previewRulesSpec, saveRulesSpec } from "@/lib/admin/rules";
-import type { RulesPreview } from "@/lib/admin/rules-preview";
-import type { ActionResult } from "@/lib/errors";
 
-export async function previewRulesAction(_prev: unknown, form: FormData): Promise<ActionResult<RulesPreview>> {
-  return platformAction(previewRulesSpec(appDeps()))(form);
-}
+const admin = adminActions(appDeps);
 
-export async function saveRulesAction(_prev: unknown, form: FormData): Promise<ActionResult<{ saved: true }>> {
-  const result = await platformAction(saveRulesSpec(appDeps()))(form);
-  if (!result.ok) return result;
-  revalidatePath("/admin/rules");
-  return { ok: true, data: { saved: true } };
-}
+export const previewRulesAction = platformAction(admin.previewRules);
+export const saveRulesAction = platformAction(admin.saveRules);

@@ -1,17 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { platformAction } from "@/lib/actions/safe-action";
+import { adminActions } from "@/lib/admin/actions";
 import { appDeps } from "@/lib/admin/app-deps";
-import { revealSpec, simulateWireSpec } from "@/lib/admin/treasury";
-import type { ActionResult } from "@/lib/errors";
 
-export async function revealAction(_prev: unknown, form: FormData): Promise<ActionResult<{ accountNumber: string }>> {
-  return platformAction(revealSpec(appDeps()))(form);
-}
+const admin = adminActions(appDeps);
 
-export async function simulateWireAction(_prev: unknown, form: FormData): Promise<ActionResult<{ amount: number }>> {
-  const result = await platformAction(simulateWireSpec(appDeps()))(form);
-  if (result.ok) revalidatePath("/admin/treasury");
-  return result;
-}
+export const revealAction = platformAction(admin.reveal);
+export const simulateWireAction = platformAction(admin.simulateWire);

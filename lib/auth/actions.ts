@@ -1,0 +1,80 @@
+import "server-only";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { publicSpec, userSpec } from "@/lib/actions/execute";
+import { fail, ok, type ActionError } from "@/lib/errors";
+import { invitePath } from "@/lib/team/tokens";
+import { findUserByEmail, signUpUser } from "./accounts";
+import { signIn, signOut } from "./auth";
+import { homePathFor } from "./permissions";
+import { signInSchema, signUpSchema } from "./schemas";
+
+/** Where to go after signing in or up: only a same-site path (no open redirect). */
+const next = z.string().optional().catch(undefined);
+
+function safeNext(path: string | undefined): string | null {
+  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : null;
+}
+
+async function signInOrError(email: string, password: string): Promise<ActionError | null> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+    return null;
+  } catch (err) {
+    if (err instanceof AuthError && err.type === "CredentialsSignin") {
+      const code =
+        (err as AuthError & { code?: string }).code === "rate_limited" ? "rate_limited" : "invalid_credentials";
+      return fail(code).error;
+    }
+    throw err;
+  }
+}
+
+export const authActions = {
+  /** Failed sign-ins are throttled per email by the credentials check (`lib/auth/accounts.ts`). */
+  signIn: publicSpec({
+    schema: signInSchema.extend({ next }),
+    run: async ({ input }) => {
+      const error = await signInOrError(input.email, input.password);
+      if (error) return { ok: false, error };
+      const user = await findUserByEmail(getDb(), input.email);
+      return ok({ home: user ? homePathFor(user) : "/" });
+    },
+    redirectTo: (input, data) => safeNext(input.next) ?? data.home,
+    echo: ["email"],
+  }),
+
+  signUp: publicSpec({
+    schema: signUpSchema.extend({ next }),
+    run: async ({ input }) => {
+      const created = await signUpUser(getDb(), input);
+      if (!created.ok) return fail("validation_failed", { email: "An account with this email already exists" });
+      const error = await signInOrError(input.email, input.password);
+      if (error) return { ok: false, error };
+      return ok({ signedUp: true });
+    },
+    // Someone signing up from an invitation goes back to it instead of creating a business.
+    redirectTo: (input) => safeNext(input.next) ?? "/onboarding",
+    echo: ["name", "email"],
+  }),
+
+  signOut: userSpec({
+    schema: z.unknown(),
+    run: async () => {
+      await signOut({ redirect: false });
+      return ok({ signedOut: true });
+    },
+    redirectTo: () => "/sign-in",
+  }),
+
+  /** Signed in as someone else: sign out and come back to this invitation. */
+  switchAccount: userSpec({
+    schema: z.object({ token: z.string().max(500).catch("") }).catch({ token: "" }),
+    run: async () => {
+      await signOut({ redirect: false });
+      return ok({ signedOut: true });
+    },
+    redirectTo: ({ token }) => `/sign-in?next=${encodeURIComponent(invitePath(token))}`,
+  }),
+};

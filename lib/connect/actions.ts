@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+import { businessSpec } from "@/lib/actions/execute";
+import { fail, ok } from "@/lib/errors";
+import { getStripe } from "@/lib/stripe/client";
+import { accountSessionComponents } from "./components";
+
+/** Ephemeral keys need an explicit API version (the SDK refuses without one). */
+const EPHEMERAL_KEY_API_VERSION = "2026-10-28.endive";
+
+export const connectActions = {
+  /** An Account Session for the signed-in user's business only, with components chosen by role. */
+  createAccountSession: businessSpec({
+    permission: "business.view",
+    schema: z.object({}).strict(),
+    run: async ({ actor, business }) => {
+      if (!business.stripeAccountId) return fail("not_found", undefined, "Finish setting up your business first.");
+      try {
+        const session = await getStripe().accountSessions.create({
+          account: business.stripeAccountId,
+          components: accountSessionComponents(actor.role, business.fundingModel),
+        });
+        return ok({ clientSecret: session.client_secret });
+      } catch (err) {
+        console.error("account session failed", err);
+        return fail("stripe_unavailable");
+      }
+    },
+  }),
+
+  /** Lets the embedded card view reveal one card's number: only for the business's own cards. */
+  createIssuingEphemeralKey: businessSpec({
+    permission: "cards.manage",
+    schema: z.object({ issuingCard: z.string().regex(/^ic_[A-Za-z0-9_]+$/), nonce: z.string().min(1).max(200) }),
+    run: async ({ business, input }) => {
+      if (!business.stripeAccountId) return fail("not_found");
+      try {
+        const key = await getStripe().ephemeralKeys.create(
+          { issuing_card: input.issuingCard, nonce: input.nonce },
+          { apiVersion: EPHEMERAL_KEY_API_VERSION, stripeAccount: business.stripeAccountId },
+        );
+        return ok({ issuingCard: input.issuingCard, nonce: input.nonce, ephemeralKeySecret: key.secret ?? "" });
+      } catch (err) {
+        console.error("ephemeral key failed", err);
+        return fail("not_found", undefined, "That card could not be found.");
+      }
+    },
+  }),
+};
