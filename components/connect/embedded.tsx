@@ -4,7 +4,6 @@ import {
   ConnectFinancialAccount,
   ConnectFinancialAccountTransactions,
   ConnectIssuingCardsList,
-  ConnectNotificationBanner,
 } from "@stripe/react-connect-js";
 import { useState } from "react";
 import type { FormAction } from "@/lib/actions/form-action";
@@ -46,10 +45,4 @@ export function CardsListPanel({ createEphemeralKey }: { createEphemeralKey: For
   };
   if (error) return <ConnectError message={error} />;
   return <ConnectIssuingCardsList showSpendControls fetchEphemeralKey={fetchEphemeralKey} onLoadError={onLoadError} />;
-}
-
-export function NotificationBannerPanel() {
-  const { error, onLoadError } = useLoadError();
-  if (error) return null;
-  return <ConnectNotificationBanner onLoadError={onLoadError} />;
 }

@@ -1,4 +1,4 @@
-import { eq, isNull, and, inArray } from "drizzle-orm";
+import { isNull, and, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
 import { businesses, type Business } from "@/db/schema";
@@ -120,9 +120,4 @@ export async function seedDemoStripe(db: Db, stripe: Stripe, log: (line: string)
     else await fundUs(stripe, accountId, fa);
     log(`demo: ${business.legalName} verified and funded (${accountId}, ${fa})`);
   }
-}
-
-export async function demoBusinessAccount(db: Db, legalName: string): Promise<string | null> {
-  const [b] = await db.select().from(businesses).where(eq(businesses.legalName, legalName)).limit(1);
-  return b?.stripeAccountId ?? null;
 }

@@ -5,9 +5,9 @@ import { businessSpec, userSpec } from "@/lib/actions/execute";
 import { rememberActiveBusiness } from "@/lib/auth/active-business";
 import { ok } from "@/lib/errors";
 import { acceptInvite } from "./accept";
-import { inviteMember, listPendingInvites, revokeInvite } from "./invites";
-import { changeMemberRole, listMembers, removeMember } from "./members";
-import { changeRoleSchema, inviteSchema, listTeamSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
+import { inviteMember, revokeInvite } from "./invites";
+import { changeMemberRole, removeMember } from "./members";
+import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
 import { invitePath } from "./tokens";
 
 /** A token from a link: anything else reads as an unknown invitation. */
@@ -19,18 +19,6 @@ const tokenSchema = z.object({ token: z.string().max(500).catch("") });
  */
 export function teamActions(db: () => DbOrTx) {
   return {
-    listTeam: businessSpec({
-      permission: "team.view",
-      schema: listTeamSchema,
-      run: async ({ business }) => {
-        const [members, invites] = await Promise.all([
-          listMembers(db(), { businessId: business.id }),
-          listPendingInvites(db(), { businessId: business.id }),
-        ]);
-        return ok({ members, invites });
-      },
-    }),
-
     invite: businessSpec({
       permission: "team.manage",
       schema: inviteSchema,

@@ -19,7 +19,5 @@ export const inviteSchema = z.object({ email, role });
 export const changeRoleSchema = z.object({ membershipId: id("member"), role });
 export const removeMemberSchema = z.object({ membershipId: id("member") });
 export const revokeInviteSchema = z.object({ inviteId: id("invitation") });
-// The business always comes from the session: a list request that names one is refused.
-export const listTeamSchema = z.object({}).strict();
 
 export type InviteInput = z.infer<typeof inviteSchema>;
