@@ -18,23 +18,32 @@ export const reply = (
   headers?: Record<string, string>,
 ): WebhookResult => ({ status, body, headers });
 
-/** The checks every receiver makes before anything else: a signature header and a JSON body. */
-export function precheck(
+type Peek = { object?: unknown; type?: unknown };
+
+/**
+ * What every receiver checks before anything else: a signature header, a JSON object, and the
+ * signature made with this receiver's own secret (and recent: the SDK's 300 s), checked by the SDK.
+ * The body is parsed once here; the real-time path reads it without a second pass.
+ */
+export function verifiedDelivery(
+  deps: { stripe: Stripe; secret: string },
   rawBody: string,
   signature: string | null,
-): { peek: { object?: unknown; type?: unknown }; signature: string } | { refused: WebhookResult } {
+): { peek: Peek; signature: string } | { refused: WebhookResult } {
   if (!signature) return { refused: reply(400, { error: "Missing Stripe-Signature header" }) };
+  let peek: Peek | null;
   try {
-    const peek = JSON.parse(rawBody) as { object?: unknown; type?: unknown } | null;
-    if (!peek || typeof peek !== "object") return { refused: reply(400, { error: "Body is not a JSON object" }) };
-    return { peek, signature };
+    peek = JSON.parse(rawBody) as Peek | null;
   } catch {
     return { refused: reply(400, { error: "Body is not JSON" }) };
   }
+  if (!peek || typeof peek !== "object") return { refused: reply(400, { error: "Body is not a JSON object" }) };
+  if (!signedWith(deps.stripe, rawBody, signature, deps.secret))
+    return { refused: reply(400, { error: "Invalid signature" }) };
+  return { peek, signature };
 }
 
-/** True when `signature` signs `rawBody` with this receiver's secret (and is recent: the SDK's 300 s), checked by the SDK. */
-export function signedWith(stripe: Stripe, rawBody: string, signature: string, secret: string): boolean {
+function signedWith(stripe: Stripe, rawBody: string, signature: string, secret: string): boolean {
   try {
     return stripe.webhooks.signature?.verifyHeader(rawBody, signature, secret) === true;
   } catch {

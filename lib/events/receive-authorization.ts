@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { answerAuthorizationRequest } from "@/lib/rules/authorize";
 import type { RulesCache } from "@/lib/rules/rules-store";
-import { precheck, reply, signedWith, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
+import { reply, verifiedDelivery, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
 import { V1_API_VERSION } from "./receivers";
 
 export type AuthorizationDeps = ReceiverDeps & { rules: RulesCache };
@@ -18,10 +18,9 @@ export async function handleAuthorizationRequest(
   rawBody: string,
   signature: string | null,
 ): Promise<WebhookResult> {
-  const checked = precheck(rawBody, signature);
+  const checked = verifiedDelivery(deps, rawBody, signature);
   if ("refused" in checked) return checked.refused;
-  const { peek, signature: header } = checked;
-  if (!signedWith(deps.stripe, rawBody, header, deps.secret)) return reply(400, { error: "Invalid signature" });
+  const { peek } = checked;
   if (peek.object !== "event" || peek.type !== "issuing_authorization.request")
     return wrongReceiver("real-time authorization requests (issuing_authorization.request)");
   // Verified above by the SDK's signature check and already parsed: no second pass on Stripe's 2 s clock.

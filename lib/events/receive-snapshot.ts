@@ -8,7 +8,7 @@ import {
   treasuryTransactionTouched,
   type Prefetched,
 } from "./apply";
-import { precheck, reply, signedWith, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
+import { reply, verifiedDelivery, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
 
 /**
  * A related object we'd like to refresh alongside the event. Stripe refusing it (say, a v2
@@ -62,10 +62,9 @@ export async function handleSnapshotEvent(
   rawBody: string,
   signature: string | null,
 ): Promise<WebhookResult> {
-  const checked = precheck(rawBody, signature);
+  const checked = verifiedDelivery(deps, rawBody, signature);
   if ("refused" in checked) return checked.refused;
-  const { peek, signature: header } = checked;
-  if (!signedWith(deps.stripe, rawBody, header, deps.secret)) return reply(400, { error: "Invalid signature" });
+  const { peek } = checked;
   if (peek.object === "v2.core.event") {
     if (peek.type === "v2.core.event_destination.ping") return reply(200, { received: true, ping: true });
     return wrongReceiver("snapshot (v1) events; thin events go to the thin event destination");

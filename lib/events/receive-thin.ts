@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { provisionOnActivation } from "@/lib/businesses/provision";
 import { applyThinEvent, fetchThinObject } from "./apply-v2";
-import { precheck, reply, signedWith, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
+import { verifiedDelivery, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
 
 function thinRow(note: Stripe.V2.Core.EventNotification, rawBody: string, now: Date) {
   const n = note as unknown as {
@@ -35,10 +35,9 @@ export async function handleThinEvent(
   rawBody: string,
   signature: string | null,
 ): Promise<WebhookResult> {
-  const checked = precheck(rawBody, signature);
+  const checked = verifiedDelivery(deps, rawBody, signature);
   if ("refused" in checked) return checked.refused;
   const { peek, signature: header } = checked;
-  if (!signedWith(deps.stripe, rawBody, header, deps.secret)) return reply(400, { error: "Invalid signature" });
   if (peek.object !== "v2.core.event")
     return wrongReceiver("thin (v2) event notifications; v1 events go to the snapshot event destination");
   const note = deps.stripe.parseEventNotification(rawBody, header, deps.secret);

@@ -69,24 +69,7 @@ export default async function TeamPage() {
           {/* On a phone the table scrolls inside its card (its sr-only header included), never the page. */}
           <div className="relative overflow-x-auto">
             <table className="mt-2 w-full text-left text-sm" data-testid="members-table">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className={CELL}>
-                    Person
-                  </th>
-                  <th scope="col" className={CELL}>
-                    Role
-                  </th>
-                  <th scope="col" className={`${CELL} hidden sm:table-cell`}>
-                    Joined
-                  </th>
-                  {canManage ? (
-                    <th scope="col" className={`${CELL} text-right`}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
+              <TableHead columns={["Person", "Role", "Joined"]} actions={canManage} />
               <tbody className="divide-y divide-slate-100">
                 {members.map((m) => (
                   <tr key={m.membershipId} data-testid="member-row">
@@ -145,24 +128,7 @@ export default async function TeamPage() {
           ) : (
             <div className="relative overflow-x-auto">
               <table className="mt-2 w-full text-left text-sm" data-testid="invites-table">
-                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className={CELL}>
-                      Email
-                    </th>
-                    <th scope="col" className={CELL}>
-                      Role
-                    </th>
-                    <th scope="col" className={`${CELL} hidden sm:table-cell`}>
-                      Expires
-                    </th>
-                    {canManage ? (
-                      <th scope="col" className={`${CELL} text-right`}>
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
+                <TableHead columns={["Email", "Role", "Expires"]} actions={canManage} />
                 <tbody className="divide-y divide-slate-100">
                   {invites.map((i) => (
                     <tr key={i.id} data-testid="invite-row">
@@ -204,5 +170,35 @@ export default async function TeamPage() {
         </section>
       </div>
     </>
+  );
+}
+
+/** Person/email, role, and a date (hidden on a phone); an actions column for those who manage. */
+function TableHead({
+  columns: [first, second, third],
+  actions,
+}: {
+  columns: [string, string, string];
+  actions: boolean;
+}) {
+  return (
+    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+      <tr>
+        <th scope="col" className={CELL}>
+          {first}
+        </th>
+        <th scope="col" className={CELL}>
+          {second}
+        </th>
+        <th scope="col" className={`${CELL} hidden sm:table-cell`}>
+          {third}
+        </th>
+        {actions ? (
+          <th scope="col" className={`${CELL} text-right`}>
+            <span className="sr-only">Actions</span>
+          </th>
+        ) : null}
+      </tr>
+    </thead>
   );
 }
