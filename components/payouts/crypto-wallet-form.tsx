@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
@@ -18,11 +18,25 @@ type Action = (
 
 /** Add a crypto wallet: the address is checked as it's typed, and again on the server. */
 export function CryptoWalletForm({ action, clientToken }: { action: Action; clientToken: string }) {
-  const [state, formAction] = useActionState(action, null);
   const [network, setNetwork] = useState<NetworkId>("polygon");
   const [address, setAddress] = useState("");
   const [memo, setMemo] = useState("");
+  const [label, setLabel] = useState("");
   const [touched, setTouched] = useState(false);
+  const [state, formAction, pending] = useActionState<ActionResult<PayoutDestination> | null, FormData>(
+    async (prev, form) => {
+      const result = await action(prev, form);
+      if (result.ok) {
+        // Saved: an empty form for the next wallet, on the same network.
+        setAddress("");
+        setMemo("");
+        setLabel("");
+        setTouched(false);
+      }
+      return result;
+    },
+    null,
+  );
   // The server's verdict is about the values that were sent: a field's server error shows only
   // while the field still holds what was submitted (even when the answer arrives after an edit);
   // once the user changes it, the live check takes over.
@@ -39,8 +53,14 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
     live?.field === field && (field === "address" || touched) ? live.message : undefined;
   return (
     <form
-      action={formAction}
-      onSubmit={() => setSent({ network, address, memo })}
+      // Submitted by hand rather than as a form action: React resets a form after its action, which
+      // put the Network select back on its first option while the form still showed the chosen one.
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSent({ network, address, memo });
+        const form = new FormData(e.currentTarget);
+        startTransition(() => formAction(form));
+      }}
       className="space-y-3"
       noValidate
       aria-label="Add a crypto wallet"
@@ -99,10 +119,14 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
         label="Label"
         name="label"
         placeholder={`${NETWORKS[network].name} wallet`}
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
         maxLength={60}
         error={server.label}
       />
-      <SubmitButton pendingLabel="Saving wallet…">Save wallet</SubmitButton>
+      <SubmitButton pendingLabel="Saving wallet…" pending={pending}>
+        Save wallet
+      </SubmitButton>
     </form>
   );
 }

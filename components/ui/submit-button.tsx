@@ -2,17 +2,23 @@
 
 import { useFormStatus } from "react-dom";
 
-/** A submit button that shows progress and can't be clicked twice while its form is pending. */
+/**
+ * A submit button that shows progress and can't be clicked twice while its form is pending.
+ * `pending` is for forms submitted by hand (not as a form action), which useFormStatus can't see.
+ */
 export function SubmitButton({
   children,
   pendingLabel,
   autoFocus,
+  pending: submitting,
 }: {
   children: React.ReactNode;
   pendingLabel: string;
   autoFocus?: boolean;
+  pending?: boolean;
 }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = submitting ?? status.pending;
   return (
     <button
       type="submit"
