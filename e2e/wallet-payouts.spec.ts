@@ -75,3 +75,27 @@ test("an amount above the available balance is refused next to the amount, and n
   await expect(send.locator('[data-field-error="amount"]')).toContainText("available");
   await expect(send.getByTestId("payout-review")).toHaveCount(0);
 });
+
+test("a bank account refused by the server keeps what was typed, and the corrected one is saved in the currency chosen", async ({
+  page,
+}) => {
+  const label = `CLABE e2e ${Date.now().toString(36)}`;
+  await signIn(page, "owner@mx.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payouts" }).click();
+  const bank = page.getByRole("form", { name: "Add a bank account" });
+  await bank.getByLabel("Currency").selectOption("mxn");
+  await bank.getByLabel("CLABE").fill("12345");
+  await bank.getByLabel("Label").fill(label);
+  await bank.getByRole("button", { name: "Save bank account" }).click();
+  await expect(bank.locator('[data-field-error="accountNumber"]')).toContainText("18 digits");
+  // The refusal changed nothing the user chose or typed.
+  await expect(bank.getByLabel("Currency")).toHaveValue("mxn");
+  await expect(bank.getByLabel("Label")).toHaveValue(label);
+
+  await bank.getByLabel("CLABE").fill("002010077777777771");
+  await bank.getByRole("button", { name: "Save bank account" }).click();
+  const saved = page.getByTestId("destination").filter({ hasText: label });
+  await expect(saved).toContainText("MXN bank");
+  await expect(bank.getByLabel("Currency")).toHaveValue("usd");
+  await expect(bank.getByLabel("Label")).toHaveValue("");
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SelectField } from "@/components/ui/select-field";
@@ -21,11 +21,36 @@ const CURRENCIES = [
 
 /** Add a bank account in USD, MXN or EUR; only the last four digits are kept. */
 export function BankAccountForm({ action, clientToken }: { action: Action; clientToken: string }) {
-  const [state, formAction] = useActionState(action, null);
   const [currency, setCurrency] = useState("usd");
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState<ActionResult<PayoutDestination> | null, FormData>(
+    async (prev, form) => {
+      const result = await action(prev, form);
+      if (result.ok) {
+        // Saved: an empty form (the select and its state back on USD together).
+        formRef.current?.reset();
+        setCurrency("usd");
+      }
+      return result;
+    },
+    null,
+  );
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label="Add a bank account">
+    <form
+      ref={formRef}
+      // Submitted by hand rather than as a form action: React resets a form after every action, which
+      // put the Currency select back on USD (while the form still asked for a CLABE or an IBAN) and
+      // cleared what was typed when the server refused it.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        startTransition(() => formAction(form));
+      }}
+      className="space-y-3"
+      noValidate
+      aria-label="Add a bank account"
+    >
       <input type="hidden" name="clientToken" value={clientToken} />
       {state?.ok ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
@@ -65,7 +90,9 @@ export function BankAccountForm({ action, clientToken }: { action: Action; clien
         maxLength={60}
         error={fields.label}
       />
-      <SubmitButton pendingLabel="Saving account…">Save bank account</SubmitButton>
+      <SubmitButton pendingLabel="Saving account…" pending={pending}>
+        Save bank account
+      </SubmitButton>
     </form>
   );
 }
