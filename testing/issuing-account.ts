@@ -2,6 +2,26 @@ import type Stripe from "stripe";
 
 const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
 
+/** Verifies a US company account (Issuing and Treasury terms accepted) and waits for Treasury to be active. */
+export async function verifyUsCompany(stripe: Stripe, account: string, name: string): Promise<void> {
+  await stripe.accounts.update(account, {
+    company: {
+      name,
+      tax_id: "000000000",
+      phone: "+15555550100",
+      address: { line1: "1 Main", city: "SF", state: "CA", postal_code: "94111" },
+    },
+    business_profile: { mcc: "5734", url: "https://example.com" },
+    external_account: "btok_us_verified",
+    tos_acceptance: TOS,
+    settings: { card_issuing: { tos_acceptance: TOS }, treasury: { tos_acceptance: TOS } },
+  });
+  for (let i = 0; i < 400 && (await stripe.accounts.retrieve(account)).capabilities?.treasury !== "active"; i++)
+    await new Promise((r) => setTimeout(r, 50));
+  if ((await stripe.accounts.retrieve(account)).capabilities?.treasury !== "active")
+    throw new Error(`treasury never became active on ${account}`);
+}
+
 /** A verified US account whose Issuing balance holds `balance` and one active virtual card per `cards`. */
 export async function issuingAccountWithCards(
   stripe: Stripe,

@@ -6,6 +6,8 @@ import { businesses, users } from "@/db/schema";
 import { liveStatus } from "@/lib/dashboard/live";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/testing/receivers";
+import { until } from "@/testing/faults/helpers";
+import { verifyUsCompany } from "@/testing/issuing-account";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { createBusiness, provisionStripeAccount } from "./provision";
 
@@ -13,7 +15,6 @@ import { createBusiness, provisionStripeAccount } from "./provision";
 // page (GET /dashboard) renders: the render only reads. The app is "down" (503) until the render
 // has happened, so no event can have provisioned anything before it.
 const secrets = receiverSecrets("activation");
-const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
 let sandbox: SandboxProcess;
 let database: Database;
 let receivers: ReceiverServer;
@@ -42,15 +43,6 @@ after(async () => {
   await database.close();
 });
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const v = await fn();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}\n${sandbox.logs().slice(-2000)}`);
-}
-
 test("the dashboard's read of a newly active US account writes nothing; the account's events create its financial account once", async () => {
   const { db } = database;
   const [user] = await db
@@ -63,22 +55,7 @@ test("the dashboard's read of a newly active US account writes nothing; the acco
     { legalName: "Activation Inc.", country: "US", businessType: "company" },
   );
   const accountId = await provisionStripeAccount(db, sandbox.stripe, business);
-  await sandbox.stripe.accounts.update(accountId, {
-    company: {
-      name: "Activation Inc.",
-      tax_id: "000000000",
-      phone: "+15555550100",
-      address: { line1: "1 Main", city: "SF", state: "CA", postal_code: "94111" },
-    },
-    business_profile: { mcc: "5734", url: "https://example.com" },
-    external_account: "btok_us_verified",
-    tos_acceptance: TOS,
-    settings: { card_issuing: { tos_acceptance: TOS }, treasury: { tos_acceptance: TOS } },
-  });
-  await until(
-    "treasury active",
-    async () => (await sandbox.stripe.accounts.retrieve(accountId)).capabilities?.treasury === "active",
-  );
+  await verifyUsCompany(sandbox.stripe, accountId, "Activation Inc.");
   const financialAccountsInStripe = async () =>
     (await sandbox.stripe.treasury.financialAccounts.list({}, { stripeAccount: accountId })).data.map((f) => f.id);
   const storedFinancialAccount = async () =>

@@ -21,7 +21,7 @@ import { RulesCache } from "@/lib/rules/rules-store";
 import { createStablecoinAccount, createTreasuryAccount } from "@/lib/stripe/accounts";
 import { v2Request } from "@/lib/stripe/v2";
 import { createTreasuryFinancialAccount } from "@/lib/stripe/financial-accounts";
-import { issuingAccountWithCards } from "@/testing/issuing-account";
+import { issuingAccountWithCards, verifyUsCompany } from "@/testing/issuing-account";
 import { receiverSecrets, receiverServer, type ReceiverSecrets, type ReceiverServer } from "@/testing/receivers";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { faultSeed, seeded, until } from "@/testing/faults/helpers";
@@ -109,8 +109,6 @@ async function registerDestinations(app: App): Promise<void> {
   }
 }
 
-const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
-
 /** A verified US account with an open Treasury financial account, made the way the app makes them. */
 async function treasuryAccount(): Promise<{ account: string; fa: string }> {
   const account = await createTreasuryAccount(
@@ -118,22 +116,7 @@ async function treasuryAccount(): Promise<{ account: string; fa: string }> {
     { email: "treasury@faults.test", legalName: "Treasury Co", country: "US", businessType: "company" },
     "faults-treasury-account",
   );
-  await sandbox.stripe.accounts.update(account, {
-    company: {
-      name: "Treasury Co",
-      tax_id: "000000000",
-      phone: "+15555550100",
-      address: { line1: "1 Main", city: "SF", state: "CA", postal_code: "94111" },
-    },
-    business_profile: { mcc: "5734", url: "https://example.com" },
-    external_account: "btok_us_verified",
-    tos_acceptance: TOS,
-    settings: { card_issuing: { tos_acceptance: TOS }, treasury: { tos_acceptance: TOS } },
-  });
-  await until(
-    "treasury active",
-    async () => (await sandbox.stripe.accounts.retrieve(account)).capabilities?.treasury === "active",
-  );
+  await verifyUsCompany(sandbox.stripe, account, "Treasury Co");
   return { account, fa: await createTreasuryFinancialAccount(sandbox.stripe, account, "faults-treasury-fa") };
 }
 
