@@ -1,17 +1,16 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { FormSuccess } from "@/components/ui/form-success";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useHandSubmit } from "@/components/ui/use-hand-submit";
 import type { PayoutDestination } from "@/db/schema";
-import type { ActionResult } from "@/lib/errors";
+import { formFeedback, type FormAction } from "@/lib/actions/form-action";
 
-type Action = (
-  prev: ActionResult<PayoutDestination> | null,
-  form: FormData,
-) => Promise<ActionResult<PayoutDestination>>;
+type Action = FormAction<PayoutDestination>;
 
 const CURRENCIES = [
   { value: "usd", label: "USD · US bank account" },
@@ -23,41 +22,25 @@ const CURRENCIES = [
 export function BankAccountForm({ action, clientToken }: { action: Action; clientToken: string }) {
   const [currency, setCurrency] = useState("usd");
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionState<ActionResult<PayoutDestination> | null, FormData>(
-    async (prev, form) => {
-      const result = await action(prev, form);
-      if (result.ok) {
-        // Saved: an empty form (the select and its state back on USD together).
-        formRef.current?.reset();
-        setCurrency("usd");
-      }
-      return result;
-    },
-    null,
-  );
-  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const { state, pending, onSubmit } = useHandSubmit(action, () => {
+    // Saved: an empty form (the select and its state back on USD together).
+    formRef.current?.reset();
+    setCurrency("usd");
+  });
+  const { fields, message } = formFeedback(state);
   return (
     <form
       ref={formRef}
-      // Submitted by hand rather than as a form action: React resets a form after every action, which
-      // put the Currency select back on USD (while the form still asked for a CLABE or an IBAN) and
-      // cleared what was typed when the server refused it.
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => formAction(form));
-      }}
+      // Submitted by hand: a form action's reset put the Currency select back on USD while the form
+      // still asked for a CLABE or an IBAN.
+      onSubmit={onSubmit}
       className="space-y-3"
       noValidate
       aria-label="Add a bank account"
     >
       <input type="hidden" name="clientToken" value={clientToken} />
-      {state?.ok ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          Saved {state.data.label}.
-        </p>
-      ) : null}
-      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+      {state?.ok ? <FormSuccess>Saved {state.data.label}.</FormSuccess> : null}
+      <FormAlert message={message} />
       <SelectField
         label="Currency"
         name="currency"

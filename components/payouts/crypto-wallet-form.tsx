@@ -1,20 +1,19 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { FormSuccess } from "@/components/ui/form-success";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useHandSubmit } from "@/components/ui/use-hand-submit";
 import type { PayoutDestination } from "@/db/schema";
-import type { ActionResult } from "@/lib/errors";
+import { formFeedback, type FormAction } from "@/lib/actions/form-action";
 import { walletAddressProblem } from "@/lib/wallet/address";
 import { NETWORK_IDS, NETWORKS, type NetworkId } from "@/lib/wallet/networks";
 import { NetworkBadge } from "./network-badge";
 
-type Action = (
-  prev: ActionResult<PayoutDestination> | null,
-  form: FormData,
-) => Promise<ActionResult<PayoutDestination>>;
+type Action = FormAction<PayoutDestination>;
 
 /** Add a crypto wallet: the address is checked as it's typed, and again on the server. */
 export function CryptoWalletForm({ action, clientToken }: { action: Action; clientToken: string }) {
@@ -23,26 +22,19 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
   const [memo, setMemo] = useState("");
   const [label, setLabel] = useState("");
   const [touched, setTouched] = useState(false);
-  const [state, formAction, pending] = useActionState<ActionResult<PayoutDestination> | null, FormData>(
-    async (prev, form) => {
-      const result = await action(prev, form);
-      if (result.ok) {
-        // Saved: an empty form for the next wallet, on the same network.
-        setAddress("");
-        setMemo("");
-        setLabel("");
-        setTouched(false);
-      }
-      return result;
-    },
-    null,
-  );
+  const { state, pending, onSubmit } = useHandSubmit(action, () => {
+    // Saved: an empty form for the next wallet, on the same network.
+    setAddress("");
+    setMemo("");
+    setLabel("");
+    setTouched(false);
+  });
   // The server's verdict is about the values that were sent: a field's server error shows only
   // while the field still holds what was submitted (even when the answer arrives after an edit);
   // once the user changes it, the live check takes over.
   const [sent, setSent] = useState<{ network: string; address: string; memo: string } | null>(null);
   const live = address.trim() ? walletAddressProblem({ network, address, memo }) : null;
-  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const { fields, message } = formFeedback(state);
   const server: Record<string, string | undefined> = {
     network: sent?.network === network ? fields.network : undefined,
     address: sent?.address === address ? fields.address : undefined,
@@ -53,25 +45,19 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
     live?.field === field && (field === "address" || touched) ? live.message : undefined;
   return (
     <form
-      // Submitted by hand rather than as a form action: React resets a form after its action, which
-      // put the Network select back on its first option while the form still showed the chosen one.
+      // Submitted by hand: a form action's reset put the Network select back on its first option
+      // while the form still showed the chosen one.
       onSubmit={(e) => {
-        e.preventDefault();
         setSent({ network, address, memo });
-        const form = new FormData(e.currentTarget);
-        startTransition(() => formAction(form));
+        onSubmit(e);
       }}
       className="space-y-3"
       noValidate
       aria-label="Add a crypto wallet"
     >
       <input type="hidden" name="clientToken" value={clientToken} />
-      {state?.ok ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          Saved {state.data.label}.
-        </p>
-      ) : null}
-      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+      {state?.ok ? <FormSuccess>Saved {state.data.label}.</FormSuccess> : null}
+      <FormAlert message={message} />
       <div className="flex items-end gap-2">
         <div className="flex-1">
           <SelectField

@@ -2,7 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
+import { formFeedback } from "@/lib/actions/form-action";
 import { FormAlert } from "@/components/ui/form-alert";
+import { FormSuccess } from "@/components/ui/form-success";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/errors";
@@ -51,7 +53,7 @@ export function SendPayoutForm({
       setReturned(true);
     }
   }
-  const server = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const { fields: server, message } = formFeedback(state);
   const dest = destinations.find((d) => d.id === destinationId);
   const parsed = parseMoney(amount, "usdc");
 
@@ -69,15 +71,11 @@ export function SendPayoutForm({
     <form action={formAction} className="space-y-4" noValidate aria-label="Send USDC">
       <input type="hidden" name="clientToken" value={clientToken} />
       {state?.ok ? (
-        <p
-          role="status"
-          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-          data-testid="payout-sent"
-        >
+        <FormSuccess testId="payout-sent">
           {formatMoney(state.data.amount, "usdc")} is on its way ({state.data.status}).
-        </p>
+        </FormSuccess>
       ) : null}
-      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+      <FormAlert message={message} />
       {step === "edit" ? (
         <>
           <Field

@@ -11,6 +11,7 @@ export function SelectField({
   error,
   hint,
   placeholder,
+  className,
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
@@ -22,7 +23,7 @@ export function SelectField({
 }) {
   const id = useId();
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>

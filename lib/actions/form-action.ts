@@ -7,12 +7,16 @@ import type { ActionResult } from "@/lib/errors";
  */
 export type FormAction<T> = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<T>>;
 
-/** What a form shows from its action's last result: errors next to their fields, else one message. */
+/**
+ * What a form shows from its action's last result: errors next to their fields, and one message for
+ * the form as a whole (a `_form` field error, or a failure that names no field).
+ */
 export function formFeedback(state: ActionResult<unknown> | null) {
   const failed = state && !state.ok ? state : null;
+  const fields = failed?.error.fields ?? {};
   return {
-    fields: failed?.error.fields ?? {},
-    message: failed && !failed.error.fields ? failed.error.message : undefined,
+    fields,
+    message: failed ? (fields._form ?? (failed.error.fields ? undefined : failed.error.message)) : undefined,
     /** What the failed form sent in the action's `echo` fields, to show again. */
     values: failed?.values ?? {},
   };

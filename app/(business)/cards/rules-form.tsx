@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import { CategoryPicker } from "@/components/ui/category-picker";
 import { Field } from "@/components/ui/field";
+import { formFeedback } from "@/lib/actions/form-action";
 import { FormAlert } from "@/components/ui/form-alert";
+import { FormSuccess } from "@/components/ui/form-success";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { MerchantCategory } from "@/lib/rules/merchant-categories";
 import { saveRulesAction } from "./actions";
@@ -28,7 +30,7 @@ export function RulesForm({
   canEdit: boolean;
 }) {
   const [state, action] = useActionState(saveRulesAction, null);
-  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" aria-labelledby="rules-title" noValidate>
       <div>
@@ -47,16 +49,8 @@ export function RulesForm({
           </ul>
         ) : null}
       </div>
-      {state?.ok ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          Rules saved. They apply to the next purchase.
-        </p>
-      ) : null}
-      <FormAlert
-        message={
-          state && !state.ok ? (fields._form ?? (state.error.fields ? undefined : state.error.message)) : undefined
-        }
-      />
+      {state?.ok ? <FormSuccess>Rules saved. They apply to the next purchase.</FormSuccess> : null}
+      <FormAlert message={message} />
       <fieldset disabled={!canEdit} className="space-y-4 disabled:opacity-70">
         <label className="flex items-center gap-2 text-sm font-medium">
           <input type="checkbox" name="killSwitch" value="on" defaultChecked={initial.killSwitch} className="size-4" />

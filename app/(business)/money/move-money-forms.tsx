@@ -3,27 +3,23 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { FormSuccess } from "@/components/ui/form-success";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionResult } from "@/lib/errors";
+import { formFeedback } from "@/lib/actions/form-action";
 import { formatMoney } from "@/lib/money";
 import { linkBankAction, moveMoneyInAction, verifyBankAction } from "./actions";
 
-type R = ActionResult<Record<string, unknown>> | null;
-const fieldsOf = (s: R) => (s && !s.ok ? (s.error.fields ?? {}) : {});
-const formError = (s: R) =>
-  s && !s.ok ? (s.error.fields?._form ?? (s.error.fields ? undefined : s.error.message)) : undefined;
-
 export function LinkBankForm({ clientToken }: { clientToken: string }) {
   const [state, action] = useActionState(linkBankAction, null);
-  const fields = fieldsOf(state);
+  const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate aria-labelledby="link-bank-title">
       <h3 id="link-bank-title" className="font-medium">
         Link a bank account
       </h3>
       <input type="hidden" name="clientToken" value={clientToken} />
-      <FormAlert message={formError(state)} />
+      <FormAlert message={message} />
       <Field label="Account holder name" name="holderName" autoComplete="name" error={fields.holderName} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
@@ -59,7 +55,7 @@ export function LinkBankForm({ clientToken }: { clientToken: string }) {
 
 export function VerifyBankForm({ operation, last4 }: { operation: string; last4: string }) {
   const [state, action] = useActionState(verifyBankAction, null);
-  const fields = fieldsOf(state);
+  const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="operation" value={operation} />
@@ -72,7 +68,7 @@ export function VerifyBankForm({ operation, last4 }: { operation: string; last4:
       <div className="w-40">
         <SubmitButton pendingLabel="Verifying…">Verify</SubmitButton>
       </div>
-      <FormAlert message={formError(state)} />
+      <FormAlert message={message} />
     </form>
   );
 }
@@ -85,7 +81,7 @@ export function MoveMoneyInForm({
   banks: Array<{ value: string; label: string }>;
 }) {
   const [state, action] = useActionState(moveMoneyInAction, null);
-  const fields = fieldsOf(state);
+  const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate aria-labelledby="move-in-title">
       <h3 id="move-in-title" className="font-medium">
@@ -93,16 +89,12 @@ export function MoveMoneyInForm({
       </h3>
       <input type="hidden" name="clientToken" value={clientToken} />
       {state?.ok ? (
-        <p
-          role="status"
-          data-testid="inbound-result"
-          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-        >
+        <FormSuccess testId="inbound-result">
           {formatMoney(Number(state.data.amount), "usd")} is on its way ({String(state.data.status)}). It shows as
           incoming until it arrives.
-        </p>
+        </FormSuccess>
       ) : null}
-      <FormAlert message={formError(state)} />
+      <FormAlert message={message} />
       <SelectField
         label="From bank account"
         name="bank"

@@ -3,8 +3,10 @@
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { FormSuccess } from "@/components/ui/form-success";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { formFeedback } from "@/lib/actions/form-action";
 import { receiveMoneyAction, simulatePurchaseAction } from "./actions";
 
 export function PurchaseForm({
@@ -15,7 +17,7 @@ export function PurchaseForm({
   categories: Array<{ value: string; label: string }>;
 }) {
   const [state, action] = useActionState(simulatePurchaseAction, null);
-  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state?.ok ? (
@@ -30,7 +32,7 @@ export function PurchaseForm({
           — {state.data.id}
         </p>
       ) : null}
-      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+      <FormAlert message={message} />
       <SelectField
         label="Card"
         name="card"
@@ -59,19 +61,15 @@ export function PurchaseForm({
 
 export function ReceiveMoneyForm() {
   const [state, action] = useActionState(receiveMoneyAction, null);
-  const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       <Field label="Amount (USD)" name="amount" inputMode="decimal" defaultValue="500.00" error={fields.amount} />
       <div className="w-48">
         <SubmitButton pendingLabel="Sending…">Receive ACH credit</SubmitButton>
       </div>
-      {state?.ok ? (
-        <p role="status" className="text-sm text-emerald-700">
-          Received. It shows on Home and in Money.
-        </p>
-      ) : null}
-      <FormAlert message={state && !state.ok && !state.error.fields ? state.error.message : undefined} />
+      {state?.ok ? <FormSuccess>Received. It shows on Home and in Money.</FormSuccess> : null}
+      <FormAlert message={message} />
     </form>
   );
 }

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { WalletClosed } from "@/components/payouts/wallet-closed";
 import { WalletHistory } from "@/components/payouts/wallet-history";
+import { Field } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
 import { getDb } from "@/db";
 import { WALLET_ENTRY_KINDS } from "@/db/schema";
 import { requireBusinessPage } from "@/lib/auth/session";
@@ -68,60 +71,25 @@ export default async function WalletPage({
           </div>
         ))}
       </div>
-      <form
-        method="get"
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm"
-        aria-label="Filter history"
+      <FilterBar
+        label="Filter history"
+        clearHref={filtered ? "/wallet" : undefined}
+        trailing={
+          <a href={`/wallet/export${query(filter)}`} className="font-medium text-brand-600 hover:underline" download>
+            Export CSV
+          </a>
+        }
       >
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">Type</span>
-          <select
-            name="type"
-            defaultValue={filter.type ?? ""}
-            className="rounded-md border border-slate-300 px-2 py-1.5"
-          >
-            <option value="">All</option>
-            {WALLET_ENTRY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">From</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={filter.from}
-            className="rounded-md border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-medium">To</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={filter.to}
-            className="rounded-md border border-slate-300 px-2 py-1"
-          />
-        </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/wallet" className="py-1.5 text-slate-600 hover:underline">
-            Clear
-          </Link>
-        ) : null}
-        <a
-          href={`/wallet/export${query(filter)}`}
-          className="ml-auto py-1.5 font-medium text-brand-600 hover:underline"
-          download
-        >
-          Export CSV
-        </a>
-      </form>
+        <SelectField
+          label="Type"
+          name="type"
+          defaultValue={filter.type ?? ""}
+          placeholder="All"
+          options={WALLET_ENTRY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        />
+        <Field label="From" name="from" type="date" defaultValue={filter.from} />
+        <Field label="To" name="to" type="date" defaultValue={filter.to} />
+      </FilterBar>
       <WalletHistory rows={history.rows} filtered={filtered} />
       <nav className="flex justify-between text-sm" aria-label="History pages">
         {history.page > 1 ? (

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { SpendChart } from "@/components/admin/spend-chart";
+import { Field } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { getDb } from "@/db";
 import { DIMENSIONS, periodFrom, spendBy } from "@/db/queries/admin-analytics";
 import { requirePlatformPage } from "@/lib/auth/session";
@@ -13,7 +15,6 @@ const TITLES = {
 } as const;
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePlatformPage("platform.accounts.view");
@@ -26,23 +27,10 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   return (
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">Analytics</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="an-from" className="block text-sm font-medium">
-            From
-          </label>
-          <input id="an-from" type="date" name="from" defaultValue={day(from)} className={input} />
-        </div>
-        <div>
-          <label htmlFor="an-to" className="block text-sm font-medium">
-            To
-          </label>
-          <input id="an-to" type="date" name="to" defaultValue={toDay} className={input} />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
-          Show
-        </button>
-      </form>
+      <FilterBar label="Period">
+        <Field label="From" name="from" type="date" defaultValue={day(from)} />
+        <Field label="To" name="to" type="date" defaultValue={toDay} />
+      </FilterBar>
       {DIMENSIONS.map((d, i) => (
         <SpendChart
           key={d}

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, TableCard } from "@/components/admin/empty-state";
 import { formatDateTime } from "@/components/admin/format";
+import { Field } from "@/components/ui/field";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
 import { getDb } from "@/db";
 import { decodeCursor, listEvents } from "@/db/queries/admin-events";
 import { requirePlatformPage } from "@/lib/auth/session";
@@ -10,7 +13,6 @@ export const metadata: Metadata = { title: "Event log" };
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 200) || undefined;
-const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePlatformPage("platform.events.view");
@@ -30,52 +32,21 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">Event log</h1>
-      <form
-        method="get"
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
-        role="search"
-      >
-        <div>
-          <label htmlFor="ev-type" className="block text-sm font-medium">
-            Type
-          </label>
-          <input
-            id="ev-type"
-            name="type"
-            defaultValue={type ?? ""}
-            placeholder="issuing_card.* or exact type"
-            className={input}
-          />
-        </div>
-        <div>
-          <label htmlFor="ev-account" className="block text-sm font-medium">
-            Account
-          </label>
-          <input id="ev-account" name="account" defaultValue={account ?? ""} placeholder="acct_…" className={input} />
-        </div>
-        <div>
-          <label htmlFor="ev-status" className="block text-sm font-medium">
-            Result
-          </label>
-          <select id="ev-status" name="status" defaultValue={status ?? ""} className={input}>
-            <option value="">All</option>
-            <option value="applied">Applied</option>
-            <option value="error">Failed</option>
-            <option value="pending">Not applied</option>
-          </select>
-        </div>
-        <div className="flex items-end gap-3">
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-          >
-            Filter
-          </button>
-          <Link href="/admin/events" className="text-sm text-slate-600 hover:underline">
-            Clear
-          </Link>
-        </div>
-      </form>
+      <FilterBar label="Filter events" clearHref={type || account || status ? "/admin/events" : undefined}>
+        <Field label="Type" name="type" defaultValue={type ?? ""} placeholder="issuing_card.* or exact type" />
+        <Field label="Account" name="account" defaultValue={account ?? ""} placeholder="acct_…" />
+        <SelectField
+          label="Result"
+          name="status"
+          defaultValue={status ?? ""}
+          placeholder="All"
+          options={[
+            { value: "applied", label: "Applied" },
+            { value: "error", label: "Failed" },
+            { value: "pending", label: "Not applied" },
+          ]}
+        />
+      </FilterBar>
       {rows.length === 0 ? (
         <EmptyState title="No events match">Webhook events from Stripe appear here as they arrive.</EmptyState>
       ) : (
