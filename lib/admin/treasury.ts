@@ -2,7 +2,7 @@ import { z } from "zod";
 import { operationsWithBusiness } from "@/db/queries/operations";
 import { fail, ok } from "@/lib/errors";
 import { type ActionResult } from "@/lib/errors";
-import { parseMoney } from "@/lib/money";
+import { moneyField } from "@/lib/money-field";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
 import { FUNDING_KIND } from "./funding";
@@ -60,22 +60,13 @@ export const revealSchema = z.object({
     .max(100),
 });
 
-export const simulateWireSchema = z
-  .object({
-    addressId: z
-      .string()
-      .regex(/^[A-Za-z0-9_]+$/)
-      .max(100),
-    amount: z.string().max(30),
-  })
-  .transform((v, ctx) => {
-    const parsed = parseMoney(v.amount, "usd");
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.message });
-      return z.NEVER;
-    }
-    return { addressId: v.addressId, amount: parsed.amount };
-  });
+export const simulateWireSchema = z.object({
+  addressId: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+$/)
+    .max(100),
+  amount: moneyField("usd"),
+});
 
 /** The full account number of one of the platform's own addresses. */
 export async function revealAccountNumber(

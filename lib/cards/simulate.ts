@@ -1,30 +1,21 @@
 import { z } from "zod";
 import type Stripe from "stripe";
 import { isMerchantCategory } from "@/lib/rules/merchant-categories";
-import { parseMoney } from "@/lib/money";
+import { moneyField } from "@/lib/money-field";
 
-export const purchaseSchema = z
-  .object({
-    card: z.string().regex(/^ic_[A-Za-z0-9_]{1,64}$/, { error: "Choose a card" }),
-    category: z.string().refine(isMerchantCategory, { error: "Choose a merchant category" }),
-    country: z
-      .string()
-      .transform((s) => s.trim().toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2}$/, { error: "Use a two-letter country code" })),
-    merchantName: z
-      .string()
-      .transform((s) => s.trim())
-      .pipe(z.string().min(1, { error: "Enter a merchant name" }).max(60, { error: "Use at most 60 characters" })),
-    amount: z.string().max(30),
-  })
-  .transform((v, ctx) => {
-    const amount = parseMoney(v.amount, "usd");
-    if (!amount.ok) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: amount.message });
-      return z.NEVER;
-    }
-    return { ...v, amount: amount.amount };
-  });
+export const purchaseSchema = z.object({
+  card: z.string().regex(/^ic_[A-Za-z0-9_]{1,64}$/, { error: "Choose a card" }),
+  category: z.string().refine(isMerchantCategory, { error: "Choose a merchant category" }),
+  country: z
+    .string()
+    .transform((s) => s.trim().toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: "Use a two-letter country code" })),
+  merchantName: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, { error: "Enter a merchant name" }).max(60, { error: "Use at most 60 characters" })),
+  amount: moneyField("usd"),
+});
 
 export type PurchaseInput = z.output<typeof purchaseSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { moneyField } from "@/lib/money-field";
 import { walletAddressProblem } from "@/lib/wallet/address";
 import { NETWORK_IDS } from "@/lib/wallet/networks";
 
@@ -63,7 +64,7 @@ export function bankCountry(currency: string, accountNumber: string): string {
 export const sendPayoutSchema = z.object({
   clientToken,
   destinationId: z.uuid({ error: "Choose a destination" }),
-  amount: z.string().trim().min(1, "Enter an amount"),
+  amount: moneyField("usdc"),
 });
 
 export const payoutIdSchema = z.object({ payoutId: z.uuid({ error: "Unknown payout" }) });

@@ -3,7 +3,7 @@ import { getBusiness } from "@/db/queries/businesses";
 import type { z } from "zod";
 import { applyOutboundV2 } from "@/lib/events/read-models-v2";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { formatMoney, parseMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { callStripeOnce, claimOperation, recordSuccess, refuseOperation } from "@/lib/operations";
 import { stripeFailure } from "@/lib/stripe/errors";
 import type { PayoutDeps } from "./deps";
@@ -38,13 +38,11 @@ export async function sendPayout(
   const destination = await findDestination(db, { businessId: actor.businessId, id: input.destinationId });
   if (!destination || destination.archived)
     return fail("validation_failed", { destinationId: "Choose one of your saved destinations" });
-  const parsed = parseMoney(input.amount, "usdc");
-  if (!parsed.ok) return fail("validation_failed", { amount: parsed.message });
 
   const transfer: TransferRequest = {
     financialAccount: wallet.financialAccount,
     payoutMethod: destination.payoutMethodId,
-    amount: parsed.amount,
+    amount: input.amount,
     currency: "usdc",
     toCurrency: destination.currency,
     description: `Payout to ${destination.label}`,
@@ -54,7 +52,7 @@ export async function sendPayout(
     clientToken: input.clientToken,
     businessId: actor.businessId,
     createdBy: actor.userId,
-    amount: parsed.amount,
+    amount: input.amount,
     currency: "usdc",
     request: { ...transfer, destinationId: destination.id },
   });
@@ -72,7 +70,7 @@ export async function sendPayout(
       await refuseOperation(db, op, failure);
       return failure;
     }
-    if (parsed.amount > available) {
+    if (input.amount > available) {
       const failure = fail("insufficient_funds", { amount: `You have ${formatMoney(available, "usdc")} available` });
       await refuseOperation(db, op, failure);
       return failure;

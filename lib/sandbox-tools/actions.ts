@@ -5,7 +5,7 @@ import { businessSpec } from "@/lib/actions/execute";
 import { purchaseSchema, simulatePurchase } from "@/lib/cards/simulate";
 import { stripeMode } from "@/lib/config";
 import { fail, ok } from "@/lib/errors";
-import { parseMoney } from "@/lib/money";
+import { moneyField } from "@/lib/money-field";
 import { getStripe } from "@/lib/stripe/client";
 import { stripeFailure } from "@/lib/stripe/errors";
 
@@ -81,24 +81,22 @@ export const sandboxToolActions = {
 
   receiveMoney: businessSpec({
     permission: "money.move",
-    schema: z.object({ amount: z.string().max(30) }),
+    schema: z.object({ amount: moneyField("usd") }),
     run: async ({ business: b, input }) => {
       const business = sandboxAccount(b);
       if (!business?.stripeAccountId || !business.financialAccountId || business.fundingModel !== "treasury")
         return fail("not_found", undefined, "Only for US financial accounts in sandbox mode.");
-      const amount = parseMoney(input.amount, "usd");
-      if (!amount.ok) return fail("validation_failed", { amount: amount.message });
       await getStripe().testHelpers.treasury.receivedCredits.create(
         {
           financial_account: business.financialAccountId,
           network: "ach",
-          amount: amount.amount,
+          amount: input.amount,
           currency: "usd",
           description: "Simulated ACH credit",
         },
         { stripeAccount: business.stripeAccountId },
       );
-      return ok({ amount: amount.amount });
+      return ok({ amount: input.amount });
     },
     audit: (_input, data) => ({ action: "sandbox.money_received", data }),
     revalidate: () => ["/dashboard"],
