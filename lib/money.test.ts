@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatMoney, parseMoney } from "./money";
+import { formatDecimal, formatMoney, parseMoney } from "./money";
 
 test("parses decimal strings into integer minor units without float error", () => {
   assert.deepEqual(parseMoney("12.5", "usd"), { ok: true, amount: 1250 });
@@ -25,4 +25,15 @@ test("formats minor units for people", () => {
   assert.equal(formatMoney(123456, "usd"), "$1,234.56");
   assert.equal(formatMoney(1050, "usdc"), "10.50 USDC");
   assert.equal(formatMoney(500, "jpy"), "¥500");
+});
+
+test("formats minor units as the plain decimal a form field reads back", () => {
+  assert.equal(formatDecimal(123450, "usd"), "1234.50");
+  assert.equal(formatDecimal(5, "usd"), "0.05");
+  assert.equal(formatDecimal(-1999, "usdc"), "-19.99");
+  assert.equal(formatDecimal(1500, "jpy"), "1500");
+  for (const minor of [1, 99, 100, 1_000_001]) {
+    const back = parseMoney(formatDecimal(minor, "usd"), "usd");
+    assert.deepEqual(back, { ok: true, amount: minor });
+  }
 });

@@ -51,6 +51,17 @@ export function parseMoney(input: string, currency: string, opts: { allowZero?: 
   return { ok: true, amount };
 }
 
+/**
+ * Minor units as the plain decimal parseMoney reads back (123450, "usd" → "1234.50"; negative
+ * amounts keep their sign): for form fields and CSV, with no float in between.
+ */
+export function formatDecimal(amount: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const abs = String(Math.abs(amount)).padStart(digits + 1, "0");
+  const whole = abs.slice(0, abs.length - digits);
+  return `${amount < 0 ? "-" : ""}${digits ? `${whole}.${abs.slice(-digits)}` : whole}`;
+}
+
 /** Formats minor units for display, e.g. formatMoney(123456, "usd") → "$1,234.56". */
 export function formatMoney(amount: number, currency: string, locale = "en-US"): string {
   const digits = minorUnitDigits(currency);

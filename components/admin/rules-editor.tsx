@@ -1,13 +1,13 @@
 "use client";
 
 import { startTransition, useActionState, useRef, useState } from "react";
-import { CategoryPicker } from "@/components/ui/category-picker";
-import { Field } from "@/components/ui/field";
+import { RulesFields } from "@/components/rules/rules-fields";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { MerchantCategory } from "@/lib/rules/merchant-categories";
 import type { RulesPreview } from "@/lib/admin/rules-preview";
 import type { ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";
+import { rulesFormValues } from "@/lib/rules/rules-form-values";
 
 type Preview = ActionResult<RulesPreview> | null;
 type Saved = ActionResult<{ saved: true }> | null;
@@ -87,44 +87,15 @@ export function RulesEditor({
       }}
       aria-label="Platform rules"
     >
-      <CategoryPicker
-        name="blockedCategories"
-        label="Blocked merchant categories"
+      <RulesFields
+        values={rulesFormValues(rules)}
+        errors={errors}
         categories={categories}
-        defaultValue={rules.blockedCategories}
+        subject="authorization"
+        killSwitchLabel="Decline every authorization on the platform (kill switch)"
         // The picker's hidden fields change without a change event: recompute what the form says here.
-        onValueChange={(next) => setCurrent(signature(withCategories(formRef.current, next)))}
-        error={errors.blockedCategories}
+        onCategoriesChange={(next) => setCurrent(signature(withCategories(formRef.current, next)))}
       />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field
-          label="Allowed merchant countries"
-          name="allowedCountries"
-          defaultValue={rules.allowedCountries?.join(", ") ?? ""}
-          hint="Two-letter codes, e.g. US, MX; empty allows all"
-          error={errors.allowedCountries}
-        />
-        <Field
-          label="Maximum per authorization (USD)"
-          name="maxAmount"
-          inputMode="decimal"
-          defaultValue={rules.maxAmount !== null ? (rules.maxAmount / 100).toFixed(2) : ""}
-          hint="Empty for no maximum"
-          error={errors.maxAmount}
-        />
-        <Field
-          label="Approvals per card per hour"
-          name="velocityPerHour"
-          inputMode="numeric"
-          defaultValue={rules.velocityPerHour ?? ""}
-          hint="Empty for no limit"
-          error={errors.velocityPerHour}
-        />
-      </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="killSwitch" defaultChecked={rules.killSwitch} /> Decline every authorization on the
-        platform (kill switch)
-      </label>
       <div className="flex flex-wrap gap-2">
         <button
           type="submit"

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import { listWalletEntryRows, type WalletEntriesQuery } from "@/db/queries/wallet-entries";
 import { WALLET_ENTRY_KINDS, type WalletEntry } from "@/db/schema";
-import { formatMoney } from "@/lib/money";
+import { formatDecimal, formatMoney } from "@/lib/money";
 
 export const PAGE_SIZE = 25;
 
@@ -51,7 +51,6 @@ export async function listWalletEntries(
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 // Free text could start a spreadsheet formula; a leading apostrophe keeps it text.
 const textCell = (v: string) => csvCell(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-const decimal = (minor: number) => (minor < 0 ? "-" : "") + (Math.abs(minor) / 100).toFixed(2);
 
 /** Every matching entry as CSV, amounts as plain decimals with their currency in its own column. */
 export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: HistoryFilter }): Promise<string> {
@@ -72,9 +71,9 @@ export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: His
       r.objectCreatedAt.toISOString(),
       KIND_LABELS[r.kind],
       textCell(r.description ?? ""),
-      decimal(r.amount),
+      formatDecimal(r.amount, r.currency),
       r.currency.toUpperCase(),
-      r.counterAmount == null ? "" : decimal(r.counterAmount),
+      r.counterAmount == null ? "" : formatDecimal(r.counterAmount, r.counterCurrency ?? r.currency),
       r.counterCurrency?.toUpperCase() ?? "",
       r.status,
       r.id,

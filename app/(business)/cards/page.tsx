@@ -11,6 +11,7 @@ import { listCards } from "@/db/queries/cards";
 import { publishableKey } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { loadRules } from "@/lib/rules/rules-store";
+import { rulesFormValues } from "@/lib/rules/rules-form-values";
 import type { RuleSet } from "@/lib/rules/engine";
 import { RulesForm } from "./rules-form";
 import { createAccountSession, createIssuingEphemeralKey } from "../connect-actions";
@@ -84,13 +85,7 @@ export default async function CardsPage() {
           canEdit={can(ctx.role, "rules.manage")}
           categories={[...MERCHANT_CATEGORIES]}
           platformSummary={summary(rules.platform)}
-          initial={{
-            blockedCategories: mine?.blockedCategories ? [...mine.blockedCategories] : [],
-            allowedCountries: mine?.allowedCountries?.join(", ") ?? "",
-            maxAmount: mine?.maxAmount != null ? (mine.maxAmount / 100).toFixed(2) : "",
-            velocityPerHour: mine?.velocityPerHour != null ? String(mine.velocityPerHour) : "",
-            killSwitch: mine?.killSwitch ?? false,
-          }}
+          initial={rulesFormValues(mine)}
         />
       </section>
     </section>

@@ -1,22 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { CategoryPicker } from "@/components/ui/category-picker";
-import { Field } from "@/components/ui/field";
+import { RulesFields } from "@/components/rules/rules-fields";
 import { formFeedback } from "@/lib/actions/form-action";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormSuccess } from "@/components/ui/form-success";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { MerchantCategory } from "@/lib/rules/merchant-categories";
+import type { RulesFormValues } from "@/lib/rules/rules-form-values";
 import { saveRulesAction } from "./actions";
-
-export type RulesFormValues = {
-  blockedCategories: string[];
-  allowedCountries: string;
-  maxAmount: string;
-  velocityPerHour: string;
-  killSwitch: boolean;
-};
 
 export function RulesForm({
   initial,
@@ -52,43 +44,13 @@ export function RulesForm({
       {state?.ok ? <FormSuccess>Rules saved. They apply to the next purchase.</FormSuccess> : null}
       <FormAlert message={message} />
       <fieldset disabled={!canEdit} className="space-y-4 disabled:opacity-70">
-        <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" name="killSwitch" value="on" defaultChecked={initial.killSwitch} className="size-4" />
-          Pause all card spending
-        </label>
-        <CategoryPicker
-          name="blockedCategories"
-          label="Blocked merchant categories"
+        <RulesFields
+          values={initial}
+          errors={fields}
           categories={categories}
-          defaultValue={initial.blockedCategories}
-          hint="Type a name or MCC, then pick with Enter or a click."
-          error={fields.blockedCategories}
+          subject="purchase"
+          killSwitchLabel="Pause all card spending"
         />
-        <Field
-          label="Allowed merchant countries"
-          name="allowedCountries"
-          defaultValue={initial.allowedCountries}
-          hint="Two-letter codes separated by commas, e.g. US, MX. Empty allows any."
-          error={fields.allowedCountries}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label="Maximum per purchase (USD)"
-            name="maxAmount"
-            inputMode="decimal"
-            defaultValue={initial.maxAmount}
-            hint="Empty for no maximum"
-            error={fields.maxAmount}
-          />
-          <Field
-            label="Approvals per card per hour"
-            name="velocityPerHour"
-            inputMode="numeric"
-            defaultValue={initial.velocityPerHour}
-            hint="Empty for no limit"
-            error={fields.velocityPerHour}
-          />
-        </div>
         {canEdit ? (
           <div className="max-w-xs">
             <SubmitButton pendingLabel="Saving…">Save rules</SubmitButton>
