@@ -3,6 +3,8 @@
 import { startTransition, useActionState, useRef, useState } from "react";
 import { RulesFields } from "@/components/rules/rules-fields";
 import { FormAlert } from "@/components/ui/form-alert";
+import { FormSuccess } from "@/components/ui/form-success";
+import { formFeedback } from "@/lib/actions/form-action";
 import type { MerchantCategory } from "@/lib/rules/merchant-categories";
 import type { RulesPreview } from "@/lib/admin/rules-preview";
 import type { ActionResult } from "@/lib/errors";
@@ -70,10 +72,9 @@ export function RulesEditor({
     const form = new FormData(formRef.current);
     startTransition(() => dispatch(form));
   };
-  const errors =
-    (previewResult && !previewResult.ok ? previewResult.error.fields : undefined) ??
-    (saved && !saved.ok ? saved.error.fields : undefined) ??
-    {};
+  const previewFeedback = formFeedback(previewResult);
+  const saveFeedback = formFeedback(saved);
+  const errors = previewResult && !previewResult.ok ? previewFeedback.fields : saveFeedback.fields;
   const upToDate = previewed !== null && previewed === current;
   const p = previewResult?.ok ? previewResult.data : null;
   return (
@@ -132,20 +133,8 @@ export function RulesEditor({
           )}
         </div>
       ) : null}
-      {saved?.ok ? (
-        <p role="status" className="text-sm text-emerald-700">
-          Rules saved. They apply to the next authorization.
-        </p>
-      ) : null}
-      <FormAlert
-        message={
-          previewResult && !previewResult.ok && !previewResult.error.fields
-            ? previewResult.error.message
-            : saved && !saved.ok && !saved.error.fields
-              ? saved.error.message
-              : undefined
-        }
-      />
+      {saved?.ok ? <FormSuccess>Rules saved. They apply to the next authorization.</FormSuccess> : null}
+      <FormAlert message={previewFeedback.message ?? saveFeedback.message} />
     </form>
   );
 }
