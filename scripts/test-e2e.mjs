@@ -49,7 +49,8 @@ process.on("SIGINT", () => {
 
 let status = 1;
 try {
-  const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 300_000, isAlive: () => !exited });
+  // The wait covers a production build, which takes minutes on a busy 2-core machine; a dead server ends it early.
+  const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 900_000, isAlive: () => !exited });
   if (!up) {
     console.error("The app did not come up for the browser tests. Its output:\n" + serverLog);
   } else {
