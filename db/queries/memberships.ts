@@ -58,6 +58,10 @@ export async function isMemberByEmail(
   return Boolean(row);
 }
 
+/** One membership, matched within its business only (another business's id matches nothing). */
+const theMembership = (businessId: string, membershipId: string) =>
+  and(eq(memberships.id, membershipId), eq(memberships.businessId, businessId));
+
 /** Adds the user to the business; undefined when they already belong to it. */
 export async function addMembership(
   db: DbOrTx,
@@ -71,16 +75,12 @@ export async function addMembership(
   return joined;
 }
 
-/** Locks one membership of this business (another business's id looks missing) until the transaction ends. */
+/** Locks one membership of this business until the transaction ends. */
 export async function lockMembership(
   tx: DbOrTx,
   { businessId, membershipId }: { businessId: string; membershipId: string },
 ): Promise<Membership | undefined> {
-  const [row] = await tx
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.id, membershipId), eq(memberships.businessId, businessId)))
-    .for("update");
+  const [row] = await tx.select().from(memberships).where(theMembership(businessId, membershipId)).for("update");
   return row;
 }
 
@@ -97,15 +97,12 @@ export async function setMembershipRole(
   db: DbOrTx,
   { businessId, membershipId, role }: { businessId: string; membershipId: string; role: MembershipRole },
 ): Promise<void> {
-  await db
-    .update(memberships)
-    .set({ role })
-    .where(and(eq(memberships.id, membershipId), eq(memberships.businessId, businessId)));
+  await db.update(memberships).set({ role }).where(theMembership(businessId, membershipId));
 }
 
 export async function deleteMembership(
   db: DbOrTx,
   { businessId, membershipId }: { businessId: string; membershipId: string },
 ): Promise<void> {
-  await db.delete(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.businessId, businessId)));
+  await db.delete(memberships).where(theMembership(businessId, membershipId));
 }
