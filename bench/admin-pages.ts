@@ -1,5 +1,5 @@
 import { openDatabase } from "../db/connect";
-import { getAccountReview } from "../db/queries/admin-account-review";
+import { getAccountReview } from "../db/queries/account-review";
 import { listAdminAccounts } from "../lib/admin/accounts";
 import { parseAccountFilters } from "../lib/admin/account-filters";
 import { runLoad } from "./lib/load";

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
+import { pingDatabase } from "@/db/queries/health";
 import type { StripeMode } from "@/lib/config";
 
 export type Check = { ok: boolean; latency_ms: number; error?: string };
@@ -39,7 +39,7 @@ export async function checkHealth(deps: {
 }): Promise<HealthReport> {
   const timeout = deps.timeoutMs ?? 3000;
   const [database, stripe] = await Promise.all([
-    timed(() => deps.db.execute(sql`select 1`), timeout),
+    timed(() => pingDatabase(deps.db), timeout),
     timed(deps.pingStripe, timeout),
   ]);
   return {

@@ -1,4 +1,4 @@
-import type { AccountReview } from "@/db/queries/admin-account-review";
+import type { AccountReview } from "@/db/queries/account-review";
 import { merchantCategory } from "@/lib/rules/merchant-categories";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section, TableCard } from "./empty-state";

@@ -1,4 +1,4 @@
-import type { AccountReview } from "@/db/queries/admin-account-review";
+import type { AccountReview } from "@/db/queries/account-review";
 import { accountState } from "@/lib/admin/account-state";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section, TableCard } from "./empty-state";

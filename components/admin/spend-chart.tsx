@@ -1,4 +1,4 @@
-import type { SpendRow } from "@/db/queries/admin-analytics";
+import type { SpendRow } from "@/db/queries/spend-analytics";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section } from "./empty-state";
 

@@ -1,4 +1,4 @@
-import { count, eq, isNotNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { businesses, type Business } from "@/db/schema";
 
@@ -25,4 +25,32 @@ export async function getBusinessByAccount(
 ): Promise<Business | undefined> {
   const [b] = await db.select().from(businesses).where(eq(businesses.stripeAccountId, accountId)).limit(1);
   return b;
+}
+
+export type NewBusiness = Pick<Business, "legalName" | "country" | "businessType" | "fundingModel" | "contactEmail">;
+
+export async function insertBusiness(db: DbOrTx, business: NewBusiness): Promise<Business> {
+  const [row] = await db.insert(businesses).values(business).returning();
+  if (!row) throw new Error("business insert returned nothing");
+  return row;
+}
+
+/** Stores the ids Stripe gave the business (its connected account, then its financial account). */
+export async function setBusinessStripeIds(
+  db: DbOrTx,
+  { businessId }: { businessId: string },
+  ids: { stripeAccountId: string } | { financialAccountId: string },
+): Promise<void> {
+  await db.update(businesses).set(ids).where(eq(businesses.id, businessId));
+}
+
+/** The businesses with these legal names still without a financial account (the demo's, before setup). */
+export function businessesNamedWithoutFinancialAccount(
+  db: DbOrTx,
+  { legalNames }: { legalNames: string[] },
+): Promise<Business[]> {
+  return db
+    .select()
+    .from(businesses)
+    .where(and(inArray(businesses.legalName, legalNames), isNull(businesses.financialAccountId)));
 }

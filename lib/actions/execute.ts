@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
-import { auditLog, type Business, type User } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit-log";
+import type { Business, User } from "@/db/schema";
 import { can, type BusinessRole, type Permission, type Role } from "@/lib/auth/permissions";
 import { fail, fieldErrorsFromIssues, type ActionResult } from "@/lib/errors";
 
@@ -140,13 +141,7 @@ export async function executeAction<S extends z.ZodType, T, C extends { actor: A
   const record = async (input: z.output<S>, data: T) => {
     if (!spec.audit) return;
     const entry = spec.audit(input, data);
-    await db.insert(auditLog).values({
-      actorUserId: actor.userId,
-      businessId: entry.businessId ?? actor.businessId,
-      action: entry.action,
-      target: entry.target,
-      data: entry.data ?? {},
-    });
+    await recordAudit(db, { ...entry, businessId: entry.businessId ?? actor.businessId, actorUserId: actor.userId });
   };
   return runParsed(spec.permission, scope, spec, rawInput, record, effects);
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/connect";
-import { listAdminAccountRecords, type AdminAccountRecord, type AccountsQuery } from "@/db/queries/admin-accounts";
+import { listAdminAccountRecords, type AdminAccountRecord, type AccountsQuery } from "@/db/queries/businesses-list";
 import { accountState, type AccountState } from "./account-state";
 
 export type AdminAccountRow = AdminAccountRecord & { state: AccountState };

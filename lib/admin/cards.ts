@@ -1,7 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
+import { lastAuditData } from "@/db/queries/audit-log";
 import { getBusiness } from "@/db/queries/businesses";
-import { auditLog } from "@/db/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { applyCard } from "@/lib/events/read-models";
 import type { AdminDeps } from "./deps";
@@ -59,13 +58,8 @@ export async function freezeCards(deps: AdminDeps, input: BusinessIdInput): Prom
 export async function unfreezeCards(deps: AdminDeps, input: BusinessIdInput): Promise<ActionResult<CardsChanged>> {
   const acct = await accountOf(deps, input.businessId);
   if (!acct) return fail("not_found");
-  const [last] = await deps.db
-    .select({ data: auditLog.data })
-    .from(auditLog)
-    .where(and(eq(auditLog.businessId, input.businessId), eq(auditLog.action, FROZEN_ACTION)))
-    .orderBy(desc(auditLog.createdAt))
-    .limit(1);
-  const frozen = new Set(((last?.data.cardIds as string[] | undefined) ?? []).map(String));
+  const last = await lastAuditData(deps.db, { businessId: input.businessId, action: FROZEN_ACTION });
+  const frozen = new Set(((last?.cardIds as string[] | undefined) ?? []).map(String));
   try {
     const ids = (await cardsOf(deps.stripe, acct, "inactive")).map((c) => c.id).filter((id) => frozen.has(id));
     await setStatus(deps, acct, ids, "active");

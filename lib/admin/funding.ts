@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { businesses, type Business } from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
+import type { Business } from "@/db/schema";
 import type { PlatformActor } from "@/lib/actions/execute";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { parseMoney } from "@/lib/money";
+import { moneyField } from "@/lib/money-field";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { v2Request } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
@@ -12,20 +12,11 @@ import { refreshFinancialAccounts } from "./refresh";
 
 export const FUNDING_KIND = "platform_funding";
 
-export const fundSchema = z
-  .object({
-    businessId: z.uuid({ error: "Unknown business" }),
-    amount: z.string({ error: "Enter an amount" }).max(30),
-    clientToken: z.string({ error: "Reload the page and try again" }).min(16).max(100),
-  })
-  .transform((v, ctx) => {
-    const parsed = parseMoney(v.amount, "usd");
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.message });
-      return z.NEVER;
-    }
-    return { businessId: v.businessId, clientToken: v.clientToken, amount: parsed.amount };
-  });
+export const fundSchema = z.object({
+  businessId: z.uuid({ error: "Unknown business" }),
+  amount: moneyField("usd"),
+  clientToken: z.string({ error: "Reload the page and try again" }).min(16).max(100),
+});
 
 export type FundInput = z.output<typeof fundSchema>;
 /** What left the platform and what arrived (USD → USDC for stablecoin businesses). */
@@ -97,7 +88,7 @@ export async function fundBusiness(
   actor: PlatformActor,
   input: FundInput,
 ): Promise<ActionResult<FundResult>> {
-  const [business] = await deps.db.select().from(businesses).where(eq(businesses.id, input.businessId)).limit(1);
+  const business = await getBusiness(deps.db, { businessId: input.businessId });
   if (!business) return fail("not_found");
   if (!business.stripeAccountId || !business.financialAccountId)
     return fail("validation_failed", {

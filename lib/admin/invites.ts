@@ -1,8 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
-import { adminInvites, auditLog, memberships, users, type User } from "@/db/schema";
+import {
+  adminInviteByTokenHash,
+  claimAdminInvite,
+  insertAdminInvite,
+  recentAdminInvites,
+} from "@/db/queries/admin-invites";
+import { recordAudit } from "@/db/queries/audit-log";
+import { membershipsOf } from "@/db/queries/memberships";
+import { getUserByEmail, listPlatformAdmins, makePlatformAdmin } from "@/db/queries/users";
+import type { User } from "@/db/schema";
 import type { PlatformActor } from "@/lib/actions/execute";
 import { emailSchema } from "@/lib/auth/schemas";
 import { fail, ok, type ActionResult } from "@/lib/errors";
@@ -24,20 +32,18 @@ export async function createAdminInvite(
   email: string,
   now = new Date(),
 ): Promise<ActionResult<CreatedAdminInvite>> {
-  const [existing] = await deps.db
-    .select({ role: users.platformRole })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email}`)
-    .limit(1);
-  if (existing?.role === "platform_admin")
+  const existing = await getUserByEmail(deps.db, { email });
+  if (existing?.platformRole === "platform_admin")
     return fail("validation_failed", { email: "This person is already a platform admin" });
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  const [row] = await deps.db
-    .insert(adminInvites)
-    .values({ email, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt })
-    .returning({ id: adminInvites.id });
-  return ok({ inviteId: row!.id, email, url: `${await deps.origin()}/admin-invite/${token}`, expiresAt });
+  const row = await insertAdminInvite(deps.db, {
+    email,
+    tokenHash: hashToken(token),
+    invitedBy: actor.userId,
+    expiresAt,
+  });
+  return ok({ inviteId: row.id, email, url: `${await deps.origin()}/admin-invite/${token}`, expiresAt });
 }
 
 export type InviteCheck =
@@ -45,11 +51,7 @@ export type InviteCheck =
   | { ok: false; reason: "unknown" | "expired" | "used" };
 
 export async function findInvite(db: DbOrTx, token: string, now = new Date()): Promise<InviteCheck> {
-  const [row] = await db
-    .select()
-    .from(adminInvites)
-    .where(eq(adminInvites.tokenHash, hashToken(token)))
-    .limit(1);
+  const row = await adminInviteByTokenHash(db, { tokenHash: hashToken(token) });
   if (!row) return { ok: false, reason: "unknown" };
   if (row.acceptedAt) return { ok: false, reason: "used" };
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
@@ -77,12 +79,7 @@ export async function acceptAdminInvite(
     );
   if (check.email.toLowerCase() !== user.email.toLowerCase())
     return fail("forbidden", undefined, `This invitation is for ${check.email}. Sign in with that email to accept it`);
-  const [member] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(eq(memberships.userId, user.id))
-    .limit(1);
-  if (member)
+  if ((await membershipsOf(db, { userId: user.id })).length > 0)
     return fail(
       "forbidden",
       undefined,
@@ -90,37 +87,16 @@ export async function acceptAdminInvite(
     );
   return db.transaction(async (tx) => {
     // Claim the invite first: of two concurrent accepts only one updates the row.
-    const claimed = await tx
-      .update(adminInvites)
-      .set({ acceptedAt: now, acceptedBy: user.id })
-      .where(and(eq(adminInvites.id, check.inviteId), isNull(adminInvites.acceptedAt), gt(adminInvites.expiresAt, now)))
-      .returning({ id: adminInvites.id });
-    if (claimed.length === 0)
+    if (!(await claimAdminInvite(tx, { inviteId: check.inviteId, userId: user.id, now })))
       return fail("not_found", undefined, "This invitation is not valid (it may have been used already)");
-    await tx.update(users).set({ platformRole: "platform_admin" }).where(eq(users.id, user.id));
-    await tx.insert(auditLog).values({ actorUserId: user.id, action: "admin.invite.accepted", target: check.inviteId });
+    await makePlatformAdmin(tx, { userId: user.id });
+    await recordAudit(tx, { actorUserId: user.id, action: "admin.invite.accepted", target: check.inviteId });
     return ok({ inviteId: check.inviteId });
   });
 }
 
+/** The platform's admins and the latest invitations, for the admins page. */
 export async function listAdmins(db: DbOrTx) {
-  const [admins, invites] = await Promise.all([
-    db
-      .select({ id: users.id, name: users.name, email: users.email, since: users.createdAt })
-      .from(users)
-      .where(eq(users.platformRole, "platform_admin"))
-      .orderBy(users.createdAt),
-    db
-      .select({
-        id: adminInvites.id,
-        email: adminInvites.email,
-        expiresAt: adminInvites.expiresAt,
-        acceptedAt: adminInvites.acceptedAt,
-        createdAt: adminInvites.createdAt,
-      })
-      .from(adminInvites)
-      .orderBy(desc(adminInvites.createdAt))
-      .limit(50),
-  ]);
+  const [admins, invites] = await Promise.all([listPlatformAdmins(db), recentAdminInvites(db)]);
   return { admins, invites };
 }

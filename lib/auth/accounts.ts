@@ -1,6 +1,8 @@
-import { and, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { auditLog, signInFailures, users, type User } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit-log";
+import { clearSignInFailures, countSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
+import { createUser, getUserByEmail } from "@/db/queries/users";
+import type { User } from "@/db/schema";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./schemas";
 
@@ -10,23 +12,8 @@ export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 export type CredentialsResult = { ok: true; user: User } | { ok: false; code: "invalid_credentials" | "rate_limited" };
 
-export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-    .limit(1);
-  return user;
-}
-
-async function recentFailures(db: DbOrTx, email: string, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - FAILED_SIGN_IN_WINDOW_MS);
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.email, email), gte(signInFailures.createdAt, since)));
-  return row?.n ?? 0;
-}
+const recentFailures = (db: DbOrTx, email: string, now: Date) =>
+  countSignInFailures(db, { email, since: new Date(now.getTime() - FAILED_SIGN_IN_WINDOW_MS) });
 
 /** Checks an email and password, counting failures per email in the database. */
 export async function checkCredentials(
@@ -37,26 +24,25 @@ export async function checkCredentials(
 ): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
   if ((await recentFailures(db, normalized, now)) >= MAX_FAILED_SIGN_INS) return { ok: false, code: "rate_limited" };
-  const user = await findUserByEmail(db, normalized);
+  const user = await getUserByEmail(db, { email: normalized });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !valid) {
-    await db.insert(signInFailures).values({ email: normalized, createdAt: now });
+    await recordSignInFailure(db, { email: normalized, at: now });
     return { ok: false, code: "invalid_credentials" };
   }
-  await db.delete(signInFailures).where(eq(signInFailures.email, normalized));
+  await clearSignInFailures(db, { email: normalized });
   return { ok: true, user };
 }
 
 export type SignUpResult = { ok: true; user: User } | { ok: false; code: "email_taken" };
 
+/** Creates the user and its audit row together: a user never exists without the record of signing up. */
 export async function signUpUser(db: DbOrTx, input: SignUpInput): Promise<SignUpResult> {
   const passwordHash = await hashPassword(input.password);
-  const [user] = await db
-    .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash })
-    .onConflictDoNothing()
-    .returning();
-  if (!user) return { ok: false, code: "email_taken" };
-  await db.insert(auditLog).values({ actorUserId: user.id, action: "user.signed_up", target: user.id });
-  return { ok: true, user };
+  return db.transaction(async (tx): Promise<SignUpResult> => {
+    const user = await createUser(tx, { email: input.email.toLowerCase(), name: input.name, passwordHash });
+    if (!user) return { ok: false, code: "email_taken" };
+    await recordAudit(tx, { actorUserId: user.id, action: "user.signed_up", target: user.id });
+    return { ok: true, user };
+  });
 }

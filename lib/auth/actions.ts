@@ -2,10 +2,11 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { getUserByEmail } from "@/db/queries/users";
 import { publicSpec, userSpec } from "@/lib/actions/execute";
 import { fail, ok, type ActionError } from "@/lib/errors";
 import { invitePath } from "@/lib/team/tokens";
-import { findUserByEmail, signUpUser } from "./accounts";
+import { signUpUser } from "./accounts";
 import { signIn, signOut } from "./auth";
 import { homePathFor } from "./permissions";
 import { signInSchema, signUpSchema } from "./schemas";
@@ -38,7 +39,7 @@ export const authActions = {
     run: async ({ input }) => {
       const error = await signInOrError(input.email, input.password);
       if (error) return { ok: false, error };
-      const user = await findUserByEmail(getDb(), input.email);
+      const user = await getUserByEmail(getDb(), { email: input.email });
       return ok({ home: user ? homePathFor(user) : "/" });
     },
     redirectTo: (input, data) => safeNext(input.next) ?? data.home,

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
-import { getBusinessByAccount } from "@/db/queries/businesses";
-import { auditLog, businesses, memberships, type Business } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit-log";
+import { getBusinessByAccount, insertBusiness, setBusinessStripeIds } from "@/db/queries/businesses";
+import { addMembership } from "@/db/queries/memberships";
+import type { Business } from "@/db/schema";
 import { createStablecoinAccount, createTreasuryAccount, retrieveStablecoinAccount } from "@/lib/stripe/accounts";
 import { createTreasuryFinancialAccount, createUsdcFinancialAccount } from "@/lib/stripe/financial-accounts";
 import { fundingModelFor } from "@/lib/funding-model";
@@ -21,19 +22,15 @@ export async function createBusiness(
   const fundingModel = fundingModelFor(input.country);
   if (!fundingModel) throw new Error(`unsupported country ${input.country}`);
   return db.transaction(async (tx) => {
-    const [business] = await tx
-      .insert(businesses)
-      .values({
-        legalName: input.legalName,
-        country: input.country,
-        businessType: input.businessType,
-        fundingModel,
-        contactEmail: owner.email,
-      })
-      .returning();
-    if (!business) throw new Error("business insert returned nothing");
-    await tx.insert(memberships).values({ userId: owner.userId, businessId: business.id, role: "owner" });
-    await tx.insert(auditLog).values({
+    const business = await insertBusiness(tx, {
+      legalName: input.legalName,
+      country: input.country,
+      businessType: input.businessType,
+      fundingModel,
+      contactEmail: owner.email,
+    });
+    await addMembership(tx, { businessId: business.id, userId: owner.userId, role: "owner" });
+    await recordAudit(tx, {
       actorUserId: owner.userId,
       businessId: business.id,
       action: "business.created",
@@ -57,7 +54,7 @@ export async function provisionStripeAccount(db: Db, stripe: Stripe, business: B
     business.fundingModel === "stablecoin"
       ? await createStablecoinAccount(stripe, details, accountKey(business))
       : await createTreasuryAccount(stripe, details, accountKey(business));
-  await db.update(businesses).set({ stripeAccountId: accountId }).where(eq(businesses.id, business.id));
+  await setBusinessStripeIds(db, { businessId: business.id }, { stripeAccountId: accountId });
   business.stripeAccountId = accountId;
   return accountId;
 }
@@ -112,7 +109,7 @@ export async function ensureFinancialAccount(
     business.fundingModel === "stablecoin"
       ? await createUsdcFinancialAccount(stripe, business.stripeAccountId, financialAccountKey(business))
       : await createTreasuryFinancialAccount(stripe, business.stripeAccountId, financialAccountKey(business));
-  await db.update(businesses).set({ financialAccountId: id }).where(eq(businesses.id, business.id));
+  await setBusinessStripeIds(db, { businessId: business.id }, { financialAccountId: id });
   business.financialAccountId = id;
   return id;
 }

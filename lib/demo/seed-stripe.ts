@@ -1,7 +1,6 @@
-import { isNull, and, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
-import { businesses, type Business } from "@/db/schema";
+import { businessesNamedWithoutFinancialAccount } from "@/db/queries/businesses";
 import { ensureFinancialAccount, onboardingState, provisionStripeAccount } from "@/lib/businesses/provision";
 import { v2Request } from "@/lib/stripe/v2";
 
@@ -102,10 +101,7 @@ async function fundMx(stripe: Stripe, accountId: string, fa: string): Promise<vo
 }
 
 export async function seedDemoStripe(db: Db, stripe: Stripe, log: (line: string) => void = console.log): Promise<void> {
-  const rows: Business[] = await db
-    .select()
-    .from(businesses)
-    .where(and(inArray(businesses.legalName, DEMO_NAMES), isNull(businesses.financialAccountId)));
+  const rows = await businessesNamedWithoutFinancialAccount(db, { legalNames: DEMO_NAMES });
   for (const business of rows) {
     const accountId = await provisionStripeAccount(db, stripe, business);
     if (business.fundingModel === "stablecoin") await verifyMx(stripe, accountId, business.legalName);

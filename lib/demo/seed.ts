@@ -1,6 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { appMeta, businesses, memberships, users } from "@/db/schema";
+import { hasAppMeta, insertAppMeta } from "@/db/queries/app-meta";
+import { insertBusiness } from "@/db/queries/businesses";
+import { addMembership } from "@/db/queries/memberships";
+import { createUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { fundingModelFor } from "@/lib/funding-model";
 
@@ -22,40 +24,29 @@ const SEEDED_KEY = "demo_seeded";
 /** Seeds the demo users and businesses once; later calls do nothing. Sandbox mode only. */
 export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
   return db.transaction(async (tx) => {
-    const [done] = await tx.select().from(appMeta).where(eq(appMeta.key, SEEDED_KEY)).limit(1);
-    if (done) return { seeded: false };
+    if (await hasAppMeta(tx, { key: SEEDED_KEY })) return { seeded: false };
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const person of DEMO_SIGN_INS) {
-      await tx
-        .insert(users)
-        .values({
-          email: person.email,
-          name: person.name,
-          passwordHash,
-          platformRole: person.email === "admin@platform.test" ? "platform_admin" : null,
-        })
-        .onConflictDoNothing();
+      await createUser(tx, {
+        email: person.email,
+        name: person.name,
+        passwordHash,
+        platformRole: person.email === "admin@platform.test" ? "platform_admin" : null,
+      });
     }
     for (const demo of DEMO_BUSINESSES) {
-      const [owner] = await tx.select().from(users).where(eq(users.email, demo.owner)).limit(1);
+      const owner = await getUserByEmail(tx, { email: demo.owner });
       if (!owner) continue;
-      const [business] = await tx
-        .insert(businesses)
-        .values({
-          legalName: demo.legalName,
-          country: demo.country,
-          businessType: "company",
-          contactEmail: demo.owner,
-          fundingModel: fundingModelFor(demo.country) ?? "treasury",
-        })
-        .returning();
-      if (business)
-        await tx
-          .insert(memberships)
-          .values({ userId: owner.id, businessId: business.id, role: "owner" })
-          .onConflictDoNothing();
+      const business = await insertBusiness(tx, {
+        legalName: demo.legalName,
+        country: demo.country,
+        businessType: "company",
+        contactEmail: demo.owner,
+        fundingModel: fundingModelFor(demo.country) ?? "treasury",
+      });
+      await addMembership(tx, { businessId: business.id, userId: owner.id, role: "owner" });
     }
-    await tx.insert(appMeta).values({ key: SEEDED_KEY, value: { at: new Date().toISOString() } });
+    await insertAppMeta(tx, { key: SEEDED_KEY, value: { at: new Date().toISOString() } });
     return { seeded: true };
   });
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { auditLog, businesses, businessInvites, memberships, type BusinessInvite } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit-log";
+import { inviteByTokenHash, markInviteAccepted } from "@/db/queries/business-invites";
+import { addMembership } from "@/db/queries/memberships";
+import type { BusinessInvite } from "@/db/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { AssignableRole } from "./schemas";
 import { hashInviteToken } from "./tokens";
@@ -31,16 +33,8 @@ function statusOf(invite: BusinessInvite, now: Date): InviteStatus {
   return "open";
 }
 
-async function findByToken(db: DbOrTx, token: string, lock: boolean) {
-  const query = db
-    .select({ invite: businessInvites, businessName: businesses.legalName })
-    .from(businessInvites)
-    .innerJoin(businesses, eq(businesses.id, businessInvites.businessId))
-    .where(eq(businessInvites.tokenHash, hashInviteToken(token)))
-    .limit(1);
-  const [row] = lock ? await query.for("update", { of: businessInvites }) : await query;
-  return row;
-}
+const findByToken = (db: DbOrTx, token: string, lock: boolean) =>
+  inviteByTokenHash(db, { tokenHash: hashInviteToken(token), lock });
 
 /** The invitation behind a link, for the page that offers to accept it (null for an unknown token). */
 export async function describeInvite(db: DbOrTx, token: string, now = new Date()): Promise<InviteView | null> {
@@ -86,14 +80,10 @@ export async function acceptInvite(
         `This invitation is for ${invite.email}. Sign in with that email to accept it.`,
       );
     }
-    const [joined] = await tx
-      .insert(memberships)
-      .values({ userId: user.id, businessId: invite.businessId, role: invite.role })
-      .onConflictDoNothing()
-      .returning({ id: memberships.id });
+    const joined = await addMembership(tx, { businessId: invite.businessId, userId: user.id, role: invite.role });
     if (!joined) return fail("validation_failed", undefined, `You're already a member of ${businessName}.`);
-    await tx.update(businessInvites).set({ acceptedAt: now }).where(eq(businessInvites.id, invite.id));
-    await tx.insert(auditLog).values({
+    await markInviteAccepted(tx, { businessId: invite.businessId, inviteId: invite.id, at: now });
+    await recordAudit(tx, {
       actorUserId: user.id,
       businessId: invite.businessId,
       action: "team.invite_accepted",

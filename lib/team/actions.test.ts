@@ -6,8 +6,9 @@ import { auditLog, businessInvites, memberships } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import type { BusinessScope } from "@/lib/actions/execute";
 import { teamActions } from "./actions";
-import { inviteMember, listPendingInvites } from "./invites";
-import { listMembers } from "./members";
+import { listPendingInvites } from "@/db/queries/business-invites";
+import { listMembers } from "@/db/queries/memberships";
+import { inviteMember } from "./invites";
 import { actorOf, addMember, makeBusiness } from "@/testing/team-fixtures";
 
 describeEachDatabase("team actions", (database) => {

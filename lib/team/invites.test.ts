@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { businessInvites } from "@/db/schema";
-import { inviteMember, listPendingInvites, revokeInvite } from "./invites";
+import { listPendingInvites } from "@/db/queries/business-invites";
+import { inviteMember, revokeInvite } from "./invites";
 import { addMember, makeBusiness } from "@/testing/team-fixtures";
 import { hashInviteToken, INVITE_TTL_MS } from "./tokens";
 

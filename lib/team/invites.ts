@@ -1,47 +1,10 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { businessInvites, users } from "@/db/schema";
+import { insertInvite, revokeOpenInvite, revokeOpenInvitesFor } from "@/db/queries/business-invites";
+import { isMemberByEmail } from "@/db/queries/memberships";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { isMemberByEmail } from "./members";
 import type { AssignableRole, InviteInput } from "./schemas";
 import { hashInviteToken, INVITE_TTL_MS, newInviteToken } from "./tokens";
-
-export type PendingInvite = {
-  id: string;
-  email: string;
-  role: AssignableRole;
-  expiresAt: Date;
-  invitedByName: string | null;
-  expired: boolean;
-};
-
-const open = (businessId: string) =>
-  and(
-    eq(businessInvites.businessId, businessId),
-    isNull(businessInvites.acceptedAt),
-    isNull(businessInvites.revokedAt),
-  );
-
-/** Invitations of one business not yet accepted or revoked (expired ones too, marked, so the owner can re-invite). */
-export async function listPendingInvites(
-  db: DbOrTx,
-  { businessId, now = new Date() }: { businessId: string; now?: Date },
-): Promise<PendingInvite[]> {
-  const rows = await db
-    .select({
-      id: businessInvites.id,
-      email: businessInvites.email,
-      role: businessInvites.role,
-      expiresAt: businessInvites.expiresAt,
-      invitedByName: users.name,
-    })
-    .from(businessInvites)
-    .leftJoin(users, eq(users.id, businessInvites.invitedBy))
-    .where(open(businessId))
-    .orderBy(desc(businessInvites.createdAt));
-  return rows.map((r) => ({ ...r, expired: r.expiresAt.getTime() <= now.getTime() }));
-}
 
 /** Postgres and PGlite both report a unique violation as 23505, possibly wrapped by drizzle. */
 function isUniqueViolation(err: unknown): boolean {
@@ -75,23 +38,16 @@ export async function inviteMember(
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   try {
     const invite = await db.transaction(async (tx) => {
-      await tx
-        .update(businessInvites)
-        .set({ revokedAt: now })
-        .where(and(open(businessId), sql`lower(${businessInvites.email}) = ${normalized}`));
-      const [row] = await tx
-        .insert(businessInvites)
-        .values({
-          businessId,
-          email: normalized,
-          role,
-          tokenHash: hashInviteToken(token),
-          invitedBy,
-          expiresAt,
-          createdAt: now,
-        })
-        .returning({ id: businessInvites.id });
-      return row!;
+      await revokeOpenInvitesFor(tx, { businessId, email: normalized, at: now });
+      return insertInvite(tx, {
+        businessId,
+        email: normalized,
+        role,
+        tokenHash: hashInviteToken(token),
+        invitedBy,
+        expiresAt,
+        createdAt: now,
+      });
     });
     return ok({ inviteId: invite.id, token, email: normalized, role, expiresAt });
   } catch (err) {
@@ -107,11 +63,7 @@ export async function revokeInvite(
   db: DbOrTx,
   { businessId, inviteId, now = new Date() }: { businessId: string; inviteId: string; now?: Date },
 ): Promise<ActionResult<{ inviteId: string; email: string }>> {
-  const [row] = await db
-    .update(businessInvites)
-    .set({ revokedAt: now })
-    .where(and(eq(businessInvites.id, inviteId), open(businessId)))
-    .returning({ id: businessInvites.id, email: businessInvites.email });
+  const row = await revokeOpenInvite(db, { businessId, inviteId, at: now });
   if (!row) return fail("not_found", undefined, "That invitation is no longer open.");
   return ok({ inviteId: row.id, email: row.email });
 }

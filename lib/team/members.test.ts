@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { memberships } from "@/db/schema";
-import { changeMemberRole, listMembers, removeMember } from "./members";
+import { listMembers } from "@/db/queries/memberships";
+import { changeMemberRole, removeMember } from "./members";
 import { addMember, makeBusiness } from "@/testing/team-fixtures";
 
 describeEachDatabase("team members", (database) => {

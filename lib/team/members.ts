@@ -1,51 +1,9 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { memberships, users, type Membership, type MembershipRole } from "@/db/schema";
+import { deleteMembership, lockMembership, lockOwners, setMembershipRole } from "@/db/queries/memberships";
+import type { Membership, MembershipRole } from "@/db/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { AssignableRole } from "./schemas";
-
-export type TeamMember = {
-  membershipId: string;
-  userId: string;
-  name: string;
-  email: string;
-  role: MembershipRole;
-  joinedAt: Date;
-};
-
-/** Everyone in one business, owners first, then by when they joined. */
-export async function listMembers(db: DbOrTx, { businessId }: { businessId: string }): Promise<TeamMember[]> {
-  return db
-    .select({
-      membershipId: memberships.id,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.businessId, businessId))
-    .orderBy(
-      sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 else 2 end`,
-      asc(memberships.createdAt),
-    );
-}
-
-export async function isMemberByEmail(
-  db: DbOrTx,
-  { businessId, email }: { businessId: string; email: string },
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.businessId, businessId), sql`lower(${users.email}) = ${email.toLowerCase()}`))
-    .limit(1);
-  return Boolean(row);
-}
 
 type Target = { businessId: string; actorUserId: string; membershipId: string };
 
@@ -58,22 +16,14 @@ async function lockTarget(
   { businessId, actorUserId, membershipId }: Target,
   verb: "change" | "remove",
 ): Promise<ActionResult<Membership>> {
-  const [target] = await tx
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.id, membershipId), eq(memberships.businessId, businessId)))
-    .for("update");
+  const target = await lockMembership(tx, { businessId, membershipId });
   if (!target) return fail("not_found", undefined, "That person isn't in your team.");
   if (target.userId === actorUserId) {
     const message = verb === "change" ? "You can't change your own role." : "You can't remove yourself from the team.";
     return fail("forbidden", undefined, message);
   }
   if (target.role === "owner") {
-    const owners = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")))
-      .for("update");
+    const owners = await lockOwners(tx, { businessId });
     if (owners.length <= 1) {
       return fail(
         "forbidden",
@@ -94,10 +44,7 @@ export async function changeMemberRole(
     if (!locked.ok) return locked;
     const target = locked.data;
     if (target.role !== input.role) {
-      await tx
-        .update(memberships)
-        .set({ role: input.role })
-        .where(and(eq(memberships.id, target.id), eq(memberships.businessId, input.businessId)));
+      await setMembershipRole(tx, { businessId: input.businessId, membershipId: target.id, role: input.role });
     }
     return ok({ membershipId: target.id, from: target.role, to: input.role });
   });
@@ -111,9 +58,7 @@ export async function removeMember(
     const locked = await lockTarget(tx, input, "remove");
     if (!locked.ok) return locked;
     const target = locked.data;
-    await tx
-      .delete(memberships)
-      .where(and(eq(memberships.id, target.id), eq(memberships.businessId, input.businessId)));
+    await deleteMembership(tx, { businessId: input.businessId, membershipId: target.id });
     return ok({ membershipId: target.id, userId: target.userId });
   });
 }

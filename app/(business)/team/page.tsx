@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { listPendingInvites } from "@/db/queries/business-invites";
+import { listMembers } from "@/db/queries/memberships";
 import { ConfirmForm } from "@/components/team/confirm-form";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
-import { listPendingInvites } from "@/lib/team/invites";
-import { listMembers } from "@/lib/team/members";
 import { revokeInviteAction } from "./actions";
 import { InviteForm } from "./invite-form";
 import { MemberActions } from "./member-actions";

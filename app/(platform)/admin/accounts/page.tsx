@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccountsFilters } from "@/components/admin/accounts-filters";
 import { AccountsTable } from "@/components/admin/accounts-table";
 import { getDb } from "@/db";
-import { accountCountries } from "@/db/queries/admin-accounts";
+import { accountCountries } from "@/db/queries/businesses-list";
 import { listAdminAccounts } from "@/lib/admin/accounts";
 import { parseAccountFilters } from "@/lib/admin/account-filters";
 import { requirePlatformPage } from "@/lib/auth/session";

@@ -3,7 +3,7 @@ import { SpendChart } from "@/components/admin/spend-chart";
 import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { getDb } from "@/db";
-import { DIMENSIONS, periodFrom, spendBy } from "@/db/queries/admin-analytics";
+import { DIMENSIONS, periodFrom, spendBy } from "@/db/queries/spend-analytics";
 import { requirePlatformPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Analytics" };

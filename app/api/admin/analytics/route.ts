@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { DIMENSIONS, periodFrom, spendBy, toCsv, type Dimension } from "@/db/queries/admin-analytics";
+import { DIMENSIONS, periodFrom, spendBy, toCsv, type Dimension } from "@/db/queries/spend-analytics";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 

@@ -12,7 +12,7 @@ import {
   DecisionsSection,
 } from "@/components/admin/review-activity";
 import { getDb } from "@/db";
-import { getAccountReview } from "@/db/queries/admin-account-review";
+import { getAccountReview } from "@/db/queries/account-review";
 import { requirePlatformPage } from "@/lib/auth/session";
 import {
   closeAction,

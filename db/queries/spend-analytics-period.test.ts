@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { periodFrom } from "./admin-analytics";
+import { periodFrom } from "./spend-analytics";
 
 const now = new Date("2026-11-30T12:00:00Z");
 
