@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { z } from "zod";
-import { getEvent } from "@/db/queries/admin-events";
+import { getEvent } from "@/db/queries/events";
 import { stripeEvents } from "@/db/schema";
 import {
   applySnapshotEvent,
@@ -24,7 +24,7 @@ export async function replayEvent(
   deps: AdminDeps,
   eventId: string,
 ): Promise<ActionResult<{ applied: boolean; error: string | null }>> {
-  const row = await getEvent(deps.db, eventId);
+  const row = await getEvent(deps.db, { eventId });
   if (!row) return fail("not_found");
   if (row.type === "issuing_authorization.request")
     return fail("validation_failed", undefined, "Real-time authorization requests can't be replayed");
