@@ -22,6 +22,12 @@ export function eventRow(event: Stripe.Event, now: Date): EventRow {
   };
 }
 
+/** Stores the event unless its id is logged already: false when it was (a redelivery). */
+export async function insertEvent(db: DbOrTx, row: EventRow): Promise<boolean> {
+  const [stored] = await db.insert(stripeEvents).values(row).onConflictDoNothing().returning({ id: stripeEvents.id });
+  return !!stored;
+}
+
 export async function isEventStored(db: DbOrTx, { eventId }: { eventId: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: stripeEvents.id })
