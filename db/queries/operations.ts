@@ -61,6 +61,14 @@ export async function recordOperationAnswer(
     .where(eq(operations.id, id));
 }
 
+/** Replaces the stored Stripe object (a payout's timeline moving on), leaving the status as it is. */
+export async function setOperationResult(
+  db: DbOrTx,
+  { id, result }: { id: string; result: Record<string, unknown> },
+): Promise<void> {
+  await db.update(operations).set({ result, updatedAt: new Date() }).where(eq(operations.id, id));
+}
+
 /**
  * Marks a refused operation failed and frees its form token (the row keeps it with a suffix), so the
  * corrected form, sent with the same token, gets a new row and so a new idempotency key.

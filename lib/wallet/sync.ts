@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/connect";
 import { walletEntryStatuses } from "@/db/queries/wallet-entries";
 import { walletEntries, type Business } from "@/db/schema";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
-import { walletOf } from "@/lib/payouts/queries";
+import { walletOf } from "@/lib/wallet/account";
 import { fundingPaymentBehind, receivedBehind, saveWalletEntry, walletEntry } from "./entries";
 
 type Entry = typeof walletEntries.$inferInsert;

@@ -1,0 +1,38 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { operations, type OperationRow } from "@/db/schema";
+
+// A payout is the operation row of one USDC transfer; every query filters on the business, so
+// another business's payout looks missing.
+
+/** The `operations.kind` of a payout. */
+export const PAYOUT_KIND = "payout";
+
+export async function findPayout(db: DbOrTx, q: { businessId: string; id: string }): Promise<OperationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.businessId, q.businessId), eq(operations.kind, PAYOUT_KIND), eq(operations.id, q.id)))
+    .limit(1);
+  return row;
+}
+
+/** Payouts that reached Stripe (or may have: pending), newest first. Refused ones never became payouts. */
+export async function listPayouts(
+  db: DbOrTx,
+  q: { businessId: string; limit: number; offset: number },
+): Promise<OperationRow[]> {
+  return db
+    .select()
+    .from(operations)
+    .where(
+      and(
+        eq(operations.businessId, q.businessId),
+        eq(operations.kind, PAYOUT_KIND),
+        inArray(operations.status, ["pending", "succeeded"]),
+      ),
+    )
+    .orderBy(desc(operations.createdAt), desc(operations.id))
+    .limit(q.limit)
+    .offset(q.offset);
+}
