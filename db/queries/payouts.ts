@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { operations, type OperationRow } from "@/db/schema";
+import { findBusinessOperation } from "./operations";
 
 // A payout is the operation row of one USDC transfer; every query filters on the business, so
 // another business's payout looks missing.
@@ -8,13 +9,8 @@ import { operations, type OperationRow } from "@/db/schema";
 /** The `operations.kind` of a payout. */
 export const PAYOUT_KIND = "payout";
 
-export async function findPayout(db: DbOrTx, q: { businessId: string; id: string }): Promise<OperationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(operations)
-    .where(and(eq(operations.businessId, q.businessId), eq(operations.kind, PAYOUT_KIND), eq(operations.id, q.id)))
-    .limit(1);
-  return row;
+export function findPayout(db: DbOrTx, q: { businessId: string; id: string }): Promise<OperationRow | undefined> {
+  return findBusinessOperation(db, { ...q, kind: PAYOUT_KIND });
 }
 
 /** Payouts that reached Stripe (or may have: pending), newest first. Refused ones never became payouts. */
