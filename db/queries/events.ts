@@ -28,6 +28,17 @@ export async function insertEvent(db: DbOrTx, row: EventRow): Promise<boolean> {
   return !!stored;
 }
 
+/** Records a replay's outcome: applied now, or the error it failed with. */
+export async function recordReplay(
+  db: DbOrTx,
+  { eventId, error }: { eventId: string; error: string | null },
+): Promise<void> {
+  await db
+    .update(stripeEvents)
+    .set(error ? { error } : { appliedAt: new Date(), error: null })
+    .where(eq(stripeEvents.id, eventId));
+}
+
 export async function isEventStored(db: DbOrTx, { eventId }: { eventId: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: stripeEvents.id })

@@ -1,10 +1,12 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { operations, type OperationRow } from "@/db/schema";
+import { operations, payouts, type OperationRow } from "@/db/schema";
+import { upsertNewer } from "@/db/upsert";
 import { findBusinessOperation } from "./operations";
 
-// A payout is the operation row of one USDC transfer; every query filters on the business, so
-// another business's payout looks missing.
+// A business's payout is the operation row of one USDC transfer (every query of those filters on
+// the business, so another business's payout looks missing); the `payouts` read model mirrors
+// Stripe's outbound payments and transfers of every account.
 
 /** The `operations.kind` of a payout. */
 export const PAYOUT_KIND = "payout";
@@ -31,4 +33,9 @@ export async function listPayouts(
     .orderBy(desc(operations.createdAt), desc(operations.id))
     .limit(q.limit)
     .offset(q.offset);
+}
+
+/** The read model's row of an outbound payment or transfer (v1 treasury or v2), from its webhooks. */
+export async function upsertPayout(db: DbOrTx, row: typeof payouts.$inferInsert): Promise<void> {
+  await upsertNewer(db, payouts, row);
 }

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { z } from "zod";
-import { getEvent } from "@/db/queries/events";
-import { stripeEvents } from "@/db/schema";
+import { getEvent, recordReplay } from "@/db/queries/events";
 import {
   applySnapshotEvent,
   financialAccountTouched,
@@ -57,9 +55,6 @@ export async function replayEvent(
     console.error(`replay of ${eventId} failed`, err);
     error = String(err instanceof Error ? err.message : err).slice(0, 500);
   }
-  await deps.db
-    .update(stripeEvents)
-    .set(error ? { error } : { appliedAt: new Date(), error: null })
-    .where(eq(stripeEvents.id, eventId));
+  await recordReplay(deps.db, { eventId, error });
   return ok({ applied: !error, error });
 }
