@@ -1,4 +1,4 @@
-import type { decisionLog, DecisionStats } from "@/db/queries/admin-decisions";
+import type { decisionLog, DecisionStats } from "@/db/queries/authorization-decisions";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section, TableCard } from "./empty-state";
 import { formatDateTime } from "./format";

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { authorizationDecisions, authorizations } from "@/db/schema";
+import { upsertNewer } from "@/db/upsert";
 
 export type AuthorizationRow = typeof authorizations.$inferSelect;
 
@@ -73,4 +74,18 @@ export async function countDeclinedSince(
       ),
     );
   return row?.n ?? 0;
+}
+
+const STATUS_RANK: Record<string, number> = { pending: 0, closed: 1, expired: 1, reversed: 1 };
+
+/** Stores the authorization's newest state; a finished one never goes back to pending. */
+export async function upsertAuthorization(db: DbOrTx, row: typeof authorizations.$inferInsert): Promise<void> {
+  // Within one second events can't be ordered by time, so the status decides too.
+  const rank = STATUS_RANK[row.status] ?? 0;
+  await upsertNewer(
+    db,
+    authorizations,
+    row,
+    sql`(case ${authorizations.status} when 'pending' then 0 else 1 end) <= ${rank}`,
+  );
 }

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { cardholders, cards } from "@/db/schema";
+import { upsertNewer } from "@/db/upsert";
 
 /** The business's cards from the read model (never another account's: the filter is the account). */
 export async function listCards(db: DbOrTx, { accountId, limit = 50 }: { accountId: string; limit?: number }) {
@@ -11,4 +12,8 @@ export async function listCards(db: DbOrTx, { accountId, limit = 50 }: { account
     .where(eq(cards.accountId, accountId))
     .orderBy(desc(cards.objectCreatedAt))
     .limit(limit);
+}
+
+export async function upsertCard(db: DbOrTx, row: typeof cards.$inferInsert): Promise<void> {
+  await upsertNewer(db, cards, row);
 }

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import { stripeEvents } from "@/db/schema";
+import { businesses, stripeEvents } from "@/db/schema";
 
 /** A Stripe event as the event log stores it (unique by id). */
 export type EventRow = typeof stripeEvents.$inferInsert & { id: string };
@@ -22,6 +22,23 @@ export function eventRow(event: Stripe.Event, now: Date): EventRow {
   };
 }
 
+/** Stores the event unless its id is logged already: false when it was (a redelivery). */
+export async function insertEvent(db: DbOrTx, row: EventRow): Promise<boolean> {
+  const [stored] = await db.insert(stripeEvents).values(row).onConflictDoNothing().returning({ id: stripeEvents.id });
+  return !!stored;
+}
+
+/** Records a replay's outcome: applied now, or the error it failed with. */
+export async function recordReplay(
+  db: DbOrTx,
+  { eventId, error }: { eventId: string; error: string | null },
+): Promise<void> {
+  await db
+    .update(stripeEvents)
+    .set(error ? { error } : { appliedAt: new Date(), error: null })
+    .where(eq(stripeEvents.id, eventId));
+}
+
 export async function isEventStored(db: DbOrTx, { eventId }: { eventId: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: stripeEvents.id })
@@ -29,4 +46,77 @@ export async function isEventStored(db: DbOrTx, { eventId }: { eventId: string }
     .where(eq(stripeEvents.id, eventId))
     .limit(1);
   return !!row;
+}
+
+export const EVENTS_PAGE_SIZE = 50;
+
+export type EventFilters = {
+  type?: string;
+  account?: string;
+  status?: "applied" | "error" | "pending";
+  before?: { at: Date; id: string };
+};
+
+/** A cursor is the last row's (received_at, id): stable while new events keep arriving. */
+export function encodeCursor(row: { receivedAt: Date; id: string }): string {
+  return `${row.receivedAt.toISOString()}_${row.id}`;
+}
+
+export function decodeCursor(s: string | undefined): { at: Date; id: string } | undefined {
+  const m = s ? /^(\d{4}-\d\d-\d\dT[\d:.]+Z)_(.+)$/.exec(s) : null;
+  if (!m) return undefined;
+  const at = new Date(m[1]!);
+  return Number.isNaN(at.getTime()) ? undefined : { at, id: m[2]! };
+}
+
+/**
+ * Newest first, filtered by type ("issuing_card.updated", or a prefix ending in "." or "*") and
+ * connected account; keyset pagination, so page 200 costs what page 1 does.
+ */
+export async function listEvents(db: DbOrTx, f: EventFilters) {
+  const conds: SQL[] = [];
+  if (f.type) {
+    const prefix = f.type.endsWith("*") ? f.type.slice(0, -1) : f.type.endsWith(".") ? f.type : null;
+    conds.push(
+      prefix !== null
+        ? like(stripeEvents.type, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+        : eq(stripeEvents.type, f.type),
+    );
+  }
+  if (f.account) conds.push(eq(stripeEvents.account, f.account));
+  if (f.status === "error") conds.push(sql`${stripeEvents.error} is not null`);
+  if (f.status === "applied") conds.push(sql`${stripeEvents.appliedAt} is not null`);
+  if (f.status === "pending") conds.push(sql`${stripeEvents.appliedAt} is null and ${stripeEvents.error} is null`);
+  if (f.before)
+    conds.push(
+      or(
+        lt(stripeEvents.receivedAt, f.before.at),
+        and(eq(stripeEvents.receivedAt, f.before.at), lt(stripeEvents.id, f.before.id)),
+      )!,
+    );
+  const rows = await db
+    .select({
+      id: stripeEvents.id,
+      type: stripeEvents.type,
+      kind: stripeEvents.kind,
+      account: stripeEvents.account,
+      objectId: stripeEvents.objectId,
+      receivedAt: stripeEvents.receivedAt,
+      appliedAt: stripeEvents.appliedAt,
+      error: stripeEvents.error,
+      business: businesses.legalName,
+    })
+    .from(stripeEvents)
+    .leftJoin(businesses, eq(businesses.stripeAccountId, stripeEvents.account))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(stripeEvents.receivedAt), desc(stripeEvents.id))
+    .limit(EVENTS_PAGE_SIZE + 1);
+  const more = rows.length > EVENTS_PAGE_SIZE;
+  const page = rows.slice(0, EVENTS_PAGE_SIZE);
+  return { rows: page, next: more && page.length ? encodeCursor(page[page.length - 1]!) : null };
+}
+
+export async function getEvent(db: DbOrTx, { eventId }: { eventId: string }) {
+  const [row] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, eventId)).limit(1);
+  return row ?? null;
 }

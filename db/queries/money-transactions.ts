@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { moneyTransactions } from "@/db/schema";
+import { upsertNewer } from "@/db/upsert";
 
 export type MoneyTransactionRow = typeof moneyTransactions.$inferSelect;
 
@@ -39,4 +40,8 @@ export async function moneyInOutByDay(
     )
     .groupBy(day);
   return rows.map((r) => ({ day: r.day, moneyIn: Number(r.moneyIn), moneyOut: Number(r.moneyOut) }));
+}
+
+export async function upsertMoneyTransaction(db: DbOrTx, row: typeof moneyTransactions.$inferInsert): Promise<void> {
+  await upsertNewer(db, moneyTransactions, row);
 }

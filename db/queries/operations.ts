@@ -44,6 +44,35 @@ export async function findOperationByToken(
   return row;
 }
 
+/** The business's operation of this kind (another business's looks missing), optionally only in one status. */
+export async function findBusinessOperation(
+  db: DbOrTx,
+  q: { businessId: string; kind: string; id: string; status?: OperationRow["status"] },
+): Promise<OperationRow | undefined> {
+  const conditions = [eq(operations.id, q.id), eq(operations.businessId, q.businessId), eq(operations.kind, q.kind)];
+  if (q.status) conditions.push(eq(operations.status, q.status));
+  const [row] = await db
+    .select()
+    .from(operations)
+    .where(and(...conditions))
+    .limit(1);
+  return row;
+}
+
+/** The business's operations of one kind, newest first (all of them unless `limit`). */
+export function listBusinessOperations(
+  db: DbOrTx,
+  q: { businessId: string; kind: string; limit?: number },
+): Promise<OperationRow[]> {
+  const query = db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.businessId, q.businessId), eq(operations.kind, q.kind)))
+    .orderBy(desc(operations.createdAt))
+    .$dynamic();
+  return q.limit === undefined ? query : query.limit(q.limit);
+}
+
 export async function getOperation(db: DbOrTx, id: string): Promise<OperationRow | undefined> {
   const [row] = await db.select().from(operations).where(eq(operations.id, id)).limit(1);
   return row;
@@ -59,6 +88,14 @@ export async function recordOperationAnswer(
     .update(operations)
     .set({ ...answer, error: null, updatedAt: new Date() })
     .where(eq(operations.id, id));
+}
+
+/** Replaces the stored Stripe object (a payout's timeline moving on), leaving the status as it is. */
+export async function setOperationResult(
+  db: DbOrTx,
+  { id, result }: { id: string; result: Record<string, unknown> },
+): Promise<void> {
+  await db.update(operations).set({ result, updatedAt: new Date() }).where(eq(operations.id, id));
 }
 
 /**

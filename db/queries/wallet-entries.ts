@@ -2,6 +2,8 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { walletEntries, type WalletEntry } from "@/db/schema";
 
+export type NewWalletEntry = typeof walletEntries.$inferInsert;
+
 /** Which of a business's wallet lines to read: of one kind, created in [from, before). */
 export type WalletEntriesQuery = {
   businessId: string;
@@ -38,4 +40,15 @@ export async function walletEntryStatuses(
     .from(walletEntries)
     .where(and(eq(walletEntries.businessId, businessId), inArray(walletEntries.id, ids)));
   return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Stores an entry, or moves a known one on (its status and amount change while it is pending). */
+export async function saveWalletEntry(db: DbOrTx, entry: NewWalletEntry): Promise<void> {
+  await db
+    .insert(walletEntries)
+    .values(entry)
+    .onConflictDoUpdate({
+      target: walletEntries.id,
+      set: { status: entry.status, amount: entry.amount, syncedAt: new Date() },
+    });
 }

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { z } from "zod";
-import { getEvent } from "@/db/queries/admin-events";
-import { stripeEvents } from "@/db/schema";
+import { getEvent, recordReplay } from "@/db/queries/events";
 import {
   applySnapshotEvent,
   financialAccountTouched,
@@ -24,7 +22,7 @@ export async function replayEvent(
   deps: AdminDeps,
   eventId: string,
 ): Promise<ActionResult<{ applied: boolean; error: string | null }>> {
-  const row = await getEvent(deps.db, eventId);
+  const row = await getEvent(deps.db, { eventId });
   if (!row) return fail("not_found");
   if (row.type === "issuing_authorization.request")
     return fail("validation_failed", undefined, "Real-time authorization requests can't be replayed");
@@ -57,9 +55,6 @@ export async function replayEvent(
     console.error(`replay of ${eventId} failed`, err);
     error = String(err instanceof Error ? err.message : err).slice(0, 500);
   }
-  await deps.db
-    .update(stripeEvents)
-    .set(error ? { error } : { appliedAt: new Date(), error: null })
-    .where(eq(stripeEvents.id, eventId));
+  await recordReplay(deps.db, { eventId, error });
   return ok({ applied: !error, error });
 }

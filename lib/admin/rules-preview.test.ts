@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { EMPTY_RULES } from "@/lib/rules/engine";
-import type { PastDecision } from "@/db/queries/admin-decisions";
+import type { PastDecision } from "@/db/queries/authorization-decisions";
 import { previewRules } from "./rules-preview";
 import { rulesFormSchema } from "@/lib/rules/rules-form";
 

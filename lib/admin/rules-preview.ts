@@ -1,5 +1,5 @@
 import { decide, type RuleKind, type RuleSet } from "@/lib/rules/engine";
-import type { PastDecision } from "@/db/queries/admin-decisions";
+import type { PastDecision } from "@/db/queries/authorization-decisions";
 
 export type RulesPreview = {
   total: number;

@@ -7,7 +7,7 @@ import { executeAction } from "@/lib/actions/execute";
 import { adminActions } from "@/lib/admin/actions";
 import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { loadRules } from "@/lib/rules/rules-store";
-import { decisionStats } from "@/db/queries/admin-decisions";
+import { decisionStats } from "@/db/queries/authorization-decisions";
 
 const now = new Date("2026-11-20T12:00:00Z");
 

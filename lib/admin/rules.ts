@@ -1,4 +1,4 @@
-import { recentDecisions } from "@/db/queries/admin-decisions";
+import { recentDecisions } from "@/db/queries/authorization-decisions";
 import { businessRulesFor } from "@/db/queries/authorization-rules";
 import { ok, type ActionResult } from "@/lib/errors";
 import type { RuleSet } from "@/lib/rules/engine";

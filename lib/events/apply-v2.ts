@@ -1,9 +1,10 @@
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { getBusinessByAccount } from "@/db/queries/businesses";
+import { saveWalletEntry } from "@/db/queries/wallet-entries";
 import { applyPayoutSnapshot } from "@/lib/payouts/apply-event";
 import { V2_PREVIEW_VERSION } from "@/lib/stripe/v2";
-import { fundingPaymentBehind, saveWalletEntry, walletEntry } from "@/lib/wallet/entries";
+import { fundingPaymentBehind, walletEntry } from "@/lib/wallet/entries";
 import { applyAccountV2, applyFinancialAccountV2, applyOutboundV2 } from "./read-models-v2";
 
 type Json = Record<string, unknown>;

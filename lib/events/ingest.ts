@@ -1,7 +1,6 @@
 import type Stripe from "stripe";
 import type { Db, DbOrTx } from "@/db/connect";
-import { isEventStored, type EventRow } from "@/db/queries/events";
-import { stripeEvents } from "@/db/schema";
+import { insertEvent, isEventStored, type EventRow } from "@/db/queries/events";
 
 /**
  * What the three receivers (real-time authorizations, snapshot events, thin events) share: the
@@ -83,12 +82,7 @@ export async function storeOnce<T>(
     const fetched = await fetch();
     try {
       const inserted = await db.transaction(async (tx) => {
-        const [stored] = await tx
-          .insert(stripeEvents)
-          .values(row)
-          .onConflictDoNothing()
-          .returning({ id: stripeEvents.id });
-        if (!stored) return false;
+        if (!(await insertEvent(tx, row))) return false;
         await apply(tx, fetched);
         return true;
       });
@@ -96,10 +90,11 @@ export async function storeOnce<T>(
     } catch (err) {
       if (isDatabaseError(err)) throw err;
       console.error(`could not apply ${row.type} ${row.id}`, err);
-      await db
-        .insert(stripeEvents)
-        .values({ ...row, appliedAt: null, error: String(err instanceof Error ? err.message : err).slice(0, 500) })
-        .onConflictDoNothing();
+      await insertEvent(db, {
+        ...row,
+        appliedAt: null,
+        error: String(err instanceof Error ? err.message : err).slice(0, 500),
+      });
       return reply(200, { received: true, applied: false });
     }
   } catch (err) {

@@ -1,7 +1,8 @@
 import type { DbOrTx } from "@/db/connect";
 import { getBusinessByAccount } from "@/db/queries/businesses";
-import { connectedAccounts, financialAccounts, payouts } from "@/db/schema";
-import { upsertNewer } from "./upsert";
+import { upsertConnectedAccount } from "@/db/queries/connected-accounts";
+import { upsertFinancialAccount } from "@/db/queries/financial-accounts";
+import { upsertPayout } from "@/db/queries/payouts";
 
 type Json = Record<string, unknown>;
 type V2Money = { value?: number; currency?: string };
@@ -30,7 +31,7 @@ export async function applyAccountV2(db: DbOrTx, account: Json, sourceAt: Date):
   const biz = await getBusinessByAccount(db, { accountId: id });
   const entries = (obj(account.requirements).entries as Json[] | undefined) ?? [];
   const identity = obj(account.identity);
-  await upsertNewer(db, connectedAccounts, {
+  await upsertConnectedAccount(db, {
     id,
     businessId: biz?.id ?? null,
     api: "v2",
@@ -65,7 +66,7 @@ export async function applyFinancialAccountV2(db: DbOrTx, accountId: string, fa:
   bucket("available");
   bucket("inbound_pending");
   bucket("outbound_pending");
-  await upsertNewer(db, financialAccounts, {
+  await upsertFinancialAccount(db, {
     id,
     accountId,
     api: "v2",
@@ -88,7 +89,7 @@ export async function applyOutboundV2(
   if (!id) return;
   const amount = obj(o.amount) as V2Money;
   const to = obj(o.to);
-  await upsertNewer(db, payouts, {
+  await upsertPayout(db, {
     id,
     accountId,
     kind,

@@ -1,19 +1,15 @@
-import { and, eq, lte, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
+import { upsertAuthorization } from "@/db/queries/authorizations";
 import { getBusinessByAccount } from "@/db/queries/businesses";
-import {
-  authorizations,
-  cardholders,
-  cards,
-  connectedAccounts,
-  disputes,
-  financialAccounts,
-  issuingTransactions,
-  moneyTransactions,
-  payouts,
-} from "@/db/schema";
-import { upsertNewer } from "./upsert";
+import { upsertCardholder } from "@/db/queries/cardholders";
+import { upsertCard } from "@/db/queries/cards";
+import { patchCapability, upsertConnectedAccount } from "@/db/queries/connected-accounts";
+import { upsertDispute } from "@/db/queries/disputes";
+import { upsertFinancialAccount } from "@/db/queries/financial-accounts";
+import { upsertIssuingTransaction } from "@/db/queries/issuing-transactions";
+import { upsertMoneyTransaction } from "@/db/queries/money-transactions";
+import { upsertPayout } from "@/db/queries/payouts";
 
 const at = (unix: number | null | undefined) => new Date((unix ?? 0) * 1000);
 const idOf = (v: string | { id: string } | null | undefined) => (v == null ? null : typeof v === "string" ? v : v.id);
@@ -22,52 +18,35 @@ async function businessIdFor(db: DbOrTx, accountId: string): Promise<string | nu
   return (await getBusinessByAccount(db, { accountId }))?.id ?? null;
 }
 
-/**
- * Accounts opened through v2 (the stablecoin ones) are kept in their v2 view, from thin events;
- * Stripe also sends v1 `account.updated`/`capability.updated` about them, which must not replace
- * that view (else whichever delivery happened to arrive last would decide).
- */
-const isV1Row = sql`${connectedAccounts.api} = 'v1'`;
-
 export async function applyAccountV1(db: DbOrTx, a: Stripe.Account, sourceAt: Date): Promise<void> {
   const capabilities = Object.fromEntries(Object.entries(a.capabilities ?? {}).map(([k, v]) => [k, String(v)]));
-  await upsertNewer(
-    db,
-    connectedAccounts,
-    {
-      id: a.id,
-      businessId: await businessIdFor(db, a.id),
-      api: "v1",
-      country: a.country ?? null,
-      email: a.email ?? null,
-      displayName:
-        a.business_profile?.name ??
-        a.company?.name ??
-        ([a.individual?.first_name, a.individual?.last_name].filter(Boolean).join(" ") || null),
-      capabilities,
-      requirementsDue: a.requirements?.currently_due ?? [],
-      requirementsPastDue: a.requirements?.past_due ?? [],
-      requirementsDeadline: a.requirements?.current_deadline ? at(a.requirements.current_deadline) : null,
-      disabledReason: a.requirements?.disabled_reason ?? null,
-      detailsSubmitted: a.details_submitted ?? false,
-      objectCreatedAt: at(a.created),
-      sourceAt,
-    },
-    isV1Row,
-  );
+  // Never replaces the v2 view of an account opened through v2 (see upsertConnectedAccount).
+  await upsertConnectedAccount(db, {
+    id: a.id,
+    businessId: await businessIdFor(db, a.id),
+    api: "v1",
+    country: a.country ?? null,
+    email: a.email ?? null,
+    displayName:
+      a.business_profile?.name ??
+      a.company?.name ??
+      ([a.individual?.first_name, a.individual?.last_name].filter(Boolean).join(" ") || null),
+    capabilities,
+    requirementsDue: a.requirements?.currently_due ?? [],
+    requirementsPastDue: a.requirements?.past_due ?? [],
+    requirementsDeadline: a.requirements?.current_deadline ? at(a.requirements.current_deadline) : null,
+    disabledReason: a.requirements?.disabled_reason ?? null,
+    detailsSubmitted: a.details_submitted ?? false,
+    objectCreatedAt: at(a.created),
+    sourceAt,
+  });
 }
 
 /** A capability changed: patch that one status if the stored account is not newer (and is kept in its v1 view). */
 export async function applyCapability(db: DbOrTx, c: Stripe.Capability, sourceAt: Date): Promise<void> {
   const accountId = idOf(c.account);
   if (!accountId) return;
-  await db
-    .update(connectedAccounts)
-    .set({
-      capabilities: sql`${connectedAccounts.capabilities} || ${JSON.stringify({ [c.id]: c.status })}::jsonb`,
-      sourceAt,
-    })
-    .where(and(eq(connectedAccounts.id, accountId), lte(connectedAccounts.sourceAt, sourceAt), isV1Row));
+  await patchCapability(db, { accountId, capability: c.id, status: c.status, sourceAt });
 }
 
 export async function applyCardholder(
@@ -76,7 +55,7 @@ export async function applyCardholder(
   h: Stripe.Issuing.Cardholder,
   sourceAt: Date,
 ): Promise<void> {
-  await upsertNewer(db, cardholders, {
+  await upsertCardholder(db, {
     id: h.id,
     accountId,
     name: h.name,
@@ -93,7 +72,7 @@ export async function applyCardholder(
 export async function applyCard(db: DbOrTx, accountId: string, c: Stripe.Issuing.Card, sourceAt: Date): Promise<void> {
   // `financial_account_v2` is the stablecoin guide's preview field, which the SDK does not type (and Stripe may not answer).
   const withFa = c as Stripe.Issuing.Card & { financial_account?: string | null; financial_account_v2?: string | null };
-  await upsertNewer(db, cards, {
+  await upsertCard(db, {
     id: c.id,
     accountId,
     cardholderId: idOf(c.cardholder) ?? "",
@@ -112,8 +91,6 @@ export async function applyCard(db: DbOrTx, accountId: string, c: Stripe.Issuing
   });
 }
 
-const AUTH_STATUS_RANK: Record<string, number> = { pending: 0, closed: 1, expired: 1, reversed: 1 };
-
 export async function applyAuthorization(
   db: DbOrTx,
   accountId: string,
@@ -121,31 +98,24 @@ export async function applyAuthorization(
   sourceAt: Date,
 ): Promise<void> {
   const last = a.request_history?.[a.request_history.length - 1];
-  // Within one second events can't be ordered by time; a finished authorization never goes back to pending.
-  const rank = AUTH_STATUS_RANK[a.status] ?? 0;
-  await upsertNewer(
-    db,
-    authorizations,
-    {
-      id: a.id,
-      accountId,
-      cardId: idOf(a.card) ?? "",
-      cardholderId: idOf(a.cardholder),
-      amount: a.amount || a.pending_request?.amount || last?.amount || 0,
-      currency: a.currency,
-      merchantAmount: a.merchant_amount || a.pending_request?.merchant_amount || last?.merchant_amount || 0,
-      merchantCurrency: a.merchant_currency,
-      merchantName: a.merchant_data?.name ?? null,
-      merchantCategory: a.merchant_data?.category ?? null,
-      merchantCountry: a.merchant_data?.country ?? null,
-      status: a.status,
-      approved: a.approved,
-      declineReason: a.approved ? null : (last?.reason ?? null),
-      objectCreatedAt: at(a.created),
-      sourceAt,
-    },
-    sql`(case ${authorizations.status} when 'pending' then 0 else 1 end) <= ${rank}`,
-  );
+  await upsertAuthorization(db, {
+    id: a.id,
+    accountId,
+    cardId: idOf(a.card) ?? "",
+    cardholderId: idOf(a.cardholder),
+    amount: a.amount || a.pending_request?.amount || last?.amount || 0,
+    currency: a.currency,
+    merchantAmount: a.merchant_amount || a.pending_request?.merchant_amount || last?.merchant_amount || 0,
+    merchantCurrency: a.merchant_currency,
+    merchantName: a.merchant_data?.name ?? null,
+    merchantCategory: a.merchant_data?.category ?? null,
+    merchantCountry: a.merchant_data?.country ?? null,
+    status: a.status,
+    approved: a.approved,
+    declineReason: a.approved ? null : (last?.reason ?? null),
+    objectCreatedAt: at(a.created),
+    sourceAt,
+  });
 }
 
 export async function applyIssuingTransaction(
@@ -154,7 +124,7 @@ export async function applyIssuingTransaction(
   t: Stripe.Issuing.Transaction,
   sourceAt: Date,
 ): Promise<void> {
-  await upsertNewer(db, issuingTransactions, {
+  await upsertIssuingTransaction(db, {
     id: t.id,
     accountId,
     cardId: idOf(t.card) ?? "",
@@ -175,7 +145,7 @@ export async function applyDispute(
   d: Stripe.Issuing.Dispute,
   sourceAt: Date,
 ): Promise<void> {
-  await upsertNewer(db, disputes, {
+  await upsertDispute(db, {
     id: d.id,
     accountId,
     transactionId: idOf(d.transaction),
@@ -202,7 +172,7 @@ export async function applyTreasuryFinancialAccount(
       outbound_pending: fa.balance.outbound_pending?.[currency] ?? 0,
     };
   }
-  await upsertNewer(db, financialAccounts, {
+  await upsertFinancialAccount(db, {
     id: fa.id,
     accountId,
     api: "v1",
@@ -224,7 +194,7 @@ export async function applyTreasuryOutbound(
 ): Promise<void> {
   const dest = "destination_payment_method_details" in o ? o.destination_payment_method_details : null;
   const bank = dest?.us_bank_account;
-  await upsertNewer(db, payouts, {
+  await upsertPayout(db, {
     id: o.id,
     accountId,
     kind,
@@ -244,7 +214,7 @@ export async function applyTreasuryTransaction(
   t: Stripe.Treasury.Transaction,
   sourceAt: Date,
 ): Promise<void> {
-  await upsertNewer(db, moneyTransactions, {
+  await upsertMoneyTransaction(db, {
     id: t.id,
     accountId,
     financialAccount: t.financial_account,

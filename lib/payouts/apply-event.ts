@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { operationByStripeObject } from "@/db/queries/operations";
-import { operations } from "@/db/schema";
-import { PAYOUT_KIND } from "./kinds";
+import { operationByStripeObject, setOperationResult } from "@/db/queries/operations";
+import { PAYOUT_KIND } from "@/db/queries/payouts";
 import { laterSnapshot } from "./timeline";
 
 /**
@@ -16,5 +14,5 @@ export async function applyPayoutSnapshot(db: DbOrTx, obt: Record<string, unknow
   if (!op) return;
   const next = laterSnapshot(op.result, obt);
   if (next === op.result) return;
-  await db.update(operations).set({ result: next, updatedAt: new Date() }).where(eq(operations.id, op.id));
+  await setOperationResult(db, { id: op.id, result: next });
 }

@@ -1,19 +1,25 @@
 import "server-only";
-import { getBusiness } from "@/db/queries/businesses";
-import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { payoutDestinations, type PayoutDestination } from "@/db/schema";
+import { getBusiness } from "@/db/queries/businesses";
+import {
+  archiveDestinationRow,
+  DESTINATION_KIND,
+  findDestination,
+  findDestinationByPayoutMethod,
+  saveDestination,
+  type NewPayoutDestination,
+} from "@/db/queries/payout-destinations";
+import type { PayoutDestination } from "@/db/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { stripeFailure } from "@/lib/stripe/errors";
 import { NETWORKS } from "@/lib/wallet/networks";
 import type { PayoutDeps } from "./deps";
-import { DESTINATION_KIND, findDestination } from "./queries";
 import { bankCountry, type bankDestinationSchema, type cryptoDestinationSchema } from "./schemas";
 import { archivePayoutMethod, createPayoutMethod, type PayoutMethodData } from "./stripe";
 
 type Actor = { userId: string; businessId: string };
-type NewDestination = Omit<typeof payoutDestinations.$inferInsert, "businessId" | "payoutMethodId" | "createdBy">;
+type NewDestination = Omit<NewPayoutDestination, "businessId" | "payoutMethodId" | "createdBy">;
 
 const CRYPTO_PARAMS: Record<string, string> = {
   "payout_method_data.crypto_wallet.address": "address",
@@ -100,16 +106,10 @@ async function addDestination(
   if (!claim.ok) return claim;
   const { op } = claim.data;
   if (op.status === "succeeded" && op.stripeObjectId) {
-    const [existing] = await db
-      .select()
-      .from(payoutDestinations)
-      .where(
-        and(
-          eq(payoutDestinations.businessId, actor.businessId),
-          eq(payoutDestinations.payoutMethodId, op.stripeObjectId),
-        ),
-      )
-      .limit(1);
+    const existing = await findDestinationByPayoutMethod(db, {
+      businessId: actor.businessId,
+      payoutMethodId: op.stripeObjectId,
+    });
     if (existing) return ok(existing);
   }
   const sent = await callStripeOnce(db, op, (key) => createPayoutMethod(deps.stripe, account, data, key), {
@@ -118,16 +118,14 @@ async function addDestination(
   if (!sent.ok) return sent.result;
   const method = sent.value;
   const payoutMethodId = String(method.id);
-  const [saved] = await db
-    .insert(payoutDestinations)
-    .values({ ...row, businessId: actor.businessId, payoutMethodId, createdBy: actor.userId })
-    .onConflictDoUpdate({
-      target: [payoutDestinations.businessId, payoutDestinations.payoutMethodId],
-      set: { archived: false },
-    })
-    .returning();
-  await recordSuccess(db, op, { stripeObjectId: payoutMethodId, result: { destinationId: saved!.id } });
-  return ok(saved!);
+  const saved = await saveDestination(db, {
+    ...row,
+    businessId: actor.businessId,
+    payoutMethodId,
+    createdBy: actor.userId,
+  });
+  await recordSuccess(db, op, { stripeObjectId: payoutMethodId, result: { destinationId: saved.id } });
+  return ok(saved);
 }
 
 export async function archiveDestination(
@@ -144,10 +142,7 @@ export async function archiveDestination(
     } catch (err) {
       return stripeFailure(err).result;
     }
-    await deps.db
-      .update(payoutDestinations)
-      .set({ archived: true })
-      .where(and(eq(payoutDestinations.id, dest.id), eq(payoutDestinations.businessId, actor.businessId)));
+    await archiveDestinationRow(deps.db, { businessId: actor.businessId, id: dest.id });
   }
   return ok({ id: dest.id });
 }

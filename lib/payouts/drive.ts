@@ -1,10 +1,9 @@
 import "server-only";
-import { operations } from "@/db/schema";
 import { getBusiness } from "@/db/queries/businesses";
-import { eq } from "drizzle-orm";
+import { setOperationResult } from "@/db/queries/operations";
+import { findPayout } from "@/db/queries/payouts";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import type { PayoutDeps } from "./deps";
-import { findPayout } from "./queries";
 import { laterSnapshot } from "./timeline";
 import { applyOutboundV2 } from "@/lib/events/read-models-v2";
 
@@ -32,7 +31,7 @@ export async function drivePayout(
     return fail("validation_failed", undefined, `This payout can't be moved to that state now`);
   }
   const snapshot = laterSnapshot(payout.result, result);
-  await deps.db.update(operations).set({ result: snapshot, updatedAt: new Date() }).where(eq(operations.id, payout.id));
+  await setOperationResult(deps.db, { id: payout.id, result: snapshot });
   await applyOutboundV2(deps.db, business.stripeAccountId, result, "v2_outbound_transfer", new Date());
   return ok({ status: String(snapshot.status) });
 }

@@ -1,13 +1,15 @@
 import "server-only";
 import { getBusiness } from "@/db/queries/businesses";
+import { findDestination } from "@/db/queries/payout-destinations";
+import { PAYOUT_KIND } from "@/db/queries/payouts";
 import type { z } from "zod";
 import { applyOutboundV2 } from "@/lib/events/read-models-v2";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { callStripeOnce, claimOperation, recordSuccess, refuseOperation } from "@/lib/operations";
 import { stripeFailure } from "@/lib/stripe/errors";
+import { walletOf } from "@/lib/wallet/account";
 import type { PayoutDeps } from "./deps";
-import { findDestination, PAYOUT_KIND, walletOf } from "./queries";
 import type { sendPayoutSchema } from "./schemas";
 import { createOutboundTransfer, fetchUsdcBalance, type TransferRequest } from "./stripe";
 

@@ -8,7 +8,8 @@ import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-proc
 import { listWalletEntries } from "@/lib/wallet/history";
 import { walletExportResponse } from "@/lib/wallet/export";
 import { syncWalletEntries } from "@/lib/wallet/sync";
-import { findDestination, findPayout, listDestinations, listPayouts } from "./queries";
+import { findDestination, listDestinations } from "@/db/queries/payout-destinations";
+import { findPayout, listPayouts } from "@/db/queries/payouts";
 import { payoutActions } from "./actions";
 import { retrieveOutboundTransfer } from "./stripe";
 import { fundedTenants, POLYGON, sandboxDeps, token, type Tenant } from "@/testing/payouts-fixtures";

@@ -1,8 +1,8 @@
-import { and, count, eq, gte } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import { eventRow } from "@/db/queries/events";
-import { authorizationDecisions, stripeEvents, type AuthorizationDecisionRow } from "@/db/schema";
+import { approvalsSince, decisionForEvent, insertDecision } from "@/db/queries/authorization-decisions";
+import { eventRow, insertEvent } from "@/db/queries/events";
+import type { AuthorizationDecisionRow } from "@/db/schema";
 import { decide, needsVelocity, type AuthorizationRequest, type Decision } from "./engine";
 import type { RulesCache, RulesForAccount } from "./rules-store";
 
@@ -22,18 +22,8 @@ export function requestFromAuthorization(auth: Stripe.Issuing.Authorization): Au
   };
 }
 
-async function approvalsLastHour(db: DbOrTx, cardId: string, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(authorizationDecisions)
-    .where(
-      and(
-        eq(authorizationDecisions.cardId, cardId),
-        eq(authorizationDecisions.approved, true),
-        gte(authorizationDecisions.createdAt, new Date(now.getTime() - HOUR_MS)),
-      ),
-    );
-  return row?.n ?? 0;
+function approvalsLastHour(db: DbOrTx, cardId: string, now: Date): Promise<number> {
+  return approvalsSince(db, { cardId, since: new Date(now.getTime() - HOUR_MS) });
 }
 
 function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -110,20 +100,10 @@ export async function answerAuthorizationRequest(
     // One transaction: the request is never in the event log without its decision (a connection
     // lost between the two inserts leaves neither).
     const previous = await db.transaction(async (tx) => {
-      await tx.insert(stripeEvents).values(eventRow(event, now)).onConflictDoNothing();
-      const [logged] = await tx
-        .insert(authorizationDecisions)
-        .values(row)
-        .onConflictDoNothing()
-        .returning({ id: authorizationDecisions.id });
-      if (logged) return null;
+      await insertEvent(tx, eventRow(event, now));
+      if (await insertDecision(tx, row)) return null;
       // A redelivery of a request we already answered: give the same answer as the first time.
-      const [first] = await tx
-        .select()
-        .from(authorizationDecisions)
-        .where(eq(authorizationDecisions.eventId, event.id))
-        .limit(1);
-      return first ?? null;
+      return (await decisionForEvent(tx, { eventId: event.id })) ?? null;
     });
     if (previous) return { approved: previous.approved, decision: previous };
   } catch (err) {

@@ -1,8 +1,15 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { businessRulesRow, decisionSettingsRow, platformRulesRow } from "@/db/queries/authorization-rules";
+import {
+  businessRulesRow,
+  decisionSettingsRow,
+  platformRulesRow,
+  saveBusinessRulesRow,
+  saveDecisionSettingsRow,
+  savePlatformRulesRow,
+  type RulesValues,
+} from "@/db/queries/authorization-rules";
 import { getBusinessByAccount } from "@/db/queries/businesses";
-import { authorizationRules, decisionSettings, type AuthorizationRuleRow } from "@/db/schema";
+import type { AuthorizationRuleRow } from "@/db/schema";
 import { EMPTY_RULES, looserThan, type RuleSet } from "./engine";
 
 export type DecisionSettings = { fallback: "approve" | "decline"; budgetMs: number };
@@ -83,7 +90,7 @@ export function rulesCache(): RulesCache {
   return globalForRules.issuingConsoleRules;
 }
 
-function values(rules: RuleSet, userId: string | null) {
+function values(rules: RuleSet, userId: string | null): RulesValues {
   return {
     blockedCategories: [...rules.blockedCategories],
     allowedCountries: rules.allowedCountries ? [...rules.allowedCountries] : null,
@@ -102,10 +109,7 @@ export async function savePlatformRules(
   userId: string | null,
   cache = rulesCache(),
 ): Promise<void> {
-  const v = values(rules, userId);
-  const existing = await platformRulesRow(db);
-  if (existing) await db.update(authorizationRules).set(v).where(eq(authorizationRules.id, existing.id));
-  else await db.insert(authorizationRules).values({ ...v, businessId: null });
+  await savePlatformRulesRow(db, values(rules, userId));
   cache.invalidate();
 }
 
@@ -122,11 +126,7 @@ export async function saveBusinessRules(
   const { platform } = await loadRules(db, null);
   const problems = looserThan(rules, platform);
   if (problems.length) return { ok: false, problems };
-  const v = values(rules, userId);
-  await db
-    .insert(authorizationRules)
-    .values({ ...v, businessId })
-    .onConflictDoUpdate({ target: authorizationRules.businessId, set: v });
+  await saveBusinessRulesRow(db, { businessId, values: values(rules, userId) });
   cache.invalidate();
   return { ok: true };
 }
@@ -136,9 +136,6 @@ export async function saveDecisionSettings(
   settings: DecisionSettings,
   cache = rulesCache(),
 ): Promise<void> {
-  await db
-    .insert(decisionSettings)
-    .values({ id: 1, ...settings, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: decisionSettings.id, set: { ...settings, updatedAt: new Date() } });
+  await saveDecisionSettingsRow(db, settings);
   cache.invalidate();
 }

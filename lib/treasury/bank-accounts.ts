@@ -1,8 +1,8 @@
-import { and, desc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
-import { operations, type Business } from "@/db/schema";
+import { BANK_LINK_KIND, findBankLink, listBankLinks } from "@/db/queries/bank-accounts";
+import type { Business } from "@/db/schema";
 import { callStripeOnce, claimOperation, OperationFailed, recordSuccess } from "@/lib/operations";
 
 export const linkBankSchema = z.object({
@@ -50,7 +50,7 @@ export async function startBankLink(
 ) {
   const claim = await claimOperation(db, {
     businessId: business.id,
-    kind: "bank_account_link",
+    kind: BANK_LINK_KIND,
     clientToken: input.clientToken,
     createdBy: userId,
     request: { last4: input.accountNumber.slice(-4) },
@@ -103,17 +103,7 @@ export async function verifyBankLink(
   business: Business,
   input: z.output<typeof verifyBankSchema>,
 ): Promise<"verified" | "wrong_code" | "not_found"> {
-  const [op] = await db
-    .select()
-    .from(operations)
-    .where(
-      and(
-        eq(operations.id, input.operation),
-        eq(operations.businessId, business.id),
-        eq(operations.kind, "bank_account_link"),
-      ),
-    )
-    .limit(1);
+  const op = await findBankLink(db, { businessId: business.id, id: input.operation });
   if (!op?.stripeObjectId) return "not_found";
   try {
     const si = await stripe.setupIntents.verifyMicrodeposits(
@@ -131,11 +121,7 @@ export async function verifyBankLink(
 }
 
 export async function linkedBanks(db: DbOrTx, businessId: string): Promise<LinkedBank[]> {
-  const rows = await db
-    .select()
-    .from(operations)
-    .where(and(eq(operations.businessId, businessId), eq(operations.kind, "bank_account_link")))
-    .orderBy(desc(operations.createdAt));
+  const rows = await listBankLinks(db, { businessId });
   return rows
     .filter((r) => r.stripeObjectId)
     .map((r) => ({

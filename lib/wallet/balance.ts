@@ -1,6 +1,6 @@
 import "server-only";
 import type { Business } from "@/db/schema";
-import { walletOf } from "@/lib/payouts/queries";
+import { walletOf } from "@/lib/wallet/account";
 import { fetchUsdcBalance, type UsdcBalance } from "@/lib/payouts/stripe";
 import { getStripe } from "@/lib/stripe/client";
 

@@ -1,8 +1,7 @@
-import type { DbOrTx } from "@/db/connect";
-import { walletEntries } from "@/db/schema";
+import type { NewWalletEntry } from "@/db/queries/wallet-entries";
 
 type Json = Record<string, unknown>;
-export type WalletEntryRow = typeof walletEntries.$inferInsert;
+export type WalletEntryRow = NewWalletEntry;
 type Kind = WalletEntryRow["kind"];
 
 const obj = (v: unknown): Json => (v && typeof v === "object" ? (v as Json) : {});
@@ -75,15 +74,4 @@ export function fundingPaymentBehind(received: Json | null): string | null {
   return obj(received).type === "balance_transfer" && typeof bt.outbound_payment === "string"
     ? bt.outbound_payment
     : null;
-}
-
-/** Stores an entry, or moves a known one on (its status and amount change while it is pending). */
-export async function saveWalletEntry(db: DbOrTx, entry: WalletEntryRow): Promise<void> {
-  await db
-    .insert(walletEntries)
-    .values(entry)
-    .onConflictDoUpdate({
-      target: walletEntries.id,
-      set: { status: entry.status, amount: entry.amount, syncedAt: new Date() },
-    });
 }

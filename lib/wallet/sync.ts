@@ -1,13 +1,12 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import { walletEntryStatuses } from "@/db/queries/wallet-entries";
-import { walletEntries, type Business } from "@/db/schema";
+import { saveWalletEntry, walletEntryStatuses, type NewWalletEntry } from "@/db/queries/wallet-entries";
+import type { Business } from "@/db/schema";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
-import { walletOf } from "@/lib/payouts/queries";
-import { fundingPaymentBehind, receivedBehind, saveWalletEntry, walletEntry } from "./entries";
+import { walletOf } from "@/lib/wallet/account";
+import { fundingPaymentBehind, receivedBehind, walletEntry } from "./entries";
 
-type Entry = typeof walletEntries.$inferInsert;
 const PAGE = 50;
 const MAX_PAGES = 40;
 
@@ -45,7 +44,7 @@ async function toEntry(
   businessId: string,
   txn: V2Object,
   get: (path: string, asPlatform?: boolean) => Promise<V2Object>,
-): Promise<Entry> {
+): Promise<NewWalletEntry> {
   const behind = receivedBehind(txn);
   const received = behind ? await get(behind.path) : null;
   const payment = fundingPaymentBehind(received);

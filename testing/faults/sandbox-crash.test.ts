@@ -12,7 +12,7 @@ import { FUNDING_KIND } from "@/lib/admin/funding";
 import { platformV2UsdAccount } from "@/lib/admin/platform-accounts";
 import { createBusiness } from "@/lib/businesses/provision";
 import { seedDemoStripe } from "@/lib/demo/seed-stripe";
-import { PAYOUT_KIND } from "@/lib/payouts/queries";
+import { PAYOUT_KIND } from "@/db/queries/payouts";
 import { payoutActions } from "@/lib/payouts/actions";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";

@@ -11,11 +11,13 @@ import { SandboxPayoutControls } from "@/components/payouts/sandbox-controls";
 import { SendPayoutForm } from "@/components/payouts/send-payout-form";
 import { WalletClosed } from "@/components/payouts/wallet-closed";
 import { getDb } from "@/db";
+import { listDestinations } from "@/db/queries/payout-destinations";
+import { listPayouts } from "@/db/queries/payouts";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { stripeMode } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
-import { listDestinations, listPayouts, walletOf } from "@/lib/payouts/queries";
+import { walletOf } from "@/lib/wallet/account";
 import { currentBalance } from "@/lib/wallet/balance";
 import {
   addBankDestinationAction,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { recentAuthorizations } from "@/db/queries/authorizations";
+import { recentInboundTransfers } from "@/db/queries/inbound-transfers";
 import { MERCHANT_CATEGORIES } from "@/lib/rules/merchant-categories";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
@@ -9,7 +10,6 @@ import { listCards } from "@/db/queries/cards";
 import { stripeMode } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
-import { recentInbound } from "@/lib/treasury/inbound";
 import { PurchaseForm, ReceiveMoneyForm } from "./purchase-form";
 
 export const metadata: Metadata = { title: "Sandbox tools" };
@@ -24,7 +24,7 @@ export default async function SandboxToolsPage() {
   const [cards, recent, inbound] = await Promise.all([
     listCards(db, { accountId }),
     recentAuthorizations(db, { accountId, limit: 10 }),
-    recentInbound(db, ctx.business.id),
+    recentInboundTransfers(db, { businessId: ctx.business.id }),
   ]);
   return (
     <section className="space-y-8">

@@ -10,7 +10,7 @@ import { getDb } from "@/db";
 import { WALLET_ENTRY_KINDS } from "@/db/schema";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { walletOf } from "@/lib/payouts/queries";
+import { walletOf } from "@/lib/wallet/account";
 import { currentBalance } from "@/lib/wallet/balance";
 import { historyFilterSchema, KIND_LABELS, listWalletEntries, type HistoryFilter } from "@/lib/wallet/history";
 

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
 import { getDb } from "@/db";
-import { decodeCursor, listEvents } from "@/db/queries/admin-events";
+import { decodeCursor, listEvents } from "@/db/queries/events";
 import { requirePlatformPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Event log" };

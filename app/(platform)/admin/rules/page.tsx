@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DecisionLog, DecisionStatsPanel } from "@/components/admin/decision-stats";
 import { RulesEditor } from "@/components/admin/rules-editor";
 import { getDb } from "@/db";
-import { decisionLog, decisionStats } from "@/db/queries/admin-decisions";
+import { decisionLog, decisionStats } from "@/db/queries/authorization-decisions";
 import { MERCHANT_CATEGORIES } from "@/lib/rules/merchant-categories";
 import { requirePlatformPage } from "@/lib/auth/session";
 import { loadRules } from "@/lib/rules/rules-store";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/admin/format";
 import { ReplayButton } from "@/components/admin/replay-button";
 import { getDb } from "@/db";
-import { getEvent } from "@/db/queries/admin-events";
+import { getEvent } from "@/db/queries/events";
 import { requirePlatformPage } from "@/lib/auth/session";
 import { replayAction } from "../actions";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Event" };
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePlatformPage("platform.events.view");
-  const event = await getEvent(getDb(), decodeURIComponent((await params).id));
+  const event = await getEvent(getDb(), { eventId: decodeURIComponent((await params).id) });
   if (!event) notFound();
   return (
     <section className="space-y-4">

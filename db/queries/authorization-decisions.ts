@@ -1,6 +1,46 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { authorizationDecisions, businesses } from "@/db/schema";
+import { authorizationDecisions, businesses, type AuthorizationDecisionRow } from "@/db/schema";
+
+export type NewDecision = typeof authorizationDecisions.$inferInsert;
+
+/** Logs a decision unless its event already has one: false for a redelivered request. */
+export async function insertDecision(db: DbOrTx, row: NewDecision): Promise<boolean> {
+  const [logged] = await db
+    .insert(authorizationDecisions)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: authorizationDecisions.id });
+  return !!logged;
+}
+
+/** The decision logged for this request event, if any. */
+export async function decisionForEvent(
+  db: DbOrTx,
+  { eventId }: { eventId: string },
+): Promise<AuthorizationDecisionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(authorizationDecisions)
+    .where(eq(authorizationDecisions.eventId, eventId))
+    .limit(1);
+  return row;
+}
+
+/** How many authorizations of the card we approved since `since` (the velocity rule counts them). */
+export async function approvalsSince(db: DbOrTx, { cardId, since }: { cardId: string; since: Date }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(authorizationDecisions)
+    .where(
+      and(
+        eq(authorizationDecisions.cardId, cardId),
+        eq(authorizationDecisions.approved, true),
+        gte(authorizationDecisions.createdAt, since),
+      ),
+    );
+  return row?.n ?? 0;
+}
 
 /** A real-time decision as the rules preview replays it. */
 export type PastDecision = {
