@@ -1,14 +1,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type Stripe from "stripe";
-import {
-  completeIndividual,
-  customAccountParams,
-  eventually,
-  startTestSandbox,
-  type TestSandbox,
-} from "./test-helpers";
-import { stablecoinAccount, v2, type Obj } from "./resources/money-management/fixtures";
+import { eventually, startTestSandbox, type TestSandbox } from "./test-helpers";
+import { treasuryAccount } from "./resources/treasury/fixtures";
+import { stablecoinAccount, usdcFa, v2, type Obj } from "./resources/money-management/fixtures";
 import { assertLedger } from "./ledger/invariants";
 
 let t: TestSandbox;
@@ -27,9 +22,7 @@ const post = (path: string, body: unknown = {}) =>
 
 test("the activate control finishes ABA activation; a returned OutboundPayment gives the money back with its transaction", async () => {
   const { stripe } = t;
-  const acct = (await stripe.accounts.create(customAccountParams)).id;
-  await stripe.accounts.update(acct, completeIndividual);
-  await eventually(async () => (await stripe.accounts.retrieve(acct)).capabilities?.treasury === "active");
+  const acct = await treasuryAccount(stripe);
   const opts = { stripeAccount: acct };
   const fa = await stripe.treasury.financialAccounts.create(
     {
@@ -99,13 +92,7 @@ test("fx_rates change the USD→USDC conversion; the ReceivedDebit control pulls
     network: "ach",
   });
   const acct = await stablecoinAccount(stripe);
-  const fa = await v2(
-    stripe,
-    "POST",
-    "/v2/money_management/financial_accounts",
-    { type: "storage", storage: { holds_currencies: ["usdc"] } },
-    acct,
-  );
+  const fa = await usdcFa(stripe, acct);
   const obp = await v2(stripe, "POST", "/v2/money_management/outbound_payments", {
     from: { financial_account: platform.id, currency: "usd" },
     to: { recipient: acct, payout_method: fa.id, currency: "usdc" },

@@ -1,9 +1,27 @@
 import type { Kernel } from "./kernel";
+import { ApiError } from "./wire/errors";
 import { runNow } from "./resources/later";
 import { activateFeatures } from "./resources/treasury/financial-accounts";
 import { moneyControlsV2 } from "./resources/money-management/controls";
 
 export type ControlAnswer = { status: number; body: unknown };
+/** A group of `/_sandbox/…` controls: its answer, or null when the path is none of its own. */
+export type Control = (
+  kernel: Kernel,
+  method: string,
+  pathname: string,
+  params: Record<string, unknown>,
+) => Promise<ControlAnswer | null>;
+
+/** 200 with what `work` returns, or the ApiError it throws as the API would answer it (anything else propagates). */
+export async function answerOf(work: () => Promise<unknown>): Promise<ControlAnswer> {
+  try {
+    return { status: 200, body: await work() };
+  } catch (err) {
+    if (err instanceof ApiError) return { status: err.status, body: err.body() };
+    throw err;
+  }
+}
 
 /**
  * `/_sandbox/…` controls for money movement:
@@ -11,12 +29,7 @@ export type ControlAnswer = { status: number; body: unknown };
  * - the v2 controls in `resources/money-management/controls.ts` (financial addresses, outbound flows).
  * Answers null when the path is not one of them.
  */
-export async function moneyControl(
-  kernel: Kernel,
-  method: string,
-  pathname: string,
-  params: Record<string, unknown>,
-): Promise<ControlAnswer | null> {
+export const moneyControl: Control = async (kernel, method, pathname, params) => {
   const fa = /^\/_sandbox\/treasury\/financial_accounts\/([^/]+)\/activate$/.exec(pathname);
   if (fa && method === "POST") {
     const id = decodeURIComponent(fa[1] ?? "");
@@ -26,4 +39,4 @@ export async function moneyControl(
     return { status: 200, body: { financial_account: id, activated: changed } };
   }
   return moneyControlsV2(kernel, method, pathname, params);
-}
+};

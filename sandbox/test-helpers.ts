@@ -101,6 +101,16 @@ export const customAccountParams: Stripe.AccountCreateParams = {
   },
 };
 
+/** The `controller` Stripe shows on an account the platform controls, collects requirements for and pays fees and losses of (no dashboard). */
+export const platformControlled: Stripe.Account.Controller = {
+  fees: { payer: "application" },
+  is_controller: true,
+  losses: { payments: "application" },
+  requirement_collection: "application",
+  stripe_dashboard: { type: "none" },
+  type: "application",
+};
+
 /** Everything a US individual needs for those capabilities. */
 export const completeIndividual: Stripe.AccountUpdateParams = {
   business_type: "individual",
@@ -121,6 +131,12 @@ export const completeIndividual: Stripe.AccountUpdateParams = {
     treasury: { tos_acceptance: { date: 1700000000, ip: "127.0.0.1" } },
   },
 };
+
+/** What a test compares of an SDK error: `[statusCode, type, code, param, message]`. */
+export function errorParts(err: unknown): unknown[] {
+  const e = err as Stripe.errors.StripeError;
+  return [e.statusCode, e.type, e.code, e.param, e.message];
+}
 
 /** Like `waitFor`, for checks that must call the API. */
 export async function eventually<T>(

@@ -1,7 +1,7 @@
 import type { Kernel } from "../kernel";
 import type { Row } from "../store/store";
 import { thinPayload, type Delivery, type DestinationExtra, type EndpointExtra, type ThinEvent } from "./bus";
-import { signatureHeader } from "./signature";
+import { postSigned } from "./signature";
 
 const CONCURRENCY = 16;
 
@@ -123,16 +123,7 @@ export class Dispatcher {
     this.controllers.add(controller);
     const timeout = setTimeout(() => controller.abort(), this.kernel.config.webhookTimeoutMs);
     try {
-      const res = await fetch(target.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json; charset=utf-8",
-          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-          "stripe-signature": signatureHeader(body, target.secret),
-        },
-        body,
-        signal: controller.signal,
-      });
+      const res = await postSigned(target, body, controller.signal);
       ok = res.status >= 200 && res.status < 300;
       await res.arrayBuffer().catch(() => undefined);
     } catch {

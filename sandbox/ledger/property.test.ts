@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import Stripe from "stripe";
-import { completeIndividual, customAccountParams, eventually, startTestSandbox } from "../test-helpers";
-import { stablecoinAccount, v2, type Obj } from "../resources/money-management/fixtures";
+import { eventually, startTestSandbox } from "../test-helpers";
+import { treasuryAccount, verifiedBank } from "../resources/treasury/fixtures";
+import { cryptoWallet, stablecoinAccount, usdcFa, v2, type Obj } from "../resources/money-management/fixtures";
 import { BALANCES, isExternal, type Balance } from "./ledger";
 import { ledgerViolations } from "./invariants";
 
@@ -28,9 +29,7 @@ test(`property: ${WORKERS * OPS_PER_WORKER} random money operations across many 
     // v1: US Treasury accounts, each with an FA and a verified bank account.
     const v1: Array<{ acct: string; fa: string; pm: string }> = [];
     for (let i = 0; i < 4; i++) {
-      const acct = (await stripe.accounts.create(customAccountParams)).id;
-      await stripe.accounts.update(acct, completeIndividual);
-      await eventually(async () => (await stripe.accounts.retrieve(acct)).capabilities?.treasury === "active");
+      const acct = await treasuryAccount(stripe);
       const opts = { stripeAccount: acct };
       const fa = await stripe.treasury.financialAccounts.create(
         {
@@ -43,28 +42,7 @@ test(`property: ${WORKERS * OPS_PER_WORKER} random money operations across many 
         },
         opts,
       );
-      const si = await stripe.setupIntents.create(
-        {
-          allowed_payment_method_types: ["us_bank_account"],
-          attach_to_self: true,
-          flow_directions: ["inbound", "outbound"],
-          confirm: true,
-          payment_method_data: {
-            type: "us_bank_account",
-            us_bank_account: {
-              routing_number: "110000000",
-              account_number: "000123456789",
-              account_holder_type: "company",
-            },
-          },
-          mandate_data: {
-            customer_acceptance: { type: "online", online: { ip_address: "127.0.0.1", user_agent: "t" } },
-          },
-        },
-        opts,
-      );
-      await stripe.setupIntents.verifyMicrodeposits(si.id, { descriptor_code: "SM11AA" }, opts);
-      v1.push({ acct, fa: fa.id, pm: String(si.payment_method) });
+      v1.push({ acct, fa: fa.id, pm: await verifiedBank(stripe, acct) });
     }
     // v2: the platform FA with an active address, and stablecoin accounts with a usdc FA and a wallet.
     const platformFa = String(((await v2(stripe, "GET", "/v2/money_management/financial_accounts")).data[0] as Obj).id);
@@ -82,30 +60,12 @@ test(`property: ${WORKERS * OPS_PER_WORKER} random money operations across many 
     const v2s: Array<{ acct: string; fa: string; wallet: string }> = [];
     for (let i = 0; i < 3; i++) {
       const acct = await stablecoinAccount(stripe, `Ana${i}`);
-      const fa = String(
-        (
-          await v2(
-            stripe,
-            "POST",
-            "/v2/money_management/financial_accounts",
-            { type: "storage", storage: { holds_currencies: ["usdc"] } },
-            acct,
-          )
-        ).id,
-      );
-      const osi = await v2(
-        stripe,
-        "POST",
-        "/v2/money_management/outbound_setup_intents",
-        {
-          payout_method_data: {
-            type: "crypto_wallet",
-            crypto_wallet: { address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", network: "base" },
-          },
-        },
-        acct,
-      );
-      v2s.push({ acct, fa, wallet: String(osi.payout_method.id) });
+      const fa = String((await usdcFa(stripe, acct)).id);
+      const wallet = await cryptoWallet(stripe, acct, {
+        address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        network: "base",
+      });
+      v2s.push({ acct, fa, wallet });
     }
 
     const pending: Array<{ kind: "ibt" | "obp" | "obt1" | "obt2"; id: string; acct: string }> = [];

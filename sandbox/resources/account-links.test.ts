@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import Stripe from "stripe";
 import { customAccountParams, startTestSandbox, type TestSandbox } from "../test-helpers";
+import { onboardingLink, PREVIEW_REQUEST as PREVIEW, type Obj as V2 } from "./money-management/fixtures";
 
 const run = promisify(execFile);
 let t: TestSandbox;
@@ -166,9 +167,6 @@ test("an expired link goes to refresh_url; bad links are refused by the API", as
   );
 });
 
-const PREVIEW = { apiVersion: "2025-12-15.preview" };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- preview shapes the 23.1.0 types do not have
-type V2 = Record<string, any>;
 const mexican = {
   contact_email: "ops@tienda.mx",
   display_name: "Tienda Links",
@@ -197,22 +195,7 @@ test("v2 accounts onboard through /v2/core/account_links (the same hosted page);
   assert.deepEqual([e.statusCode, e.param], [400, "account"]);
   assert.match(e.message, /storer and card_creator configurations.*POST \/v2\/core\/account_links/);
 
-  const link = (await t.stripe.rawRequest(
-    "POST",
-    "/v2/core/account_links",
-    {
-      account: acct.id,
-      use_case: {
-        type: "account_onboarding",
-        account_onboarding: {
-          configurations: ["merchant", "storer"],
-          refresh_url: "https://example.com/reauth",
-          return_url: "https://example.com/return",
-        },
-      },
-    },
-    PREVIEW,
-  )) as V2;
+  const link = (await t.stripe.rawRequest("POST", "/v2/core/account_links", onboardingLink(acct.id), PREVIEW)) as V2;
   assert.equal(link.object, "v2.core.account_link");
   assert.equal(link.account, acct.id);
   assert.equal(Date.parse(link.expires_at) - Date.parse(link.created), 300_000);

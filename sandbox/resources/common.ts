@@ -16,6 +16,21 @@ export function mergeMetadata(current: Json | undefined, patch: unknown): Record
   return out;
 }
 
+/** The `POST …/:id` handler of objects whose only writable field is `metadata` (Issuing authorizations, transactions). */
+export function metadataUpdate<D extends { metadata: unknown }, E, R extends { data: D; extra: E }>(
+  load: (ctx: Ctx, id: string) => R,
+  save: (ctx: Ctx, before: R, next: D, extra: E) => unknown,
+): (ctx: Ctx) => unknown {
+  return (ctx) => {
+    const row = load(ctx, ctx.path.id ?? "");
+    const next = {
+      ...structuredClone(row.data),
+      metadata: mergeMetadata(row.data.metadata as Json, ctx.params.metadata),
+    };
+    return save(ctx, row, next, row.extra);
+  };
+}
+
 /** Applies an update hash onto a stored sub-object: `null` unsets a field, nested hashes merge. */
 export function deepMerge(current: unknown, patch: unknown): unknown {
   if (patch === undefined) return current;

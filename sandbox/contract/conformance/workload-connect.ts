@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
-import { completeIndividual, customAccountParams, eventually } from "../../test-helpers";
-import { stablecoinAccount, storerCapabilities } from "../../resources/money-management/fixtures";
+import { completeIndividual, customAccountParams } from "../../test-helpers";
+import { treasuryAccount } from "../../resources/treasury/fixtures";
+import { onboardingLink, stablecoinAccount, storerCapabilities } from "../../resources/money-management/fixtures";
 import type { Obj, W } from "./workload";
 
 /** Connect: webhook endpoints, v1 accounts and capabilities, account links and sessions, v2 accounts. */
@@ -61,9 +62,7 @@ export async function connectWorkload(w: W): Promise<{ treasury: string }> {
   await stripe.rawRequest("DELETE", `/v2/core/event_destinations/${thin.id}`, {}, { apiVersion: "2025-12-15.preview" });
 
   await stripe.accounts.retrieveCurrent();
-  const acct = await stripe.accounts.create(customAccountParams);
-  await stripe.accounts.update(acct.id, completeIndividual);
-  await eventually(async () => (await stripe.accounts.retrieve(acct.id)).capabilities?.treasury === "active");
+  const acct = { id: await treasuryAccount(stripe) };
   await stripe.accounts.retrieve(acct.id, { expand: ["external_accounts"] });
   await stripe.accounts.update(acct.id, { metadata: { tier: "gold" }, business_profile: { name: "Rocket Rides" } });
   await stripe.accounts.listCapabilities(acct.id, { expand: ["data.account"] });
@@ -113,17 +112,7 @@ export async function connectWorkload(w: W): Promise<{ treasury: string }> {
     "include[0]=configuration.merchant&include[1]=configuration.storer&include[2]=configuration.card_creator&include[3]=configuration.recipient&include[4]=configuration.customer&include[5]=defaults&include[6]=identity&include[7]=requirements";
   await w.v2("GET", `/v2/core/accounts/${mx}?${all}`);
   await w.v2("GET", `/v2/core/accounts/${mx}`);
-  await w.v2("POST", "/v2/core/account_links", {
-    account: mx,
-    use_case: {
-      type: "account_onboarding",
-      account_onboarding: {
-        configurations: ["merchant", "storer"],
-        refresh_url: "https://example.com/reauth",
-        return_url: "https://example.com/return",
-      },
-    },
-  });
+  await w.v2("POST", "/v2/core/account_links", onboardingLink(mx));
   const bare = await w.v2("POST", "/v2/core/accounts", {
     display_name: "Tienda Nueva",
     identity: { country: "mx", entity_type: "company" },

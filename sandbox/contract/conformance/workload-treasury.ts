@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { GUIDE_FEATURES } from "../../resources/treasury/fixtures";
 import type { W } from "./workload";
 
 const BANK = {
@@ -18,22 +19,13 @@ const VENDOR = {
   us_bank_account: { routing_number: "110000000", account_number: "000000000009" },
   billing_details: { name: "Vendor" },
 };
-const FEATURES: Stripe.Treasury.FinancialAccountCreateParams.Features = {
-  card_issuing: { requested: true },
-  deposit_insurance: { requested: true },
-  financial_addresses: { aba: { requested: true } },
-  inbound_transfers: { ach: { requested: true } },
-  intra_stripe_flows: { requested: true },
-  outbound_payments: { ach: { requested: true }, us_domestic_wire: { requested: true } },
-  outbound_transfers: { ach: { requested: true }, us_domestic_wire: { requested: true } },
-};
 
 /** Treasury on a connected account: FA and features, a bank by SetupIntent + microdeposits, every money flow and its test helpers. */
 export async function treasuryWorkload(w: W, acct: string): Promise<{ fa: string }> {
   const { stripe } = w;
   const opts = { stripeAccount: acct };
   const fa = await stripe.treasury.financialAccounts.create(
-    { supported_currencies: ["usd"], features: FEATURES, nickname: "Operating", metadata: { k: "v" } },
+    { supported_currencies: ["usd"], features: GUIDE_FEATURES, nickname: "Operating", metadata: { k: "v" } },
     opts,
   );
   await stripe.treasury.financialAccounts.retrieve(fa.id, {}, opts);

@@ -22,6 +22,21 @@ async function ownFa(c: OpCall): Promise<string> {
   return id;
 }
 
+/** Creates a USD outbound payment or transfer from the path's financial account; `rest` says where to and how. */
+async function sendFromFa(
+  c: OpCall,
+  kind: "outbound_payments" | "outbound_transfers",
+  amount: number,
+  rest: Record<string, unknown>,
+) {
+  return c.v1({
+    method: "POST",
+    path: `/v1/treasury/${kind}`,
+    idempotencyKey: c.idempotencyKey,
+    params: { financial_account: await ownFa(c), amount, currency: "usd", ...rest },
+  });
+}
+
 function bankDetails(input: Record<string, unknown>): Record<string, unknown> {
   const b = (input.bank_account ?? {}) as Record<string, unknown>;
   const routing = text(b.routing_number) ?? "";
@@ -161,19 +176,11 @@ export const moneyOps: Op[] = [
           param: "destination",
           message: "Send money goes to a bank account.",
         });
-      return c.v1({
-        method: "POST",
-        path: "/v1/treasury/outbound_payments",
-        idempotencyKey: c.idempotencyKey,
-        params: {
-          financial_account: await ownFa(c),
-          amount,
-          currency: "usd",
-          ...dest,
-          description: text(c.input.description),
-          destination_payment_method_options: { us_bank_account: { network: network(c.input.network) } },
-          end_user_details: { present: true, ip_address: c.ip },
-        },
+      return sendFromFa(c, "outbound_payments", amount, {
+        ...dest,
+        description: text(c.input.description),
+        destination_payment_method_options: { us_bank_account: { network: network(c.input.network) } },
+        end_user_details: { present: true, ip_address: c.ip },
       });
     },
   },
@@ -187,18 +194,10 @@ export const moneyOps: Op[] = [
       const options = dest.destination_payment_method
         ? { destination_payment_method_options: { us_bank_account: { network: network(c.input.network) } } }
         : {};
-      return c.v1({
-        method: "POST",
-        path: "/v1/treasury/outbound_transfers",
-        idempotencyKey: c.idempotencyKey,
-        params: {
-          financial_account: await ownFa(c),
-          amount,
-          currency: "usd",
-          ...dest,
-          ...options,
-          description: text(c.input.description),
-        },
+      return sendFromFa(c, "outbound_transfers", amount, {
+        ...dest,
+        ...options,
+        description: text(c.input.description),
       });
     },
   },

@@ -1,12 +1,10 @@
 import type Stripe from "stripe";
-import { completeIndividual, customAccountParams, eventually } from "../../test-helpers";
+import { treasuryAccount } from "../../resources/treasury/fixtures";
 
 /** A US Custom account with treasury + card_issuing active, a financial account and money in it. */
 export async function fundedAccount(stripe: Stripe, cents = 100_000): Promise<{ acct: string; fa: string }> {
-  const acct = await stripe.accounts.create(customAccountParams);
-  await stripe.accounts.update(acct.id, completeIndividual);
-  await eventually(async () => (await stripe.accounts.retrieve(acct.id)).capabilities?.treasury === "active");
-  const opts = { stripeAccount: acct.id };
+  const acct = await treasuryAccount(stripe);
+  const opts = { stripeAccount: acct };
   const fa = await stripe.treasury.financialAccounts.create(
     {
       supported_currencies: ["usd"],
@@ -25,10 +23,17 @@ export async function fundedAccount(stripe: Stripe, cents = 100_000): Promise<{ 
       { financial_account: fa.id, amount: cents, currency: "usd", network: "ach" },
       opts,
     );
-  return { acct: acct.id, fa: fa.id };
+  return { acct, fa: fa.id };
 }
 
 type Components = Stripe.AccountSessionCreateParams.Components;
+
+const ALL_CARD_FEATURES = {
+  card_management: true,
+  cardholder_management: true,
+  spend_control_management: true,
+  card_spend_dispute_management: true,
+};
 
 /** An owner's session: every money and card feature. */
 export const OWNER: Components = {
@@ -41,21 +46,11 @@ export const OWNER: Components = {
   financial_account_transactions: { enabled: true, features: { card_spend_dispute_management: true } },
   issuing_cards_list: {
     enabled: true,
-    features: {
-      card_management: true,
-      cardholder_management: true,
-      spend_control_management: true,
-      card_spend_dispute_management: true,
-    },
+    features: ALL_CARD_FEATURES,
   },
   issuing_card: {
     enabled: true,
-    features: {
-      card_management: true,
-      cardholder_management: true,
-      spend_control_management: true,
-      card_spend_dispute_management: true,
-    },
+    features: ALL_CARD_FEATURES,
   },
 };
 

@@ -16,6 +16,13 @@ function mustLoad(ctx: Ctx, id: string): AccountRow {
   return row;
 }
 
+/** The `:capability` of the URL, one the sandbox knows (else 404, as Stripe answers an unknown capability). */
+function capabilityIn(ctx: Ctx): CapabilityName {
+  const name = ctx.path.capability as CapabilityName;
+  if (!CAPABILITIES.includes(name)) throw resourceMissing("capability", name, "capability");
+  return name;
+}
+
 /** The platform's own account, as `GET /v1/account` shows it. */
 function platformAccount(ctx: Ctx): Stripe.Account {
   const a = newAccount(ctx, ctx.platform, { country: "US" });
@@ -109,9 +116,7 @@ export function registerAccountRoutes(router: Router): void {
       path: "/v1/accounts/:id/capabilities/:capability",
       handler: (ctx) => {
         const row = mustLoad(ctx, ctx.path.id ?? "");
-        const name = ctx.path.capability as CapabilityName;
-        if (!CAPABILITIES.includes(name)) throw resourceMissing("capability", name, "capability");
-        return capabilityObject(row.data, row.extra, name);
+        return capabilityObject(row.data, row.extra, capabilityIn(ctx));
       },
     },
     {
@@ -119,8 +124,7 @@ export function registerAccountRoutes(router: Router): void {
       path: "/v1/accounts/:id/capabilities/:capability",
       handler: (ctx) => {
         const before = mustLoad(ctx, ctx.path.id ?? "");
-        const name = ctx.path.capability as CapabilityName;
-        if (!CAPABILITIES.includes(name)) throw resourceMissing("capability", name, "capability");
+        const name = capabilityIn(ctx);
         const next = cloneRow(before);
         applyParams(ctx, next.data, next.extra, { capabilities: { [name]: { requested: ctx.params.requested } } });
         saveAccount(ctx, before, next);

@@ -1,9 +1,7 @@
 import type Stripe from "stripe";
 import type { Ctx } from "../../wire/context";
 import type { Row } from "../../store/store";
-import { emitEvent } from "../../events/bus";
-import { previousAttributes } from "../../events/diff";
-import { owned, TABLES, type Funding, type Json } from "./common";
+import { emitSaved, owned, TABLES, type Funding, type Json } from "./common";
 import { renderCard } from "./card-model";
 import type { AuthMoney } from "./funding";
 import { addSpend } from "./spend";
@@ -44,17 +42,11 @@ export function saveAuth(ctx: Ctx, before: AuthRow | null, next: Auth, extra: Au
   const row = { owner: before?.owner ?? ctx.account, data: next, extra };
   ctx.tx.put(TABLES.auths, next.id, row);
   const rendered = renderAuth(ctx, row);
-  if (!before) emitEvent(ctx, "issuing_authorization.created", rendered as unknown as Json);
-  else {
-    const prev = previousAttributes(before.data as unknown as Json, next as unknown as Json);
-    // The diff is of the stored ids; the event carries what the object showed (whole arrays of objects).
-    if (prev) {
-      const old = renderAuth(ctx, before) as unknown as Json;
-      for (const key of ["transactions", "balance_transactions"]) if (key in prev) prev[key] = old[key];
-    }
-    if (prev)
-      emitEvent(ctx, "issuing_authorization.updated", rendered as unknown as Json, { previous_attributes: prev });
-  }
+  // The diff is of the stored ids; the event carries what the object showed (whole arrays of objects).
+  emitSaved(ctx, "issuing_authorization", before && before.data, next, rendered, (prev) => {
+    const old = (before ? renderAuth(ctx, before) : {}) as unknown as Json;
+    for (const key of ["transactions", "balance_transactions"]) if (key in prev) prev[key] = old[key];
+  });
   return rendered;
 }
 

@@ -4,7 +4,7 @@ import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
 import { listV1 } from "../../wire/list";
 
-import { mergeMetadata, newestFirst } from "../common";
+import { metadataUpdate, newestFirst } from "../common";
 import { categoryOfMcc, CATEGORY_MCC } from "./categories";
 import { loadCard, TABLES, type Json } from "./common";
 import { loadAuth, renderAuth, saveAuth, type Auth, type AuthExtra } from "./auth-model";
@@ -146,19 +146,7 @@ export function registerAuthorizationRoutes(kernel: Kernel): void {
       handler: create,
     },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => renderAuth(ctx, loadAuth(ctx, ctx.path.id ?? "")) },
-    {
-      method: "POST",
-      path: `${base}/:id`,
-      handler: (ctx) => {
-        const row = loadAuth(ctx, ctx.path.id ?? "");
-        return saveAuth(
-          ctx,
-          row,
-          { ...structuredClone(row.data), metadata: mergeMetadata(row.data.metadata, ctx.params.metadata) },
-          row.extra,
-        );
-      },
-    },
+    { method: "POST", path: `${base}/:id`, handler: metadataUpdate(loadAuth, saveAuth) },
     {
       method: "GET",
       path: base,

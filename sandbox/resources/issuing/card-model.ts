@@ -1,9 +1,7 @@
 import type Stripe from "stripe";
 import type { Ctx } from "../../wire/context";
 import { randomToken } from "../../store/ids";
-import { emitEvent } from "../../events/bus";
-import { previousAttributes } from "../../events/diff";
-import { TABLES, type CardExtra, type CardRow, type Json } from "./common";
+import { emitSaved, TABLES, type CardExtra, type CardRow } from "./common";
 
 /**
  * Card numbers, rendering and saving. Cards are stored with `cardholder` as an id and rendered
@@ -41,11 +39,7 @@ export function saveCard(
   const row = { owner: before?.owner ?? ctx.account, data: next, extra };
   ctx.tx.put(TABLES.cards, next.id, row);
   const rendered = renderCard(ctx, row);
-  if (!before) emitEvent(ctx, "issuing_card.created", rendered as unknown as Json);
-  else {
-    const prev = previousAttributes(before.data as unknown as Json, next as unknown as Json);
-    if (prev) emitEvent(ctx, "issuing_card.updated", rendered as unknown as Json, { previous_attributes: prev });
-  }
+  emitSaved(ctx, "issuing_card", before && before.data, next, rendered);
   return rendered;
 }
 

@@ -4,10 +4,8 @@ import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
 import { listV1 } from "../../wire/list";
 
-import { emitEvent } from "../../events/bus";
-import { previousAttributes } from "../../events/diff";
 import { deepMerge, fullAddress, mergeMetadata, newestFirst } from "../common";
-import { issuesThroughLead, loadCardholder, requireIssuing, TABLES, type Json } from "./common";
+import { emitSaved, issuesThroughLead, loadCardholder, requireIssuing, TABLES, type Json } from "./common";
 import { applyControls, emptyControls } from "./spending-controls";
 
 /**
@@ -101,12 +99,7 @@ const billingOf = (b: unknown): Stripe.Issuing.Cardholder.Billing => ({
 function save(ctx: Ctx, before: Cardholder | null, next: Cardholder, extra: Json): Cardholder {
   next.requirements = requirementsOf(next, extra, issuesThroughLead(ctx, ctx.account));
   ctx.tx.put(TABLES.cardholders, next.id, { owner: ctx.account, data: next, extra });
-  const obj = next as unknown as Json;
-  if (!before) emitEvent(ctx, "issuing_cardholder.created", obj);
-  else {
-    const prev = previousAttributes(before as unknown as Json, obj);
-    if (prev) emitEvent(ctx, "issuing_cardholder.updated", obj, { previous_attributes: prev });
-  }
+  emitSaved(ctx, "issuing_cardholder", before, next);
   return next;
 }
 

@@ -1,9 +1,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type Stripe from "stripe";
-import { sdk, startTestSandbox, type TestSandbox } from "../../test-helpers";
+import { errorParts, sdk, startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { assertLedger } from "../../ledger/invariants";
-import { stablecoinAccount, v2, type Obj } from "../money-management/fixtures";
+import { stablecoinAccount, usdcFa, v2, type Obj } from "../money-management/fixtures";
 import { authorize, CARDHOLDER, fundedCard, lastReason, LEAD_CARDHOLDER, onV2, type IssuingSetup } from "./fixtures";
 
 let t: TestSandbox;
@@ -193,13 +193,7 @@ async function usdcAccount(stripe: Stripe, name: string, usdc: number): Promise<
     network: "ach",
   });
   const acct = await stablecoinAccount(stripe, name);
-  const fa = await v2(
-    stripe,
-    "POST",
-    "/v2/money_management/financial_accounts",
-    { type: "storage", storage: { holds_currencies: ["usdc"] } },
-    acct,
-  );
+  const fa = await usdcFa(stripe, acct);
   await v2(stripe, "POST", "/v2/money_management/outbound_payments", {
     from: { financial_account: platformFa?.id, currency: "usd" },
     to: { recipient: acct, payout_method: fa.id, currency: "usdc" },
@@ -263,17 +257,13 @@ test("a v2 financial account goes in financial_account_v2: in financial_account 
     .create({ cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa.id }, opts)
     .catch((e: Stripe.errors.StripeError) => e);
   assert.ok(refused instanceof Error);
-  const e = refused as Stripe.errors.StripeError;
-  assert.deepEqual(
-    [e.statusCode, e.type, e.code, e.param, e.message],
-    [
-      400,
-      "StripeInvalidRequestError",
-      "resource_missing",
-      "financial_account",
-      `No such financial account: '${String(fa.id)}'`,
-    ],
-  );
+  assert.deepEqual(errorParts(refused), [
+    400,
+    "StripeInvalidRequestError",
+    "resource_missing",
+    "financial_account",
+    `No such financial account: '${String(fa.id)}'`,
+  ]);
   const missing = await stripe.issuing.cards
     .create({ cardholder: holder.id, currency: "usd", type: "virtual" }, opts)
     .catch((x: Stripe.errors.StripeError) => x);

@@ -2,6 +2,8 @@ import type Stripe from "stripe";
 import type { Ctx } from "../../wire/context";
 import { ApiError, referenceMissing, resourceMissing } from "../../wire/errors";
 import type { Row } from "../../store/store";
+import { emitEvent } from "../../events/bus";
+import { previousAttributes } from "../../events/diff";
 import { loadAccount } from "../accounts/store";
 import { v2CapabilityStatus, type V2State } from "../v2-accounts/view";
 
@@ -29,6 +31,29 @@ export type CardholderRow = Row<Stripe.Issuing.Cardholder>;
 
 /** The merchant's country and category as an authorization request carries them. */
 export type Merchant = Stripe.Issuing.Authorization.MerchantData;
+
+/**
+ * The event of a save: `<type>.created` when there was no `before`, else `<type>.updated` with the
+ * diff of the stored data as `previous_attributes` (no event when nothing changed). The event carries
+ * `shown`, what the API answers; `fixPrev` lets a caller put rendered values into the diff.
+ */
+export function emitSaved(
+  ctx: Ctx,
+  type: string,
+  before: object | null,
+  next: object,
+  shown: object = next,
+  fixPrev?: (prev: Json) => void,
+): void {
+  if (!before) {
+    emitEvent(ctx, `${type}.created`, shown as Json);
+    return;
+  }
+  const prev = previousAttributes(before as Json, next as Json);
+  if (!prev) return;
+  fixPrev?.(prev);
+  emitEvent(ctx, `${type}.updated`, shown as Json, { previous_attributes: prev });
+}
 
 /** A row the acting account owns: 404 when addressed in the URL, 400 naming `param` when named in the body. */
 export function owned<T>(ctx: Ctx, table: string, id: string, objectName: string, param?: string): Row<T> {

@@ -1,5 +1,4 @@
-import type { Kernel } from "../../kernel";
-import type { ControlAnswer } from "../../money-controls";
+import { answerOf, type Control } from "../../money-controls";
 import { ApiError } from "../../wire/errors";
 import { emitEvent } from "../../events/bus";
 import { runNow } from "../later";
@@ -13,12 +12,7 @@ import { closeDispute } from "./disputes";
  *   (with `issuing_dispute_outcome: "manual"`);
  * - `POST /_sandbox/issuing/cardholders/:id/block` sets a cardholder `blocked` (Stripe does this itself; its cards then decline `cardholder_blocked`).
  */
-export async function issuingControl(
-  kernel: Kernel,
-  method: string,
-  pathname: string,
-  params: Record<string, unknown>,
-): Promise<ControlAnswer | null> {
+export const issuingControl: Control = async (kernel, method, pathname, params) => {
   if (method !== "POST") return null;
   const dispute = /^\/_sandbox\/issuing\/disputes\/([^/]+)\/close$/.exec(pathname);
   const block = /^\/_sandbox\/issuing\/cardholders\/([^/]+)\/block$/.exec(pathname);
@@ -27,8 +21,8 @@ export async function issuingControl(
   if (!table) return null;
   const row = kernel.store.get(table, id);
   if (!row) return { status: 404, body: { error: { message: `No such object: ${id}` } } };
-  try {
-    const body = await runNow(kernel, (sys) => {
+  return answerOf(() =>
+    runNow(kernel, (sys) => {
       const ctx = asAccount(sys, row.owner);
       if (dispute) {
         if (params.status !== "won" && params.status !== "lost")
@@ -39,10 +33,6 @@ export async function issuingControl(
       ctx.tx.put(table, id, { ...row, data: next });
       emitEvent(ctx, "issuing_cardholder.updated", next, { previous_attributes: { status: row.data.status } });
       return next;
-    });
-    return { status: 200, body };
-  } catch (err) {
-    if (err instanceof ApiError) return { status: err.status, body: err.body() };
-    throw err;
-  }
-}
+    }),
+  );
+};

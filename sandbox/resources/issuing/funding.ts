@@ -156,6 +156,15 @@ export type TxnMoney = {
   v2: string | null;
 };
 
+/** The 400 of a capture or refund whose received debit or credit on the card's financial account failed. */
+function cannotCover(amount: number, currency: string): ApiError {
+  return new ApiError(400, {
+    type: "invalid_request_error",
+    code: "insufficient_funds",
+    message: `The card's financial account cannot cover ${amount} ${currency}.`,
+  });
+}
+
 /** Moves a capture (`debit`) or refund (`credit`) of `amount` (card currency); a debit the source cannot cover is a 400 and writes nothing. */
 export function moveCardMoney(
   ctx: Ctx,
@@ -190,12 +199,7 @@ export function moveCardMoney(
     };
     if (direction === "debit") {
       const rd = receiveDebit(ctx, fa, o);
-      if (rd.status !== "succeeded")
-        throw new ApiError(400, {
-          type: "invalid_request_error",
-          code: "insufficient_funds",
-          message: `The card's financial account cannot cover ${amount} ${f.currency}.`,
-        });
+      if (rd.status !== "succeeded") throw cannotCover(amount, f.currency);
       out.received_debit = rd.id;
     } else out.received_credit = (receiveCredit(ctx, fa, o) as Stripe.Treasury.ReceivedCredit).id;
     return out;
@@ -210,12 +214,7 @@ export function moveCardMoney(
     direction === "debit"
       ? receiveV2Debit(ctx, fa.data, fa.owner, money(value, f.currency), details)
       : receiveV2Credit(ctx, fa.data, fa.owner, money(value, f.currency), details);
-  if (obj.status !== "succeeded")
-    throw new ApiError(400, {
-      type: "invalid_request_error",
-      code: "insufficient_funds",
-      message: `The card's financial account cannot cover ${value} ${f.currency}.`,
-    });
+  if (obj.status !== "succeeded") throw cannotCover(value, f.currency);
   out.v2 = obj.id;
   return out;
 }

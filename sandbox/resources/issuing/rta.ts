@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Kernel, RuntimeConfig } from "../../kernel";
-import { signatureHeader } from "../../events/signature";
+import { postSigned } from "../../events/signature";
 
 /**
  * The real-time authorization call: a signed `issuing_authorization.request` event POSTed to
@@ -50,16 +50,7 @@ export async function callRta(target: RtaTarget, payload: string, timeoutMs: num
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const res = await fetch(target.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json; charset=utf-8",
-        "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-        "stripe-signature": signatureHeader(payload, target.secret),
-      },
-      body: payload,
-      signal: controller.signal,
-    });
+    const res = await postSigned(target, payload, controller.signal);
     const body = await res.text();
     return { kind: "answer", status: res.status, version: res.headers.get("stripe-version"), body };
   } catch (err) {

@@ -4,10 +4,8 @@ import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
 import { listV1 } from "../../wire/list";
 
-import { emitEvent } from "../../events/bus";
-import { previousAttributes } from "../../events/diff";
-import { mergeMetadata, newestFirst } from "../common";
-import { loadCard, owned, requireIssuing, TABLES, type CardRow, type Funding, type Json } from "./common";
+import { metadataUpdate, newestFirst } from "../common";
+import { emitSaved, loadCard, owned, requireIssuing, TABLES, type CardRow, type Funding, type Json } from "./common";
 import { availableCash, inFunding, moveCardMoney } from "./funding";
 import { addSpend } from "./spend";
 import { merchantData } from "./authorizations";
@@ -26,11 +24,7 @@ export const loadTxn = (ctx: Ctx, id: string, param?: string) =>
 
 export function saveTxn(ctx: Ctx, before: TxnRow | null, next: Txn, extra: TxnExtra): Txn {
   ctx.tx.put(TABLES.txns, next.id, { owner: before?.owner ?? ctx.account, data: next, extra });
-  if (!before) emitEvent(ctx, "issuing_transaction.created", next as unknown as Json);
-  else {
-    const prev = previousAttributes(before.data as unknown as Json, next as unknown as Json);
-    if (prev) emitEvent(ctx, "issuing_transaction.updated", next as unknown as Json, { previous_attributes: prev });
-  }
+  emitSaved(ctx, "issuing_transaction", before && before.data, next);
   return next;
 }
 
@@ -148,19 +142,7 @@ export function registerTransactionRoutes(kernel: Kernel): void {
   const base = "/v1/issuing/transactions";
   kernel.router.add(
     { method: "GET", path: `${base}/:id`, handler: (ctx) => loadTxn(ctx, ctx.path.id ?? "").data },
-    {
-      method: "POST",
-      path: `${base}/:id`,
-      handler: (ctx) => {
-        const row = loadTxn(ctx, ctx.path.id ?? "");
-        return saveTxn(
-          ctx,
-          row,
-          { ...structuredClone(row.data), metadata: mergeMetadata(row.data.metadata, ctx.params.metadata) },
-          row.extra,
-        );
-      },
-    },
+    { method: "POST", path: `${base}/:id`, handler: metadataUpdate(loadTxn, saveTxn) },
     {
       method: "GET",
       path: base,

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../wire/context";
+import type { Route } from "../../wire/router";
 import { ApiError, v2Error, v2NotFound } from "../../wire/errors";
 import { LedgerError } from "../../ledger/ledger";
 import { emitThinEvent } from "../../events/bus";
@@ -67,6 +68,15 @@ export function ownedV2<T extends V2Object = V2Object>(
   if (field)
     throw v2Error(400, "invalid_request_error", "invalid_fields", `No such ${name}: '${id}'.`, { param: field });
   throw v2NotFound(name, id);
+}
+
+/** `GET <collection>/:id` for an object the caller owns (404 otherwise). */
+export function retrieveV2Route(collection: string, table: string, name: string): Route {
+  return {
+    method: "GET",
+    path: `${collection}/:id`,
+    handler: (ctx) => ownedV2(ctx, table, ctx.path.id ?? "", name).data,
+  };
 }
 
 export function invalidField(field: string, message: string): ApiError {

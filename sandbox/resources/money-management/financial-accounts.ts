@@ -51,6 +51,23 @@ export function holds(fa: V2Fa, currency: string, field: string): void {
     );
 }
 
+/** The FA an outbound flow (transfer or payment) debits: open, holding `from.currency`, which `amount` is in. */
+export function outboundSource(
+  ctx: Ctx,
+  from: { financial_account: string; currency: string },
+  amount: { currency: string },
+): V2Fa {
+  if (amount.currency !== from.currency)
+    throw invalidField(
+      "amount.currency",
+      `amount.currency (${amount.currency}) must equal from.currency (${from.currency}).`,
+    );
+  const fa = loadV2Fa(ctx, from.financial_account, "from.financial_account");
+  requireOpen(fa);
+  holds(fa, from.currency, "from.currency");
+  return fa;
+}
+
 function createFa(ctx: Ctx, owner: string, p: Json, silent = false): V2Fa {
   const storage = (p.storage as Json | undefined) ?? {};
   const currencies = (storage.holds_currencies as string[] | undefined) ?? [];

@@ -2,6 +2,8 @@ import type Stripe from "stripe";
 
 /** Shared by the v2 money-management tests: preview requests and a verified MX stablecoin account. */
 export const PREVIEW = "2025-12-15.preview";
+/** Request options for `stripe.rawRequest` at the preview version. */
+export const PREVIEW_REQUEST = { apiVersion: PREVIEW };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- preview shapes the 23.1.0 types do not have
 export type Obj = Record<string, any>;
 
@@ -25,6 +27,19 @@ export const storerCapabilities = {
   outbound_payments: { financial_accounts: { requested: true } },
   outbound_transfers: { crypto_wallets: { requested: true }, bank_accounts: { requested: true } },
 };
+
+/** A v2 AccountLink request onboarding `account` for its merchant and storer configurations. */
+export const onboardingLink = (account: string) => ({
+  account,
+  use_case: {
+    type: "account_onboarding",
+    account_onboarding: {
+      configurations: ["merchant", "storer"],
+      refresh_url: "https://example.com/reauth",
+      return_url: "https://example.com/return",
+    },
+  },
+});
 
 /** A Mexican individual with merchant + storer + card_creator, KYC complete; resolves once storer is active. */
 export async function stablecoinAccount(stripe: Stripe, name = "Ana"): Promise<string> {
@@ -65,4 +80,26 @@ export async function stablecoinAccount(stripe: Stripe, name = "Ana"): Promise<s
     if (Date.now() - start > 5000) throw new Error(`storer never became active for ${id}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** A USDC storage financial account of `acct`. */
+export function usdcFa(stripe: Stripe, acct: string): Promise<Obj> {
+  return v2(
+    stripe,
+    "POST",
+    "/v2/money_management/financial_accounts",
+    { type: "storage", storage: { holds_currencies: ["usdc"] } },
+    acct,
+  );
+}
+
+/** A crypto wallet payout method of `acct`, set up with an OutboundSetupIntent; resolves to the payout method's id. */
+export async function cryptoWallet(
+  stripe: Stripe,
+  acct: string,
+  wallet: { address: string; network: string },
+): Promise<string> {
+  const body = { payout_method_data: { type: "crypto_wallet", crypto_wallet: wallet } };
+  const osi = await v2(stripe, "POST", "/v2/money_management/outbound_setup_intents", body, acct);
+  return String(osi.payout_method.id);
 }

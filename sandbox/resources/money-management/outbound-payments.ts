@@ -3,7 +3,7 @@ import type { Ctx } from "../../wire/context";
 import { v2Error } from "../../wire/errors";
 import { listV2, v2Page } from "../../wire/list";
 
-import { convert, hold } from "../../ledger/moves";
+import { convert } from "../../ledger/moves";
 import { newestFirst } from "../common";
 import {
   amountOf,
@@ -13,16 +13,16 @@ import {
   notCancelable,
   ownedV2,
   requireStorer,
+  retrieveV2Route,
   saveV2,
   T,
-  v2Money,
   type Json,
   type V2Object,
 } from "./common";
-import { holds, loadV2Fa, requireOpen, type V2Fa } from "./financial-accounts";
+import { holds, outboundSource, requireOpen, type V2Fa } from "./financial-accounts";
 import { receiveV2Credit } from "./received";
-import { addV2Entry, openV2Txn } from "./transactions";
-import { rate } from "./outbound-transfers";
+import { addV2Entry, holdOutbound } from "./transactions";
+import { requireRate } from "./outbound-transfers";
 
 /**
  * v2 OutboundPayments from a FA to a recipient account's FA (`to.payout_method` = that FA),
@@ -37,14 +37,7 @@ function create(ctx: Ctx): V2Object {
   const from = p.from as { financial_account: string; currency: string };
   const to = p.to as { recipient: string; payout_method?: string; currency?: string };
   const amount = amountOf(p.amount);
-  if (amount.currency !== from.currency)
-    throw invalidField(
-      "amount.currency",
-      `amount.currency (${amount.currency}) must equal from.currency (${from.currency}).`,
-    );
-  const fa = loadV2Fa(ctx, from.financial_account, "from.financial_account");
-  requireOpen(fa);
-  holds(fa, from.currency, "from.currency");
+  const fa = outboundSource(ctx, from, amount);
   requireStorer(ctx, ctx.account, "outbound_payments.financial_accounts");
   const recipient = ctx.tx.get("accounts", to.recipient);
   if (!recipient || recipient.owner !== ctx.platform)
@@ -64,25 +57,13 @@ function create(ctx: Ctx): V2Object {
   const toCurrency = to.currency ?? from.currency;
   holds(dest, toCurrency, "to.currency");
   requireStorer(ctx, to.recipient, `holds_currencies.${toCurrency}`);
-  const r = rate(ctx, from.currency, toCurrency);
-  if (r === null)
-    throw invalidField(
-      "to.currency",
-      `The sandbox has no ${from.currency}→${toCurrency} rate; set one with POST /_sandbox/config {"fx_rates": {"${from.currency}:${toCurrency}": 1}}.`,
-    );
+  const r = requireRate(ctx, from.currency, toCurrency);
   const credited = money(Math.round(amount.value * r), toCurrency);
   if (credited.value <= 0)
     throw invalidField("amount.value", "The amount is too small to convert into at least one minor unit.");
   const id = ctx.id("obp_test", 40);
-  const flow = { type: "outbound_payment", id };
-  const txn = openV2Txn(ctx, ctx.account, fa.id, "outbound_payment", flow, money(-amount.value, amount.currency));
-  addV2Entry(
-    ctx,
-    txn,
-    v2Money(() =>
-      hold(ctx.tx, { holder: fa.id, currency: amount.currency, amount: amount.value, flow, nowMs: ctx.nowMs }),
-    ),
-  );
+  const flow = { type: "outbound_payment" as const, id };
+  const txn = holdOutbound(ctx, fa.id, flow, amount);
   const obp: V2Object = {
     // v2 leaves out what it does not have (no delivery options or status details; between FAs there is no trace value).
     id,
@@ -126,16 +107,8 @@ function create(ctx: Ctx): V2Object {
 export function registerV2OutboundPaymentRoutes(kernel: Kernel): void {
   const base = "/v2/money_management/outbound_payments";
   kernel.router.add(
-    {
-      method: "POST",
-      path: base,
-      handler: create,
-    },
-    {
-      method: "GET",
-      path: `${base}/:id`,
-      handler: (ctx) => ownedV2(ctx, T.obps, ctx.path.id ?? "", "outbound payment").data,
-    },
+    { method: "POST", path: base, handler: create },
+    retrieveV2Route(base, T.obps, "outbound payment"),
     {
       method: "GET",
       path: base,

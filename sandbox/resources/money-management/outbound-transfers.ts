@@ -5,7 +5,7 @@ import { v2Error } from "../../wire/errors";
 import { listV2, v2Page } from "../../wire/list";
 
 import { EXTERNAL } from "../../ledger/ledger";
-import { convert, credit, hold, release, settleHold } from "../../ledger/moves";
+import { convert, credit, release, settleHold } from "../../ledger/moves";
 import { newestFirst } from "../common";
 import {
   amountOf,
@@ -15,16 +15,16 @@ import {
   notCancelable,
   ownedV2,
   requireStorer,
+  retrieveV2Route,
   saveV2,
   T,
-  v2Money,
   type Json,
   type Money,
   type V2Object,
 } from "./common";
-import { holds, loadV2Fa, requireOpen } from "./financial-accounts";
+import { outboundSource } from "./financial-accounts";
 import { isArchived, type PayoutMethod } from "./payout-methods";
-import { addV2Entry, openV2Txn, postedV2Txn } from "./transactions";
+import { addV2Entry, holdOutbound, postedV2Txn } from "./transactions";
 
 /**
  * v2 OutboundTransfers: from a FA to the account's own payout method (crypto wallet or bank
@@ -43,8 +43,19 @@ export type Obt = V2Object & {
 type ObtExtra = { txn: string; owner: string };
 
 /** Units of `to` per unit of `from` (1 when equal), or null when the sandbox has no rate. */
-export function rate(ctx: Ctx, from: string, to: string): number | null {
+function rate(ctx: Ctx, from: string, to: string): number | null {
   return from === to ? 1 : (ctx.kernel.config.fxRates[`${from}:${to}`] ?? null);
+}
+
+/** `rate`, or a 400 on `to.currency` telling how to set the missing rate. */
+export function requireRate(ctx: Ctx, from: string, to: string): number {
+  const r = rate(ctx, from, to);
+  if (r === null)
+    throw invalidField(
+      "to.currency",
+      `The sandbox has no ${from}→${to} rate; set one with POST /_sandbox/config {"fx_rates": {"${from}:${to}": 1}}.`,
+    );
+  return r;
 }
 
 function create(ctx: Ctx): V2Object {
@@ -52,14 +63,7 @@ function create(ctx: Ctx): V2Object {
   const from = p.from as { financial_account: string; currency: string };
   const to = p.to as { payout_method: string; currency?: string };
   const amount = amountOf(p.amount);
-  if (amount.currency !== from.currency)
-    throw invalidField(
-      "amount.currency",
-      `amount.currency (${amount.currency}) must equal from.currency (${from.currency}).`,
-    );
-  const fa = loadV2Fa(ctx, from.financial_account, "from.financial_account");
-  requireOpen(fa);
-  holds(fa, from.currency, "from.currency");
+  const fa = outboundSource(ctx, from, amount);
   const pm = ownedV2<PayoutMethod>(ctx, T.pms, to.payout_method, "payout method", "to.payout_method").data;
   if (isArchived(pm) || pm.usage_status.transfers !== "eligible") {
     throw v2Error(
@@ -80,34 +84,9 @@ function create(ctx: Ctx): V2Object {
     throw invalidField("to.currency", "Crypto wallet payouts are in usdc.");
   if (pm.type === "bank_account" && !bankCurrencies.includes(toCurrency))
     throw invalidField("to.currency", `This bank account receives ${bankCurrencies.join(", ")}, not ${toCurrency}.`);
-  const r = rate(ctx, from.currency, toCurrency);
-  if (r === null)
-    throw invalidField(
-      "to.currency",
-      `The sandbox has no ${from.currency}→${toCurrency} rate; set one with POST /_sandbox/config {"fx_rates": {"${from.currency}:${toCurrency}": 1}}.`,
-    );
+  const r = requireRate(ctx, from.currency, toCurrency);
   const id = ctx.id("obt_test", 40);
-  const txn = openV2Txn(
-    ctx,
-    ctx.account,
-    fa.id,
-    "outbound_transfer",
-    { type: "outbound_transfer", id },
-    money(-amount.value, amount.currency),
-  );
-  addV2Entry(
-    ctx,
-    txn,
-    v2Money(() =>
-      hold(ctx.tx, {
-        holder: fa.id,
-        currency: amount.currency,
-        amount: amount.value,
-        flow: { type: "outbound_transfer", id },
-        nowMs: ctx.nowMs,
-      }),
-    ),
-  );
+  const txn = holdOutbound(ctx, fa.id, { type: "outbound_transfer", id }, amount);
   const obt: Obt = {
     // v2 leaves out what it does not have (no delivery options, no status details or transitions yet, no trace value).
     id,
@@ -230,16 +209,8 @@ export function advanceObt(ctx: Ctx, id: string, action: "post" | "fail" | "retu
 export function registerV2OutboundTransferRoutes(kernel: Kernel): void {
   const base = "/v2/money_management/outbound_transfers";
   kernel.router.add(
-    {
-      method: "POST",
-      path: base,
-      handler: create,
-    },
-    {
-      method: "GET",
-      path: `${base}/:id`,
-      handler: (ctx) => ownedV2(ctx, T.obts, ctx.path.id ?? "", "outbound transfer").data,
-    },
+    { method: "POST", path: base, handler: create },
+    retrieveV2Route(base, T.obts, "outbound transfer"),
     {
       method: "GET",
       path: base,

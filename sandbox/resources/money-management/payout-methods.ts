@@ -4,7 +4,17 @@ import { listV2, v2Page } from "../../wire/list";
 
 import { walletProblem } from "../../crypto/wallets";
 import { newestFirst } from "../common";
-import { iso, invalidField, notCancelable, ownedV2, saveV2, T, type Json, type V2Object } from "./common";
+import {
+  iso,
+  invalidField,
+  notCancelable,
+  ownedV2,
+  retrieveV2Route,
+  saveV2,
+  T,
+  type Json,
+  type V2Object,
+} from "./common";
 
 /**
  * OutboundSetupIntents collect a payout method (crypto wallet, or a USD/MXN/EUR bank
@@ -133,11 +143,7 @@ export function registerPayoutMethodRoutes(kernel: Kernel): void {
         return intent;
       },
     },
-    {
-      method: "GET",
-      path: `${osi}/:id`,
-      handler: (ctx) => ownedV2(ctx, T.osis, ctx.path.id ?? "", "outbound setup intent").data,
-    },
+    retrieveV2Route(osi, T.osis, "outbound setup intent"),
     {
       method: "GET",
       path: osi,
@@ -155,11 +161,7 @@ export function registerPayoutMethodRoutes(kernel: Kernel): void {
         return saveV2(ctx, T.osis, ctx.account, row.data);
       },
     },
-    {
-      method: "GET",
-      path: `${pms}/:id`,
-      handler: (ctx) => ownedV2(ctx, T.pms, ctx.path.id ?? "", "payout method").data,
-    },
+    retrieveV2Route(pms, T.pms, "payout method"),
     {
       method: "GET",
       path: pms,

@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { assertLedger } from "../../ledger/invariants";
 import { JOURNALS } from "../../ledger/ledger";
-import { stablecoinAccount, v2, type Obj } from "./fixtures";
+import { cryptoWallet, stablecoinAccount, usdcFa, v2, type Obj } from "./fixtures";
 
 let t: TestSandbox;
 let acct = "";
@@ -14,13 +14,7 @@ before(async () => {
   t = await startTestSandbox({ config: { treasuryActivationDelayMs: 0 } });
   const { stripe } = t;
   acct = await stablecoinAccount(stripe);
-  fa = await v2(
-    stripe,
-    "POST",
-    "/v2/money_management/financial_accounts",
-    { type: "storage", storage: { holds_currencies: ["usdc"] } },
-    acct,
-  );
+  fa = await usdcFa(stripe, acct);
   const platform = (await v2(stripe, "GET", "/v2/money_management/financial_accounts")).data[0] as Obj;
   const addr = await v2(stripe, "POST", "/v2/money_management/financial_addresses", {
     financial_account: platform.id,
@@ -37,19 +31,10 @@ before(async () => {
     to: { recipient: acct, payout_method: fa.id, currency: "usdc" },
     amount: { value: 5000, currency: "usd" },
   });
-  const osi = await v2(
-    stripe,
-    "POST",
-    "/v2/money_management/outbound_setup_intents",
-    {
-      payout_method_data: {
-        type: "crypto_wallet",
-        crypto_wallet: { address: "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v", network: "solana" },
-      },
-    },
-    acct,
-  );
-  wallet = String(osi.payout_method.id);
+  wallet = await cryptoWallet(stripe, acct, {
+    address: "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v",
+    network: "solana",
+  });
 });
 after(() => t.close());
 

@@ -1,10 +1,11 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { impactOn, type Journal } from "../../ledger/ledger";
+import { hold } from "../../ledger/moves";
 import { listV2, v2Page } from "../../wire/list";
 
 import { newestFirst } from "../common";
-import { iso, money, ownedV2, saveV2, T, type Json, type Money, type V2Object } from "./common";
+import { iso, money, retrieveV2Route, saveV2, T, v2Money, type Json, type Money, type V2Object } from "./common";
 
 /**
  * v2 Transactions: one per flow per financial account, with a TransactionEntry per ledger
@@ -56,6 +57,24 @@ export function openV2Txn(
   };
   saveV2(ctx, T.txns, owner, txn, "created", {});
   return id;
+}
+
+/** Opens the sender's Transaction for an outbound flow and holds its amount (available → outbound_pending). */
+export function holdOutbound(
+  ctx: Ctx,
+  fa: string,
+  flow: { type: "outbound_payment" | "outbound_transfer"; id: string },
+  amount: Money,
+): string {
+  const txn = openV2Txn(ctx, ctx.account, fa, flow.type, flow, money(-amount.value, amount.currency));
+  addV2Entry(
+    ctx,
+    txn,
+    v2Money(() =>
+      hold(ctx.tx, { holder: fa, currency: amount.currency, amount: amount.value, flow, nowMs: ctx.nowMs }),
+    ),
+  );
+  return txn;
 }
 
 /** Adds the journal's impact on the transaction's FA as an entry; `status` ends the transaction. */
@@ -127,11 +146,7 @@ export function registerV2TransactionRoutes(kernel: Kernel): void {
         return listV2(items, token, `${base}/transactions`);
       },
     },
-    {
-      method: "GET",
-      path: `${base}/transactions/:id`,
-      handler: (ctx) => ownedV2(ctx, T.txns, ctx.path.id ?? "", "transaction").data,
-    },
+    retrieveV2Route(`${base}/transactions`, T.txns, "transaction"),
     {
       method: "GET",
       path: `${base}/transaction_entries`,
@@ -145,10 +160,6 @@ export function registerV2TransactionRoutes(kernel: Kernel): void {
         return listV2(items, token, `${base}/transaction_entries`);
       },
     },
-    {
-      method: "GET",
-      path: `${base}/transaction_entries/:id`,
-      handler: (ctx) => ownedV2(ctx, T.entries, ctx.path.id ?? "", "transaction entry").data,
-    },
+    retrieveV2Route(`${base}/transaction_entries`, T.entries, "transaction entry"),
   );
 }

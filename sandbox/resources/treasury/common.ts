@@ -4,6 +4,9 @@ import { ApiError, invalidRequest, referenceMissing, resourceMissing } from "../
 import { LedgerError } from "../../ledger/ledger";
 import { loadAccount } from "../accounts/store";
 import type { Row } from "../../store/store";
+import { listV1 } from "../../wire/list";
+import type { Route } from "../../wire/router";
+import { newestFirst } from "../common";
 
 export const FAS = "treasury_financial_accounts";
 
@@ -35,6 +38,27 @@ export function loadFa(ctx: Ctx, id: string, param = "financial_account", inBody
   if (!row || row.owner !== ctx.account)
     throw inBody ? referenceMissing("financial account", id, param) : resourceMissing("treasury.financial_account", id);
   return row;
+}
+
+/**
+ * `GET <path>?financial_account=…`: one FA's objects, newest first; each parameter named in `filters`
+ * that is given keeps the objects whose field of that name equals it.
+ */
+export function listByFaRoute(path: string, table: string, object: string, filters = ["status"]): Route {
+  return {
+    method: "GET",
+    path,
+    handler: (ctx) => {
+      requireTreasury(ctx);
+      const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
+      const items = newestFirst<Record<string, unknown> & { id: string }>(
+        ctx,
+        table,
+        (r) => r.data.financial_account === fa && filters.every((f) => !ctx.params[f] || r.data[f] === ctx.params[f]),
+      );
+      return listV1(items, ctx.params, path, object);
+    },
+  };
 }
 
 /** Turns ledger failures into Stripe's v1 errors (HTTP 400, never a retried status). */

@@ -3,7 +3,7 @@ import type { Ctx } from "../../wire/context";
 import { ApiError } from "../../wire/errors";
 import { balanceOf } from "../../ledger/ledger";
 import { loadAccount } from "../accounts/store";
-import type { FaRow } from "./common";
+import { loadFa, positiveAmount, requireTreasury, requireUsd, type FaRow } from "./common";
 
 type Feature = Stripe.Treasury.FinancialAccount.ActiveFeature;
 type Json = Record<string, unknown>;
@@ -155,4 +155,17 @@ export function requireUnrestricted(fa: FaRow, direction: "inbound_flows" | "out
       code: "financial_account_not_open",
       message: `Financial account ${fa.data.id} is closed; money can no longer move through it.`,
     });
+}
+
+/** The checks a new inbound or outbound flow starts with: Treasury on, its FA, a positive USD amount, that direction open. */
+export function newFlow(
+  ctx: Ctx,
+  direction: "inbound_flows" | "outbound_flows",
+): { fa: FaRow; amount: number; currency: string } {
+  requireTreasury(ctx);
+  const fa = loadFa(ctx, String(ctx.params.financial_account));
+  const amount = positiveAmount(ctx.params.amount);
+  const currency = requireUsd(fa, ctx.params.currency);
+  requireUnrestricted(fa, direction);
+  return { fa, amount, currency };
 }

@@ -2,14 +2,13 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest } from "../../wire/errors";
-import { listV1 } from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { cancelInbound, expectInbound, settleInbound } from "../../ledger/moves";
 import type { Row } from "../../store/store";
-import { newestFirst, ownedRow } from "../common";
-import { loadFa, positiveAmount, requireTreasury, requireUsd, v1Money } from "./common";
-import { requireFeature, requireUnrestricted } from "./features";
+import { ownedRow } from "../common";
+import { listByFaRoute, loadFa, requireTreasury, v1Money } from "./common";
+import { newFlow, requireFeature } from "./features";
 import { loadPm, pmDetails } from "./payment-methods";
 import { addEntry, openTxn } from "./transactions";
 import { receiveDebit } from "./received";
@@ -38,12 +37,8 @@ const mv = (ibt: Ibt, ctx: Ctx) => ({
 });
 
 function create(ctx: Ctx): Ibt {
-  requireTreasury(ctx);
   const p = ctx.params;
-  const fa = loadFa(ctx, String(p.financial_account));
-  const amount = positiveAmount(p.amount);
-  const currency = requireUsd(fa, p.currency);
-  requireUnrestricted(fa, "inbound_flows");
+  const { fa, amount, currency } = newFlow(ctx, "inbound_flows");
   requireFeature(ctx, fa, "inbound_transfers.ach", "financial_account");
   const pm = loadPm(ctx, String(p.origin_payment_method), "origin_payment_method");
   if (!pm.extra.verified || !pm.extra.attached_to_self || !pm.extra.flow_directions.includes("inbound")) {
@@ -152,24 +147,7 @@ export function registerInboundTransferRoutes(kernel: Kernel): void {
   kernel.router.add(
     { method: "POST", path: base, handler: create },
     { method: "GET", path: `${base}/:id`, handler: (ctx) => (requireTreasury(ctx), load(ctx).data) },
-    {
-      method: "GET",
-      path: base,
-      handler: (ctx) => {
-        requireTreasury(ctx);
-        const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-        return listV1(
-          newestFirst<Ibt>(
-            ctx,
-            IBTS,
-            (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status),
-          ),
-          ctx.params,
-          base,
-          "treasury.inbound_transfer",
-        );
-      },
-    },
+    listByFaRoute(base, IBTS, "treasury.inbound_transfer"),
     { method: "POST", path: `${base}/:id/cancel`, handler: transition("cancel") },
     { method: "POST", path: "/v1/test_helpers/treasury/inbound_transfers/:id/succeed", handler: transition("succeed") },
     { method: "POST", path: "/v1/test_helpers/treasury/inbound_transfers/:id/fail", handler: transition("fail") },

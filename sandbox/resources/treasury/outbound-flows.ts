@@ -1,15 +1,14 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { invalidRequest } from "../../wire/errors";
-import { listV1 } from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { credit, hold, release, settleHold } from "../../ledger/moves";
 import { EXTERNAL } from "../../ledger/ledger";
 import type { Row } from "../../store/store";
-import { newestFirst, ownedRow } from "../common";
-import { loadFa, positiveAmount, requireTreasury, requireUsd, v1Money } from "./common";
-import { requireFeature, requireUnrestricted } from "./features";
+import { ownedRow } from "../common";
+import { listByFaRoute, loadFa, requireTreasury, v1Money } from "./common";
+import { newFlow, requireFeature } from "./features";
 import { billing, loadPm, pmDetails } from "./payment-methods";
 import { addEntry, openTxn, postedTxn } from "./transactions";
 import { receiveCredit } from "./received";
@@ -50,12 +49,8 @@ function load(ctx: Ctx, kind: Kind): Row<Flow> {
 }
 
 function create(ctx: Ctx, kind: Kind): Flow {
-  requireTreasury(ctx);
   const p = ctx.params;
-  const fa = loadFa(ctx, String(p.financial_account));
-  const amount = positiveAmount(p.amount);
-  const currency = requireUsd(fa, p.currency);
-  requireUnrestricted(fa, "outbound_flows");
+  const { fa, amount, currency } = newFlow(ctx, "outbound_flows");
   const data = p.destination_payment_method_data as Json | undefined;
   const pmId = p.destination_payment_method as string | undefined;
   if (!data === !pmId)
@@ -186,17 +181,7 @@ function create(ctx: Ctx, kind: Kind): Flow {
 }
 
 function post(ctx: Ctx, kind: Kind, flow: Flow, to: string = EXTERNAL.bank): void {
-  const j = settleHold(
-    ctx.tx,
-    {
-      holder: flow.financial_account,
-      currency: flow.currency,
-      amount: flow.amount,
-      flow: { type: kind, id: flow.id },
-      nowMs: ctx.nowMs,
-    },
-    to,
-  );
+  const j = settleHold(ctx.tx, moveOf(ctx, kind, flow), to);
   addEntry(ctx, flow.transaction, `${kind}_posting`, j, "posted");
   flow.status = "posted";
   flow.cancelable = false;
@@ -204,15 +189,20 @@ function post(ctx: Ctx, kind: Kind, flow: Flow, to: string = EXTERNAL.bank): voi
   emitEvent(ctx, `treasury.${kind}.posted`, flow);
 }
 
-/** failed / canceled: the hold goes back to cash and the transaction is void. */
-function unwind(ctx: Ctx, kind: Kind, flow: Flow, to: "failed" | "canceled"): void {
-  const j = release(ctx.tx, {
+/** The whole flow's amount on its FA, as the ledger moves it. */
+function moveOf(ctx: Ctx, kind: Kind, flow: Flow) {
+  return {
     holder: flow.financial_account,
     currency: flow.currency,
     amount: flow.amount,
     flow: { type: kind, id: flow.id },
     nowMs: ctx.nowMs,
-  });
+  };
+}
+
+/** failed / canceled: the hold goes back to cash and the transaction is void. */
+function unwind(ctx: Ctx, kind: Kind, flow: Flow, to: "failed" | "canceled"): void {
+  const j = release(ctx.tx, moveOf(ctx, kind, flow));
   addEntry(ctx, flow.transaction, to === "failed" ? `${kind}_failure` : `${kind}_cancellation`, j, "void");
   flow.status = to;
   flow.cancelable = false;
@@ -238,13 +228,7 @@ function helper(kind: Kind, action: "post" | "fail" | "return" | "update") {
     }
     if (action === "return") {
       if (flow.status === "processing") post(ctx, kind, flow);
-      const j = credit(ctx.tx, {
-        holder: flow.financial_account,
-        currency: flow.currency,
-        amount: flow.amount,
-        flow: { type: kind, id: flow.id },
-        nowMs: ctx.nowMs,
-      });
+      const j = credit(ctx.tx, moveOf(ctx, kind, flow));
       const txn = postedTxn(
         ctx,
         flow.financial_account,
@@ -289,24 +273,7 @@ export function registerOutboundFlowRoutes(kernel: Kernel): void {
         handler: (ctx) => create(ctx, kind),
       },
       { method: "GET", path: `${base}/:id`, handler: (ctx) => (requireTreasury(ctx), load(ctx, kind).data) },
-      {
-        method: "GET",
-        path: base,
-        handler: (ctx) => {
-          requireTreasury(ctx);
-          const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-          return listV1(
-            newestFirst<Flow>(
-              ctx,
-              TABLE[kind],
-              (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status),
-            ),
-            ctx.params,
-            base,
-            `treasury.${kind}`,
-          );
-        },
-      },
+      listByFaRoute(base, TABLE[kind], `treasury.${kind}`),
       {
         method: "POST",
         path: `${base}/:id/cancel`,

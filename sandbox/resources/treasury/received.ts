@@ -1,13 +1,12 @@
 import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
-import { listV1 } from "../../wire/list";
 
 import { emitEvent } from "../../events/bus";
 import { credit, debit } from "../../ledger/moves";
 import { EXTERNAL, LedgerError } from "../../ledger/ledger";
-import { fullAddress, newestFirst, ownedRow } from "../common";
-import { loadFa, positiveAmount, requireTreasury, requireUsd, type FaRow } from "./common";
+import { fullAddress, ownedRow } from "../common";
+import { listByFaRoute, loadFa, positiveAmount, requireTreasury, requireUsd, type FaRow } from "./common";
 import { postedTxn } from "./transactions";
 
 /**
@@ -51,6 +50,54 @@ function initiatingOf(o: Opts): Json {
   return { billing_details: { address: fullAddress(null), email: null, name: null }, ...given };
 }
 
+type Kind = "received_credit" | "received_debit";
+
+/** Moves the money between `external` and the FA and posts its Transaction; returns the Transaction's id. */
+function post(ctx: Ctx, kind: Kind, id: string, fa: FaRow, o: Opts, external: string): string {
+  const flow = { type: kind, id };
+  const move = kind === "received_credit" ? credit : debit;
+  const j = move(
+    ctx.tx,
+    { holder: fa.data.id, currency: o.currency, amount: o.amount, flow, nowMs: ctx.nowMs },
+    external,
+  );
+  return postedTxn(ctx, fa.data.id, flow, kind, j, o.description);
+}
+
+/** Saves the ReceivedCredit/Debit (terminal at creation) and emits its `.created` event. */
+function saveReceived(
+  ctx: Ctx,
+  kind: Kind,
+  id: string,
+  fa: FaRow,
+  o: Opts,
+  failure: string | null,
+  linked: Json,
+  transaction: string | null,
+): Json {
+  const obj: Json = {
+    id,
+    object: `treasury.${kind}`,
+    amount: o.amount,
+    created: ctx.now,
+    currency: o.currency,
+    description: o.description,
+    failure_code: failure,
+    financial_account: fa.data.id,
+    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`,
+    initiating_payment_method_details: initiatingOf(o),
+    linked_flows: linked,
+    livemode: false,
+    network: o.network,
+    reversal_details: { deadline: ctx.now + 5 * 86400, restricted_reason: null },
+    status: failure ? "failed" : "succeeded",
+    transaction,
+  };
+  ctx.tx.put(kind === "received_credit" ? RCS : RDS, id, { owner: fa.owner, data: obj });
+  emitEvent(ctx, `treasury.${kind}.created`, obj, { account: fa.owner });
+  return obj;
+}
+
 /** Books a credit into `fa` (used by the test helper, intra-Stripe flows, and later Issuing refunds). */
 export function receiveCredit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }): Rc {
   const id = ctx.id("rc");
@@ -60,50 +107,20 @@ export function receiveCredit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }):
       : fa.data.platform_restrictions?.inbound_flows === "restricted"
         ? "other"
         : null;
-  let transaction: string | null = null;
-  if (!blocked) {
-    const j = credit(
-      ctx.tx,
-      {
-        holder: fa.data.id,
-        currency: o.currency,
-        amount: o.amount,
-        flow: { type: "received_credit", id },
-        nowMs: ctx.nowMs,
-      },
-      o.network === "stripe" ? EXTERNAL.stripe : EXTERNAL.bank,
-    );
-    transaction = postedTxn(ctx, fa.data.id, { type: "received_credit", id }, "received_credit", j, o.description);
-  }
-  const rc = {
-    id,
-    object: "treasury.received_credit",
-    amount: o.amount,
-    created: ctx.now,
-    currency: o.currency,
-    description: o.description,
-    failure_code: blocked,
-    financial_account: fa.data.id,
-    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`,
-    initiating_payment_method_details: initiatingOf(o),
-    linked_flows: {
-      credit_reversal: null,
-      issuing_authorization: null,
-      issuing_transaction: null,
-      source_flow: o.source?.id ?? null,
-      source_flow_type: o.source?.type ?? null,
-      ...o.linked,
-    },
-    livemode: false,
-    network: o.network,
-    reversal_details: { deadline: ctx.now + 5 * 86400, restricted_reason: null },
-    status: blocked ? "failed" : "succeeded",
-    transaction,
-  } as unknown as Rc;
-  ctx.tx.put(RCS, id, { owner: fa.owner, data: rc });
-  emitEvent(ctx, "treasury.received_credit.created", rc as unknown as Json, { account: fa.owner });
-  emitEvent(ctx, `treasury.received_credit.${rc.status}`, rc as unknown as Json, { account: fa.owner });
-  return rc;
+  const transaction = blocked
+    ? null
+    : post(ctx, "received_credit", id, fa, o, o.network === "stripe" ? EXTERNAL.stripe : EXTERNAL.bank);
+  const linked = {
+    credit_reversal: null,
+    issuing_authorization: null,
+    issuing_transaction: null,
+    source_flow: o.source?.id ?? null,
+    source_flow_type: o.source?.type ?? null,
+    ...o.linked,
+  };
+  const rc = saveReceived(ctx, "received_credit", id, fa, o, blocked, linked, transaction);
+  emitEvent(ctx, `treasury.received_credit.${rc.status}`, rc, { account: fa.owner });
+  return rc as unknown as Rc;
 }
 
 /** Books a debit out of `fa`; `failed` with `insufficient_funds` when cash is short. */
@@ -113,52 +130,22 @@ export function receiveDebit(ctx: Ctx, fa: FaRow, o: Opts & { linked?: Json }): 
   let transaction: string | null = null;
   if (!failure) {
     try {
-      const j = debit(
-        ctx.tx,
-        {
-          holder: fa.data.id,
-          currency: o.currency,
-          amount: o.amount,
-          flow: { type: "received_debit", id },
-          nowMs: ctx.nowMs,
-        },
-        o.network === "card" ? EXTERNAL.card : EXTERNAL.bank,
-      );
-      transaction = postedTxn(ctx, fa.data.id, { type: "received_debit", id }, "received_debit", j, o.description);
+      transaction = post(ctx, "received_debit", id, fa, o, o.network === "card" ? EXTERNAL.card : EXTERNAL.bank);
     } catch (err) {
       if (!(err instanceof LedgerError) || err.code !== "insufficient_funds") throw err;
       failure = "insufficient_funds";
     }
   }
-  const rd = {
-    id,
-    object: "treasury.received_debit",
-    amount: o.amount,
-    created: ctx.now,
-    currency: o.currency,
-    description: o.description,
-    failure_code: failure,
-    financial_account: fa.data.id,
-    hosted_regulatory_receipt_url: `${ctx.origin}/_sandbox/receipts/${id}`,
-    initiating_payment_method_details: initiatingOf(o),
-    linked_flows: {
-      debit_reversal: null,
-      inbound_transfer: null,
-      issuing_authorization: null,
-      issuing_transaction: null,
-      payout: null,
-      topup: null,
-      ...o.linked,
-    },
-    livemode: false,
-    network: o.network,
-    reversal_details: { deadline: ctx.now + 5 * 86400, restricted_reason: null },
-    status: failure ? "failed" : "succeeded",
-    transaction,
-  } as unknown as Rd;
-  ctx.tx.put(RDS, id, { owner: fa.owner, data: rd });
-  emitEvent(ctx, "treasury.received_debit.created", rd as unknown as Json, { account: fa.owner });
-  return rd;
+  const linked = {
+    debit_reversal: null,
+    inbound_transfer: null,
+    issuing_authorization: null,
+    issuing_transaction: null,
+    payout: null,
+    topup: null,
+    ...o.linked,
+  };
+  return saveReceived(ctx, "received_debit", id, fa, o, failure, linked, transaction) as unknown as Rd;
 }
 
 export function registerReceivedRoutes(kernel: Kernel): void {
@@ -173,24 +160,7 @@ export function registerReceivedRoutes(kernel: Kernel): void {
         path: `${base}/:id`,
         handler: (ctx) => (requireTreasury(ctx), ownedRow(ctx, table, ctx.path.id ?? "", `treasury.${kind}`).data),
       },
-      {
-        method: "GET",
-        path: base,
-        handler: (ctx) => {
-          requireTreasury(ctx);
-          const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-          return listV1(
-            newestFirst<{ id: string; financial_account: string; status: string }>(
-              ctx,
-              table,
-              (r) => r.data.financial_account === fa && (!ctx.params.status || r.data.status === ctx.params.status),
-            ),
-            ctx.params,
-            base,
-            `treasury.${kind}`,
-          );
-        },
-      },
+      listByFaRoute(base, table, `treasury.${kind}`),
       {
         method: "POST",
         path: `/v1/test_helpers/treasury/${kind}s`,

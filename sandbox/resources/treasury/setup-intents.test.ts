@@ -1,24 +1,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import Stripe from "stripe";
-import {
-  completeIndividual,
-  customAccountParams,
-  eventually,
-  startReceiver,
-  startTestSandbox,
-  waitFor,
-  type TestSandbox,
-} from "../../test-helpers";
+import { errorParts, startReceiver, startTestSandbox, waitFor, type TestSandbox } from "../../test-helpers";
 import { encodeForm } from "../../elements/connect/internal-call";
+import { treasuryAccount } from "./fixtures";
 
 let t: TestSandbox;
 let acct: string;
 before(async () => {
   t = await startTestSandbox({ config: { treasuryActivationDelayMs: 30 } });
-  acct = (await t.stripe.accounts.create(customAccountParams)).id;
-  await t.stripe.accounts.update(acct, completeIndividual);
-  await eventually(async () => (await t.stripe.accounts.retrieve(acct)).capabilities?.treasury === "active");
+  acct = await treasuryAccount(t.stripe);
 });
 after(() => t.close());
 
@@ -61,17 +52,13 @@ test("at the pinned version (endive) payment_method_types is gone from SetupInte
   const created = await t.stripe.setupIntents
     .create({ payment_method_types: ["us_bank_account"] } as Stripe.SetupIntentCreateParams, opts)
     .catch((e: Stripe.errors.StripeError) => e);
-  const e = created as Stripe.errors.StripeError;
-  assert.deepEqual(
-    [e.statusCode, e.type, e.code, e.param, e.message],
-    [
-      400,
-      "StripeInvalidRequestError",
-      "parameter_unknown",
-      "payment_method_types",
-      "Received unknown parameter: payment_method_types",
-    ],
-  );
+  assert.deepEqual(errorParts(created), [
+    400,
+    "StripeInvalidRequestError",
+    "parameter_unknown",
+    "payment_method_types",
+    "Received unknown parameter: payment_method_types",
+  ]);
   const si = await t.stripe.setupIntents.create({ allowed_payment_method_types: ["us_bank_account"] }, opts);
   const updated = await t.stripe.setupIntents
     .update(si.id, { payment_method_types: ["us_bank_account"] } as Stripe.SetupIntentUpdateParams, opts)

@@ -2,10 +2,9 @@ import type Stripe from "stripe";
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
 import { impactOn, type Journal } from "../../ledger/ledger";
-import { listV1 } from "../../wire/list";
 
 import { newestFirst, ownedRow } from "../common";
-import { loadFa, requireTreasury } from "./common";
+import { listByFaRoute, requireTreasury } from "./common";
 
 type Txn = Stripe.Treasury.Transaction;
 type Entry = Stripe.Treasury.TransactionEntry;
@@ -106,23 +105,7 @@ function entriesList(ctx: Ctx, txnId: string) {
 
 export function registerTreasuryTransactionRoutes(kernel: Kernel): void {
   kernel.router.add(
-    {
-      method: "GET",
-      path: "/v1/treasury/transactions",
-      handler: (ctx) => {
-        requireTreasury(ctx);
-        const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-        const items = newestFirst<Txn>(
-          ctx,
-          TXNS,
-          (r) =>
-            r.data.financial_account === fa &&
-            (!ctx.params.status || r.data.status === ctx.params.status) &&
-            (!ctx.params.flow_type || r.data.flow_type === ctx.params.flow_type),
-        );
-        return listV1(items, ctx.params, "/v1/treasury/transactions", "treasury.transaction");
-      },
-    },
+    listByFaRoute("/v1/treasury/transactions", TXNS, "treasury.transaction", ["status", "flow_type"]),
     {
       method: "GET",
       path: "/v1/treasury/transactions/:id",
@@ -131,22 +114,7 @@ export function registerTreasuryTransactionRoutes(kernel: Kernel): void {
         ownedRow<Txn>(ctx, TXNS, ctx.path.id ?? "", "treasury.transaction").data
       ),
     },
-    {
-      method: "GET",
-      path: "/v1/treasury/transaction_entries",
-      handler: (ctx) => {
-        requireTreasury(ctx);
-        const fa = loadFa(ctx, String(ctx.params.financial_account)).data.id;
-        const items = newestFirst<Entry>(
-          ctx,
-          ENTRIES,
-          (r) =>
-            r.data.financial_account === fa &&
-            (!ctx.params.transaction || r.data.transaction === ctx.params.transaction),
-        );
-        return listV1(items, ctx.params, "/v1/treasury/transaction_entries", "treasury.transaction_entry");
-      },
-    },
+    listByFaRoute("/v1/treasury/transaction_entries", ENTRIES, "treasury.transaction_entry", ["transaction"]),
     {
       method: "GET",
       path: "/v1/treasury/transaction_entries/:id",

@@ -1,38 +1,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type Stripe from "stripe";
-import {
-  completeIndividual,
-  customAccountParams,
-  startTestSandbox,
-  eventually,
-  type TestSandbox,
-} from "../../test-helpers";
+import { customAccountParams, startTestSandbox, eventually, type TestSandbox } from "../../test-helpers";
 import { assertLedger } from "../../ledger/invariants";
+import { GUIDE_BANK_SETUP, GUIDE_FEATURES, treasuryAccount } from "./fixtures";
 
 let t: TestSandbox;
 before(async () => {
   t = await startTestSandbox({ config: { treasuryActivationDelayMs: 150 } });
 });
 after(() => t.close());
-
-/** A Custom account with treasury, card_issuing and ACH active (the guide's first step). */
-export async function treasuryAccount(stripe: Stripe): Promise<string> {
-  const acct = await stripe.accounts.create(customAccountParams);
-  await stripe.accounts.update(acct.id, completeIndividual);
-  await eventually(async () => (await stripe.accounts.retrieve(acct.id)).capabilities?.treasury === "active");
-  return acct.id;
-}
-
-const GUIDE_FEATURES: Stripe.Treasury.FinancialAccountCreateParams.Features = {
-  card_issuing: { requested: true },
-  deposit_insurance: { requested: true },
-  financial_addresses: { aba: { requested: true } },
-  inbound_transfers: { ach: { requested: true } },
-  intra_stripe_flows: { requested: true },
-  outbound_payments: { ach: { requested: true }, us_domestic_wire: { requested: true } },
-  outbound_transfers: { ach: { requested: true }, us_domestic_wire: { requested: true } },
-};
 
 test("US embedded finance guide: account → FA → bank by SetupIntent + microdeposits → funds in → balances", async () => {
   const { stripe } = t;
@@ -69,27 +46,7 @@ test("US embedded finance guide: account → FA → bank by SetupIntent + microd
     events.data.some((e) => e.account === acct && (e.data.object as Stripe.Treasury.FinancialAccount).id === fa.id),
   );
 
-  const si = await stripe.setupIntents.create(
-    {
-      allowed_payment_method_types: ["us_bank_account"],
-      attach_to_self: true,
-      flow_directions: ["inbound", "outbound"],
-      confirm: true,
-      payment_method_data: {
-        type: "us_bank_account",
-        us_bank_account: {
-          routing_number: "110000000",
-          account_number: "000123456789",
-          account_holder_type: "company",
-        },
-        billing_details: { name: "Jenny Rosen" },
-      },
-      mandate_data: {
-        customer_acceptance: { type: "online", online: { ip_address: "127.0.0.1", user_agent: "test" } },
-      },
-    },
-    opts,
-  );
+  const si = await stripe.setupIntents.create(GUIDE_BANK_SETUP, opts);
   assert.equal(si.status, "requires_action");
   assert.equal(si.next_action?.type, "verify_with_microdeposits");
   assert.equal(si.next_action?.verify_with_microdeposits?.microdeposit_type, "descriptor_code");
@@ -204,20 +161,22 @@ test("Treasury calls need the treasury capability and an active feature", async 
     { financial_account: fa.id, amount: 100, currency: "usd", network: "ach" },
     { stripeAccount: acct },
   );
-  await assert.rejects(
+  const pay = (options: Pick<Stripe.Treasury.OutboundPaymentCreateParams, "destination_payment_method_options">) =>
     stripe.treasury.outboundPayments.create(
       {
         financial_account: fa.id,
         amount: 50,
         currency: "usd",
-        destination_payment_method_options: { us_bank_account: { network: "us_domestic_wire" } },
+        ...options,
         destination_payment_method_data: {
           type: "us_bank_account",
           us_bank_account: { routing_number: "110000000", account_number: "000000000009" },
         },
       },
       { stripeAccount: acct },
-    ),
+    );
+  await assert.rejects(
+    pay({ destination_payment_method_options: { us_bank_account: { network: "us_domestic_wire" } } }),
     (e: Stripe.errors.StripeError) =>
       e.code === "feature_not_enabled" && /outbound_payments\.us_domestic_wire/.test(e.message),
   );
@@ -227,18 +186,7 @@ test("Treasury calls need the treasury capability and an active feature", async 
     { stripeAccount: acct },
   );
   await assert.rejects(
-    stripe.treasury.outboundPayments.create(
-      {
-        financial_account: fa.id,
-        amount: 50,
-        currency: "usd",
-        destination_payment_method_data: {
-          type: "us_bank_account",
-          us_bank_account: { routing_number: "110000000", account_number: "000000000009" },
-        },
-      },
-      { stripeAccount: acct },
-    ),
+    pay({}),
     (e: Stripe.errors.StripeError) => e.statusCode === 400 && /outbound flows restricted/.test(e.message),
   );
   const rd = await stripe.testHelpers.treasury.receivedDebits.create(

@@ -8,7 +8,7 @@ import { emitThinEvent } from "../../events/bus";
 import { applyParams, newAccount, type AccountExtra } from "../accounts/model";
 import { ACCOUNTS, cloneRow, loadAccount, saveAccount, type AccountRow } from "../accounts/store";
 import { CONFIG_CAPABILITIES, INCLUDABLE, STABLECOIN_ONLY } from "./params";
-import { renderV2, v2CapabilityStatus, v2Due, type V2State } from "./view";
+import { renderV2, v2CapabilityStatus, v2Due, v2StateOf, type V2State } from "./view";
 
 type Json = Record<string, unknown>;
 const unix = (iso: unknown) =>
@@ -24,15 +24,7 @@ function requestedPaths(tree: unknown, prefix = ""): Array<[string, boolean]> {
 
 /** Maps v2 parameters onto the shared account record (v1 field names) and the v2-only state. */
 function applyV2(ctx: Ctx, row: AccountRow, p: Json): void {
-  const v2 = (row.extra.v2 as V2State | undefined) ?? {
-    dashboard: null,
-    display_name: null,
-    defaults: {},
-    configuration: {},
-    attestations: {},
-    closed: false,
-    verified: false,
-  };
+  const v2 = v2StateOf(row.extra);
   const identity = (p.identity as Json | undefined) ?? {};
   const country = String(identity.country ?? row.data.country ?? "US").toLowerCase();
   for (const [config, countries] of Object.entries(STABLECOIN_ONLY)) {
@@ -121,6 +113,8 @@ function load(ctx: Ctx): AccountRow {
 }
 
 const include = (ctx: Ctx) => (ctx.params.include as string[] | undefined) ?? [];
+/** The account as the request asked to see it (`include[]`). */
+const shown = (ctx: Ctx, row: AccountRow) => renderV2(row.data, row.extra, include(ctx));
 
 /**
  * Closing names every configuration the account has: "All configurations on the Account must be
@@ -169,16 +163,13 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
         const row: AccountRow = { owner: ctx.platform, data, extra };
         applyV2(ctx, row, p);
         saveAccount(ctx, null, row);
-        return renderV2(row.data, row.extra, include(ctx));
+        return shown(ctx, row);
       },
     },
     {
       method: "GET",
       path: "/v2/core/accounts/:id",
-      handler: (ctx) => {
-        const r = load(ctx);
-        return renderV2(r.data, r.extra, include(ctx));
-      },
+      handler: (ctx) => shown(ctx, load(ctx)),
     },
     {
       method: "POST",
@@ -188,7 +179,7 @@ export function registerV2AccountRoutes(kernel: Kernel): void {
         const next = cloneRow(before);
         applyV2(ctx, next, ctx.params);
         saveAccount(ctx, before, next);
-        return renderV2(next.data, next.extra, include(ctx));
+        return shown(ctx, next);
       },
     },
     {

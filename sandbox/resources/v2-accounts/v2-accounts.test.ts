@@ -2,6 +2,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import Stripe from "stripe";
 import { startReceiver, startTestSandbox, waitFor, type TestSandbox } from "../../test-helpers";
+import { PREVIEW_REQUEST as PREVIEW, type Obj as V2Account } from "../money-management/fixtures";
 
 const SECRET = "whsec_v2_test";
 let t: TestSandbox;
@@ -15,9 +16,6 @@ after(async () => {
   await receiver.close();
 });
 
-const PREVIEW = { apiVersion: "2025-12-15.preview" };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- preview shapes the 23.1.0 types do not have
-type V2Account = Record<string, any>;
 /** The stablecoin guide's request shape: merchant + storer + card_creator for a Mexican business. */
 const stablecoinAccount = {
   contact_email: "ops@tienda.mx",

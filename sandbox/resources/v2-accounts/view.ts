@@ -18,6 +18,21 @@ export type V2State = {
   id_number_types?: { individual?: string; business?: string };
 };
 
+/** The account's v2 state; a v1-created account has none yet and gets a fresh, empty one. */
+export function v2StateOf(extra: AccountExtra): V2State {
+  return (
+    (extra.v2 as V2State | undefined) ?? {
+      dashboard: null,
+      display_name: null,
+      defaults: {},
+      configuration: {},
+      attestations: {},
+      closed: false,
+      verified: false,
+    }
+  );
+}
+
 /** v2 leaves out what it does not have: the keys of `o` whose value is null or undefined are dropped. */
 function defined(o: Json | null | undefined): Json {
   return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== null && v !== undefined));
@@ -131,15 +146,7 @@ function configurationView(account: Stripe.Account, extra: AccountExtra, name: s
 
 /** Renders the `v2.core.account` object; optional parts appear only when named in include[]. */
 export function renderV2(account: Stripe.Account, extra: AccountExtra, include: string[] = []): Json {
-  const v2 = (extra.v2 as V2State | undefined) ?? {
-    dashboard: null,
-    display_name: null,
-    defaults: {},
-    configuration: {},
-    attestations: {},
-    closed: false,
-    verified: false,
-  };
+  const v2 = v2StateOf(extra);
   const applied = Object.keys(v2.configuration);
   const out: Json = {
     id: account.id,

@@ -135,6 +135,47 @@ class ConnectElement extends HTMLElement {
   }
 }
 
+/** A component of one financial account, the `financialAccount` prop: it loads once React has set the prop. */
+class FinancialAccountElement extends ConnectElement {
+  get reloadOn() {
+    return ["financialAccount"];
+  }
+
+  async load() {
+    const id = this.props.financialAccount;
+    if (typeof id !== "string" || !id) {
+      // React sets the prop in an effect; wait for it rather than failing at once.
+      this.show(h("p", { class: "skeleton", role: "status", text: "Waiting for a financial account…" }));
+      this.loaded = false;
+      return;
+    }
+    await this.loadAccount(id);
+  }
+
+  /** Subclasses fetch and render financial account `id` here. */
+  async loadAccount(id) {}
+}
+
+/** "Previous page" / "Next page" under a list page; `go(cursor, forward)` shows the page after `cursor`. */
+function pager(cursors, list, go) {
+  const last = list.data[list.data.length - 1];
+  return h(
+    "div",
+    { class: "row" },
+    cursors.length
+      ? h("button", {
+          type: "button",
+          class: "secondary",
+          onclick: () => go(cursors[cursors.length - 1], false),
+          text: "Previous page",
+        })
+      : null,
+    list.has_more && last
+      ? h("button", { type: "button", class: "secondary", onclick: () => go(last.id, true), text: "Next page" })
+      : null,
+  );
+}
+
 /** Adds `set<X>InternalOnly` for every setter the loader may call on this tag. */
 function withSetters(cls, tag) {
   for (const setter of [...COMMON_SETTERS, ...(TAG_SETTERS[tag] || [])]) {

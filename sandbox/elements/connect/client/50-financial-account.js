@@ -10,22 +10,12 @@ function balanceItem(label, amount, currency, testid, locale) {
   );
 }
 
-class FinancialAccount extends ConnectElement {
+class FinancialAccount extends FinancialAccountElement {
   get component() {
     return "financial_account";
   }
-  get reloadOn() {
-    return ["financialAccount"];
-  }
 
-  async load() {
-    const id = this.props.financialAccount;
-    if (typeof id !== "string" || !id) {
-      // React sets the prop in an effect; wait for it rather than failing at once.
-      this.show(h("p", { class: "skeleton", role: "status", text: "Waiting for a financial account…" }));
-      this.loaded = false;
-      return;
-    }
+  async loadAccount(id) {
     this.fa = await this.api("GET", `/financial_accounts/${encodeURIComponent(id)}`);
     this.render();
   }

@@ -14,21 +14,12 @@ const FLOW_LABELS = {
 };
 const PAGE = 10;
 
-class FinancialAccountTransactions extends ConnectElement {
+class FinancialAccountTransactions extends FinancialAccountElement {
   get component() {
     return "financial_account_transactions";
   }
-  get reloadOn() {
-    return ["financialAccount"];
-  }
 
-  async load() {
-    const id = this.props.financialAccount;
-    if (typeof id !== "string" || !id) {
-      this.show(h("p", { class: "skeleton", role: "status", text: "Waiting for a financial account…" }));
-      this.loaded = false;
-      return;
-    }
+  async loadAccount() {
     this.cursors = []; // starting_after of each page shown so far, for "Previous"
     await this.page(null);
   }
@@ -71,7 +62,6 @@ class FinancialAccountTransactions extends ConnectElement {
         this.fail(e);
       }
     };
-    const last = list.data[list.data.length - 1];
     this.show(
       h("h2", { text: "Transactions" }),
       list.data.length
@@ -94,21 +84,7 @@ class FinancialAccountTransactions extends ConnectElement {
             h("tbody", {}, rows),
           )
         : h("p", { class: "muted", text: "No transactions yet." }),
-      h(
-        "div",
-        { class: "row" },
-        this.cursors.length
-          ? h("button", {
-              type: "button",
-              class: "secondary",
-              onclick: () => go(this.cursors[this.cursors.length - 1], false),
-              text: "Previous page",
-            })
-          : null,
-        list.has_more && last
-          ? h("button", { type: "button", class: "secondary", onclick: () => go(last.id, true), text: "Next page" })
-          : null,
-      ),
+      pager(this.cursors, list, go),
     );
   }
 }

@@ -87,7 +87,6 @@ class IssuingCardsList extends ConnectElement {
         ),
       ),
     );
-    const last = cards.data[cards.data.length - 1];
     const page = async (cursor, forward) => {
       if (forward) this.cursors.push(this.after);
       else this.cursors.pop();
@@ -135,21 +134,7 @@ class IssuingCardsList extends ConnectElement {
             h("tbody", {}, rows),
           )
         : h("p", { class: "muted", text: this.query.q || this.query.status ? "No cards match." : "No cards yet." }),
-      h(
-        "div",
-        { class: "row" },
-        this.cursors.length
-          ? h("button", {
-              type: "button",
-              class: "secondary",
-              onclick: () => page(this.cursors[this.cursors.length - 1], false),
-              text: "Previous page",
-            })
-          : null,
-        cards.has_more && last
-          ? h("button", { type: "button", class: "secondary", onclick: () => page(last.id, true), text: "Next page" })
-          : null,
-      ),
+      pager(this.cursors, cards, page),
     );
   }
 
