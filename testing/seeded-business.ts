@@ -33,15 +33,19 @@ export async function newBusiness(
  * Verified businesses with funded financial accounts, one per country named, through the demo
  * seed's path (the platform's v2 account is credited on the way, so it can fund businesses too).
  */
-export async function seededBusinesses(
+export type SeededBusiness = { business: Business; ownerId: string };
+
+export async function seededBusinesses<const C extends ReadonlyArray<"US" | "MX">>(
   db: Db,
   stripe: Stripe,
-  countries: Array<"US" | "MX">,
-): Promise<Array<Business & { ownerId: string }>> {
+  countries: C,
+): Promise<{ -readonly [K in keyof C]: SeededBusiness }> {
   const made = [];
   for (const country of countries) made.push(await newBusiness(db, country, SEEDED_NAME[country]));
   await seedDemoStripe(db, stripe, () => {});
   const ids = made.map((m) => m.business.id);
   const rows = await db.select().from(businesses).where(inArray(businesses.id, ids));
-  return made.map((m) => ({ ...rows.find((r) => r.id === m.business.id)!, ownerId: m.ownerId }));
+  return made.map((m) => ({ business: rows.find((r) => r.id === m.business.id)!, ownerId: m.ownerId })) as {
+    -readonly [K in keyof C]: SeededBusiness;
+  };
 }

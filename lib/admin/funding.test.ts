@@ -33,12 +33,12 @@ async function platformUsd(): Promise<{ id: string; available: number }> {
 describeEachDatabase("platform funding", (database) => {
   test("a double submit of one form creates one operation and one payment, keyed by the operation", async () => {
     const { db } = database();
-    const [biz] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
-    const { admin } = await actors(db, biz!);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
+    const { admin } = await actors(db, biz);
     const platform = await platformUsd();
     const sent = recordRequests(sandbox.stripe);
     const spec = adminActions(() => testDeps(db, sandbox.stripe)).fund;
-    const form = { businessId: biz!.id, amount: "50.00", clientToken: "token-0123456789abcdef" };
+    const form = { businessId: biz.id, amount: "50.00", clientToken: "token-0123456789abcdef" };
     const [first, second] = await Promise.all([
       executeAction(db, admin, spec, form),
       executeAction(db, admin, spec, form),
@@ -50,13 +50,13 @@ describeEachDatabase("platform funding", (database) => {
     const posts = sent.calls.filter((c) => c.method === "POST" && c.path === PAYMENTS);
     assert.equal(posts.length, 1, "one payment request");
     const payments = (await v2All(sandbox.stripe, `${PAYMENTS}?limit=100`)).filter(
-      (p) => p.to?.recipient === biz!.stripeAccountId && p.description === "Funding from the platform",
+      (p) => p.to?.recipient === biz.stripeAccountId && p.description === "Funding from the platform",
     );
     assert.equal(payments.length, 1, "money moved once");
     const ops = await db
       .select()
       .from(operations)
-      .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.businessId, biz!.id)));
+      .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.businessId, biz.id)));
     assert.equal(ops.length, 1);
     assert.equal(posts[0]!.idempotencyKey, `op-${ops[0]!.id}`);
     assert.equal(ops[0]!.status, "succeeded");
@@ -67,15 +67,15 @@ describeEachDatabase("platform funding", (database) => {
       [
         { financial_account: platform.id, debited: { value: 5000, currency: "usd" } },
         {
-          recipient: biz!.stripeAccountId,
-          payout_method: biz!.financialAccountId,
+          recipient: biz.stripeAccountId,
+          payout_method: biz.financialAccountId,
           credited: { value: 5000, currency: "usdc" },
         },
         { value: 5000, currency: "usd" },
       ],
     );
     assert.equal((await platformUsd()).available, platform.available - 5000, "the platform paid 50.00 once");
-    const audit = await db.select().from(auditLog).where(eq(auditLog.businessId, biz!.id));
+    const audit = await db.select().from(auditLog).where(eq(auditLog.businessId, biz.id));
     assert.ok(audit.some((a) => a.action === "admin.account.funded" && a.actorUserId === admin.actor.userId));
   });
 
@@ -102,12 +102,12 @@ describeEachDatabase("platform funding", (database) => {
     { todo: "platformTreasuryAccount lists Treasury financial accounts without a Stripe-Account header" },
     async () => {
       const { db } = database();
-      const [biz] = await seededBusinesses(db, sandbox.stripe, ["US"]);
-      const { admin } = await actors(db, biz!);
-      const ledger = () => v1Ledger(sandbox.stripe, biz!.financialAccountId!, biz!.stripeAccountId!);
+      const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["US"]);
+      const { admin } = await actors(db, biz);
+      const ledger = () => v1Ledger(sandbox.stripe, biz.financialAccountId!, biz.stripeAccountId!);
       const before = (await ledger()).balance;
       const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox.stripe)).fund, {
-        businessId: biz!.id,
+        businessId: biz.id,
         amount: "1,250.5",
         clientToken: "token-us-0000000000",
       });
@@ -124,15 +124,15 @@ describeEachDatabase("platform funding", (database) => {
 
   test("a Stripe refusal fails the operation with a mapped message, never Stripe's own", async () => {
     const { db } = database();
-    const [biz] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
-    const { admin } = await actors(db, biz!);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
+    const { admin } = await actors(db, biz);
     // One dollar more than the platform holds: the sandbox refuses it, as Stripe does.
     const tooMuch = (await platformUsd()).available + 100;
     const logged: string[] = [];
     const quiet = console.error;
     console.error = (...args: unknown[]) => void logged.push(args.join(" "));
     const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox.stripe)).fund, {
-      businessId: biz!.id,
+      businessId: biz.id,
       amount: String(tooMuch / 100),
       clientToken: "token-short-00000000",
     }).finally(() => (console.error = quiet));
@@ -141,7 +141,7 @@ describeEachDatabase("platform funding", (database) => {
     const stripeSaid = logged.find((line) => line.includes("available but this needs"));
     assert.ok(stripeSaid, `Stripe's own words are logged: ${logged.join("\n")}`);
     assert.doesNotMatch(JSON.stringify(result), /available but this needs|fa_test_/);
-    const [op] = await db.select().from(operations).where(eq(operations.businessId, biz!.id));
+    const [op] = await db.select().from(operations).where(eq(operations.businessId, biz.id));
     assert.equal(op?.status, "failed");
   });
 });

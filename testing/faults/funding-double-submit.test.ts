@@ -30,14 +30,14 @@ after(async () => {
 describeEachDatabase("platform funding: double submit, then the connection drops", (database) => {
   test("the click that got a 409 leaves the funding pending, and the retry answers with the one payment", async () => {
     const { db } = database();
-    const [biz] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
-    const { admin } = await actors(db, biz!);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
+    const { admin } = await actors(db, biz);
     const connection = droppedAnswer((method, path) => method === "POST" && path === PAYMENTS);
     const stripe = sandboxClient(sandbox.url, { httpClient: connection.httpClient });
     const spec = adminActions(() => testDeps(db, stripe)).fund;
-    const form = { businessId: biz!.id, amount: "75.00", clientToken: "token-double-then-drop-0001" };
+    const form = { businessId: biz.id, amount: "75.00", clientToken: "token-double-then-drop-0001" };
     const usdc = async () =>
-      (await v2Ledger(sandbox.stripe, biz!.financialAccountId!, "usdc", biz!.stripeAccountId!)).balance.available;
+      (await v2Ledger(sandbox.stripe, biz.financialAccountId!, "usdc", biz.stripeAccountId!)).balance.available;
     const before = await usdc();
     const quiet = console.error;
     console.error = () => {}; // Stripe failures are logged by the action; expected here
@@ -56,14 +56,14 @@ describeEachDatabase("platform funding: double submit, then the connection drops
       const made = String(connection.lostAnswer?.id);
       assert.match(made, /^obp_/, "the sandbox made the payment whose answer was lost");
 
-      const [op] = await db.select().from(operations).where(eq(operations.businessId, biz!.id));
+      const [op] = await db.select().from(operations).where(eq(operations.businessId, biz.id));
       assert.equal(op?.status, "pending", "neither the 409 nor the lost answer is a refusal");
 
       const retry = await executeAction(db, admin, spec, form);
       assert.ok(retry.ok, JSON.stringify(retry));
       assert.equal(retry.data.stripeObjectId, made);
       const payments = (await v2All(sandbox.stripe, `${PAYMENTS}?limit=100`)).filter(
-        (p) => p.to?.recipient === biz!.stripeAccountId && p.description === "Funding from the platform",
+        (p) => p.to?.recipient === biz.stripeAccountId && p.description === "Funding from the platform",
       );
       assert.deepEqual(
         payments.map((p) => p.id),
@@ -71,7 +71,7 @@ describeEachDatabase("platform funding: double submit, then the connection drops
         "the money moved once",
       );
       assert.equal(await usdc(), before + 7500, "the business received 75.00 USDC once");
-      const [done] = await db.select().from(operations).where(eq(operations.businessId, biz!.id));
+      const [done] = await db.select().from(operations).where(eq(operations.businessId, biz.id));
       assert.equal(done?.status, "succeeded");
       assert.equal(done?.stripeObjectId, made);
     } finally {
