@@ -1,4 +1,4 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { count } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
@@ -7,7 +7,7 @@ import { adminInvites, auditLog, authorizationRules, operations } from "@/db/sch
 import { executeAction, type ActionSpec } from "@/lib/actions/execute";
 import type { Actor } from "@/lib/actions/execute";
 import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
-import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { sandboxForFile } from "@/testing/sandbox-suite";
 import { recordRequests } from "@/testing/stripe-clients";
 import { ADMIN_SPECS, adminActions } from "./actions";
 
@@ -21,21 +21,15 @@ async function snapshot(db: Db) {
   return { ops: ops?.n, audit: audit?.n, rules: rules?.n, invites: invites?.n };
 }
 
-let sandbox: SandboxProcess;
-before(async () => {
-  sandbox = await startSandboxProcess();
-});
-after(async () => {
-  await sandbox.stop();
-});
+const sandbox = sandboxForFile();
 
 describeEachDatabase("every admin action refuses business users and signed-out users", (database) => {
   test("refused with forbidden / unauthenticated, and nothing changes (no rows, no Stripe call)", async () => {
     const { db } = database();
     const biz = await makeBusiness(db);
     const { owner } = await actors(db, biz);
-    const sent = recordRequests(sandbox.stripe);
-    const deps = testDeps(db, sandbox.stripe);
+    const sent = recordRequests(sandbox().stripe);
+    const deps = testDeps(db, sandbox().stripe);
     const before = await snapshot(db);
     const inputs = ADMIN_SPECS.length;
     assert.ok(inputs >= 7, "every admin action is listed");

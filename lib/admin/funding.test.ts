@@ -1,4 +1,4 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
@@ -8,36 +8,30 @@ import { FUNDING_KIND } from "./funding";
 import { platformV2UsdAccount } from "./platform-accounts";
 import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { v1Ledger, v2All, v2Ledger } from "@/testing/faults/helpers";
-import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { recordRequests } from "@/testing/stripe-clients";
 import { adminActions } from "./actions";
 
 const PAYMENTS = "/v2/money_management/outbound_payments";
 
-let sandbox: SandboxProcess;
-before(async () => {
-  sandbox = await startSandboxProcess({ SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
-});
-after(async () => {
-  await sandbox.stop();
-});
+const sandbox = sandboxForFile({ SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
 
 /** The platform's v2 USD account, which the demo seed credits and which funds stablecoin businesses. */
 async function platformUsd(): Promise<{ id: string; available: number }> {
-  const fa = await platformV2UsdAccount(sandbox.stripe);
+  const fa = await platformV2UsdAccount(sandbox().stripe);
   assert.ok(fa, "the sandbox platform has a v2 USD financial account");
-  return { id: String(fa.id), available: (await v2Ledger(sandbox.stripe, String(fa.id), "usd")).balance.available };
+  return { id: String(fa.id), available: (await v2Ledger(sandbox().stripe, String(fa.id), "usd")).balance.available };
 }
 
 describeEachDatabase("platform funding", (database) => {
   test("a double submit of one form creates one operation and one payment, keyed by the operation", async () => {
     const { db } = database();
-    const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["MX"]);
     const { admin } = await actors(db, biz);
     const platform = await platformUsd();
-    const sent = recordRequests(sandbox.stripe);
-    const spec = adminActions(() => testDeps(db, sandbox.stripe)).fund;
+    const sent = recordRequests(sandbox().stripe);
+    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
     const form = { businessId: biz.id, amount: "50.00", clientToken: "token-0123456789abcdef" };
     const [first, second] = await Promise.all([
       executeAction(db, admin, spec, form),
@@ -49,7 +43,7 @@ describeEachDatabase("platform funding", (database) => {
     assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
     const posts = sent.calls.filter((c) => c.method === "POST" && c.path === PAYMENTS);
     assert.equal(posts.length, 1, "one payment request");
-    const payments = (await v2All(sandbox.stripe, `${PAYMENTS}?limit=100`)).filter(
+    const payments = (await v2All(sandbox().stripe, `${PAYMENTS}?limit=100`)).filter(
       (p) => p.to?.recipient === biz.stripeAccountId && p.description === "Funding from the platform",
     );
     assert.equal(payments.length, 1, "money moved once");
@@ -83,7 +77,7 @@ describeEachDatabase("platform funding", (database) => {
     const { db } = database();
     const biz = await makeBusiness(db);
     const { admin } = await actors(db, biz);
-    const spec = adminActions(() => testDeps(db, sandbox.stripe)).fund;
+    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
     const bad = await executeAction(db, admin, spec, {
       businessId: biz.id,
       amount: "12.345",
@@ -102,11 +96,11 @@ describeEachDatabase("platform funding", (database) => {
     { todo: "platformTreasuryAccount lists Treasury financial accounts without a Stripe-Account header" },
     async () => {
       const { db } = database();
-      const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["US"]);
+      const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
       const { admin } = await actors(db, biz);
-      const ledger = () => v1Ledger(sandbox.stripe, biz.financialAccountId!, biz.stripeAccountId!);
+      const ledger = () => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
       const before = (await ledger()).balance;
-      const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox.stripe)).fund, {
+      const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox().stripe)).fund, {
         businessId: biz.id,
         amount: "1,250.5",
         clientToken: "token-us-0000000000",
@@ -124,14 +118,14 @@ describeEachDatabase("platform funding", (database) => {
 
   test("a Stripe refusal fails the operation with a mapped message, never Stripe's own", async () => {
     const { db } = database();
-    const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["MX"]);
     const { admin } = await actors(db, biz);
     // One dollar more than the platform holds: the sandbox refuses it, as Stripe does.
     const tooMuch = (await platformUsd()).available + 100;
     const logged: string[] = [];
     const quiet = console.error;
     console.error = (...args: unknown[]) => void logged.push(args.join(" "));
-    const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox.stripe)).fund, {
+    const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox().stripe)).fund, {
       businessId: biz.id,
       amount: String(tooMuch / 100),
       clientToken: "token-short-00000000",

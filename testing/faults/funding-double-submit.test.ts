@@ -1,4 +1,4 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
@@ -7,7 +7,8 @@ import { executeAction } from "@/lib/actions/execute";
 import { adminActions } from "@/lib/admin/actions";
 import { actors, testDeps } from "@/testing/admin-fixtures";
 import { v2All, v2Ledger } from "@/testing/faults/helpers";
-import { sandboxClient, startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { sandboxClient } from "@/testing/sandbox-process";
+import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { droppedAnswer } from "@/testing/stripe-clients";
 
@@ -19,25 +20,19 @@ import { droppedAnswer } from "@/testing/stripe-clients";
 
 const PAYMENTS = "/v2/money_management/outbound_payments";
 
-let sandbox: SandboxProcess;
-before(async () => {
-  sandbox = await startSandboxProcess({ SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
-});
-after(async () => {
-  await sandbox.stop();
-});
+const sandbox = sandboxForFile({ SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
 
 describeEachDatabase("platform funding: double submit, then the connection drops", (database) => {
   test("the click that got a 409 leaves the funding pending, and the retry answers with the one payment", async () => {
     const { db } = database();
-    const [{ business: biz }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["MX"]);
     const { admin } = await actors(db, biz);
     const connection = droppedAnswer((method, path) => method === "POST" && path === PAYMENTS);
-    const stripe = sandboxClient(sandbox.url, { httpClient: connection.httpClient });
+    const stripe = sandboxClient(sandbox().url, { httpClient: connection.httpClient });
     const spec = adminActions(() => testDeps(db, stripe)).fund;
     const form = { businessId: biz.id, amount: "75.00", clientToken: "token-double-then-drop-0001" };
     const usdc = async () =>
-      (await v2Ledger(sandbox.stripe, biz.financialAccountId!, "usdc", biz.stripeAccountId!)).balance.available;
+      (await v2Ledger(sandbox().stripe, biz.financialAccountId!, "usdc", biz.stripeAccountId!)).balance.available;
     const before = await usdc();
     const quiet = console.error;
     console.error = () => {}; // Stripe failures are logged by the action; expected here
@@ -62,7 +57,7 @@ describeEachDatabase("platform funding: double submit, then the connection drops
       const retry = await executeAction(db, admin, spec, form);
       assert.ok(retry.ok, JSON.stringify(retry));
       assert.equal(retry.data.stripeObjectId, made);
-      const payments = (await v2All(sandbox.stripe, `${PAYMENTS}?limit=100`)).filter(
+      const payments = (await v2All(sandbox().stripe, `${PAYMENTS}?limit=100`)).filter(
         (p) => p.to?.recipient === biz.stripeAccountId && p.description === "Funding from the platform",
       );
       assert.deepEqual(
