@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
 import { ensureProductionBuild, freePort, lockNextDir, waitFor } from "../scripts/lib.mjs";
+import { issueCard } from "../testing/issue-card";
 import { runLoad } from "./lib/load";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS || 5000);
@@ -57,36 +58,10 @@ async function makeHistory(stripe: Stripe): Promise<void> {
   const account = accounts.data.find((a) => a.business_profile?.name === DEMO.name)?.id;
   if (!account) throw new Error("business_home: the demo business has no Stripe account");
   const o = { stripeAccount: account };
-  const fa = (await stripe.treasury.financialAccounts.list({}, o)).data[0]?.id;
-  if (!fa) throw new Error("business_home: the demo business has no financial account");
-  const holder = await stripe.issuing.cardholders.create(
-    {
-      type: "individual",
-      name: "Bench Buyer",
-      email: "bench.buyer@example.test",
-      billing: {
-        address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
-      },
-      individual: {
-        first_name: "Bench",
-        last_name: "Buyer",
-        dob: { day: 1, month: 1, year: 1990 },
-        card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } },
-      },
-    },
-    o,
-  );
-  const card = await stripe.issuing.cards.create(
-    {
-      cardholder: holder.id,
-      currency: "usd",
-      type: "virtual",
-      financial_account: fa,
-      status: "active",
-      spending_controls: { spending_limits: [{ amount: 100_000_000, interval: "daily" }] },
-    },
-    o,
-  );
+  const { card } = await issueCard(stripe, account, "treasury", {
+    holder: { first: "Bench", last: "Buyer", email: "bench.buyer@example.test" },
+    dailyLimit: 100_000_000,
+  });
   const categories = [
     "taxicabs_limousines",
     "eating_places_restaurants",
@@ -100,7 +75,7 @@ async function makeHistory(stripe: Stripe): Promise<void> {
         const i = next++;
         await stripe.testHelpers.issuing.authorizations.create(
           {
-            card: card.id,
+            card,
             amount: 100 + (i % 37) * 25,
             merchant_data: { category: categories[i % categories.length], name: `Merchant ${i % 20}`, country: "US" },
           },

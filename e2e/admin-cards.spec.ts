@@ -18,7 +18,7 @@ test("freezing a business's cards declines its next purchase; unfreezing lets pu
 }) => {
   await signInAdmin(page);
   const accountId = await openReview(page, "aurora", MX_NAME);
-  const card = await issueCard(stripe, accountId, "stablecoin");
+  const { card } = await issueCard(stripe, accountId, "stablecoin");
   const before = await purchase(stripe, accountId, card, "taxicabs_limousines");
   expect(before.approved, `first purchase: ${lastReason(before)}`).toBe(true);
 
@@ -40,7 +40,7 @@ test("freezing a business's cards declines its next purchase; unfreezing lets pu
 test("pausing a business declines every purchase with the kill switch, shown in its decisions", async ({ page }) => {
   await signInAdmin(page);
   const accountId = await openReview(page, "aurora", MX_NAME);
-  const card = await issueCard(stripe, accountId, "stablecoin");
+  const { card } = await issueCard(stripe, accountId, "stablecoin");
   await confirmAction(page, "Pause account");
   await expect(page.getByText("Paused: every authorization is now declined.")).toBeVisible();
   await expect(page.getByTestId("paused-badge")).toBeVisible();

@@ -36,58 +36,7 @@ export async function confirmAction(page: Page, label: string): Promise<void> {
   await page.getByRole("button", { name: `Confirm: ${label.toLowerCase()}` }).click();
 }
 
-/** A cardholder and an active virtual card for a demo business, made as the business would. */
-export async function issueCard(
-  stripe: Stripe,
-  accountId: string,
-  fundingModel: "stablecoin" | "treasury",
-): Promise<string> {
-  const opts = { stripeAccount: accountId };
-  const fa =
-    fundingModel === "stablecoin"
-      ? (
-          (await stripe.rawRequest("GET", "/v2/money_management/financial_accounts", undefined, {
-            apiVersion: V2_VERSION,
-            stripeContext: accountId,
-          })) as unknown as { data: Array<{ id: string }> }
-        ).data[0]?.id
-      : (await stripe.treasury.financialAccounts.list({}, opts)).data[0]?.id;
-  if (!fa) throw new Error(`no financial account for ${accountId}`);
-  // A stablecoin account issues through card_creator (Lead Bank): its cardholders accept Lead's terms and its cards
-  // name their USDC wallet in financial_account_v2 (the stablecoin guide's preview parameters, not in the SDK's types).
-  const terms = { date: 1_700_000_000, ip: "127.0.0.1" };
-  const holder = await stripe.issuing.cardholders.create(
-    {
-      type: "individual",
-      name: "Ana Tester",
-      email: "ana.tester@example.test",
-      billing: {
-        address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
-      },
-      individual: {
-        first_name: "Ana",
-        last_name: "Tester",
-        dob: { day: 1, month: 1, year: 1990 },
-        ...(fundingModel === "stablecoin"
-          ? { user_terms_acceptance: { lead: terms } }
-          : { card_issuing: { user_terms_acceptance: terms } }),
-      },
-    } as Stripe.Issuing.CardholderCreateParams,
-    opts,
-  );
-  const funding = fundingModel === "stablecoin" ? { financial_account_v2: fa } : { financial_account: fa };
-  const card = await stripe.issuing.cards.create(
-    {
-      cardholder: holder.id,
-      currency: "usd",
-      type: "virtual",
-      status: "active",
-      ...funding,
-    } as Stripe.Issuing.CardCreateParams,
-    opts,
-  );
-  return card.id;
-}
+export { issueCard } from "../testing/issue-card";
 
 /** A purchase at a merchant, through the card network (the sandbox's test helper). */
 export async function purchase(

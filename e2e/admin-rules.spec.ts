@@ -24,7 +24,7 @@ async function setBlocked(page: Page, blocked: boolean): Promise<void> {
 test("blocking a merchant category declines a purchase in it, with that rule in the decision log", async ({ page }) => {
   await signInAdmin(page);
   const accountId = await openReview(page, "acme", US_NAME);
-  const card = await issueCard(stripe, accountId, "treasury");
+  const { card } = await issueCard(stripe, accountId, "treasury");
   const allowed = await purchase(stripe, accountId, card, "betting_casino_gambling");
   expect(allowed.approved, `before blocking: ${lastReason(allowed)}`).toBe(true);
   // The app's real-time endpoint answered (not a sandbox default), so its rules are in play.

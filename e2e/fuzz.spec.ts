@@ -55,6 +55,11 @@ function actorFor(key: string, entry: ActionEntry): Actor {
   return world.victim.owner;
 }
 
+/** One call of the action `key`, by whoever may call it, from its page: with `args`, or a raw body. */
+function caseFor(key: string, entry: ActionEntry, name: string, call: Pick<Case, "args" | "raw" | "field">): Case {
+  return { key, name, actor: actorFor(key, entry), page: entry.page(world.victim), ...call };
+}
+
 function sampleFor(key: string, entry: ActionEntry): Fields {
   const fields = entry.sample(world.victim);
   // Public forms: a fresh email each time (failed sign-ins are rate limited per email).
@@ -126,14 +131,7 @@ test("invalid values in every field of every action are refused with a clear err
     const fields = sampleFor(key, entry);
     for (const field of Object.keys(fields)) {
       for (const [name, value] of INVALID[kindOf(field)]) {
-        cases.push({
-          key,
-          name,
-          field,
-          actor: actorFor(key, entry),
-          page: entry.page(world.victim),
-          args: argsFor({ ...sampleFor(key, entry), [field]: value }),
-        });
+        cases.push(caseFor(key, entry, name, { field, args: argsFor({ ...sampleFor(key, entry), [field]: value }) }));
       }
     }
   }
@@ -162,7 +160,7 @@ test("invalid values in every field of every action are refused with a clear err
   for (const [key, entry] of Object.entries(ACTIONS)) {
     for (const [name, args, mayBeValid] of structural(sampleFor(key, entry))) {
       if (mayBeValid) continue;
-      structuralCases.push({ key, name, actor: actorFor(key, entry), page: entry.page(world.victim), args });
+      structuralCases.push(caseFor(key, entry, name, { args }));
     }
   }
   const structuralOutcomes = await pool(structuralCases, 4, run);
@@ -184,14 +182,7 @@ test("raw bodies no browser sends (not JSON, wrong content types, dangling refer
   test.setTimeout(120_000);
   const cases: Case[] = [];
   for (const [key, entry] of Object.entries(ACTIONS)) {
-    for (const [name, contentType, body] of RAW)
-      cases.push({
-        key,
-        name,
-        actor: actorFor(key, entry),
-        page: entry.page(world.victim),
-        raw: { contentType, body },
-      });
+    for (const [name, contentType, body] of RAW) cases.push(caseFor(key, entry, name, { raw: { contentType, body } }));
   }
   const outcomes = await pool(cases, 4, run);
   expectNoProblems(
@@ -217,18 +208,11 @@ test("odd but possibly valid values (missing, empty, unicode, markup, repeated a
         const mutated: Fields = { ...sample };
         if (value === undefined) delete mutated[field];
         else mutated[field] = value;
-        cases.push({
-          key,
-          name,
-          field,
-          actor: actorFor(key, entry),
-          page: entry.page(world.victim),
-          args: argsFor(mutated),
-        });
+        cases.push(caseFor(key, entry, name, { field, args: argsFor(mutated) }));
       }
     }
     for (const [name, args, mayBeValid] of structural(fields)) {
-      if (mayBeValid) cases.push({ key, name, actor: actorFor(key, entry), page: entry.page(world.victim), args });
+      if (mayBeValid) cases.push(caseFor(key, entry, name, { args }));
     }
   }
   const outcomes = await pool(cases, 4, run);

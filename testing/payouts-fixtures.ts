@@ -1,15 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { businesses, memberships, users, type Business } from "@/db/schema";
+import { memberships, users, type Business } from "@/db/schema";
 import type { BusinessScope } from "@/lib/actions/execute";
-import { createBusiness } from "@/lib/businesses/provision";
-import { seedDemoStripe } from "@/lib/demo/seed-stripe";
 import type { SandboxProcess } from "@/testing/sandbox-process";
+import { seededBusinesses, type SeededBusiness } from "@/testing/seeded-business";
 import type { PayoutDeps } from "@/lib/payouts/deps";
-
-/** The demo seed verifies and funds (1,000.00 USDC) every business with the demo MX name. */
-const FUNDED_NAME = "Comercial Aurora S.A. de C.V.";
 
 export type Tenant = { business: Business; owner: BusinessScope; member: BusinessScope };
 
@@ -27,34 +22,15 @@ async function person(db: Db, business: Business, role: "owner" | "member", owne
   return { actor: { userId: id, businessId, role }, business };
 }
 
-/** Two verified Mexican businesses with funded USDC wallets, each with an owner and a member. */
+/** Two verified Mexican businesses with funded USDC wallets (1,000.00 USDC each), each with an owner and a member. */
 export async function fundedTenants(db: Db, sandbox: SandboxProcess): Promise<[Tenant, Tenant]> {
-  const made: Business[] = [];
-  for (let i = 0; i < 2; i++) {
-    const [u] = await db
-      .insert(users)
-      .values({ email: `founder-${randomUUID()}@payouts.test`, name: "Founder", passwordHash: "x" })
-      .returning();
-    made.push(
-      await createBusiness(
-        db,
-        { userId: u!.id, email: u!.email },
-        { legalName: FUNDED_NAME, country: "MX", businessType: "company" },
-      ),
-    );
-  }
-  await seedDemoStripe(db, sandbox.stripe, () => {});
-  const tenants: Tenant[] = [];
-  for (const b of made) {
-    const [business] = await db.select().from(businesses).where(eq(businesses.id, b.id));
-    const [m] = await db.select().from(memberships).where(eq(memberships.businessId, b.id));
-    tenants.push({
-      business: business!,
-      owner: await person(db, business!, "owner", m!.userId),
-      member: await person(db, business!, "member"),
-    });
-  }
-  return [tenants[0]!, tenants[1]!];
+  const made = await seededBusinesses(db, sandbox.stripe, ["MX", "MX"]);
+  const tenant = async ({ business, ownerId }: SeededBusiness): Promise<Tenant> => ({
+    business,
+    owner: await person(db, business, "owner", ownerId),
+    member: await person(db, business, "member"),
+  });
+  return [await tenant(made[0]), await tenant(made[1])];
 }
 
 export function sandboxDeps(db: Db, sandbox: SandboxProcess): () => PayoutDeps {

@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
-import type { Db } from "@/db/connect";
+import { openDatabase, type Database, type Db } from "@/db/connect";
 import type { WebhookResult } from "@/lib/events/ingest";
 import { handleAuthorizationRequest } from "@/lib/events/receive-authorization";
 import { handleSnapshotEvent } from "@/lib/events/receive-snapshot";
 import { handleThinEvent } from "@/lib/events/receive-thin";
 import { RECEIVERS, type ReceiverKind } from "@/lib/events/receivers";
-import type { RulesCache } from "@/lib/rules/rules-store";
+import { RulesCache } from "@/lib/rules/rules-store";
+import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 
 export type ReceiverSecrets = Record<ReceiverKind, string>;
 
@@ -104,4 +105,49 @@ export function sandboxReceiverEnv(
     Object.assign(env, { SANDBOX_SNAPSHOT_URL: urls.snapshot, SANDBOX_SNAPSHOT_SECRET: secrets.snapshot });
   if (urls.thin) Object.assign(env, { SANDBOX_THIN_URL: urls.thin, SANDBOX_THIN_SECRET: secrets.thin });
   return env;
+}
+
+export type DeliveringSandbox = {
+  database: Database;
+  sandbox: SandboxProcess;
+  stop(): Promise<void>;
+};
+
+/**
+ * The whole event loop without Next.js: a fresh in-memory database, the app's receivers on it and
+ * a sandbox that delivers to them (retrying after 100 ms). `stop()` ends all three.
+ */
+export async function deliveringSandbox(
+  label: string,
+  opts: Pick<Parameters<typeof receiverServer>[0], "intercept"> & {
+    rules?: RulesCache;
+    env?: Record<string, string>;
+  } = {},
+): Promise<DeliveringSandbox> {
+  const database = openDatabase({ dataDir: "memory://" });
+  await database.migrate();
+  const secrets = receiverSecrets(label);
+  let sandbox: SandboxProcess | null = null;
+  const receivers = await receiverServer({
+    db: database.db,
+    stripe: () => sandbox!.stripe,
+    secrets,
+    rules: opts.rules ?? new RulesCache(0),
+    intercept: opts.intercept,
+  });
+  sandbox = await startSandboxProcess({
+    ...sandboxReceiverEnv(receivers.urls, secrets),
+    SANDBOX_WEBHOOK_RETRY_BASE_MS: "100",
+    ...opts.env,
+  });
+  const started = sandbox;
+  return {
+    database,
+    sandbox: started,
+    async stop() {
+      await started.stop();
+      await receivers.close();
+      await database.close();
+    },
+  };
 }

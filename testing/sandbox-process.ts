@@ -67,6 +67,18 @@ function spawnSandbox(
   return { child, ready };
 }
 
+/** The official SDK pointed at a running sandbox, as the app's integration tests use it (no retries: a test sees every failure). */
+export function sandboxClient(url: string, config: Stripe.StripeConfig = {}): Stripe {
+  const u = new URL(url);
+  return new Stripe("sk_test_app_integration", {
+    host: u.hostname,
+    port: Number(u.port),
+    protocol: "http",
+    maxNetworkRetries: 0,
+    ...config,
+  });
+}
+
 /**
  * Starts the sandbox as its own process (the app never imports sandbox code), on a free port
  * with a throw-away data directory, for integration tests that go through the official SDK.
@@ -80,14 +92,8 @@ export async function startSandboxProcess(env: Record<string, string> = {}): Pro
   };
   let { child, ready } = spawnSandbox(0, dataDir, env, log);
   const url = await ready;
-  const u = new URL(url);
-  const port = Number(u.port);
-  const stripe = new Stripe("sk_test_app_integration", {
-    host: u.hostname,
-    port,
-    protocol: "http",
-    maxNetworkRetries: 0,
-  });
+  const port = Number(new URL(url).port);
+  const stripe = sandboxClient(url);
   const exit = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));

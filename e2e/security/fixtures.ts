@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Browser } from "@playwright/test";
 import Stripe from "stripe";
+import { issueCard } from "../../testing/issue-card";
 import { uniqueEmail } from "../helpers";
 import { Actor, isOk, loadActionIds, type ActionRef, type Answer } from "./client";
 import type { ActionArg } from "./rsc";
@@ -253,36 +254,19 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
 
   // A card (made on A's connected account, as the embedded component would) and a pending purchase.
   const account = await accountOf(aOwner.email);
-  const o = { stripeAccount: account.id };
-  const fas = await sandbox.treasury.financialAccounts.list({ limit: 10 }, o);
-  const fa = fas.data[0]!.id;
-  const holder = await sandbox.issuing.cardholders.create(
-    {
-      type: "individual",
-      name: `Vera Victim`,
-      email: aOwner.email,
-      billing: {
-        address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
-      },
-      individual: {
-        first_name: "Vera",
-        last_name: "Victim",
-        dob: { day: 1, month: 1, year: 1990 },
-        card_issuing: { user_terms_acceptance: { date: 1_700_000_000, ip: "127.0.0.1" } },
-      },
-    },
-    o,
-  );
-  const card = await sandbox.issuing.cards.create(
-    { cardholder: holder.id, currency: "usd", type: "virtual", financial_account: fa, status: "active" },
-    o,
-  );
+  const {
+    card,
+    cardholder,
+    financialAccount: fa,
+  } = await issueCard(sandbox, account.id, "treasury", {
+    holder: { first: "Vera", last: "Victim", email: aOwner.email },
+  });
   const purchase = data<{ id: string; approved: boolean }>(
     await call(aOwner, "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction", "/sandbox-tools", [
       {},
       {
         form: {
-          card: card.id,
+          card,
           category: "eating_places_restaurants",
           country: "US",
           merchantName: `Victim Diner ${tag}`,
@@ -325,8 +309,8 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     inviteEmail,
     bankOperationId: link.operationId,
     inboundTransferId: inbound.id,
-    cardholderId: holder.id,
-    cardId: card.id,
+    cardholderId: cardholder,
+    cardId: card,
     authorizationId: purchase.id,
     eventId,
     addressId,
@@ -344,8 +328,8 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     victim.inviteToken,
     link.operationId,
     inbound.id,
-    holder.id,
-    card.id,
+    cardholder,
+    card,
     purchase.id,
     `Victim Diner ${tag}`,
     `Vera Victim ${tag}`,

@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import { describeEachDatabase } from "@/db/testing";
 import type { Db } from "@/db/connect";
-import { users, type Business } from "@/db/schema";
-import { createBusiness, provisionStripeAccount } from "@/lib/businesses/provision";
+import type { Business } from "@/db/schema";
+import { provisionStripeAccount } from "@/lib/businesses/provision";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { newBusiness } from "@/testing/seeded-business";
 import { v2Request } from "@/lib/stripe/v2";
 import { closeAccount } from "./close";
 import { onboardingLinkFor } from "./onboarding";
@@ -23,15 +24,7 @@ after(async () => {
 });
 
 async function business(db: Db, country: "US" | "MX"): Promise<Business> {
-  const [u] = await db
-    .insert(users)
-    .values({ email: `founder-${randomUUID()}@admin.test`, name: "F", passwordHash: "x" })
-    .returning();
-  const b = await createBusiness(
-    db,
-    { userId: u!.id, email: u!.email },
-    { legalName: `Closing ${country} ${randomUUID().slice(0, 6)}`, country, businessType: "company" },
-  );
+  const { business: b } = await newBusiness(db, country, `Closing ${country} ${randomUUID().slice(0, 6)}`);
   await provisionStripeAccount(db, sandbox.stripe, b);
   return b;
 }

@@ -6,7 +6,9 @@ import type { Db } from "@/db/connect";
 import { adminInvites, auditLog, authorizationRules, operations } from "@/db/schema";
 import { executeAction, type ActionSpec } from "@/lib/actions/execute";
 import type { Actor } from "@/lib/actions/execute";
-import { actors, fakeStripe, makeBusiness, testDeps } from "@/testing/admin-fixtures";
+import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
+import { sandboxForFile } from "@/testing/sandbox-suite";
+import { recordRequests } from "@/testing/stripe-clients";
 import { ADMIN_SPECS, adminActions } from "./actions";
 
 async function snapshot(db: Db) {
@@ -19,13 +21,15 @@ async function snapshot(db: Db) {
   return { ops: ops?.n, audit: audit?.n, rules: rules?.n, invites: invites?.n };
 }
 
+const sandbox = sandboxForFile();
+
 describeEachDatabase("every admin action refuses business users and signed-out users", (database) => {
   test("refused with forbidden / unauthenticated, and nothing changes (no rows, no Stripe call)", async () => {
     const { db } = database();
     const biz = await makeBusiness(db);
     const { owner } = await actors(db, biz);
-    const fake = fakeStripe();
-    const deps = testDeps(db, fake.stripe);
+    const sent = recordRequests(sandbox().stripe);
+    const deps = testDeps(db, sandbox().stripe);
     const before = await snapshot(db);
     const inputs = ADMIN_SPECS.length;
     assert.ok(inputs >= 7, "every admin action is listed");
@@ -43,7 +47,8 @@ describeEachDatabase("every admin action refuses business users and signed-out u
         assert.equal(!result.ok && result.error.code, code, `${name} as ${who}`);
       }
     }
+    sent.stop();
     assert.deepEqual(await snapshot(db), before);
-    assert.equal(fake.calls.length, 0, "no Stripe call was made");
+    assert.deepEqual(sent.calls, [], "no Stripe call was made");
   });
 });

@@ -5,57 +5,70 @@ import { describeEachDatabase } from "@/db/testing";
 import { auditLog, operations } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { FUNDING_KIND } from "./funding";
-import { actors, fakeStripe, makeBusiness, testDeps } from "@/testing/admin-fixtures";
+import { platformV2UsdAccount } from "./platform-accounts";
+import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
+import { v1Ledger, v2All, v2Ledger } from "@/testing/faults/helpers";
+import { sandboxForFile } from "@/testing/sandbox-suite";
+import { seededBusinesses } from "@/testing/seeded-business";
+import { recordRequests } from "@/testing/stripe-clients";
 import { adminActions } from "./actions";
 
-const PLATFORM_FA = { id: "fa_test_platform", status: "open", storage: { holds_currencies: ["usd"] } };
+const PAYMENTS = "/v2/money_management/outbound_payments";
 
-function stablecoinStripe() {
-  return fakeStripe({
-    "GET /v2/money_management/financial_accounts": () => ({ data: [PLATFORM_FA] }),
-    "POST /v2/money_management/outbound_payments": (body) => {
-      const b = body as { amount: { value: number } };
-      return {
-        id: `obp_test_${Math.random()}`,
-        from: { debited: { value: b.amount.value, currency: "usd" } },
-        to: { credited: { value: b.amount.value, currency: "usdc" } },
-      };
-    },
-    "GET /v2/money_management/financial_accounts/fa_test_1": () => ({ id: "x", status: "open", balance: {} }),
-  });
+const sandbox = sandboxForFile({ SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" });
+
+/** The platform's v2 USD account, which the demo seed credits and which funds stablecoin businesses. */
+async function platformUsd(): Promise<{ id: string; available: number }> {
+  const fa = await platformV2UsdAccount(sandbox().stripe);
+  assert.ok(fa, "the sandbox platform has a v2 USD financial account");
+  return { id: String(fa.id), available: (await v2Ledger(sandbox().stripe, String(fa.id), "usd")).balance.available };
 }
 
 describeEachDatabase("platform funding", (database) => {
   test("a double submit of one form creates one operation and one payment, keyed by the operation", async () => {
     const { db } = database();
-    const fake = stablecoinStripe();
-    const biz = await makeBusiness(db);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["MX"]);
     const { admin } = await actors(db, biz);
-    const spec = adminActions(() => testDeps(db, fake.stripe)).fund;
+    const platform = await platformUsd();
+    const sent = recordRequests(sandbox().stripe);
+    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
     const form = { businessId: biz.id, amount: "50.00", clientToken: "token-0123456789abcdef" };
     const [first, second] = await Promise.all([
       executeAction(db, admin, spec, form),
       executeAction(db, admin, spec, form),
-    ]);
+    ]).finally(sent.stop);
     assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
     assert.deepEqual(first.data.debited, { amount: 5000, currency: "usd" });
     assert.deepEqual(first.data.credited, { amount: 5000, currency: "usdc" });
     assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
-    const payments = fake.calls.filter((c) => c.path === "/v2/money_management/outbound_payments");
+    const posts = sent.calls.filter((c) => c.method === "POST" && c.path === PAYMENTS);
+    assert.equal(posts.length, 1, "one payment request");
+    const payments = (await v2All(sandbox().stripe, `${PAYMENTS}?limit=100`)).filter(
+      (p) => p.to?.recipient === biz.stripeAccountId && p.description === "Funding from the platform",
+    );
     assert.equal(payments.length, 1, "money moved once");
     const ops = await db
       .select()
       .from(operations)
       .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.businessId, biz.id)));
     assert.equal(ops.length, 1);
-    assert.equal(payments[0]!.idempotencyKey, `op-${ops[0]!.id}`);
+    assert.equal(posts[0]!.idempotencyKey, `op-${ops[0]!.id}`);
     assert.equal(ops[0]!.status, "succeeded");
-    assert.deepEqual(payments[0]!.body, {
-      from: { financial_account: PLATFORM_FA.id, currency: "usd" },
-      to: { recipient: biz.stripeAccountId, payout_method: biz.financialAccountId, currency: "usdc" },
-      amount: { value: 5000, currency: "usd" },
-      description: "Funding from the platform",
-    });
+    const [payment] = payments;
+    assert.equal(payment!.id, first.data.stripeObjectId);
+    assert.deepEqual(
+      [payment!.from, payment!.to, payment!.amount],
+      [
+        { financial_account: platform.id, debited: { value: 5000, currency: "usd" } },
+        {
+          recipient: biz.stripeAccountId,
+          payout_method: biz.financialAccountId,
+          credited: { value: 5000, currency: "usdc" },
+        },
+        { value: 5000, currency: "usd" },
+      ],
+    );
+    assert.equal((await platformUsd()).available, platform.available - 5000, "the platform paid 50.00 once");
     const audit = await db.select().from(auditLog).where(eq(auditLog.businessId, biz.id));
     assert.ok(audit.some((a) => a.action === "admin.account.funded" && a.actorUserId === admin.actor.userId));
   });
@@ -64,7 +77,7 @@ describeEachDatabase("platform funding", (database) => {
     const { db } = database();
     const biz = await makeBusiness(db);
     const { admin } = await actors(db, biz);
-    const spec = adminActions(() => testDeps(db, stablecoinStripe().stripe)).fund;
+    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
     const bad = await executeAction(db, admin, spec, {
       businessId: biz.id,
       amount: "12.345",
@@ -75,64 +88,53 @@ describeEachDatabase("platform funding", (database) => {
     assert.equal((await db.select().from(operations).where(eq(operations.businessId, biz.id))).length, 0);
   });
 
-  test("US businesses are funded by a Treasury outbound payment from the platform's financial account", async () => {
-    const { db } = database();
-    const fake = fakeStripe({
-      "GET /v1/treasury/financial_accounts": () => ({
-        data: [{ id: "fa_platform", status: "open", supported_currencies: ["usd"] }],
-      }),
-      "POST /v1/treasury/outbound_payments": (body) => ({
-        id: "obp_1",
-        amount: (body as { amount: number }).amount,
-        currency: "usd",
-      }),
-      "GET /v1/treasury/financial_accounts/fa_us": () => ({
-        id: "fa_us",
-        status: "open",
-        balance: { cash: {}, inbound_pending: {}, outbound_pending: {} },
-        created: 1,
-      }),
-    });
-    const biz = await makeBusiness(db, { country: "US", fundingModel: "treasury", financialAccountId: "fa_us" });
-    const { admin } = await actors(db, biz);
-    const result = await executeAction(db, admin, adminActions(() => testDeps(db, fake.stripe)).fund, {
-      businessId: biz.id,
-      amount: "1,250.5",
-      clientToken: "token-us-0000000000",
-    });
-    assert.ok(result.ok);
-    assert.deepEqual(result.data.credited, { amount: 125050, currency: "usd" });
-    const call = fake.calls.find((c) => c.path === "/v1/treasury/outbound_payments");
-    assert.deepEqual(call?.body, {
-      financial_account: "fa_platform",
-      amount: 125050,
-      currency: "usd",
-      destination_payment_method_data: { type: "financial_account", financial_account: "fa_us" },
-      description: "Funding from the platform",
-    });
-  });
+  test(
+    "US businesses are funded by a Treasury outbound payment from the platform's financial account",
+    // Known bug (its own issue): platformTreasuryAccount (lib/admin/platform-accounts.ts) lists Treasury
+    // financial accounts without a Stripe-Account header, which the sandbox refuses as Stripe does
+    // ("Treasury objects belong to connected accounts"), so a US business can't be funded from the platform.
+    { todo: "platformTreasuryAccount lists Treasury financial accounts without a Stripe-Account header" },
+    async () => {
+      const { db } = database();
+      const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
+      const { admin } = await actors(db, biz);
+      const ledger = () => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
+      const before = (await ledger()).balance;
+      const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox().stripe)).fund, {
+        businessId: biz.id,
+        amount: "1,250.5",
+        clientToken: "token-us-0000000000",
+      });
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.deepEqual(result.data.credited, { amount: 125050, currency: "usd" });
+      const after = (await ledger()).balance;
+      assert.equal(
+        after.available + after.inbound_pending - before.available - before.inbound_pending,
+        125050,
+        "the business's financial account received 1,250.50 once",
+      );
+    },
+  );
 
   test("a Stripe refusal fails the operation with a mapped message, never Stripe's own", async () => {
     const { db } = database();
-    const fake = fakeStripe({
-      "GET /v2/money_management/financial_accounts": () => ({ data: [PLATFORM_FA] }),
-      "POST /v2/money_management/outbound_payments": () => {
-        throw Object.assign(new Error("internal detail: ledger holder fa_test_platform short by 5000"), {
-          statusCode: 400,
-          raw: { type: "insufficient_funds" },
-        });
-      },
-    });
-    const biz = await makeBusiness(db);
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["MX"]);
     const { admin } = await actors(db, biz);
-    const result = await executeAction(db, admin, adminActions(() => testDeps(db, fake.stripe)).fund, {
+    // One dollar more than the platform holds: the sandbox refuses it, as Stripe does.
+    const tooMuch = (await platformUsd()).available + 100;
+    const logged: string[] = [];
+    const quiet = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(" "));
+    const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox().stripe)).fund, {
       businessId: biz.id,
-      amount: "50",
+      amount: String(tooMuch / 100),
       clientToken: "token-short-00000000",
-    });
+    }).finally(() => (console.error = quiet));
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.error.code, "insufficient_funds");
-    assert.doesNotMatch(JSON.stringify(result), /ledger holder/);
+    const stripeSaid = logged.find((line) => line.includes("available but this needs"));
+    assert.ok(stripeSaid, `Stripe's own words are logged: ${logged.join("\n")}`);
+    assert.doesNotMatch(JSON.stringify(result), /available but this needs|fa_test_/);
     const [op] = await db.select().from(operations).where(eq(operations.businessId, biz.id));
     assert.equal(op?.status, "failed");
   });

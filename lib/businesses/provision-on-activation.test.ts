@@ -1,47 +1,32 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { openDatabase, type Database } from "@/db/connect";
+import type { Database } from "@/db/connect";
 import { businesses, users } from "@/db/schema";
 import { liveStatus } from "@/lib/dashboard/live";
-import { RulesCache } from "@/lib/rules/rules-store";
-import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/testing/receivers";
+import { deliveringSandbox, type DeliveringSandbox } from "@/testing/receivers";
 import { until } from "@/testing/faults/helpers";
 import { verifyUsCompany } from "@/testing/issuing-account";
-import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import type { SandboxProcess } from "@/testing/sandbox-process";
 import { createBusiness, provisionStripeAccount } from "./provision";
 
 // The financial account is created when the account's events report its activation, not when a
 // page (GET /dashboard) renders: the render only reads. The app is "down" (503) until the render
 // has happened, so no event can have provisioned anything before it.
-const secrets = receiverSecrets("activation");
+let app: DeliveringSandbox;
 let sandbox: SandboxProcess;
 let database: Database;
-let receivers: ReceiverServer;
 let appDown = true;
 
 before(async () => {
-  database = openDatabase({ dataDir: "memory://" });
-  await database.migrate();
-  receivers = await receiverServer({
-    db: database.db,
-    stripe: () => sandbox.stripe,
-    secrets,
-    rules: new RulesCache(0),
+  app = await deliveringSandbox("activation", {
     intercept: () => (appDown ? { status: 503 } : null),
+    env: { SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" },
   });
-  sandbox = await startSandboxProcess({
-    ...sandboxReceiverEnv(receivers.urls, secrets),
-    SANDBOX_WEBHOOK_RETRY_BASE_MS: "100",
-    SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0",
-  });
+  ({ sandbox, database } = app);
 });
 
-after(async () => {
-  await sandbox.stop();
-  await receivers.close();
-  await database.close();
-});
+after(() => app.stop());
 
 test("the dashboard's read of a newly active US account writes nothing; the account's events create its financial account once", async () => {
   const { db } = database;

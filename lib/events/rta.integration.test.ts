@@ -1,38 +1,28 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
-import { openDatabase, type Database } from "@/db/connect";
+import type { Database } from "@/db/connect";
 import { authorizationDecisions, authorizations, businesses } from "@/db/schema";
 import { EMPTY_RULES } from "@/lib/rules/engine";
 import { RulesCache, savePlatformRules } from "@/lib/rules/rules-store";
 import { issuingAccountWithCards } from "@/testing/issuing-account";
-import { receiverSecrets, receiverServer, sandboxReceiverEnv, type ReceiverServer } from "@/testing/receivers";
-import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { deliveringSandbox, type DeliveringSandbox } from "@/testing/receivers";
+import type { SandboxProcess } from "@/testing/sandbox-process";
 
 // The whole loop without a browser: the sandbox asks our real-time authorization receiver to
 // decide a purchase, our rules decline it, and the events it sends to our snapshot receiver fill
 // the read model. Each receiver has its own secret, as in Stripe.
-const secrets = receiverSecrets("rta_integration");
+let app: DeliveringSandbox;
 let sandbox: SandboxProcess;
 let database: Database;
-let receivers: ReceiverServer;
 const rules = new RulesCache(0);
 
 before(async () => {
-  database = openDatabase({ dataDir: "memory://" });
-  await database.migrate();
-  receivers = await receiverServer({ db: database.db, stripe: () => sandbox.stripe, secrets, rules });
-  sandbox = await startSandboxProcess({
-    ...sandboxReceiverEnv(receivers.urls, secrets),
-    SANDBOX_WEBHOOK_RETRY_BASE_MS: "100",
-  });
+  app = await deliveringSandbox("rta_integration", { rules });
+  ({ sandbox, database } = app);
 });
 
-after(async () => {
-  await sandbox.stop();
-  await receivers.close();
-  await database.close();
-});
+after(() => app.stop());
 
 test("a purchase in a category the platform blocks is declined in real time, and the decline and its rule reach the read model", async () => {
   const { db } = database;

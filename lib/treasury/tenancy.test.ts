@@ -3,9 +3,11 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/connect";
-import { businesses, operations, users, type Business } from "@/db/schema";
-import { ensureFinancialAccount, provisionStripeAccount, createBusiness } from "@/lib/businesses/provision";
+import { businesses, operations, type Business } from "@/db/schema";
+import { ensureFinancialAccount, provisionStripeAccount } from "@/lib/businesses/provision";
+import { verifyUsCompany } from "@/testing/issuing-account";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { newBusiness } from "@/testing/seeded-business";
 import { linkBankSchema, startBankLink, verifyBankLink } from "./bank-accounts";
 import { moveMoneyIn } from "./inbound";
 
@@ -21,36 +23,14 @@ after(async () => {
   await database.close();
 });
 
-const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
-
+/** A verified US business with its Treasury financial account, as onboarding leaves it. */
 async function treasuryBusiness(name: string): Promise<{ business: Business; userId: string }> {
   const { db } = database;
-  const [user] = await db
-    .insert(users)
-    .values({ email: `${name}@tenancy.test`, name, passwordHash: "x" })
-    .returning();
-  const business = await createBusiness(
-    db,
-    { userId: user!.id, email: user!.email },
-    { legalName: name, country: "US", businessType: "company" },
-  );
+  const { business, ownerId } = await newBusiness(db, "US", name);
   const account = await provisionStripeAccount(db, sandbox.stripe, business);
-  await sandbox.stripe.accounts.update(account, {
-    company: {
-      name,
-      tax_id: "000000000",
-      phone: "+15555550100",
-      address: { line1: "1 Main", city: "SF", state: "CA", postal_code: "94111" },
-    },
-    business_profile: { mcc: "5734", url: "https://example.com" },
-    external_account: "btok_us_verified",
-    tos_acceptance: TOS,
-    settings: { card_issuing: { tos_acceptance: TOS }, treasury: { tos_acceptance: TOS } },
-  });
-  for (let i = 0; i < 100 && !(await ensureFinancialAccount(db, sandbox.stripe, business)); i++)
-    await new Promise((r) => setTimeout(r, 50));
-  assert.ok(business.financialAccountId);
-  return { business, userId: user!.id };
+  await verifyUsCompany(sandbox.stripe, account, name);
+  assert.ok(await ensureFinancialAccount(db, sandbox.stripe, business));
+  return { business, userId: ownerId };
 }
 
 test("one business can't verify, or move money from, another business's bank account, by any id", async () => {

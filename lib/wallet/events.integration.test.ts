@@ -1,46 +1,27 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { openDatabase, type Database } from "@/db/connect";
-import { businesses, cards, users, walletEntries, type Business } from "@/db/schema";
-import { createBusiness } from "@/lib/businesses/provision";
-import { seedDemoStripe } from "@/lib/demo/seed-stripe";
-import { RulesCache } from "@/lib/rules/rules-store";
-import { receiverServer, receiverSecrets, sandboxReceiverEnv, type ReceiverServer } from "@/testing/receivers";
-import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import type { Database } from "@/db/connect";
+import { cards, walletEntries } from "@/db/schema";
+import { deliveringSandbox, type DeliveringSandbox } from "@/testing/receivers";
+import type { SandboxProcess } from "@/testing/sandbox-process";
+import { seededBusinesses } from "@/testing/seeded-business";
 import { walletExportResponse } from "./export";
 import { listWalletEntries } from "./history";
 
 // The wallet's history follows the events that carry money, not only a visit to /wallet: a captured
 // USDC card purchase reaches the read model through the webhooks the sandbox sends (no sync call here).
-const secrets = receiverSecrets("wallet_events");
+let app: DeliveringSandbox;
 let sandbox: SandboxProcess;
 let database: Database;
-let receivers: ReceiverServer;
 
 before(async () => {
-  database = openDatabase({ dataDir: "memory://" });
-  await database.migrate();
-  receivers = await receiverServer({
-    db: database.db,
-    stripe: () => sandbox.stripe,
-    secrets,
-    rules: new RulesCache(0),
-  });
-  sandbox = await startSandboxProcess({
-    ...sandboxReceiverEnv(receivers.urls, secrets),
-    SANDBOX_WEBHOOK_RETRY_BASE_MS: "100",
-    SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0",
-  });
+  app = await deliveringSandbox("wallet_events", { env: { SANDBOX_TREASURY_ACTIVATION_DELAY_MS: "0" } });
+  ({ sandbox, database } = app);
 });
 
-after(async () => {
-  await sandbox.stop();
-  await receivers.close();
-  await database.close();
-});
+after(() => app.stop());
 
 async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -51,26 +32,10 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
   throw new Error(`timed out waiting for ${what}\n${sandbox.logs().slice(-2000)}`);
 }
 
-/** A verified, funded MX business (the demo seed's path), as the app provisions it. */
-async function stablecoinBusiness(): Promise<Business> {
-  const { db } = database;
-  const [u] = await db
-    .insert(users)
-    .values({ email: `founder-${randomUUID()}@wallet.test`, name: "Founder", passwordHash: "x" })
-    .returning();
-  const made = await createBusiness(
-    db,
-    { userId: u!.id, email: u!.email },
-    { legalName: "Comercial Aurora S.A. de C.V.", country: "MX", businessType: "company" },
-  );
-  await seedDemoStripe(db, sandbox.stripe, () => {});
-  const [business] = await db.select().from(businesses).where(eq(businesses.id, made.id));
-  return business!;
-}
-
 test("a captured USDC card purchase lands in the wallet's history (and its CSV) through the webhook events, with the card's wallet in the card read model", async () => {
   const { db } = database;
-  const business = await stablecoinBusiness();
+  // A verified, funded MX business (the demo seed's path), as the app provisions it.
+  const [{ business }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
   const account = business.stripeAccountId!;
   const wallet = business.financialAccountId!;
   // The platform's funding arrives the same way: a received credit, 1,000.00 USDC for 1,000.00 USD.

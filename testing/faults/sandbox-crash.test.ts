@@ -4,18 +4,17 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/connect";
 import { describeEachDatabase } from "@/db/testing";
-import { businesses, operations, users, type Business } from "@/db/schema";
+import { operations, users, type Business } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import type { BusinessScope, PlatformScope } from "@/lib/actions/execute";
 import { adminActions } from "@/lib/admin/actions";
 import { FUNDING_KIND } from "@/lib/admin/funding";
 import { platformV2UsdAccount } from "@/lib/admin/platform-accounts";
-import { createBusiness } from "@/lib/businesses/provision";
-import { seedDemoStripe } from "@/lib/demo/seed-stripe";
 import { PAYOUT_KIND } from "@/db/queries/payouts";
 import { payoutActions } from "@/lib/payouts/actions";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { seededBusinesses } from "@/testing/seeded-business";
 import { linkBankSchema, startBankLink, verifyBankLink } from "@/lib/treasury/bank-accounts";
 import { moveMoneyIn } from "@/lib/treasury/inbound";
 import { faultSeed, seeded, v1Ledger, v2All, v2Ledger } from "@/testing/faults/helpers";
@@ -54,41 +53,9 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
   before(async () => {
     const { db } = database();
     await sandbox.control("/_sandbox/reset", { seed: `faults-${SEED}` });
-    const made: Business[] = [];
-    for (const [name, country] of [
-      ["Acme Supplies Inc.", "US"],
-      ["Comercial Aurora S.A. de C.V.", "MX"],
-    ] as const) {
-      const [u] = await db
-        .insert(users)
-        .values({ email: `${randomUUID()}@faults.test`, name: "Owner", passwordHash: "x" })
-        .returning();
-      made.push(
-        await createBusiness(
-          db,
-          { userId: u!.id, email: u!.email },
-          { legalName: name, country, businessType: "company" },
-        ),
-      );
-    }
-    await seedDemoStripe(db, sandbox.stripe, () => {});
-    const rows = await db
-      .select()
-      .from(businesses)
-      .where(
-        inArray(
-          businesses.id,
-          made.map((b) => b.id),
-        ),
-      );
-    us = rows.find((b) => b.country === "US")!;
-    mx = rows.find((b) => b.country === "MX")!;
-    const owners = await db.select().from(users);
-    usOwner = owners.find((u) => u.email === us.contactEmail)!.id;
-    mxOwner = {
-      actor: { userId: owners.find((u) => u.email === mx.contactEmail)!.id, businessId: mx.id, role: "owner" },
-      business: mx,
-    };
+    const [seededUs, seededMx] = await seededBusinesses(db, sandbox.stripe, ["US", "MX"]);
+    [us, mx, usOwner] = [seededUs.business, seededMx.business, seededUs.ownerId];
+    mxOwner = { actor: { userId: seededMx.ownerId, businessId: mx.id, role: "owner" }, business: mx };
     const [a] = await db
       .insert(users)
       .values({
