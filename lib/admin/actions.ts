@@ -33,7 +33,7 @@ function pauseSpec(deps: () => AdminDeps, paused: boolean) {
 
 /**
  * The platform admin's actions. Their cores take `deps` (the app's in `app-deps.ts`), so tests run
- * these very specs on a test database and a sandbox or a fake Stripe, without Next.js.
+ * these very specs on a test database and the sandbox, without Next.js.
  */
 export function adminActions(deps: () => AdminDeps) {
   return {

@@ -4,7 +4,7 @@ import type { RulesCache } from "@/lib/rules/rules-store";
 
 /**
  * What the admin actions' cores work with, passed in so tests run them on a test database and a
- * sandbox (or a fake Stripe) without Next.js. The app builds these in `app-deps.ts`.
+ * sandbox without Next.js. The app builds these in `app-deps.ts`.
  */
 export type AdminDeps = {
   db: Db;
