@@ -8,7 +8,8 @@ import { handleSnapshotEvent } from "@/lib/events/receive-snapshot";
 import { handleThinEvent } from "@/lib/events/receive-thin";
 import { RECEIVERS, type ReceiverKind } from "@/lib/events/receivers";
 import { RulesCache } from "@/lib/rules/rules-store";
-import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
+import { STRIPE_RETRIES } from "@/lib/stripe/options";
+import { sandboxClient, startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 
 export type ReceiverSecrets = Record<ReceiverKind, string>;
 
@@ -110,6 +111,12 @@ export function sandboxReceiverEnv(
 export type DeliveringSandbox = {
   database: Database;
   sandbox: SandboxProcess;
+  /**
+   * The client the app's own code gets (the receivers, and a test's provisioning): the app's retries,
+   * so a 409 for a request already in flight with the same idempotency key (the seed and an event
+   * both provisioning one business) is retried as in the app, not a test failure.
+   */
+  appStripe: Stripe;
   stop(): Promise<void>;
 };
 
@@ -127,25 +134,26 @@ export async function deliveringSandbox(
   const database = openDatabase({ dataDir: "memory://" });
   await database.migrate();
   const secrets = receiverSecrets(label);
-  let sandbox: SandboxProcess | null = null;
+  let appStripe: Stripe | null = null;
   const receivers = await receiverServer({
     db: database.db,
-    stripe: () => sandbox!.stripe,
+    stripe: () => appStripe!,
     secrets,
     rules: opts.rules ?? new RulesCache(0),
     intercept: opts.intercept,
   });
-  sandbox = await startSandboxProcess({
+  const sandbox = await startSandboxProcess({
     ...sandboxReceiverEnv(receivers.urls, secrets),
     SANDBOX_WEBHOOK_RETRY_BASE_MS: "100",
     ...opts.env,
   });
-  const started = sandbox;
+  appStripe = sandboxClient(sandbox.url, { maxNetworkRetries: STRIPE_RETRIES });
   return {
     database,
-    sandbox: started,
+    sandbox,
+    appStripe,
     async stop() {
-      await started.stop();
+      await sandbox.stop();
       await receivers.close();
       await database.close();
     },

@@ -39,14 +39,14 @@ test("the dashboard's read of a newly active US account writes nothing; the acco
     { userId: user!.id, email: user!.email },
     { legalName: "Activation Inc.", country: "US", businessType: "company" },
   );
-  const accountId = await provisionStripeAccount(db, sandbox.stripe, business);
+  const accountId = await provisionStripeAccount(db, app.appStripe, business);
   await verifyUsCompany(sandbox.stripe, accountId, "Activation Inc.");
   const financialAccountsInStripe = async () =>
     (await sandbox.stripe.treasury.financialAccounts.list({}, { stripeAccount: accountId })).data.map((f) => f.id);
   const storedFinancialAccount = async () =>
     (await db.select().from(businesses).where(eq(businesses.id, business.id)))[0]?.financialAccountId;
 
-  const live = await liveStatus(business, sandbox.stripe);
+  const live = await liveStatus(business, app.appStripe);
   assert.equal(live?.state.canHoldMoney, true, "the render sees the account can hold money");
   assert.equal(await storedFinancialAccount(), null, "the render wrote nothing");
   assert.deepEqual(await financialAccountsInStripe(), [], "nor created anything in Stripe");

@@ -1,6 +1,9 @@
 import type Stripe from "stripe";
 import { SANDBOX_SECRET_KEY, sandboxUrl, stripeMode } from "@/lib/config";
 
+/** Retries of a failed request (network, 409 for a key in flight, 5xx), each with the same idempotency key. */
+export const STRIPE_RETRIES = 2;
+
 // No "server-only" here: the CLI scripts (set-up, reconcile) build their client from the same options.
 /** Options for the one Stripe client: Stripe itself in stripe mode, the sandbox otherwise. */
 export function stripeClientOptions(): { key: string; config: Stripe.StripeConfig } {
@@ -17,7 +20,7 @@ export function stripeClientOptions(): { key: string; config: Stripe.StripeConfi
       : {};
     return {
       key: process.env.STRIPE_SECRET_KEY as string,
-      config: { appInfo, maxNetworkRetries: 2, timeout: 20_000, ...host },
+      config: { appInfo, maxNetworkRetries: STRIPE_RETRIES, timeout: 20_000, ...host },
     };
   }
   const url = new URL(sandboxUrl());
@@ -28,7 +31,7 @@ export function stripeClientOptions(): { key: string; config: Stripe.StripeConfi
       host: url.hostname,
       port: Number(url.port || (url.protocol === "https:" ? 443 : 80)),
       protocol: url.protocol === "https:" ? "https" : "http",
-      maxNetworkRetries: 2,
+      maxNetworkRetries: STRIPE_RETRIES,
       timeout: 20_000,
     },
   };

@@ -35,7 +35,7 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
 test("a captured USDC card purchase lands in the wallet's history (and its CSV) through the webhook events, with the card's wallet in the card read model", async () => {
   const { db } = database;
   // A verified, funded MX business (the demo seed's path), as the app provisions it.
-  const [{ business }] = await seededBusinesses(db, sandbox.stripe, ["MX"]);
+  const [{ business }] = await seededBusinesses(db, app.appStripe, ["MX"]);
   const account = business.stripeAccountId!;
   const wallet = business.financialAccountId!;
   // The platform's funding arrives the same way: a received credit, 1,000.00 USDC for 1,000.00 USD.
