@@ -1,3 +1,4 @@
+import { Panel } from "@/components/ui/panel";
 import { formatMoney } from "@/lib/money";
 import type { Activity } from "@/lib/dashboard/home";
 
@@ -11,10 +12,7 @@ const dateFormat = new Intl.DateTimeFormat("en-US", {
 
 export function ActivityList({ items }: { items: Activity[] }) {
   return (
-    <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="activity-title">
-      <h2 id="activity-title" className="font-semibold">
-        Recent activity
-      </h2>
+    <Panel title="Recent activity">
       {items.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">Nothing yet. Money you receive and card purchases will show here.</p>
       ) : (
@@ -37,6 +35,6 @@ export function ActivityList({ items }: { items: Activity[] }) {
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db";
 import { BusinessConnect } from "@/components/connect/business-connect";
 import { CardsListPanel } from "@/components/connect/embedded";
@@ -57,10 +58,7 @@ export default async function CardsPage() {
           <CardsListPanel createEphemeralKey={createIssuingEphemeralKey} />
         </div>
       </BusinessConnect>
-      <section aria-labelledby="card-activity-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="card-activity-title" className="text-lg font-semibold">
-          Card activity and limits
-        </h2>
+      <Panel title="Card activity and limits">
         {rows.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">
             No cards yet. Create one above; it appears here with its purchases and limits.
@@ -79,7 +77,7 @@ export default async function CardsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
       <section className="rounded-xl border border-slate-200 bg-white p-5">
         <RulesForm
           canEdit={can(ctx.role, "rules.manage")}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db";
 import { recentAuthorizations } from "@/db/queries/authorizations";
 import { recentInboundTransfers } from "@/db/queries/inbound-transfers";
@@ -35,22 +36,18 @@ export default async function SandboxToolsPage() {
           mode.
         </p>
       </div>
-      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="purchase-title">
-        <h2 id="purchase-title" className="mb-4 font-semibold">
-          Simulate a card purchase
-        </h2>
-        <PurchaseForm
-          cards={cards.map(({ card, holder }) => ({
-            value: card.id,
-            label: `${card.brand ?? "Card"} •••• ${card.last4} — ${holder ?? ""} (${card.status})`,
-          }))}
-          categories={MERCHANT_CATEGORIES.map((c) => ({ value: c.category, label: `${c.name} (${c.mcc})` }))}
-        />
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="recent-title">
-        <h2 id="recent-title" className="font-semibold">
-          Recent purchases
-        </h2>
+      <Panel title="Simulate a card purchase">
+        <div className="mt-4">
+          <PurchaseForm
+            cards={cards.map(({ card, holder }) => ({
+              value: card.id,
+              label: `${card.brand ?? "Card"} •••• ${card.last4} — ${holder ?? ""} (${card.status})`,
+            }))}
+            categories={MERCHANT_CATEGORIES.map((c) => ({ value: c.category, label: `${c.name} (${c.mcc})` }))}
+          />
+        </div>
+      </Panel>
+      <Panel title="Recent purchases">
         {recent.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">None yet. Simulate one above.</p>
         ) : (
@@ -70,13 +67,12 @@ export default async function SandboxToolsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
       {ctx.business.fundingModel === "treasury" && can(ctx.role, "money.move") ? (
-        <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="receive-title">
-          <h2 id="receive-title" className="mb-4 font-semibold">
-            Receive money into your financial account
-          </h2>
-          <ReceiveMoneyForm />
+        <Panel title="Receive money into your financial account">
+          <div className="mt-4">
+            <ReceiveMoneyForm />
+          </div>
           {inbound.some((o) => o.stripeObjectId) ? (
             <ul className="mt-4 divide-y divide-slate-100 text-sm" data-testid="inbound-transfers">
               {inbound
@@ -89,7 +85,7 @@ export default async function SandboxToolsPage() {
                 ))}
             </ul>
           ) : null}
-        </section>
+        </Panel>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { cardAuthorizations } from "@/lib/cards/authorizations";
@@ -73,15 +74,7 @@ export default async function CardPage({
           {card.status}
         </span>
       </header>
-      <section
-        aria-labelledby="funding-title"
-        className="rounded-xl border border-slate-200 bg-white p-5"
-        data-testid="card-funding"
-        data-kind={funding.kind}
-      >
-        <h2 id="funding-title" className="font-semibold">
-          Spends from
-        </h2>
+      <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
           <p className="mt-2 text-sm">
             {funding.ownWallet ? (
@@ -104,11 +97,8 @@ export default async function CardPage({
             {funding.kind === "financial_account" ? `Financial account ${funding.financialAccount}` : "Issuing balance"}
           </p>
         )}
-      </section>
-      <section aria-labelledby="limits-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="limits-title" className="font-semibold">
-          Spending limits
-        </h2>
+      </Panel>
+      <Panel title="Spending limits">
         {usage.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">
             No spending limits on this card. Add them from the card in the list.
@@ -148,11 +138,8 @@ export default async function CardPage({
             })}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="auths-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="auths-title" className="font-semibold">
-          Purchases
-        </h2>
+      </Panel>
+      <Panel title="Purchases">
         {auths.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">No purchases yet.</p>
         ) : (
@@ -198,7 +185,7 @@ export default async function CardPage({
             Older purchases →
           </Link>
         ) : null}
-      </section>
+      </Panel>
     </section>
   );
 }
