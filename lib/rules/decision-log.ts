@@ -13,6 +13,9 @@ import type { AuthorizationDecisionRow } from "@/db/schema";
 import type { Decision } from "./engine";
 
 const HOUR_MS = 60 * 60 * 1000;
+// A fallback answered while the database failed is logged when it is back: retried this often, this many times.
+const FALLBACK_RETRY_MS = 250;
+const MAX_FALLBACK_ATTEMPTS = 240;
 
 export type FallbackDecision = { approved: boolean; decidedBy: "fallback"; rule: null; reason: string };
 export type LoggedDecision = Pick<AuthorizationDecisionRow, "approved" | "decidedBy" | "rule" | "reason" | "latencyMs">;
@@ -30,6 +33,7 @@ export type DecisionRequest = {
   /** The card whose approvals the rules count, or null when no velocity rule applies. */
   velocityCard: string | null;
   fixed?: FallbackDecision;
+  attempts?: number;
 };
 
 type Pending = DecisionRequest & {
@@ -132,6 +136,13 @@ export class DecisionLog {
       });
     } catch (err) {
       for (const p of batch) {
+        // A fallback was answered already: keep trying to log it (the database may be back soon).
+        if (!p.decide && (p.attempts ?? 0) < MAX_FALLBACK_ATTEMPTS) {
+          p.attempts = (p.attempts ?? 0) + 1;
+          p.state = "queued";
+          setTimeout(() => (this.queue.push(p), this.schedule()), FALLBACK_RETRY_MS).unref();
+          continue;
+        }
         p.state = "failed";
         p.reject(err);
       }
