@@ -5,12 +5,11 @@
 import type Stripe from "stripe";
 import { issuingAccountWithCards } from "@/testing/issuing-account";
 import { openDatabase } from "@/db/connect";
-import { businesses } from "@/db/schema";
-import { EMPTY_RULES } from "@/lib/rules/engine";
-import { RulesCache, savePlatformRules } from "@/lib/rules/rules-store";
+import { RulesCache } from "@/lib/rules/rules-store";
 import { receiverSecrets, receiverServer, sandboxReceiverEnv } from "@/testing/receivers";
 import { startSandboxProcess } from "@/testing/sandbox-process";
 import { runLoad, type LoadFigures } from "./lib/load";
+import { seedRtaBusiness } from "./lib/rta-seed";
 
 const SECRETS = receiverSecrets("bench_rta_decision");
 const CONCURRENCY = 50;
@@ -32,25 +31,7 @@ export async function rtaDecision(): Promise<LoadFigures & { standin_count: numb
       cards: CONCURRENCY,
       dailyLimit: 1_000_000_000,
     });
-    await database.db.insert(businesses).values({
-      legalName: "Bench",
-      country: "US",
-      businessType: "company",
-      fundingModel: "issuing_balance",
-      stripeAccountId: account,
-    });
-    // A realistic rule set: a blocked category, a maximum and a velocity limit (which costs a query per decision).
-    await savePlatformRules(
-      database.db,
-      {
-        ...EMPTY_RULES,
-        blockedCategories: ["betting_casino_gambling"],
-        maxAmount: 1_000_000,
-        velocityPerHour: 100_000,
-      },
-      null,
-      rules,
-    );
+    await seedRtaBusiness(database.db, rules, account);
     const opts = { stripeAccount: account };
     let standins = 0;
     const figures = await runLoad({

@@ -4,6 +4,25 @@ import postgres from "postgres";
 import { openDatabase, type Database } from "./connect";
 
 /**
+ * A fresh, empty database on the Postgres server at `serverUrl`: its URL (several connections to it
+ * act as several app instances) and how to drop it.
+ */
+export async function createServerDatabase(serverUrl: string): Promise<{ url: string; dispose(): Promise<void> }> {
+  const dbName = `ic_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${dbName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  return {
+    url: url.toString(),
+    dispose: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
  * Runs a suite once on an in-memory PGlite and, when TEST_DATABASE_URL is set, once more on a
  * fresh database created on that Postgres server (dropped afterwards), both freshly migrated.
  */
@@ -22,18 +41,13 @@ export function describeEachDatabase(name: string, fn: (get: () => Database) => 
     targets.push({
       label: "postgres",
       open: async () => {
-        const dbName = `ic_test_${randomBytes(6).toString("hex")}`;
-        const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-        await admin.unsafe(`CREATE DATABASE ${dbName}`);
-        const url = new URL(serverUrl);
-        url.pathname = `/${dbName}`;
-        const database = openDatabase({ url: url.toString(), maxConnections: 4 });
+        const server = await createServerDatabase(serverUrl);
+        const database = openDatabase({ url: server.url, maxConnections: 4 });
         return {
           database,
           dispose: async () => {
             await database.close();
-            await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-            await admin.end();
+            await server.dispose();
           },
         };
       },

@@ -1,45 +1,69 @@
-import { and, count, desc, eq, gte, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { authorizationDecisions, businesses, type AuthorizationDecisionRow } from "@/db/schema";
 
 export type NewDecision = typeof authorizationDecisions.$inferInsert;
 
-/** Logs a decision unless its event already has one: false for a redelivered request. */
-export async function insertDecision(db: DbOrTx, row: NewDecision): Promise<boolean> {
-  const [logged] = await db
+/** Logs a batch of decisions; returns the event ids that were new (the others were redeliveries). */
+export async function insertDecisions(db: DbOrTx, rows: NewDecision[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const logged = await db
     .insert(authorizationDecisions)
-    .values(row)
+    .values(rows)
     .onConflictDoNothing()
-    .returning({ id: authorizationDecisions.id });
-  return !!logged;
+    .returning({ eventId: authorizationDecisions.eventId });
+  return new Set(logged.map((r) => r.eventId));
 }
 
-/** The decision logged for this request event, if any. */
-export async function decisionForEvent(
+/** The decisions logged for these request events (a redelivery is answered as the first time). */
+export async function decisionsForEvents(db: DbOrTx, eventIds: string[]): Promise<AuthorizationDecisionRow[]> {
+  if (eventIds.length === 0) return [];
+  return db.select().from(authorizationDecisions).where(inArray(authorizationDecisions.eventId, eventIds));
+}
+
+/**
+ * Holds these cards until the transaction ends, so two app instances deciding for one card count
+ * each other's approvals (transaction-scoped advisory locks, taken in one order: no deadlock).
+ */
+export async function lockCards(db: DbOrTx, cardIds: string[]): Promise<void> {
+  if (cardIds.length === 0) return;
+  // unnest yields the sorted array in order, and each row's lock is taken as it is produced.
+  const sorted = [...cardIds].sort();
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtext(c)) from unnest(array[${sql.join(
+      sorted.map((c) => sql`${c}`),
+      sql`, `,
+    )}]::text[]) as c`,
+  );
+}
+
+/** Approvals per card since `since`, for all the cards of a batch in one query. */
+export async function approvalsByCardSince(
   db: DbOrTx,
-  { eventId }: { eventId: string },
-): Promise<AuthorizationDecisionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(authorizationDecisions)
-    .where(eq(authorizationDecisions.eventId, eventId))
-    .limit(1);
-  return row;
-}
-
-/** How many authorizations of the card we approved since `since` (the velocity rule counts them). */
-export async function approvalsSince(db: DbOrTx, { cardId, since }: { cardId: string; since: Date }): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+  { cardIds, since }: { cardIds: string[]; since: Date },
+): Promise<Map<string, number>> {
+  if (cardIds.length === 0) return new Map();
+  const rows = await db
+    .select({ cardId: authorizationDecisions.cardId, n: count() })
     .from(authorizationDecisions)
     .where(
       and(
-        eq(authorizationDecisions.cardId, cardId),
+        inArray(authorizationDecisions.cardId, cardIds),
         eq(authorizationDecisions.approved, true),
         gte(authorizationDecisions.createdAt, since),
       ),
-    );
-  return row?.n ?? 0;
+    )
+    .groupBy(authorizationDecisions.cardId);
+  return new Map(rows.map((r) => [r.cardId, Number(r.n)]));
+}
+
+/** Rewrites a logged decision to the fallback that was answered instead (its log write came too late). */
+export async function correctDecision(
+  db: DbOrTx,
+  { eventId }: { eventId: string },
+  set: Pick<NewDecision, "approved" | "decidedBy" | "rule" | "reason" | "latencyMs">,
+): Promise<void> {
+  await db.update(authorizationDecisions).set(set).where(eq(authorizationDecisions.eventId, eventId));
 }
 
 /** A real-time decision as the rules preview replays it. */

@@ -28,6 +28,11 @@ export async function insertEvent(db: DbOrTx, row: EventRow): Promise<boolean> {
   return !!stored;
 }
 
+/** Stores a batch of events, skipping ids already logged. */
+export async function insertEvents(db: DbOrTx, rows: EventRow[]): Promise<void> {
+  if (rows.length) await db.insert(stripeEvents).values(rows).onConflictDoNothing();
+}
+
 /** Records a replay's outcome: applied now, or the error it failed with. */
 export async function recordReplay(
   db: DbOrTx,

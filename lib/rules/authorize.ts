@@ -1,17 +1,14 @@
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import { approvalsSince, decisionForEvent, insertDecision } from "@/db/queries/authorization-decisions";
-import { eventRow, insertEvent } from "@/db/queries/events";
 import type { AuthorizationDecisionRow } from "@/db/schema";
-import { decide, needsVelocity, type AuthorizationRequest, type Decision } from "./engine";
+import { decisionLogFor, type DecisionTicket } from "./decision-log";
+import { decide, needsVelocity, type AuthorizationRequest } from "./engine";
 import type { RulesCache, RulesForAccount } from "./rules-store";
 
 export type RtaAnswer = {
   approved: boolean;
   decision: Pick<AuthorizationDecisionRow, "decidedBy" | "rule" | "reason" | "latencyMs">;
 };
-
-const HOUR_MS = 60 * 60 * 1000;
 
 export function requestFromAuthorization(auth: Stripe.Issuing.Authorization): AuthorizationRequest {
   return {
@@ -22,23 +19,27 @@ export function requestFromAuthorization(auth: Stripe.Issuing.Authorization): Au
   };
 }
 
-function approvalsLastHour(db: DbOrTx, cardId: string, now: Date): Promise<number> {
-  return approvalsSince(db, { cardId, since: new Date(now.getTime() - HOUR_MS) });
-}
-
-function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
+/** Rejects once `deadline` (a performance.now() time) passes, so nothing can hold an answer past its budget. */
+function beforeDeadline<T>(work: Promise<T>, deadline: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no decision within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(what)), Math.max(0, deadline - performance.now()));
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+// Stripe waits 2 s for an answer. After the budget, a fallback's own log write may take this much
+// more before the answer leaves anyway (a stalled database must not hold the answer).
+const STRIPE_WINDOW_MS = 2000;
+const MAX_FALLBACK_LOG_WAIT_MS = 300;
+
 /**
- * Answers an `issuing_authorization.request`: platform rules, then the business's. The answer and
- * its reason are logged with the event; a redelivered event gets the answer it got the first time
+ * Answers an `issuing_authorization.request`: platform rules, then the business's, from memory
+ * (RulesCache); the decision is made and logged with the event in the decision log's next batch,
+ * and answered once that batch commits. A redelivered event gets the answer it got the first time
  * (found through the log's unique event id, so the common path reads nothing before deciding).
- * If the engine fails or runs past its budget, the configured fallback is answered (and logged).
+ * If the rules or the log are not ready within the budget, the configured fallback is answered
+ * (and logged as such, as soon as the database takes it).
  */
 export async function answerAuthorizationRequest(
   db: DbOrTx,
@@ -46,72 +47,68 @@ export async function answerAuthorizationRequest(
   event: Stripe.Event,
   opts: { now?: Date } = {},
 ): Promise<RtaAnswer> {
-  const started = performance.now();
+  const startedAt = performance.now();
   const now = opts.now ?? new Date();
   const auth = event.data.object as Stripe.Issuing.Authorization;
   const cardId = typeof auth.card === "string" ? auth.card : auth.card.id;
   const req = requestFromAuthorization(auth);
+  const log = decisionLogFor(db);
+  const budgetMs = cache.lastSettings.budgetMs;
+  const deadline = startedAt + budgetMs;
 
-  const loaded: { rules: RulesForAccount | null } = { rules: null };
-  let decision: Decision | { approved: boolean; decidedBy: "fallback"; rule: null; reason: string };
-  try {
-    decision = await withBudget(
-      (async () => {
-        const rules = await cache.forAccount(db, event.account ?? null);
-        loaded.rules = rules;
-        const velocity = needsVelocity(rules.platform, rules.business) ? await approvalsLastHour(db, cardId, now) : 0;
-        return decide(req, rules.platform, rules.business, velocity);
-      })(),
-      cache.lastSettings.budgetMs,
-    );
-  } catch (err) {
-    const settings = loaded.rules?.settings ?? cache.lastSettings;
-    const why = err instanceof Error ? err.message : String(err);
-    decision = {
-      approved: settings.fallback === "approve",
-      decidedBy: "fallback",
-      rule: null,
-      reason: `Fallback (${settings.fallback}): ${why}`,
-    };
-  }
-  const latencyMs = Math.round(performance.now() - started);
-  const row = {
+  let rules: RulesForAccount | null = null;
+  let ticket: DecisionTicket | null = null;
+  const row = () => ({
     eventId: event.id,
     authorizationId: auth.id,
     accountId: event.account ?? null,
-    businessId: loaded.rules?.businessId ?? null,
+    businessId: rules?.businessId ?? null,
     cardId,
     amount: req.amount,
     currency: req.currency,
     merchantCategory: req.merchantCategory,
     merchantCountry: req.merchantCountry,
-    approved: decision.approved,
-    decidedBy: decision.decidedBy,
-    rule: decision.rule,
-    reason: decision.reason,
-    latencyMs,
     input: {
       merchant_name: auth.merchant_data?.name ?? null,
       card_last4: typeof auth.card === "string" ? null : auth.card.last4,
     },
     createdAt: now,
-  };
+  });
   try {
-    // One transaction: the request is never in the event log without its decision (a connection
-    // lost between the two inserts leaves neither).
-    const previous = await db.transaction(async (tx) => {
-      await insertEvent(tx, eventRow(event, now));
-      if (await insertDecision(tx, row)) return null;
-      // A redelivery of a request we already answered: give the same answer as the first time.
-      return (await decisionForEvent(tx, { eventId: event.id })) ?? null;
+    const loaded = await beforeDeadline(
+      cache.forAccount(db, event.account ?? null),
+      deadline,
+      `no decision within ${budgetMs} ms`,
+    );
+    rules = loaded;
+    ticket = log.submit({
+      event,
+      now,
+      startedAt,
+      row: row(),
+      decide: (approvalsLastHour) => decide(req, loaded.platform, loaded.business, approvalsLastHour),
+      velocityCard: needsVelocity(loaded.platform, loaded.business) ? cardId : null,
     });
-    if (previous) return { approved: previous.approved, decision: previous };
+    return await beforeDeadline(ticket.done, deadline, `no decision within ${budgetMs} ms`);
   } catch (err) {
-    // The answer matters more than the log: Stripe is waiting. Report and answer anyway.
-    console.error("could not log authorization decision", err);
+    const settings = rules?.settings ?? cache.lastSettings;
+    const why = err instanceof Error ? err.message : String(err);
+    const fallback = {
+      approved: settings.fallback === "approve",
+      decidedBy: "fallback" as const,
+      rule: null,
+      reason: `Fallback (${settings.fallback}): ${why}`,
+    };
+    const logged = ticket
+      ? log.settleAsFallback(ticket, fallback)
+      : log.submit({ event, now, startedAt, row: row(), decide: null, velocityCard: null, fixed: fallback }).done;
+    // The answer matters more than the log (Stripe is waiting): give the log a moment, then answer anyway.
+    const wait = Math.min(MAX_FALLBACK_LOG_WAIT_MS, STRIPE_WINDOW_MS - budgetMs);
+    await beforeDeadline(logged, performance.now() + Math.max(0, wait), "log").catch((logErr: unknown) => {
+      if (!(logErr instanceof Error && logErr.message === "log"))
+        console.error("could not log authorization decision", logErr);
+    });
+    const latencyMs = Math.round(performance.now() - startedAt);
+    return { approved: fallback.approved, decision: { ...fallback, latencyMs } };
   }
-  return {
-    approved: decision.approved,
-    decision: { decidedBy: decision.decidedBy, rule: decision.rule, reason: decision.reason, latencyMs },
-  };
 }

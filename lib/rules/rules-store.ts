@@ -39,6 +39,7 @@ export function toRuleSet(row: AuthorizationRuleRow): RuleSet {
  */
 export class RulesCache {
   private entries = new Map<string, { at: number; value: RulesForAccount }>();
+  private loading = new Map<string, { generation: number; value: Promise<RulesForAccount> }>();
   private generation = 0;
   /** The settings seen last, so a decision knows its time budget before anything is loaded. */
   lastSettings: DecisionSettings = DEFAULT_SETTINGS;
@@ -47,17 +48,28 @@ export class RulesCache {
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+    this.loading.clear();
   }
 
-  async forAccount(db: DbOrTx, accountId: string | null, now = Date.now()): Promise<RulesForAccount> {
+  forAccount(db: DbOrTx, accountId: string | null, now = Date.now()): Promise<RulesForAccount> {
     const key = accountId ?? "";
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    if (hit && now - hit.at < this.ttlMs) return Promise.resolve(hit.value);
+    // Requests arriving together for an account whose entry expired share one load.
     const generation = this.generation;
-    const value = await loadRules(db, accountId);
-    this.lastSettings = value.settings;
-    // A save that happened while we were loading must not be hidden by this (older) read.
-    if (generation === this.generation) this.entries.set(key, { at: now, value });
+    const inFlight = this.loading.get(key);
+    if (inFlight && inFlight.generation === generation) return inFlight.value;
+    const value = loadRules(db, accountId).then((loaded) => {
+      this.lastSettings = loaded.settings;
+      // A save that happened while we were loading must not be hidden by this (older) read.
+      if (generation === this.generation) this.entries.set(key, { at: now, value: loaded });
+      return loaded;
+    });
+    this.loading.set(key, { generation, value });
+    const forget = () => {
+      if (this.loading.get(key)?.value === value) this.loading.delete(key);
+    };
+    value.then(forget, forget);
     return value;
   }
 }

@@ -25,6 +25,9 @@ export type StoreOptions = { compactBytes?: number };
  * after `commit()` resolves (the record is fsync'd). Tables keep insertion order, which
  * the list endpoints use as "newest last".
  */
+const COMPACT_QUIET_MS = 250;
+const COMPACT_HARD_FACTOR = 8;
+
 export class Store {
   private tables = new Map<string, Map<string, Row>>();
   private seq = 0;
@@ -32,6 +35,7 @@ export class Store {
   private readonly snapshotFile: string;
   private readonly compactBytes: number;
   private resetListeners: Array<() => void> = [];
+  private compactTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly dir: string,
@@ -97,7 +101,12 @@ export class Store {
   }
 
   close(): Promise<void> {
-    return this.wal.sync().then(() => this.wal.close());
+    return this.wal.sync().then(() => {
+      if (this.compactTimer) clearTimeout(this.compactTimer);
+      this.compactTimer = null;
+      this.compactIfIdle();
+      this.wal.close();
+    });
   }
 
   /** @internal */
@@ -116,8 +125,26 @@ export class Store {
     }
   }
 
-  /** When the log is large and idle, everything in memory is durable: fold it into a snapshot. */
+  /**
+   * When the log is large, fold it into a snapshot once everything in memory is durable (the log
+   * is idle). Writing the snapshot serialises every table at once, which would stall every request
+   * under traffic for as long; so it waits for a quiet moment (no commit for COMPACT_QUIET_MS), or
+   * for close, unless the log has grown past COMPACT_HARD_FACTOR times the threshold.
+   */
   private maybeCompact(): void {
+    if (this.wal.bytes < this.compactBytes) return;
+    if (this.wal.bytes >= this.compactBytes * COMPACT_HARD_FACTOR) return this.compactIfIdle();
+    if (this.compactTimer) this.compactTimer.refresh();
+    else {
+      this.compactTimer = setTimeout(() => {
+        this.compactTimer = null;
+        this.compactIfIdle();
+      }, COMPACT_QUIET_MS);
+      this.compactTimer.unref();
+    }
+  }
+
+  private compactIfIdle(): void {
     if (this.wal.bytes < this.compactBytes || !this.wal.idle) return;
     this.writeSnapshot();
     this.wal.truncate();
