@@ -23,9 +23,13 @@ function flatten(tree: unknown, prefix = ""): Array<[string, boolean]> {
   return Object.entries(t).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
 }
 
-function applyFeatures(fa: FaRow, tree: unknown): void {
+function applyFeatures(ctx: Ctx, fa: FaRow, tree: unknown): void {
   const set = new Set(fa.extra.requested);
   for (const [f, wanted] of flatten(tree)) {
+    if (wanted && f === "card_issuing" && fa.owner === ctx.platform)
+      throw invalidRequest("Issuing cards can't be attached to the platform's own financial account.", {
+        code: "feature_not_enabled",
+      });
     if (wanted) set.add(f);
     else set.delete(f);
   }
@@ -112,7 +116,7 @@ export function newFaRow(ctx: Ctx, owner: string, p: Json, isDefault: boolean): 
       (owner === ctx.platform ? "Platform" : "Account holder"),
   };
   const row: FaRow = { owner, data, extra };
-  applyFeatures(row, p.features);
+  applyFeatures(ctx, row, p.features);
   return row;
 }
 
@@ -150,7 +154,7 @@ function update(ctx: Ctx): Stripe.Treasury.FinancialAccount {
       ...next.data.platform_restrictions,
       ...(p.platform_restrictions as Json),
     } as Stripe.Treasury.FinancialAccount.PlatformRestrictions;
-  if (p.features) applyFeatures(next, p.features);
+  if (p.features) applyFeatures(ctx, next, p.features);
   saveFa(ctx, before, next);
   return renderFa(ctx, next);
 }
@@ -218,7 +222,7 @@ export function registerFinancialAccountRoutes(kernel: Kernel): void {
         requireTreasury(ctx);
         const before = loadFa(ctx, ctx.path.id ?? "", "id", false);
         const next = structuredClone(before);
-        applyFeatures(next, ctx.params);
+        applyFeatures(ctx, next, ctx.params);
         saveFa(ctx, before, next);
         return featuresObject(ctx, next);
       },

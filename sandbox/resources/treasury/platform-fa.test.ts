@@ -34,7 +34,11 @@ test("the platform's own Treasury financial account: present from the start, add
   assert.match(aba?.account_number ?? "", /^\d{12}$/);
   assert.equal(aba?.routing_number, "0000000001");
 
-  // Creating another at platform level and closing it are refused, saying why.
+  // No Issuing cards on it; creating another at platform level and closing it are refused, saying why.
+  await assert.rejects(
+    stripe.treasury.financialAccounts.updateFeatures(fa.id, { card_issuing: { requested: true } }),
+    (e) => errorParts(e)[2] === "feature_not_enabled",
+  );
   await assert.rejects(stripe.treasury.financialAccounts.create({ supported_currencies: ["usd"] }), (e) =>
     /provisioned by Stripe/.test(String(errorParts(e)[4])),
   );
