@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { MX_NAME, V2_VERSION, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
+import { MX_NAME, US_NAME, V2_VERSION, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
 
 const stripe = sandboxStripe();
 
@@ -33,6 +33,33 @@ test("the admin finds the Mexican business by search, funds it with 50.00 USD an
   const expected = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2 }).format((before + 5000) / 100);
   await expect(page.getByTestId("balance-usdc")).toHaveText(`${expected} USDC`);
   await expect(page.getByTestId("fundings")).toContainText("$50.00");
+  await expect(page.getByTestId("audit-entry").filter({ hasText: "admin.account.funded" })).toHaveCount(1);
+});
+
+async function usdCash(accountId: string): Promise<number> {
+  const list = await stripe.treasury.financialAccounts.list({}, { stripeAccount: accountId });
+  return list.data[0]?.balance.cash.usd ?? 0;
+}
+
+test("the admin funds the US business with 1,250.50 USD from the platform's Treasury account, after a review", async ({
+  page,
+}) => {
+  await signInAdmin(page);
+  const accountId = await openReview(page, "acme", US_NAME);
+  const before = await usdCash(accountId);
+
+  await page.getByLabel("Amount (USD)").fill("1,250.50");
+  await page.getByRole("button", { name: "Review funding" }).click();
+  await expect(page.getByTestId("fund-confirm-text")).toHaveText(`Send $1,250.50 from the platform to ${US_NAME}.`);
+  expect(await usdCash(accountId)).toBe(before);
+
+  await page.getByRole("button", { name: "Confirm funding" }).click();
+  await expect(page.getByTestId("fund-result")).toHaveText(`Sent $1,250.50; ${US_NAME} received $1,250.50.`);
+  expect(await usdCash(accountId)).toBe(before + 125050);
+  const expected = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(
+    (before + 125050) / 100,
+  );
+  await expect(page.getByTestId("balance-usd")).toHaveText(expected);
   await expect(page.getByTestId("audit-entry").filter({ hasText: "admin.account.funded" })).toHaveCount(1);
 });
 

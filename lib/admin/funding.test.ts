@@ -5,7 +5,7 @@ import { describeEachDatabase } from "@/db/testing";
 import { auditLog, operations } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { FUNDING_KIND } from "./funding";
-import { platformV2UsdAccount } from "./platform-accounts";
+import { platformTreasuryAccount, platformV2UsdAccount } from "./platform-accounts";
 import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { v1Ledger, v2All, v2Ledger } from "@/testing/faults/helpers";
 import { sandboxForFile } from "@/testing/sandbox-suite";
@@ -88,33 +88,30 @@ describeEachDatabase("platform funding", (database) => {
     assert.equal((await db.select().from(operations).where(eq(operations.businessId, biz.id))).length, 0);
   });
 
-  test(
-    "US businesses are funded by a Treasury outbound payment from the platform's financial account",
-    // Known bug (its own issue): platformTreasuryAccount (lib/admin/platform-accounts.ts) lists Treasury
-    // financial accounts without a Stripe-Account header, which the sandbox refuses as Stripe does
-    // ("Treasury objects belong to connected accounts"), so a US business can't be funded from the platform.
-    { todo: "platformTreasuryAccount lists Treasury financial accounts without a Stripe-Account header" },
-    async () => {
-      const { db } = database();
-      const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
-      const { admin } = await actors(db, biz);
-      const ledger = () => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
-      const before = (await ledger()).balance;
-      const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox().stripe)).fund, {
-        businessId: biz.id,
-        amount: "1,250.5",
-        clientToken: "token-us-0000000000",
-      });
-      assert.ok(result.ok, JSON.stringify(result));
-      assert.deepEqual(result.data.credited, { amount: 125050, currency: "usd" });
-      const after = (await ledger()).balance;
-      assert.equal(
-        after.available + after.inbound_pending - before.available - before.inbound_pending,
-        125050,
-        "the business's financial account received 1,250.50 once",
-      );
-    },
-  );
+  test("US businesses are funded by a Treasury outbound payment from the platform's financial account", async () => {
+    const { db } = database();
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
+    const { admin } = await actors(db, biz);
+    const ledger = () => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
+    const before = (await ledger()).balance;
+    const platformCash = async () => (await platformTreasuryAccount(sandbox().stripe))?.balance.cash.usd ?? 0;
+    const platformBefore = await platformCash();
+    const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox().stripe)).fund, {
+      businessId: biz.id,
+      amount: "1,250.5",
+      clientToken: "token-us-0000000000",
+    });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.data.credited, { amount: 125050, currency: "usd" });
+    assert.match(result.data.stripeObjectId, /^obp_/);
+    assert.equal(await platformCash(), platformBefore - 125050, "the platform's Treasury account paid once");
+    const after = (await ledger()).balance;
+    assert.equal(
+      after.available + after.inbound_pending - before.available - before.inbound_pending,
+      125050,
+      "the business's financial account received 1,250.50 once",
+    );
+  });
 
   test("a Stripe refusal fails the operation with a mapped message, never Stripe's own", async () => {
     const { db } = database();

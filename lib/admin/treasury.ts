@@ -6,7 +6,7 @@ import { moneyField } from "@/lib/money-field";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
 import { FUNDING_KIND } from "./funding";
-import { platformV2UsdAccount, v2Amounts } from "./platform-accounts";
+import { platformTreasuryAccount, platformV2UsdAccount, v2Amounts } from "./platform-accounts";
 import { stripeFailure } from "@/lib/stripe/errors";
 
 export type PlatformAddress = {
@@ -19,6 +19,8 @@ export type PlatformAddress = {
 export type PlatformTreasury = {
   financialAccount: { id: string; available: Record<string, number>; inboundPending: Record<string, number> } | null;
   addresses: PlatformAddress[];
+  /** The platform's own v1 Treasury account (funds US businesses); null where Treasury isn't enabled. */
+  treasuryAccount: { id: string; cash: number; inboundPending: number } | null;
 };
 
 function address(a: V2Object): PlatformAddress {
@@ -33,9 +35,22 @@ function address(a: V2Object): PlatformAddress {
 }
 
 /** The platform's own balances and financial addresses, read from Stripe (freshness matters here). */
+/** The platform's v1 Treasury balance in USD, or null when the platform has no Treasury account (or Treasury refuses). */
+async function treasuryBalance(deps: AdminDeps): Promise<PlatformTreasury["treasuryAccount"]> {
+  try {
+    const fa = await platformTreasuryAccount(deps.stripe);
+    return fa
+      ? { id: fa.id, cash: fa.balance.cash.usd ?? 0, inboundPending: fa.balance.inbound_pending.usd ?? 0 }
+      : null;
+  } catch (err) {
+    console.error("platform Treasury account unavailable", err);
+    return null;
+  }
+}
+
 export async function platformTreasury(deps: AdminDeps): Promise<PlatformTreasury> {
-  const fa = await platformV2UsdAccount(deps.stripe);
-  if (!fa) return { financialAccount: null, addresses: [] };
+  const [fa, treasuryAccount] = await Promise.all([platformV2UsdAccount(deps.stripe), treasuryBalance(deps)]);
+  if (!fa) return { financialAccount: null, addresses: [], treasuryAccount };
   const list = (await v2Request(deps.stripe, "GET", "/v2/money_management/financial_addresses")).data as
     V2Object[] | undefined;
   return {
@@ -45,6 +60,7 @@ export async function platformTreasury(deps: AdminDeps): Promise<PlatformTreasur
       inboundPending: v2Amounts(fa.balance?.inbound_pending),
     },
     addresses: (list ?? []).filter((a) => a.financial_account === fa.id).map(address),
+    treasuryAccount,
   };
 }
 

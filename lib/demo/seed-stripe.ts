@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
 import { businessesNamedWithoutFinancialAccount } from "@/db/queries/businesses";
 import { ensureFinancialAccount, onboardingState, provisionStripeAccount } from "@/lib/businesses/provision";
+import { platformTreasuryAccount } from "@/lib/admin/platform-accounts";
 import { v2Request } from "@/lib/stripe/v2";
 
 // Sandbox mode only: gives the demo businesses verified accounts, financial accounts and money,
@@ -56,7 +57,24 @@ async function verifyMx(stripe: Stripe, accountId: string, legalName: string): P
   });
 }
 
+/** The platform's own Treasury account starts empty, as on Stripe: a received credit gives it money to fund US businesses. */
+async function fundPlatformTreasury(stripe: Stripe): Promise<void> {
+  const platformFa = await platformTreasuryAccount(stripe);
+  if (!platformFa) throw new Error("the platform has no Treasury financial account");
+  await stripe.testHelpers.treasury.receivedCredits.create(
+    {
+      financial_account: platformFa.id,
+      network: "ach",
+      amount: 5_000_000,
+      currency: "usd",
+      description: "Platform funds",
+    },
+    { idempotencyKey: "demo-platform-treasury-credit" },
+  );
+}
+
 async function fundUs(stripe: Stripe, accountId: string, fa: string): Promise<void> {
+  await fundPlatformTreasury(stripe);
   await stripe.testHelpers.treasury.receivedCredits.create(
     { financial_account: fa, network: "ach", amount: 2_500_000, currency: "usd", description: "Opening deposit" },
     { stripeAccount: accountId, idempotencyKey: `demo-${fa}-opening-deposit` },

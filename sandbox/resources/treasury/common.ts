@@ -3,6 +3,7 @@ import type { Ctx } from "../../wire/context";
 import { ApiError, invalidRequest, referenceMissing, resourceMissing } from "../../wire/errors";
 import { LedgerError } from "../../ledger/ledger";
 import { loadAccount } from "../accounts/store";
+import { platformCapabilities } from "../accounts/platform";
 import type { Row } from "../../store/store";
 import { listV1 } from "../../wire/list";
 import type { Route } from "../../wire/router";
@@ -19,18 +20,31 @@ export function asAccount(ctx: Ctx, account: string): Ctx {
   return { ...ctx, account, isConnected: account !== ctx.platform };
 }
 
-/** Treasury calls need the acting account's `treasury` capability active, as on Stripe. */
+/** An account's capabilities: the platform's own (`GET /v1/account`) or a connected account's. */
+export function capabilitiesOf(ctx: Ctx, account: string): Record<string, string> {
+  if (account === ctx.platform) return platformCapabilities(ctx);
+  return (loadAccount(ctx, account)?.data.capabilities ?? {}) as Record<string, string>;
+}
+
+/**
+ * Treasury calls need the acting account's `treasury` capability active, as on Stripe. Without a
+ * Stripe-Account header the platform acts on its own (Stripe-provisioned) financial account.
+ */
 export function requireTreasury(ctx: Ctx): void {
-  const row = loadAccount(ctx, ctx.account);
-  const status = row?.data.capabilities?.treasury ?? "unrequested";
+  const status = capabilitiesOf(ctx, ctx.account).treasury ?? "unrequested";
   if (status === "active") return;
   throw new ApiError(400, {
     type: "invalid_request_error",
     code: "account_invalid",
     message: ctx.isConnected
       ? `The account ${ctx.account} cannot use Treasury: its \`treasury\` capability is ${status}. Request \`capabilities[treasury][requested]=true\` and complete the account's requirements, then retry.`
-      : "Treasury objects belong to connected accounts: send this request with the `Stripe-Account` header of an account whose `treasury` capability is active.",
+      : `This platform cannot use Treasury: its own \`treasury\` capability is ${status}. Without a \`Stripe-Account\` header Treasury requests act on the platform's own financial account; send the header of a connected account whose \`treasury\` capability is active to act on its objects.`,
   });
+}
+
+/** Whether `owner` is this platform or one of its connected accounts (where intra-Stripe money may go). */
+export function onThisPlatform(ctx: Ctx, owner: string): boolean {
+  return owner === ctx.platform || loadAccount(ctx, owner) !== undefined;
 }
 
 export function loadFa(ctx: Ctx, id: string, param = "financial_account", inBody = true): FaRow {

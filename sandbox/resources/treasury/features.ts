@@ -2,8 +2,7 @@ import type Stripe from "stripe";
 import type { Ctx } from "../../wire/context";
 import { ApiError } from "../../wire/errors";
 import { balanceOf } from "../../ledger/ledger";
-import { loadAccount } from "../accounts/store";
-import { loadFa, positiveAmount, requireTreasury, requireUsd, type FaRow } from "./common";
+import { capabilitiesOf, loadFa, positiveAmount, requireTreasury, requireUsd, type FaRow } from "./common";
 
 type Feature = Stripe.Treasury.FinancialAccount.ActiveFeature;
 type Json = Record<string, unknown>;
@@ -36,10 +35,10 @@ export type FeatureStatus = {
 export function featureStatus(ctx: Ctx, fa: FaRow, feature: string): FeatureStatus {
   if (fa.data.status === "closed")
     return { status: "restricted", status_details: [{ code: "financial_account_closed", resolution: null }] };
-  const caps = loadAccount(ctx, fa.owner)?.data.capabilities ?? {};
+  const caps = capabilitiesOf(ctx, fa.owner);
   for (const cap of ["treasury", NEEDS[feature]]) {
     if (!cap) continue;
-    const s = (caps as Record<string, string>)[cap];
+    const s = caps[cap];
     if (s === "active") continue;
     if (!s || s === "unrequested")
       return {

@@ -23,9 +23,13 @@ function flatten(tree: unknown, prefix = ""): Array<[string, boolean]> {
   return Object.entries(t).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
 }
 
-function applyFeatures(fa: FaRow, tree: unknown): void {
+function applyFeatures(ctx: Ctx, fa: FaRow, tree: unknown): void {
   const set = new Set(fa.extra.requested);
   for (const [f, wanted] of flatten(tree)) {
+    if (wanted && f === "card_issuing" && fa.owner === ctx.platform)
+      throw invalidRequest("Issuing cards can't be attached to the platform's own financial account.", {
+        code: "feature_not_enabled",
+      });
     if (wanted) set.add(f);
     else set.delete(f);
   }
@@ -71,29 +75,22 @@ export function activateFeatures(sys: Ctx, id: string): boolean {
   return true;
 }
 
-function create(ctx: Ctx): Stripe.Treasury.FinancialAccount {
-  requireTreasury(ctx);
-  const p = ctx.params;
+/** A new open FA row for `owner` (no features yet). */
+export function newFaRow(ctx: Ctx, owner: string, p: Json, isDefault: boolean): FaRow {
   const currencies = (p.supported_currencies as string[]).map((c) => c.toLowerCase());
   if (currencies.some((c) => c !== "usd"))
     throw invalidRequest("Financial accounts support only `usd`.", { param: "supported_currencies" });
-  const open = newestFirst<Stripe.Treasury.FinancialAccount>(ctx, FAS, (r) => r.data.status === "open");
-  if (open.length >= 3)
-    throw invalidRequest(
-      "This account already has the maximum of 3 open financial accounts. Close one before creating another.",
-    );
-  const account = loadAccount(ctx, ctx.account);
+  const account = loadAccount(ctx, owner);
   const ind = account?.data.individual;
-  const id = ctx.id("fa");
   const data = {
-    id,
+    id: ctx.id("fa"),
     object: "treasury.financial_account",
     active_features: [],
     balance: { cash: {}, inbound_pending: {}, outbound_pending: {} },
     country: account?.data.country ?? "US",
     created: ctx.now,
     financial_addresses: [],
-    is_default: open.length === 0,
+    is_default: isDefault,
     livemode: false,
     metadata: mergeMetadata({}, p.metadata),
     nickname: (p.nickname as string | undefined) ?? null,
@@ -116,10 +113,27 @@ function create(ctx: Ctx): Stripe.Treasury.FinancialAccount {
       [ind?.first_name, ind?.last_name].filter(Boolean).join(" ") ||
       account?.data.company?.name ||
       account?.data.business_profile?.name ||
-      "Account holder",
+      (owner === ctx.platform ? "Platform" : "Account holder"),
   };
-  const row: FaRow = { owner: ctx.account, data, extra };
-  applyFeatures(row, p.features);
+  const row: FaRow = { owner, data, extra };
+  applyFeatures(ctx, row, p.features);
+  return row;
+}
+
+function create(ctx: Ctx): Stripe.Treasury.FinancialAccount {
+  requireTreasury(ctx);
+  // Stripe provisions the platform's own financial account; we found no documented way to create
+  // more at platform level, so the sandbox refuses it (stricter) and says where FAs are created.
+  if (!ctx.isConnected)
+    throw invalidRequest(
+      "The platform's own financial account is provisioned by Stripe (list it without a `Stripe-Account` header); new financial accounts are created for connected accounts: send the `Stripe-Account` header of the account that will own it.",
+    );
+  const open = newestFirst<Stripe.Treasury.FinancialAccount>(ctx, FAS, (r) => r.data.status === "open");
+  if (open.length >= 3)
+    throw invalidRequest(
+      "This account already has the maximum of 3 open financial accounts. Close one before creating another.",
+    );
+  const row = newFaRow(ctx, ctx.account, ctx.params, open.length === 0);
   saveFa(ctx, null, row);
   const view = renderFa(ctx, row);
   emitEvent(ctx, "treasury.financial_account.created", view as unknown as Json);
@@ -140,7 +154,7 @@ function update(ctx: Ctx): Stripe.Treasury.FinancialAccount {
       ...next.data.platform_restrictions,
       ...(p.platform_restrictions as Json),
     } as Stripe.Treasury.FinancialAccount.PlatformRestrictions;
-  if (p.features) applyFeatures(next, p.features);
+  if (p.features) applyFeatures(ctx, next, p.features);
   saveFa(ctx, before, next);
   return renderFa(ctx, next);
 }
@@ -149,6 +163,10 @@ function close(ctx: Ctx): Stripe.Treasury.FinancialAccount {
   requireTreasury(ctx);
   const before = loadFa(ctx, ctx.path.id ?? "", "id", false);
   if (before.data.status === "closed") throw invalidRequest(`Financial account ${before.data.id} is already closed.`);
+  if (before.owner === ctx.platform)
+    throw invalidRequest(
+      `Financial account ${before.data.id} is the platform's own financial account, which can't be closed through the API.`,
+    );
   const b = balanceOf(ctx.tx, before.data.id, "usd");
   if (b.cash !== 0 || b.inbound_pending !== 0 || b.outbound_pending !== 0) {
     throw new ApiError(400, {
@@ -204,7 +222,7 @@ export function registerFinancialAccountRoutes(kernel: Kernel): void {
         requireTreasury(ctx);
         const before = loadFa(ctx, ctx.path.id ?? "", "id", false);
         const next = structuredClone(before);
-        applyFeatures(next, ctx.params);
+        applyFeatures(ctx, next, ctx.params);
         saveFa(ctx, before, next);
         return featuresObject(ctx, next);
       },

@@ -1,13 +1,13 @@
 import type { Kernel } from "../../kernel";
 import type { Ctx } from "../../wire/context";
-import { invalidRequest } from "../../wire/errors";
+import { invalidRequest, referenceMissing } from "../../wire/errors";
 
 import { emitEvent } from "../../events/bus";
 import { credit, hold, release, settleHold } from "../../ledger/moves";
 import { EXTERNAL } from "../../ledger/ledger";
 import type { Row } from "../../store/store";
 import { ownedRow } from "../common";
-import { listByFaRoute, loadFa, requireTreasury, v1Money } from "./common";
+import { asAccount, FAS, listByFaRoute, loadFa, onThisPlatform, requireTreasury, v1Money, type FaRow } from "./common";
 import { newFlow, requireFeature } from "./features";
 import { billing, loadPm, pmDetails } from "./payment-methods";
 import { addEntry, openTxn, postedTxn } from "./transactions";
@@ -48,6 +48,20 @@ function load(ctx: Ctx, kind: Kind): Row<Flow> {
   return structuredClone(ownedRow<Flow>(ctx, TABLE[kind], ctx.path.id ?? "", `treasury.${kind}`));
 }
 
+const DEST = "destination_payment_method_data[financial_account]";
+
+/**
+ * The destination FA of an intra-Stripe flow. An OutboundTransfer stays with the sending account;
+ * an OutboundPayment may go to any financial account on the same platform (the platform's own or a
+ * connected account's), as Stripe documents: how the platform funds its accounts' FAs.
+ */
+function destination(ctx: Ctx, kind: Kind, id: string): FaRow {
+  if (kind === "outbound_transfer") return loadFa(ctx, id, DEST);
+  const row = ctx.tx.get(FAS, id) as FaRow | undefined;
+  if (!row || !onThisPlatform(ctx, row.owner)) throw referenceMissing("financial account", id, DEST);
+  return row;
+}
+
 function create(ctx: Ctx, kind: Kind): Flow {
   const p = ctx.params;
   const { fa, amount, currency } = newFlow(ctx, "outbound_flows");
@@ -60,10 +74,7 @@ function create(ctx: Ctx, kind: Kind): Flow {
   const network = String(
     ((p.destination_payment_method_options as Json | undefined)?.us_bank_account as Json | undefined)?.network ?? "ach",
   );
-  const toFa =
-    data?.type === "financial_account"
-      ? loadFa(ctx, String(data.financial_account), "destination_payment_method_data[financial_account]")
-      : null;
+  const toFa = data?.type === "financial_account" ? destination(ctx, kind, String(data.financial_account)) : null;
   let details: Json;
   if (toFa) {
     if (toFa.data.id === fa.data.id)
@@ -167,7 +178,7 @@ function create(ctx: Ctx, kind: Kind): Flow {
   // Between financial accounts money moves inside Stripe at once: post now and credit the destination.
   if (toFa) {
     post(ctx, kind, flow, EXTERNAL.stripe);
-    receiveCredit(ctx, toFa, {
+    receiveCredit(asAccount(ctx, toFa.owner), toFa, {
       amount,
       currency,
       network: "stripe",

@@ -42,6 +42,16 @@ export default async function TreasuryPage() {
                 <MoneyList amounts={fa.inboundPending} />
               </dd>
             </div>
+            {treasury.treasuryAccount ? (
+              <div className="rounded-lg border border-slate-200 bg-white p-4">
+                <dt className="text-xs uppercase tracking-wide text-slate-500">
+                  Treasury account (funds US businesses)
+                </dt>
+                <dd className="mt-1 text-2xl font-semibold" data-testid="platform-treasury-available">
+                  <MoneyList amounts={{ usd: treasury.treasuryAccount.cash }} />
+                </dd>
+              </div>
+            ) : null}
           </dl>
         ) : (
           <EmptyState title="The platform has no financial account">
