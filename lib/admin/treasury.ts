@@ -34,7 +34,6 @@ function address(a: V2Object): PlatformAddress {
   };
 }
 
-/** The platform's own balances and financial addresses, read from Stripe (freshness matters here). */
 /** The platform's v1 Treasury balance in USD, or null when the platform has no Treasury account (or Treasury refuses). */
 async function treasuryBalance(deps: AdminDeps): Promise<PlatformTreasury["treasuryAccount"]> {
   try {
@@ -48,6 +47,7 @@ async function treasuryBalance(deps: AdminDeps): Promise<PlatformTreasury["treas
   }
 }
 
+/** The platform's own balances and financial addresses, read from Stripe (freshness matters here). */
 export async function platformTreasury(deps: AdminDeps): Promise<PlatformTreasury> {
   const [fa, treasuryAccount] = await Promise.all([platformV2UsdAccount(deps.stripe), treasuryBalance(deps)]);
   if (!fa) return { financialAccount: null, addresses: [], treasuryAccount };

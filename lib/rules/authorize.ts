@@ -1,14 +1,11 @@
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
-import type { AuthorizationDecisionRow } from "@/db/schema";
-import { decisionLogFor, type DecisionTicket } from "./decision-log";
+import { decisionLogFor, type DecisionTicket, type LogOutcome } from "./decision-log";
 import { decide, needsVelocity, type AuthorizationRequest } from "./engine";
 import type { RulesCache, RulesForAccount } from "./rules-store";
 
-export type RtaAnswer = {
-  approved: boolean;
-  decision: Pick<AuthorizationDecisionRow, "decidedBy" | "rule" | "reason" | "latencyMs">;
-};
+/** The answer given, and the decision as the log holds it. */
+export type RtaAnswer = LogOutcome;
 
 export function requestFromAuthorization(auth: Stripe.Issuing.Authorization): AuthorizationRequest {
   return {
@@ -19,11 +16,13 @@ export function requestFromAuthorization(auth: Stripe.Issuing.Authorization): Au
   };
 }
 
+class DeadlinePassed extends Error {}
+
 /** Rejects once `deadline` (a performance.now() time) passes, so nothing can hold an answer past its budget. */
 function beforeDeadline<T>(work: Promise<T>, deadline: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(what)), Math.max(0, deadline - performance.now()));
+    timer = setTimeout(() => reject(new DeadlinePassed(what)), Math.max(0, deadline - performance.now()));
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -105,8 +104,7 @@ export async function answerAuthorizationRequest(
     // The answer matters more than the log (Stripe is waiting): give the log a moment, then answer anyway.
     const wait = Math.min(MAX_FALLBACK_LOG_WAIT_MS, STRIPE_WINDOW_MS - budgetMs);
     await beforeDeadline(logged, performance.now() + Math.max(0, wait), "log").catch((logErr: unknown) => {
-      if (!(logErr instanceof Error && logErr.message === "log"))
-        console.error("could not log authorization decision", logErr);
+      if (!(logErr instanceof DeadlinePassed)) console.error("could not log authorization decision", logErr);
     });
     const latencyMs = Math.round(performance.now() - startedAt);
     return { approved: fallback.approved, decision: { ...fallback, latencyMs } };

@@ -95,7 +95,10 @@ export class DecisionLog {
       p.fixed = fallback;
       return p.done;
     }
-    if (p.state === "failed") return this.submit({ ...p, decide: null, fixed: fallback }).done;
+    if (p.state === "failed") {
+      const { event, now, startedAt, row } = p;
+      return this.submit({ event, now, startedAt, row, decide: null, velocityCard: null, fixed: fallback }).done;
+    }
     if (p.state === "logged") return this.correct(p);
     return p.done;
   }
