@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
+import { rowsFromJson } from "@/db/insert-many";
 import { authorizationDecisions, businesses, type AuthorizationDecisionRow } from "@/db/schema";
 
 export type NewDecision = typeof authorizationDecisions.$inferInsert;
@@ -9,7 +10,7 @@ export async function insertDecisions(db: DbOrTx, rows: NewDecision[]): Promise<
   if (rows.length === 0) return new Set();
   const logged = await db
     .insert(authorizationDecisions)
-    .values(rows)
+    .select(rowsFromJson(authorizationDecisions, rows))
     .onConflictDoNothing()
     .returning({ eventId: authorizationDecisions.eventId });
   return new Set(logged.map((r) => r.eventId));

@@ -1,6 +1,7 @@
 import { and, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
+import { rowsFromJson } from "@/db/insert-many";
 import { businesses, stripeEvents } from "@/db/schema";
 
 /** A Stripe event as the event log stores it (unique by id). */
@@ -30,7 +31,7 @@ export async function insertEvent(db: DbOrTx, row: EventRow): Promise<boolean> {
 
 /** Stores a batch of events, skipping ids already logged. */
 export async function insertEvents(db: DbOrTx, rows: EventRow[]): Promise<void> {
-  if (rows.length) await db.insert(stripeEvents).values(rows).onConflictDoNothing();
+  if (rows.length) await db.insert(stripeEvents).select(rowsFromJson(stripeEvents, rows)).onConflictDoNothing();
 }
 
 /** Records a replay's outcome: applied now, or the error it failed with. */

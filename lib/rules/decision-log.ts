@@ -8,7 +8,7 @@ import {
   lockCards,
   type NewDecision,
 } from "@/db/queries/authorization-decisions";
-import { eventRow, insertEvents } from "@/db/queries/events";
+import { eventRow, insertEvents, type EventRow } from "@/db/queries/events";
 import type { AuthorizationDecisionRow } from "@/db/schema";
 import type { Decision } from "./engine";
 
@@ -16,6 +16,8 @@ const HOUR_MS = 60 * 60 * 1000;
 // A fallback answered while the database failed is logged when it is back: retried this often, this many times.
 const FALLBACK_RETRY_MS = 250;
 const MAX_FALLBACK_ATTEMPTS = 240;
+// The request events themselves reach the event log after the answer, in batches of up to this many.
+const MAX_EVENT_BATCH = 500;
 
 export type FallbackDecision = { approved: boolean; decidedBy: "fallback"; rule: null; reason: string };
 export type LoggedDecision = Pick<AuthorizationDecisionRow, "approved" | "decidedBy" | "rule" | "reason" | "latencyMs">;
@@ -59,11 +61,18 @@ export type DecisionTicket = { done: Promise<LogOutcome> };
  * approvals of the last hour are counted in one query, then each request is decided in
  * arrival order. So N approvals per card per hour holds across instances, without a query
  * per decision.
+ *
+ * What must be durable before the answer is the decision (its row names the event, the card, the
+ * amount and the outcome). The request event's full payload goes to the event log just after the
+ * answers, in its own batches (`archive`): storing kilobytes of JSON per request inside the batch
+ * would cost more than everything else in it.
  */
 export class DecisionLog {
   private queue: Pending[] = [];
   private writing = false;
   private timer: NodeJS.Timeout | null = null;
+  private events: { row: EventRow; attempts: number }[] = [];
+  private archiving = false;
 
   constructor(
     private readonly db: DbOrTx,
@@ -128,10 +137,6 @@ export class DecisionLog {
     try {
       rows = await this.db.transaction(async (tx) => {
         const decided = await this.decideBatch(tx, batch);
-        await insertEvents(
-          tx,
-          batch.map((p) => eventRow(p.event, p.now)),
-        );
         const fresh = await insertDecisions(tx, decided);
         const redelivered = decided.filter((r) => !fresh.has(r.eventId)).map((r) => r.eventId);
         previous = new Map((await decisionsForEvents(tx, redelivered)).map((r) => [r.eventId, r]));
@@ -160,6 +165,31 @@ export class DecisionLog {
       // Answered as a fallback while this write was under way: the log must say what was answered.
       if (p.answered && !previous.has(row.eventId)) void this.correct(p);
     });
+    for (const p of batch) this.events.push({ row: eventRow(p.event, p.now), attempts: 0 });
+    void this.archive();
+  }
+
+  /** Stores the answered requests' events in the event log; a failed batch is retried like a fallback's log write. */
+  private async archive(): Promise<void> {
+    if (this.archiving) return;
+    this.archiving = true;
+    try {
+      while (this.events.length) {
+        const batch = this.events.splice(0, MAX_EVENT_BATCH);
+        try {
+          await insertEvents(
+            this.db,
+            batch.map((e) => e.row),
+          );
+        } catch (err) {
+          const again = batch.filter((e) => ++e.attempts < MAX_FALLBACK_ATTEMPTS);
+          if (again.length < batch.length) console.error("could not store authorization request events", err);
+          setTimeout(() => (this.events.push(...again), void this.archive()), FALLBACK_RETRY_MS).unref();
+        }
+      }
+    } finally {
+      this.archiving = false;
+    }
   }
 
   /** Each request's outcome, in arrival order, with its card's approvals counted under the card's lock. */
@@ -167,10 +197,15 @@ export class DecisionLog {
     const cards = [...new Set(batch.filter((p) => p.decide && p.velocityCard).map((p) => p.velocityCard!))];
     let counts = new Map<string, number>();
     if (cards.length) {
-      await lockCards(tx, cards);
       // The window starts an hour before the batch's earliest request (requests of a batch are milliseconds apart).
       const earliest = Math.min(...batch.map((p) => p.now.getTime()));
-      counts = await approvalsByCardSince(tx, { cardIds: cards, since: new Date(earliest - HOUR_MS) });
+      // Sent together, in this order, on the transaction's connection: the database runs the count
+      // only once the locks are held, and with its own snapshot, so it sees every approval
+      // committed by whoever held them before. One round trip instead of two.
+      [, counts] = await Promise.all([
+        lockCards(tx, cards),
+        approvalsByCardSince(tx, { cardIds: cards, since: new Date(earliest - HOUR_MS) }),
+      ]);
     }
     return batch.map((p) => {
       const latencyMs = Math.round(performance.now() - p.startedAt);

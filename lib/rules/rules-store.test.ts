@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { describeEachDatabase } from "@/db/testing";
-import { businesses } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { authorizationDecisions, businesses, stripeEvents } from "@/db/schema";
 import { event, authorization } from "@/testing/events";
 import { answerAuthorizationRequest } from "./authorize";
 import { EMPTY_RULES } from "./engine";
@@ -43,6 +44,30 @@ describeEachDatabase("rules store and decisions", (database) => {
     );
     assert.equal((await loadRules(db, "acct_strict")).business?.maxAmount, 2_000);
     assert.equal((await loadRules(db, "acct_strict")).businessId, biz!.id);
+  });
+
+  test("an answered request is in the decision log at once, and its event reaches the event log just after", async () => {
+    const { db } = database();
+    const cache = new RulesCache(0);
+    const request = event("issuing_authorization.request", authorization({ card: "ic_archived", amount: 700 }));
+    const answer = await answerAuthorizationRequest(db, cache, request);
+    assert.equal(answer.approved, true);
+    const [logged] = await db
+      .select()
+      .from(authorizationDecisions)
+      .where(eq(authorizationDecisions.eventId, request.id));
+    assert.equal(logged?.approved, true);
+    assert.equal(logged?.amount, 700);
+    // The payload is written in the log's next event batch: wait for it (no timing is asserted).
+    let stored: { payload: unknown }[] = [];
+    for (let i = 0; i < 100 && stored.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      stored = await db
+        .select({ payload: stripeEvents.payload })
+        .from(stripeEvents)
+        .where(eq(stripeEvents.id, request.id));
+    }
+    assert.deepEqual(stored[0]?.payload, JSON.parse(JSON.stringify(request)));
   });
 
   test("velocity counts approvals per card over a rolling hour, across the window edge", async () => {
