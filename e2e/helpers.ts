@@ -24,7 +24,7 @@ export function uniqueEmail(prefix: string): string {
  */
 export async function signUpAndOnboard(
   page: Page,
-  opts: { email: string; legalName: string; country: "US" | "MX"; name?: string; password?: string },
+  opts: { email: string; legalName: string; country: "US" | "MX" | "GB"; name?: string; password?: string },
 ): Promise<void> {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill(opts.name ?? "Jo Journey");
@@ -36,7 +36,7 @@ export async function signUpAndOnboard(
   await page.getByRole("button", { name: "Continue to verification" }).click();
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  const empty = opts.country === "MX" ? "0.00 USDC" : "$0.00";
+  const empty = { MX: "0.00 USDC", GB: "£0.00", US: "$0.00" }[opts.country];
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("balance-available")).toHaveText(empty, { timeout: 1000 });

@@ -7,8 +7,8 @@ import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { US_NAME, issueCard, sandboxStripe } from "./admin-helpers";
 import { signIn } from "./helpers";
 
-export type DemoUser = "owner@us.test" | "owner@mx.test" | "admin@platform.test";
-export const DEMO_USERS: DemoUser[] = ["owner@us.test", "owner@mx.test", "admin@platform.test"];
+export type DemoUser = "owner@us.test" | "owner@mx.test" | "owner@uk.test" | "admin@platform.test";
+export const DEMO_USERS: DemoUser[] = ["owner@us.test", "owner@mx.test", "owner@uk.test", "admin@platform.test"];
 
 export interface PageVisit {
   /** A short human name, e.g. "US owner: card detail". */
@@ -116,9 +116,11 @@ export const PAGES: PageRoute[] = [
     visits: [
       { name: "US owner: dashboard", as: "owner@us.test", path: "/dashboard" },
       { name: "MX owner: dashboard", as: "owner@mx.test", path: "/dashboard" },
+      { name: "UK owner: dashboard", as: "owner@uk.test", path: "/dashboard" },
     ],
   },
   { route: "/money", visits: [{ name: "US owner: money", as: "owner@us.test", path: "/money" }] },
+  { route: "/balance", visits: [{ name: "UK owner: Issuing balance", as: "owner@uk.test", path: "/balance" }] },
   {
     route: "/cards",
     visits: [

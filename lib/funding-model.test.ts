@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fundingModelFor } from "./funding-model";
+import { balanceCurrencyFor, cardCurrencyFor, fundingModelFor } from "./funding-model";
 
 test("country picks the funding model", () => {
   assert.equal(fundingModelFor("US"), "treasury");
@@ -9,4 +9,18 @@ test("country picks the funding model", () => {
   assert.equal(fundingModelFor("GB"), "issuing_balance");
   assert.equal(fundingModelFor("FR"), "issuing_balance");
   assert.equal(fundingModelFor("BR"), null);
+});
+
+test("country picks the currency held and the currency cards spend", () => {
+  assert.deepEqual(
+    ["US", "MX", "GB", "fr", "DE", "SE"].map((c) => [balanceCurrencyFor(c), cardCurrencyFor(c)]),
+    [
+      ["usd", "usd"],
+      ["usdc", "usd"],
+      ["gbp", "gbp"],
+      ["eur", "eur"],
+      ["eur", "eur"],
+      ["eur", "eur"],
+    ],
+  );
 });

@@ -8,13 +8,18 @@ import { seedDemoStripe } from "@/lib/demo/seed-stripe";
 
 // Businesses as the app leaves them, on the sandbox: the only Stripe double the tests use.
 
-/** The demo seed verifies and funds every business with these names (1,000.00 USDC; 25,000.00 USD). */
-export const SEEDED_NAME = { MX: "Comercial Aurora S.A. de C.V.", US: "Acme Supplies Inc." } as const;
+/** The demo seed verifies and funds every business with these names (1,000.00 USDC; 25,000.00 USD; 5,000.00 GBP). */
+export const SEEDED_NAME = {
+  MX: "Comercial Aurora S.A. de C.V.",
+  US: "Acme Supplies Inc.",
+  GB: "Brightside Supplies Ltd",
+} as const;
+type SeededCountry = keyof typeof SEEDED_NAME;
 
 /** A founder and the business they signed up, before any Stripe account (what the sign-up form leaves). */
 export async function newBusiness(
   db: Db,
-  country: "US" | "MX",
+  country: SeededCountry,
   legalName = `${country} ${randomUUID().slice(0, 8)}`,
 ): Promise<{ business: Business; ownerId: string }> {
   const [u] = await db
@@ -35,7 +40,7 @@ export async function newBusiness(
  */
 export type SeededBusiness = { business: Business; ownerId: string };
 
-export async function seededBusinesses<const C extends ReadonlyArray<"US" | "MX">>(
+export async function seededBusinesses<const C extends ReadonlyArray<SeededCountry>>(
   db: Db,
   stripe: Stripe,
   countries: C,

@@ -11,6 +11,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
     ? [
         { href: "/dashboard", label: "Home" },
         ...(ctx.business.fundingModel === "treasury" ? [{ href: "/money", label: "Money" }] : []),
+        ...(ctx.business.fundingModel === "issuing_balance" ? [{ href: "/balance", label: "Balance" }] : []),
         { href: "/cards", label: "Cards" },
         ...(ctx.business.fundingModel === "stablecoin"
           ? [

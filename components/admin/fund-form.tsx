@@ -24,13 +24,18 @@ export function FundForm({
   action,
   businessId,
   businessName,
-  stablecoin,
+  model,
+  currency,
 }: {
   action: (prev: Result, form: FormData) => Promise<Result>;
   businessId: string;
   businessName: string;
-  stablecoin: boolean;
+  model: "treasury" | "stablecoin" | "issuing_balance";
+  /** What the funding is sent in: USD from the platform, or the Issuing balance's own currency. */
+  currency: string;
 }) {
+  const stablecoin = model === "stablecoin";
+  const topUp = model === "issuing_balance";
   const [token, setToken] = useState(newToken);
   const [amount, setAmount] = useState("");
   const [review, setReview] = useState<number | null>(null);
@@ -52,7 +57,7 @@ export function FundForm({
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          const parsed = parseMoney(amount, "usd");
+          const parsed = parseMoney(amount, currency);
           if (!parsed.ok) return setLocalError(parsed.message);
           setLocalError(undefined);
           setReview(parsed.amount);
@@ -60,13 +65,17 @@ export function FundForm({
       >
         <Field
           ref={amountField}
-          label="Amount (USD)"
+          label={`Amount (${currency.toUpperCase()})`}
           name="amount"
           inputMode="decimal"
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
           error={localError ?? serverError?.fields?.amount}
-          hint="Sent from the platform's USD financial account"
+          hint={
+            topUp
+              ? "A top-up of the business's Issuing balance, created on its account"
+              : "Sent from the platform's USD financial account"
+          }
         />
         <button type="submit" aria-haspopup="dialog" className={`${btn} bg-brand-600 text-white hover:bg-brand-700`}>
           Review funding
@@ -82,7 +91,8 @@ export function FundForm({
         description={
           review === null ? null : (
             <p data-testid="fund-confirm-text">
-              Send <strong>{formatMoney(review, "usd")}</strong> from the platform to <strong>{businessName}</strong>
+              {topUp ? "Top up" : "Send"} <strong>{formatMoney(review, currency)}</strong>{" "}
+              {topUp ? "into the Issuing balance of" : "from the platform to"} <strong>{businessName}</strong>
               {stablecoin ? (
                 <>
                   , converted to USDC: they receive about <strong>{formatMoney(review, "usdc")}</strong> at the current

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { count, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { businesses, type Business } from "@/db/schema";
 
@@ -44,13 +44,7 @@ export async function setBusinessStripeIds(
   await db.update(businesses).set(ids).where(eq(businesses.id, businessId));
 }
 
-/** The businesses with these legal names still without a financial account (the demo's, before setup). */
-export function businessesNamedWithoutFinancialAccount(
-  db: DbOrTx,
-  { legalNames }: { legalNames: string[] },
-): Promise<Business[]> {
-  return db
-    .select()
-    .from(businesses)
-    .where(and(inArray(businesses.legalName, legalNames), isNull(businesses.financialAccountId)));
+/** The businesses with these legal names (the demo's). */
+export function businessesNamed(db: DbOrTx, { legalNames }: { legalNames: string[] }): Promise<Business[]> {
+  return db.select().from(businesses).where(inArray(businesses.legalName, legalNames));
 }

@@ -1,9 +1,11 @@
+import type Stripe from "stripe";
 import { z } from "zod";
 import { getBusiness } from "@/db/queries/businesses";
 import type { Business } from "@/db/schema";
 import type { PlatformActor } from "@/lib/actions/execute";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import { moneyField } from "@/lib/money-field";
+import { balanceCurrencyFor } from "@/lib/funding-model";
+import { amountIn } from "@/lib/issuing-balance/amount";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { v2Request } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
@@ -14,7 +16,8 @@ export const FUNDING_KIND = "platform_funding";
 
 export const fundSchema = z.object({
   businessId: z.uuid({ error: "Unknown business" }),
-  amount: moneyField("usd"),
+  // Parsed in the currency the business is funded in (USD, or its Issuing balance's), once it is known.
+  amount: z.string({ error: "Enter an amount" }).max(30, { error: "Enter an amount like 12.50" }),
   clientToken: z.string({ error: "Reload the page and try again" }).min(16).max(100),
 });
 
@@ -28,6 +31,9 @@ export type FundResult = {
   replayed?: boolean;
 };
 
+// Stripe's Issuing balance guide: `destination_balance=issuing` on a top-up (the SDK doesn't type it).
+type IssuingTopupParams = Stripe.TopupCreateParams & { destination_balance: "issuing" };
+
 async function sendMoney(
   deps: AdminDeps,
   business: Business,
@@ -35,6 +41,18 @@ async function sendMoney(
   idempotencyKey: string,
 ): Promise<Omit<FundResult, "operationId">> {
   const accountId = business.stripeAccountId!;
+  if (business.fundingModel === "issuing_balance") {
+    // Connect funding of an Issuing balance: a top-up created on the connected account.
+    const params: IssuingTopupParams = {
+      amount,
+      currency: balanceCurrencyFor(business.country),
+      destination_balance: "issuing",
+      description: "Funding from the platform",
+    };
+    const topup = await deps.stripe.topups.create(params, { stripeAccount: accountId, idempotencyKey });
+    const moved = { amount: topup.amount, currency: topup.currency };
+    return { stripeObjectId: topup.id, debited: moved, credited: moved };
+  }
   const destination = business.financialAccountId!;
   if (business.fundingModel === "stablecoin") {
     const from = await platformV2UsdAccount(deps.stripe);
@@ -90,28 +108,29 @@ export async function fundBusiness(
 ): Promise<ActionResult<FundResult>> {
   const business = await getBusiness(deps.db, { businessId: input.businessId });
   if (!business) return fail("not_found");
-  if (!business.stripeAccountId || !business.financialAccountId)
+  const issuingBalance = business.fundingModel === "issuing_balance";
+  const currency = issuingBalance ? balanceCurrencyFor(business.country) : "usd";
+  const parsed = amountIn(input.amount, currency);
+  if (!parsed.ok) return fail("validation_failed", { amount: parsed.message });
+  if (!business.stripeAccountId || (!issuingBalance && !business.financialAccountId))
     return fail("validation_failed", {
-      amount: "This business has no financial account yet: it must finish onboarding first",
+      amount: `This business has no ${issuingBalance ? "Issuing balance" : "financial account"} yet: it must finish onboarding first`,
     });
-  if (business.fundingModel === "issuing_balance")
-    return fail("validation_failed", {
-      amount: "Businesses on the Issuing balance are funded by top-ups, not from the platform's financial account",
-    });
+  const amount = parsed.amount;
   const claim = await claimOperation(deps.db, {
     kind: FUNDING_KIND,
     clientToken: input.clientToken,
     businessId: business.id,
     createdBy: actor.userId,
-    amount: input.amount,
-    currency: "usd",
-    request: { amount: input.amount },
+    amount,
+    currency,
+    request: { amount },
   });
   if (!claim.ok) return claim;
   const { op } = claim.data;
   if (op.status === "succeeded")
     return ok({ operationId: op.id, ...(op.result as Omit<FundResult, "operationId">), replayed: true });
-  const sent = await callStripeOnce(deps.db, op, (key) => sendMoney(deps, business, input.amount, key));
+  const sent = await callStripeOnce(deps.db, op, (key) => sendMoney(deps, business, amount, key));
   if (!sent.ok) return sent.result;
   await recordSuccess(deps.db, op, {
     stripeObjectId: sent.value.stripeObjectId,

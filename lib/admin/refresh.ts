@@ -1,5 +1,5 @@
 import type { Business } from "@/db/schema";
-import { applyTreasuryFinancialAccount } from "@/lib/events/read-models";
+import { applyIssuingBalance, applyTreasuryFinancialAccount } from "@/lib/events/read-models";
 import { applyFinancialAccountV2 } from "@/lib/events/read-models-v2";
 import { v2Request } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
@@ -12,10 +12,15 @@ import type { AdminDeps } from "./deps";
 export async function refreshFinancialAccounts(deps: AdminDeps, business: Business): Promise<void> {
   const accountId = business.stripeAccountId;
   const fa = business.financialAccountId;
-  if (!accountId || !fa) return;
+  if (!accountId) return;
   try {
     const now = new Date();
-    if (business.fundingModel === "stablecoin") {
+    if (business.fundingModel === "issuing_balance") {
+      const balance = await deps.stripe.balance.retrieve({}, { stripeAccount: accountId });
+      await applyIssuingBalance(deps.db, accountId, balance, now);
+    } else if (!fa) {
+      return;
+    } else if (business.fundingModel === "stablecoin") {
       const obj = await v2Request(
         deps.stripe,
         "GET",

@@ -4,9 +4,14 @@ import { recordAudit } from "@/db/queries/audit-log";
 import { getBusinessByAccount, insertBusiness, setBusinessStripeIds } from "@/db/queries/businesses";
 import { addMembership } from "@/db/queries/memberships";
 import type { Business } from "@/db/schema";
-import { createStablecoinAccount, createTreasuryAccount, retrieveStablecoinAccount } from "@/lib/stripe/accounts";
+import {
+  createIssuingBalanceAccount,
+  createStablecoinAccount,
+  createTreasuryAccount,
+  retrieveStablecoinAccount,
+} from "@/lib/stripe/accounts";
 import { createTreasuryFinancialAccount, createUsdcFinancialAccount } from "@/lib/stripe/financial-accounts";
-import { fundingModelFor } from "@/lib/funding-model";
+import { balanceCurrencyFor, fundingModelFor } from "@/lib/funding-model";
 import type { NewBusinessInput } from "./schemas";
 
 // Idempotency keys derive from the business row, the stored record of "create this once":
@@ -53,7 +58,9 @@ export async function provisionStripeAccount(db: Db, stripe: Stripe, business: B
   const accountId =
     business.fundingModel === "stablecoin"
       ? await createStablecoinAccount(stripe, details, accountKey(business))
-      : await createTreasuryAccount(stripe, details, accountKey(business));
+      : business.fundingModel === "issuing_balance"
+        ? await createIssuingBalanceAccount(stripe, details, balanceCurrencyFor(business.country), accountKey(business))
+        : await createTreasuryAccount(stripe, details, accountKey(business));
   await setBusinessStripeIds(db, { businessId: business.id }, { stripeAccountId: accountId });
   business.stripeAccountId = accountId;
   return accountId;
@@ -63,7 +70,7 @@ export type OnboardingState = {
   status: "needs_account" | "needs_details" | "verifying" | "active" | "restricted";
   /** Requirement names still due, as Stripe lists them. */
   due: string[];
-  /** Whether the capability the financial account needs is active. */
+  /** Whether the capability that holds the business's money is active (Treasury, USDC, or Issuing for the Issuing balance). */
   canHoldMoney: boolean;
 };
 
@@ -81,17 +88,18 @@ export async function onboardingState(stripe: Stripe, business: Business): Promi
   }
   const account = await stripe.accounts.retrieve(business.stripeAccountId);
   const due = account.requirements?.currently_due ?? [];
-  const treasury = account.capabilities?.treasury;
   const issuing = account.capabilities?.card_issuing;
+  // On the Issuing balance, Issuing is the capability that holds the money; in the US it is Treasury.
+  const holds = business.fundingModel === "issuing_balance" ? issuing : account.capabilities?.treasury;
   const status =
-    treasury === "active" && issuing === "active"
+    holds === "active" && issuing === "active"
       ? "active"
       : due.length
         ? "needs_details"
-        : treasury === "pending"
+        : holds === "pending"
           ? "verifying"
           : "restricted";
-  return { status, due, canHoldMoney: treasury === "active" };
+  return { status, due, canHoldMoney: holds === "active" };
 }
 
 /** Creates the financial account once onboarding allows it; returns its id, or null if not yet. */
@@ -102,7 +110,8 @@ export async function ensureFinancialAccount(
   state?: OnboardingState,
 ): Promise<string | null> {
   if (business.financialAccountId) return business.financialAccountId;
-  if (!business.stripeAccountId) return null;
+  // The Issuing balance is part of the account itself: there is no financial account to open.
+  if (!business.stripeAccountId || business.fundingModel === "issuing_balance") return null;
   const s = state ?? (await onboardingState(stripe, business));
   if (!s.canHoldMoney) return null;
   const id =

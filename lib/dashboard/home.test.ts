@@ -32,7 +32,7 @@ describeEachDatabase("home page data", (database) => {
         txn("trxn_e", "acct_me", -7_000, day(1), "void"),
         txn("trxn_f", "acct_other", 50_000, day(0)),
       ]);
-    const flow = await moneyFlow(db, "acct_me", now);
+    const flow = await moneyFlow(db, "acct_me", { now });
     assert.equal(flow.length, 30);
     assert.equal(flow[29]?.day, "2026-11-20");
     assert.deepEqual(flow[29], { day: "2026-11-20", moneyIn: 10_000, moneyOut: 2_500 });

@@ -2,14 +2,20 @@ import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { countDeclinedSince, recentAuthorizations } from "@/db/queries/authorizations";
 import { countDisputesAwaitingEvidence } from "@/db/queries/disputes";
+import { cardMoneyByDay } from "@/db/queries/issuing-transactions";
 import { moneyInOutByDay, recentMoneyTransactions } from "@/db/queries/money-transactions";
 import type { Business } from "@/db/schema";
+import { readIssuingBalance } from "@/lib/issuing-balance/balance";
 import { v2Request } from "@/lib/stripe/v2";
 
 export type Balances = { currency: string; available: number; incoming: number; outgoing: number };
 
 /** Balances read from Stripe: they move with every card swipe, so the read model may lag. */
 export async function readBalances(stripe: Stripe, business: Business): Promise<Balances | null> {
+  if (business.fundingModel === "issuing_balance" && business.stripeAccountId) {
+    const { currency, available, incoming, outgoing } = await readIssuingBalance(stripe, business);
+    return { currency, available, incoming, outgoing };
+  }
   if (!business.stripeAccountId || !business.financialAccountId) return null;
   if (business.fundingModel === "stablecoin") {
     const fa = await v2Request(
@@ -42,14 +48,28 @@ export async function readBalances(stripe: Stripe, business: Business): Promise<
 
 export type DayFlow = { day: string; moneyIn: number; moneyOut: number };
 
-/** Money in and out per UTC day over the last `days` days, from the financial account's ledger lines. */
-export async function moneyFlow(db: DbOrTx, accountId: string, now = new Date(), days = 30): Promise<DayFlow[]> {
+/**
+ * Money in and out per UTC day over the last `days` days, from the ledger lines: a financial
+ * account's, or on the Issuing balance its top-ups and payouts plus the card captures and refunds.
+ */
+export async function moneyFlow(
+  db: DbOrTx,
+  accountId: string,
+  { now = new Date(), days = 30, cardLines = false }: { now?: Date; days?: number; cardLines?: boolean } = {},
+): Promise<DayFlow[]> {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
-  const byDay = new Map((await moneyInOutByDay(db, { accountId, since: start })).map((r) => [r.day, r]));
+  const lines = [
+    ...(await moneyInOutByDay(db, { accountId, since: start })),
+    ...(cardLines ? await cardMoneyByDay(db, { accountId, since: start }) : []),
+  ];
   return Array.from({ length: days }, (_, i) => {
     const d = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-    const r = byDay.get(d);
-    return { day: d, moneyIn: r?.moneyIn ?? 0, moneyOut: r?.moneyOut ?? 0 };
+    const ofDay = lines.filter((l) => l.day === d);
+    return {
+      day: d,
+      moneyIn: ofDay.reduce((s, l) => s + l.moneyIn, 0),
+      moneyOut: ofDay.reduce((s, l) => s + l.moneyOut, 0),
+    };
   });
 }
 

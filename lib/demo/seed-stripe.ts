@@ -1,13 +1,16 @@
 import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
-import { businessesNamedWithoutFinancialAccount } from "@/db/queries/businesses";
+import { hasAppMeta, insertAppMeta } from "@/db/queries/app-meta";
+import { businessesNamed } from "@/db/queries/businesses";
+import type { Business } from "@/db/schema";
 import { ensureFinancialAccount, onboardingState, provisionStripeAccount } from "@/lib/businesses/provision";
 import { platformTreasuryAccount } from "@/lib/admin/platform-accounts";
+import { balanceCurrencyFor } from "@/lib/funding-model";
 import { v2Request } from "@/lib/stripe/v2";
+import { DEMO_BUSINESS_NAMES } from "./seed";
 
 // Sandbox mode only: gives the demo businesses verified accounts, financial accounts and money,
 // so a new user sees a working product on first start. Every step is idempotent.
-const DEMO_NAMES = ["Acme Supplies Inc.", "Comercial Aurora S.A. de C.V."];
 const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
 
 async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
@@ -118,20 +121,96 @@ async function fundMx(stripe: Stripe, accountId: string, fa: string): Promise<vo
   );
 }
 
+async function verifyGb(stripe: Stripe, accountId: string, legalName: string): Promise<void> {
+  await stripe.accounts.update(accountId, {
+    business_type: "company",
+    company: {
+      name: legalName,
+      tax_id: "000000000",
+      phone: "+442071234567",
+      address: { line1: "1 Brightside Lane", city: "London", postal_code: "EC1A 1BB" },
+    },
+    business_profile: { mcc: "5943", url: "https://brightside.example.co.uk", name: legalName },
+    // Stripe's UK test bank account (sort code 10-88-00).
+    external_account: {
+      object: "bank_account",
+      country: "GB",
+      currency: "gbp",
+      routing_number: "108800",
+      account_number: "00012345",
+    },
+    tos_acceptance: TOS,
+    settings: { card_issuing: { tos_acceptance: TOS } },
+  });
+}
+
+/**
+ * The Issuing balance's opening top-up, settled at once through the sandbox's control (a bank
+ * top-up is pending for days on Stripe), and a cardholder with an active virtual card on it.
+ */
+async function fundGb(stripe: Stripe, business: Business, accountId: string): Promise<void> {
+  const currency = balanceCurrencyFor(business.country);
+  const opts = (key: string) => ({ stripeAccount: accountId, idempotencyKey: `demo-${accountId}-${key}` });
+  const params = { amount: 500_000, currency, destination_balance: "issuing", description: "Opening top-up" };
+  const topup = await stripe.topups.create(params as Stripe.TopupCreateParams, opts("opening-topup"));
+  if (topup.status === "pending") await sandboxControl(stripe, `/_sandbox/topups/${topup.id}/succeed`);
+  const holder = await stripe.issuing.cardholders.create(
+    {
+      type: "individual",
+      name: "Olivia Owner",
+      email: "owner@uk.test",
+      individual: {
+        first_name: "Olivia",
+        last_name: "Owner",
+        card_issuing: { user_terms_acceptance: { date: TOS.date, ip: TOS.ip } },
+      },
+      billing: { address: { line1: "1 Brightside Lane", city: "London", postal_code: "EC1A 1BB", country: "GB" } },
+    },
+    opts("cardholder"),
+  );
+  await stripe.issuing.cards.create(
+    { cardholder: holder.id, currency, type: "virtual", status: "active" },
+    opts("card"),
+  );
+}
+
+/** Sandbox mode only: one of the sandbox's `/_sandbox/…` controls, on the server the Stripe client talks to. */
+async function sandboxControl(stripe: Stripe, path: string): Promise<void> {
+  const base = `${stripe.getApiField("protocol")}://${stripe.getApiField("host")}:${stripe.getApiField("port")}`;
+  const res = await fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+  if (!res.ok) throw new Error(`sandbox control ${path} answered ${res.status}`);
+}
+
+/**
+ * Verifies and funds each demo business once (an `app_meta` row records it; businesses funded before
+ * that row existed are the ones with a financial account).
+ */
 export async function seedDemoStripe(db: Db, stripe: Stripe, log: (line: string) => void = console.log): Promise<void> {
-  const rows = await businessesNamedWithoutFinancialAccount(db, { legalNames: DEMO_NAMES });
-  for (const business of rows) {
+  for (const business of await businessesNamed(db, { legalNames: DEMO_BUSINESS_NAMES })) {
+    const done = `demo-stripe:${business.id}`;
+    if (await hasAppMeta(db, { key: done })) continue;
+    if (business.fundingModel !== "issuing_balance" && business.financialAccountId) continue;
     const accountId = await provisionStripeAccount(db, stripe, business);
     if (business.fundingModel === "stablecoin") await verifyMx(stripe, accountId, business.legalName);
+    else if (business.fundingModel === "issuing_balance") await verifyGb(stripe, accountId, business.legalName);
     else await verifyUs(stripe, accountId, business.legalName);
     const state = await until("verification", async () => {
       const s = await onboardingState(stripe, business);
       return s.canHoldMoney && s;
     });
-    const fa = await ensureFinancialAccount(db, stripe, business, state);
-    if (!fa) throw new Error(`no financial account for ${business.legalName}`);
-    if (business.fundingModel === "stablecoin") await fundMx(stripe, accountId, fa);
-    else await fundUs(stripe, accountId, fa);
-    log(`demo: ${business.legalName} verified and funded (${accountId}, ${fa})`);
+    if (business.fundingModel === "issuing_balance") {
+      await fundGb(stripe, business, accountId);
+    } else {
+      const fa = await ensureFinancialAccount(db, stripe, business, state);
+      if (!fa) throw new Error(`no financial account for ${business.legalName}`);
+      if (business.fundingModel === "stablecoin") await fundMx(stripe, accountId, fa);
+      else await fundUs(stripe, accountId, fa);
+    }
+    await insertAppMeta(db, { key: done, value: { accountId } });
+    log(`demo: ${business.legalName} verified and funded (${accountId})`);
   }
 }

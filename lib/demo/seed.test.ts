@@ -7,17 +7,17 @@ import { seedDemoData } from "./seed";
 import { checkCredentials } from "@/lib/auth/accounts";
 
 describeEachDatabase("demo seed", (database) => {
-  test("seeds the three demo sign-ins once, with their roles and businesses", async () => {
+  test("seeds the four demo sign-ins once, with their roles and businesses", async () => {
     const { db } = database();
     assert.deepEqual(await seedDemoData(db), { seeded: true });
     assert.deepEqual(await seedDemoData(db), { seeded: false });
-    assert.deepEqual(await db.select({ n: count() }).from(users), [{ n: 3 }]);
-    assert.deepEqual(await db.select({ n: count() }).from(memberships), [{ n: 2 }]);
+    assert.deepEqual(await db.select({ n: count() }).from(users), [{ n: 4 }]);
+    assert.deepEqual(await db.select({ n: count() }).from(memberships), [{ n: 3 }]);
     const admin = await checkCredentials(db, "admin@platform.test", "sandbox-demo");
     assert.ok(admin.ok && admin.user.platformRole === "platform_admin");
     const owner = await checkCredentials(db, "owner@mx.test", "sandbox-demo");
     assert.ok(owner.ok && owner.user.platformRole === null);
     const models = (await db.select().from(businesses)).map((b) => `${b.country}:${b.fundingModel}`).sort();
-    assert.deepEqual(models, ["MX:stablecoin", "US:treasury"]);
+    assert.deepEqual(models, ["GB:issuing_balance", "MX:stablecoin", "US:treasury"]);
   });
 });

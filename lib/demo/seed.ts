@@ -1,7 +1,6 @@
 import type { Db } from "@/db/connect";
-import { hasAppMeta, insertAppMeta } from "@/db/queries/app-meta";
 import { insertBusiness } from "@/db/queries/businesses";
-import { addMembership } from "@/db/queries/memberships";
+import { addMembership, membershipsOf } from "@/db/queries/memberships";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { fundingModelFor } from "@/lib/funding-model";
@@ -12,31 +11,41 @@ export const DEMO_SIGN_INS = [
   { email: "admin@platform.test", name: "Pat Platform", role: "platform admin" },
   { email: "owner@us.test", name: "Uma Owner", role: "owner of Acme Supplies Inc. (US, Treasury)" },
   { email: "owner@mx.test", name: "Mateo Dueño", role: "owner of Comercial Aurora S.A. de C.V. (MX, USDC)" },
+  { email: "owner@uk.test", name: "Olivia Owner", role: "owner of Brightside Supplies Ltd (UK, Issuing balance)" },
 ] as const;
 
 const DEMO_BUSINESSES = [
   { owner: "owner@us.test", legalName: "Acme Supplies Inc.", country: "US" },
   { owner: "owner@mx.test", legalName: "Comercial Aurora S.A. de C.V.", country: "MX" },
+  { owner: "owner@uk.test", legalName: "Brightside Supplies Ltd", country: "GB" },
 ] as const;
 
-const SEEDED_KEY = "demo_seeded";
+export const DEMO_BUSINESS_NAMES: string[] = DEMO_BUSINESSES.map((b) => b.legalName);
 
-/** Seeds the demo users and businesses once; later calls do nothing. Sandbox mode only. */
+/**
+ * Seeds the demo users and businesses that are missing (so a demo added later reaches an existing
+ * install); a second call adds nothing. Sandbox mode only.
+ */
 export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
   return db.transaction(async (tx) => {
-    if (await hasAppMeta(tx, { key: SEEDED_KEY })) return { seeded: false };
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    let seeded = false;
+    let passwordHash: string | null = null;
     for (const person of DEMO_SIGN_INS) {
+      if (await getUserByEmail(tx, { email: person.email })) continue;
+      passwordHash ??= await hashPassword(DEMO_PASSWORD);
       await createUser(tx, {
         email: person.email,
         name: person.name,
         passwordHash,
         platformRole: person.email === "admin@platform.test" ? "platform_admin" : null,
       });
+      seeded = true;
     }
     for (const demo of DEMO_BUSINESSES) {
       const owner = await getUserByEmail(tx, { email: demo.owner });
       if (!owner) continue;
+      if ((await membershipsOf(tx, { userId: owner.id })).some((m) => m.business.legalName === demo.legalName))
+        continue;
       const business = await insertBusiness(tx, {
         legalName: demo.legalName,
         country: demo.country,
@@ -45,8 +54,8 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
         fundingModel: fundingModelFor(demo.country) ?? "treasury",
       });
       await addMembership(tx, { businessId: business.id, userId: owner.id, role: "owner" });
+      seeded = true;
     }
-    await insertAppMeta(tx, { key: SEEDED_KEY, value: { at: new Date().toISOString() } });
-    return { seeded: true };
+    return { seeded };
   });
 }

@@ -7,6 +7,8 @@ import {
   applyCard,
   applyCardholder,
   applyDispute,
+  applyIssuingBalance,
+  applyIssuingBalanceMove,
   applyIssuingTransaction,
   applyTreasuryFinancialAccount,
   applyTreasuryOutbound,
@@ -103,6 +105,13 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
           "outbound_transfer",
           sourceAt,
         );
+      break;
+    case "balance":
+      if (account) await applyIssuingBalance(db, account, obj as Stripe.Balance, sourceAt);
+      break;
+    case "topup":
+    case "payout":
+      if (account) await applyIssuingBalanceMove(db, account, obj as Stripe.Topup | Stripe.Payout, sourceAt);
       break;
     default:
       break;

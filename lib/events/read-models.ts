@@ -227,3 +227,62 @@ export async function applyTreasuryTransaction(
     sourceAt,
   });
 }
+
+/** The Issuing balance's ledger line for a top-up or payout: `money_transactions` under the `issuing_balance` label. */
+export const ISSUING_BALANCE_LEDGER = "issuing_balance";
+// A top-up or payout that never moved money (or moved it back) is no line of the balance.
+const VOID_STATUSES = new Set(["failed", "canceled", "reversed"]);
+
+export async function applyIssuingBalanceMove(
+  db: DbOrTx,
+  accountId: string,
+  move: Stripe.Topup | Stripe.Payout,
+  sourceAt: Date,
+): Promise<void> {
+  const topup = move.object === "topup";
+  // Only moves of the Issuing balance: a payout's or top-up's other balance is the payments one.
+  const balance = topup
+    ? (move as { destination_balance?: string | null }).destination_balance
+    : (move as { source_balance?: string | null }).source_balance;
+  if (balance !== "issuing") return;
+  await upsertMoneyTransaction(db, {
+    id: move.id,
+    accountId,
+    financialAccount: ISSUING_BALANCE_LEDGER,
+    amount: topup ? move.amount : -move.amount,
+    currency: move.currency,
+    flowType: move.object,
+    status: VOID_STATUSES.has(move.status) ? "void" : move.status,
+    description: move.description,
+    objectCreatedAt: at(move.created),
+    sourceAt,
+  });
+}
+
+/**
+ * A UK/EEA business's Issuing balance as a row of `financial_accounts` (id `issuing:<account>`),
+ * so the admin's accounts table and review page list its balance beside the financial accounts of
+ * the other models. Only for businesses on the Issuing balance (others' balance events are their
+ * payments balance, which this product doesn't use).
+ */
+export async function applyIssuingBalance(
+  db: DbOrTx,
+  accountId: string,
+  balance: Stripe.Balance,
+  sourceAt: Date,
+): Promise<void> {
+  const business = await getBusinessByAccount(db, { accountId });
+  if (business?.fundingModel !== "issuing_balance") return;
+  const balances: Record<string, { available: number; inbound_pending: number; outbound_pending: number }> = {};
+  for (const a of balance.issuing?.available ?? [])
+    balances[a.currency] = { available: a.amount, inbound_pending: 0, outbound_pending: 0 };
+  await upsertFinancialAccount(db, {
+    id: `issuing:${accountId}`,
+    accountId,
+    api: "v1",
+    status: "open",
+    balances,
+    objectCreatedAt: business.createdAt,
+    sourceAt,
+  });
+}

@@ -9,6 +9,8 @@ import {
   applyCard,
   applyCardholder,
   applyDispute,
+  applyIssuingBalance,
+  applyIssuingBalanceMove,
   applyIssuingTransaction,
   applyTreasuryFinancialAccount,
   applyTreasuryOutbound,
@@ -75,6 +77,18 @@ export async function reconcileBusiness(db: DbOrTx, stripe: Stripe, business: Bu
   } else {
     await applyAccountV1(db, await stripe.accounts.retrieve(accountId), sourceAt);
     bump("accounts");
+    if (business.fundingModel === "issuing_balance") {
+      await applyIssuingBalance(db, accountId, await stripe.balance.retrieve({}, opts), sourceAt);
+      bump("financial_accounts");
+      for await (const t of stripe.topups.list({ limit: 100 }, opts)) {
+        await applyIssuingBalanceMove(db, accountId, t, sourceAt);
+        bump("money_transactions");
+      }
+      for await (const p of stripe.payouts.list({ limit: 100 }, opts)) {
+        await applyIssuingBalanceMove(db, accountId, p, sourceAt);
+        bump("money_transactions");
+      }
+    }
     if (business.fundingModel === "treasury") {
       for await (const fa of stripe.treasury.financialAccounts.list({ limit: 100 }, opts)) {
         await applyTreasuryFinancialAccount(db, accountId, fa, sourceAt);

@@ -7,6 +7,7 @@ import { stripeMode } from "@/lib/config";
 import { fail, ok } from "@/lib/errors";
 import { moneyField } from "@/lib/money-field";
 import { getStripe } from "@/lib/stripe/client";
+import { sandboxControl } from "./control";
 import { stripeFailure } from "@/lib/stripe/errors";
 
 /** Sandbox tools act only in sandbox mode, on an onboarded business. */
@@ -58,6 +59,7 @@ export const sandboxToolActions = {
         );
       try {
         const auth = await simulatePurchase(getStripe(), business.stripeAccountId, input);
+        if ("refused" in auth) return fail("validation_failed", { amount: auth.refused });
         return ok({
           id: auth.id,
           approved: auth.approved,
@@ -100,6 +102,39 @@ export const sandboxToolActions = {
     },
     audit: (_input, data) => ({ action: "sandbox.money_received", data }),
     revalidate: () => ["/dashboard"],
+  }),
+
+  /** A pending top-up of the Issuing balance arrives from the bank, or the bank refuses it. */
+  settleTopup: businessSpec({
+    permission: "money.move",
+    schema: z.object({
+      topup: z.string().regex(/^tu_[A-Za-z0-9_]{1,64}$/),
+      outcome: z.enum(["succeed", "fail"]),
+    }),
+    run: async ({ business: b, input: { topup, outcome } }) => {
+      const business = sandboxAccount(b);
+      const control = sandboxControl();
+      if (!business?.stripeAccountId || !control) return fail("not_found");
+      try {
+        // Retrieve first: another account's top-up is not found rather than touched.
+        await getStripe().topups.retrieve(topup, {}, { stripeAccount: business.stripeAccountId });
+      } catch (err) {
+        return stripeFailure(err, { refused: "Could not find this top-up" }).result;
+      }
+      const body = outcome === "fail" ? { failure_code: "insufficient_funds" } : {};
+      const settled = (await control(`/_sandbox/topups/${encodeURIComponent(topup)}/${outcome}`, body)) as {
+        id?: string;
+        status?: string;
+      };
+      if (settled?.id !== topup || typeof settled.status !== "string")
+        return fail("validation_failed", undefined, "This top-up is no longer pending");
+      return ok({ topup, status: settled.status });
+    },
+    audit: ({ topup, outcome }) => ({
+      action: `sandbox.topup_${outcome === "fail" ? "failed" : "arrived"}`,
+      target: topup,
+    }),
+    revalidate: () => ["/sandbox-tools", "/balance", "/dashboard"],
   }),
 
   completeInbound: businessSpec({

@@ -35,6 +35,37 @@ export async function createTreasuryAccount(stripe: Stripe, a: NewAccount, idemp
   return account.id;
 }
 
+/**
+ * UK/EEA: a v1 Custom account controlled by the platform, with Issuing on its Issuing balance (no
+ * Treasury outside the US): top-ups fund the balance, payouts empty it, cards spend from it.
+ */
+export async function createIssuingBalanceAccount(
+  stripe: Stripe,
+  a: NewAccount,
+  currency: string,
+  idempotencyKey: string,
+): Promise<string> {
+  const account = await stripe.accounts.create(
+    {
+      country: a.country.toUpperCase(),
+      default_currency: currency,
+      ...(a.email ? { email: a.email } : {}),
+      business_type: a.businessType,
+      ...(a.businessType === "individual" ? {} : { company: { name: a.legalName } }),
+      business_profile: { name: a.legalName },
+      controller: {
+        stripe_dashboard: { type: "none" },
+        fees: { payer: "application" },
+        losses: { payments: "application" },
+        requirement_collection: "application",
+      },
+      capabilities: { transfers: { requested: true }, card_issuing: { requested: true } },
+    },
+    { idempotencyKey },
+  );
+  return account.id;
+}
+
 /** MX/AR: a v2 account that stores USDC (storer) and can have commercial prepaid cards (card_creator). */
 export async function createStablecoinAccount(stripe: Stripe, a: NewAccount, idempotencyKey: string): Promise<string> {
   const country = a.country.toLowerCase();

@@ -58,3 +58,17 @@ test("a lost connection, a 5xx and a 409 for a key in use are unknown outcomes, 
     assert.doesNotMatch(JSON.stringify(result), /ledger holder/);
   }
 });
+
+test("a v1 refusal is read from its code under the generic type: a payout above the balance says so next to the amount", () => {
+  const err = new Stripe.errors.StripeInvalidRequestError({
+    statusCode: 400,
+    type: "invalid_request_error",
+    code: "balance_insufficient",
+    param: "amount",
+    message: SECRET,
+  });
+  const { result, definitive } = quietly(() => stripeFailure(err, { amount: 50_000, currency: "gbp" }));
+  assert.equal(definitive, true);
+  assert.equal(result.error.code, "insufficient_funds");
+  assert.equal(result.error.fields?.amount, "Not enough available balance to send £500.00");
+});

@@ -39,6 +39,16 @@ type StripeLike = {
 };
 
 const NOT_READY = new Set(["financial_account_not_open", "feature_not_enabled", "capability_not_enabled"]);
+/** Stripe's names for the refusals we word ourselves (see `refusal`). */
+const INSUFFICIENT = new Set(["insufficient_funds", "balance_insufficient"]);
+const KNOWN_KINDS = new Set([
+  ...INSUFFICIENT,
+  ...NOT_READY,
+  "amount_too_small",
+  "amount_too_large",
+  "invalid_payout_method",
+  "account_invalid",
+]);
 const UNKNOWN_TYPES = new Set(["StripeConnectionError", "StripeAPIError", "StripeRateLimitError"]);
 
 /** True when Stripe's answer is unknown (it may or may not have acted): retry with the same key. */
@@ -57,7 +67,8 @@ export function stripeFailure(err: unknown, ctx: StripeFailureContext = {}): Str
   log(e);
   if (isOutcomeUnknown(err))
     return { result: fail("stripe_unavailable", undefined, ctx.unavailable), definitive: false };
-  const kind = e.rawType ?? e.code ?? e.raw?.code ?? e.raw?.type ?? "";
+  // v2 errors name the refusal in their type; v1 errors in their code, under a generic type.
+  const kind = [e.code, e.raw?.code, e.rawType, e.raw?.type].find((k) => k && KNOWN_KINDS.has(k)) ?? "";
   const param = e.param ?? e.raw?.param;
   const field = param ? (ctx.fieldFor?.(param) ?? null) : null;
   const amount = ctx.amount !== undefined && ctx.currency ? formatMoney(ctx.amount, ctx.currency) : null;
@@ -70,7 +81,7 @@ function refusal(
   amount: string | null,
   refused = "This request was refused. Check the details and try again",
 ): { ok: false; error: ActionError } {
-  if (kind === "insufficient_funds")
+  if (INSUFFICIENT.has(kind))
     return fail("insufficient_funds", {
       [field ?? "amount"]: amount
         ? `Not enough available balance to send ${amount}`

@@ -11,8 +11,15 @@ import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { attentionCounts, moneyFlow, recentActivity } from "@/lib/dashboard/home";
 import { liveStatus } from "@/lib/dashboard/live";
+import { balanceCurrencyFor } from "@/lib/funding-model";
 
 export const metadata: Metadata = { title: "Home" };
+
+const MODEL_LABEL = {
+  treasury: "Financial account (US Treasury)",
+  stablecoin: "USDC wallet",
+  issuing_balance: "Issuing balance",
+} as const;
 
 export default async function DashboardPage() {
   const ctx = await requireBusinessPage("business.view");
@@ -22,11 +29,13 @@ export default async function DashboardPage() {
   const accountId = business.stripeAccountId;
   const [live, flow, activity, attention] = await Promise.all([
     liveStatus(business),
-    accountId ? moneyFlow(db, accountId) : Promise.resolve([]),
+    accountId
+      ? moneyFlow(db, accountId, { cardLines: business.fundingModel === "issuing_balance" })
+      : Promise.resolve([]),
     accountId ? recentActivity(db, accountId) : Promise.resolve([]),
     accountId ? attentionCounts(db, accountId) : Promise.resolve({ declinedLast7Days: 0, disputesAwaitingEvidence: 0 }),
   ]);
-  const currency = business.fundingModel === "stablecoin" ? "usdc" : "usd";
+  const currency = balanceCurrencyFor(business.country);
   const attentionItems = [
     ...(live && live.state.due.length
       ? [{ text: `${live.state.due.length} verification item(s) due`, href: "/dashboard#onboarding-status-title" }]
@@ -49,8 +58,7 @@ export default async function DashboardPage() {
           <span data-testid="business-role" className="capitalize">
             {ctx.role}
           </span>{" "}
-          · {business.country} ·{" "}
-          {business.fundingModel === "stablecoin" ? "USDC wallet" : "Financial account (US Treasury)"}
+          · {business.country} · {MODEL_LABEL[business.fundingModel]}
         </p>
       </div>
       {live ? (

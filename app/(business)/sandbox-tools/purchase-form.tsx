@@ -12,9 +12,14 @@ import { receiveMoneyAction, simulatePurchaseAction } from "./actions";
 export function PurchaseForm({
   cards,
   categories,
+  currency,
+  country,
 }: {
   cards: Array<{ value: string; label: string }>;
   categories: Array<{ value: string; label: string }>;
+  /** The business's card currency: purchases are made in it. */
+  currency: string;
+  country: string;
 }) {
   const [state, action] = useActionState(simulatePurchaseAction, null);
   const { fields, message } = formFeedback(state);
@@ -49,8 +54,14 @@ export function PurchaseForm({
       />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Merchant name" name="merchantName" defaultValue="Rocket Rides" error={fields.merchantName} />
-        <Field label="Country" name="country" defaultValue="US" maxLength={2} error={fields.country} />
-        <Field label="Amount (USD)" name="amount" inputMode="decimal" defaultValue="10.00" error={fields.amount} />
+        <Field label="Country" name="country" defaultValue={country} maxLength={2} error={fields.country} />
+        <Field
+          label={`Amount (${currency.toUpperCase()})`}
+          name="amount"
+          inputMode="decimal"
+          defaultValue="10.00"
+          error={fields.amount}
+        />
       </div>
       <div className="max-w-xs">
         <SubmitButton pendingLabel="Simulating…">Simulate purchase</SubmitButton>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CloseForm } from "@/components/admin/close-form";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { FundForm } from "@/components/admin/fund-form";
+import { balanceCurrencyFor } from "@/lib/funding-model";
 import { IdentitySection, MoneySection } from "@/components/admin/review-identity";
 import {
   ActivityLists,
@@ -53,7 +54,8 @@ export default async function AccountReviewPage({ params }: { params: Promise<{ 
               action={fundAction}
               businessId={b.id}
               businessName={b.legalName}
-              stablecoin={b.fundingModel === "stablecoin"}
+              model={b.fundingModel}
+              currency={b.fundingModel === "issuing_balance" ? balanceCurrencyFor(b.country) : "usd"}
             />
           </div>
           <div className="space-y-2">

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { randomUUID } from "node:crypto";
+import { MoveForm } from "@/components/balance/move-form";
+import { MoveList } from "@/components/balance/move-list";
+import { BalanceCards } from "@/components/dashboard/balances";
+import { Panel } from "@/components/ui/panel";
+import { can } from "@/lib/auth/permissions";
+import { requireBusinessPage } from "@/lib/auth/session";
+import { readIssuingBalance, type IssuingBalance } from "@/lib/issuing-balance/balance";
+import { getStripe } from "@/lib/stripe/client";
+import { payOutAction, topUpAction } from "./actions";
+
+export const metadata: Metadata = { title: "Issuing balance" };
+
+async function balanceOrNull(read: () => Promise<IssuingBalance>): Promise<IssuingBalance | null> {
+  try {
+    return await read();
+  } catch (err) {
+    console.error("balance page: Stripe unavailable", err);
+    return null;
+  }
+}
+
+/** UK and EEA businesses: the Issuing balance their cards spend from, its top-ups and payouts. */
+export default async function BalancePage() {
+  const ctx = await requireBusinessPage("money.view");
+  if (!ctx) redirect("/onboarding");
+  const { business } = ctx;
+  if (business.fundingModel !== "issuing_balance") redirect("/dashboard");
+  if (!business.stripeAccountId)
+    return (
+      <section className="space-y-6">
+        <h1 className="text-2xl font-semibold">Issuing balance</h1>
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
+          <h2 className="text-lg font-semibold">Your Issuing balance isn&apos;t open yet</h2>
+          <p className="mt-2 text-slate-600">It opens as soon as Stripe has verified your business.</p>
+          <Link href="/dashboard" className="mt-4 inline-block text-sm font-medium text-brand-600 hover:underline">
+            See what&apos;s still needed
+          </Link>
+        </div>
+      </section>
+    );
+  const balance = await balanceOrNull(() => readIssuingBalance(getStripe(), business));
+  const canMove = can(ctx.role, "money.move");
+  return (
+    <section className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Issuing balance</h1>
+        <p className="text-sm text-slate-500">
+          Your cards spend from this balance, in {balance?.currency.toUpperCase() ?? "your currency"}. Top it up from
+          your bank; pay out what you don&apos;t need.
+        </p>
+      </div>
+      {balance ? (
+        <>
+          <BalanceCards balances={balance} />
+          {canMove ? (
+            <section
+              className="grid gap-6 rounded-xl border border-slate-200 bg-white p-5 lg:grid-cols-2"
+              aria-label="Move money"
+            >
+              <MoveForm kind="topup" action={topUpAction} clientToken={randomUUID()} currency={balance.currency} />
+              <MoveForm
+                kind="payout"
+                action={payOutAction}
+                clientToken={randomUUID()}
+                currency={balance.currency}
+                available={balance.available}
+              />
+            </section>
+          ) : null}
+          <Panel title="Top-ups and payouts">
+            <MoveList moves={balance.moves} />
+          </Panel>
+        </>
+      ) : (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          Stripe could not be reached, so the balance can&apos;t be shown. Refresh in a moment.
+        </p>
+      )}
+    </section>
+  );
+}
