@@ -65,6 +65,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
         if (p.default_kyc === "approve" || p.default_kyc === "reject" || p.default_kyc === "pending")
           c.defaultKyc = p.default_kyc;
         c.treasuryActivationDelayMs = num(p.treasury_activation_delay_ms) ?? c.treasuryActivationDelayMs;
+        // null, "off" or "never": settled by the /_sandbox/topups|payouts controls only.
+        const settle = (v: unknown, current: number | null) =>
+          v === undefined ? current : v === null || v === "off" || v === "never" ? null : (num(v) ?? current);
+        c.topupSettleMs = settle(p.topup_settle_ms, c.topupSettleMs);
+        c.payoutSettleMs = settle(p.payout_settle_ms, c.payoutSettleMs);
         // `{"fx_rates": {"usd:usdc": 0.998}}`: units of the second currency per unit of the first.
         // The real-time authorization endpoint (Stripe: Dashboard → Issuing settings): its own URL and secret.
         if (p.rta_url !== undefined)
@@ -99,7 +104,12 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
       if (!row) return json(res, 404, { error: { message: "No such account" } });
       return json(res, 200, { account: row.data.id, kyc: row.extra.kyc, capabilities: row.data.capabilities });
     }
-    if (pathname.startsWith("/_sandbox/treasury/") || pathname.startsWith("/_sandbox/v2/")) {
+    if (
+      pathname.startsWith("/_sandbox/treasury/") ||
+      pathname.startsWith("/_sandbox/v2/") ||
+      pathname.startsWith("/_sandbox/topups/") ||
+      pathname.startsWith("/_sandbox/payouts/")
+    ) {
       const answer = await moneyControl(kernel, method, pathname, method === "POST" ? await readParams(req) : {});
       if (answer) return json(res, answer.status, answer.body);
     }

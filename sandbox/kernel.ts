@@ -19,6 +19,13 @@ export type RuntimeConfig = {
   webhookGiveUpMs: number;
   /** How long delayed Treasury features (`financial_addresses.aba`) and v2 financial addresses stay pending. */
   treasuryActivationDelayMs: number;
+  /**
+   * Bank-side settlement in test mode: a pending top-up succeeds after `topupSettleMs` (null = never:
+   * only `/_sandbox/topups/:id/succeed|fail` settle it), a pending payout is paid after `payoutSettleMs`
+   * (null = never: only `/_sandbox/payouts/:id/paid|fail`).
+   */
+  topupSettleMs: number | null;
+  payoutSettleMs: number | null;
   /** Conversion rates for v2 outbound payments, `from:to` → units of `to` per unit of `from` (default usd:usdc 1). */
   fxRates: Record<string, number>;
   /**

@@ -3,6 +3,7 @@ import { ApiError } from "./wire/errors";
 import { runNow } from "./resources/later";
 import { activateFeatures } from "./resources/treasury/financial-accounts";
 import { moneyControlsV2 } from "./resources/money-management/controls";
+import { balanceControl } from "./resources/issuing-balance/controls";
 
 export type ControlAnswer = { status: number; body: unknown };
 /** A group of `/_sandbox/…` controls: its answer, or null when the path is none of its own. */
@@ -26,6 +27,7 @@ export async function answerOf(work: () => Promise<unknown>): Promise<ControlAns
 /**
  * `/_sandbox/…` controls for money movement:
  * - `POST /_sandbox/treasury/financial_accounts/:id/activate`: finish activating delayed features now;
+ * - top-up and payout outcomes in `resources/issuing-balance/controls.ts`;
  * - the v2 controls in `resources/money-management/controls.ts` (financial addresses, outbound flows).
  * Answers null when the path is not one of them.
  */
@@ -38,5 +40,5 @@ export const moneyControl: Control = async (kernel, method, pathname, params) =>
     const changed = await runNow(kernel, (ctx) => activateFeatures(ctx, id));
     return { status: 200, body: { financial_account: id, activated: changed } };
   }
-  return moneyControlsV2(kernel, method, pathname, params);
+  return (await balanceControl(kernel, method, pathname, params)) ?? moneyControlsV2(kernel, method, pathname, params);
 };

@@ -35,6 +35,8 @@ const DEFAULT_CONFIG: RuntimeConfig = {
   webhookTimeoutMs: 10_000,
   webhookGiveUpMs: 3 * 24 * 3600 * 1000,
   treasuryActivationDelayMs: 1000,
+  topupSettleMs: null,
+  payoutSettleMs: 2000,
   fxRates: { "usd:usdc": 1, "usdc:usd": 1 },
   rtaUrl: null,
   rtaSecret: null,
@@ -52,6 +54,10 @@ function envConfig(env: NodeJS.ProcessEnv): Partial<RuntimeConfig> {
   if (env.SANDBOX_VERIFICATION_DELAY_MS) out.verificationDelayMs = Number(env.SANDBOX_VERIFICATION_DELAY_MS);
   if (env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS)
     out.treasuryActivationDelayMs = Number(env.SANDBOX_TREASURY_ACTIVATION_DELAY_MS);
+  // "off" (or "never") leaves settlement to the /_sandbox controls.
+  const settle = (v: string) => (v === "off" || v === "never" ? null : Number(v));
+  if (env.SANDBOX_TOPUP_SETTLE_MS) out.topupSettleMs = settle(env.SANDBOX_TOPUP_SETTLE_MS);
+  if (env.SANDBOX_PAYOUT_SETTLE_MS) out.payoutSettleMs = settle(env.SANDBOX_PAYOUT_SETTLE_MS);
   return out;
 }
 

@@ -68,8 +68,13 @@ const RULES: Rule[] = [
     { endpoint, param: "business_profile.estimated_worker_count", rule: range(0) },
     { endpoint, param: "settings.payments.statement_descriptor", rule: { maxLength: 22 } },
     { endpoint, param: "settings.card_payments.statement_descriptor_prefix", rule: { maxLength: 10 } },
-    { endpoint, param: "external_account.routing_number", rule: { pattern: /^\d{9}$/ } },
-    { endpoint, param: "external_account.account_number", rule: { pattern: /^\d{4,17}$/ } },
+    // US routing number or UK sort code; digits or an IBAN. Which one a country takes: accounts/model.ts `bankAccount`.
+    { endpoint, param: "external_account.routing_number", rule: { pattern: /^(\d{9}|\d{6})$/ } },
+    {
+      endpoint,
+      param: "external_account.account_number",
+      rule: { pattern: /^(\d{4,17}|[A-Z]{2}\d{2}[A-Z0-9]{10,30})$/ },
+    },
     { endpoint, param: "default_currency", rule: { pattern: /^[a-z]{3}$/ } },
     { endpoint, param: "country", rule: { pattern: /^[A-Za-z]{2}$/ } },
   ]),

@@ -45,6 +45,13 @@ export const PREVIEW: PreviewRow[] = [
     source: `${ISSUING_BALANCE} [guess: the top-up answers the balance it funds]`,
   },
   {
+    params: "POST /v1/payouts",
+    at: "source_balance",
+    node: { t: "enum", values: ["issuing"] },
+    optional: true,
+    source: `docs.stripe.com/issuing/connect/funding § Pay out an Issuing balance to an external account: "specifying the source_balance of the payout as issuing" (curl https://api.stripe.com/v1/payouts -H "Stripe-Account: …" -d source_balance=issuing -d amount=100 -d currency=usd; without it the payout draws on the payments balance)`,
+  },
+  {
     type: "EphemeralKeys#EphemeralKey",
     at: "associated_objects",
     node: { t: "arr", item: obj({ id: str, type: str }, []) },

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { currencyFor } from "../resources/accounts/model";
 
 export type FieldDef = {
   name: string;
@@ -17,6 +18,15 @@ const need = (label: string) => (v: string) => (v.trim() ? null : `Enter ${label
 const re = (pattern: RegExp, message: string, label: string) => (v: string) =>
   !v.trim() ? `Enter ${label}.` : pattern.test(v.trim()) ? null : message;
 const us = (c: string) => c === "US";
+/** Euro-area countries: their bank accounts are an IBAN alone (no routing number). */
+const euro = (c: string) => currencyFor(c) === "eur";
+/** Stripe's test IBANs (docs.stripe.com/connect/testing § bank numbers); other euro countries get a DE-shaped one with their prefix. */
+const TEST_IBAN: Record<string, string> = {
+  DE: "DE89370400440532013000",
+  FR: "FR1420041010050500013M02606",
+  IE: "IE29AIBK93115212345678",
+  NL: "NL39RABO0300065264",
+};
 
 function checkDob(v: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
@@ -170,16 +180,32 @@ export const FIELDS: FieldDef[] = [
     name: "routing_number",
     label: "Routing number",
     covers: ["external_account"],
-    hint: "9 digits; 110000000 is Stripe's test bank",
-    testValue: () => "110000000",
-    check: re(/^\d{9}$/, "Enter the 9-digit routing number.", "a routing number"),
+    // Labels stay as in the US (e2e finds them by label); the hint says what other countries enter.
+    hint: "US: 9 digits (110000000 is Stripe's test bank); UK: the 6-digit sort code (108800); euro area: leave empty and enter the IBAN as the account number",
+    testValue: (c) => (c === "GB" ? "108800" : euro(c) ? "" : "110000000"),
+    check: (v, c) =>
+      euro(c)
+        ? null
+        : c === "GB"
+          ? re(/^\d{6}$/, "Enter the 6-digit sort code.", "a sort code")(v.replace(/-/g, ""))
+          : re(/^\d{9}$/, "Enter the 9-digit routing number.", "a routing number")(v),
   },
   {
     name: "account_number",
     label: "Account number",
     covers: ["external_account"],
-    testValue: () => "000123456789",
-    check: re(/^\d{4,17}$/, "Enter 4 to 17 digits.", "an account number"),
+    testValue: (c) =>
+      c === "GB" ? "00012345" : euro(c) ? (TEST_IBAN[c] ?? `${c}89370400440532013000`) : "000123456789",
+    check: (v, c) =>
+      euro(c)
+        ? re(
+            new RegExp(`^${c}\\d{2}[A-Z0-9]{10,30}$`),
+            `Enter an IBAN starting with ${c}.`,
+            "an IBAN",
+          )(v.replace(/\s/g, ""))
+        : c === "GB"
+          ? re(/^\d{8}$/, "Enter the 8-digit account number.", "an account number")(v)
+          : re(/^\d{4,17}$/, "Enter 4 to 17 digits.", "an account number")(v),
   },
   {
     name: "tos",
@@ -270,14 +296,14 @@ export function toAccountParams(
     });
   }
   if (v("mcc") || v("url")) p.business_profile = clean({ mcc: v("mcc"), url: v("url") });
-  if (v("routing_number"))
-    p.external_account = {
+  if (v("account_number"))
+    p.external_account = clean({
       object: "bank_account",
       country: account.country,
       currency: account.default_currency,
-      routing_number: v("routing_number"),
-      account_number: v("account_number"),
-    };
+      routing_number: v("routing_number")?.replace(/-/g, ""),
+      account_number: v("account_number")?.replace(/\s/g, ""),
+    });
   const acceptance = { date: now, ip, user_agent: userAgent };
   if (values.tos === "on") p.tos_acceptance = acceptance;
   const settings: Record<string, unknown> = {};

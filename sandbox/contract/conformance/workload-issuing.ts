@@ -175,7 +175,10 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await issuingBalanceWorkload(w);
 }
 
-/** The platform issues on its Issuing balance: top-ups, holds and captures as balance transactions, a payout from payments. */
+/**
+ * The platform issues on its Issuing balance: top-ups (pending, then settled or failed or canceled), holds and
+ * captures as balance transactions, payouts from payments and from Issuing (paid, failed), balance transactions listed.
+ */
 async function issuingBalanceWorkload(w: W): Promise<void> {
   const { stripe } = w;
   await stripe.balance.retrieve();
@@ -185,12 +188,29 @@ async function issuingBalanceWorkload(w: W): Promise<void> {
     destination_balance: "issuing",
     description: "Issuing funds",
   } as Stripe.TopupCreateParams);
-  await stripe.topups.create({ amount: 9000, currency: "usd", description: "Payments funds" });
+  const payments = await stripe.topups.create({ amount: 9000, currency: "usd", description: "Payments funds" });
+  await stripe.balance.retrieve();
+  await w.control(`/_sandbox/topups/${topup.id}/succeed`);
+  await w.control(`/_sandbox/topups/${payments.id}/succeed`);
+  const failing = await stripe.topups.create({ amount: 700, currency: "usd" });
+  await w.control(`/_sandbox/topups/${failing.id}/fail`, { failure_code: "insufficient_funds" });
+  const canceled = await stripe.topups.create({ amount: 800, currency: "usd" });
+  await stripe.topups.cancel(canceled.id);
   await stripe.topups.retrieve(topup.id);
+  await stripe.topups.retrieve(topup.id, { expand: ["balance_transaction"] });
   await stripe.topups.list({ limit: 5 });
   const payout = await stripe.payouts.create({ amount: 1000, currency: "usd", description: "Weekly" });
+  await w.control(`/_sandbox/payouts/${payout.id}/paid`);
+  const fromIssuing = await stripe.payouts.create({
+    amount: 500,
+    currency: "usd",
+    source_balance: "issuing",
+  } as Stripe.PayoutCreateParams);
+  await w.control(`/_sandbox/payouts/${fromIssuing.id}/fail`, { failure_code: "account_closed" });
   await stripe.payouts.retrieve(payout.id);
   await stripe.payouts.list({ limit: 5 });
+  await stripe.balanceTransactions.list({ limit: 5 });
+  await stripe.balanceTransactions.list({ type: "payout_failure", source: fromIssuing.id });
   await stripe.balance.retrieve();
 
   const holder = await stripe.issuing.cardholders.create(CARDHOLDER);

@@ -31,6 +31,8 @@ const CURRENCY: Record<string, string> = {
   CO: "cop",
 };
 export const currencyFor = (country: string) => CURRENCY[country] ?? "eur";
+/** Capabilities only US accounts can request (Treasury: docs.stripe.com/treasury "available in the US"; ACH debits). */
+const US_ONLY: readonly CapabilityName[] = ["treasury", "us_bank_account_ach_payments"];
 
 function controllerFrom(p: Json): Stripe.Account.Controller {
   const type = p.type as string | undefined;
@@ -217,9 +219,41 @@ function person(ctx: Ctx, account: Stripe.Account, current: Json | null | undefi
   };
 }
 
+const TEST_ROUTING: Record<string, string> = { US: "110000000", GB: "108800" };
+
+/**
+ * A bank account's numbers as its country writes them: US a 9-digit routing number and 4–17 digits,
+ * UK a 6-digit sort code and 8 digits (or a GB IBAN alone), euro area an IBAN of that country and no
+ * routing number (docs.stripe.com/connect/testing § bank numbers: 108800 / 00012345, DE89370400440532013000).
+ */
+function checkBankNumbers(country: string, routing: unknown, number: string): void {
+  const bad = (param: string, value: unknown, why: string) =>
+    invalidRequest(`Invalid external_account[${param}]: ${String(value)} (${why}).`, {
+      param: `external_account[${param}]`,
+      code: "parameter_invalid_string",
+    });
+  const iban = /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(number);
+  if (iban && number.slice(0, 2) !== country)
+    throw bad("account_number", number, `an IBAN of ${country} starts ${country}`);
+  if (country === "US") {
+    if (!/^\d{9}$/.test(String(routing ?? ""))) throw bad("routing_number", routing, "US: 9 digits");
+    if (iban) throw bad("account_number", number, "US: 4 to 17 digits");
+  } else if (country === "GB") {
+    if (iban) return;
+    if (!/^\d{6}$/.test(String(routing ?? ""))) throw bad("routing_number", routing, "GB: the 6-digit sort code");
+    if (!/^\d{8}$/.test(number)) throw bad("account_number", number, "GB: 8 digits, or an IBAN");
+  } else if (currencyFor(country) === "eur") {
+    if (!iban) throw bad("account_number", number, `${country}: an IBAN`);
+    if (routing !== undefined && routing !== null)
+      throw bad("routing_number", routing, `${country}: none, the IBAN says it`);
+  }
+}
+
 function bankAccount(ctx: Ctx, account: Stripe.Account, input: string | Json): Json {
   const fromToken = typeof input === "string";
-  const number = fromToken ? "000123456789" : String(input.account_number);
+  if (!fromToken)
+    checkBankNumbers(String(input.country ?? account.country), input.routing_number, String(input.account_number));
+  const number = fromToken ? (account.country === "GB" ? "00012345" : "000123456789") : String(input.account_number);
   return {
     id: ctx.id("ba"),
     object: "bank_account",
@@ -235,7 +269,8 @@ function bankAccount(ctx: Ctx, account: Stripe.Account, input: string | Json): J
     fingerprint: ctx.id("fp", 16).slice(3),
     last4: number.slice(-4),
     metadata: {},
-    routing_number: fromToken ? "110000000" : (input.routing_number ?? null),
+    // A token's bank is Stripe's test bank of the account's country (US routing number, UK sort code, none for an IBAN).
+    routing_number: fromToken ? (TEST_ROUTING[account.country ?? "US"] ?? null) : (input.routing_number ?? null),
     status: "new",
   };
 }
@@ -297,6 +332,13 @@ export function applyParams(ctx: Ctx, account: Stripe.Account, extra: AccountExt
     );
   for (const name of CAPABILITIES) {
     const wanted = caps?.[name]?.requested;
+    // Treasury and ACH debits are US-only; outside the US Issuing draws on the Issuing balance instead.
+    // [guess: Stripe's wording; modelled on its "You cannot request the `transfers` capability … for accounts in US."]
+    if (wanted === true && US_ONLY.includes(name) && account.country !== "US")
+      throw invalidRequest(
+        `You cannot request the \`${name}\` capability for accounts in ${account.country}: it is only available to accounts in US.`,
+        { param: `capabilities[${name}]` },
+      );
     if (wanted === true && extra.requested[name] === undefined) extra.requested[name] = ctx.now;
     if (wanted === false) {
       delete extra.requested[name];

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
-import { startTestSandbox, type TestSandbox } from "../../test-helpers";
+import { control, startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { assertLedger } from "../../ledger/invariants";
 import { authorize, CARDHOLDER, fundedCard, issuingAccount, lastReason } from "./fixtures";
 
@@ -58,10 +58,11 @@ test("300 racing authorizations through a slow real-time endpoint, on the Issuin
   const { stripe } = t;
   const acct = await issuingAccount(stripe);
   const opts = { stripeAccount: acct };
-  await stripe.topups.create(
+  const topup = await stripe.topups.create(
     { amount: 5_000, currency: "usd", destination_balance: "issuing" } as Stripe.TopupCreateParams,
     opts,
   );
+  assert.equal((await control(t.url, `/_sandbox/topups/${topup.id}/succeed`)).status, 200);
   const holder = await stripe.issuing.cardholders.create(CARDHOLDER, opts);
   const card = await stripe.issuing.cards.create(
     {

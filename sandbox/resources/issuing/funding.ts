@@ -11,7 +11,9 @@ import { money, ownedV2, T } from "../money-management/common";
 import type { V2Fa } from "../money-management/financial-accounts";
 import { receiveV2Credit, receiveV2Debit } from "../money-management/received";
 import { issuingHolder } from "../issuing-balance";
-import { issuesThroughLead, TABLES, type Funding, type Json } from "./common";
+import { loadAccount } from "../accounts/store";
+import { recordBalanceTxn } from "../issuing-balance/balance-transactions";
+import { issuesThroughLead, type Funding } from "./common";
 
 /**
  * Where a card's money lives and how card flows move it, per funding source:
@@ -55,7 +57,17 @@ export function resolveFunding(ctx: Ctx, fa: { v1?: string; v2?: string }, curre
         "Missing required param: financial_account_v2. Cards of a stablecoin (card_creator) account spend from one of its v2 financial accounts.",
       );
   }
-  if (!fa.v1) return { kind: "issuing_balance", holder: issuingHolder(ctx.account), currency };
+  if (!fa.v1) {
+    // An Issuing balance is in its country's currency (UK gbp, euro area eur, US usd), and so are its cards.
+    // [guess: Stripe's wording; it documents per-country card currencies, not the error]
+    const home = loadAccount(ctx, ctx.account)?.data.default_currency ?? "usd";
+    if (currency !== home)
+      throw invalidRequest(
+        `Cards on this account's Issuing balance must be in ${home}; ${currency} is not supported for cards in ${loadAccount(ctx, ctx.account)?.data.country ?? "US"}.`,
+        { param: "currency" },
+      );
+    return { kind: "issuing_balance", holder: issuingHolder(ctx.account), currency };
+  }
   const faId = fa.v1;
   const v1 = loadFa(ctx, faId, "financial_account");
   requireFeature(ctx, v1, "card_issuing", "financial_account");
@@ -72,29 +84,9 @@ export function inFunding(ctx: Ctx, f: Funding, amount: number): number {
 
 export const availableCash = (ctx: Ctx, f: Funding) => balanceOf(ctx.tx, f.holder, f.currency).cash;
 
-function balanceTxn(ctx: Ctx, f: Funding, amount: number, type: string, source: string): Json {
-  const bt = {
-    // Issuing-balance funds move on the `issuing` balance, not the payments balance.
-    id: ctx.id("txn"),
-    object: "balance_transaction",
-    amount,
-    available_on: ctx.now,
-    balance_type: "issuing",
-    created: ctx.now,
-    currency: f.currency,
-    description: null,
-    exchange_rate: null,
-    fee: 0,
-    fee_details: [],
-    net: amount,
-    reporting_category: type,
-    source,
-    status: "available",
-    type,
-  };
-  ctx.tx.put(TABLES.balanceTxns, bt.id, { owner: ctx.account, data: bt });
-  return bt;
-}
+/** Issuing-balance funds move on the `issuing` balance, not the payments balance. */
+const balanceTxn = (ctx: Ctx, f: Funding, amount: number, type: Stripe.BalanceTransaction.Type, source: string) =>
+  recordBalanceTxn(ctx, { amount, currency: f.currency, type, source, balance: "issuing" });
 
 /** What a hold or release leaves behind on the authorization: its Treasury transaction id, or a balance transaction id. */
 export type AuthMoney = { treasury_txn: string | null; balance_txns: string[] };
