@@ -3,6 +3,7 @@ import type { Kernel } from "./kernel";
 import type { Dispatcher } from "./events/dispatcher";
 import { parseForm } from "./wire/form";
 import { setKycOutcome } from "./resources/accounts/verifier";
+import { ledgerViolations } from "./ledger/invariants";
 import { moneyControl } from "./money-controls";
 import { issuingControl } from "./resources/issuing/controls";
 import { setAuthorizationEndpoint } from "./resources/issuing/rta";
@@ -118,6 +119,9 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
       if (answer) return json(res, answer.status, answer.body);
     }
     if (pathname === "/_sandbox/receivers" && method === "GET") return json(res, 200, startupReceivers(kernel));
+    // The ledger rechecked from its journals (ledger/invariants.ts), for tests of a running sandbox.
+    if (pathname === "/_sandbox/ledger/violations" && method === "GET")
+      return json(res, 200, { violations: ledgerViolations(kernel.store) });
     if (pathname === "/_sandbox/platform" && method === "POST") {
       const p = await readParams(req);
       return json(res, 200, { capabilities: await setPlatformCapabilities(kernel, p.capabilities) });

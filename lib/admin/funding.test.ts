@@ -135,4 +135,31 @@ describeEachDatabase("platform funding", (database) => {
     const [op] = await db.select().from(operations).where(eq(operations.businessId, biz.id));
     assert.equal(op?.status, "failed");
   });
+
+  test("UK businesses are funded by a top-up of their Issuing balance, in GBP, once per form", async () => {
+    const { db } = database();
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["GB"]);
+    const { admin } = await actors(db, biz);
+    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
+    const form = { businessId: biz.id, amount: "500", clientToken: "token-uk-00000000000" };
+    const sent = recordRequests(sandbox().stripe);
+    const [first, second] = await Promise.all([
+      executeAction(db, admin, spec, form),
+      executeAction(db, admin, spec, form),
+    ]).finally(sent.stop);
+    assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
+    assert.deepEqual(first.data.credited, { amount: 50_000, currency: "gbp" });
+    assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
+    assert.match(first.data.stripeObjectId, /^tu_/);
+    assert.equal(sent.calls.filter((c) => c.method === "POST" && c.path === "/v1/topups").length, 1);
+    const topup = await sandbox().stripe.topups.retrieve(
+      first.data.stripeObjectId,
+      {},
+      {
+        stripeAccount: biz.stripeAccountId!,
+      },
+    );
+    assert.equal((topup as { destination_balance?: string }).destination_balance, "issuing");
+    assert.equal(topup.status, "pending", "a bank top-up is pending until the bank sends it");
+  });
 });

@@ -48,7 +48,13 @@ async function leadProgram(c: OpCall): Promise<boolean> {
   return r.status === 200 && !!creator?.capabilities?.commercial?.lead;
 }
 
-function cardholderParams(c: OpCall, lead: boolean): Record<string, unknown> {
+/** The connected account's country: a cardholder's address is there unless the form says otherwise. */
+async function accountCountry(c: OpCall): Promise<string> {
+  const r = await c.v1({ method: "GET", path: "/v1/account" });
+  return (r.status === 200 && text(r.body.country)) || "US";
+}
+
+function cardholderParams(c: OpCall, lead: boolean, accountCountry: string): Record<string, unknown> {
   const i = c.input;
   const first = text(i.first_name);
   const last = text(i.last_name);
@@ -75,7 +81,7 @@ function cardholderParams(c: OpCall, lead: boolean): Record<string, unknown> {
         city: text(a.city),
         state: text(a.state),
         postal_code: text(a.postal_code),
-        country: text(a.country) ?? "US",
+        country: text(a.country) ?? accountCountry,
       },
     },
     individual: lead
@@ -134,7 +140,7 @@ export const issuingOps: Op[] = [
       c.v1({
         method: "POST",
         path: "/v1/issuing/cardholders",
-        params: cardholderParams(c, await leadProgram(c)),
+        params: cardholderParams(c, await leadProgram(c), await accountCountry(c)),
         idempotencyKey: c.idempotencyKey,
       }),
   },
@@ -142,12 +148,17 @@ export const issuingOps: Op[] = [
     method: "POST",
     path: "/issuing/cards",
     grants: CARD_MANAGEMENT,
-    run: (c) => {
+    run: async (c) => {
       const holder = text(c.input.cardholder);
       if (!holder) throw bad("cardholder", "Choose a cardholder.");
       // A Treasury financial account is `financial_account`; a stablecoin account's v2 one is `financial_account_v2`.
       const fa = text(c.input.financial_account);
       const faV2 = text(c.input.financial_account_v2);
+      // A card spends in its funding's currency: USD on a financial account, else the account's own
+      // (GBP or EUR on a UK/EEA Issuing balance).
+      const account = await c.v1({ method: "GET", path: "/v1/account" });
+      const own = account.status === 200 ? text(account.body.default_currency) : undefined;
+      const currency = fa || faV2 ? "usd" : (own ?? "usd");
       return c.v1({
         method: "POST",
         path: "/v1/issuing/cards",
@@ -155,7 +166,7 @@ export const issuingOps: Op[] = [
         params: {
           cardholder: holder,
           type: "virtual",
-          currency: "usd",
+          currency,
           status: c.input.activate === false ? "inactive" : "active",
           ...(fa ? { financial_account: fa } : {}),
           ...(faV2 ? { financial_account_v2: faV2 } : {}),
