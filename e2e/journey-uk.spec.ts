@@ -19,7 +19,7 @@ async function ledgerViolations(): Promise<unknown[]> {
   return ((await res.json()) as { violations: unknown[] }).violations;
 }
 
-test("UK journey: sign up → onboard → top-up (one refused by the bank) → card → purchase captured → balance down → payout", async ({
+test("UK journey: sign up → onboard → bank transfer in → card in GBP → purchase captured → balance down → payout", async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -31,39 +31,26 @@ test("UK journey: sign up → onboard → top-up (one refused by the bank) → c
   expect(account.default_currency).toBe("gbp");
   expect(account.capabilities?.treasury).toBeUndefined();
 
-  // Top up 300.00 GBP from the bank: reviewed, confirmed, pending until the bank sends it.
+  // Money comes in by bank transfer to the balance's own UK bank details (push funding, as Stripe
+  // does it in the UK and EEA); the sandbox tools stand in for the bank sending 300.00 GBP.
   await page.getByRole("link", { name: "Balance" }).click();
   await expect(page).toHaveURL(/\/balance$/);
-  const topUp = page.getByRole("form", { name: "Top up from your bank" });
-  await topUp.getByLabel("Amount (GBP)").fill("300");
-  await topUp.getByRole("button", { name: "Review top-up" }).click();
-  await expect(topUp.getByTestId("topup-review")).toContainText("£300.00");
-  await topUp.getByRole("button", { name: "Confirm top-up" }).click();
-  await expect(page.getByTestId("topup-result")).toContainText("£300.00 top-up is on its way");
-  await expect(page.getByTestId("balance-incoming")).toHaveText("£300.00");
+  await expect(page.getByTestId("bank-sort-code")).toHaveText(/^\d{2}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId("bank-account-number")).toHaveText(/^\d{8}$/);
   await expect(page.getByTestId("balance-available")).toHaveText("£0.00");
-  // A second one, for 40.00, which the bank refuses.
-  await topUp.getByLabel("Amount (GBP)").fill("40");
-  await topUp.getByRole("button", { name: "Review top-up" }).click();
-  await topUp.getByRole("button", { name: "Confirm top-up" }).click();
-  await expect(page.getByTestId("topup-result")).toContainText("£40.00 top-up is on its way");
-
-  // The bank: the first arrives, the second is refused.
   await page.getByRole("link", { name: "Sandbox tools" }).click();
   await expect(page).toHaveURL(/\/sandbox-tools$/);
-  const pending = page.getByTestId("pending-topups");
-  await expect(pending.locator("li")).toHaveCount(2);
-  // Settled top-ups leave the list of those waiting for the bank.
-  await pending.locator("li", { hasText: "£40.00" }).getByRole("button", { name: "Bank refuses" }).click();
-  await expect(pending.locator("li")).toHaveCount(1);
-  await pending.locator("li", { hasText: "£300.00" }).getByRole("button", { name: "Mark as arrived" }).click();
-  await expect(page.getByText("No top-up is waiting for the bank")).toBeVisible();
+  const receive = page.getByRole("region", { name: "Receive a bank transfer into your Issuing balance" });
+  await receive.getByLabel("Amount (GBP)").fill("300.005");
+  await receive.getByRole("button", { name: "Receive bank transfer" }).click();
+  await expect(receive.locator('[data-field-error="amount"]')).toContainText("2 decimal places");
+  await receive.getByLabel("Amount (GBP)").fill("300");
+  await receive.getByRole("button", { name: "Receive bank transfer" }).click();
+  await expect(page.getByTestId("receive-result")).toContainText("Received");
   await page.getByRole("link", { name: "Balance" }).click();
   await expect(page).toHaveURL(/\/balance$/);
   await expect(page.getByTestId("balance-available")).toHaveText("£300.00");
-  await expect(page.getByTestId("balance-incoming")).toHaveText("£0.00");
-  const moves = page.getByTestId("balance-moves");
-  await expect(moves.locator("li", { hasText: "£40.00" }).getByTestId("move-status")).toHaveText("Failed");
+  await expect(page.getByTestId("balance-moves").locator("li").first()).toContainText("Bank transfer in");
   expect(await ledgerViolations()).toEqual([]);
 
   // A cardholder and a virtual card on the Issuing balance, created in the embedded cards list.

@@ -73,7 +73,7 @@ export function FundForm({
           error={localError ?? serverError?.fields?.amount}
           hint={
             topUp
-              ? "A top-up of the business's Issuing balance, created on its account"
+              ? "Sandbox: stands in for a bank transfer from the platform's bank to the business's Issuing balance"
               : "Sent from the platform's USD financial account"
           }
         />
@@ -91,8 +91,9 @@ export function FundForm({
         description={
           review === null ? null : (
             <p data-testid="fund-confirm-text">
-              {topUp ? "Top up" : "Send"} <strong>{formatMoney(review, currency)}</strong>{" "}
-              {topUp ? "into the Issuing balance of" : "from the platform to"} <strong>{businessName}</strong>
+              {topUp ? "Transfer" : "Send"} <strong>{formatMoney(review, currency)}</strong>{" "}
+              {topUp ? "by bank transfer into the Issuing balance of" : "from the platform to"}{" "}
+              <strong>{businessName}</strong>
               {stablecoin ? (
                 <>
                   , converted to USDC: they receive about <strong>{formatMoney(review, "usdc")}</strong> at the current

@@ -14,13 +14,13 @@ const STATUS_LABEL: Record<string, string> = {
 /** The latest top-ups and payouts of the Issuing balance, newest first, with why a failed one failed. */
 export function MoveList({ moves }: { moves: BalanceMove[] }) {
   if (moves.length === 0)
-    return <p className="mt-3 text-sm text-slate-600">No top-ups or payouts yet. Top up to fund your cards.</p>;
+    return <p className="mt-3 text-sm text-slate-600">Nothing in or out yet. Send a bank transfer to the details above to fund your cards.</p>;
   return (
     <ul className="mt-3 divide-y divide-slate-100" data-testid="balance-moves">
       {moves.map((m) => (
         <li key={m.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2 text-sm" data-kind={m.kind}>
           <span>
-            {m.kind === "topup" ? "Top-up from bank" : "Payout to bank"}
+            {m.kind === "topup" ? "Bank transfer in" : "Payout to bank"}
             <span className="ml-2 text-xs text-slate-500">{new Date(m.created * 1000).toISOString().slice(0, 10)}</span>
             {m.failure ? <span className="block text-xs text-red-700">{m.failure}</span> : null}
           </span>

@@ -155,12 +155,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
 
   // Money (UK/EEA Issuing balance).
-  "app/(business)/balance/actions.ts#topUpAction": {
-    access: business("money.move"),
-    page: () => "/balance",
-    sample: () => ({ clientToken: randomUUID(), amount: "1.00" }),
-    targetsVictim: false,
-  },
   "app/(business)/balance/actions.ts#payOutAction": {
     access: business("money.move"),
     page: () => "/balance",
@@ -180,13 +174,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
       amount: "1.00",
     }),
     targetsVictim: true,
-  },
-  "app/(business)/sandbox-tools/actions.ts#settleTopupAction": {
-    access: business("money.move"),
-    page: () => "/sandbox-tools",
-    // The victim (a US business) has no top-ups: the check is that nothing of theirs comes back or changes.
-    sample: () => ({ topup: "tu_not_the_callers", outcome: "succeed" }),
-    targetsVictim: false,
   },
   "app/(business)/sandbox-tools/actions.ts#captureAction": {
     access: business("cards.manage"),

@@ -136,10 +136,15 @@ describeEachDatabase("platform funding", (database) => {
     assert.equal(op?.status, "failed");
   });
 
-  test("UK businesses are funded by a top-up of their Issuing balance, in GBP, once per form", async () => {
+  test("UK businesses: in sandbox mode a bank transfer into their Issuing balance, in GBP, once per form; refused against Stripe", async () => {
     const { db } = database();
     const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["GB"]);
     const { admin } = await actors(db, biz);
+    const balance = async () =>
+      (await sandbox().stripe.balance.retrieve({}, { stripeAccount: biz.stripeAccountId! })).issuing?.available.find(
+        (a) => a.currency === "gbp",
+      )?.amount ?? 0;
+    const before = await balance();
     const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
     const form = { businessId: biz.id, amount: "500", clientToken: "token-uk-00000000000" };
     const sent = recordRequests(sandbox().stripe);
@@ -150,16 +155,12 @@ describeEachDatabase("platform funding", (database) => {
     assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
     assert.deepEqual(first.data.credited, { amount: 50_000, currency: "gbp" });
     assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
-    assert.match(first.data.stripeObjectId, /^tu_/);
-    assert.equal(sent.calls.filter((c) => c.method === "POST" && c.path === "/v1/topups").length, 1);
-    const topup = await sandbox().stripe.topups.retrieve(
-      first.data.stripeObjectId,
-      {},
-      {
-        stripeAccount: biz.stripeAccountId!,
-      },
-    );
-    assert.equal((topup as { destination_balance?: string }).destination_balance, "issuing");
-    assert.equal(topup.status, "pending", "a bank top-up is pending until the bank sends it");
+    assert.equal(sent.calls.filter((c) => c.path === "/v1/test_helpers/issuing/fund_balance").length, 1);
+    assert.equal(await balance(), before + 50_000, "arrived once");
+
+    const live = adminActions(() => ({ ...testDeps(db, sandbox().stripe), mode: "stripe" as const })).fund;
+    const refused = await executeAction(db, admin, live, { ...form, clientToken: "token-uk-live-000000" });
+    assert.match((!refused.ok && refused.error.fields?.amount) || "", /bank transfer/);
+    assert.equal(await balance(), before + 50_000, "nothing moved");
   });
 });

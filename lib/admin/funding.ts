@@ -1,4 +1,3 @@
-import type Stripe from "stripe";
 import { z } from "zod";
 import { getBusiness } from "@/db/queries/businesses";
 import type { Business } from "@/db/schema";
@@ -6,6 +5,7 @@ import type { PlatformActor } from "@/lib/actions/execute";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { balanceCurrencyFor } from "@/lib/funding-model";
 import { amountIn } from "@/lib/issuing-balance/amount";
+import { bankTransferDetails } from "@/lib/issuing-balance/push-funding";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { v2Request } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
@@ -31,9 +31,6 @@ export type FundResult = {
   replayed?: boolean;
 };
 
-// Stripe's Issuing balance guide: `destination_balance=issuing` on a top-up (the SDK doesn't type it).
-type IssuingTopupParams = Stripe.TopupCreateParams & { destination_balance: "issuing" };
-
 async function sendMoney(
   deps: AdminDeps,
   business: Business,
@@ -42,16 +39,19 @@ async function sendMoney(
 ): Promise<Omit<FundResult, "operationId">> {
   const accountId = business.stripeAccountId!;
   if (business.fundingModel === "issuing_balance") {
-    // Connect funding of an Issuing balance: a top-up created on the connected account.
-    const params: IssuingTopupParams = {
-      amount,
-      currency: balanceCurrencyFor(business.country),
-      destination_balance: "issuing",
-      description: "Funding from the platform",
-    };
-    const topup = await deps.stripe.topups.create(params, { stripeAccount: accountId, idempotencyKey });
-    const moved = { amount: topup.amount, currency: topup.currency };
-    return { stripeObjectId: topup.id, debited: moved, credited: moved };
+    // UK/EEA Issuing balances are funded by bank transfer to their funding instructions; in sandbox
+    // mode Stripe's test helper stands in for the platform's bank sending it (fundBusiness refuses
+    // this path against real Stripe, where the transfer is made from the platform's bank).
+    const currency = balanceCurrencyFor(business.country);
+    await bankTransferDetails(deps.stripe, business);
+    const funded = (await deps.stripe.rawRequest(
+      "POST",
+      "/v1/test_helpers/issuing/fund_balance",
+      { amount, currency },
+      { stripeAccount: accountId, idempotencyKey },
+    )) as { id?: string };
+    const moved = { amount, currency };
+    return { stripeObjectId: funded.id ?? idempotencyKey, debited: moved, credited: moved };
   }
   const destination = business.financialAccountId!;
   if (business.fundingModel === "stablecoin") {
@@ -112,6 +112,11 @@ export async function fundBusiness(
   const currency = issuingBalance ? balanceCurrencyFor(business.country) : "usd";
   const parsed = amountIn(input.amount, currency);
   if (!parsed.ok) return fail("validation_failed", { amount: parsed.message });
+  if (issuingBalance && deps.mode !== "sandbox")
+    return fail("validation_failed", {
+      amount:
+        "UK and EEA businesses are funded by a bank transfer to their Issuing balance's bank details, shown on this page",
+    });
   if (!business.stripeAccountId || (!issuingBalance && !business.financialAccountId))
     return fail("validation_failed", {
       amount: `This business has no ${issuingBalance ? "Issuing balance" : "financial account"} yet: it must finish onboarding first`,

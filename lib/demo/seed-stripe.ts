@@ -6,6 +6,7 @@ import type { Business } from "@/db/schema";
 import { ensureFinancialAccount, onboardingState, provisionStripeAccount } from "@/lib/businesses/provision";
 import { platformTreasuryAccount } from "@/lib/admin/platform-accounts";
 import { balanceCurrencyFor } from "@/lib/funding-model";
+import { bankTransferDetails } from "@/lib/issuing-balance/push-funding";
 import { v2Request } from "@/lib/stripe/v2";
 import { DEMO_BUSINESS_NAMES } from "./seed";
 
@@ -145,15 +146,19 @@ async function verifyGb(stripe: Stripe, accountId: string, legalName: string): P
 }
 
 /**
- * The Issuing balance's opening top-up, settled at once through the sandbox's control (a bank
- * top-up is pending for days on Stripe), and a cardholder with an active virtual card on it.
+ * The Issuing balance's opening money, by bank transfer to its funding instructions (Stripe's test
+ * helper stands in for the bank), and a cardholder with an active virtual card on it.
  */
 async function fundGb(stripe: Stripe, business: Business, accountId: string): Promise<void> {
   const currency = balanceCurrencyFor(business.country);
   const opts = (key: string) => ({ stripeAccount: accountId, idempotencyKey: `demo-${accountId}-${key}` });
-  const params = { amount: 500_000, currency, destination_balance: "issuing", description: "Opening top-up" };
-  const topup = await stripe.topups.create(params as Stripe.TopupCreateParams, opts("opening-topup"));
-  if (topup.status === "pending") await sandboxControl(stripe, `/_sandbox/topups/${topup.id}/succeed`);
+  await bankTransferDetails(stripe, { ...business, stripeAccountId: accountId });
+  await stripe.rawRequest(
+    "POST",
+    "/v1/test_helpers/issuing/fund_balance",
+    { amount: 500_000, currency },
+    opts("opening-transfer"),
+  );
   const holder = await stripe.issuing.cardholders.create(
     {
       type: "individual",
@@ -172,17 +177,6 @@ async function fundGb(stripe: Stripe, business: Business, accountId: string): Pr
     { cardholder: holder.id, currency, type: "virtual", status: "active" },
     opts("card"),
   );
-}
-
-/** Sandbox mode only: one of the sandbox's `/_sandbox/…` controls, on the server the Stripe client talks to. */
-async function sandboxControl(stripe: Stripe, path: string): Promise<void> {
-  const base = `${stripe.getApiField("protocol")}://${stripe.getApiField("host")}:${stripe.getApiField("port")}`;
-  const res = await fetch(`${base}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: "{}",
-  });
-  if (!res.ok) throw new Error(`sandbox control ${path} answered ${res.status}`);
 }
 
 /**

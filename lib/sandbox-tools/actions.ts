@@ -5,9 +5,10 @@ import { businessSpec } from "@/lib/actions/execute";
 import { purchaseSchema, simulatePurchase } from "@/lib/cards/simulate";
 import { stripeMode } from "@/lib/config";
 import { fail, ok } from "@/lib/errors";
-import { moneyField } from "@/lib/money-field";
+import { balanceCurrencyFor } from "@/lib/funding-model";
+import { amountIn } from "@/lib/issuing-balance/amount";
+import { simulateBankTransferIn } from "@/lib/issuing-balance/push-funding";
 import { getStripe } from "@/lib/stripe/client";
-import { sandboxControl } from "./control";
 import { stripeFailure } from "@/lib/stripe/errors";
 
 /** Sandbox tools act only in sandbox mode, on an onboarded business. */
@@ -83,58 +84,45 @@ export const sandboxToolActions = {
 
   receiveMoney: businessSpec({
     permission: "money.move",
-    schema: z.object({ amount: moneyField("usd") }),
+    // Parsed in the business's currency below (USD, or its Issuing balance's GBP or EUR).
+    schema: z.object({
+      amount: z.string({ error: "Enter an amount" }).max(30, { error: "Enter an amount like 12.50" }),
+    }),
     run: async ({ business: b, input }) => {
       const business = sandboxAccount(b);
-      if (!business?.stripeAccountId || !business.financialAccountId || business.fundingModel !== "treasury")
-        return fail("not_found", undefined, "Only for US financial accounts in sandbox mode.");
-      await getStripe().testHelpers.treasury.receivedCredits.create(
-        {
-          financial_account: business.financialAccountId,
-          network: "ach",
-          amount: input.amount,
-          currency: "usd",
-          description: "Simulated ACH credit",
-        },
-        { stripeAccount: business.stripeAccountId },
-      );
-      return ok({ amount: input.amount });
+      const fundable =
+        business?.fundingModel === "issuing_balance" ||
+        (business?.fundingModel === "treasury" && business.financialAccountId);
+      if (!business?.stripeAccountId || !fundable)
+        return fail(
+          "not_found",
+          undefined,
+          "Only for US financial accounts and UK/EEA Issuing balances in sandbox mode.",
+        );
+      const currency = balanceCurrencyFor(business.country);
+      const amount = amountIn(input.amount, currency);
+      if (!amount.ok) return fail("validation_failed", { amount: amount.message });
+      try {
+        if (business.fundingModel === "issuing_balance")
+          await simulateBankTransferIn(getStripe(), business, amount.amount);
+        else
+          await getStripe().testHelpers.treasury.receivedCredits.create(
+            {
+              financial_account: business.financialAccountId!,
+              network: "ach",
+              amount: amount.amount,
+              currency: "usd",
+              description: "Simulated ACH credit",
+            },
+            { stripeAccount: business.stripeAccountId },
+          );
+      } catch (err) {
+        return stripeFailure(err, { refused: "The money could not be received" }).result;
+      }
+      return ok({ amount: amount.amount, currency });
     },
     audit: (_input, data) => ({ action: "sandbox.money_received", data }),
-    revalidate: () => ["/dashboard"],
-  }),
-
-  /** A pending top-up of the Issuing balance arrives from the bank, or the bank refuses it. */
-  settleTopup: businessSpec({
-    permission: "money.move",
-    schema: z.object({
-      topup: z.string().regex(/^tu_[A-Za-z0-9_]{1,64}$/),
-      outcome: z.enum(["succeed", "fail"]),
-    }),
-    run: async ({ business: b, input: { topup, outcome } }) => {
-      const business = sandboxAccount(b);
-      const control = sandboxControl();
-      if (!business?.stripeAccountId || !control) return fail("not_found");
-      try {
-        // Retrieve first: another account's top-up is not found rather than touched.
-        await getStripe().topups.retrieve(topup, {}, { stripeAccount: business.stripeAccountId });
-      } catch (err) {
-        return stripeFailure(err, { refused: "Could not find this top-up" }).result;
-      }
-      const body = outcome === "fail" ? { failure_code: "insufficient_funds" } : {};
-      const settled = (await control(`/_sandbox/topups/${encodeURIComponent(topup)}/${outcome}`, body)) as {
-        id?: string;
-        status?: string;
-      };
-      if (settled?.id !== topup || typeof settled.status !== "string")
-        return fail("validation_failed", undefined, "This top-up is no longer pending");
-      return ok({ topup, status: settled.status });
-    },
-    audit: ({ topup, outcome }) => ({
-      action: `sandbox.topup_${outcome === "fail" ? "failed" : "arrived"}`,
-      target: topup,
-    }),
-    revalidate: () => ["/sandbox-tools", "/balance", "/dashboard"],
+    revalidate: () => ["/dashboard", "/balance"],
   }),
 
   completeInbound: businessSpec({

@@ -3,5 +3,4 @@
 import { businessAction } from "@/lib/actions/safe-action";
 import { issuingBalanceActions } from "@/lib/issuing-balance/actions";
 
-export const topUpAction = businessAction(issuingBalanceActions.topUp);
 export const payOutAction = businessAction(issuingBalanceActions.payOut);

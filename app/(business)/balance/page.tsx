@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { randomUUID } from "node:crypto";
-import { MoveForm } from "@/components/balance/move-form";
+import { BankTransferDetailsList } from "@/components/balance/bank-transfer-details";
+import { PayoutForm } from "@/components/balance/payout-form";
 import { MoveList } from "@/components/balance/move-list";
 import { BalanceCards } from "@/components/dashboard/balances";
 import { Panel } from "@/components/ui/panel";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { readIssuingBalance, type IssuingBalance } from "@/lib/issuing-balance/balance";
+import { bankTransferDetails, type BankTransferDetails } from "@/lib/issuing-balance/push-funding";
 import { getStripe } from "@/lib/stripe/client";
-import { payOutAction, topUpAction } from "./actions";
+import { payOutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Issuing balance" };
 
-async function balanceOrNull(read: () => Promise<IssuingBalance>): Promise<IssuingBalance | null> {
+async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
   try {
     return await read();
   } catch (err) {
@@ -42,36 +44,49 @@ export default async function BalancePage() {
         </div>
       </section>
     );
-  const balance = await balanceOrNull(() => readIssuingBalance(getStripe(), business));
+  const [balance, details]: [IssuingBalance | null, BankTransferDetails | null] = await Promise.all([
+    orNull(() => readIssuingBalance(getStripe(), business)),
+    orNull(() => bankTransferDetails(getStripe(), business)),
+  ]);
   const canMove = can(ctx.role, "money.move");
   return (
     <section className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Issuing balance</h1>
         <p className="text-sm text-slate-500">
-          Your cards spend from this balance, in {balance?.currency.toUpperCase() ?? "your currency"}. Top it up from
-          your bank; pay out what you don&apos;t need.
+          Your cards spend from this balance, in {balance?.currency.toUpperCase() ?? "your currency"}. Add money by bank
+          transfer; pay out what you don&apos;t need.
         </p>
       </div>
       {balance ? (
         <>
           <BalanceCards balances={balance} />
-          {canMove ? (
-            <section
-              className="grid gap-6 rounded-xl border border-slate-200 bg-white p-5 lg:grid-cols-2"
-              aria-label="Move money"
-            >
-              <MoveForm kind="topup" action={topUpAction} clientToken={randomUUID()} currency={balance.currency} />
-              <MoveForm
-                kind="payout"
-                action={payOutAction}
-                clientToken={randomUUID()}
-                currency={balance.currency}
-                available={balance.available}
-              />
-            </section>
-          ) : null}
-          <Panel title="Top-ups and payouts">
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Panel title="Add money by bank transfer">
+              <p className="mt-1 text-sm text-slate-600">
+                Send a transfer from your bank to these details. It arrives as a top-up, usually within hours (UK Faster
+                Payments) or a day (SEPA).
+              </p>
+              {details ? (
+                <BankTransferDetailsList details={details} />
+              ) : (
+                <p role="status" className="mt-3 text-sm text-amber-900">
+                  The bank details couldn&apos;t be loaded. Refresh in a moment.
+                </p>
+              )}
+            </Panel>
+            {canMove ? (
+              <section className="rounded-xl border border-slate-200 bg-white p-5">
+                <PayoutForm
+                  action={payOutAction}
+                  clientToken={randomUUID()}
+                  currency={balance.currency}
+                  available={balance.available}
+                />
+              </section>
+            ) : null}
+          </div>
+          <Panel title="Money in and out">
             <MoveList moves={balance.moves} />
           </Panel>
         </>

@@ -8,4 +8,3 @@ export const captureAction = businessAction(sandboxToolActions.capture);
 export const reverseAction = businessAction(sandboxToolActions.reverse);
 export const receiveMoneyAction = businessAction(sandboxToolActions.receiveMoney);
 export const completeInboundAction = businessAction(sandboxToolActions.completeInbound);
-export const settleTopupAction = businessAction(sandboxToolActions.settleTopup);

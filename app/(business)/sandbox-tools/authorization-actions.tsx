@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { captureAction, completeInboundAction, reverseAction, settleTopupAction } from "./actions";
+import { captureAction, completeInboundAction, reverseAction } from "./actions";
 
 export function AuthorizationButtons({ id }: { id: string }) {
   const [captureState, capture, capturing] = useActionState(captureAction, null);
@@ -48,32 +48,6 @@ export function CompleteInboundButton({ id }: { id: string }) {
       </button>
       {state && !state.ok ? <span className="text-xs text-red-600">{state.error.message}</span> : null}
       {state?.ok ? <span className="text-xs text-emerald-700">Arrived</span> : null}
-    </form>
-  );
-}
-
-/** A pending top-up: the bank sends the money, or refuses. */
-export function SettleTopupButtons({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(settleTopupAction, null);
-  return (
-    <form action={action} className="flex items-center gap-2">
-      <input type="hidden" name="topup" value={id} />
-      {(["succeed", "fail"] as const).map((outcome) => (
-        <button
-          key={outcome}
-          type="submit"
-          name="outcome"
-          value={outcome}
-          disabled={pending}
-          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-50"
-        >
-          {outcome === "succeed" ? "Mark as arrived" : "Bank refuses"}
-        </button>
-      ))}
-      {state && !state.ok ? <span className="text-xs text-red-600">{state.error.message}</span> : null}
-      {state?.ok ? (
-        <span className="text-xs text-emerald-700">{state.data.status === "succeeded" ? "Arrived" : "Failed"}</span>
-      ) : null}
     </form>
   );
 }

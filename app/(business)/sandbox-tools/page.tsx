@@ -10,10 +10,8 @@ import { requireBusinessPage } from "@/lib/auth/session";
 import { listCards } from "@/db/queries/cards";
 import { stripeMode } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
-import { cardCurrencyFor } from "@/lib/funding-model";
-import { readIssuingBalance } from "@/lib/issuing-balance/balance";
-import { getStripe } from "@/lib/stripe/client";
-import { AuthorizationButtons, CompleteInboundButton, SettleTopupButtons } from "./authorization-actions";
+import { balanceCurrencyFor, cardCurrencyFor } from "@/lib/funding-model";
+import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
 import { PurchaseForm, ReceiveMoneyForm } from "./purchase-form";
 
 export const metadata: Metadata = { title: "Sandbox tools" };
@@ -25,14 +23,11 @@ export default async function SandboxToolsPage() {
   const accountId = ctx.business.stripeAccountId;
   if (!accountId) redirect("/dashboard");
   const db = getDb();
-  const issuingBalance = ctx.business.fundingModel === "issuing_balance" && can(ctx.role, "money.move");
-  const [cards, recent, inbound, balance] = await Promise.all([
+  const [cards, recent, inbound] = await Promise.all([
     listCards(db, { accountId }),
     recentAuthorizations(db, { accountId, limit: 10 }),
     recentInboundTransfers(db, { businessId: ctx.business.id }),
-    issuingBalance ? readIssuingBalance(getStripe(), ctx.business).catch(() => null) : null,
   ]);
-  const pendingTopups = balance?.moves.filter((m) => m.kind === "topup" && m.status === "pending") ?? [];
   return (
     <section className="space-y-8">
       <div>
@@ -76,28 +71,20 @@ export default async function SandboxToolsPage() {
           </ul>
         )}
       </Panel>
-      {issuingBalance ? (
-        <Panel title="Top-ups from the bank">
-          {pendingTopups.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-500">
-              No top-up is waiting for the bank. Top up on the Balance page.
-            </p>
-          ) : (
-            <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="pending-topups">
-              {pendingTopups.map((t) => (
-                <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <span>Top-up · {formatMoney(t.amount, t.currency)}</span>
-                  <SettleTopupButtons id={t.id} />
-                </li>
-              ))}
-            </ul>
-          )}
+      {ctx.business.fundingModel === "issuing_balance" && can(ctx.role, "money.move") ? (
+        <Panel title="Receive a bank transfer into your Issuing balance">
+          <p className="mt-1 text-sm text-slate-600">
+            Stands in for your bank sending money to the details on the Balance page (Stripe&apos;s test helper).
+          </p>
+          <div className="mt-4">
+            <ReceiveMoneyForm currency={balanceCurrencyFor(ctx.business.country)} bankTransfer />
+          </div>
         </Panel>
       ) : null}
       {ctx.business.fundingModel === "treasury" && can(ctx.role, "money.move") ? (
         <Panel title="Receive money into your financial account">
           <div className="mt-4">
-            <ReceiveMoneyForm />
+            <ReceiveMoneyForm currency="usd" bankTransfer={false} />
           </div>
           {inbound.some((o) => o.stripeObjectId) ? (
             <ul className="mt-4 divide-y divide-slate-100 text-sm" data-testid="inbound-transfers">

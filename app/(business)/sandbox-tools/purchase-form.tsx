@@ -70,16 +70,29 @@ export function PurchaseForm({
   );
 }
 
-export function ReceiveMoneyForm() {
+/** Money arriving from outside: an ACH credit to a US financial account, or a bank transfer to a UK/EEA Issuing balance. */
+export function ReceiveMoneyForm({ currency, bankTransfer }: { currency: string; bankTransfer: boolean }) {
   const [state, action] = useActionState(receiveMoneyAction, null);
   const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
-      <Field label="Amount (USD)" name="amount" inputMode="decimal" defaultValue="500.00" error={fields.amount} />
-      <div className="w-48">
-        <SubmitButton pendingLabel="Sending…">Receive ACH credit</SubmitButton>
+      <Field
+        label={`Amount (${currency.toUpperCase()})`}
+        name="amount"
+        inputMode="decimal"
+        defaultValue="500.00"
+        error={fields.amount}
+      />
+      <div className="w-56">
+        <SubmitButton pendingLabel="Sending…">
+          {bankTransfer ? "Receive bank transfer" : "Receive ACH credit"}
+        </SubmitButton>
       </div>
-      {state?.ok ? <FormSuccess>Received. It shows on Home and in Money.</FormSuccess> : null}
+      {state?.ok ? (
+        <FormSuccess testId="receive-result">
+          Received. It shows on Home and in {bankTransfer ? "Balance" : "Money"}.
+        </FormSuccess>
+      ) : null}
       <FormAlert message={message} />
     </form>
   );

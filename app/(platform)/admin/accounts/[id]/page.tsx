@@ -4,7 +4,11 @@ import { notFound } from "next/navigation";
 import { CloseForm } from "@/components/admin/close-form";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { FundForm } from "@/components/admin/fund-form";
+import { BankTransferDetailsList } from "@/components/balance/bank-transfer-details";
+import { stripeMode } from "@/lib/config";
 import { balanceCurrencyFor } from "@/lib/funding-model";
+import { bankTransferDetails } from "@/lib/issuing-balance/push-funding";
+import { getStripe } from "@/lib/stripe/client";
 import { IdentitySection, MoneySection } from "@/components/admin/review-identity";
 import {
   ActivityLists,
@@ -35,6 +39,13 @@ export default async function AccountReviewPage({ params }: { params: Promise<{ 
   const r = UUID.test(id) ? await getAccountReview(getDb(), id) : null;
   if (!r) notFound();
   const b = r.business;
+  const bankDetails =
+    b.fundingModel === "issuing_balance" && b.stripeAccountId
+      ? await bankTransferDetails(getStripe(), b).catch((err: unknown) => {
+          console.error("account review: bank details unavailable", err);
+          return null;
+        })
+      : null;
   return (
     <div className="space-y-8">
       <div>
@@ -50,13 +61,28 @@ export default async function AccountReviewPage({ params }: { params: Promise<{ 
         <div className="grid gap-3 md:grid-cols-2">
           <div className="space-y-1">
             <h3 className="text-sm font-medium">Fund from the platform</h3>
-            <FundForm
-              action={fundAction}
-              businessId={b.id}
-              businessName={b.legalName}
-              model={b.fundingModel}
-              currency={b.fundingModel === "issuing_balance" ? balanceCurrencyFor(b.country) : "usd"}
-            />
+            {b.fundingModel === "issuing_balance" ? (
+              <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <p className="text-slate-600">
+                  Its Issuing balance is funded by bank transfer (Stripe: push funding in the UK and EEA). Send it from
+                  the platform&apos;s bank to:
+                </p>
+                {bankDetails ? (
+                  <BankTransferDetailsList details={bankDetails} />
+                ) : (
+                  <p className="mt-2 text-slate-500">Available once the business has finished onboarding.</p>
+                )}
+              </div>
+            ) : null}
+            {b.fundingModel !== "issuing_balance" || stripeMode() === "sandbox" ? (
+              <FundForm
+                action={fundAction}
+                businessId={b.id}
+                businessName={b.legalName}
+                model={b.fundingModel}
+                currency={b.fundingModel === "issuing_balance" ? balanceCurrencyFor(b.country) : "usd"}
+              />
+            ) : null}
           </div>
           <div className="space-y-2">
             <ConfirmAction

@@ -6,51 +6,26 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { FormSuccess } from "@/components/ui/form-success";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formFeedback, type FormAction } from "@/lib/actions/form-action";
-import type { Moved } from "@/lib/issuing-balance/move";
+import type { Moved } from "@/lib/issuing-balance/payout";
 import { formatMoney, parseMoney } from "@/lib/money";
 
-const COPY = {
-  topup: {
-    title: "Top up from your bank",
-    review: "Review top-up",
-    confirm: "Confirm top-up",
-    pending: "Topping up…",
-    direction: "From your bank account to the Issuing balance",
-    note: "Bank top-ups are pending until your bank sends the money; cards can spend it once it arrives.",
-    done: (m: Moved) =>
-      `${formatMoney(m.amount, m.currency)} top-up ${m.status === "succeeded" ? "arrived" : "is on its way"}.`,
-  },
-  payout: {
-    title: "Pay out to your bank",
-    review: "Review payout",
-    confirm: "Confirm payout",
-    pending: "Paying out…",
-    direction: "From the Issuing balance to your bank account",
-    note: "The amount leaves the balance now and reaches your bank in 1–2 business days.",
-    done: (m: Moved) =>
-      `${formatMoney(m.amount, m.currency)} payout ${m.status === "paid" ? "paid" : "is on its way"}.`,
-  },
-} as const;
-
 /**
- * An amount, then a review of exactly what will move, then one confirm. The form's client token
- * (made when the page rendered) makes a second submit replay the first instead of moving money twice.
+ * A payout of the Issuing balance to the business's bank: an amount, then a review of exactly what
+ * will move, then one confirm. The form's client token (made when the page rendered) makes a second
+ * submit replay the first instead of paying out twice.
  */
-export function MoveForm({
-  kind,
+export function PayoutForm({
   action,
   clientToken,
   currency,
   available,
 }: {
-  kind: "topup" | "payout";
   action: FormAction<Moved>;
   clientToken: string;
   currency: string;
-  /** For a payout, what the balance holds (checked before review; the server checks again). */
-  available?: number;
+  /** What the balance holds (checked before review; the server checks again). */
+  available: number;
 }) {
-  const copy = COPY[kind];
   const [state, formAction] = useActionState(action, null);
   const [step, setStep] = useState<"edit" | "review">("edit");
   const [amount, setAmount] = useState("");
@@ -70,7 +45,7 @@ export function MoveForm({
   function review() {
     const error = !parsed.ok
       ? parsed.message
-      : available !== undefined && parsed.amount > available
+      : parsed.amount > available
         ? `You have ${formatMoney(available, currency)} available`
         : undefined;
     setLocal(error);
@@ -78,10 +53,15 @@ export function MoveForm({
   }
 
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-label={copy.title}>
-      <h3 className="font-medium">{copy.title}</h3>
+    <form action={formAction} className="space-y-4" noValidate aria-label="Pay out to your bank">
+      <h3 className="font-medium">Pay out to your bank</h3>
       <input type="hidden" name="clientToken" value={clientToken} />
-      {state?.ok ? <FormSuccess testId={`${kind}-result`}>{copy.done(state.data)}</FormSuccess> : null}
+      {state?.ok ? (
+        <FormSuccess testId="payout-result">
+          {formatMoney(state.data.amount, state.data.currency)} payout{" "}
+          {state.data.status === "paid" ? "paid" : "is on its way"}.
+        </FormSuccess>
+      ) : null}
       <FormAlert message={message} />
       {step === "edit" ? (
         <>
@@ -94,14 +74,14 @@ export function MoveForm({
             inputMode="decimal"
             placeholder="100.00"
             error={local ?? fields.amount}
-            hint={available !== undefined ? `${formatMoney(available, currency)} available` : undefined}
+            hint={`${formatMoney(available, currency)} available`}
           />
           <button
             type="button"
             onClick={review}
             className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
-            {copy.review}
+            Review payout
           </button>
         </>
       ) : (
@@ -109,7 +89,7 @@ export function MoveForm({
           <input type="hidden" name="amount" value={amount} />
           <dl
             className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm"
-            data-testid={`${kind}-review`}
+            data-testid="payout-review"
           >
             <div className="flex justify-between gap-4">
               <dt className="text-slate-600">Amount</dt>
@@ -117,10 +97,12 @@ export function MoveForm({
             </div>
             <div className="flex justify-between gap-4">
               <dt className="text-slate-600">Direction</dt>
-              <dd className="text-right">{copy.direction}</dd>
+              <dd className="text-right">From the Issuing balance to your bank account</dd>
             </div>
           </dl>
-          <p className="text-xs text-slate-500">{copy.note}</p>
+          <p className="text-xs text-slate-500">
+            The amount leaves the balance now and reaches your bank in 1–2 business days.
+          </p>
           <div className="flex gap-2">
             <button
               type="button"
@@ -133,8 +115,8 @@ export function MoveForm({
               Back
             </button>
             <div className="flex-1">
-              <SubmitButton pendingLabel={copy.pending} autoFocus>
-                {copy.confirm}
+              <SubmitButton pendingLabel="Paying out…" autoFocus>
+                Confirm payout
               </SubmitButton>
             </div>
           </div>

@@ -7,7 +7,6 @@ import { balanceCurrencyFor } from "@/lib/funding-model";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { amountIn } from "./amount";
 
-export const TOPUP_KIND = "issuing_topup";
 export const PAYOUT_KIND = "issuing_payout";
 
 export const moveSchema = z.object({
@@ -17,22 +16,20 @@ export const moveSchema = z.object({
 export type MoveInput = z.output<typeof moveSchema>;
 export type Moved = { id: string; status: string; amount: number; currency: string; replayed?: boolean };
 
-// Stripe's Issuing balance guide: `destination_balance=issuing` on a top-up, `source_balance=issuing`
-// on a payout. The SDK types neither, so the params are widened here, and only here.
-type TopupParams = Stripe.TopupCreateParams & { destination_balance: "issuing" };
+// docs.stripe.com/issuing/connect/funding, "Pay out an Issuing balance to an external account":
+// `source_balance=issuing` on a payout. The SDK doesn't type it, so the params are widened here, and only here.
 type PayoutParams = Stripe.PayoutCreateParams & { source_balance: "issuing" };
 
 /**
- * Moves money into (a top-up from the business's bank) or out of (a payout to it) the business's
- * Issuing balance: one operation per form submission, its id the idempotency key, so a double
- * click or a retry moves the money once. `by` is who asked (a member, or a platform admin funding
- * the business); the business is the caller's, never the form's.
+ * Pays out of the business's Issuing balance to its bank: one operation per form submission, its
+ * id the idempotency key, so a double click or a retry moves the money once. The business is the
+ * caller's (from the session), never the form's. Money comes in by bank transfer (push-funding.ts).
  */
-export async function moveIssuingBalance(
+export async function payOutIssuingBalance(
   db: DbOrTx,
   stripe: Stripe,
   business: Business,
-  by: { userId: string; kind: typeof TOPUP_KIND | typeof PAYOUT_KIND; description: string },
+  userId: string,
   input: MoveInput,
 ): Promise<ActionResult<Moved>> {
   if (business.fundingModel !== "issuing_balance" || !business.stripeAccountId)
@@ -41,10 +38,10 @@ export async function moveIssuingBalance(
   const amount = amountIn(input.amount, currency);
   if (!amount.ok) return fail("validation_failed", { amount: amount.message });
   const claim = await claimOperation(db, {
-    kind: by.kind,
+    kind: PAYOUT_KIND,
     clientToken: input.clientToken,
     businessId: business.id,
-    createdBy: by.userId,
+    createdBy: userId,
     amount: amount.amount,
     currency,
     request: { amount: amount.amount },
@@ -59,29 +56,16 @@ export async function moveIssuingBalance(
       currency,
       replayed: true,
     });
-  const options = { stripeAccount: business.stripeAccountId, idempotencyKey: "" };
+  const params: PayoutParams = {
+    amount: amount.amount,
+    currency,
+    source_balance: "issuing",
+    description: "Payout to bank",
+  };
   const sent = await callStripeOnce(
     db,
     op,
-    async (idempotencyKey): Promise<{ id: string; status: string }> => {
-      const opts = { ...options, idempotencyKey };
-      if (by.kind === TOPUP_KIND) {
-        const params: TopupParams = {
-          amount: amount.amount,
-          currency,
-          destination_balance: "issuing",
-          description: by.description,
-        };
-        return stripe.topups.create(params, opts);
-      }
-      const params: PayoutParams = {
-        amount: amount.amount,
-        currency,
-        source_balance: "issuing",
-        description: by.description,
-      };
-      return stripe.payouts.create(params, opts);
-    },
+    (idempotencyKey) => stripe.payouts.create(params, { stripeAccount: business.stripeAccountId!, idempotencyKey }),
     { field: "amount" },
   );
   if (!sent.ok) return sent.result;

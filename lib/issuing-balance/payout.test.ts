@@ -8,7 +8,8 @@ import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { recordRequests } from "@/testing/stripe-clients";
 import { readIssuingBalance } from "./balance";
-import { moveIssuingBalance, PAYOUT_KIND, TOPUP_KIND } from "./move";
+import { payOutIssuingBalance, PAYOUT_KIND } from "./payout";
+import { bankTransferDetails, simulateBankTransferIn } from "./push-funding";
 
 const sandbox = sandboxForFile();
 
@@ -17,15 +18,6 @@ async function ledgerViolations(): Promise<unknown[]> {
   const res = await fetch(`${sandbox().url}/_sandbox/ledger/violations`);
   assert.equal(res.status, 200);
   return ((await res.json()) as { violations: unknown[] }).violations;
-}
-
-async function control(path: string, body: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const res = await fetch(`${sandbox().url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, unknown>;
 }
 
 const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -45,54 +37,41 @@ describeEachDatabase("the Issuing balance (UK)", (database) => {
     return { business, ownerId, stripe: sandbox().stripe };
   }
 
-  test("a double-submitted top-up is one top-up, pending until the bank sends it; a failed one adds nothing", async () => {
-    const { db } = database();
-    const { business, ownerId, stripe } = await ukBusiness();
+  test("money comes in by bank transfer to the balance's own sort code and account number", async () => {
+    const { business, stripe } = await ukBusiness();
     const before = await readIssuingBalance(stripe, business);
     assert.equal(before.currency, "gbp");
-    assert.equal(before.available, 500_000, "the demo seed's opening top-up arrived");
+    assert.equal(before.available, 500_000, "the demo seed's opening transfer arrived");
+    const details = await bankTransferDetails(stripe, business);
+    assert.equal(details?.kind, "sort_code");
+    assert.match((details?.kind === "sort_code" && details.sortCode) || "", /^\d{6}$/);
+    assert.deepEqual(await bankTransferDetails(stripe, business), details, "the same details every time");
 
-    const sent = recordRequests(stripe);
-    const by = { userId: ownerId, kind: TOPUP_KIND, description: "Top-up from bank" } as const;
-    const form = { clientToken: crypto.randomUUID(), amount: "1,250.50" };
-    const [first, second] = await Promise.all([
-      moveIssuingBalance(db, stripe, business, by, form),
-      moveIssuingBalance(db, stripe, business, by, form),
-    ]).finally(sent.stop);
-    assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
-    assert.equal(first.data.id, second.data.id);
-    assert.equal(first.data.amount, 125_050);
-    assert.equal(sent.calls.filter((c) => c.method === "POST" && c.path === "/v1/topups").length, 1);
-    const pending = await readIssuingBalance(stripe, business);
-    assert.equal(pending.available, before.available, "not spendable before the bank sends it");
-    assert.equal(pending.incoming, before.incoming + 125_050);
-
-    await control(`/_sandbox/topups/${first.data.id}/succeed`);
-    const arrived = await readIssuingBalance(stripe, business);
-    assert.equal(arrived.available, before.available + 125_050, "arrived once");
-    assert.equal(arrived.incoming, before.incoming);
-
-    const refused = await moveIssuingBalance(db, stripe, business, by, {
-      clientToken: crypto.randomUUID(),
-      amount: "99.00",
-    });
-    assert.ok(refused.ok);
-    await control(`/_sandbox/topups/${refused.data.id}/fail`);
+    await simulateBankTransferIn(stripe, business, 125_050);
     const after = await readIssuingBalance(stripe, business);
-    assert.equal(after.available, arrived.available, "a failed top-up adds nothing");
-    const failed = after.moves.find((m) => m.id === refused.data.id);
-    assert.equal(failed?.status, "failed");
-    assert.ok(failed?.failure, "the bank's reason is shown");
+    assert.equal(after.available, before.available + 125_050, "spendable at once");
+    const arrived = after.moves.find((m) => m.kind === "topup" && m.amount === 125_050);
+    assert.equal(arrived?.status, "succeeded", "it is listed as a top-up that arrived");
     assert.deepEqual(await ledgerViolations(), []);
   });
 
-  test("a payout above the balance is refused next to the amount and moves nothing; one within it moves once", async () => {
+  test("a top-up that pulls from the bank is not how UK balances are funded: Stripe refuses it and nothing moves", async () => {
+    const { business, stripe } = await ukBusiness();
+    const before = await readIssuingBalance(stripe, business);
+    const params = { amount: 1000, currency: "gbp", destination_balance: "issuing" } as Stripe.TopupCreateParams;
+    await assert.rejects(
+      quietly(() => stripe.topups.create(params, { stripeAccount: business.stripeAccountId! })),
+      (err: { type?: string }) => err.type === "StripeInvalidRequestError",
+    );
+    assert.equal((await readIssuingBalance(stripe, business)).available, before.available);
+  });
+
+  test("a payout above the balance is refused next to the amount and moves nothing; a double-submitted one moves once", async () => {
     const { db } = database();
     const { business, ownerId, stripe } = await ukBusiness();
     const before = await readIssuingBalance(stripe, business);
-    const by = { userId: ownerId, kind: PAYOUT_KIND, description: "Payout to bank" } as const;
     const tooMuch = await quietly(() =>
-      moveIssuingBalance(db, stripe, business, by, {
+      payOutIssuingBalance(db, stripe, business, ownerId, {
         clientToken: crypto.randomUUID(),
         amount: ((before.available + 1) / 100).toFixed(2),
       }),
@@ -102,19 +81,21 @@ describeEachDatabase("the Issuing balance (UK)", (database) => {
     assert.match((!tooMuch.ok && tooMuch.error.fields?.amount) || "", /^Not enough available balance to send £/);
     assert.equal((await readIssuingBalance(stripe, business)).available, before.available, "nothing moved");
 
-    const bad = await moveIssuingBalance(db, stripe, business, by, {
+    const bad = await payOutIssuingBalance(db, stripe, business, ownerId, {
       clientToken: crypto.randomUUID(),
       amount: "1.234",
     });
     assert.equal(!bad.ok && bad.error.fields?.amount, "Use at most 2 decimal places");
 
+    const sent = recordRequests(stripe);
     const form = { clientToken: crypto.randomUUID(), amount: "200" };
     const [a, b] = await Promise.all([
-      moveIssuingBalance(db, stripe, business, by, form),
-      moveIssuingBalance(db, stripe, business, by, form),
-    ]);
-    assert.ok(a.ok && b.ok);
+      payOutIssuingBalance(db, stripe, business, ownerId, form),
+      payOutIssuingBalance(db, stripe, business, ownerId, form),
+    ]).finally(sent.stop);
+    assert.ok(a.ok && b.ok, JSON.stringify([a, b]));
     assert.equal(a.data.id, b.data.id);
+    assert.equal(sent.calls.filter((c) => c.method === "POST" && c.path === "/v1/payouts").length, 1);
     const after = await readIssuingBalance(stripe, business);
     assert.equal(after.available, before.available - 20_000, "paid out once");
     const ops = await db
@@ -125,16 +106,13 @@ describeEachDatabase("the Issuing balance (UK)", (database) => {
     assert.deepEqual(await ledgerViolations(), []);
   });
 
-  test("another funding model's business has no Issuing balance to move", async () => {
+  test("another funding model's business has no Issuing balance to pay out of", async () => {
     const { db } = database();
     const [{ business, ownerId }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
-    const result = await moveIssuingBalance(
-      db,
-      sandbox().stripe,
-      business,
-      { userId: ownerId, kind: TOPUP_KIND, description: "x" },
-      { clientToken: crypto.randomUUID(), amount: "10.00" },
-    );
+    const result = await payOutIssuingBalance(db, sandbox().stripe, business, ownerId, {
+      clientToken: crypto.randomUUID(),
+      amount: "10.00",
+    });
     assert.equal(!result.ok && result.error.code, "not_found");
   });
 });
