@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { MX_NAME, US_NAME, V2_VERSION, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
+import { MX_NAME, UK_NAME, US_NAME, V2_VERSION, openReview, sandboxStripe, signInAdmin } from "./admin-helpers";
 
 const stripe = sandboxStripe();
 
@@ -60,6 +60,30 @@ test("the admin funds the US business with 1,250.50 USD from the platform's Trea
     (before + 125050) / 100,
   );
   await expect(page.getByTestId("balance-usd")).toHaveText(expected);
+  await expect(page.getByTestId("audit-entry").filter({ hasText: "admin.account.funded" })).toHaveCount(1);
+});
+
+async function gbpIssuing(accountId: string): Promise<number> {
+  const balance = await stripe.balance.retrieve({}, { stripeAccount: accountId });
+  return balance.issuing?.available.find((a) => a.currency === "gbp")?.amount ?? 0;
+}
+
+test("the admin sees the UK business's bank details and, in sandbox mode, sends 100.00 GBP to its Issuing balance", async ({
+  page,
+}) => {
+  await signInAdmin(page);
+  const accountId = await openReview(page, "brightside", UK_NAME);
+  await expect(page.getByTestId("bank-sort-code")).toHaveText(/^\d{2}-\d{2}-\d{2}$/);
+  const before = await gbpIssuing(accountId);
+  await page.getByLabel("Amount (GBP)").fill("100");
+  await page.getByRole("button", { name: "Review funding" }).click();
+  await expect(page.getByTestId("fund-confirm-text")).toHaveText(
+    `Transfer £100.00 by bank transfer into the Issuing balance of ${UK_NAME}.`,
+  );
+  expect(await gbpIssuing(accountId)).toBe(before);
+  await page.getByRole("button", { name: "Confirm funding" }).click();
+  await expect(page.getByTestId("fund-result")).toHaveText(`Sent £100.00; ${UK_NAME} received £100.00.`);
+  expect(await gbpIssuing(accountId)).toBe(before + 10000);
   await expect(page.getByTestId("audit-entry").filter({ hasText: "admin.account.funded" })).toHaveCount(1);
 });
 

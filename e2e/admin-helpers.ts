@@ -4,6 +4,7 @@ import { signIn } from "./helpers";
 
 export const MX_NAME = "Comercial Aurora S.A. de C.V.";
 export const US_NAME = "Acme Supplies Inc.";
+export const UK_NAME = "Brightside Supplies Ltd";
 export const V2_VERSION = "2025-12-15.preview";
 
 /** The sandbox through the official SDK, as a test drives "the outside world" (purchases, wires). */

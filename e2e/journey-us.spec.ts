@@ -1,18 +1,6 @@
 import { expect, test } from "@playwright/test";
-import Stripe from "stripe";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
-
-const sandboxUrl = new URL(process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111");
-const stripe = new Stripe("sk_test_e2e_journey", {
-  host: sandboxUrl.hostname,
-  port: Number(sandboxUrl.port),
-  protocol: "http",
-});
-
-async function accountByEmail(email: string): Promise<Stripe.Account> {
-  for await (const a of stripe.accounts.list({ limit: 100 })) if (a.email === email) return a;
-  throw new Error(`no account for ${email}`);
-}
+import { accountByEmail, createVirtualCard, purchaseAndCapture } from "./journey-steps";
 
 test("US journey: sign up → onboard → link a bank → money in → card → purchase approved → captured → on home", async ({
   page,
@@ -52,51 +40,14 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("balance-available")).toHaveText("$250.00");
 
-  // A cardholder and a virtual card, created in the embedded cards list.
-  await page.getByRole("link", { name: "Cards" }).click();
-  await expect(page).toHaveURL(/\/cards$/);
-  const list = page.getByTestId("cards-components");
-  await list.getByRole("button", { name: "Add cardholder" }).click();
-  await list.getByLabel("First name").fill("Jo");
-  await list.getByLabel("Last name").fill("Journey");
-  await list.getByLabel("Street address").fill("1 Main St");
-  await list.getByLabel("City").fill("San Francisco");
-  await list.getByLabel("Postal code").fill("94111");
-  await list.getByLabel("The cardholder accepts the Issuing terms").check();
-  await list.getByRole("button", { name: "Save cardholder" }).click();
-  await list.getByRole("button", { name: "Create card" }).click();
-  await list.getByLabel("Activate the card now").check();
-  await list.getByRole("button", { name: "Create virtual card" }).click();
-  await expect(list.getByText(/Virtual card •••• \d{4} created for/)).toBeVisible();
+  // A cardholder and a virtual card (embedded cards list), a purchase approved in real time, captured.
   const account = await accountByEmail(email);
-  const cards = await stripe.issuing.cards.list({}, { stripeAccount: account.id });
-  expect(cards.data).toHaveLength(1);
-  const card = cards.data[0]!;
-  expect(card.status).toBe("active");
-
-  // A simulated purchase, approved in real time, then captured.
-  await page.getByRole("link", { name: "Sandbox tools" }).click();
-  await expect(page).toHaveURL(/\/sandbox-tools$/);
-  await expect(async () => {
-    await page.reload();
-    await page.getByLabel("Card", { exact: true }).selectOption(card.id, { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  const purchase = page.getByRole("region", { name: "Simulate a card purchase" });
-  await purchase.getByLabel("Amount (USD)").fill("42.50");
-  await purchase.getByRole("button", { name: "Simulate purchase" }).click();
-  await expect(page.getByTestId("purchase-result")).toContainText("Approved");
-  const row = page.getByTestId("recent-purchases").locator("li").first();
-  await expect(async () => {
-    await page.reload();
-    await expect(row.getByRole("button", { name: "Capture" })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
-  await row.getByRole("button", { name: "Capture" }).click();
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("recent-purchases").getByTestId("purchase-status").first()).toHaveText("closed", {
-      timeout: 1000,
-    });
-  }).toPass({ timeout: 15_000 });
+  const card = await createVirtualCard(page, account.id, {
+    line1: "1 Main St",
+    city: "San Francisco",
+    postalCode: "94111",
+  });
+  await purchaseAndCapture(page, card.id, "42.50", "USD");
 
   // Home shows the money spent.
   await page.getByRole("link", { name: "Home" }).click();
