@@ -14,7 +14,11 @@ const STATUS_LABEL: Record<string, string> = {
 /** The latest top-ups and payouts of the Issuing balance, newest first, with why a failed one failed. */
 export function MoveList({ moves }: { moves: BalanceMove[] }) {
   if (moves.length === 0)
-    return <p className="mt-3 text-sm text-slate-600">Nothing in or out yet. Send a bank transfer to the details above to fund your cards.</p>;
+    return (
+      <p className="mt-3 text-sm text-slate-600">
+        Nothing in or out yet. Send a bank transfer to the details above to fund your cards.
+      </p>
+    );
   return (
     <ul className="mt-3 divide-y divide-slate-100" data-testid="balance-moves">
       {moves.map((m) => (

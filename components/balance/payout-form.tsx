@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormSuccess } from "@/components/ui/form-success";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ReviewActions } from "@/components/ui/review-actions";
 import { formFeedback, type FormAction } from "@/lib/actions/form-action";
 import type { Moved } from "@/lib/issuing-balance/payout";
 import { formatMoney, parseMoney } from "@/lib/money";
@@ -103,23 +103,14 @@ export function PayoutForm({
           <p className="text-xs text-slate-500">
             The amount leaves the balance now and reaches your bank in 1–2 business days.
           </p>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              onClick={() => {
-                setStep("edit");
-                setReturned(true);
-              }}
-              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-            >
-              Back
-            </button>
-            <div className="flex-1">
-              <SubmitButton pendingLabel="Paying out…" autoFocus>
-                Confirm payout
-              </SubmitButton>
-            </div>
-          </div>
+          <ReviewActions
+            onBack={() => {
+              setStep("edit");
+              setReturned(true);
+            }}
+            confirm="Confirm payout"
+            pending="Paying out…"
+          />
         </>
       )}
     </form>

@@ -6,7 +6,7 @@ import { formFeedback } from "@/lib/actions/form-action";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormSuccess } from "@/components/ui/form-success";
 import { SelectField } from "@/components/ui/select-field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ReviewActions } from "@/components/ui/review-actions";
 import type { ActionResult } from "@/lib/errors";
 import { formatMoney, parseMoney } from "@/lib/money";
 import type { SentPayout } from "@/lib/payouts/send";
@@ -133,23 +133,14 @@ export function SendPayoutForm({
           <p className="text-xs text-slate-500">
             Crypto payouts can&apos;t be reversed once posted. Check the address and network.
           </p>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              onClick={() => {
-                setStep("edit");
-                setReturned(true);
-              }}
-              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-            >
-              Back
-            </button>
-            <div className="flex-1">
-              <SubmitButton pendingLabel="Sending…" autoFocus>
-                Confirm and send
-              </SubmitButton>
-            </div>
-          </div>
+          <ReviewActions
+            onBack={() => {
+              setStep("edit");
+              setReturned(true);
+            }}
+            confirm="Confirm and send"
+            pending="Sending…"
+          />
         </>
       )}
     </form>

@@ -8,21 +8,28 @@ export type NewAccount = {
   businessType: "company" | "individual" | "non_profit" | "government_entity";
 };
 
-/** US: a v1 Custom account controlled by the platform, with the Treasury and Issuing capabilities. */
+/** A v1 Custom account controlled by the platform (no Stripe dashboard; fees, losses and requirements are the platform's). */
+function customAccount(a: NewAccount): Stripe.AccountCreateParams {
+  return {
+    ...(a.email ? { email: a.email } : {}),
+    business_type: a.businessType,
+    ...(a.businessType === "individual" ? {} : { company: { name: a.legalName } }),
+    business_profile: { name: a.legalName },
+    controller: {
+      stripe_dashboard: { type: "none" },
+      fees: { payer: "application" },
+      losses: { payments: "application" },
+      requirement_collection: "application",
+    },
+  };
+}
+
+/** US: a Custom account with the Treasury and Issuing capabilities. */
 export async function createTreasuryAccount(stripe: Stripe, a: NewAccount, idempotencyKey: string): Promise<string> {
   const account = await stripe.accounts.create(
     {
+      ...customAccount(a),
       country: "US",
-      ...(a.email ? { email: a.email } : {}),
-      business_type: a.businessType,
-      ...(a.businessType === "individual" ? {} : { company: { name: a.legalName } }),
-      business_profile: { name: a.legalName },
-      controller: {
-        stripe_dashboard: { type: "none" },
-        fees: { payer: "application" },
-        losses: { payments: "application" },
-        requirement_collection: "application",
-      },
       capabilities: {
         transfers: { requested: true },
         card_issuing: { requested: true },
@@ -36,8 +43,8 @@ export async function createTreasuryAccount(stripe: Stripe, a: NewAccount, idemp
 }
 
 /**
- * UK/EEA: a v1 Custom account controlled by the platform, with Issuing on its Issuing balance (no
- * Treasury outside the US): top-ups fund the balance, payouts empty it, cards spend from it.
+ * UK/EEA: a Custom account with Issuing on its Issuing balance (no Treasury outside the US): bank
+ * transfers fund the balance, payouts empty it, cards spend from it.
  */
 export async function createIssuingBalanceAccount(
   stripe: Stripe,
@@ -47,18 +54,9 @@ export async function createIssuingBalanceAccount(
 ): Promise<string> {
   const account = await stripe.accounts.create(
     {
+      ...customAccount(a),
       country: a.country.toUpperCase(),
       default_currency: currency,
-      ...(a.email ? { email: a.email } : {}),
-      business_type: a.businessType,
-      ...(a.businessType === "individual" ? {} : { company: { name: a.legalName } }),
-      business_profile: { name: a.legalName },
-      controller: {
-        stripe_dashboard: { type: "none" },
-        fees: { payer: "application" },
-        losses: { payments: "application" },
-        requirement_collection: "application",
-      },
       capabilities: { transfers: { requested: true }, card_issuing: { requested: true } },
     },
     { idempotencyKey },
