@@ -111,6 +111,8 @@ const RULES: Rule[] = [
   { endpoint: "POST /v1/test_helpers/issuing/transactions/create_unlinked_refund", param: "amount", rule: positive },
   { endpoint: "POST /v1/test_helpers/issuing/transactions/{}/refund", param: "refund_amount", rule: positive },
   { endpoint: "POST /v1/topups", param: "statement_descriptor", rule: { maxLength: 15 } },
+  // docs.stripe.com/issuing/funding/balance: "provide the amount parameter with a positive integer in the smallest currency unit".
+  { endpoint: "POST /v1/test_helpers/issuing/fund_balance", param: "amount", rule: positive },
   { endpoint: "POST /v1/payouts", param: "statement_descriptor", rule: { maxLength: 22 } },
   { endpoint: "POST /v1/treasury/inbound_transfers", param: "statement_descriptor", rule: { maxLength: 10 } },
   { endpoint: "POST /v1/treasury/outbound_payments", param: "statement_descriptor", rule: { maxLength: 10 } },

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { CONTRACT_FILE, generate, serialize } from "./generate";
 import { contract, endpointFor } from "./index";
-import { PREVIEW } from "./preview";
+import { PREVIEW, PREVIEW_ENDPOINTS } from "./preview";
 import { servedRoutes } from "./served";
 
 test("stripe-sdk.json is what the installed SDKs declare today (rerun `npm run contract:generate` when this fails)", () => {
@@ -14,14 +14,28 @@ test("stripe-sdk.json is what the installed SDKs declare today (rerun `npm run c
   );
 });
 
-test("every route the sandbox serves is declared by an SDK (v1 by stripe at its pinned version, v2 by the preview SDK)", () => {
+test("every route the sandbox serves is declared by an SDK (v1 by stripe at its pinned version, v2 by the preview SDK) or, for the few the SDK has no method for, by an API reference page", () => {
   const c = contract();
   assert.equal(c.sdk.v1.api, "2026-10-28.endive");
   assert.equal(c.sdk.v2.api, "2025-12-15.preview");
+  const documented = new Set(PREVIEW_ENDPOINTS.map((e) => e.endpoint));
   for (const r of servedRoutes()) {
     const e = endpointFor(r.method, r.path);
     assert.ok(e, `${r.method} ${r.path} has a declaration`);
-    if (r.path.startsWith("/v1/")) assert.match(e.sdk, /^stripe /, `${r.path} comes from the pinned SDK`);
+    const key = `${r.method} ${r.path.replace(/:[^/]+/g, "{}")}`;
+    if (documented.has(key)) assert.match(e.sdk, /^docs docs\.stripe\.com\/api\//, `${key} cites its reference page`);
+    else if (r.path.startsWith("/v1/")) assert.match(e.sdk, /^stripe /, `${r.path} comes from the pinned SDK`);
+  }
+});
+
+test("a documented endpoint answers an SDK type, and its row goes once the SDK declares it", () => {
+  const c = contract();
+  for (const row of PREVIEW_ENDPOINTS) {
+    assert.match(row.source, /^docs\.stripe\.com\/api\//, row.endpoint);
+    assert.ok(
+      row.returns.t === "ref" && c.types[row.returns.name],
+      `${row.endpoint} answers a type of stripe-sdk.json`,
+    );
   }
 });
 

@@ -7,7 +7,8 @@
  * - v2 from `stripe-preview` (`stripe@20.2.0-alpha.1`, the private-preview SDK at
  *   `2025-12-15.preview`, the version the app calls v2 with and the stablecoin guide describes).
  *
- * What neither SDK types (the stablecoin guide's v1 preview parameters) is in `preview.ts`.
+ * What neither SDK types (the stablecoin guide's v1 preview parameters, endpoints only the API reference
+ * documents) is in `preview.ts`; the SDK object types those endpoints answer (`PREVIEW_SDK_TYPES`) are written here.
  * Run `npm run contract:generate` after upgrading either SDK or adding a route; `contract.test.ts`
  * fails while the committed file is stale.
  */
@@ -17,6 +18,7 @@ import path from "node:path";
 import ts from "typescript";
 import type { Contract, Endpoint, Node, Prop } from "./types";
 import { servedRoutes } from "./served";
+import { PREVIEW_ENDPOINTS, PREVIEW_SDK_TYPES } from "./preview";
 
 const require = createRequire(import.meta.url);
 // Neither package exports package.json; find their roots from the CommonJS entry.
@@ -329,7 +331,13 @@ export function generate(): Contract {
   const ga = new Sdk(GA_ROOT, "", "classes");
   const preview = new Sdk(PREVIEW_ROOT, "preview", "ambient");
   const convs = { ga: new Converter(ga), preview: new Converter(preview) };
-  const wanted = new Set(servedRoutes().map((r) => `${r.method} ${r.path.replace(/:[^/]+/g, "{}")}`));
+  // A route a preview row declares is not looked for in the SDKs (they have no method for it).
+  const documented = new Set(PREVIEW_ENDPOINTS.map((e) => e.endpoint));
+  const wanted = new Set(
+    servedRoutes()
+      .map((r) => `${r.method} ${r.path.replace(/:[^/]+/g, "{}")}`)
+      .filter((k) => !documented.has(k)),
+  );
   const endpoints: Record<string, Endpoint> = {};
   // v1 at the app's pinned version; v2 at the preview version the app calls it with, or GA for a
   // v2 path only GA has (the credit simulation moved to /v2/money_management/test_helpers/…).
@@ -357,6 +365,16 @@ export function generate(): Contract {
     snapshot: eventType(ga, convs.ga, "cjs/resources/Events.d.ts", "Event"),
     thin: eventType(preview, convs.preview, "types/V2/Core/EventTypes.d.ts", "EventNotification"),
   };
+  // SDK types only a preview endpoint answers with (`FundingInstructions`): converted by their declaration.
+  for (const { file, name } of PREVIEW_SDK_TYPES) {
+    const src = ga.program.getSourceFile(path.join(ga.root, "cjs", "resources", `${file}.d.ts`));
+    let decl: ts.InterfaceDeclaration | undefined;
+    src?.forEachChild((n) => {
+      if (ts.isInterfaceDeclaration(n) && n.name.text === name) decl = n;
+    });
+    if (!decl) throw new Error(`generate: no interface ${name} in ${file}.d.ts`);
+    convs.ga.node(ga.checker.getTypeAtLocation(decl.name));
+  }
   const types = { ...convs.ga.types, ...convs.preview.types };
   const byPath = (a: string, b: string) => {
     const [ma = "", pa = ""] = a.split(" ");

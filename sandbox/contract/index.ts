@@ -1,10 +1,11 @@
 import raw from "./stripe-sdk.json" with { type: "json" };
-import { PREVIEW } from "./preview";
+import { PREVIEW, PREVIEW_ENDPOINTS } from "./preview";
 import type { Contract, Endpoint, Node } from "./types";
 
 /**
  * The contract the sandbox serves: what Stripe's SDKs declare (`stripe-sdk.json`, generated),
- * with the rows of `preview.ts` (what the guides document and no SDK types) applied on top.
+ * with the rows of `preview.ts` (what the guides document and no SDK types) applied on top: added
+ * parameters and fields, and whole endpoints the API reference documents and the SDK has no method for.
  */
 let loaded: Contract | null = null;
 export function contract(): Contract {
@@ -50,6 +51,16 @@ function objectAt(c: Contract, node: Node, at: string[]): Extract<Node, { t: "ob
 
 function applyPreview(base: Contract): Contract {
   const c = structuredClone(base);
+  // Whole endpoints the API reference documents and the SDK has no method for.
+  for (const row of PREVIEW_ENDPOINTS) {
+    if (c.endpoints[row.endpoint]) throw new Error(`preview: ${row.endpoint} is declared by an SDK now; drop its row`);
+    c.endpoints[row.endpoint] = {
+      sdk: row.sdk,
+      ...(row.list ? { list: true as const } : {}),
+      params: row.params,
+      returns: row.returns,
+    };
+  }
   for (const row of PREVIEW) {
     const root = row.params ? c.endpoints[row.params]?.params : row.type ? c.types[row.type] : undefined;
     if (!root) throw new Error(`preview: nothing at ${row.params ?? row.type}`);

@@ -1,4 +1,4 @@
-import type { Node } from "./types";
+import type { Endpoint, Node } from "./types";
 
 /**
  * What Stripe's guides document and neither SDK types (`stripe@23` for v1, `stripe@20.2.0-alpha.1`
@@ -11,6 +11,13 @@ export type PreviewRow =
   | { params: string; at: string; node: Node; optional?: boolean; source: string; type?: never }
   /** A field added to an SDK object type (by the type's name in `stripe-sdk.json`); an enum row on an existing enum adds its values. */
   | { type: string; at: string; node: Node; optional?: boolean; source: string; params?: never };
+
+/**
+ * A whole endpoint that Stripe's API reference documents and the pinned SDK has no method for. Its
+ * `sdk` names the reference page it comes from (`docs docs.stripe.com/api/…`); its answer should be
+ * an SDK type (`sdkTypes` below) so responses are still checked against Stripe's own declaration.
+ */
+export type PreviewEndpoint = Endpoint & { endpoint: string; source: string };
 
 const str: Node = { t: "str" };
 const num: Node = { t: "num" };
@@ -50,6 +57,12 @@ export const PREVIEW: PreviewRow[] = [
     node: { t: "enum", values: ["issuing"] },
     optional: true,
     source: `docs.stripe.com/issuing/connect/funding § Pay out an Issuing balance to an external account: "specifying the source_balance of the payout as issuing" (curl https://api.stripe.com/v1/payouts -H "Stripe-Account: …" -d source_balance=issuing -d amount=100 -d currency=usd; without it the payout draws on the payments balance)`,
+  },
+  {
+    type: "FundingInstructions#FundingInstructions.BankTransfer",
+    at: "type",
+    node: { t: "enum", values: ["gb_bank_transfer"] },
+    source: `docs.stripe.com/api/issuing/funding_instructions/create § bank_transfer.type: "gb_bank_transfer A bank transfer to a GB bank account" (stripe@23 lists eu_bank_transfer and jp_bank_transfer only)`,
   },
   {
     type: "EphemeralKeys#EphemeralKey",
@@ -124,5 +137,57 @@ export const PREVIEW: PreviewRow[] = [
     at: "capability",
     node: { t: "enum", values: ["holds_currencies.usdc", "outbound_transfers.crypto_wallets"] },
     source: `${STABLECOIN} § Create a connected account: "storer.holds_currencies.usdc Enables stablecoin storage features", "storer.outbound_transfer.crypto_wallet Allows transfers to external wallets", then "Review and fulfill the requirements" [guess: a requirement names the storer capabilities it restricts, which the preview SDK's list leaves out]`,
+  },
+];
+
+/**
+ * Object types the pinned SDK declares but no SDK method the sandbox serves answers with: the generator
+ * writes them into `stripe-sdk.json` (as `<file>#<name>`) so a preview endpoint can answer one.
+ */
+export const PREVIEW_SDK_TYPES: Array<{ file: string; name: string }> = [
+  // cjs/resources/FundingInstructions.d.ts: the SDK reaches it only through customers' cash balance.
+  { file: "FundingInstructions", name: "FundingInstructions" },
+];
+
+const FUNDING = "docs.stripe.com/api/issuing/funding_instructions";
+const fundingInstructions: Node = { t: "ref", name: "FundingInstructions#FundingInstructions" };
+const expand: Node = { t: "arr", item: str };
+const page = { ending_before: str, expand, limit: num, starting_after: str };
+
+/**
+ * Push funding for the UK/EEA Issuing balance (docs.stripe.com/issuing/funding/balance § Create Funding
+ * Instructions with the API, docs.stripe.com/issuing/connect/funding: "Push funding is available in the UK and
+ * EU"). stripe@23 types the `FundingInstructions` object (for customers' cash balances) but no Issuing method.
+ */
+export const PREVIEW_ENDPOINTS: PreviewEndpoint[] = [
+  {
+    endpoint: "POST /v1/issuing/funding_instructions",
+    sdk: `docs ${FUNDING}/create`,
+    params: obj(
+      {
+        bank_transfer: obj({ type: { t: "enum", values: ["eu_bank_transfer", "gb_bank_transfer"] } }, []),
+        currency: str,
+        expand,
+        funding_type: { t: "enum", values: ["bank_transfer"] },
+      },
+      ["expand"],
+    ),
+    returns: fundingInstructions,
+    source: `${FUNDING}/create: bank_transfer (required; bank_transfer.type required: eu_bank_transfer | gb_bank_transfer), currency (required), funding_type (required: bank_transfer); "Returns funding instructions for an Issuing balance"`,
+  },
+  {
+    endpoint: "GET /v1/issuing/funding_instructions",
+    sdk: `docs ${FUNDING}/list`,
+    list: true,
+    params: obj(page),
+    returns: fundingInstructions,
+    source: `${FUNDING}/list: "Retrieve all applicable funding instructions for an Issuing balance" (ending_before, limit, starting_after; answers {object: "list", url: "/v1/issuing/funding_instructions", has_more, data})`,
+  },
+  {
+    endpoint: "POST /v1/test_helpers/issuing/fund_balance",
+    sdk: `docs ${FUNDING}/fund`,
+    params: obj({ amount: num, currency: str, expand }, ["expand"]),
+    returns: fundingInstructions,
+    source: `${FUNDING}/fund: "Simulates an external bank transfer and adds funds to an Issuing balance" (amount and currency required); "Returns testmode funding instructions for an Issuing balance"`,
   },
 ];

@@ -173,6 +173,39 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await stripe.ephemeralKeys.del(key.id, {}, opts);
 
   await issuingBalanceWorkload(w);
+  await pushFundingWorkload(w);
+}
+
+/**
+ * UK and euro-area accounts push funds to their Issuing balance (docs.stripe.com/issuing/connect/funding): funding
+ * instructions (created once, then the same), a simulated bank transfer that lands as a succeeded top-up, and the
+ * pull top-up they are refused (400, so no object is checked for it).
+ */
+async function pushFundingWorkload(w: W): Promise<void> {
+  const { stripe } = w;
+  for (const [country, type, currency] of [
+    ["GB", "gb_bank_transfer", "gbp"],
+    ["FR", "eu_bank_transfer", "eur"],
+  ] as const) {
+    const acct = await stripe.accounts.create({ type: "custom", country, email: "jenny.rosen@example.com" });
+    const opts = { stripeAccount: acct.id };
+    const instructions = { funding_type: "bank_transfer", bank_transfer: { type }, currency };
+    await stripe.rawRequest("POST", "/v1/issuing/funding_instructions", instructions, opts);
+    await stripe.rawRequest("POST", "/v1/issuing/funding_instructions", instructions, opts);
+    await stripe.rawRequest("GET", "/v1/issuing/funding_instructions?limit=5", undefined, opts);
+    await stripe.rawRequest("POST", "/v1/test_helpers/issuing/fund_balance", { amount: 2500, currency }, opts);
+    const pull = stripe.topups.create(
+      { amount: 1000, currency, destination_balance: "issuing" } as Stripe.TopupCreateParams,
+      opts,
+    );
+    await pull.then(
+      () => Promise.reject(new Error(`a pull top-up on a ${country} account was not refused`)),
+      (e: Stripe.errors.StripeError) => (e.statusCode === 400 ? undefined : Promise.reject(e)),
+    );
+    const [topup] = (await stripe.topups.list({ limit: 1 }, opts)).data;
+    await stripe.balanceTransactions.retrieve(String(topup?.balance_transaction), {}, opts);
+    await stripe.balance.retrieve({}, opts);
+  }
 }
 
 /**

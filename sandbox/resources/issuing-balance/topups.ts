@@ -10,6 +10,7 @@ import { loadAccount } from "../accounts/store";
 import { later } from "../later";
 import { asOwner, balance, holderOf, type BalanceName } from "./balance";
 import { recordBalanceTxn } from "./balance-transactions";
+import { pushFunded } from "./regions";
 
 /**
  * Top-ups (`tu_…`). A top-up debits a bank account, so it is created `pending` (Stripe: "Your top-ups
@@ -18,6 +19,8 @@ import { recordBalanceTxn } from "./balance-transactions";
  * holder's `inbound_pending` bucket. It then turns `succeeded` (money available, a `topup` balance
  * transaction), `failed` (`failure_code`) or `canceled` (`POST /v1/topups/:id/cancel`).
  * Test mode settles only through `/_sandbox/topups/:id/succeed|fail`, or after `topupSettleMs` when set.
+ * Only US accounts and the platform pull top-ups from a bank; a GB/EEA account's top-ups come from bank
+ * transfers to its funding instructions (`funding-instructions.ts`), succeeded at once.
  */
 export const TOPUPS = "topups";
 type Json = Record<string, unknown>;
@@ -127,53 +130,94 @@ function settleJob(kernel: Kernel, id: string): void {
   });
 }
 
+/**
+ * Pull funding is US-only: "Pull funding is the default funding option in the US and isn't available in the EU or
+ * the UK … Push funding is available in the UK and EU" (docs.stripe.com/issuing/connect/funding), and "Issuing users
+ * in the UK and Europe 'push' funds using Funding Instructions" (docs.stripe.com/issuing/testing). So a top-up that
+ * debits a bank (`POST /v1/topups`) is refused for a GB or EEA account, whichever balance it names; its money comes
+ * by bank transfer to its funding instructions (`funding-instructions.ts`). [stricter: Stripe documents the rule,
+ * not the error; no `code`, as none is documented] US accounts and the (US) platform top up as before.
+ */
+function refusePullFunding(ctx: Ctx): void {
+  const country = ctx.isConnected ? loadAccount(ctx, ctx.account)?.data.country : undefined;
+  if (!country || !pushFunded(country)) return;
+  throw invalidRequest(
+    `Top-ups that pull from a bank aren't available for accounts in ${country}: fund the Issuing balance by bank transfer to its funding instructions (POST /v1/issuing/funding_instructions).`,
+  );
+}
+
+type Opening = {
+  amount: number;
+  currency: string;
+  destination: BalanceName;
+  description: string | null;
+  metadata: Json;
+  statement_descriptor: string | null;
+  transfer_group: string | null;
+  /** `expected_availability_date` = created + this many days. */
+  availableAfterDays: number;
+};
+
+/** A new `pending` top-up for the acting account: its money waits in `inbound_pending`; `topup.created`. */
+export function openTopup(ctx: Ctx, o: Opening): Topup {
+  const home = loadAccount(ctx, ctx.account)?.data.default_currency ?? "usd";
+  // An Issuing balance holds its country's currency (GB gbp, euro area eur, US usd). [guess: stricter than Stripe documents]
+  if (o.destination === "issuing" && o.currency !== home)
+    throw invalidRequest(`This account's Issuing balance holds ${home}; top it up in ${home}, not ${o.currency}.`, {
+      param: "currency",
+    });
+  const id = ctx.id("tu");
+  const topup = {
+    id,
+    object: "topup",
+    amount: o.amount,
+    balance_transaction: null,
+    created: ctx.now,
+    currency: o.currency,
+    description: o.description,
+    destination_balance: o.destination,
+    expected_availability_date: ctx.now + o.availableAfterDays * 86400,
+    failure_code: null,
+    failure_message: null,
+    initiated_by: "user",
+    livemode: false,
+    metadata: o.metadata,
+    source: null,
+    statement_descriptor: o.statement_descriptor,
+    status: "pending",
+    transfer_group: o.transfer_group,
+  } as Topup;
+  expectInbound(ctx.tx, {
+    holder: holderOf(ctx.account, o.destination),
+    currency: o.currency,
+    amount: o.amount,
+    flow: { type: "topup", id },
+    nowMs: ctx.nowMs,
+  });
+  save(ctx, ctx.account, topup);
+  emitEvent(ctx, "topup.created", topup as unknown as Json);
+  return topup;
+}
+
 export function registerTopupRoutes(kernel: Kernel): void {
   kernel.router.add(
     {
       method: "POST",
       path: "/v1/topups",
       handler: (ctx) => {
+        refusePullFunding(ctx);
         const p = ctx.params;
-        const amount = amountParam(p.amount);
-        const currency = String(p.currency).toLowerCase();
-        const destination = (p.destination_balance as BalanceName | undefined) ?? "payments";
-        const home = loadAccount(ctx, ctx.account)?.data.default_currency ?? "usd";
-        // An Issuing balance holds its country's currency (GB gbp, euro area eur, US usd). [guess: stricter than Stripe documents]
-        if (destination === "issuing" && currency !== home)
-          throw invalidRequest(`This account's Issuing balance holds ${home}; top it up in ${home}, not ${currency}.`, {
-            param: "currency",
-          });
-        const id = ctx.id("tu");
-        const topup = {
-          id,
-          object: "topup",
-          amount,
-          balance_transaction: null,
-          created: ctx.now,
-          currency,
+        const topup = openTopup(ctx, {
+          amount: amountParam(p.amount),
+          currency: String(p.currency).toLowerCase(),
+          destination: (p.destination_balance as BalanceName | undefined) ?? "payments",
           description: (p.description as string | undefined) ?? null,
-          destination_balance: destination,
-          expected_availability_date: ctx.now + AVAILABILITY_DAYS * 86400,
-          failure_code: null,
-          failure_message: null,
-          initiated_by: "user",
-          livemode: false,
           metadata: (p.metadata as Json | undefined) ?? {},
-          source: null,
           statement_descriptor: (p.statement_descriptor as string | undefined) ?? null,
-          status: "pending",
           transfer_group: (p.transfer_group as string | undefined) ?? null,
-        } as Topup;
-        expectInbound(ctx.tx, {
-          holder: holderOf(ctx.account, destination),
-          currency,
-          amount,
-          flow: { type: "topup", id },
-          nowMs: ctx.nowMs,
+          availableAfterDays: AVAILABILITY_DAYS,
         });
-        save(ctx, ctx.account, topup);
-        emitEvent(ctx, "topup.created", topup as unknown as Json);
-        ctx.afterCommit(() => settleJob(ctx.kernel, id));
+        ctx.afterCommit(() => settleJob(ctx.kernel, topup.id));
         return topup;
       },
     },
