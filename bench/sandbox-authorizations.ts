@@ -1,7 +1,7 @@
 // `sandbox_authorizations`: test-helper authorizations on funded cards (Issuing balance, no real-time endpoint) through the SDK.
-import type Stripe from "stripe";
 import { runLoad, type LoadFigures } from "./lib/load";
 import { startSandboxProcess } from "@/testing/sandbox-process";
+import { settledTopup } from "@/testing/topups";
 import { BENCH_CARDHOLDER, CONCURRENCY } from "./sandbox-card-create";
 
 export async function sandboxAuthorizations(): Promise<LoadFigures> {
@@ -9,11 +9,7 @@ export async function sandboxAuthorizations(): Promise<LoadFigures> {
   try {
     const { stripe } = sb;
     // Enough money and limit room that every authorization is decided in full (approved), none short-circuited.
-    await stripe.topups.create({
-      amount: 1_000_000_000,
-      currency: "usd",
-      destination_balance: "issuing",
-    } as Stripe.TopupCreateParams);
+    await settledTopup(stripe, { amount: 1_000_000_000 });
     const holder = await stripe.issuing.cardholders.create(BENCH_CARDHOLDER);
     const cards: string[] = [];
     for (let i = 0; i < CONCURRENCY; i++) {

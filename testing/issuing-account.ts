@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { settledTopup } from "./topups";
 
 const TOS = { date: 1_700_000_000, ip: "127.0.0.1" };
 
@@ -54,10 +55,7 @@ export async function issuingAccountWithCards(
   for (let i = 0; i < 200 && (await stripe.accounts.retrieve(account)).capabilities?.card_issuing !== "active"; i++)
     await new Promise((r) => setTimeout(r, 50));
   const o = { stripeAccount: account };
-  await stripe.topups.create(
-    { amount: opts.balance, currency: "usd", destination_balance: "issuing" } as Stripe.TopupCreateParams,
-    o,
-  );
+  await settledTopup(stripe, { amount: opts.balance, stripeAccount: account });
   const holder = await stripe.issuing.cardholders.create(
     {
       type: "individual",

@@ -1,4 +1,5 @@
 import { after, before, test } from "node:test";
+import { settledTopup } from "@/testing/topups";
 import assert from "node:assert/strict";
 import type { Server } from "node:http";
 import { asc } from "drizzle-orm";
@@ -234,12 +235,7 @@ test("an app down for a minute of retries receives every event afterwards and en
   await sandbox.stripe.issuing.cards.update(card2, { status: "inactive" }, o);
   await sandbox.stripe.issuing.cardholders.update(holder, { email: "new-address@example.test" }, o);
   await sandbox.stripe.accounts.update(account, { business_profile: { url: "https://changed.example.com" } });
-  await sandbox.stripe.topups.create(
-    { amount: 5_000, currency: "usd", destination_balance: "issuing" } as Parameters<
-      typeof sandbox.stripe.topups.create
-    >[0],
-    o,
-  );
+  await settledTopup(sandbox.stripe, { amount: 5_000, stripeAccount: account });
   await purchase(card3.id, 900);
   await sandbox.stripe.issuing.cards.update(card3.id, { status: "inactive" }, o); // created and changed within the outage
   // A v2 (stablecoin) account is opened and renamed: thin events, fetched on receipt.
