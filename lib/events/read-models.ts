@@ -240,11 +240,10 @@ export async function applyIssuingBalanceMove(
   sourceAt: Date,
 ): Promise<void> {
   const topup = move.object === "topup";
-  // Only moves of the Issuing balance: a payout's or top-up's other balance is the payments one.
-  const balance = topup
-    ? (move as { destination_balance?: string | null }).destination_balance
-    : (move as { source_balance?: string | null }).source_balance;
-  if (balance !== "issuing") return;
+  // Only moves of an Issuing balance. A top-up names its balance; a payout object doesn't (Stripe's
+  // Payout has no `source_balance`), but this product pays out of nothing else for these businesses.
+  if (topup && (move as { destination_balance?: string | null }).destination_balance !== "issuing") return;
+  if ((await getBusinessByAccount(db, { accountId }))?.fundingModel !== "issuing_balance") return;
   await upsertMoneyTransaction(db, {
     id: move.id,
     accountId,
