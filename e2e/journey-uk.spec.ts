@@ -22,7 +22,11 @@ test("UK journey: sign up → onboard → bank transfer in → card in GBP → p
   // Money comes in by bank transfer to the balance's own UK bank details (push funding, as Stripe
   // does it in the UK and EEA); the sandbox tools stand in for the bank sending 300.00 GBP.
   await goTo(page, "Balance", "balance");
-  await expect(page.getByTestId("bank-sort-code")).toHaveText(/^\d{2}-\d{2}-\d{2}$/);
+  // The details are made when the account's activation event arrives, not by the page: wait for it.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("bank-sort-code")).toHaveText(/^\d{2}-\d{2}-\d{2}$/, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId("bank-account-number")).toHaveText(/^\d{8}$/);
   await expect(page.getByTestId("balance-available")).toHaveText("£0.00");
   await goTo(page, "Sandbox tools", "sandbox-tools");

@@ -5,7 +5,7 @@ import type { PlatformActor } from "@/lib/actions/execute";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { balanceCurrencyFor } from "@/lib/funding-model";
 import { amountIn } from "@/lib/issuing-balance/amount";
-import { bankTransferDetails } from "@/lib/issuing-balance/push-funding";
+import { ensureFundingInstructions } from "@/lib/issuing-balance/push-funding";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { v2Request } from "@/lib/stripe/v2";
 import type { AdminDeps } from "./deps";
@@ -43,7 +43,7 @@ async function sendMoney(
     // mode Stripe's test helper stands in for the platform's bank sending it (fundBusiness refuses
     // this path against real Stripe, where the transfer is made from the platform's bank).
     const currency = balanceCurrencyFor(business.country);
-    await bankTransferDetails(deps.stripe, business);
+    await ensureFundingInstructions(deps.stripe, business);
     const funded = (await deps.stripe.rawRequest(
       "POST",
       "/v1/test_helpers/issuing/fund_balance",

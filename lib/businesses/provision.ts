@@ -12,6 +12,7 @@ import {
 } from "@/lib/stripe/accounts";
 import { createTreasuryFinancialAccount, createUsdcFinancialAccount } from "@/lib/stripe/financial-accounts";
 import { balanceCurrencyFor, fundingModelFor } from "@/lib/funding-model";
+import { ensureFundingInstructions } from "@/lib/issuing-balance/push-funding";
 import type { NewBusinessInput } from "./schemas";
 
 // Idempotency keys derive from the business row, the stored record of "create this once":
@@ -124,7 +125,8 @@ export async function ensureFinancialAccount(
 }
 
 /**
- * Sets up what an account's activation allows (the business's financial account), from the event
+ * Sets up what an account's activation allows (the business's financial account, or its Issuing
+ * balance's funding instructions), from the event
  * that reports a change to the account, never from a page render. Stripe refusing (say, a capability
  * not active after all) leaves it for the next event; a failure a retry could fix is passed on.
  */
@@ -132,7 +134,9 @@ export async function provisionOnActivation(db: Db, stripe: Stripe, accountId: s
   const business = await getBusinessByAccount(db, { accountId });
   if (!business || business.financialAccountId) return;
   try {
-    await ensureFinancialAccount(db, stripe, business);
+    if (business.fundingModel !== "issuing_balance") await ensureFinancialAccount(db, stripe, business);
+    // The Issuing balance needs no account of its own: its bank details for transfers in.
+    else if ((await onboardingState(stripe, business)).canHoldMoney) await ensureFundingInstructions(stripe, business);
   } catch (err) {
     const type = (err as { type?: string }).type;
     if (type !== "StripeInvalidRequestError" && type !== "StripePermissionError") throw err;

@@ -6,7 +6,7 @@ import type { Business } from "@/db/schema";
 import { ensureFinancialAccount, onboardingState, provisionStripeAccount } from "@/lib/businesses/provision";
 import { platformTreasuryAccount } from "@/lib/admin/platform-accounts";
 import { balanceCurrencyFor } from "@/lib/funding-model";
-import { bankTransferDetails } from "@/lib/issuing-balance/push-funding";
+import { ensureFundingInstructions } from "@/lib/issuing-balance/push-funding";
 import { v2Request } from "@/lib/stripe/v2";
 import { DEMO_BUSINESS_NAMES } from "./seed";
 
@@ -152,7 +152,7 @@ async function verifyGb(stripe: Stripe, accountId: string, legalName: string): P
 async function fundGb(stripe: Stripe, business: Business, accountId: string): Promise<void> {
   const currency = balanceCurrencyFor(business.country);
   const opts = (key: string) => ({ stripeAccount: accountId, idempotencyKey: `demo-${accountId}-${key}` });
-  await bankTransferDetails(stripe, { ...business, stripeAccountId: accountId });
+  await ensureFundingInstructions(stripe, { ...business, stripeAccountId: accountId });
   await stripe.rawRequest(
     "POST",
     "/v1/test_helpers/issuing/fund_balance",

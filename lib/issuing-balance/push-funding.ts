@@ -36,26 +36,47 @@ function detailsOf(address: Address | undefined): BankTransferDetails | null {
   return null;
 }
 
-/** Creates the instructions the first time, and returns the same ones after (Stripe's "create or retrieve"). */
-export async function bankTransferDetails(stripe: Stripe, business: Business): Promise<BankTransferDetails | null> {
+function instructionsParams(business: Business) {
   const currency = balanceCurrencyFor(business.country);
+  return {
+    bank_transfer: { type: currency === "gbp" ? "gb_bank_transfer" : "eu_bank_transfer" },
+    currency,
+    funding_type: "bank_transfer",
+  };
+}
+
+/**
+ * Creates the instructions the first time and returns the same ones after (Stripe's "create or
+ * retrieve"). Called when the account is activated and before money is sent to them, never by a
+ * page render (pages read them with `bankTransferDetails`).
+ */
+export async function ensureFundingInstructions(
+  stripe: Stripe,
+  business: Business,
+): Promise<BankTransferDetails | null> {
   const instructions = (await stripe.rawRequest(
     "POST",
     "/v1/issuing/funding_instructions",
-    {
-      bank_transfer: { type: currency === "gbp" ? "gb_bank_transfer" : "eu_bank_transfer" },
-      currency,
-      funding_type: "bank_transfer",
-    },
+    instructionsParams(business),
     { stripeAccount: business.stripeAccountId! },
   )) as unknown as Stripe.FundingInstructions;
   return detailsOf(instructions.bank_transfer?.financial_addresses?.[0]);
 }
 
+/** The instructions already made for the business's currency, or null before activation made them. */
+export async function bankTransferDetails(stripe: Stripe, business: Business): Promise<BankTransferDetails | null> {
+  const currency = balanceCurrencyFor(business.country);
+  const list = (await stripe.rawRequest("GET", "/v1/issuing/funding_instructions", undefined, {
+    stripeAccount: business.stripeAccountId!,
+  })) as unknown as { data: Stripe.FundingInstructions[] };
+  const ours = list.data.find((i) => i.currency === currency);
+  return detailsOf(ours?.bank_transfer?.financial_addresses?.[0]);
+}
+
 /** Sandbox and test mode: a bank transfer arriving at the instructions (Stripe's `fund_balance` test helper). */
 export async function simulateBankTransferIn(stripe: Stripe, business: Business, amount: number): Promise<void> {
   const currency = balanceCurrencyFor(business.country);
-  await bankTransferDetails(stripe, business);
+  await ensureFundingInstructions(stripe, business);
   await stripe.rawRequest(
     "POST",
     "/v1/test_helpers/issuing/fund_balance",

@@ -70,8 +70,8 @@ export default async function BalancePage() {
               {details ? (
                 <BankTransferDetailsList details={details} />
               ) : (
-                <p role="status" className="mt-3 text-sm text-amber-900">
-                  The bank details couldn&apos;t be loaded. Refresh in a moment.
+                <p role="status" className="mt-3 text-sm text-slate-600">
+                  Your bank details appear here once Stripe has verified your business. Refresh in a moment.
                 </p>
               )}
             </Panel>
