@@ -318,7 +318,8 @@ test("axe: more forms showing their validation errors (simulated purchase, the b
 });
 
 test("reflow: no page scrolls sideways on a phone (390px wide)", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Every page in turn: ~55 s on a quiet 2-core machine, over 2 minutes on a busy one.
+  test.setTimeout(300_000);
   const contexts = new Map<string, BrowserContext>();
   const wide: string[] = [];
   for (const visit of allVisits()) {

@@ -25,10 +25,10 @@ async function formValues(page: Page, form: string): Promise<string[]> {
   );
 }
 
-async function appSide(browser: Browser, owner: Actor, admin: Actor, v: Victim): Promise<Record<string, unknown>> {
+async function ownerSide(browser: Browser, owner: Actor): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  const ownerContext = await browser.newContext({ storageState: await owner.ctx.storageState() });
-  const page = await ownerContext.newPage();
+  const context = await browser.newContext({ storageState: await owner.ctx.storageState() });
+  const page = await context.newPage();
   await page.goto("/team");
   out.members = await texts(page, "member-row");
   out.invites = await texts(page, "invite-row");
@@ -39,16 +39,20 @@ async function appSide(browser: Browser, owner: Actor, admin: Actor, v: Victim):
   await page.goto("/sandbox-tools");
   out.purchases = await texts(page, "recent-purchases");
   out.inbound = await texts(page, "inbound-transfers");
-  await ownerContext.close();
+  await context.close();
+  return out;
+}
 
-  const adminContext = await browser.newContext({ storageState: await admin.ctx.storageState() });
-  const adminPage = await adminContext.newPage();
-  await adminPage.goto(`/admin/accounts/${v.businessId}`);
-  out.adminPaused = await adminPage.getByTestId("paused-badge").count();
+async function adminSide(browser: Browser, admin: Actor, v: Victim): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const context = await browser.newContext({ storageState: await admin.ctx.storageState() });
+  const page = await context.newPage();
+  await page.goto(`/admin/accounts/${v.businessId}`);
+  out.adminPaused = await page.getByTestId("paused-badge").count();
   for (const id of ["cards", "authorizations", "financial-accounts", "fundings"])
-    out[`admin-${id}`] = await texts(adminPage, id);
-  out.adminHeading = (await adminPage.getByRole("heading", { level: 1 }).allInnerTexts()).map((t) => t.trim());
-  await adminContext.close();
+    out[`admin-${id}`] = await texts(page, id);
+  out.adminHeading = (await page.getByRole("heading", { level: 1 }).allInnerTexts()).map((t) => t.trim());
+  await context.close();
   return out;
 }
 
@@ -85,8 +89,13 @@ async function stripeSide(v: Victim): Promise<Record<string, unknown>> {
 }
 
 export async function fingerprint(browser: Browser, v: Victim, admin: Actor): Promise<Record<string, unknown>> {
-  const [app, stripe] = await Promise.all([appSide(browser, v.owner, admin, v), stripeSide(v)]);
-  return { app, stripe };
+  // The three sides read independently, so they are read side by side.
+  const [owner, platform, stripe] = await Promise.all([
+    ownerSide(browser, v.owner),
+    adminSide(browser, admin, v),
+    stripeSide(v),
+  ]);
+  return { app: { ...owner, ...platform }, stripe };
 }
 
 /** Waits for the victim's asynchronous updates (webhooks → read models) to settle: two equal fingerprints in a row. */
