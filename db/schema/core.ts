@@ -12,6 +12,10 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     platformRole: text("platform_role", { enum: ["platform_admin"] }),
+    /** The TOTP secret, encrypted with a key derived from AUTH_SECRET (lib/auth/two-factor). */
+    totpSecret: text("totp_secret"),
+    /** Set once the user proved a code from the secret: two-factor sign-in is on. */
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
@@ -70,9 +74,14 @@ export const signInFailures = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
+    /** The client address the attempt came from (see lib/security/client-address.ts). */
+    ipAddress: text("ip_address"),
     createdAt: createdAt(),
   },
-  (t) => [index("sign_in_failures_email_created_idx").on(t.email, t.createdAt)],
+  (t) => [
+    index("sign_in_failures_email_created_idx").on(t.email, t.createdAt),
+    index("sign_in_failures_ip_created_idx").on(t.ipAddress, t.createdAt),
+  ],
 );
 
 /** Every money, card, permission and sign-in change, with who did it. */

@@ -6,3 +6,4 @@ export * from "./operations";
 export * from "./admin";
 export * from "./team";
 export * from "./payouts";
+export * from "./security";

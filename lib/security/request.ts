@@ -43,3 +43,20 @@ export function servedOverHttps(headers: HeaderSource, env: Record<string, strin
   }
   return first(headers.get("x-forwarded-proto")) === "https";
 }
+
+/**
+ * The address a request came from, for throttling and the sessions list. Next.js fills
+ * `x-forwarded-for` with the socket's address only when the request has none, so the header is
+ * trusted only as far as the operator says: `TRUST_PROXY_HOPS` proxies in front each append
+ * one entry, and the client's address is the entry that many places from the right. With no
+ * proxy (0, the default) a client could send its own header: the rightmost entry is used, and
+ * throttling per email still holds when an address is made up.
+ */
+export function clientAddress(headers: HeaderSource, env: Record<string, string | undefined> = process.env): string {
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const hops = Math.max(0, Math.floor(Number(env.TRUST_PROXY_HOPS) || 0));
+  return entries[Math.max(0, entries.length - 1 - Math.max(0, hops - 1))] ?? "unknown";
+}
