@@ -44,9 +44,14 @@ export function AppShell({
           </div>
           <div className="flex min-w-0 items-center gap-3 text-sm">
             <div className="min-w-0 text-right">
-              <p className="break-all font-medium text-slate-800" data-testid="signed-in-as">
+              <Link
+                href="/account"
+                className="break-all font-medium text-slate-800 hover:underline"
+                data-testid="signed-in-as"
+                title="Your account: password, two-factor sign-in, sessions"
+              >
                 {userEmail}
-              </p>
+              </Link>
               {context ? <p className="text-xs text-slate-500">{context}</p> : null}
             </div>
             <ActionForm action={signOut}>

@@ -1,0 +1,24 @@
+import { AppShell } from "@/components/app-shell";
+import { signOutAction } from "@/app/(auth)/actions";
+import { homePathFor } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/session";
+
+/** The signed-in person's own account (any role): sign-in security and sessions. */
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  const home = homePathFor(viewer.user);
+  return (
+    <AppShell
+      area="Account"
+      nav={[
+        { href: home, label: "Back to the console" },
+        { href: "/account", label: "Security" },
+        { href: "/account/sessions", label: "Sessions" },
+      ]}
+      userEmail={viewer.user.email}
+      signOut={signOutAction}
+    >
+      {children}
+    </AppShell>
+  );
+}
