@@ -1,7 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
-import { homePathFor } from "@/lib/auth/permissions";
 import { sandboxPublicUrl, stripeMode } from "@/lib/config";
 import { contentSecurityPolicy } from "@/lib/csp";
 import { malformedActionRequest } from "@/lib/security/action-request";
@@ -67,12 +66,8 @@ export default auth(
       if (pathname !== "/") url.searchParams.set("next", pathname + search);
       return withCsp(NextResponse.redirect(url), csp);
     }
-    if (user && (AUTH_PAGES.has(pathname) || pathname === "/")) {
-      return withCsp(
-        NextResponse.redirect(new URL(homePathFor({ platformRole: user.platformRole ?? null }), req.nextUrl)),
-        csp,
-      );
-    }
+    // Home is decided by `/` from the database: the cookie's role may be out of date.
+    if (user && AUTH_PAGES.has(pathname)) return withCsp(NextResponse.redirect(new URL("/", req.nextUrl)), csp);
     const headers = new Headers(req.headers);
     headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", csp);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { FormAction } from "@/lib/actions/form-action";
+import { StepUpProvider } from "./account/step-up";
 import { ActionForm } from "./action-form";
 
 export type NavItem = { href: string; label: string };
@@ -11,6 +12,7 @@ export function AppShell({
   userEmail,
   context,
   signOut,
+  confirmIdentity,
   children,
 }: {
   area: string;
@@ -19,6 +21,8 @@ export function AppShell({
   context?: string;
   /** The sign-out server action (passed in: components import nothing from app/). */
   signOut: FormAction<{ signedOut: boolean }>;
+  /** The step-up server action (the password asked again before money moves). */
+  confirmIdentity: FormAction<{ proven: boolean }>;
   children: React.ReactNode;
 }) {
   return (
@@ -65,7 +69,9 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <StepUpProvider confirm={confirmIdentity}>{children}</StepUpProvider>
+      </main>
     </div>
   );
 }

@@ -133,6 +133,17 @@ export const PAGES: PageRoute[] = [
   { route: "/payouts", visits: [{ name: "MX owner: payouts", as: "owner@mx.test", path: "/payouts" }] },
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
   {
+    route: "/account",
+    visits: [
+      { name: "US owner: account security", as: "owner@us.test", path: "/account" },
+      { name: "admin: account security", as: "admin@platform.test", path: "/account" },
+    ],
+  },
+  {
+    route: "/account/sessions",
+    visits: [{ name: "US owner: sessions", as: "owner@us.test", path: "/account/sessions" }],
+  },
+  {
     route: "/sandbox-tools",
     visits: [{ name: "US owner: sandbox tools", as: "owner@us.test", path: "/sandbox-tools" }],
   },

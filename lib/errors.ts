@@ -10,6 +10,7 @@ export const ERROR_MESSAGES = {
   stripe_unavailable: "Stripe could not be reached. Try again in a moment",
   insufficient_funds: "Not enough available balance",
   internal: "Something went wrong on our side. Try again",
+  step_up_required: "Confirm it's you: enter your password again to continue",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

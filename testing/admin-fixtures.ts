@@ -48,7 +48,7 @@ export async function actors(db: Db, business: Business): Promise<{ admin: Platf
   const admin = await makeUser(db, true);
   const owner = await makeUser(db, false);
   return {
-    admin: { actor: { userId: admin.id, role: "platform_admin", businessId: null } },
-    owner: { actor: { userId: owner.id, role: "owner", businessId: business.id }, business },
+    admin: { actor: { userId: admin.id, role: "platform_admin", businessId: null, provenAt: new Date() } },
+    owner: { actor: { userId: owner.id, role: "owner", businessId: business.id, provenAt: new Date() }, business },
   };
 }

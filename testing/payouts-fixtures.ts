@@ -19,7 +19,7 @@ async function person(db: Db, business: Business, role: "owner" | "member", owne
         .returning()
     )[0]!.id;
   if (role === "member") await db.insert(memberships).values({ userId: id, businessId, role });
-  return { actor: { userId: id, businessId, role }, business };
+  return { actor: { userId: id, businessId, role, provenAt: new Date() }, business };
 }
 
 /** Two verified Mexican businesses with funded USDC wallets (1,000.00 USDC each), each with an owner and a member. */

@@ -34,5 +34,5 @@ export async function addMember(db: DbOrTx, businessId: string, role: Membership
 
 /** What the session wrapper builds for a member: the actor and the business row. */
 export function actorOf(userId: string, business: Business, role: MembershipRole): BusinessScope {
-  return { actor: { userId, businessId: business.id, role }, business };
+  return { actor: { userId, businessId: business.id, role, provenAt: new Date() }, business };
 }

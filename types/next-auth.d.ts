@@ -6,12 +6,14 @@ declare module "next-auth" {
     platformRole?: PlatformRole | null;
   }
   interface Session {
-    user: { id: string; platformRole: PlatformRole | null } & DefaultSession["user"];
+    user: { id: string; platformRole: PlatformRole | null; sessionId: string | null } & DefaultSession["user"];
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     platformRole?: PlatformRole | null;
+    /** The `user_sessions` row of this sign-in: revoking it ends the session on the next request. */
+    sid?: string;
   }
 }

@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/app-shell";
-import { signOutAction } from "@/app/(auth)/actions";
+import { confirmIdentityAction, signOutAction } from "@/app/(auth)/actions";
 import { homePathFor } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 
@@ -17,6 +17,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
       ]}
       userEmail={viewer.user.email}
       signOut={signOutAction}
+      confirmIdentity={confirmIdentityAction}
     >
       {children}
     </AppShell>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -42,8 +43,9 @@ export function FundForm({
   const amountField = useRef<HTMLInputElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const [localError, setLocalError] = useState<string | undefined>();
+  const guarded = useStepUp(action);
   const [result, submit, pending] = useActionState(async (prev: Result, form: FormData) => {
-    const r = await action(prev, form);
+    const r = await guarded(prev, form);
     if (r?.ok) {
       setToken(newToken());
       setAmount("");

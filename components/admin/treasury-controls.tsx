@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -13,7 +14,7 @@ const btn =
 
 /** The full account number appears only when asked for; each reveal is written to the audit log. */
 export function RevealNumber({ action, addressId }: { action: Act<{ accountNumber: string }>; addressId: string }) {
-  const [result, submit, pending] = useActionState(action, null);
+  const [result, submit, pending] = useActionState(useStepUp(action), null);
   return (
     <form action={submit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="addressId" value={addressId} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -26,7 +27,7 @@ export function PayoutForm({
   /** What the balance holds (checked before review; the server checks again). */
   available: number;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction] = useActionState(useStepUp(action), null);
   const [step, setStep] = useState<"edit" | "review">("edit");
   const [amount, setAmount] = useState("");
   const [local, setLocal] = useState<string | undefined>();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import {
   ConnectFinancialAccount,
   ConnectFinancialAccountTransactions,
@@ -35,11 +36,13 @@ type EphemeralKey = { issuingCard: string; nonce: string; ephemeralKeySecret: st
 /** Card numbers are revealed with an ephemeral key from the given server action, for the business's own cards only. */
 export function CardsListPanel({ createEphemeralKey }: { createEphemeralKey: FormAction<EphemeralKey> }) {
   const { error, onLoadError } = useLoadError();
+  // Showing a card's number asks for the password again when the last proof is old.
+  const guarded = useStepUp(createEphemeralKey);
   const fetchEphemeralKey = async (args: { issuingCard: string; nonce: string }): Promise<EphemeralKey> => {
     const form = new FormData();
     form.set("issuingCard", args.issuingCard);
     form.set("nonce", args.nonce);
-    const result = await createEphemeralKey(null, form);
+    const result = await guarded(null, form);
     if (!result.ok) throw new Error(result.error.message);
     return result.data;
   };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { formFeedback } from "@/lib/actions/form-action";
@@ -36,7 +37,7 @@ export function SendPayoutForm({
   destinations: DestinationOption[];
   available: number | null;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction] = useActionState(useStepUp(action), null);
   const [step, setStep] = useState<"edit" | "review">("edit");
   const [amount, setAmount] = useState("");
   const [destinationId, setDestinationId] = useState(destinations[0]?.id ?? "");

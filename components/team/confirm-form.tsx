@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
@@ -42,9 +43,10 @@ export function ConfirmForm<T>({
   const notify = useToast();
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  const guarded = useStepUp(action);
   const [state, formAction, pending] = useActionState<Awaited<ReturnType<FormAction<T>>> | null, FormData>(
     async (prev, form) => {
-      const next = await action(prev, form);
+      const next = await guarded(prev, form);
       if (next.ok) {
         notify(done);
         setConfirming(false);

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { auditLog } from "@/db/schema";
 
@@ -34,4 +34,23 @@ export async function lastAuditData(
     .orderBy(desc(auditLog.createdAt))
     .limit(1);
   return last?.data;
+}
+
+/** How many rows of this action the user caused against this target since `since` (say, failed step-ups of a session). */
+export async function countRecentAudit(
+  db: DbOrTx,
+  { actorUserId, action, target, since }: { actorUserId: string; action: string; target: string; since: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorUserId, actorUserId),
+        eq(auditLog.action, action),
+        eq(auditLog.target, target),
+        gte(auditLog.createdAt, since),
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -50,6 +50,10 @@ function data<T>(answer: Answer, what: string): T {
   return r.data as T;
 }
 
+/** Who each signed-in actor is, so the sweep can open another session or confirm a step-up as them. */
+const credentials = new WeakMap<Actor, { email: string; password: string }>();
+export const credentialsOf = (actor: Actor) => credentials.get(actor);
+
 export async function signUp(
   baseURL: string,
   label: string,
@@ -63,6 +67,7 @@ export async function signUp(
     { form: { name, email, password: PASSWORD, ...(next ? { next } : {}) } },
   ]);
   if (!answer.actionRedirect) throw new Error(`sign-up of ${email} failed: ${JSON.stringify(answer.result)}`);
+  credentials.set(actor, { email, password: PASSWORD });
   return Object.assign(actor, { email });
 }
 
@@ -78,6 +83,7 @@ export async function signIn(
     { form: { email, password } },
   ]);
   if (!answer.actionRedirect) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(answer.result)}`);
+  credentials.set(actor, { email, password });
   return Object.assign(actor, { email });
 }
 
@@ -128,6 +134,7 @@ async function addTeammate(
   ]);
   if (signed.actionRedirect !== path)
     throw new Error(`sign-up for the invitation failed: ${JSON.stringify(signed.result)}`);
+  credentials.set(person, { email: placeholder, password: PASSWORD });
   const token = path.split("/").pop()!;
   const accepted = await call(person, "app/invite/[token]/actions.ts#acceptInviteAction", path, [
     {},
@@ -167,6 +174,8 @@ export type Victim = {
   addressId: string;
   /** An open platform-admin invitation (for someone else). */
   adminInviteToken: string;
+  /** The victim owner's own session (as their sessions page names it). */
+  ownerSessionId: string;
   /** Strings that must never appear in an answer to another tenant. */
   secrets: string[];
 };
@@ -295,6 +304,9 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   );
   const treasury = await (await admin.ctx.get("/admin/treasury")).text();
   const addressId = /addressId\\?":\\?"([A-Za-z0-9_]+)/.exec(treasury)?.[1] ?? "fa_addr_unknown";
+  const sessions = await (await aOwner.ctx.get("/account/sessions")).text();
+  const ownerSessionId = /data-session-id="([0-9a-f-]{36})"/.exec(sessions)?.[1];
+  if (!ownerSessionId) throw new Error("the victim owner's sessions page names no session");
 
   const victim: Victim = {
     legalName,
@@ -315,10 +327,12 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     eventId,
     addressId,
     adminInviteToken: adminInvite.url.split("/").pop()!,
+    ownerSessionId,
     secrets: [],
   };
   victim.secrets = [
     legalName,
+    ownerSessionId,
     businessId,
     account.id,
     fa,

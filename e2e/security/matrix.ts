@@ -33,8 +33,13 @@ export type ActionEntry = {
    * or changes.
    */
   targetsVictim: boolean;
-  /** Ends the caller's session (signing out): called on a copy of the actor's cookies. */
+  /** Ends the caller's session (signing out): called on another session of the actor's. */
   endsSession?: boolean;
+  /**
+   * Ends every session of the caller: the shared actors can't survive it, so only the signed-out
+   * visitor calls it here; `e2e/sessions.spec.ts` runs it for real as a user of its own.
+   */
+  endsEverySession?: boolean;
   /** What the input's holder may legitimately be told (an invitation link's holder sees whom it is for). */
   shows?: (v: Victim) => string[];
 };
@@ -70,6 +75,27 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: () => ({}),
     targetsVictim: false,
     endsSession: true,
+  },
+  "app/(auth)/actions.ts#confirmIdentityAction": {
+    access: { who: "self" },
+    page: () => "/dashboard",
+    sample: (v) => ({ password: "not-the-password", email: v.owner.email }),
+    targetsVictim: false,
+  },
+  // The caller's own sessions: another person's session id is not theirs to end.
+  "app/(account)/account/sessions/actions.ts#revokeSessionAction": {
+    access: { who: "self" },
+    page: () => "/account/sessions",
+    sample: (v) => ({ sessionId: v.ownerSessionId }),
+    targetsVictim: true,
+  },
+  "app/(account)/account/sessions/actions.ts#signOutEverywhereAction": {
+    access: { who: "self" },
+    page: () => "/account/sessions",
+    sample: () => ({ includeThis: "yes" }),
+    targetsVictim: false,
+    endsSession: true,
+    endsEverySession: true,
   },
   "app/(auth)/admin-invite/[token]/actions.ts#acceptAdminInviteAction": {
     access: { who: "self" },
@@ -451,6 +477,12 @@ export const ROUTES: Record<string, RouteEntry> = {
   "GET /onboarding/refresh": {
     access: business("business.manage"),
     request: () => ({ path: "/onboarding/refresh" }),
+    targetsVictim: false,
+  },
+  // Clears the cookie of a session ended elsewhere; a live session is only sent home (no sign-out by link).
+  "GET /session-ended": {
+    access: { who: "self" },
+    request: () => ({ path: "/session-ended" }),
     targetsVictim: false,
   },
   "GET /wallet/export": {

@@ -2,7 +2,7 @@
 import { expect } from "@playwright/test";
 import { can, type BusinessRole } from "../../lib/auth/permissions";
 import { errorCode, isOk, type Actor, type Answer } from "./client";
-import { call } from "./fixtures";
+import { call, credentialsOf, signIn } from "./fixtures";
 import type { ActionEntry, Fields, RouteEntry } from "./matrix";
 import type { ActionArg } from "./rsc";
 import type { Victim } from "./fixtures";
@@ -14,6 +14,25 @@ export function argsFor(fields: Fields): ActionArg[] {
 
 export type Call = { key: string; actor: string; request: string; answer: Answer; shown?: string[] };
 
+/**
+ * A session of its own for a call that ends it (signing out ends the session row at the server,
+ * so a copy of the cookies would end the actor's too); a visitor without credentials gets a copy.
+ */
+async function separateSession(actor: Actor): Promise<Actor> {
+  const creds = credentialsOf(actor);
+  return creds ? signIn(actor.baseURL, `${actor.name} (another session)`, creds.email, creds.password) : actor.clone();
+}
+
+async function confirmIdentity(who: Actor, actor: Actor, page: string): Promise<boolean> {
+  const creds = credentialsOf(actor);
+  if (!creds) return false;
+  const proof = await call(who, "app/(auth)/actions.ts#confirmIdentityAction", page, [
+    {},
+    { form: { password: creds.password } },
+  ]);
+  return proof.result !== undefined && isOk(proof.result);
+}
+
 /** Calls one action entry with its sample input aimed at the victim (on a copy of the cookies if it ends the session). */
 export async function callEntry(
   actor: Actor,
@@ -23,9 +42,13 @@ export async function callEntry(
   fields = entry.sample(v),
 ): Promise<Call> {
   const page = entry.page(v);
-  const who = entry.endsSession ? await actor.clone() : actor;
+  const who = entry.endsSession ? await separateSession(actor) : actor;
   try {
-    const answer = await call(who, key, page, argsFor(fields));
+    let answer = await call(who, key, page, argsFor(fields));
+    // A sensitive action asks a session signed in minutes ago for its password again: give it and
+    // retry, as the browser's dialog does, so the answer that counts is the tenancy check's.
+    if (errorCode(answer.result) === "step_up_required" && (await confirmIdentity(who, actor, page)))
+      answer = await call(who, key, page, argsFor(fields));
     return {
       key,
       actor: actor.name,

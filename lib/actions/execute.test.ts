@@ -41,6 +41,38 @@ describeEachDatabase("executeAction", (database) => {
     assert.equal((await db.select().from(auditLog)).length, 0);
   });
 
+  test("a step-up action runs only for a proof from the last five minutes, and a member is still refused first", async () => {
+    const { db } = database();
+    let sensitiveRuns = 0;
+    const sensitive = {
+      ...spec,
+      audit: undefined,
+      stepUp: true as const,
+      run: async () => ok({ nickname: String(++sensitiveRuns) }),
+    };
+    const now = Date.now();
+    const owner = (ageMs?: number) => ({
+      actor: {
+        userId: "u",
+        role: "owner" as const,
+        businessId: "b",
+        ...(ageMs === undefined ? {} : { provenAt: new Date(now - ageMs) }),
+      },
+    });
+    for (const age of [undefined, 6 * 60_000]) {
+      const stale = await executeAction(db, owner(age), sensitive, { nickname: "x" });
+      assert.equal(!stale.ok && stale.error.code, "step_up_required");
+    }
+    const member = await executeAction(db, { actor: { ...owner(0).actor, role: "member" as const } }, sensitive, {
+      nickname: "x",
+    });
+    assert.equal(!member.ok && member.error.code, "forbidden");
+    assert.equal(sensitiveRuns, 0);
+    const fresh = await executeAction(db, owner(4 * 60_000), sensitive, { nickname: "x" });
+    assert.equal(fresh.ok, true);
+    assert.equal(sensitiveRuns, 1);
+  });
+
   test("bad input returns field errors and runs nothing", async () => {
     const { db } = database();
     const [u] = await db.insert(users).values({ email: "a@x.test", name: "A", passwordHash: "h" }).returning();

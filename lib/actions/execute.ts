@@ -1,12 +1,19 @@
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import { recordAudit } from "@/db/queries/audit-log";
-import type { Business, User } from "@/db/schema";
+import type { Business, User, UserSession } from "@/db/schema";
 import { can, type BusinessRole, type Permission, type Role } from "@/lib/auth/permissions";
+import { provenRecently } from "@/lib/auth/step-up-window";
 import { fail, fieldErrorsFromIssues, type ActionResult } from "@/lib/errors";
 
 /** Who is acting: resolved from the session and membership, never from input. */
-export type Actor = { userId: string; role: Role; businessId: string | null };
+export type Actor = {
+  userId: string;
+  role: Role;
+  businessId: string | null;
+  /** When this session last proved who is at the keyboard (sign-in or step-up). */
+  provenAt?: Date;
+};
 export type BusinessActor = Actor & { businessId: string; role: BusinessRole };
 export type PlatformActor = Actor & { role: "platform_admin"; businessId: null };
 
@@ -15,7 +22,12 @@ export type BusinessScope = { actor: BusinessActor; business: Business };
 /** A platform action names the business it acts on in its input, if any. */
 export type PlatformScope = { actor: PlatformActor };
 /** A signed-in user who need not belong to a business yet (creating one, accepting an invitation). */
-export type UserScope = { user: User; memberships: ReadonlyArray<{ business: Business; role: BusinessRole }> };
+export type UserScope = {
+  user: User;
+  /** This browser's session (to keep it when ending the others). */
+  session: UserSession;
+  memberships: ReadonlyArray<{ business: Business; role: BusinessRole }>;
+};
 /** Nobody yet (signing in or up). */
 export type PublicScope = Record<never, never>;
 
@@ -40,6 +52,8 @@ type AfterSuccess<S extends z.ZodType, T> = {
 /** The one shape of an action: who may run it, what it takes, what it does, what it records. */
 export type ActionSpec<S extends z.ZodType, T, C extends { actor: Actor }> = AfterSuccess<S, T> & {
   permission: Permission;
+  /** Moves money out, funds, reveals secrets or changes roles: needs a proof of identity from the last few minutes. */
+  stepUp?: true;
   schema: S;
   run: (ctx: C & { input: z.output<S> }) => Promise<ActionResult<T>>;
   audit?: (input: z.output<S>, data: T) => AuditEntry;
@@ -125,7 +139,7 @@ async function runParsed<S extends z.ZodType, T, C extends object>(
 }
 
 /**
- * The one order every business and platform action follows: actor, permission, parse, run, audit,
+ * The one order every business and platform action follows: actor, permission, step-up, parse, run, audit,
  * then revalidate and redirect. Errors come back as typed results.
  */
 export async function executeAction<S extends z.ZodType, T, C extends { actor: Actor }>(
@@ -138,6 +152,7 @@ export async function executeAction<S extends z.ZodType, T, C extends { actor: A
   if (!scope) return fail("unauthenticated");
   const { actor } = scope;
   if (!can(actor.role, spec.permission)) return fail("forbidden");
+  if (spec.stepUp && !provenRecently(actor.provenAt)) return fail("step_up_required");
   const record = async (input: z.output<S>, data: T) => {
     if (!spec.audit) return;
     const entry = spec.audit(input, data);

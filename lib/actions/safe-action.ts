@@ -35,7 +35,15 @@ export function businessAction<S extends z.ZodType, T>(spec: BusinessActionSpec<
     const viewer = await getViewer();
     const ctx = viewer && !viewer.user.platformRole ? await resolveBusinessContext(viewer) : null;
     const scope: BusinessScope | null = ctx
-      ? { actor: { userId: ctx.user.id, role: ctx.role, businessId: ctx.business.id }, business: ctx.business }
+      ? {
+          actor: {
+            userId: ctx.user.id,
+            role: ctx.role,
+            businessId: ctx.business.id,
+            provenAt: viewer!.session.lastProofAt,
+          },
+          business: ctx.business,
+        }
       : null;
     return withEcho(await executeAction(getDb(), scope, spec, form, effects), form, spec.echo);
   };
@@ -47,7 +55,14 @@ export function platformAction<S extends z.ZodType, T>(spec: PlatformActionSpec<
     const viewer = await getViewer();
     const scope: PlatformScope | null =
       viewer?.user.platformRole === "platform_admin"
-        ? { actor: { userId: viewer.user.id, role: "platform_admin", businessId: null } }
+        ? {
+            actor: {
+              userId: viewer.user.id,
+              role: "platform_admin",
+              businessId: null,
+              provenAt: viewer.session.lastProofAt,
+            },
+          }
         : null;
     return withEcho(await executeAction(getDb(), scope, spec, form, effects), form, spec.echo);
   };

@@ -39,6 +39,7 @@ export function adminActions(deps: () => AdminDeps) {
   return {
     fund: platformSpec({
       permission: "platform.funding",
+      stepUp: true,
       schema: fundSchema,
       run: ({ actor, input }) => fundBusiness(deps(), actor, input),
       audit: (input, data) => ({
@@ -131,6 +132,7 @@ export function adminActions(deps: () => AdminDeps) {
     /** The full account number of one of the platform's own addresses; every reveal is audited. */
     reveal: platformSpec({
       permission: "platform.funding",
+      stepUp: true,
       schema: revealSchema,
       run: ({ input }) => revealAccountNumber(deps(), input.addressId),
       // Who saw it and when; never the number itself.

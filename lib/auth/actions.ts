@@ -2,6 +2,7 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { revokeUserSession } from "@/db/queries/user-sessions";
 import { getUserByEmail } from "@/db/queries/users";
 import { publicSpec, userSpec } from "@/lib/actions/execute";
 import { fail, ok, type ActionError } from "@/lib/errors";
@@ -60,9 +61,11 @@ export const authActions = {
     echo: ["name", "email"],
   }),
 
+  /** Ends the session row too: a copy of the cookie kept elsewhere stops working. */
   signOut: userSpec({
     schema: z.unknown(),
-    run: async () => {
+    run: async ({ user, session }) => {
+      await revokeUserSession(getDb(), { userId: user.id, sessionId: session.id });
       await signOut({ redirect: false });
       return ok({ signedOut: true });
     },
@@ -72,7 +75,8 @@ export const authActions = {
   /** Signed in as someone else: sign out and come back to this invitation. */
   switchAccount: userSpec({
     schema: z.object({ token: z.string().max(500).catch("") }).catch({ token: "" }),
-    run: async () => {
+    run: async ({ user, session }) => {
+      await revokeUserSession(getDb(), { userId: user.id, sessionId: session.id });
       await signOut({ redirect: false });
       return ok({ signedOut: true });
     },

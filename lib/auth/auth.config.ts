@@ -3,8 +3,9 @@ import type { PlatformRole } from "./permissions";
 
 /**
  * The part of the Auth.js configuration that needs no database, shared by the proxy and the
- * full configuration in `./auth.ts`. The JWT carries only the user id and platform role; guards
- * re-read the user and memberships from the database on every request.
+ * full configuration in `./auth.ts`. The JWT carries only the user id, platform role and session
+ * row id; guards re-read the user, the session row and memberships from the database on every
+ * request, so the platform role here is only a routing hint.
  */
 export const authConfig = {
   pages: { signIn: "/sign-in" },
@@ -23,6 +24,7 @@ export const authConfig = {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.user.platformRole = (token.platformRole as PlatformRole | null | undefined) ?? null;
+      session.user.sessionId = typeof token.sid === "string" ? token.sid : null;
       return session;
     },
   },

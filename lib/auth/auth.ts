@@ -1,7 +1,10 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { getDb } from "@/db";
+import { createUserSession } from "@/db/queries/user-sessions";
+import { clientAddress } from "@/lib/security/request";
 import { checkCredentials } from "./accounts";
 import { authConfig } from "./auth.config";
 import { signInSchema } from "./schemas";
@@ -10,8 +13,27 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/** Every sign-in gets its own row: the sessions page lists it, and revoking it ends the session. */
+async function newSessionRow(userId: string): Promise<string> {
+  const h = await headers();
+  const row = await createUserSession(getDb(), {
+    userId,
+    userAgent: h.get("user-agent")?.slice(0, 300) ?? null,
+    ipAddress: clientAddress(h),
+  });
+  return row.id;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.trigger === "signIn" && params.user?.id) token.sid = await newSessionRow(params.user.id);
+      return token;
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

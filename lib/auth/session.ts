@@ -4,24 +4,39 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { membershipsOf } from "@/db/queries/memberships";
+import { liveUserSession, touchUserSession } from "@/db/queries/user-sessions";
 import { getUser } from "@/db/queries/users";
-import type { Business, User } from "@/db/schema";
+import type { Business, User, UserSession } from "@/db/schema";
 import { ACTIVE_BUSINESS_COOKIE } from "./active-business";
 import { auth } from "./auth";
 import { can, type BusinessRole, type Permission } from "./permissions";
 
-export type Viewer = { user: User; memberships: Array<{ business: Business; role: BusinessRole }> };
+export type Viewer = {
+  user: User;
+  /** This browser's session row (when it was last proven, for step-up). */
+  session: UserSession;
+  memberships: Array<{ business: Business; role: BusinessRole }>;
+};
 export type BusinessContext = { user: User; business: Business; role: BusinessRole };
 
-/** The signed-in user, re-read from the database once per request (null when signed out). */
+const SEEN_EVERY_MS = 60_000;
+
+/**
+ * The signed-in user, re-read from the database once per request (null when signed out). A
+ * cookie whose session row was revoked (signed out everywhere, password changed, 2FA reset) is
+ * signed out from the next request on, whatever the JWT's own expiry says.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
+  const sessionId = session?.user?.sessionId;
+  if (!userId || !sessionId) return null;
   const db = getDb();
-  const user = await getUser(db, { userId });
-  if (!user) return null;
-  return { user, memberships: await membershipsOf(db, { userId: user.id }) };
+  const [user, live] = await Promise.all([getUser(db, { userId }), liveUserSession(db, { userId, sessionId })]);
+  if (!user || !live) return null;
+  const now = new Date();
+  if (now.getTime() - live.lastSeenAt.getTime() > SEEN_EVERY_MS) await touchUserSession(db, { sessionId, now });
+  return { user, session: live, memberships: await membershipsOf(db, { userId: user.id }) };
 });
 
 /** The business the viewer is working in: the one chosen by cookie if they belong to it, else their first. */
@@ -32,9 +47,14 @@ export async function resolveBusinessContext(viewer: Viewer): Promise<BusinessCo
   return match ? { user: viewer.user, business: match.business, role: match.role } : null;
 }
 
+/**
+ * The viewer, or off to sign in. A browser still holding the cookie of an ended session goes
+ * through `/session-ended`, which clears it (a page can't), or it would bounce between sign-in
+ * (which sends signed-in cookies home) and home.
+ */
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect((await auth()) ? "/session-ended" : "/sign-in");
   return viewer;
 }
 

@@ -31,6 +31,7 @@ export const connectActions = {
   /** Lets the embedded card view reveal one card's number: only for the business's own cards. */
   createIssuingEphemeralKey: businessSpec({
     permission: "cards.manage",
+    stepUp: true,
     schema: z.object({ issuingCard: z.string().regex(/^ic_[A-Za-z0-9_]+$/), nonce: z.string().min(1).max(200) }),
     run: async ({ business, input }) => {
       if (!business.stripeAccountId) return fail("not_found");

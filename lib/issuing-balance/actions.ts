@@ -8,6 +8,7 @@ import { moveSchema, payOutIssuingBalance } from "./payout";
 export const issuingBalanceActions = {
   payOut: businessSpec({
     permission: "money.move",
+    stepUp: true,
     schema: moveSchema,
     run: ({ actor, business, input }) => payOutIssuingBalance(getDb(), getStripe(), business, actor.userId, input),
     audit: (_input, data) => ({

@@ -54,6 +54,7 @@ export function payoutActions(deps: () => PayoutDeps) {
     }),
     sendPayout: businessSpec<typeof sendPayoutSchema, SentPayout>({
       permission: "payouts.manage",
+      stepUp: true,
       schema: sendPayoutSchema,
       run: ({ actor, input }) => sendPayout(deps(), owner(actor), input),
       audit: (_input, d) => ({

@@ -47,6 +47,7 @@ export function teamActions(db: () => DbOrTx) {
 
     changeRole: businessSpec({
       permission: "team.manage",
+      stepUp: true,
       schema: changeRoleSchema,
       run: ({ actor, business, input }) =>
         changeMemberRole(db(), { businessId: business.id, actorUserId: actor.userId, ...input }),
@@ -60,6 +61,7 @@ export function teamActions(db: () => DbOrTx) {
 
     remove: businessSpec({
       permission: "team.manage",
+      stepUp: true,
       schema: removeMemberSchema,
       run: ({ actor, business, input }) =>
         removeMember(db(), { businessId: business.id, actorUserId: actor.userId, ...input }),

@@ -55,7 +55,10 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
     await sandbox.control("/_sandbox/reset", { seed: `faults-${SEED}` });
     const [seededUs, seededMx] = await seededBusinesses(db, sandbox.stripe, ["US", "MX"]);
     [us, mx, usOwner] = [seededUs.business, seededMx.business, seededUs.ownerId];
-    mxOwner = { actor: { userId: seededMx.ownerId, businessId: mx.id, role: "owner" }, business: mx };
+    mxOwner = {
+      actor: { userId: seededMx.ownerId, businessId: mx.id, role: "owner", provenAt: new Date() },
+      business: mx,
+    };
     const [a] = await db
       .insert(users)
       .values({
@@ -65,7 +68,7 @@ describeEachDatabase("sandbox SIGKILL during money movement", (database: () => D
         platformRole: "platform_admin",
       })
       .returning();
-    admin = { actor: { userId: a!.id, role: "platform_admin", businessId: null } };
+    admin = { actor: { userId: a!.id, role: "platform_admin", businessId: null, provenAt: new Date() } };
 
     const link = linkBankSchema.parse({
       clientToken: randomUUID(),

@@ -1,12 +1,19 @@
 import { AdminNav } from "@/components/admin/admin-nav";
 import { AppShell } from "@/components/app-shell";
-import { signOutAction } from "@/app/(auth)/actions";
+import { confirmIdentityAction, signOutAction } from "@/app/(auth)/actions";
 import { requirePlatformPage } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePlatformPage("platform.accounts.view");
   return (
-    <AppShell area="Platform admin" nav={[]} userEmail={user.email} context="Platform admin" signOut={signOutAction}>
+    <AppShell
+      area="Platform admin"
+      nav={[]}
+      userEmail={user.email}
+      context="Platform admin"
+      signOut={signOutAction}
+      confirmIdentity={confirmIdentityAction}
+    >
       <AdminNav />
       {children}
     </AppShell>

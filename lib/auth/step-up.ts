@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { countRecentAudit, recordAudit } from "@/db/queries/audit-log";
+import { recordProof, revokeUserSession } from "@/db/queries/user-sessions";
+import { userSpec } from "@/lib/actions/execute";
+import { fail, ok } from "@/lib/errors";
+import { signOut } from "./auth";
+import { verifyPassword } from "./password";
+
+export { provenRecently, STEP_UP_WINDOW_MS } from "./step-up-window";
+
+/** Wrong answers a session may give in a quarter hour before it is ended (a stolen cookie can't guess on). */
+const MAX_FAILED_STEP_UPS = 5;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+
+const schema = z.object({
+  password: z.string().min(1, "Enter your password").max(1000, "That isn't your password"),
+});
+
+export const stepUpActions = {
+  /** Proves again who is at the keyboard: sensitive actions are then allowed for a few minutes. */
+  confirm: userSpec({
+    schema,
+    run: async ({ user, session, input }) => {
+      const db = getDb();
+      const now = new Date();
+      const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+      const failures = await countRecentAudit(db, {
+        actorUserId: user.id,
+        action: "user.step_up_failed",
+        target: session.id,
+        since,
+      });
+      if (failures >= MAX_FAILED_STEP_UPS) {
+        await revokeUserSession(db, { userId: user.id, sessionId: session.id });
+        await signOut({ redirect: false });
+        return fail("unauthenticated", undefined, "Too many wrong answers: you have been signed out");
+      }
+      if (!(await verifyPassword(input.password, user.passwordHash))) {
+        await recordAudit(db, { actorUserId: user.id, action: "user.step_up_failed", target: session.id });
+        return fail("validation_failed", { password: "That isn't your password" });
+      }
+      await recordProof(db, { sessionId: session.id, now });
+      await recordAudit(db, { actorUserId: user.id, action: "user.step_up", target: session.id });
+      return ok({ proven: true });
+    },
+  }),
+};
