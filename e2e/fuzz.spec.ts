@@ -5,7 +5,7 @@ import { settledFingerprint } from "./security/fingerprint";
 import { ACTIONS, ROUTES, type ActionEntry, type Fields } from "./security/matrix";
 import { INVALID, kindOf, ODD, RAW, stackTraceIn, structural } from "./security/mutators";
 import type { ActionArg } from "./security/rsc";
-import { argsFor, pool } from "./security/sweep";
+import { argsFor, pool, separateSession } from "./security/sweep";
 import { uniqueEmail } from "./helpers";
 
 // Bad input (issue 10): every action gets malformed values (one field at a time, of every kind:
@@ -51,7 +51,9 @@ const counts = { invalid: 0, odd: 0, structural: 0, raw: 0, routes: 0 };
 function actorFor(key: string, entry: ActionEntry): Actor {
   if (entry.access.who === "anyone") return world.signedOut;
   if (entry.access.who === "platform") return world.admin;
-  if (entry.access.who === "self" && !entry.endsSession) return newcomer;
+  // Ending every session of a shared actor would end the run: fuzzed signed out (e2e/sessions.spec.ts runs it).
+  if (entry.endsEverySession) return world.signedOut;
+  if (entry.access.who === "self" && !entry.ownSession) return newcomer;
   return world.victim.owner;
 }
 
@@ -70,7 +72,7 @@ function sampleFor(key: string, entry: ActionEntry): Fields {
 
 async function run(c: Case): Promise<Outcome> {
   const id = actionIds().get(c.key)!.id;
-  const who = ACTIONS[c.key]!.endsSession ? await c.actor.clone() : c.actor;
+  const who = ACTIONS[c.key]!.ownSession ? await separateSession(c.actor) : c.actor;
   try {
     const answer = c.raw
       ? await who.rawAction(id, c.page, c.raw.contentType, c.raw.body)
@@ -127,7 +129,7 @@ test("invalid values in every field of every action are refused with a clear err
   test.setTimeout(240_000);
   const cases: Case[] = [];
   for (const [key, entry] of Object.entries(ACTIONS)) {
-    if (entry.endsSession || NO_FIELD_FUZZ.has(key)) continue;
+    if (entry.ownSession || NO_FIELD_FUZZ.has(key)) continue;
     const fields = sampleFor(key, entry);
     for (const field of Object.keys(fields)) {
       for (const [name, value] of INVALID[kindOf(field)]) {
@@ -168,7 +170,7 @@ test("invalid values in every field of every action are refused with a clear err
   expectNoProblems(
     structuralOutcomes.flatMap((o) => [
       unclear(o),
-      ACTIONS[o.c.key]!.endsSession || o.c.key.endsWith("#continueOnboardingAction") ? null : accepted(o),
+      ACTIONS[o.c.key]!.ownSession || o.c.key.endsWith("#continueOnboardingAction") ? null : accepted(o),
     ]),
   );
   counts.structural = structuralOutcomes.length;

@@ -152,7 +152,7 @@ test.describe("against a victim business", () => {
           expect(c.answer.status >= 300 && c.answer.status < 400 && !isSignInRedirect(c.answer), describe(c)).toBe(
             true,
           );
-        } else if (entry.endsSession) {
+        } else if (entry.ownSession) {
           expected = "own session";
         } else {
           // Accepting the victim's invitations (meant for other emails) or creating a second business.

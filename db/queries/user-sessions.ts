@@ -84,3 +84,11 @@ export async function revokeAllUserSessions(
     .returning({ id: userSessions.id });
   return rows.length;
 }
+
+/** Sandbox mode's "ask for my password again": the session's proof is made `ageMs` old (only ever older). */
+export async function ageProof(db: DbOrTx, { sessionId, ageMs }: { sessionId: string; ageMs: number }): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ lastProofAt: sql`least(${userSessions.lastProofAt}, now() - make_interval(secs => ${ageMs / 1000}))` })
+    .where(eq(userSessions.id, sessionId));
+}

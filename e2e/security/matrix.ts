@@ -33,8 +33,8 @@ export type ActionEntry = {
    * or changes.
    */
   targetsVictim: boolean;
-  /** Ends the caller's session (signing out): called on another session of the actor's. */
-  endsSession?: boolean;
+  /** Acts on the caller's own session (signing out, ageing its proof): called on another session of the actor's. */
+  ownSession?: boolean;
   /**
    * Ends every session of the caller: the shared actors can't survive it, so only the signed-out
    * visitor calls it here; `e2e/sessions.spec.ts` runs it for real as a user of its own.
@@ -74,7 +74,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     page: () => "/dashboard",
     sample: () => ({}),
     targetsVictim: false,
-    endsSession: true,
+    ownSession: true,
   },
   "app/(auth)/actions.ts#confirmIdentityAction": {
     access: { who: "self" },
@@ -89,12 +89,19 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: (v) => ({ sessionId: v.ownerSessionId }),
     targetsVictim: true,
   },
+  "app/(account)/account/sessions/actions.ts#expireProofAction": {
+    access: { who: "self" },
+    page: () => "/account/sessions",
+    sample: () => ({}),
+    targetsVictim: false,
+    ownSession: true,
+  },
   "app/(account)/account/sessions/actions.ts#signOutEverywhereAction": {
     access: { who: "self" },
     page: () => "/account/sessions",
     sample: () => ({ includeThis: "yes" }),
     targetsVictim: false,
-    endsSession: true,
+    ownSession: true,
     endsEverySession: true,
   },
   "app/(auth)/admin-invite/[token]/actions.ts#acceptAdminInviteAction": {
@@ -115,7 +122,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     page: (v) => `/invite/${v.inviteToken}`,
     sample: (v) => ({ token: v.inviteToken }),
     targetsVictim: false,
-    endsSession: true,
+    ownSession: true,
   },
 
   // Onboarding: the caller's own business (creating one needs no business yet).

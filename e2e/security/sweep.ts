@@ -18,7 +18,7 @@ export type Call = { key: string; actor: string; request: string; answer: Answer
  * A session of its own for a call that ends it (signing out ends the session row at the server,
  * so a copy of the cookies would end the actor's too); a visitor without credentials gets a copy.
  */
-async function separateSession(actor: Actor): Promise<Actor> {
+export async function separateSession(actor: Actor): Promise<Actor> {
   const creds = credentialsOf(actor);
   return creds ? signIn(actor.baseURL, `${actor.name} (another session)`, creds.email, creds.password) : actor.clone();
 }
@@ -42,7 +42,7 @@ export async function callEntry(
   fields = entry.sample(v),
 ): Promise<Call> {
   const page = entry.page(v);
-  const who = entry.endsSession ? await separateSession(actor) : actor;
+  const who = entry.ownSession ? await separateSession(actor) : actor;
   try {
     let answer = await call(who, key, page, argsFor(fields));
     // A sensitive action asks a session signed in minutes ago for its password again: give it and

@@ -8,7 +8,9 @@ import { fail, ok } from "@/lib/errors";
 import { signOut } from "./auth";
 
 const sessionId = z.object({ sessionId: z.uuid("Choose a session") });
-const everywhere = z.object({ includeThis: z.enum(["yes", "no"]).catch("no") });
+const everywhere = z.object({
+  includeThis: z.enum(["yes", "no"], { error: "Choose whether this browser signs out too" }),
+});
 
 /** A user ends their own sessions: one device, all the others, or all of them with this one. */
 export const sessionActions = {

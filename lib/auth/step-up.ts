@@ -2,11 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { countRecentAudit, recordAudit } from "@/db/queries/audit-log";
-import { recordProof, revokeUserSession } from "@/db/queries/user-sessions";
+import { ageProof, recordProof, revokeUserSession } from "@/db/queries/user-sessions";
 import { userSpec } from "@/lib/actions/execute";
+import { stripeMode } from "@/lib/config";
 import { fail, ok } from "@/lib/errors";
 import { signOut } from "./auth";
 import { verifyPassword } from "./password";
+
+import { STEP_UP_WINDOW_MS } from "./step-up-window";
 
 export { provenRecently, STEP_UP_WINDOW_MS } from "./step-up-window";
 
@@ -45,5 +48,20 @@ export const stepUpActions = {
       await recordAudit(db, { actorUserId: user.id, action: "user.step_up", target: session.id });
       return ok({ proven: true });
     },
+  }),
+
+  /**
+   * Sandbox mode only: makes this session's proof too old, so the next sensitive action asks for
+   * the password (to try the step-up without waiting five minutes). It can only ask more, never less.
+   */
+  expireProof: userSpec({
+    schema: z.unknown(),
+    run: async ({ user, session }) => {
+      if (stripeMode() !== "sandbox") return fail("forbidden");
+      await ageProof(getDb(), { sessionId: session.id, ageMs: STEP_UP_WINDOW_MS + 1000 });
+      await recordAudit(getDb(), { actorUserId: user.id, action: "user.step_up_expired", target: session.id });
+      return ok({ expired: true });
+    },
+    revalidate: () => ["/account/sessions"],
   }),
 };

@@ -4,10 +4,19 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const { next } = await searchParams;
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; ended?: string | string[] }>;
+}) {
+  const { next, ended } = await searchParams;
   return (
     <>
+      {ended ? (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          Your session has ended. Sign in again.
+        </p>
+      ) : null}
       <SignInForm next={typeof next === "string" ? next : undefined} />
       {stripeMode() === "sandbox" ? (
         <div className="mt-6 rounded-md bg-slate-50 p-3 text-xs text-slate-600">
@@ -16,6 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <li>admin@platform.test — platform admin</li>
             <li>owner@us.test — US business owner</li>
             <li>owner@mx.test — Mexican business owner</li>
+            <li>owner@uk.test — UK business owner</li>
           </ul>
         </div>
       ) : null}

@@ -5,7 +5,8 @@ import { getDb } from "@/db";
 import { listUserSessions } from "@/db/queries/user-sessions";
 import { deviceLabel } from "@/lib/auth/device-label";
 import { requireViewer } from "@/lib/auth/session";
-import { revokeSessionAction, signOutEverywhereAction } from "./actions";
+import { stripeMode } from "@/lib/config";
+import { expireProofAction, revokeSessionAction, signOutEverywhereAction } from "./actions";
 
 export const metadata = { title: "Sessions · Issuing Console" };
 
@@ -66,6 +67,25 @@ export default async function SessionsPage() {
           })}
         </ul>
       </Panel>
+      {stripeMode() === "sandbox" ? (
+        <Panel title="Sandbox: try the password check">
+          <p className="mt-2 text-sm text-slate-600">
+            Moving money, funding, showing card or account numbers and changing roles ask for your password again when
+            you last gave it more than five minutes ago. Skip the wait:
+          </p>
+          <div className="mt-3">
+            <ConfirmForm
+              action={expireProofAction}
+              done="The next sensitive action will ask for your password."
+              fields={{}}
+              trigger="Ask for my password next time"
+              question="Make this session ask for your password before the next sensitive action?"
+              confirmLabel="Ask next time"
+              pendingLabel="Saving…"
+            />
+          </div>
+        </Panel>
+      ) : null}
       <Panel title="Sign out everywhere">
         <p className="mt-2 text-sm text-slate-600">
           Lost a device, or signed in somewhere you shouldn&apos;t have? End every other session, or all of them.
