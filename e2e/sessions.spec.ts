@@ -19,6 +19,9 @@ async function signUp(page: Page, email: string): Promise<void> {
 
 const rows = (page: Page) => page.getByTestId("session-row");
 
+// Two or three browsers and several sign-ins each (scrypt) on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("two browsers: each is listed, one ends the other's session, then signs out everywhere", async ({ browser }) => {
   const email = uniqueEmail("sessions");
   const a = await newPage(browser);
@@ -53,6 +56,7 @@ test("two browsers: each is listed, one ends the other's session, then signs out
 
   // Sign out everywhere, this browser too.
   await signIn(b, email, PASSWORD);
+  await expect(b).toHaveURL(/\/onboarding$/);
   await a.goto("/account/sessions");
   await expect(rows(a)).toHaveCount(2);
   await a.getByRole("button", { name: "Sign out everywhere" }).click();

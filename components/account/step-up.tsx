@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useCallback, useContext, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -24,6 +24,8 @@ export function StepUpProvider({
   children: React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  const [state, setState] = useState<ActionResult<{ proven: boolean }> | null>(null);
+  const [checking, setChecking] = useState(false);
   const pendingAnswer = useRef<((proven: boolean) => void) | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const password = useRef<HTMLInputElement>(null);
@@ -38,15 +40,21 @@ export function StepUpProvider({
       new Promise<boolean>((resolve) => {
         returnFocus.current = document.activeElement as HTMLElement | null;
         pendingAnswer.current = resolve;
+        setState(null);
         setOpen(true);
       }),
     [],
   );
-  const [state, submit] = useActionState<ActionResult<{ proven: boolean }> | null, FormData>(async (prev, form) => {
-    const result = await confirm(prev, form);
+  // Sent by hand, not as a form action: the form that asked is still inside its own action
+  // (waiting for this answer), and React would hold this form's updates until that one ends.
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setChecking(true);
+    const result = await confirm(null, new FormData(e.currentTarget));
+    setChecking(false);
+    setState(result.ok ? null : result);
     if (result.ok) finish(true);
-    return result;
-  }, null);
+  }
   const { fields, message } = formFeedback(open ? state : null);
 
   return (
@@ -61,7 +69,7 @@ export function StepUpProvider({
         returnFocus={returnFocus}
       >
         {(cancel) => (
-          <form action={submit} className="space-y-3" noValidate aria-label="Confirm it's you">
+          <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label="Confirm it's you">
             <FormAlert message={message} />
             <Field
               ref={password}
@@ -74,7 +82,9 @@ export function StepUpProvider({
             <div className="flex flex-wrap justify-end gap-2">
               {cancel}
               <div>
-                <SubmitButton pendingLabel="Checking…">Confirm</SubmitButton>
+                <SubmitButton pendingLabel="Checking…" pending={checking}>
+                  Confirm
+                </SubmitButton>
               </div>
             </div>
           </form>
