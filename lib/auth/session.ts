@@ -9,6 +9,7 @@ import type { Business, User } from "@/db/schema";
 import { ACTIVE_BUSINESS_COOKIE } from "./active-business";
 import { auth } from "./auth";
 import { can, type BusinessRole, type Permission } from "./permissions";
+import { mustEnrol } from "./two-factor/policy";
 
 export type Viewer = { user: User; memberships: Array<{ business: Business; role: BusinessRole }> };
 export type BusinessContext = { user: User; business: Business; role: BusinessRole };
@@ -41,6 +42,7 @@ export async function requireViewer(): Promise<Viewer> {
 /** For pages: a business user with `permission`, or the 403 page. */
 export async function requireBusinessPage(permission: Permission): Promise<BusinessContext | null> {
   const viewer = await requireViewer();
+  if (mustEnrol(viewer)) redirect("/account/two-factor");
   if (viewer.user.platformRole) forbidden();
   const ctx = await resolveBusinessContext(viewer);
   if (ctx && !can(ctx.role, permission)) forbidden();
@@ -50,6 +52,7 @@ export async function requireBusinessPage(permission: Permission): Promise<Busin
 /** For pages: a platform admin with `permission`, or the 403 page. */
 export async function requirePlatformPage(permission: Permission): Promise<User> {
   const viewer = await requireViewer();
+  if (mustEnrol(viewer)) redirect("/account/two-factor");
   if (!can(viewer.user.platformRole, permission)) forbidden();
   return viewer.user;
 }
