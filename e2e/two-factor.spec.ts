@@ -117,7 +117,7 @@ test("enrol, then sign in with a code or a recovery code (once), remember this d
   // Forgetting the device on /account: the next sign-in asks for the code again.
   await page.goto("/account");
   await expect(page.getByTestId("remembered-devices").getByRole("listitem")).toHaveCount(1);
-  await page.getByRole("button", { name: "Forget" }).click();
+  await page.getByRole("button", { name: "Forget", exact: true }).click();
   await expect(page.getByText(/^None\./)).toBeVisible();
   await signOut(page);
   await signIn(page, email, PASSWORD);
