@@ -53,7 +53,7 @@ export function EnrolmentForm({
       />
       <p className="text-sm text-slate-700">
         Key:{" "}
-        <code data-testid="totp-key" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">
+        <code data-testid="totp-key" className="break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono">
           {secretKey}
         </code>
       </p>
