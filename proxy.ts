@@ -7,7 +7,7 @@ import { malformedActionRequest } from "@/lib/security/action-request";
 import { isCrossOriginWrite } from "@/lib/security/request";
 
 const { auth } = NextAuth(authConfig);
-const AUTH_PAGES = new Set(["/sign-in", "/sign-up"]);
+const AUTH_PAGES = new Set(["/sign-in", "/sign-up", "/sign-in/verify"]);
 
 function withCsp(res: NextResponse, csp: string): NextResponse {
   res.headers.set("Content-Security-Policy", csp);

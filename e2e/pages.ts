@@ -104,6 +104,15 @@ export const PAGES: PageRoute[] = [
   { route: "/sign-in", visits: [{ name: "sign-in", as: null, path: "/sign-in" }] },
   { route: "/sign-up", visits: [{ name: "sign-up", as: null, path: "/sign-up" }] },
   {
+    route: "/sign-in/verify",
+    // Without a pending sign-in (the password first) it sends to sign-in; e2e/two-factor.spec.ts uses the form.
+    visits: [{ name: "two-factor code, no pending sign-in", as: null, path: "/sign-in/verify", landsOn: /\/sign-in$/ }],
+  },
+  {
+    route: "/account/two-factor",
+    visits: [{ name: "US owner: set up two-factor sign-in", as: "owner@us.test", path: "/account/two-factor" }],
+  },
+  {
     route: "/admin-invite/[token]",
     visits: [{ name: "admin invitation, invalid token", as: "owner@mx.test", path: `/admin-invite/${INVALID_TOKEN}` }],
   },

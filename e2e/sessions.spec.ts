@@ -112,7 +112,7 @@ test("a payout asks for the password again when the last proof is old, and goes 
   await expect(ask.getByLabel("Password")).toBeFocused();
   await ask.getByLabel("Password").fill("not-my-password");
   await ask.getByRole("button", { name: "Confirm" }).click();
-  await expect(ask.locator('[data-field-error="password"]')).toHaveText("That isn't your password");
+  await expect(ask.locator('[data-field-error="password"]')).toHaveText("That isn't your password or a current code");
   await expect(page.getByTestId("payout-result")).toHaveCount(0);
 
   await ask.getByLabel("Password").fill(DEMO_PASSWORD);

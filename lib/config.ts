@@ -26,3 +26,14 @@ export function publishableKey(): string {
 
 /** The key the app uses against the sandbox; any sk_test_ key is accepted there. */
 export const SANDBOX_SECRET_KEY = "sk_test_sandbox_issuing_console";
+
+/**
+ * Whether platform admins and business owners must use two-factor sign-in: REQUIRE_2FA = 1/true or
+ * 0/false; by default on with real Stripe, off in the sandbox (the demo signs in with a password).
+ */
+export function requireTwoFactor(): boolean {
+  const value = process.env.REQUIRE_2FA?.trim().toLowerCase();
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  return stripeMode() === "stripe";
+}

@@ -7,6 +7,7 @@ export const ERROR_MESSAGES = {
   invalid_credentials: "That email and password don't match an account",
   rate_limited: "Too many failed sign-ins. Wait a few minutes and try again",
   email_taken: "An account with this email already exists",
+  two_factor_required: "Enter the code from your authenticator app to finish signing in",
   stripe_unavailable: "Stripe could not be reached. Try again in a moment",
   insufficient_funds: "Not enough available balance",
   internal: "Something went wrong on our side. Try again",

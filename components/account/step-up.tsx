@@ -64,7 +64,7 @@ export function StepUpProvider({
         open={open}
         onOpenChange={(next) => (next ? setOpen(true) : finish(false))}
         title="Confirm it's you"
-        description="This moves money or shows something secret. Enter your password again to go on."
+        description="This moves money or shows something secret. Enter your password again, or a code from your authenticator app if you use one."
         initialFocus={password}
         returnFocus={returnFocus}
       >
@@ -73,7 +73,7 @@ export function StepUpProvider({
             <FormAlert message={message} />
             <Field
               ref={password}
-              label="Password"
+              label="Password or authenticator code"
               name="password"
               type="password"
               autoComplete="current-password"

@@ -104,6 +104,44 @@ export const ACTIONS: Record<string, ActionEntry> = {
     ownSession: true,
     endsEverySession: true,
   },
+  // Two-factor sign-in's second step: without a pending sign-in (a signed cookie) there is nothing to verify.
+  "app/(auth)/sign-in/verify/actions.ts#verifySignInAction": {
+    access: { who: "anyone" },
+    page: () => "/sign-in/verify",
+    sample: () => ({ code: "123456", remember: "on" }),
+    targetsVictim: false,
+  },
+  // The caller's own two-factor settings (the user comes from the session; a device id must be theirs).
+  "app/(account)/account/two-factor/actions.ts#confirmTwoFactorAction": {
+    access: { who: "self" },
+    page: () => "/account/two-factor",
+    sample: () => ({ enrolment: "v1.not.a.sealed-enrolment", code: "123456" }),
+    targetsVictim: false,
+  },
+  "app/(account)/account/two-factor/actions.ts#disableTwoFactorAction": {
+    access: { who: "self" },
+    page: () => "/account",
+    sample: () => ({ proof: "123456" }),
+    targetsVictim: false,
+  },
+  "app/(account)/account/two-factor/actions.ts#regenerateRecoveryCodesAction": {
+    access: { who: "self" },
+    page: () => "/account",
+    sample: () => ({}),
+    targetsVictim: false,
+  },
+  "app/(account)/account/two-factor/actions.ts#revokeDeviceAction": {
+    access: { who: "self" },
+    page: () => "/account",
+    sample: () => ({ deviceId: randomUUID() }),
+    targetsVictim: false,
+  },
+  "app/(account)/account/two-factor/actions.ts#revokeAllDevicesAction": {
+    access: { who: "self" },
+    page: () => "/account",
+    sample: () => ({}),
+    targetsVictim: false,
+  },
   "app/(auth)/admin-invite/[token]/actions.ts#acceptAdminInviteAction": {
     access: { who: "self" },
     page: (v) => `/admin-invite/${v.adminInviteToken}`,

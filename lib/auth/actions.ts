@@ -5,17 +5,18 @@ import { getDb } from "@/db";
 import { revokeUserSession } from "@/db/queries/user-sessions";
 import { getUserByEmail } from "@/db/queries/users";
 import { publicSpec, userSpec } from "@/lib/actions/execute";
-import { fail, ok, type ActionError } from "@/lib/errors";
+import { fail, ok, type ActionError, type ActionResult } from "@/lib/errors";
 import { invitePath } from "@/lib/team/tokens";
 import { signUpUser } from "./accounts";
 import { signIn, signOut } from "./auth";
 import { homePathFor } from "./permissions";
 import { signInSchema, signUpSchema } from "./schemas";
+import { askForSecondFactor } from "./two-factor/sign-in-step";
 
 /** Where to go after signing in or up: only a same-site path (no open redirect). */
 const next = z.string().optional().catch(undefined);
 
-function safeNext(path: string | undefined): string | null {
+export function safeNext(path: string | undefined): string | null {
   return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : null;
 }
 
@@ -25,9 +26,8 @@ async function signInOrError(email: string, password: string): Promise<ActionErr
     return null;
   } catch (err) {
     if (err instanceof AuthError && err.type === "CredentialsSignin") {
-      const code =
-        (err as AuthError & { code?: string }).code === "rate_limited" ? "rate_limited" : "invalid_credentials";
-      return fail(code).error;
+      const code = (err as AuthError & { code?: string }).code;
+      return fail(code === "rate_limited" || code === "two_factor_required" ? code : "invalid_credentials").error;
     }
     throw err;
   }
@@ -37,13 +37,16 @@ export const authActions = {
   /** Failed sign-ins are throttled per email by the credentials check (`lib/auth/accounts.ts`). */
   signIn: publicSpec({
     schema: signInSchema.extend({ next }),
-    run: async ({ input }) => {
+    run: async ({ input }): Promise<ActionResult<{ home: string; secondFactor: string | null }>> => {
       const error = await signInOrError(input.email, input.password);
+      // The password was right; the code is asked for on the next page.
+      if (error?.code === "two_factor_required")
+        return ok({ home: "/", secondFactor: await askForSecondFactor(input.email, safeNext(input.next)) });
       if (error) return { ok: false, error };
       const user = await getUserByEmail(getDb(), { email: input.email });
-      return ok({ home: user ? homePathFor(user) : "/" });
+      return ok({ home: user ? homePathFor(user) : "/", secondFactor: null });
     },
-    redirectTo: (input, data) => safeNext(input.next) ?? data.home,
+    redirectTo: (input, data) => data.secondFactor ?? safeNext(input.next) ?? data.home,
     echo: ["email"],
   }),
 

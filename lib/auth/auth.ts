@@ -8,9 +8,21 @@ import { clientAddress } from "@/lib/security/request";
 import { checkCredentials } from "./accounts";
 import { authConfig } from "./auth.config";
 import { signInSchema } from "./schemas";
+import { completePendingSignIn } from "./two-factor/pending";
+import { pendingSignInSchema, secondFactorDue } from "./two-factor/sign-in";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
+}
+
+/** The password was right, but this account also needs its second factor (`/sign-in/verify`). */
+export class TwoFactorRequired extends CredentialsSignin {
+  code = "two_factor_required";
+}
+
+/** The pending sign-in is expired, forged or out of attempts: start again with the password. */
+export class PendingSignInExpired extends CredentialsSignin {
+  code = "sign_in_expired";
 }
 
 /** Every sign-in gets its own row: the sessions page lists it, and revoking it ends the session. */
@@ -37,7 +49,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // The second factor is enforced here, so posting to Auth.js's own endpoint can't skip it.
+      async authorize(raw, request) {
+        const second = pendingSignInSchema.safeParse(raw);
+        if (second.success) {
+          const outcome = await completePendingSignIn(getDb(), { token: second.data.pending, code: second.data.code });
+          if (!outcome.ok) {
+            if (outcome.reason === "expired") throw new PendingSignInExpired();
+            return null;
+          }
+          const { user } = outcome;
+          return { id: user.id, email: user.email, name: user.name, platformRole: user.platformRole };
+        }
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await checkCredentials(getDb(), parsed.data.email, parsed.data.password);
@@ -46,6 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           return null;
         }
         const { user } = result;
+        if (await secondFactorDue(getDb(), user, request.headers)) throw new TwoFactorRequired();
         return { id: user.id, email: user.email, name: user.name, platformRole: user.platformRole };
       },
     }),

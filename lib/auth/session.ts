@@ -10,6 +10,7 @@ import type { Business, User, UserSession } from "@/db/schema";
 import { ACTIVE_BUSINESS_COOKIE } from "./active-business";
 import { auth } from "./auth";
 import { can, type BusinessRole, type Permission } from "./permissions";
+import { mustEnrol } from "./two-factor/policy";
 
 export type Viewer = {
   user: User;
@@ -61,6 +62,7 @@ export async function requireViewer(): Promise<Viewer> {
 /** For pages: a business user with `permission`, or the 403 page. */
 export async function requireBusinessPage(permission: Permission): Promise<BusinessContext | null> {
   const viewer = await requireViewer();
+  if (mustEnrol(viewer)) redirect("/account/two-factor");
   if (viewer.user.platformRole) forbidden();
   const ctx = await resolveBusinessContext(viewer);
   if (ctx && !can(ctx.role, permission)) forbidden();
@@ -70,6 +72,7 @@ export async function requireBusinessPage(permission: Permission): Promise<Busin
 /** For pages: a platform admin with `permission`, or the 403 page. */
 export async function requirePlatformPage(permission: Permission): Promise<User> {
   const viewer = await requireViewer();
+  if (mustEnrol(viewer)) redirect("/account/two-factor");
   if (!can(viewer.user.platformRole, permission)) forbidden();
   return viewer.user;
 }

@@ -8,6 +8,7 @@ import { stripeMode } from "@/lib/config";
 import { fail, ok } from "@/lib/errors";
 import { signOut } from "./auth";
 import { verifyPassword } from "./password";
+import { verifySecondFactor } from "./two-factor";
 
 import { STEP_UP_WINDOW_MS } from "./step-up-window";
 
@@ -18,7 +19,7 @@ const MAX_FAILED_STEP_UPS = 5;
 const FAILURE_WINDOW_MS = 15 * 60_000;
 
 const schema = z.object({
-  password: z.string().min(1, "Enter your password").max(1000, "That isn't your password"),
+  password: z.string().min(1, "Enter your password or a code").max(1000, "That isn't your password"),
 });
 
 export const stepUpActions = {
@@ -40,9 +41,12 @@ export const stepUpActions = {
         await signOut({ redirect: false });
         return fail("unauthenticated", undefined, "Too many wrong answers: you have been signed out");
       }
-      if (!(await verifyPassword(input.password, user.passwordHash))) {
+      const proven =
+        (await verifyPassword(input.password, user.passwordHash)) ||
+        (user.totpEnabledAt !== null && (await verifySecondFactor(db, user, input.password.trim(), now)));
+      if (!proven) {
         await recordAudit(db, { actorUserId: user.id, action: "user.step_up_failed", target: session.id });
-        return fail("validation_failed", { password: "That isn't your password" });
+        return fail("validation_failed", { password: "That isn't your password or a current code" });
       }
       await recordProof(db, { sessionId: session.id, now });
       await recordAudit(db, { actorUserId: user.id, action: "user.step_up", target: session.id });

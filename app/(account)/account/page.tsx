@@ -1,4 +1,5 @@
 import { requireViewer } from "@/lib/auth/session";
+import { TwoFactorAccountSection } from "./two-factor-section";
 
 export const metadata = { title: "Account security · Issuing Console" };
 
@@ -13,6 +14,7 @@ export default async function AccountPage() {
           Signed in as {viewer.user.name} ({viewer.user.email}).
         </p>
       </header>
+      <TwoFactorAccountSection viewer={viewer} />
     </div>
   );
 }

@@ -1,0 +1,24 @@
+import type { User } from "@/db/schema";
+import type { BusinessRole } from "@/lib/auth/permissions";
+import { requireTwoFactor } from "@/lib/config";
+
+/**
+ * Whether this person must sign in with a second factor. Only when REQUIRE_2FA is on (the default
+ * in stripe mode): then platform admins and business owners. Off in the sandbox by default so the
+ * demo admin (and the browser tests signing in as it) keep a password-only sign-in.
+ */
+export function twoFactorRequired(
+  user: Pick<User, "platformRole">,
+  memberships: ReadonlyArray<{ role: BusinessRole }>,
+): boolean {
+  if (!requireTwoFactor()) return false;
+  return user.platformRole === "platform_admin" || memberships.some((m) => m.role === "owner");
+}
+
+/** Required but not set up yet: business and platform pages send them to enrol first. */
+export function mustEnrol(viewer: {
+  user: Pick<User, "platformRole" | "totpEnabledAt">;
+  memberships: ReadonlyArray<{ role: BusinessRole }>;
+}): boolean {
+  return !viewer.user.totpEnabledAt && twoFactorRequired(viewer.user, viewer.memberships);
+}
