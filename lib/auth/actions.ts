@@ -4,10 +4,10 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { getUserByEmail } from "@/db/queries/users";
 import { publicSpec, userSpec } from "@/lib/actions/execute";
-import { fail, ok, type ActionError } from "@/lib/errors";
+import { fail, ok, signInWaitMessage, type ActionError } from "@/lib/errors";
 import { invitePath } from "@/lib/team/tokens";
 import { signUpUser } from "./accounts";
-import { signIn, signOut } from "./auth";
+import { signIn, signOut, ThrottledSignIn } from "./auth";
 import { homePathFor } from "./permissions";
 import { signInSchema, signUpSchema } from "./schemas";
 
@@ -23,17 +23,15 @@ async function signInOrError(email: string, password: string): Promise<ActionErr
     await signIn("credentials", { email, password, redirect: false });
     return null;
   } catch (err) {
-    if (err instanceof AuthError && err.type === "CredentialsSignin") {
-      const code =
-        (err as AuthError & { code?: string }).code === "rate_limited" ? "rate_limited" : "invalid_credentials";
-      return fail(code).error;
-    }
+    if (err instanceof ThrottledSignIn)
+      return fail(err.code, undefined, signInWaitMessage(err.code, err.retryAfterMs)).error;
+    if (err instanceof AuthError && err.type === "CredentialsSignin") return fail("invalid_credentials").error;
     throw err;
   }
 }
 
 export const authActions = {
-  /** Failed sign-ins are throttled per email by the credentials check (`lib/auth/accounts.ts`). */
+  /** Failed sign-ins are throttled per email and per address by the credentials check (`lib/auth/sign-in-throttle.ts`). */
   signIn: publicSpec({
     schema: signInSchema.extend({ next }),
     run: async ({ input }) => {
