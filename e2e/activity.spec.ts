@@ -24,7 +24,7 @@ test("the owner sees who did what and filters it by kind and person; a member an
   const link = await owner.getByTestId("invite-link").inputValue();
   expect(link).toMatch(/\/invite\//);
 
-  await owner.getByRole("link", { name: "Activity" }).click();
+  await owner.getByRole("navigation").getByRole("link", { name: "Activity", exact: true }).click();
   await expect(owner).toHaveURL(/\/activity$/);
   const invited = rows(owner).filter({ hasText: `Invited ${email} as member` });
   await expect(invited).toHaveCount(1);
@@ -61,7 +61,7 @@ test("the owner sees who did what and filters it by kind and person; a member an
   await expect(owner.getByText("Nothing matches these filters")).toBeVisible();
 
   // A member has no link and gets the 403 page.
-  await expect(member.getByRole("link", { name: "Activity" })).toHaveCount(0);
+  await expect(member.getByRole("navigation").getByRole("link", { name: "Activity", exact: true })).toHaveCount(0);
   const response = await member.goto("/activity");
   expect(response?.status()).toBe(403);
 
