@@ -141,6 +141,7 @@ export const PAGES: PageRoute[] = [
   { route: "/wallet", visits: [{ name: "MX owner: wallet", as: "owner@mx.test", path: "/wallet" }] },
   { route: "/payouts", visits: [{ name: "MX owner: payouts", as: "owner@mx.test", path: "/payouts" }] },
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
+  { route: "/activity", visits: [{ name: "US owner: activity", as: "owner@us.test", path: "/activity" }] },
   {
     route: "/account",
     visits: [

@@ -101,7 +101,8 @@ test.describe("against a victim business", () => {
       const entry = ACTIONS[c.key]!;
       expectNoServerError(c);
       expectNoLeak(c, world);
-      if (entry.access.who === "anyone") expectRefused(c, ["invalid_credentials", "rate_limited", "validation_failed"]);
+      if (entry.access.who === "anyone")
+        expectRefused(c, ["invalid_credentials", "account_throttled", "network_blocked", "validation_failed"]);
       else
         expect(
           isSignInRedirect(c.answer) || errorCode(c.answer.result) === "unauthenticated",

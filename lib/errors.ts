@@ -6,6 +6,8 @@ export const ERROR_MESSAGES = {
   not_found: "We couldn't find that",
   invalid_credentials: "That email and password don't match an account",
   rate_limited: "Too many failed sign-ins. Wait a few minutes and try again",
+  account_throttled: "Too many attempts for this account. Try again in a moment",
+  network_blocked: "Too many failed sign-ins from your network. Try again later",
   email_taken: "An account with this email already exists",
   two_factor_required: "Enter the code from your authenticator app to finish signing in",
   stripe_unavailable: "Stripe could not be reached. Try again in a moment",
@@ -30,6 +32,15 @@ export function fail(code: ErrorCode, fields?: FieldErrors, message?: string): {
 
 export function ok<T>(data: T): { ok: true; data: T } {
   return { ok: true, data };
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+/** A throttled sign-in's message names the wait, rounded up so trying again then works. */
+export function signInWaitMessage(code: "account_throttled" | "network_blocked", retryAfterMs: number): string {
+  return code === "account_throttled"
+    ? `Too many attempts for this account. Try again in ${plural(Math.max(1, Math.ceil(retryAfterMs / 1000)), "second")}`
+    : `Too many failed sign-ins from your network. Try again in ${plural(Math.max(1, Math.ceil(retryAfterMs / 60_000)), "minute")}`;
 }
 
 /** Turns zod issues into one message per field (the first for each). */

@@ -20,6 +20,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
             ]
           : []),
         ...(can(ctx.role, "team.view") ? [{ href: "/team", label: "Team" }] : []),
+        ...(can(ctx.role, "activity.view") ? [{ href: "/activity", label: "Activity" }] : []),
         ...(stripeMode() === "sandbox" && can(ctx.role, "cards.manage")
           ? [{ href: "/sandbox-tools", label: "Sandbox tools" }]
           : []),

@@ -1,4 +1,5 @@
 import type { AccountReview } from "@/db/queries/account-review";
+import { describeAudit } from "@/lib/audit/describe";
 import { merchantCategory } from "@/lib/rules/merchant-categories";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section, TableCard } from "./empty-state";
@@ -200,7 +201,8 @@ export function ActivityLists({ r }: { r: AccountReview }) {
         empty="Nothing recorded yet."
         render={(e) => (
           <span data-testid="audit-entry">
-            {formatDateTime(e.at)} · <span className="font-medium">{e.action}</span> by {e.actor ?? "system"}
+            {formatDateTime(e.at)} · <span className="font-medium">{describeAudit(e.action, e.data)}</span>{" "}
+            <span className="font-mono text-xs text-slate-500">{e.action}</span> by {e.actor ?? "system"}
           </span>
         )}
       />

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
-import { auditLog } from "@/db/schema";
+import { auditLog, memberships, users } from "@/db/schema";
+import { encodeCursor } from "./events";
 
 /** One audit row. `businessId` is null for what happens outside any business (signing up, platform staff). */
 export type AuditRecord = {
@@ -53,4 +54,91 @@ export async function countRecentAudit(
       ),
     );
   return row?.n ?? 0;
+}
+
+export const ACTIVITY_PAGE_SIZE = 50;
+
+export type ActivityFilters = { actorUserId?: string; action?: string; before?: { at: Date; id: string } };
+
+/** Who acted: a member (or former member) by name, else what they are to the business. */
+export type ActivityActor = {
+  userId: string | null;
+  name: string | null;
+  email: string | null;
+  isMember: boolean;
+  platformAdmin: boolean;
+};
+
+const actorColumns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  membership: memberships.id,
+  platformRole: users.platformRole,
+};
+const toActor = (r: {
+  userId: string | null;
+  name: string | null;
+  email: string | null;
+  membership: string | null;
+  platformRole: string | null;
+}): ActivityActor => ({
+  userId: r.userId,
+  name: r.name,
+  email: r.email,
+  isMember: r.membership !== null,
+  platformAdmin: r.platformRole === "platform_admin",
+});
+
+/** The business's audit rows, newest first, with who did each; keyset pages of 50 (see `listEvents`). */
+export async function listBusinessActivity(db: DbOrTx, { businessId, ...f }: { businessId: string } & ActivityFilters) {
+  const conds: SQL[] = [eq(auditLog.businessId, businessId)];
+  if (f.actorUserId) conds.push(eq(auditLog.actorUserId, f.actorUserId));
+  if (f.action) conds.push(eq(auditLog.action, f.action));
+  if (f.before)
+    conds.push(
+      or(lt(auditLog.createdAt, f.before.at), and(eq(auditLog.createdAt, f.before.at), lt(auditLog.id, f.before.id)))!,
+    );
+  const rows = await db
+    .select({ id: auditLog.id, action: auditLog.action, data: auditLog.data, at: auditLog.createdAt, ...actorColumns })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(memberships, and(eq(memberships.businessId, businessId), eq(memberships.userId, auditLog.actorUserId)))
+    .where(and(...conds))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(ACTIVITY_PAGE_SIZE + 1);
+  const page = rows
+    .slice(0, ACTIVITY_PAGE_SIZE)
+    .map((r) => ({ id: r.id, action: r.action, data: r.data, at: r.at, actor: toActor(r) }));
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    next: rows.length > ACTIVITY_PAGE_SIZE && last ? encodeCursor({ receivedAt: last.at, id: last.id }) : null,
+  };
+}
+
+/** The filters' choices: the business's members and anyone else who acted on it, and the kinds of rows it has. */
+export async function activityFilterOptions(db: DbOrTx, { businessId }: { businessId: string }) {
+  const [members, actors, kinds] = await Promise.all([
+    db
+      .select({ ...actorColumns })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.businessId, businessId))
+      .orderBy(asc(users.name)),
+    db
+      .selectDistinct({ ...actorColumns })
+      .from(auditLog)
+      .innerJoin(users, eq(users.id, auditLog.actorUserId))
+      .leftJoin(memberships, and(eq(memberships.businessId, businessId), eq(memberships.userId, users.id)))
+      .where(eq(auditLog.businessId, businessId)),
+    db
+      .selectDistinct({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.businessId, businessId))
+      .orderBy(asc(auditLog.action)),
+  ]);
+  const people = new Map<string, ActivityActor>();
+  for (const r of [...members, ...actors]) if (r.userId && !people.has(r.userId)) people.set(r.userId, toActor(r));
+  return { people: [...people.values()], kinds: kinds.map((k) => k.action) };
 }

@@ -63,10 +63,11 @@ export class Actor {
     readonly baseURL: string,
   ) {}
 
-  static async create(name: string, baseURL: string): Promise<Actor> {
+  /** `headers` go with every request (e.g. an x-forwarded-for naming the actor's own network). */
+  static async create(name: string, baseURL: string, headers: Record<string, string> = {}): Promise<Actor> {
     return new Actor(
       name,
-      await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: FRESH_CONNECTION }),
+      await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { ...FRESH_CONNECTION, ...headers } }),
       baseURL,
     );
   }

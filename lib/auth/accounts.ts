@@ -1,36 +1,38 @@
 import type { DbOrTx } from "@/db/connect";
 import { recordAudit } from "@/db/queries/audit-log";
-import { clearSignInFailures, countSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
+import { clearSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./schemas";
+import { signInThrottle, type Throttle } from "./sign-in-throttle";
 
-/** At most this many failed sign-ins per email in the window, then sign-in is refused. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export type CredentialsResult =
+  | { ok: true; user: User }
+  | { ok: false; code: "invalid_credentials" }
+  | { ok: false; code: Throttle["code"]; retryAfterMs: number };
 
-export type CredentialsResult = { ok: true; user: User } | { ok: false; code: "invalid_credentials" | "rate_limited" };
-
-const recentFailures = (db: DbOrTx, email: string, now: Date) =>
-  countSignInFailures(db, { email, since: new Date(now.getTime() - FAILED_SIGN_IN_WINDOW_MS) });
-
-/** Checks an email and password, counting failures per email in the database. */
+/**
+ * Checks an email and password from a client address, throttled by the failures recorded in the
+ * database (`sign-in-throttle.ts`). A refused attempt checks no password and records nothing.
+ */
 export async function checkCredentials(
   db: DbOrTx,
   email: string,
   password: string,
+  address: string,
   now = new Date(),
 ): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
-  if ((await recentFailures(db, normalized, now)) >= MAX_FAILED_SIGN_INS) return { ok: false, code: "rate_limited" };
+  const throttle = await signInThrottle(db, normalized, address, now);
+  if (throttle) return { ok: false, ...throttle };
   const user = await getUserByEmail(db, { email: normalized });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !valid) {
-    await recordSignInFailure(db, { email: normalized, at: now });
+    await recordSignInFailure(db, { email: normalized, address, at: now });
     return { ok: false, code: "invalid_credentials" };
   }
-  await clearSignInFailures(db, { email: normalized });
+  await clearSignInFailures(db, { email: normalized, address });
   return { ok: true, user };
 }
 

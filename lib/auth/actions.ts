@@ -5,10 +5,10 @@ import { getDb } from "@/db";
 import { revokeUserSession } from "@/db/queries/user-sessions";
 import { getUserByEmail } from "@/db/queries/users";
 import { publicSpec, userSpec } from "@/lib/actions/execute";
-import { fail, ok, type ActionError, type ActionResult } from "@/lib/errors";
+import { fail, ok, signInWaitMessage, type ActionError, type ActionResult } from "@/lib/errors";
 import { invitePath } from "@/lib/team/tokens";
 import { signUpUser } from "./accounts";
-import { signIn, signOut } from "./auth";
+import { signIn, signOut, ThrottledSignIn } from "./auth";
 import { homePathFor } from "./permissions";
 import { signInSchema, signUpSchema } from "./schemas";
 import { askForSecondFactor } from "./two-factor/sign-in-step";
@@ -25,16 +25,18 @@ async function signInOrError(email: string, password: string): Promise<ActionErr
     await signIn("credentials", { email, password, redirect: false });
     return null;
   } catch (err) {
+    if (err instanceof ThrottledSignIn)
+      return fail(err.code, undefined, signInWaitMessage(err.code, err.retryAfterMs)).error;
     if (err instanceof AuthError && err.type === "CredentialsSignin") {
       const code = (err as AuthError & { code?: string }).code;
-      return fail(code === "rate_limited" || code === "two_factor_required" ? code : "invalid_credentials").error;
+      return fail(code === "two_factor_required" ? code : "invalid_credentials").error;
     }
     throw err;
   }
 }
 
 export const authActions = {
-  /** Failed sign-ins are throttled per email by the credentials check (`lib/auth/accounts.ts`). */
+  /** Failed sign-ins are throttled per email and per address by the credentials check (`lib/auth/sign-in-throttle.ts`). */
   signIn: publicSpec({
     schema: signInSchema.extend({ next }),
     run: async ({ input }): Promise<ActionResult<{ home: string; secondFactor: string | null }>> => {

@@ -11,8 +11,14 @@ import { signInSchema } from "./schemas";
 import { completePendingSignIn } from "./two-factor/pending";
 import { pendingSignInSchema, secondFactorDue } from "./two-factor/sign-in";
 
-export class RateLimitedSignIn extends CredentialsSignin {
-  code = "rate_limited";
+/** A throttled sign-in; `signInOrError` turns its code and wait into the form's message. */
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(
+    readonly code: "account_throttled" | "network_blocked",
+    readonly retryAfterMs: number,
+  ) {
+    super();
+  }
 }
 
 /** The password was right, but this account also needs its second factor (`/sign-in/verify`). */
@@ -63,9 +69,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await checkCredentials(getDb(), parsed.data.email, parsed.data.password);
+        const address = clientAddress(request.headers);
+        const result = await checkCredentials(getDb(), parsed.data.email, parsed.data.password, address);
         if (!result.ok) {
-          if (result.code === "rate_limited") throw new RateLimitedSignIn();
+          if (result.code !== "invalid_credentials") throw new ThrottledSignIn(result.code, result.retryAfterMs);
           return null;
         }
         const { user } = result;

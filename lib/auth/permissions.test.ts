@@ -23,6 +23,11 @@ test("only the owner manages the team; everyone in the business can see it", () 
   assert.equal(can("platform_admin", "team.view"), false);
 });
 
+test("only the owner sees the business's activity log", () => {
+  assert.equal(can("owner", "activity.view"), true);
+  for (const r of ["admin", "member", "platform_admin"] as const) assert.equal(can(r, "activity.view"), false, r);
+});
+
 test("business roles hold no platform permission and platform admins hold no business one", () => {
   for (const p of PERMISSIONS) {
     if (p.startsWith("platform.")) {

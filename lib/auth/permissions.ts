@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "payouts.manage",
   "team.view",
   "team.manage",
+  "activity.view",
   // platform side
   "platform.accounts.view",
   "platform.accounts.manage",
@@ -40,6 +41,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "payouts.manage",
     "team.view",
     "team.manage",
+    // Who did what includes the invitations and role changes only an owner makes.
+    "activity.view",
   ],
   // Only an owner invites, re-roles or removes people: an admin could otherwise promote
   // themselves or remove the owner's other admins.

@@ -13,9 +13,9 @@ describeEachDatabase("demo seed", (database) => {
     assert.deepEqual(await seedDemoData(db), { seeded: false });
     assert.deepEqual(await db.select({ n: count() }).from(users), [{ n: 4 }]);
     assert.deepEqual(await db.select({ n: count() }).from(memberships), [{ n: 3 }]);
-    const admin = await checkCredentials(db, "admin@platform.test", "sandbox-demo");
+    const admin = await checkCredentials(db, "admin@platform.test", "sandbox-demo", "127.0.0.1");
     assert.ok(admin.ok && admin.user.platformRole === "platform_admin");
-    const owner = await checkCredentials(db, "owner@mx.test", "sandbox-demo");
+    const owner = await checkCredentials(db, "owner@mx.test", "sandbox-demo", "127.0.0.1");
     assert.ok(owner.ok && owner.user.platformRole === null);
     const models = (await db.select().from(businesses)).map((b) => `${b.country}:${b.fundingModel}`).sort();
     assert.deepEqual(models, ["GB:issuing_balance", "MX:stablecoin", "US:treasury"]);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isCrossOriginWrite, servedOverHttps } from "./request";
+import { clientAddress, isCrossOriginWrite, servedOverHttps } from "./request";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -50,4 +50,27 @@ test("https is decided by AUTH_URL when set, else by the forwarded protocol", ()
   assert.equal(servedOverHttps(h({ "x-forwarded-proto": "https, http" }), {}), true);
   assert.equal(servedOverHttps(h({ "x-forwarded-proto": "http" }), {}), false);
   assert.equal(servedOverHttps(h({}), {}), false);
+});
+
+test("with no proxy trusted, the address is the rightmost x-forwarded-for entry (Next.js fills it from the socket)", () => {
+  assert.equal(clientAddress(h({ "x-forwarded-for": "203.0.113.9" }), {}), "203.0.113.9");
+  assert.equal(clientAddress(h({ "x-forwarded-for": "10.0.0.1, 203.0.113.9" }), {}), "203.0.113.9");
+  assert.equal(clientAddress(h({ "x-forwarded-for": " 203.0.113.9 ,, " }), {}), "203.0.113.9");
+  assert.equal(clientAddress(h({ "x-forwarded-for": "::1" }), { TRUST_PROXY_HOPS: "0" }), "::1");
+  assert.equal(clientAddress(h({}), {}), "unknown");
+});
+
+test("behind TRUST_PROXY_HOPS proxies, entries a client made up to the left are skipped", () => {
+  // The client sent "1.1.1.1"; the first proxy appended the client's real address, the second the first proxy's.
+  const headers = h({ "x-forwarded-for": "1.1.1.1, 203.0.113.9, 10.0.0.2" });
+  assert.equal(clientAddress(headers, { TRUST_PROXY_HOPS: "1" }), "10.0.0.2");
+  assert.equal(clientAddress(headers, { TRUST_PROXY_HOPS: "2" }), "203.0.113.9");
+  assert.equal(clientAddress(headers, { TRUST_PROXY_HOPS: "3" }), "1.1.1.1");
+  assert.equal(
+    clientAddress(headers, { TRUST_PROXY_HOPS: "9" }),
+    "1.1.1.1",
+    "more hops than entries: the leftmost, never nothing",
+  );
+  assert.equal(clientAddress(headers, { TRUST_PROXY_HOPS: "nonsense" }), "10.0.0.2", "a bad setting trusts no proxy");
+  assert.equal(clientAddress(headers, { TRUST_PROXY_HOPS: "-2" }), "10.0.0.2");
 });
