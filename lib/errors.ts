@@ -5,7 +5,6 @@ export const ERROR_MESSAGES = {
   forbidden: "You don't have permission to do that",
   not_found: "We couldn't find that",
   invalid_credentials: "That email and password don't match an account",
-  rate_limited: "Too many failed sign-ins. Wait a few minutes and try again",
   account_throttled: "Too many attempts for this account. Try again in a moment",
   network_blocked: "Too many failed sign-ins from your network. Try again later",
   email_taken: "An account with this email already exists",
