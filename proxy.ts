@@ -8,7 +8,9 @@ import { malformedActionRequest } from "@/lib/security/action-request";
 import { isCrossOriginWrite } from "@/lib/security/request";
 
 const { auth } = NextAuth(authConfig);
-const AUTH_PAGES = new Set(["/sign-in", "/sign-up"]);
+const AUTH_PAGES = new Set(["/sign-in", "/sign-up", "/forgot-password"]);
+// Signed-in users change their password on /account; these pages are for the signed out.
+const isAuthPage = (pathname: string) => AUTH_PAGES.has(pathname) || pathname.startsWith("/reset-password/");
 
 function withCsp(res: NextResponse, csp: string): NextResponse {
   res.headers.set("Content-Security-Policy", csp);
@@ -62,12 +64,12 @@ export default auth(
       );
     const { pathname, search } = req.nextUrl;
     const user = req.auth?.user;
-    if (!user && !AUTH_PAGES.has(pathname)) {
+    if (!user && !isAuthPage(pathname)) {
       const url = new URL("/sign-in", req.nextUrl);
       if (pathname !== "/") url.searchParams.set("next", pathname + search);
       return withCsp(NextResponse.redirect(url), csp);
     }
-    if (user && (AUTH_PAGES.has(pathname) || pathname === "/")) {
+    if (user && (isAuthPage(pathname) || pathname === "/")) {
       return withCsp(
         NextResponse.redirect(new URL(homePathFor({ platformRole: user.platformRole ?? null }), req.nextUrl)),
         csp,

@@ -1,13 +1,23 @@
 import type { Metadata } from "next";
+import { FormSuccess } from "@/components/ui/form-success";
 import { stripeMode } from "@/lib/config";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const { next } = await searchParams;
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }>;
+}) {
+  const { next, reset } = await searchParams;
   return (
     <>
+      {reset === "1" ? (
+        <div className="mb-4">
+          <FormSuccess testId="password-reset-done">Your password was changed. Sign in with the new one.</FormSuccess>
+        </div>
+      ) : null}
       <SignInForm next={typeof next === "string" ? next : undefined} />
       {stripeMode() === "sandbox" ? (
         <div className="mt-6 rounded-md bg-slate-50 p-3 text-xs text-slate-600">
