@@ -18,7 +18,7 @@ export function ForgotPasswordForm() {
       {state?.ok ? (
         <FormSuccess testId="reset-requested">{state.data.message}</FormSuccess>
       ) : (
-        <p className="text-sm text-slate-600">Enter the email you sign in with and we'll send you a link.</p>
+        <p className="text-sm text-slate-600">Enter the email you sign in with and we&apos;ll send you a link.</p>
       )}
       <FormAlert message={message} />
       <Field
