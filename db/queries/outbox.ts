@@ -50,8 +50,3 @@ export async function markOutboxSent(db: DbOrTx, { id, at }: { id: string; at: D
 export async function recordOutboxError(db: DbOrTx, { id, error }: { id: string; error: string }): Promise<void> {
   await db.update(outbox).set({ lastError: error }).where(eq(outbox.id, id));
 }
-
-export async function getOutbox(db: DbOrTx, { id }: { id: string }): Promise<OutboxRow | undefined> {
-  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
-  return row;
-}

@@ -119,6 +119,14 @@ describeEachDatabase("mailer", (database) => {
     assert.ok(row?.sentAt, "the older email went out too");
   });
 
+  test("an email the database refuses is not thrown, and its body is not logged", async () => {
+    const { db } = database();
+    const before = logged.length;
+    const refused = { ...email("gil@example.test"), to: null as unknown as string };
+    assert.equal(await sendEmail(db, refused, { smtpUrl: smtp.url }), null);
+    assert.ok(logged.slice(before).some((l) => l.includes("could not be queued")));
+  });
+
   test("without SMTP_URL the email stays queued and the log says so once, without the body", async () => {
     const { db } = database();
     const before = logged.length;

@@ -42,6 +42,12 @@ function describeError(err: unknown): string {
   return text.slice(0, 500);
 }
 
+/** A failed query's driver error: drizzle's own message lists the query's parameters, the body among them. */
+function describeDbError(err: unknown): string {
+  const cause = err instanceof Error ? err.cause : undefined;
+  return cause instanceof Error ? describeError(cause) : "database error";
+}
+
 /** One attempt at one row; never throws. */
 async function attempt(db: DbOrTx, row: OutboxRow, deliver: Deliver, now: () => Date): Promise<boolean> {
   try {
@@ -56,7 +62,7 @@ async function attempt(db: DbOrTx, row: OutboxRow, deliver: Deliver, now: () => 
     await markOutboxSent(db, { id: row.id, at: now() });
     return true;
   } catch (err) {
-    console.error(`mail: outbox row ${row.id} could not be updated: ${describeError(err)}`);
+    console.error(`mail: outbox row ${row.id} could not be updated: ${describeDbError(err)}`);
     return false;
   }
 }
@@ -76,7 +82,7 @@ export async function deliverPending(db: DbOrTx, opts: MailOptions & { limit?: n
       limit: opts.limit ?? 20,
     });
   } catch (err) {
-    console.error(`mail: the outbox could not be read: ${describeError(err)}`);
+    console.error(`mail: the outbox could not be read: ${describeDbError(err)}`);
     return 0;
   }
   let sent = 0;
@@ -94,7 +100,7 @@ export async function sendEmail(db: DbOrTx, email: NewEmail, opts: MailOptions =
   try {
     row = await insertOutbox(db, email);
   } catch (err) {
-    console.error(`mail: a ${email.kind} email could not be queued: ${describeError(err)}`);
+    console.error(`mail: a ${email.kind} email could not be queued: ${describeDbError(err)}`);
     return null;
   }
   const deliver = transportFor(opts);
