@@ -7,7 +7,9 @@ import { malformedActionRequest } from "@/lib/security/action-request";
 import { isCrossOriginWrite } from "@/lib/security/request";
 
 const { auth } = NextAuth(authConfig);
-const AUTH_PAGES = new Set(["/sign-in", "/sign-up", "/sign-in/verify"]);
+const AUTH_PAGES = new Set(["/sign-in", "/sign-up", "/sign-in/verify", "/forgot-password"]);
+// Signed-in users change their password on /account; these pages are for the signed out.
+const isAuthPage = (pathname: string) => AUTH_PAGES.has(pathname) || pathname.startsWith("/reset-password/");
 
 function withCsp(res: NextResponse, csp: string): NextResponse {
   res.headers.set("Content-Security-Policy", csp);
@@ -61,13 +63,13 @@ export default auth(
       );
     const { pathname, search } = req.nextUrl;
     const user = req.auth?.user;
-    if (!user && !AUTH_PAGES.has(pathname)) {
+    if (!user && !isAuthPage(pathname)) {
       const url = new URL("/sign-in", req.nextUrl);
       if (pathname !== "/") url.searchParams.set("next", pathname + search);
       return withCsp(NextResponse.redirect(url), csp);
     }
     // Home is decided by `/` from the database: the cookie's role may be out of date.
-    if (user && AUTH_PAGES.has(pathname)) return withCsp(NextResponse.redirect(new URL("/", req.nextUrl)), csp);
+    if (user && isAuthPage(pathname)) return withCsp(NextResponse.redirect(new URL("/", req.nextUrl)), csp);
     const headers = new Headers(req.headers);
     headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", csp);

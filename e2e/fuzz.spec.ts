@@ -65,7 +65,7 @@ function caseFor(key: string, entry: ActionEntry, name: string, call: Pick<Case,
 function sampleFor(key: string, entry: ActionEntry): Fields {
   const fields = entry.sample(world.victim);
   // Public forms: a fresh email each time (failed sign-ins are rate limited per email).
-  if (key.endsWith("#signInAction") || key.endsWith("#signUpAction"))
+  if (key.endsWith("#signInAction") || key.endsWith("#signUpAction") || key.endsWith("#forgotPasswordAction"))
     return { ...fields, email: uniqueEmail("sec-fuzz") };
   return fields;
 }

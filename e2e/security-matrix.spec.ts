@@ -7,6 +7,7 @@ import { settledFingerprint } from "./security/fingerprint";
 import { inventory } from "./security/inventory";
 import { ACTIONS, ROUTES, type ActionEntry } from "./security/matrix";
 import { encodeArgs } from "./security/rsc";
+import { uniqueEmail } from "./helpers";
 import {
   callEntry,
   callRoute,
@@ -101,7 +102,15 @@ test.describe("against a victim business", () => {
       const entry = ACTIONS[c.key]!;
       expectNoServerError(c);
       expectNoLeak(c, world);
-      if (entry.access.who === "anyone")
+      if (entry.answersAlike) {
+        const stranger = await callEntry(world.signedOut, c.key, entry, v, {
+          ...entry.sample(v),
+          email: uniqueEmail("sec-stranger"),
+        });
+        expect(c.answer.result, `the victim's answer differs from a stranger's: ${describe(c)}`).toEqual(
+          stranger.answer.result,
+        );
+      } else if (entry.access.who === "anyone")
         expectRefused(c, ["invalid_credentials", "account_throttled", "network_blocked", "validation_failed"]);
       else
         expect(

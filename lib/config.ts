@@ -37,3 +37,18 @@ export function requireTwoFactor(): boolean {
   if (value === "0" || value === "false") return false;
   return stripeMode() === "stripe";
 }
+
+/** Where the mailer delivers (smtp://host:port, or smtps://user:pass@host); null keeps mail queued in the outbox. */
+export function smtpUrl(): string | null {
+  return process.env.SMTP_URL || null;
+}
+
+/** The sender of the app's emails. */
+export function mailFrom(): string {
+  return process.env.MAIL_FROM || "Issuing Console <no-reply@issuing-console.invalid>";
+}
+
+/** The app's own public URL when the operator set one (Auth.js reads the same variable). */
+export function configuredAppUrl(): string | null {
+  return process.env.AUTH_URL || process.env.NEXTAUTH_URL || null;
+}

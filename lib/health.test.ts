@@ -16,7 +16,14 @@ test("health is ok when the database and the sandbox answer, degraded when the s
     if (!res.ok) throw new Error(`sandbox answered ${res.status}`);
   };
   try {
-    const up = await checkHealth({ db: database.db, dbKind: database.kind, mode: "sandbox", pingStripe: ping });
+    // A generous timeout: the embedded database's first query also starts it, slow on a busy machine.
+    const up = await checkHealth({
+      db: database.db,
+      dbKind: database.kind,
+      mode: "sandbox",
+      pingStripe: ping,
+      timeoutMs: 20_000,
+    });
     assert.equal(up.status, "ok");
     assert.equal(up.database.ok, true);
     assert.equal(up.stripe.ok, true);

@@ -13,13 +13,16 @@ export type SandboxOptions = {
   snapshot?: StartupReceiver;
   /** A thin event destination for the v2 events of the platform and its connected accounts. */
   thin?: StartupReceiver;
+  /** The port of the local mailbox (an SMTP receiver for the app's mail); none when undefined. */
+  smtpPort?: number;
 };
 
 /**
  * Reads `--port N`, `--data-dir DIR`, `--host H` and the three start-up receivers,
  * `--rta-url U --rta-secret S`, `--snapshot-url U --snapshot-secret S`, `--thin-url U --thin-secret S`
  * (or SANDBOX_PORT, DATA_DIR, SANDBOX_HOST, SANDBOX_RTA_URL, SANDBOX_RTA_SECRET,
- * SANDBOX_SNAPSHOT_URL, SANDBOX_SNAPSHOT_SECRET, SANDBOX_THIN_URL, SANDBOX_THIN_SECRET).
+ * SANDBOX_SNAPSHOT_URL, SANDBOX_SNAPSHOT_SECRET, SANDBOX_THIN_URL, SANDBOX_THIN_SECRET), and the
+ * mailbox's `--smtp-port N` (SANDBOX_SMTP_PORT, default 12125; `off` for none).
  */
 export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): SandboxOptions {
   const flag = (name: string): string | undefined => {
@@ -50,8 +53,13 @@ export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = proces
       throw new Error(`the ${label} secret must look like whsec_… (8 characters or more after the prefix)`);
     return { url, ...(secret ? { secret } : {}) };
   };
+  const smtpText = flag("smtp-port") ?? (env.SANDBOX_SMTP_PORT || "12125");
+  const smtpPort = smtpText === "off" ? undefined : Number(smtpText);
+  if (smtpPort !== undefined && (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535))
+    throw new Error(`invalid SMTP port: ${smtpText}`);
   return {
     port,
+    smtpPort,
     host: flag("host") ?? env.SANDBOX_HOST ?? "127.0.0.1",
     dataDir,
     rta: receiver("rta", "real-time authorization"),

@@ -9,6 +9,7 @@ import { issuingControl } from "./resources/issuing/controls";
 import { setAuthorizationEndpoint } from "./resources/issuing/rta";
 import { startupReceivers } from "./events/startup-receivers";
 import { setPlatformCapabilities } from "./resources/accounts/platform";
+import type { Mailbox } from "./mailbox";
 
 export type ControlDeps = {
   kernel: Kernel;
@@ -16,6 +17,8 @@ export type ControlDeps = {
   dataDir: string;
   /** Drops all state, reseeds ids, re-creates the platform and the start-up receivers. */
   reset(seed?: string): Promise<void>;
+  /** The local SMTP receiver, if it is running. */
+  mailbox?: Mailbox | null;
 };
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -117,6 +120,12 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, d
     if (pathname.startsWith("/_sandbox/issuing/")) {
       const answer = await issuingControl(kernel, method, pathname, method === "POST" ? await readParams(req) : {});
       if (answer) return json(res, answer.status, answer.body);
+    }
+    // The mail the app sent in sandbox mode (`?to=` for one address), newest first.
+    if (pathname === "/_sandbox/mail" && method === "GET") {
+      if (!deps.mailbox) return json(res, 404, { error: { message: "The sandbox mailbox is not running." } });
+      const to = new URL(req.url ?? "/", "http://sandbox").searchParams.get("to") ?? undefined;
+      return json(res, 200, { object: "list", data: deps.mailbox.list(to) });
     }
     if (pathname === "/_sandbox/receivers" && method === "GET") return json(res, 200, startupReceivers(kernel));
     // The ledger rechecked from its journals (ledger/invariants.ts), for tests of a running sandbox.

@@ -17,8 +17,17 @@ import { handleControl } from "./controls";
 import { stopLater } from "./resources/later";
 import { handlePage, isPagePath } from "./elements/pages";
 import { handleConnect, isConnectPath } from "./elements/connect/api";
+import { startMailbox, type Mailbox } from "./mailbox";
 
-export type RunningSandbox = { server: Server; port: number; url: string; kernel: Kernel; close(): Promise<void> };
+export type RunningSandbox = {
+  server: Server;
+  port: number;
+  url: string;
+  kernel: Kernel;
+  /** The local SMTP receiver, when one was asked for and its port was free. */
+  mailbox: Mailbox | null;
+  close(): Promise<void>;
+};
 
 export type StartOptions = SandboxOptions & {
   /** Overrides for timings (tests shorten webhook back-off, verification delay). */
@@ -76,6 +85,19 @@ function sendNotFound(res: ServerResponse, method: string, pathname: string): vo
   res.end(text);
 }
 
+/**
+ * The mailbox is a convenience: a port already taken (another sandbox, a test) is reported and
+ * the sandbox runs without it, rather than not at all.
+ */
+async function openMailbox(port: number, host: string): Promise<Mailbox | null> {
+  try {
+    return await startMailbox({ port, host });
+  } catch (err) {
+    console.warn(`sandbox mailbox not started on port ${port}: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
+
 export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> {
   const store = new Store(opts.dataDir, { compactBytes: opts.compactBytes });
   await ensureSeed(store);
@@ -122,12 +144,15 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
   const pruneTimer = setInterval(() => void idem.prune(Date.now()), 3600_000);
   pruneTimer.unref();
 
+  // Localhost only, whatever the HTTP host: it accepts mail from anyone who can reach it.
+  const mailbox = opts.smtpPort === undefined ? null : await openMailbox(opts.smtpPort, "127.0.0.1");
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     const method = req.method ?? "GET";
     let work: Promise<void>;
     if (pathname.startsWith("/_sandbox/"))
-      work = handleControl(req, res, { kernel, dispatcher, dataDir: opts.dataDir, reset });
+      work = handleControl(req, res, { kernel, dispatcher, dataDir: opts.dataDir, reset, mailbox });
     else if (pathname.startsWith("/v1/") || pathname.startsWith("/v2/")) work = handleApi(req, res, kernel, idem);
     else if (isPagePath(pathname)) work = handlePage(req, res, kernel);
     // The embedded components: /connect.js and their session-authenticated API (issue 6).
@@ -144,6 +169,9 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, opts.host, () => resolve());
+  }).catch(async (err: unknown) => {
+    await mailbox?.close();
+    throw err;
   });
   started();
   const port = (server.address() as AddressInfo).port;
@@ -152,8 +180,10 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     port,
     url: `http://${opts.host}:${port}`,
     kernel,
+    mailbox,
     close: async () => {
       clearInterval(pruneTimer);
+      await mailbox?.close();
       dispatcher.stop();
       verifier.stop();
       stopLater(kernel);

@@ -1,5 +1,6 @@
 // `npm start`: sets everything up on a fresh clone, then runs the sandbox and the app.
-// `npm run dev` does the same with `next dev`. PORT, SANDBOX_PORT and DATA_DIR move everything.
+// `npm run dev` does the same with `next dev`. PORT, SANDBOX_PORT, SANDBOX_SMTP_PORT and DATA_DIR
+// move everything.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -20,12 +21,15 @@ ensureLocalSecrets();
 
 const port = Number(process.env.PORT || 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT || 12111);
+const smtpPort = Number(process.env.SANDBOX_SMTP_PORT || 12125);
 const dataDir = path.resolve(process.env.DATA_DIR || ".data");
 const sandboxMode = !process.env.STRIPE_SECRET_KEY;
 mkdirSync(dataDir, { recursive: true });
 process.env.DATA_DIR = dataDir;
 process.env.SANDBOX_PORT = String(sandboxPort);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// Sandbox mode sends no real mail: the app delivers to the sandbox's mailbox (/_sandbox/mail).
+if (sandboxMode) process.env.SMTP_URL ||= `smtp://127.0.0.1:${smtpPort}`;
 
 if (!dev) ensureProductionBuild(sandboxMode ? "sandbox" : "stripe");
 
@@ -67,7 +71,15 @@ if (sandboxMode) {
   launch(
     "The sandbox",
     bin("tsx"),
-    ["sandbox/main.ts", "--port", String(sandboxPort), "--data-dir", path.join(dataDir, "sandbox")],
+    [
+      "sandbox/main.ts",
+      "--port",
+      String(sandboxPort),
+      "--smtp-port",
+      String(smtpPort),
+      "--data-dir",
+      path.join(dataDir, "sandbox"),
+    ],
     {
       SANDBOX_RTA_URL: hook("authorizations"),
       SANDBOX_RTA_SECRET: process.env[RECEIVER_SECRETS.authorizations],

@@ -14,12 +14,20 @@ if (!chromium) {
 }
 
 await lockNextDir();
-const [port, sandboxPort] = [await freePort(), await freePort()];
+const [port, sandboxPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
 const dataDir = mkdtempSync(path.join(tmpdir(), "issuing-console-e2e-"));
-const env = { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), DATA_DIR: dataDir };
-// Browser tests always run in sandbox mode on a throw-away embedded database.
+const env = {
+  ...process.env,
+  PORT: String(port),
+  SANDBOX_PORT: String(sandboxPort),
+  SANDBOX_SMTP_PORT: String(smtpPort),
+  DATA_DIR: dataDir,
+};
+// Browser tests always run in sandbox mode on a throw-away embedded database, with mail going to
+// the sandbox's mailbox (start.mjs points SMTP_URL at it).
 delete env.STRIPE_SECRET_KEY;
 delete env.DATABASE_URL;
+delete env.SMTP_URL;
 
 const server = spawn(process.execPath, ["scripts/start.mjs"], {
   cwd: root,

@@ -31,6 +31,14 @@ export async function createUser(db: DbOrTx, user: NewUser): Promise<User | unde
   return created;
 }
 
+/** A new password (already hashed): after a reset or a change. */
+export async function setPasswordHash(
+  db: DbOrTx,
+  { userId, passwordHash }: { userId: string; passwordHash: string },
+): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
 export async function makePlatformAdmin(db: DbOrTx, { userId }: { userId: string }): Promise<void> {
   await db.update(users).set({ platformRole: "platform_admin" }).where(eq(users.id, userId));
 }

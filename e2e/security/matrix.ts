@@ -42,6 +42,8 @@ export type ActionEntry = {
   endsEverySession?: boolean;
   /** What the input's holder may legitimately be told (an invitation link's holder sees whom it is for). */
   shows?: (v: Victim) => string[];
+  /** Answers every caller alike, with success (asking for a reset link): the victim's email gets a stranger's answer. */
+  answersAlike?: boolean;
 };
 
 export type RouteEntry = {
@@ -54,6 +56,8 @@ export type RouteEntry = {
 const business = (permission: Permission): Access => ({ who: "business", permission });
 const platform = (permission: Permission): Access => ({ who: "platform", permission });
 const adminAccount = (v: Victim) => `/admin/accounts/${v.businessId}`;
+/** Nobody but the account's owner ever sees a real reset token (it is only emailed). */
+const NOT_A_RESET_TOKEN = "not-a-real-reset-token-000000000000000000000";
 
 export const ACTIONS: Record<string, ActionEntry> = {
   // Auth: public forms. A stranger trying the victim's email gets the same answer as for anyone.
@@ -68,6 +72,30 @@ export const ACTIONS: Record<string, ActionEntry> = {
     page: () => "/sign-up",
     sample: (v) => ({ name: "Impostor", email: v.owner.email, password: "impostor-password-1" }),
     targetsVictim: true,
+  },
+  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": {
+    access: { who: "anyone" },
+    page: () => "/forgot-password",
+    sample: (v) => ({ email: v.owner.email }),
+    targetsVictim: true,
+    answersAlike: true,
+  },
+  "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": {
+    access: { who: "anyone" },
+    page: () => `/reset-password/${NOT_A_RESET_TOKEN}`,
+    sample: () => ({ token: NOT_A_RESET_TOKEN, password: "impostor-password-1", confirm: "impostor-password-1" }),
+    targetsVictim: false,
+  },
+  "app/(account)/account/password-actions.ts#changePasswordAction": {
+    access: { who: "self" },
+    page: () => "/account",
+    // Only ever the caller's own password, which the caller must know: a wrong one is refused.
+    sample: () => ({
+      currentPassword: "not-the-current-password",
+      password: "impostor-password-1",
+      confirm: "impostor-password-1",
+    }),
+    targetsVictim: false,
   },
   "app/(auth)/actions.ts#signOutAction": {
     access: { who: "self" },

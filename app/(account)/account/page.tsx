@@ -1,4 +1,6 @@
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { requireViewer } from "@/lib/auth/session";
+import { changePasswordAction } from "./password-actions";
 import { TwoFactorAccountSection } from "./two-factor-section";
 
 export const metadata = { title: "Account security · Issuing Console" };
@@ -14,6 +16,7 @@ export default async function AccountPage() {
           Signed in as {viewer.user.name} ({viewer.user.email}).
         </p>
       </header>
+      <ChangePasswordForm action={changePasswordAction} />
       <TwoFactorAccountSection viewer={viewer} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FormSuccess } from "@/components/ui/form-success";
 import { stripeMode } from "@/lib/config";
 import { SignInForm } from "./sign-in-form";
 
@@ -7,12 +8,16 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string | string[]; ended?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; ended?: string | string[]; reset?: string | string[] }>;
 }) {
-  const { next, ended } = await searchParams;
+  const { next, ended, reset } = await searchParams;
   return (
     <>
-      {ended ? (
+      {reset === "1" ? (
+        <div className="mb-4">
+          <FormSuccess testId="password-reset-done">Your password was changed. Sign in with the new one.</FormSuccess>
+        </div>
+      ) : ended ? (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
           Your session has ended. Sign in again.
         </p>

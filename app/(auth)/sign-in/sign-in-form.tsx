@@ -37,6 +37,11 @@ export function SignInForm({ next }: { next?: string }) {
         required
         error={fields.password}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}

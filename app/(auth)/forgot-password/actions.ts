@@ -1,0 +1,6 @@
+"use server";
+
+import { publicAction } from "@/lib/actions/safe-action";
+import { passwordActions } from "@/lib/auth/password-actions";
+
+export const forgotPasswordAction = publicAction(passwordActions.forgotPassword);

@@ -1,0 +1,52 @@
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/connect";
+import { outbox } from "@/db/schema";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewEmail = { to: string; subject: string; text: string; kind: string };
+
+export async function insertOutbox(db: DbOrTx, email: NewEmail): Promise<OutboxRow> {
+  const [row] = await db.insert(outbox).values(email).returning();
+  return row!;
+}
+
+/** Unsent rows worth another try: fewer than `maxAttempts`, written after `since`, oldest first. */
+export async function listUnsent(
+  db: DbOrTx,
+  { maxAttempts, since, before, limit }: { maxAttempts: number; since: Date; before: Date; limit: number },
+): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        isNull(outbox.sentAt),
+        lt(outbox.attempts, maxAttempts),
+        gt(outbox.createdAt, since),
+        lt(outbox.createdAt, before),
+      ),
+    )
+    .orderBy(asc(outbox.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Takes the next attempt of an unsent row: false when another instance took it first (the
+ * attempt count moved), so two instances never send the same attempt.
+ */
+export async function claimOutboxAttempt(db: DbOrTx, { id, attempts }: { id: string; attempts: number }) {
+  const rows = await db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1` })
+    .where(and(eq(outbox.id, id), isNull(outbox.sentAt), eq(outbox.attempts, attempts)))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+export async function markOutboxSent(db: DbOrTx, { id, at }: { id: string; at: Date }): Promise<void> {
+  await db.update(outbox).set({ sentAt: at, lastError: null }).where(eq(outbox.id, id));
+}
+
+export async function recordOutboxError(db: DbOrTx, { id, error }: { id: string; error: string }): Promise<void> {
+  await db.update(outbox).set({ lastError: error }).where(eq(outbox.id, id));
+}
