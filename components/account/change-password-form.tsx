@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { NewPasswordFields } from "@/components/account/new-password-fields";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormSuccess } from "@/components/ui/form-success";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formFeedback, type FormAction } from "@/lib/actions/form-action";
-import { PASSWORD_MIN } from "@/lib/auth/constants";
 
 /** The password section of /account; the action is passed in by the page (components import nothing from app/). */
 export function ChangePasswordForm({ action }: { action: FormAction<{ message: string }> }) {
@@ -28,24 +28,7 @@ export function ChangePasswordForm({ action }: { action: FormAction<{ message: s
           required
           error={fields.currentPassword}
         />
-        <Field
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          hint={`At least ${PASSWORD_MIN} characters.`}
-          error={fields.password}
-        />
-        <Field
-          label="Confirm new password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={fields.confirm}
-        />
+        <NewPasswordFields errors={fields} />
         <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
       </form>
     </section>

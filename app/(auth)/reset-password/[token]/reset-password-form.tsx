@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/account/new-password-fields";
 import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { formFeedback } from "@/lib/actions/form-action";
-import { PASSWORD_MIN } from "@/lib/auth/constants";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -23,25 +22,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </Link>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        error={fields.password}
-        autoFocus
-      />
-      <Field
-        label="Confirm new password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={fields.confirm}
-      />
+      <NewPasswordFields errors={fields} autoFocus />
       <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
     </form>
   );
