@@ -74,7 +74,7 @@ export const signInFailures = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull(),
-    /** The client address the attempt came from (see lib/security/client-address.ts). */
+    /** The client address the attempt came from (`clientAddress` in lib/security/request.ts). */
     ipAddress: text("ip_address"),
     createdAt: createdAt(),
   },
