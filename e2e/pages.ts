@@ -108,7 +108,6 @@ export const PAGES: PageRoute[] = [
     route: "/reset-password/[token]",
     visits: [{ name: "reset password, link no longer works", as: null, path: `/reset-password/${INVALID_TOKEN}` }],
   },
-  { route: "/account", visits: [{ name: "US owner: account security", as: "owner@us.test", path: "/account" }] },
   {
     route: "/sign-in/verify",
     // Without a pending sign-in (the password first) it sends to sign-in; e2e/two-factor.spec.ts uses the form.
