@@ -59,9 +59,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const second = pendingSignInSchema.safeParse(raw);
         if (second.success) {
-          const outcome = await completePendingSignIn(getDb(), { token: second.data.pending, code: second.data.code });
+          const outcome = await completePendingSignIn(getDb(), {
+            token: second.data.pending,
+            code: second.data.code,
+            address: clientAddress(request.headers),
+          });
           if (!outcome.ok) {
             if (outcome.reason === "expired") throw new PendingSignInExpired();
+            if (outcome.reason === "throttled")
+              throw new ThrottledSignIn(outcome.throttle.code, outcome.throttle.retryAfterMs);
             return null;
           }
           const { user } = outcome;

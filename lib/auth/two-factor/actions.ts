@@ -4,9 +4,9 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { getUser } from "@/db/queries/users";
 import { publicSpec } from "@/lib/actions/execute";
-import { fail, ok } from "@/lib/errors";
+import { fail, ok, signInWaitMessage } from "@/lib/errors";
 import { safeNext } from "../actions";
-import { signIn } from "../auth";
+import { signIn, ThrottledSignIn } from "../auth";
 import { homePathFor } from "../permissions";
 import { clearPendingCookie, pendingCookie, requestUserAgent, setDeviceCookie } from "./cookies";
 import { rememberDevice } from "./devices";
@@ -14,11 +14,15 @@ import { readPendingToken } from "./pending";
 import { checkboxSchema, secondFactorCodeSchema, WRONG_CODE } from "./schemas";
 
 /** Auth.js checks the pending token and the code (see `authorize`); the error's code says which failed. */
-async function signInWithCode(token: string, code: string): Promise<"ok" | "wrong_code" | "expired"> {
+async function signInWithCode(
+  token: string,
+  code: string,
+): Promise<"ok" | "wrong_code" | "expired" | { wait: string }> {
   try {
     await signIn("credentials", { pending: token, code, redirect: false });
     return "ok";
   } catch (err) {
+    if (err instanceof ThrottledSignIn) return { wait: signInWaitMessage(err.code, err.retryAfterMs) };
     if (err instanceof AuthError && err.type === "CredentialsSignin")
       return (err as AuthError & { code?: string }).code === "sign_in_expired" ? "expired" : "wrong_code";
     throw err;
@@ -45,6 +49,7 @@ export const twoFactorSignInActions = {
         return fail("validation_failed", { _form: EXPIRED });
       }
       if (outcome === "wrong_code") return fail("validation_failed", { code: WRONG_CODE });
+      if (outcome !== "ok") return fail("validation_failed", { code: outcome.wait });
       await clearPendingCookie();
       const db = getDb();
       if (input.remember) {

@@ -1,8 +1,10 @@
 import "server-only";
 import type { DbOrTx } from "@/db/connect";
 import { endPendingSignIn, startPendingSignIn, takePendingAttempt } from "@/db/queries/two-factor";
+import { clearSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { getUser } from "@/db/queries/users";
 import type { User } from "@/db/schema";
+import { signInThrottle, type Throttle } from "../sign-in-throttle";
 import { randomToken, sign, unsign } from "./keys";
 import { verifySecondFactor } from "./verify";
 
@@ -41,7 +43,16 @@ export function readPendingToken(token: string | undefined, now = new Date()): P
   }
 }
 
-export type PendingOutcome = { ok: true; user: User } | { ok: false; reason: "expired" | "wrong_code" };
+export type PendingOutcome =
+  | { ok: true; user: User }
+  | { ok: false; reason: "expired" | "wrong_code" }
+  | { ok: false; reason: "throttled"; throttle: Throttle };
+
+/**
+ * Wrong codes are failed sign-ins under their own key: the right password (which clears the
+ * email's failures from that address) must not also forget the codes guessed after it.
+ */
+export const secondFactorThrottleKey = (email: string) => `2fa:${email.trim().toLowerCase()}`;
 
 /**
  * Finishes a pending sign-in with the second factor: spends an attempt, checks the code (consuming
@@ -49,15 +60,22 @@ export type PendingOutcome = { ok: true; user: User } | { ok: false; reason: "ex
  */
 export async function completePendingSignIn(
   db: DbOrTx,
-  { token, code, now = new Date() }: { token: string; code: string; now?: Date },
+  { token, code, address, now = new Date() }: { token: string; code: string; address: string; now?: Date },
 ): Promise<PendingOutcome> {
   const pending = readPendingToken(token, now);
   if (!pending) return { ok: false, reason: "expired" };
-  if (!(await takePendingAttempt(db, { ...pending, max: PENDING_MAX_ATTEMPTS })))
-    return { ok: false, reason: "expired" };
   const user = await getUser(db, { userId: pending.userId });
   if (!user?.totpEnabledAt) return { ok: false, reason: "expired" };
-  if (!(await verifySecondFactor(db, user, code, now))) return { ok: false, reason: "wrong_code" };
+  const key = secondFactorThrottleKey(user.email);
+  const throttle = await signInThrottle(db, key, address, now);
+  if (throttle) return { ok: false, reason: "throttled", throttle };
+  if (!(await takePendingAttempt(db, { ...pending, max: PENDING_MAX_ATTEMPTS })))
+    return { ok: false, reason: "expired" };
+  if (!(await verifySecondFactor(db, user, code, now))) {
+    await recordSignInFailure(db, { email: key, address, at: now });
+    return { ok: false, reason: "wrong_code" };
+  }
+  await clearSignInFailures(db, { email: key, address });
   await endPendingSignIn(db, { userId: user.id });
   return { ok: true, user };
 }

@@ -13,6 +13,7 @@ import { beginPendingSignIn, completePendingSignIn, PENDING_MAX_ATTEMPTS, readPe
 import { verifySecondFactor } from "./verify";
 
 const T0 = new Date("2026-03-02T10:00:10Z");
+const ADDRESS = "203.0.113.7";
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const codeAt = (secret: string, when: Date) => generate({ secret, epoch: Math.floor(when.getTime() / 1000) });
 
@@ -141,25 +142,44 @@ describeEachDatabase("two-factor sign-in", (database) => {
     assert.equal(readPendingToken(`${forged}.${sig}`, at(10)), null, "tampered");
     const now = at(600);
     const live = await beginPendingSignIn(db, { userId: user.id, now });
+    // Spaced out: after three wrong codes each further one waits (they count as failed sign-ins).
+    const later = (i: number) => new Date(now.getTime() + i * 40_000);
     for (let i = 0; i < PENDING_MAX_ATTEMPTS; i++)
-      assert.deepEqual(await completePendingSignIn(db, { token: live, code: "000000", now }), {
-        ok: false,
-        reason: "wrong_code",
-      });
-    const right = await codeAt(secret, now);
-    assert.deepEqual(await completePendingSignIn(db, { token: live, code: right, now }), {
+      assert.deepEqual(
+        await completePendingSignIn(db, { token: live, code: "000000", address: ADDRESS, now: later(i) }),
+        {
+          ok: false,
+          reason: "wrong_code",
+        },
+      );
+    const right = await codeAt(secret, later(5));
+    assert.deepEqual(await completePendingSignIn(db, { token: live, code: right, address: ADDRESS, now: later(5) }), {
       ok: false,
       reason: "expired",
     });
 
-    const again = await beginPendingSignIn(db, { userId: user.id, now });
-    const ok = await completePendingSignIn(db, { token: again, code: recovery[3]!, now });
+    const again = await beginPendingSignIn(db, { userId: user.id, now: later(6) });
+    const ok = await completePendingSignIn(db, { token: again, code: recovery[3]!, address: ADDRESS, now: later(6) });
     assert.ok(ok.ok && ok.user.id === user.id);
     assert.deepEqual(
-      await completePendingSignIn(db, { token: again, code: recovery[4]!, now }),
+      await completePendingSignIn(db, { token: again, code: recovery[4]!, address: ADDRESS, now: later(6) }),
       { ok: false, reason: "expired" },
       "used once",
     );
+  });
+
+  test("wrong codes are throttled like passwords, and the right password does not forget them", async () => {
+    const { db } = database();
+    const now = at(2000);
+    const token = await beginPendingSignIn(db, { userId: user.id, now });
+    for (let i = 0; i < 4; i++)
+      assert.equal((await completePendingSignIn(db, { token, code: "000000", address: ADDRESS, now })).ok, false);
+    const fifth = await completePendingSignIn(db, { token, code: await codeAt(secret, now), address: ADDRESS, now });
+    assert.equal(!fifth.ok && fifth.reason, "throttled", "the fourth wrong code makes the next one wait");
+    // A fresh pending sign-in (the password again) is still throttled.
+    const fresh = await beginPendingSignIn(db, { userId: user.id, now });
+    const still = await completePendingSignIn(db, { token: fresh, code: "000000", address: ADDRESS, now });
+    assert.equal(!still.ok && still.reason, "throttled");
   });
 
   test("turning 2FA off needs proof, and forgets the secret, the codes and every remembered device", async () => {
