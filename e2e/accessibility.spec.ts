@@ -500,8 +500,16 @@ test("keyboard only: a new MX business signs up and onboards, the admin funds it
   await expect(owner.locator("h1").first()).toBeVisible();
   await expectAccessible(owner, "new MX business: wallet, no history");
 
-  // The admin funds it: amount, Enter, the confirmation takes focus, Enter confirms.
-  const admin = await pageAs(browser, "admin@platform.test");
+  // The admin funds it: amount, Enter, the confirmation takes focus, Enter confirms; then the
+  // password is asked again (a session of its own, told to ask, so the file's shared one is left
+  // alone) and given by keyboard.
+  const adminContext = await browser.newContext();
+  await signInAs(adminContext, "admin@platform.test");
+  const admin = await adminContext.newPage();
+  await admin.goto("/account/sessions");
+  await admin.getByRole("button", { name: "Ask for my password next time" }).click();
+  await admin.getByRole("button", { name: "Ask next time" }).click();
+  await expect(admin.getByTestId("toast")).toHaveText("The next sensitive action will ask for your password.");
   await admin.goto("/admin");
   await openReview(admin, suffix, legalName);
   const amount = admin.getByLabel("Amount (USD)");
@@ -517,6 +525,12 @@ test("keyboard only: a new MX business signs up and onboards, the admin funds it
   await expect(admin.getByRole("button", { name: "Confirm funding" })).toBeFocused();
   await expectAccessible(admin, "account review, funding confirmation (new MX business)");
   await admin.keyboard.press("Enter");
+  const ask = admin.getByRole("alertdialog", { name: "Confirm it's you" });
+  await expect(ask.getByLabel("Password or authenticator code")).toBeFocused();
+  await expectAccessible(admin, "step-up: the password asked again before funding");
+  await admin.keyboard.type(DEMO_PASSWORD);
+  await admin.keyboard.press("Enter");
+  await expect(ask).toHaveCount(0);
   await expect(admin.getByTestId("fund-result")).toHaveText(`Sent $1.00; ${legalName} received 1.00 USDC.`);
   await admin.context().close();
 

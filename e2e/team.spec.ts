@@ -65,7 +65,7 @@ test("the owner invites a new person, who signs up through the link, joins Acme 
   await expect(invitee.getByText(`${ACME} · member`)).toBeVisible();
 
   // A member sees the team, read-only: no invite form, no role or remove controls.
-  await invitee.getByRole("link", { name: "Team" }).click();
+  await invitee.getByRole("link", { name: "Team", exact: true }).click();
   await expect(memberRow(invitee, "owner@us.test")).toBeVisible();
   await expect(invitee.getByRole("form", { name: "Invite someone" })).toHaveCount(0);
   await expect(invitee.getByRole("button", { name: /Change role|Remove|Revoke/ })).toHaveCount(0);
