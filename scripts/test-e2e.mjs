@@ -1,7 +1,7 @@
 // Browser tests: starts the real app + sandbox (production build) on free ports with a throw-away
 // data directory, runs Playwright against them, and stops everything afterwards.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findChromium } from "./chromium.mjs";
@@ -29,15 +29,19 @@ delete env.STRIPE_SECRET_KEY;
 delete env.DATABASE_URL;
 delete env.SMTP_URL;
 
+// The app's output goes to a file, never a pipe: Playwright runs through spawnSync, which stops this
+// process reading, and once a pipe's 64 KB buffer is full every console.log in the app blocks (pipes
+// are synchronous on Linux), which froze the whole app partway through a run.
+// (Not in test-results/: Playwright empties that folder when it starts.)
+const logPath = path.join(tmpdir(), `issuing-console-e2e-${port}.log`);
+const logFd = openSync(logPath, "w");
 const server = spawn(process.execPath, ["scripts/start.mjs"], {
   cwd: root,
   env,
-  stdio: ["ignore", "pipe", "pipe"],
+  stdio: ["ignore", logFd, logFd],
   detached: true,
 });
-let serverLog = "";
-server.stdout.on("data", (d) => (serverLog += d));
-server.stderr.on("data", (d) => (serverLog += d));
+const serverLog = () => readFileSync(logPath, "utf8");
 let exited = false;
 server.on("exit", () => (exited = true));
 
@@ -60,7 +64,7 @@ try {
   // The wait covers a production build, which takes minutes on a busy 2-core machine; a dead server ends it early.
   const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 900_000, isAlive: () => !exited });
   if (!up) {
-    console.error("The app did not come up for the browser tests. Its output:\n" + serverLog);
+    console.error("The app did not come up for the browser tests. Its output:\n" + serverLog());
   } else {
     const result = spawnSync(bin("playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,
@@ -74,7 +78,8 @@ try {
       },
     });
     status = result.status ?? 1;
-    if (status !== 0 && process.env.E2E_SHOW_SERVER_LOG) console.error(serverLog);
+    if (status !== 0) console.error(`The app's output is in ${logPath}.`);
+    if (status !== 0 && process.env.E2E_SHOW_SERVER_LOG) console.error(serverLog());
   }
 } finally {
   stopServer();
