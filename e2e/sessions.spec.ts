@@ -73,6 +73,7 @@ test("a newly made platform admin's next request lands in the admin console", as
 
   const admin = await newPage(browser);
   await signIn(admin, "admin@platform.test");
+  await expect(admin).toHaveURL(/\/admin$/);
   await admin.goto("/admin/admins");
   await admin.getByLabel("Colleague's email").fill(email);
   await admin.getByRole("button", { name: "Create invitation" }).click();
