@@ -44,6 +44,8 @@ type Outcome = { c: Case; answer: Answer };
 
 let world: World;
 let newcomer: Actor;
+/** Answers step-up questions wrongly, each case on a session of its own (others' wrong current passwords throttle newcomer's sign-ins). */
+let guesser: Actor;
 let before: Record<string, unknown>;
 const counts = { invalid: 0, odd: 0, structural: 0, raw: 0, routes: 0 };
 
@@ -53,6 +55,7 @@ function actorFor(key: string, entry: ActionEntry): Actor {
   if (entry.access.who === "platform") return world.admin;
   // Ending every session of a shared actor would end the run: fuzzed signed out (e2e/sessions.spec.ts runs it).
   if (entry.endsEverySession) return world.signedOut;
+  if (entry.countsWrongAnswers) return guesser;
   if (entry.access.who === "self" && !entry.ownSession) return newcomer;
   return world.victim.owner;
 }
@@ -72,7 +75,8 @@ function sampleFor(key: string, entry: ActionEntry): Fields {
 
 async function run(c: Case): Promise<Outcome> {
   const id = actionIds().get(c.key)!.id;
-  const who = ACTIONS[c.key]!.ownSession ? await separateSession(c.actor) : c.actor;
+  const entry = ACTIONS[c.key]!;
+  const who = entry.ownSession || entry.countsWrongAnswers ? await separateSession(c.actor) : c.actor;
   try {
     const answer = c.raw
       ? await who.rawAction(id, c.page, c.raw.contentType, c.raw.body)
@@ -119,7 +123,10 @@ function expectNoProblems(problems: Array<string | null>): void {
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   world = await buildWorld(browser, baseURL!);
-  newcomer = await signUp(baseURL!, "newcomer", "Nina Newcomer");
+  [newcomer, guesser] = await Promise.all([
+    signUp(baseURL!, "newcomer", "Nina Newcomer"),
+    signUp(baseURL!, "guesser", "Gus Guesser"),
+  ]);
   before = await settledFingerprint(browser, world.victim, world.admin);
 });
 

@@ -40,6 +40,8 @@ export type ActionEntry = {
    * visitor calls it here; `e2e/sessions.spec.ts` runs it for real as a user of its own.
    */
   endsEverySession?: boolean;
+  /** Wrong answers count against the caller's session (a few end it): a fuzz calls it on sessions of its own. */
+  countsWrongAnswers?: boolean;
   /** What the input's holder may legitimately be told (an invitation link's holder sees whom it is for). */
   shows?: (v: Victim) => string[];
   /** Answers every caller alike, with success (asking for a reset link): the victim's email gets a stranger's answer. */
@@ -109,6 +111,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     page: () => "/dashboard",
     sample: (v) => ({ password: "not-the-password", email: v.owner.email }),
     targetsVictim: false,
+    countsWrongAnswers: true,
   },
   // The caller's own sessions: another person's session id is not theirs to end.
   "app/(account)/account/sessions/actions.ts#revokeSessionAction": {
