@@ -42,6 +42,17 @@ const BOUNDARY = "----issuing-console-security-e2e";
  */
 const FRESH_CONNECTION = { connection: "close" };
 
+let addresses = 0;
+/**
+ * A network address of the actor's own (the test server trusts the x-forwarded-for a client sends):
+ * fuzzed wrong passwords count against that address, and would otherwise block 127.0.0.1, where
+ * every browser test signs in. The process id keeps parallel workers apart.
+ */
+function ownAddress(): string {
+  addresses++;
+  return `10.${process.pid % 256}.${(addresses >> 8) % 256}.${addresses % 256}`;
+}
+
 /** A multipart/form-data body from ordered fields. */
 export function multipartBody(fields: ReadonlyArray<readonly [string, string]>): Buffer {
   const parts: Buffer[] = [];
@@ -61,15 +72,13 @@ export class Actor {
     readonly name: string,
     readonly ctx: APIRequestContext,
     readonly baseURL: string,
+    private readonly headers: Record<string, string>,
   ) {}
 
   /** `headers` go with every request (e.g. an x-forwarded-for naming the actor's own network). */
   static async create(name: string, baseURL: string, headers: Record<string, string> = {}): Promise<Actor> {
-    return new Actor(
-      name,
-      await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { ...FRESH_CONNECTION, ...headers } }),
-      baseURL,
-    );
+    const all = { ...FRESH_CONNECTION, "x-forwarded-for": ownAddress(), ...headers };
+    return new Actor(name, await request.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: all }), baseURL, all);
   }
 
   /** Another cookie jar with this actor's session (for calls that end it, like signing out). */
@@ -79,10 +88,11 @@ export class Actor {
       await request.newContext({
         baseURL: this.baseURL,
         maxRedirects: 0,
-        extraHTTPHeaders: FRESH_CONNECTION,
+        extraHTTPHeaders: this.headers,
         storageState: await this.ctx.storageState(),
       }),
       this.baseURL,
+      this.headers,
     );
   }
 
