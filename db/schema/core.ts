@@ -59,7 +59,9 @@ export const memberships = pgTable(
     businessId: uuid("business_id")
       .notNull()
       .references(() => businesses.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["owner", "admin", "member"] }).notNull(),
+    role: text("role", { enum: ["owner", "admin", "member", "cardholder"] }).notNull(),
+    /** The Issuing cardholder (`ich_…`) a `cardholder` member is: they see that cardholder's cards only. */
+    cardholderId: text("cardholder_id"),
     createdAt: createdAt(),
   },
   (t) => [

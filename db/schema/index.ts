@@ -7,3 +7,4 @@ export * from "./admin";
 export * from "./team";
 export * from "./payouts";
 export * from "./security";
+export * from "./cards";

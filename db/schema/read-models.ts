@@ -95,12 +95,22 @@ export const cards = pgTable(
     /** The v2 financial account (USDC wallet) a stablecoin card spends, when the card says so (`financial_account_v2`). */
     financialAccountV2: text("financial_account_v2"),
     spendingControls: jsonb("spending_controls").$type<Record<string, unknown>>().notNull().default({}),
+    /** Stripe's `shipping` of a physical card (address, service, status, carrier, tracking, eta), null for virtual. */
+    shipping: jsonb("shipping").$type<Record<string, unknown>>(),
+    replacementFor: text("replacement_for"),
+    replacementReason: text("replacement_reason"),
+    cancellationReason: text("cancellation_reason"),
+    personalizationDesign: text("personalization_design"),
+    latestFraudWarning: jsonb("latest_fraud_warning").$type<Record<string, unknown>>(),
+    /** `lifecycle_controls.cancel_after.payment_count`: a single- or n-use card. */
+    cancelAfterPayments: integer("cancel_after_payments"),
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
   (t) => [
     index("cards_account_idx").on(t.accountId, t.objectCreatedAt),
     index("cards_cardholder_idx").on(t.cardholderId),
+    index("cards_replacement_for_idx").on(t.replacementFor),
   ],
 );
 
@@ -122,6 +132,9 @@ export const authorizations = pgTable(
     approved: boolean("approved").notNull(),
     /** Stripe's reason for the last decision (request_history), when it declined. */
     declineReason: text("decline_reason"),
+    /** Stripe's `request_history` (each decision with its reason) and `verification_data` checks, for explaining declines. */
+    requestHistory: jsonb("request_history").$type<Array<Record<string, unknown>>>().notNull().default([]),
+    verificationData: jsonb("verification_data").$type<Record<string, unknown>>(),
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
@@ -158,14 +171,37 @@ export const disputes = pgTable(
     id: text("id").primaryKey(),
     accountId: text("account_id").notNull(),
     transactionId: text("transaction_id"),
+    cardId: text("card_id"),
     amount: money("amount").notNull(),
     currency: text("currency").notNull(),
     status: text("status").notNull(),
     reason: text("reason"),
+    /** Stripe's `evidence` (the reason's explanation and file ids). */
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
     objectCreatedAt: objectCreated(),
     sourceAt: sourceAt(),
   },
-  (t) => [index("disputes_account_idx").on(t.accountId, t.objectCreatedAt)],
+  (t) => [
+    index("disputes_account_idx").on(t.accountId, t.objectCreatedAt),
+    index("disputes_transaction_idx").on(t.transactionId),
+  ],
+);
+
+/** Digital-wallet tokens of a card (`/v1/issuing/tokens`: Apple Pay, Google Pay…). */
+export const issuingTokens = pgTable(
+  "issuing_tokens",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    cardId: text("card_id").notNull(),
+    status: text("status").notNull(),
+    walletProvider: text("wallet_provider"),
+    deviceType: text("device_type"),
+    last4: text("last4"),
+    objectCreatedAt: objectCreated(),
+    sourceAt: sourceAt(),
+  },
+  (t) => [index("issuing_tokens_card_idx").on(t.cardId, t.objectCreatedAt)],
 );
 
 /** Money leaving an account: Treasury outbound payments/transfers and v2 outbound payments/transfers. */

@@ -14,7 +14,9 @@ export const businessInvites = pgTable(
       .notNull()
       .references(() => businesses.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
-    role: text("role", { enum: ["admin", "member"] }).notNull(),
+    role: text("role", { enum: ["admin", "member", "cardholder"] }).notNull(),
+    /** For a `cardholder` invite: the Issuing cardholder the invitee becomes (created or linked when inviting). */
+    cardholderId: text("cardholder_id"),
     tokenHash: text("token_hash").notNull(),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),

@@ -2,7 +2,7 @@
  * The one role-to-permission table. Business roles come from a membership; `platform_admin`
  * from the user. Every guard and action asks `can(role, permission)`; nothing checks role names.
  */
-export const BUSINESS_ROLES = ["owner", "admin", "member"] as const;
+export const BUSINESS_ROLES = ["owner", "admin", "member", "cardholder"] as const;
 export type BusinessRole = (typeof BUSINESS_ROLES)[number];
 export type PlatformRole = "platform_admin";
 export type Role = BusinessRole | PlatformRole;
@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "team.view",
   "team.manage",
   "activity.view",
+  /** A cardholder's own cards (their membership names the Issuing cardholder): view, freeze, report, reveal. */
+  "cards.own",
   // platform side
   "platform.accounts.view",
   "platform.accounts.manage",
@@ -57,6 +59,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "team.view",
   ],
   member: ["business.view", "money.view", "cards.view", "team.view"],
+  // Someone who carries the business's cards and sees nothing else of it.
+  cardholder: ["cards.own"],
   platform_admin: [
     "platform.accounts.view",
     "platform.accounts.manage",

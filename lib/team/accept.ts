@@ -5,7 +5,6 @@ import { inviteByTokenHash, markInviteAccepted } from "@/db/queries/business-inv
 import { addMembership } from "@/db/queries/memberships";
 import type { BusinessInvite } from "@/db/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import type { AssignableRole } from "./schemas";
 import { hashInviteToken } from "./tokens";
 
 export type InviteStatus = "open" | "expired" | "revoked" | "accepted";
@@ -14,7 +13,7 @@ export type InviteView = {
   businessId: string;
   businessName: string;
   email: string;
-  role: AssignableRole;
+  role: BusinessInvite["role"];
   expiresAt: Date;
 };
 
@@ -60,7 +59,7 @@ export type Invitee = { id: string; email: string; platformRole: string | null }
 export async function acceptInvite(
   db: DbOrTx,
   { token, user, now = new Date() }: { token: string; user: Invitee; now?: Date },
-): Promise<ActionResult<{ businessId: string; role: AssignableRole }>> {
+): Promise<ActionResult<{ businessId: string; role: BusinessInvite["role"] }>> {
   if (user.platformRole)
     return fail(
       "forbidden",
