@@ -18,6 +18,8 @@ test("a stranger's wrong passwords from another network neither lock the user ou
   await user.getByLabel("Password").fill(password);
   await user.getByRole("button", { name: "Create account" }).click();
   await expect(user).toHaveURL(/\/onboarding$/);
+  // Signed out for what follows: once the page's own requests (prefetches refresh the session cookie) are done.
+  await user.waitForLoadState("networkidle");
   await user.context().clearCookies();
 
   // Twelve quick guesses: a few are checked, the rest are told to wait (and not checked).
