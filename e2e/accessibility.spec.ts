@@ -17,10 +17,14 @@ import { US_NAME, openReview } from "./admin-helpers";
 import { DEMO_PASSWORD, signUpAndOnboard, uniqueEmail } from "./helpers";
 import { allVisits, appRoutes, coverageGaps, signInAs, type DemoUser } from "./pages";
 
+// The file's tests are independent: spread over both workers (one worker alone took 7 minutes, the
+// suite's longest file, and the other worker sat idle at the end).
+test.describe.configure({ mode: "parallel" });
+
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
-// One sign-in per demo user for the whole file (tests in a file share a worker).
+// One sign-in per demo user per worker.
 const states = new Map<DemoUser, StorageState>();
 async function contextAs(
   browser: Browser,
