@@ -10,6 +10,7 @@ import { applyControls, emptyControls } from "./spending-controls";
 import { cardNumber, digits, renderCard, saveCard } from "./card-model";
 import { resolveFunding } from "./funding";
 import { registerShippingRoutes } from "./shipping";
+import { designForCard, registerPersonalizationRoutes } from "./personalization-designs";
 
 /** Issuing cards: create (virtual/physical, funding source, default limits), retrieve, update, list. */
 type Card = Stripe.Issuing.Card;
@@ -73,6 +74,14 @@ function create(ctx: Ctx): Card {
     { v1: p.financial_account as string | undefined, v2: p.financial_account_v2 as string | undefined },
     currency,
   );
+  // The stablecoin guide: "This preview requires express or priority shipping as cards ship from the US."
+  const service = (p.shipping as Record<string, unknown> | undefined)?.service ?? "standard";
+  if (type === "physical" && funding.kind === "financial_account_v2" && service === "standard")
+    throw invalidRequest(
+      "Physical cards on a v2 financial account ship from the US: choose express or priority shipping.",
+      { param: "shipping[service]" },
+    );
+  const design = designForCard(ctx, type, p.personalization_design as string | undefined);
   const status = (p.status as Stripe.Issuing.Card.Status | undefined) ?? "inactive";
   if (status === "active") canActivate(ctx, holder.id);
   let controls = applyControls(emptyControls(false), p.spending_controls, false, currency);
@@ -104,7 +113,7 @@ function create(ctx: Ctx): Card {
     lifecycle_controls: null,
     livemode: false,
     metadata: mergeMetadata({}, p.metadata),
-    personalization_design: null,
+    personalization_design: design,
     replaced_by: null,
     replacement_for: (p.replacement_for as string | undefined) ?? null,
     replacement_reason: (p.replacement_reason as Stripe.Issuing.Card.ReplacementReason | undefined) ?? null,
@@ -222,4 +231,5 @@ export function registerCardRoutes(kernel: Kernel): void {
     return row && row.owner === ctx.account ? (renderCard(ctx, row) as unknown as Record<string, unknown>) : null;
   });
   registerShippingRoutes(kernel);
+  registerPersonalizationRoutes(kernel);
 }
