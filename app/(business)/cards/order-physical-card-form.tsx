@@ -60,10 +60,12 @@ export function OrderPhysicalCardForm({
         </FormSuccess>
       ) : null}
       <FormAlert message={message} />
+      {/* A select keeps its echoed choice only when remounted with it (a form reset restores its first option). */}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Cardholder"
           name="cardholder"
+          key={`cardholder-${values.cardholder ?? ""}`}
           options={cardholders}
           defaultValue={values.cardholder}
           error={fields.cardholder}
@@ -71,6 +73,7 @@ export function OrderPhysicalCardForm({
         <SelectField
           label="Card design"
           name="design"
+          key={`design-${values.design ?? ""}`}
           options={designs}
           defaultValue={values.design}
           error={fields.design}
@@ -124,6 +127,7 @@ export function OrderPhysicalCardForm({
         <SelectField
           label="Shipping"
           name="service"
+          key={`service-${values.service ?? ""}`}
           options={services.map((s) => ({ value: s, label: SERVICE_LABELS[s] ?? s }))}
           defaultValue={values.service}
           error={fields.service}

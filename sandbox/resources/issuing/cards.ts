@@ -45,6 +45,18 @@ function shipping(p: Record<string, unknown>): Stripe.Issuing.Card.Shipping {
   } as Stripe.Issuing.Card.Shipping;
 }
 
+/** `cancel_after.payment_count`: the card cancels itself after that many non-zero payments. */
+function lifecycle(p: unknown): Stripe.Issuing.Card.LifecycleControls | null {
+  if (p === undefined || p === null || p === "") return null;
+  const count = (p as { cancel_after?: { payment_count?: number } }).cancel_after?.payment_count;
+  // [guess] Stripe's limits on the count are undocumented; at least one payment is the least a card can make.
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
+    throw invalidRequest("lifecycle_controls[cancel_after][payment_count] must be a whole number of at least 1.", {
+      param: "lifecycle_controls[cancel_after][payment_count]",
+    });
+  return { cancel_after: { payment_count: count } };
+}
+
 function canActivate(ctx: Ctx, holderId: string): void {
   const holder = loadCardholder(ctx, holderId, "cardholder").data;
   if (holder.requirements.disabled_reason) {
@@ -110,7 +122,7 @@ function create(ctx: Ctx): Card {
     financial_account_v2: (p.financial_account_v2 as string | undefined) ?? null,
     last4: number.slice(-4),
     latest_fraud_warning: null,
-    lifecycle_controls: null,
+    lifecycle_controls: lifecycle(p.lifecycle_controls),
     livemode: false,
     metadata: mergeMetadata({}, p.metadata),
     personalization_design: design,

@@ -148,3 +148,44 @@ test("designs: create in review, the test helpers activate, reject and deactivat
     [d.id],
   );
 });
+
+test("lifecycle controls: a card with cancel_after.payment_count cancels itself after that many payments", async () => {
+  const { stripe } = t;
+  await assert.rejects(
+    stripe.issuing.cards.create(
+      {
+        cardholder: s.holder,
+        currency: "usd",
+        type: "virtual",
+        financial_account: s.fa,
+        lifecycle_controls: { cancel_after: { payment_count: 0 } },
+      },
+      s.opts,
+    ),
+    bad("lifecycle_controls[cancel_after][payment_count]"),
+  );
+  const card = await stripe.issuing.cards.create(
+    {
+      cardholder: s.holder,
+      currency: "usd",
+      type: "virtual",
+      financial_account: s.fa,
+      status: "active",
+      lifecycle_controls: { cancel_after: { payment_count: 2 } },
+    },
+    s.opts,
+  );
+  assert.deepEqual(card.lifecycle_controls, { cancel_after: { payment_count: 2 } });
+  const buy = () =>
+    stripe.testHelpers.issuing.authorizations.create(
+      { card: card.id, amount: 100, merchant_data: { category: "taxicabs_limousines" } },
+      s.opts,
+    );
+  assert.equal((await buy()).approved, true);
+  assert.equal((await stripe.issuing.cards.retrieve(card.id, {}, s.opts)).status, "active");
+  assert.equal((await buy()).approved, true);
+  assert.equal((await stripe.issuing.cards.retrieve(card.id, {}, s.opts)).status, "canceled");
+  const third = await buy();
+  assert.equal(third.approved, false);
+  assert.equal(third.request_history.at(-1)?.reason, "card_canceled");
+});

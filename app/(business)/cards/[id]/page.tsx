@@ -12,6 +12,8 @@ import { formatMoney } from "@/lib/money";
 import { currentBalance } from "@/lib/wallet/balance";
 import { can } from "@/lib/auth/permissions";
 import { PhysicalCardPanel } from "./physical-card-panel";
+import { DeclineReason } from "@/components/cards/decline-reason";
+import { FraudWarningBanner } from "@/components/cards/fraud-warning-banner";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -50,7 +52,11 @@ export default async function CardPage({
   const walletBalance =
     funding.kind === "usdc_wallet" && funding.ownWallet ? currentBalance(ctx.business) : Promise.resolve(null);
   const [auths, usage, wallet] = await Promise.all([
-    cardAuthorizations(db, accountId, card.id, { limit: 25, before: beforeDate }),
+    cardAuthorizations(db, accountId, card.id, {
+      limit: 25,
+      before: beforeDate,
+      fraudWarning: card.latest_fraud_warning,
+    }),
     limitUsage(db, accountId, card.id, limits),
     walletBalance,
   ]);
@@ -76,6 +82,7 @@ export default async function CardPage({
           {card.status}
         </span>
       </header>
+      <FraudWarningBanner warning={card.latest_fraud_warning} />
       <PhysicalCardPanel card={card} canManage={can(ctx.role, "cards.manage")} />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
@@ -173,7 +180,9 @@ export default async function CardPage({
                         {a.approved ? `Approved (${a.status})` : "Declined"}
                       </span>
                     </td>
-                    <td className="py-2 text-slate-600">{a.reason ?? "—"}</td>
+                    <td className="py-2 text-slate-600">
+                      {a.approved ? "—" : <DeclineReason explanation={a.explanation} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>
