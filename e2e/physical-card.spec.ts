@@ -120,4 +120,29 @@ test("physical card: ordered (a bad address first), shipped and delivered in the
   );
   await expect(purchases.locator("tbody tr").first()).toContainText("$900.00");
   await expect(purchases.locator("tbody tr").first().getByTestId("decline-reason")).toContainText(/not enough|limit/i);
+
+  // A single-use card: its one payment goes through, then it is canceled, and the next says so.
+  await goTo(page, "Cards", "cards");
+  const create = page.getByRole("region", { name: "Create a card with limits on its life" });
+  await create.getByLabel("Cardholder").selectOption({ label: "Jo Journey" });
+  await create.getByLabel("Uses").selectOption("count");
+  await create.getByLabel("Number of payments").fill("0");
+  await create.getByRole("button", { name: "Create virtual card" }).click();
+  await expect(create.locator('[data-field-error="useCount"]')).toContainText("from 1 to 1000");
+  await create.getByLabel("Uses").selectOption("single");
+  await create.getByRole("button", { name: "Create virtual card" }).click();
+  await expect(create.getByTestId("virtual-card-result")).toContainText("for 1 payment");
+  const href = await create.getByTestId("virtual-card-result").getByRole("link").getAttribute("href");
+  const single = href!.split("/").pop()!;
+  expect((await journeyStripe.issuing.cards.retrieve(single, {}, opts)).lifecycle_controls).toEqual({
+    cancel_after: { payment_count: 1 },
+  });
+  await simulatePurchase(page, single, "5.00");
+  await expect(page.getByTestId("purchase-result")).toContainText("Approved");
+  await simulatePurchase(page, single, "6.00");
+  await expect(page.getByTestId("purchase-result")).toContainText("Declined");
+  await page.goto(`/cards/${single}`);
+  await eventually(page, () =>
+    expect(page.getByTestId("decline-reason").first()).toContainText("The card is canceled", { timeout: 1000 }),
+  );
 });

@@ -246,6 +246,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     }),
     targetsVictim: true,
   },
+  "app/(business)/cards/actions.ts#createVirtualCardAction": {
+    access: business("cards.manage"),
+    page: () => "/cards",
+    sample: (v) => ({ clientToken: randomUUID(), cardholder: v.cardholderId, uses: "single", endsOn: "" }),
+    targetsVictim: true,
+  },
   "app/(business)/cards/actions.ts#activateCardAction": {
     access: business("cards.manage"),
     page: (v) => `/cards/${v.cardId}`,

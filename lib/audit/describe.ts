@@ -27,6 +27,7 @@ const KINDS: Record<string, Kind> = {
   "rules.updated": fixed("Spending rules", "Updated the card spending rules"),
   "card.renamed": fixed("Card renamed", "Renamed a card"),
   "card.physical_ordered": fixed("Physical card ordered", "Ordered a physical card"),
+  "card.created": fixed("Card created", "Created a virtual card"),
   "card.activated": fixed("Card activated", "Activated a delivered card"),
   "money.payout": fixed("Money sent", "Sent money to a bank account"),
   "money.inbound_transfer": fixed("Money pulled in", "Pulled money in from a linked bank account"),

@@ -6,6 +6,8 @@ import { fail, ok } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { activateCard } from "./activation";
 import { orderPhysicalCard, orderSchema } from "./physical";
+import { issuingNow } from "./schedules";
+import { createVirtualCard, virtualCardSchema } from "./virtual";
 import { saveBusinessRules } from "@/lib/rules/rules-store";
 import { rulesFormSchema } from "@/lib/rules/rules-form";
 
@@ -48,6 +50,21 @@ export const cardActions = {
     }),
     revalidate: (_input, data) => ["/cards", `/cards/${data.id}`],
     echo: ["name", "line1", "line2", "city", "state", "postalCode", "country", "service", "design", "cardholder"],
+  }),
+
+  /** A virtual card that may be single-use, n-use, or end on a date. */
+  createVirtual: businessSpec({
+    permission: "cards.manage",
+    schema: virtualCardSchema,
+    run: async ({ actor, business, input }) =>
+      createVirtualCard(getDb(), getStripe(), business, actor.userId, input, await issuingNow()),
+    audit: (_input, data) => ({
+      action: "card.created",
+      target: data.id,
+      data: { uses: data.uses, endsOn: data.endsOn },
+    }),
+    revalidate: (_input, data) => ["/cards", `/cards/${data.id}`],
+    echo: ["cardholder", "uses", "useCount", "endsOn"],
   }),
 
   activate: businessSpec({

@@ -61,7 +61,7 @@ export type OrderInput = z.output<typeof orderSchema>;
 export type Ordered = { id: string; last4: string; status: string; replayed?: boolean };
 
 /** The card's funding source by the business's model (see architecture.md, "Three funding models"). */
-function fundingParams(business: Business): Record<string, string> | null {
+export function fundingParams(business: Business): Record<string, string> | null {
   if (business.fundingModel === "issuing_balance") return {};
   if (!business.financialAccountId) return null;
   return business.fundingModel === "stablecoin"
