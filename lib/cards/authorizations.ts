@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db/connect";
-import { cardAuthorizationRows } from "@/db/queries/authorizations";
+import { declinesForAuthorizations } from "@/db/queries/authorization-decisions";
+import { cardAuthorizationRows, type AuthorizationRow } from "@/db/queries/authorizations";
 import { explainDecline, type DeclineExplanation, type DeclineFacts } from "./declines";
 
 export type CardAuthorization = {
@@ -36,6 +37,23 @@ export function declineOf({ a, d }: AuthRow, fraudWarning?: DeclineFacts["fraudW
     fraudWarning,
     decision: d && !d.approved ? { decidedBy: d.decidedBy, rule: d.rule, reason: d.reason } : null,
   });
+}
+
+/** For a list of the account's authorizations: each declined one's explanation, by authorization id. */
+export async function explainDeclines(
+  db: DbOrTx,
+  accountId: string,
+  rows: AuthorizationRow[],
+): Promise<Map<string, DeclineExplanation>> {
+  const declined = rows.filter((a) => !a.approved);
+  const decisions = await declinesForAuthorizations(db, { accountId, authorizationIds: declined.map((a) => a.id) });
+  const out = new Map<string, DeclineExplanation>();
+  for (const a of declined) {
+    const d = decisions.find((x) => x.authorizationId === a.id) ?? null;
+    const e = declineOf({ a, d });
+    if (e) out.set(a.id, e);
+  }
+  return out;
 }
 
 /** A card's authorizations, newest first, with the reason each was approved or declined; paged by `before`. */

@@ -12,6 +12,8 @@ import { getStripe } from "@/lib/stripe/client";
 import { stripeFailure } from "@/lib/stripe/errors";
 import { getDb } from "@/db";
 import { applyCard } from "@/lib/events/read-models";
+import { declinesForAuthorizations } from "@/db/queries/authorization-decisions";
+import { explainDecline } from "@/lib/cards/declines";
 
 /** Stripe's shipping test helpers, by the step each takes a physical card's delivery. */
 export const SHIPPING_STEPS = {
@@ -73,11 +75,25 @@ export const sandboxToolActions = {
       try {
         const auth = await simulatePurchase(getStripe(), business.stripeAccountId, input);
         if ("refused" in auth) return fail("validation_failed", { amount: auth.refused });
+        const [decision] = auth.approved
+          ? []
+          : await declinesForAuthorizations(getDb(), {
+              accountId: business.stripeAccountId,
+              authorizationIds: [auth.id],
+            });
+        const why = auth.approved
+          ? null
+          : explainDecline({
+              reason: auth.request_history.at(-1)?.reason ?? null,
+              verification: auth.verification_data,
+              decision: decision ?? null,
+            });
         return ok({
           id: auth.id,
           approved: auth.approved,
           status: auth.status,
           reason: auth.request_history.at(-1)?.reason ?? null,
+          why: why ? `${why.why}. ${why.next}.` : null,
         });
       } catch {
         return fail("not_found", { card: "That card could not be found" });
