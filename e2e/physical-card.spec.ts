@@ -119,10 +119,17 @@ test("physical card: ordered (a bad address first), shipped and delivered in the
     expect(purchases.locator("tbody tr").first()).toContainText("Declined", { timeout: 1000 }),
   );
   await expect(purchases.locator("tbody tr").first()).toContainText("$900.00");
-  await expect(purchases.locator("tbody tr").first().getByTestId("decline-reason")).toContainText(/not enough|limit/i);
+  await expect(purchases.locator("tbody tr").first().getByTestId("decline-reason")).toContainText(
+    "Not enough available balance for this purchase. Add money to the account",
+  );
+  // Home's recent activity says the same.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("recent-activity").getByTestId("decline-reason").first()).toContainText(
+    "Not enough available balance",
+  );
 
   // A single-use card: its one payment goes through, then it is canceled, and the next says so.
-  await goTo(page, "Cards", "cards");
+  await page.goto("/cards");
   const create = page.getByRole("region", { name: "Create a card with limits on its life" });
   await create.getByLabel("Cardholder").selectOption({ label: "Jo Journey" });
   await create.getByLabel("Uses").selectOption("count");
