@@ -5,7 +5,7 @@ export function DeclineReason({ explanation }: { explanation: DeclineExplanation
   if (!explanation) return <span>—</span>;
   return (
     <span data-testid="decline-reason">
-      {explanation.why}.<span className="block text-xs text-slate-500">{explanation.next}.</span>
+      {explanation.why}. <span className="block text-xs text-slate-500">{explanation.next}.</span>
     </span>
   );
 }
