@@ -137,13 +137,18 @@ test("physical card: ordered (a bad address first), shipped and delivered in the
   await create.getByRole("button", { name: "Create virtual card" }).click();
   await expect(create.locator('[data-field-error="useCount"]')).toContainText("from 1 to 1000");
   await create.getByLabel("Uses").selectOption("single");
+  await create.getByLabel("Ends on (optional)").fill("2099-12-31");
   await create.getByRole("button", { name: "Create virtual card" }).click();
-  await expect(create.getByTestId("virtual-card-result")).toContainText("for 1 payment");
+  await expect(create.getByTestId("virtual-card-result")).toContainText("for 1 payment, ending on 2099-12-31");
   const href = await create.getByTestId("virtual-card-result").getByRole("link").getAttribute("href");
   const single = href!.split("/").pop()!;
   expect((await journeyStripe.issuing.cards.retrieve(single, {}, opts)).lifecycle_controls).toEqual({
     cancel_after: { payment_count: 1 },
   });
+  await page.goto(`/cards/${single}`);
+  await expect(page.getByTestId("card-lifecycle")).toHaveText(
+    "Single-use card: canceled after one payment. Ends on Dec 31, 2099 (canceled at the end of that day, UTC).",
+  );
   await simulatePurchase(page, single, "5.00");
   await expect(page.getByTestId("purchase-result")).toContainText("Approved");
   await simulatePurchase(page, single, "6.00");

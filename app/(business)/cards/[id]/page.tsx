@@ -12,6 +12,7 @@ import { formatMoney } from "@/lib/money";
 import { currentBalance } from "@/lib/wallet/balance";
 import { can } from "@/lib/auth/permissions";
 import { PhysicalCardPanel } from "./physical-card-panel";
+import { CardLifecycle } from "./card-lifecycle";
 import { DeclineReason } from "@/components/cards/decline-reason";
 import { FraudWarningBanner } from "@/components/cards/fraud-warning-banner";
 
@@ -83,6 +84,7 @@ export default async function CardPage({
         </span>
       </header>
       <FraudWarningBanner warning={card.latest_fraud_warning} />
+      <CardLifecycle card={card} businessId={ctx.business.id} />
       <PhysicalCardPanel card={card} canManage={can(ctx.role, "cards.manage")} />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
