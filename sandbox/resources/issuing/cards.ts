@@ -178,6 +178,14 @@ function update(ctx: Ctx): Card {
       shipping(p.shipping as Record<string, unknown>),
     ) as Stripe.Issuing.Card.Shipping;
   }
+  if (p.personalization_design !== undefined) {
+    // [guess] Like the address, the design can change only before the card goes to the printer.
+    if (next.type !== "physical" || next.shipping?.status !== "pending")
+      throw invalidRequest("The design can only be changed on a physical card that has not been submitted yet.", {
+        param: "personalization_design",
+      });
+    next.personalization_design = designForCard(ctx, "physical", String(p.personalization_design));
+  }
   const extra = { ...row.extra };
   if (p.pin) extra.pin = digits(ctx, 4); // the encrypted PIN is opaque here: a new one is simply set
   return saveCard(ctx, row, next, extra);

@@ -128,6 +128,16 @@ test("designs: create in review, the test helpers activate, reject and deactivat
   );
   const plain = await stripe.issuing.cards.create(card, s.opts);
   assert.equal(plain.personalization_design, d.id);
+  const [first] = (await stripe.issuing.personalizationDesigns.list({ preferences: { is_default: false } }, s.opts))
+    .data;
+  const redesigned = await stripe.issuing.cards.update(plain.id, { personalization_design: first!.id }, s.opts);
+  assert.equal(redesigned.personalization_design, first!.id, "a pending card can change its design");
+  await stripe.testHelpers.issuing.cards.submitCard(plain.id, {}, s.opts);
+  await assert.rejects(
+    stripe.issuing.cards.update(plain.id, { personalization_design: d.id }, s.opts),
+    bad("personalization_design"),
+    "not once it is at the printer",
+  );
 
   // Changing what is printed sends it back to review; a name change does not.
   const renamed = await stripe.issuing.personalizationDesigns.update(d.id, { name: "Gold 2" }, s.opts);
