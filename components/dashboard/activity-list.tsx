@@ -24,6 +24,11 @@ export function ActivityList({ items }: { items: Activity[] }) {
                 <p className="text-xs text-slate-500">
                   {dateFormat.format(a.at)} · {a.status}
                 </p>
+                {a.why ? (
+                  <p className="text-xs text-slate-600" data-testid="decline-reason">
+                    {a.why.why}. {a.why.next}.
+                  </p>
+                ) : null}
               </div>
               <span
                 className={`shrink-0 tabular-nums ${a.amount > 0 ? "text-emerald-700" : a.status === "declined" ? "text-slate-500 line-through" : ""}`}

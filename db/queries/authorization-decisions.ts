@@ -150,3 +150,21 @@ export async function decisionLog(db: DbOrTx, limit = 50) {
     .orderBy(desc(authorizationDecisions.createdAt))
     .limit(limit);
 }
+
+/** Our declines of these authorizations, scoped to the account (another account's decisions are never read). */
+export async function declinesForAuthorizations(
+  db: DbOrTx,
+  { accountId, authorizationIds }: { accountId: string; authorizationIds: string[] },
+): Promise<AuthorizationDecisionRow[]> {
+  if (authorizationIds.length === 0) return [];
+  return db
+    .select()
+    .from(authorizationDecisions)
+    .where(
+      and(
+        eq(authorizationDecisions.accountId, accountId),
+        eq(authorizationDecisions.approved, false),
+        inArray(authorizationDecisions.authorizationId, authorizationIds),
+      ),
+    );
+}

@@ -229,6 +229,35 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: () => ({ maxAmount: "1.00", velocityPerHour: "1", allowedCountries: "US", killSwitch: "on" }),
     targetsVictim: false,
   },
+  "app/(business)/cards/actions.ts#orderPhysicalCardAction": {
+    access: business("cards.manage"),
+    page: () => "/cards",
+    sample: (v) => ({
+      clientToken: randomUUID(),
+      cardholder: v.cardholderId,
+      design: "pd_security_matrix",
+      name: "Mallory Attacker",
+      line1: "1 Attacker Way",
+      city: "San Francisco",
+      state: "CA",
+      postalCode: "94111",
+      country: "US",
+      service: "standard",
+    }),
+    targetsVictim: true,
+  },
+  "app/(business)/cards/actions.ts#createVirtualCardAction": {
+    access: business("cards.manage"),
+    page: () => "/cards",
+    sample: (v) => ({ clientToken: randomUUID(), cardholder: v.cardholderId, uses: "single", endsOn: "" }),
+    targetsVictim: true,
+  },
+  "app/(business)/cards/actions.ts#activateCardAction": {
+    access: business("cards.manage"),
+    page: (v) => `/cards/${v.cardId}`,
+    sample: (v) => ({ card: v.cardId }),
+    targetsVictim: true,
+  },
 
   // Money (US financial accounts).
   "app/(business)/money/actions.ts#linkBankAction": {
@@ -275,6 +304,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
       merchantName: "Mallory Mart",
       amount: "1.00",
     }),
+    targetsVictim: true,
+  },
+  "app/(business)/sandbox-tools/actions.ts#cardShippingAction": {
+    access: business("cards.manage"),
+    page: () => "/sandbox-tools",
+    sample: (v) => ({ card: v.cardId, step: "ship" }),
     targetsVictim: true,
   },
   "app/(business)/sandbox-tools/actions.ts#captureAction": {

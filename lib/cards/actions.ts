@@ -1,7 +1,13 @@
 import "server-only";
 import { getDb } from "@/db";
 import { businessSpec } from "@/lib/actions/execute";
+import { z } from "zod";
 import { fail, ok } from "@/lib/errors";
+import { getStripe } from "@/lib/stripe/client";
+import { activateCard } from "./activation";
+import { orderPhysicalCard, orderSchema } from "./physical";
+import { issuingNow } from "./schedules";
+import { createVirtualCard, virtualCardSchema } from "./virtual";
 import { saveBusinessRules } from "@/lib/rules/rules-store";
 import { rulesFormSchema } from "@/lib/rules/rules-form";
 
@@ -30,5 +36,45 @@ export const cardActions = {
     },
     audit: (rules) => ({ action: "rules.updated", data: rules }),
     revalidate: () => ["/cards"],
+  }),
+
+  /** A physical card, created inactive, shipped to the address given; activated once delivered. */
+  orderPhysical: businessSpec({
+    permission: "cards.manage",
+    schema: orderSchema,
+    run: ({ actor, business, input }) => orderPhysicalCard(getDb(), getStripe(), business, actor.userId, input),
+    audit: (input, data) => ({
+      action: "card.physical_ordered",
+      target: data.id,
+      data: { service: input.service, design: input.design, country: input.country },
+    }),
+    revalidate: (_input, data) => ["/cards", `/cards/${data.id}`],
+    echo: ["name", "line1", "line2", "city", "state", "postalCode", "country", "service", "design", "cardholder"],
+  }),
+
+  /** A virtual card that may be single-use, n-use, or end on a date. */
+  createVirtual: businessSpec({
+    permission: "cards.manage",
+    schema: virtualCardSchema,
+    run: async ({ actor, business, input }) =>
+      createVirtualCard(getDb(), getStripe(), business, actor.userId, input, await issuingNow()),
+    audit: (_input, data) => ({
+      action: "card.created",
+      target: data.id,
+      data: { uses: data.uses, endsOn: data.endsOn },
+    }),
+    revalidate: (_input, data) => ["/cards", `/cards/${data.id}`],
+    echo: ["cardholder", "uses", "useCount", "endsOn"],
+  }),
+
+  activate: businessSpec({
+    permission: "cards.manage",
+    schema: z.object({ card: z.string().regex(/^ic_[A-Za-z0-9_]{1,64}$/, { error: "That card could not be found" }) }),
+    run: async ({ business, input }) => {
+      if (!business.stripeAccountId) return fail("not_found");
+      return activateCard(getDb(), getStripe(), business.stripeAccountId, input.card);
+    },
+    audit: ({ card }) => ({ action: "card.activated", target: card }),
+    revalidate: ({ card }) => ["/cards", `/cards/${card}`],
   }),
 };

@@ -5,6 +5,8 @@ import { countDisputesAwaitingEvidence } from "@/db/queries/disputes";
 import { cardMoneyByDay } from "@/db/queries/issuing-transactions";
 import { moneyInOutByDay, recentMoneyTransactions } from "@/db/queries/money-transactions";
 import type { Business } from "@/db/schema";
+import { explainDeclines } from "@/lib/cards/authorizations";
+import type { DeclineExplanation } from "@/lib/cards/declines";
 import { readIssuingBalance } from "@/lib/issuing-balance/balance";
 import { v2Request } from "@/lib/stripe/v2";
 
@@ -81,6 +83,8 @@ export type Activity = {
   amount: number;
   currency: string;
   status: string;
+  /** A declined purchase's reason and what to do next, in words. */
+  why?: DeclineExplanation | null;
 };
 
 export async function recentActivity(db: DbOrTx, accountId: string, limit = 10): Promise<Activity[]> {
@@ -88,6 +92,7 @@ export async function recentActivity(db: DbOrTx, accountId: string, limit = 10):
     recentMoneyTransactions(db, { accountId, limit }),
     recentAuthorizations(db, { accountId, limit }),
   ]);
+  const declines = await explainDeclines(db, accountId, auths);
   const items: Activity[] = [
     ...money.map((m) => ({
       id: m.id,
@@ -106,6 +111,7 @@ export async function recentActivity(db: DbOrTx, accountId: string, limit = 10):
       amount: -(a.amount || a.merchantAmount),
       currency: a.currency,
       status: a.approved ? a.status : "declined",
+      why: declines.get(a.id) ?? null,
     })),
   ];
   return items.sort((x, y) => y.at.getTime() - x.at.getTime()).slice(0, limit);

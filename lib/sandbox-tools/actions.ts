@@ -10,6 +10,20 @@ import { amountIn } from "@/lib/issuing-balance/amount";
 import { simulateBankTransferIn } from "@/lib/issuing-balance/push-funding";
 import { getStripe } from "@/lib/stripe/client";
 import { stripeFailure } from "@/lib/stripe/errors";
+import { getDb } from "@/db";
+import { applyCard } from "@/lib/events/read-models";
+import { declinesForAuthorizations } from "@/db/queries/authorization-decisions";
+import { explainDecline } from "@/lib/cards/declines";
+
+/** Stripe's shipping test helpers, by the step each takes a physical card's delivery. */
+export const SHIPPING_STEPS = {
+  submit: "submitCard",
+  ship: "shipCard",
+  deliver: "deliverCard",
+  fail: "failCard",
+  return: "returnCard",
+} as const;
+export type ShippingStep = keyof typeof SHIPPING_STEPS;
 
 /** Sandbox tools act only in sandbox mode, on an onboarded business. */
 function sandboxAccount(business: Business) {
@@ -61,11 +75,25 @@ export const sandboxToolActions = {
       try {
         const auth = await simulatePurchase(getStripe(), business.stripeAccountId, input);
         if ("refused" in auth) return fail("validation_failed", { amount: auth.refused });
+        const [decision] = auth.approved
+          ? []
+          : await declinesForAuthorizations(getDb(), {
+              accountId: business.stripeAccountId,
+              authorizationIds: [auth.id],
+            });
+        const why = auth.approved
+          ? null
+          : explainDecline({
+              reason: auth.request_history.at(-1)?.reason ?? null,
+              verification: auth.verification_data,
+              decision: decision ?? null,
+            });
         return ok({
           id: auth.id,
           approved: auth.approved,
           status: auth.status,
           reason: auth.request_history.at(-1)?.reason ?? null,
+          why: why ? `${why.why}. ${why.next}.` : null,
         });
       } catch {
         return fail("not_found", { card: "That card could not be found" });
@@ -77,6 +105,30 @@ export const sandboxToolActions = {
       data: { card: input.card, amount: input.amount, category: input.category },
     }),
     revalidate: () => ["/sandbox-tools"],
+  }),
+
+  /** Moves one of the business's physical cards along its delivery (Stripe's shipping test helpers). */
+  cardShipping: businessSpec({
+    permission: "cards.manage",
+    schema: z.object({
+      card: z.string().regex(/^ic_[A-Za-z0-9_]{1,64}$/),
+      step: z.enum(Object.keys(SHIPPING_STEPS) as [ShippingStep, ...ShippingStep[]]),
+    }),
+    run: async ({ business: b, input: { card, step } }) => {
+      const business = sandboxAccount(b);
+      if (!business?.stripeAccountId) return fail("not_found");
+      const opts = { stripeAccount: business.stripeAccountId };
+      try {
+        const moved = await getStripe().testHelpers.issuing.cards[SHIPPING_STEPS[step]](card, {}, opts);
+        // The webhook brings the same change; applied now so the next page shows it.
+        await applyCard(getDb(), business.stripeAccountId, moved, new Date());
+        return ok({ card, status: moved.shipping?.status ?? null });
+      } catch (err) {
+        return stripeFailure(err, { refused: `Could not ${step} this card's shipment` }).result;
+      }
+    },
+    audit: ({ card, step }) => ({ action: "sandbox.card_shipping", target: card, data: { step } }),
+    revalidate: ({ card }) => ["/sandbox-tools", `/cards/${card}`],
   }),
 
   capture: authorizationHelper("capture"),

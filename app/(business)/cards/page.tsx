@@ -15,6 +15,7 @@ import { loadRules } from "@/lib/rules/rules-store";
 import { rulesFormValues } from "@/lib/rules/rules-form-values";
 import type { RuleSet } from "@/lib/rules/engine";
 import { RulesForm } from "./rules-form";
+import { NewCardPanels } from "./new-card-panels";
 import { createAccountSession, createIssuingEphemeralKey } from "../connect-actions";
 
 export const metadata: Metadata = { title: "Cards" };
@@ -78,6 +79,7 @@ export default async function CardsPage() {
           </ul>
         )}
       </Panel>
+      {can(ctx.role, "cards.manage") ? <NewCardPanels business={ctx.business} accountId={accountId} /> : null}
       <section className="rounded-xl border border-slate-200 bg-white p-5">
         <RulesForm
           canEdit={can(ctx.role, "rules.manage")}

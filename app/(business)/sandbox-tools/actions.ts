@@ -8,3 +8,4 @@ export const captureAction = businessAction(sandboxToolActions.capture);
 export const reverseAction = businessAction(sandboxToolActions.reverse);
 export const receiveMoneyAction = businessAction(sandboxToolActions.receiveMoney);
 export const completeInboundAction = businessAction(sandboxToolActions.completeInbound);
+export const cardShippingAction = businessAction(sandboxToolActions.cardShipping);

@@ -13,6 +13,7 @@ import { formatMoney } from "@/lib/money";
 import { balanceCurrencyFor, cardCurrencyFor } from "@/lib/funding-model";
 import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
 import { PurchaseForm, ReceiveMoneyForm } from "./purchase-form";
+import { ShippingButtons } from "./shipping-buttons";
 
 export const metadata: Metadata = { title: "Sandbox tools" };
 
@@ -28,6 +29,7 @@ export default async function SandboxToolsPage() {
     recentAuthorizations(db, { accountId, limit: 10 }),
     recentInboundTransfers(db, { businessId: ctx.business.id }),
   ]);
+  const physical = cards.filter(({ card }) => card.type === "physical" && card.shipping);
   return (
     <section className="space-y-8">
       <div>
@@ -68,6 +70,32 @@ export default async function SandboxToolsPage() {
                 {a.approved && a.status === "pending" ? <AuthorizationButtons id={a.id} /> : null}
               </li>
             ))}
+          </ul>
+        )}
+      </Panel>
+      <Panel title="Ship physical cards">
+        <p className="mt-1 text-sm text-slate-600">
+          Stands in for the card printer and the carrier (Stripe&apos;s shipping test helpers).
+        </p>
+        {physical.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">No physical cards yet. Order one on the Cards page.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="physical-cards">
+            {physical.map(({ card, holder }) => {
+              const status = String((card.shipping as { status?: string } | null)?.status ?? "pending");
+              return (
+                <li
+                  key={card.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2"
+                  data-card={card.id}
+                >
+                  <span>
+                    •••• {card.last4} · {holder ?? ""} · <span data-testid="shipping-status">{status}</span>
+                  </span>
+                  <ShippingButtons key={status} card={card.id} status={status} />
+                </li>
+              );
+            })}
           </ul>
         )}
       </Panel>

@@ -33,7 +33,7 @@ export function PurchaseForm({
         >
           {state.data.approved
             ? "Approved"
-            : `Declined${state.data.reason ? ` (${state.data.reason.replace(/_/g, " ")})` : ""}`}{" "}
+            : `Declined${state.data.why ? `: ${state.data.why}` : state.data.reason ? ` (${state.data.reason.replace(/_/g, " ")})` : ""}`}{" "}
           — {state.data.id}
         </p>
       ) : null}

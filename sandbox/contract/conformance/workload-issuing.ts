@@ -85,11 +85,42 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await stripe.issuing.cards.list({ limit: 5 }, opts);
   await stripe.issuing.cards.list({ cardholder: holder.id, expand: ["data.cardholder"] }, opts);
 
-  // Physical cards through every shipping step.
-  const physical = await stripe.issuing.cards.create(
-    { cardholder: holder.id, currency: "usd", type: "physical", shipping: SHIPPING, financial_account: fa },
+  // Card designs: the account's bundles and default design, a design of its own through review.
+  const bundles = await stripe.issuing.physicalBundles.list({}, opts);
+  await stripe.issuing.physicalBundles.retrieve(bundles.data[0]!.id, {}, opts);
+  const custom = (await stripe.issuing.physicalBundles.list({ type: "custom" }, opts)).data[0]!;
+  const design = await stripe.issuing.personalizationDesigns.create(
+    {
+      physical_bundle: custom.id,
+      name: "Conformance",
+      lookup_key: "conformance",
+      carrier_text: { header_title: "Hi" },
+    },
     opts,
   );
+  await stripe.testHelpers.issuing.personalizationDesigns.reject(
+    design.id,
+    { rejection_reasons: { carrier_text: ["other"] } },
+    opts,
+  );
+  await stripe.testHelpers.issuing.personalizationDesigns.activate(design.id, {}, opts);
+  await stripe.issuing.personalizationDesigns.update(design.id, { name: "Conformance 2" }, opts);
+  await stripe.issuing.personalizationDesigns.retrieve(design.id, { expand: ["physical_bundle"] }, opts);
+  await stripe.issuing.personalizationDesigns.list({ status: "active" }, opts);
+
+  // Physical cards through every shipping step.
+  const physical = await stripe.issuing.cards.create(
+    {
+      cardholder: holder.id,
+      currency: "usd",
+      type: "physical",
+      shipping: SHIPPING,
+      financial_account: fa,
+      personalization_design: design.id,
+    },
+    opts,
+  );
+  await stripe.testHelpers.issuing.personalizationDesigns.deactivate(design.id, {}, opts);
   await stripe.testHelpers.issuing.cards.submitCard(physical.id, {}, opts);
   await stripe.testHelpers.issuing.cards.shipCard(physical.id, {}, opts);
   await stripe.testHelpers.issuing.cards.deliverCard(physical.id, {}, opts);

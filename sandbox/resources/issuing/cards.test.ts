@@ -372,3 +372,37 @@ test("cardholders of a stablecoin (Lead) account accept Lead's terms: requiremen
   const us = await stripe.issuing.cardholders.create(CARDHOLDER, s.opts);
   assert.deepEqual(us.requirements.past_due, [], "Celtic's terms satisfy a card_issuing account");
 });
+
+test("physical cards on a v2 USDC financial account ship from the US: express or priority, never standard", async () => {
+  const { stripe } = t;
+  const { acct, fa } = await usdcAccount(stripe, "Pia", 1_000);
+  const opts = { stripeAccount: acct };
+  const holder = await stripe.issuing.cardholders.create(LEAD_CARDHOLDER, opts);
+  const shipping = {
+    name: "Pia",
+    address: { line1: "Calle 1", city: "Cancun", postal_code: "77500", country: "MX" },
+  };
+  for (const service of [undefined, "standard"] as const)
+    await assert.rejects(
+      stripe.issuing.cards.create(
+        onV2(fa.id, {
+          cardholder: holder.id,
+          currency: "usd",
+          type: "physical",
+          shipping: { ...shipping, ...(service ? { service } : {}) },
+        }),
+        opts,
+      ),
+      (e: Stripe.errors.StripeError) => e.statusCode === 400 && e.param === "shipping[service]",
+    );
+  const card = await stripe.issuing.cards.create(
+    onV2(fa.id, {
+      cardholder: holder.id,
+      currency: "usd",
+      type: "physical",
+      shipping: { ...shipping, service: "express" },
+    }),
+    opts,
+  );
+  assert.equal(card.shipping?.service, "express");
+});

@@ -10,6 +10,7 @@ import { applyControls, emptyControls } from "./spending-controls";
 import { cardNumber, digits, renderCard, saveCard } from "./card-model";
 import { resolveFunding } from "./funding";
 import { registerShippingRoutes } from "./shipping";
+import { designForCard, registerPersonalizationRoutes } from "./personalization-designs";
 
 /** Issuing cards: create (virtual/physical, funding source, default limits), retrieve, update, list. */
 type Card = Stripe.Issuing.Card;
@@ -44,6 +45,18 @@ function shipping(p: Record<string, unknown>): Stripe.Issuing.Card.Shipping {
   } as Stripe.Issuing.Card.Shipping;
 }
 
+/** `cancel_after.payment_count`: the card cancels itself after that many non-zero payments. */
+function lifecycle(p: unknown): Stripe.Issuing.Card.LifecycleControls | null {
+  if (p === undefined || p === null || p === "") return null;
+  const count = (p as { cancel_after?: { payment_count?: number } }).cancel_after?.payment_count;
+  // [guess] Stripe's limits on the count are undocumented; at least one payment is the least a card can make.
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
+    throw invalidRequest("lifecycle_controls[cancel_after][payment_count] must be a whole number of at least 1.", {
+      param: "lifecycle_controls[cancel_after][payment_count]",
+    });
+  return { cancel_after: { payment_count: count } };
+}
+
 function canActivate(ctx: Ctx, holderId: string): void {
   const holder = loadCardholder(ctx, holderId, "cardholder").data;
   if (holder.requirements.disabled_reason) {
@@ -73,6 +86,14 @@ function create(ctx: Ctx): Card {
     { v1: p.financial_account as string | undefined, v2: p.financial_account_v2 as string | undefined },
     currency,
   );
+  // The stablecoin guide: "This preview requires express or priority shipping as cards ship from the US."
+  const service = (p.shipping as Record<string, unknown> | undefined)?.service ?? "standard";
+  if (type === "physical" && funding.kind === "financial_account_v2" && service === "standard")
+    throw invalidRequest(
+      "Physical cards on a v2 financial account ship from the US: choose express or priority shipping.",
+      { param: "shipping[service]" },
+    );
+  const design = designForCard(ctx, type, p.personalization_design as string | undefined);
   const status = (p.status as Stripe.Issuing.Card.Status | undefined) ?? "inactive";
   if (status === "active") canActivate(ctx, holder.id);
   let controls = applyControls(emptyControls(false), p.spending_controls, false, currency);
@@ -101,10 +122,10 @@ function create(ctx: Ctx): Card {
     financial_account_v2: (p.financial_account_v2 as string | undefined) ?? null,
     last4: number.slice(-4),
     latest_fraud_warning: null,
-    lifecycle_controls: null,
+    lifecycle_controls: lifecycle(p.lifecycle_controls),
     livemode: false,
     metadata: mergeMetadata({}, p.metadata),
-    personalization_design: null,
+    personalization_design: design,
     replaced_by: null,
     replacement_for: (p.replacement_for as string | undefined) ?? null,
     replacement_reason: (p.replacement_reason as Stripe.Issuing.Card.ReplacementReason | undefined) ?? null,
@@ -156,6 +177,14 @@ function update(ctx: Ctx): Card {
       next.shipping,
       shipping(p.shipping as Record<string, unknown>),
     ) as Stripe.Issuing.Card.Shipping;
+  }
+  if (p.personalization_design !== undefined) {
+    // [guess] Like the address, the design can change only before the card goes to the printer.
+    if (next.type !== "physical" || next.shipping?.status !== "pending")
+      throw invalidRequest("The design can only be changed on a physical card that has not been submitted yet.", {
+        param: "personalization_design",
+      });
+    next.personalization_design = designForCard(ctx, "physical", String(p.personalization_design));
   }
   const extra = { ...row.extra };
   if (p.pin) extra.pin = digits(ctx, 4); // the encrypted PIN is opaque here: a new one is simply set
@@ -222,4 +251,5 @@ export function registerCardRoutes(kernel: Kernel): void {
     return row && row.owner === ctx.account ? (renderCard(ctx, row) as unknown as Record<string, unknown>) : null;
   });
   registerShippingRoutes(kernel);
+  registerPersonalizationRoutes(kernel);
 }

@@ -25,7 +25,14 @@ export type Funding = {
   holder: string;
   currency: string;
 };
-export type CardExtra = { number: string; cvc: string; pin: string; funding: Funding };
+export type CardExtra = {
+  number: string;
+  cvc: string;
+  pin: string;
+  funding: Funding;
+  /** Non-zero payments approved so far (for `lifecycle_controls.cancel_after`). */
+  payments?: number;
+};
 export type CardRow = Row<Stripe.Issuing.Card> & { extra: CardExtra };
 export type CardholderRow = Row<Stripe.Issuing.Cardholder>;
 

@@ -3,7 +3,7 @@ import type { Ctx } from "../../wire/context";
 import { defer } from "../../wire/deferred";
 import { PLATFORM_DEFAULT_API_VERSION } from "../../contract/versions";
 import { LedgerError } from "../../ledger/ledger";
-import { digits, isExpired } from "./card-model";
+import { digits, isExpired, saveCard } from "./card-model";
 import { issuingActive, TABLES, type CardRow } from "./common";
 import { availableCash, holdForAuth, inFunding } from "./funding";
 import { countSpend, renderAuth, saveAuth, type Auth, type AuthExtra, type AuthRow } from "./auth-model";
@@ -106,6 +106,7 @@ function apply(ctx: Ctx, input: Input, outcome: RtaOutcome): Auth {
   if (approved) {
     extra.held += outcome.amount;
     countSpend(ctx, a, extra, outcome.amount);
+    if (!input.before && outcome.amount > 0) countPayment(ctx, a);
   }
   if (!input.before) {
     a.approved = approved;
@@ -117,6 +118,17 @@ function apply(ctx: Ctx, input: Input, outcome: RtaOutcome): Auth {
     a.merchant_amount += outcome.amount;
   }
   return saveAuth(ctx, input.before, a, extra);
+}
+
+/** A card with `lifecycle_controls.cancel_after` is canceled once it has made that many payments. */
+function countPayment(ctx: Ctx, a: Auth): void {
+  const row = ctx.tx.get<Stripe.Issuing.Card>(TABLES.cards, a.card as unknown as string) as CardRow | undefined;
+  const limit = row?.data.lifecycle_controls?.cancel_after.payment_count;
+  if (!row || !limit) return;
+  const payments = (row.extra.payments ?? 0) + 1;
+  const done = payments >= limit && row.data.status !== "canceled";
+  const next = done ? { ...row.data, status: "canceled" as const } : row.data;
+  saveCard(ctx, row, next, { ...row.extra, payments });
 }
 
 /** Runs the decision for a new authorization (`before` null) or an increment; may defer on the RTA call. */

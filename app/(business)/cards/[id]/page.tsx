@@ -10,6 +10,11 @@ import { cardFunding } from "@/lib/cards/funding";
 import { limitUsage } from "@/lib/cards/spending";
 import { formatMoney } from "@/lib/money";
 import { currentBalance } from "@/lib/wallet/balance";
+import { can } from "@/lib/auth/permissions";
+import { PhysicalCardPanel } from "./physical-card-panel";
+import { CardLifecycle } from "./card-lifecycle";
+import { DeclineReason } from "@/components/cards/decline-reason";
+import { FraudWarningBanner } from "@/components/cards/fraud-warning-banner";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -48,7 +53,11 @@ export default async function CardPage({
   const walletBalance =
     funding.kind === "usdc_wallet" && funding.ownWallet ? currentBalance(ctx.business) : Promise.resolve(null);
   const [auths, usage, wallet] = await Promise.all([
-    cardAuthorizations(db, accountId, card.id, { limit: 25, before: beforeDate }),
+    cardAuthorizations(db, accountId, card.id, {
+      limit: 25,
+      before: beforeDate,
+      fraudWarning: card.latest_fraud_warning,
+    }),
     limitUsage(db, accountId, card.id, limits),
     walletBalance,
   ]);
@@ -74,6 +83,9 @@ export default async function CardPage({
           {card.status}
         </span>
       </header>
+      <FraudWarningBanner warning={card.latest_fraud_warning} />
+      <CardLifecycle card={card} businessId={ctx.business.id} />
+      <PhysicalCardPanel card={card} canManage={can(ctx.role, "cards.manage")} />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
           <p className="mt-2 text-sm">
@@ -170,7 +182,9 @@ export default async function CardPage({
                         {a.approved ? `Approved (${a.status})` : "Declined"}
                       </span>
                     </td>
-                    <td className="py-2 text-slate-600">{a.reason ?? "—"}</td>
+                    <td className="py-2 text-slate-600">
+                      {a.approved ? "—" : <DeclineReason explanation={a.explanation} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>
