@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { CARDHOLDER, type AuthParams } from "../../resources/issuing/fixtures";
 import { recordingSdk } from "./harness";
+import { mintNonce } from "../../test-helpers";
 import type { W } from "./workload";
 
 const SHIPPING = {
@@ -165,7 +166,7 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
 
   // The embedded card view's ephemeral key: read the card with its secret, then delete it.
   const key = await stripe.ephemeralKeys.create(
-    { issuing_card: card.id, nonce: "conformance" },
+    { issuing_card: card.id, nonce: await mintNonce(`http://127.0.0.1:${w.port}`, card.id) },
     { ...opts, apiVersion: "2026-10-28.endive" },
   );
   const viewer = recordingSdk(w.port, w.calls, { apiVersion: "2026-10-28.endive" as never });

@@ -1,7 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type Stripe from "stripe";
-import { errorParts, sdk, startTestSandbox, type TestSandbox } from "../../test-helpers";
+import { errorParts, mintNonce, sdk, startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { assertLedger } from "../../ledger/invariants";
 import { stablecoinAccount, usdcFa, v2, type Obj } from "../money-management/fixtures";
 import { authorize, CARDHOLDER, fundedCard, lastReason, LEAD_CARDHOLDER, onV2, type IssuingSetup } from "./fixtures";
@@ -29,13 +29,14 @@ test("card details: brand/last4/expiry, number and cvc only with expand on retri
     stripe.issuing.cards.list({ expand: ["data.number"] }, s.opts),
     (e: Stripe.errors.StripeError) => e.statusCode === 400 && e.param === "expand",
   );
+  const nonce = await mintNonce(t.url, s.card);
   await assert.rejects(
-    stripe.ephemeralKeys.create({ issuing_card: s.card, nonce: "n1" }, s.opts),
+    stripe.ephemeralKeys.create({ issuing_card: s.card, nonce }, s.opts),
     /apiVersion/,
     "the SDK insists on an explicit version",
   );
   const key = await stripe.ephemeralKeys.create(
-    { issuing_card: s.card, nonce: "n1" },
+    { issuing_card: s.card, nonce },
     { ...s.opts, apiVersion: "2026-10-28.endive" },
   );
   assert.equal(key.object, "ephemeral_key");
