@@ -137,7 +137,7 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await stripe.issuing.transactions.retrieve(txn.id, { expand: ["authorization", "card"] }, opts);
   await stripe.issuing.transactions.update(txn.id, { metadata: { note: "taxi" } }, opts);
   await stripe.testHelpers.issuing.transactions.refund(txn.id, { refund_amount: 200 }, opts);
-  await stripe.testHelpers.issuing.transactions.createForceCapture(
+  const forced = await stripe.testHelpers.issuing.transactions.createForceCapture(
     { card: card.id, amount: 700, merchant_data: TAXI },
     opts,
   );
@@ -147,10 +147,20 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   );
   await stripe.issuing.transactions.list({ card: card.id }, opts);
 
+  // Dispute evidence through the Files API (the SDK's upload host is this server too); a refunded capture cannot be disputed.
+  const receipt = await stripe.files.create(
+    { purpose: "dispute_evidence", file: { data: Buffer.from("%PDF-1.4\n%%EOF\n"), name: "receipt.pdf" } },
+    opts,
+  );
+  await stripe.files.retrieve(receipt.id, {}, opts);
+  await stripe.files.list({ purpose: "dispute_evidence" }, opts);
   const dispute = await stripe.issuing.disputes.create(
     {
-      transaction: txn.id,
-      evidence: { reason: "not_received", not_received: { explanation: "Never arrived" } },
+      transaction: forced.id,
+      evidence: {
+        reason: "not_received",
+        not_received: { explanation: "Never arrived", additional_documentation: receipt.id },
+      },
       metadata: { case: "1" },
     },
     opts,
@@ -161,7 +171,7 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
     opts,
   );
   await stripe.issuing.disputes.submit(dispute.id, {}, opts);
-  await stripe.issuing.disputes.retrieve(dispute.id, {}, opts);
+  await stripe.issuing.disputes.retrieve(dispute.id, { expand: ["balance_transactions"] }, opts);
   await stripe.issuing.disputes.list({}, opts);
 
   // The embedded card view's ephemeral key: read the card with its secret, then delete it.

@@ -108,15 +108,16 @@ test("window.Stripe as documented: Stripe(pk), createEphemeralKeyNonce, elements
   assert.throws(() => stripe.elements().create("card", {}), /Issuing Elements only/);
 
   const number = elements.getElement("issuingCardNumberDisplay");
+  assert.ok(number);
   const ready: unknown[] = [];
   number.on("ready", (e: unknown) => ready.push(e));
   number.mount("#card-number");
   const frame = mountPoint.children[0] as Frame;
-  const src = new URL(frame.attributes.src);
+  const src = new URL(frame.attributes.src ?? "");
   assert.equal(src.origin, t.url, "the value renders in a frame of the sandbox's origin");
   assert.equal(src.pathname, "/issuing-elements/frame");
   assert.equal(src.searchParams.get("type"), "issuingCardNumberDisplay");
-  assert.doesNotMatch(frame.attributes.src, /ek_test_|ephkn_/, "no key or nonce in the page's DOM");
+  assert.doesNotMatch(frame.attributes.src ?? "", /ek_test_|ephkn_/, "no key or nonce in the page's DOM");
   assert.throws(() => number.mount("#card-number"), /already mounted/);
 
   // The frame says it loaded: the element hands it the options, to the sandbox's origin only.
