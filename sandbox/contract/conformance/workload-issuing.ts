@@ -183,6 +183,12 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await viewer.issuing.cards.retrieve(card.id, { expand: ["number", "cvc"] }, { apiKey: String(key.secret) });
   await stripe.ephemeralKeys.del(key.id, {}, opts);
 
+  // A wallet token (the sandbox control stands in for the cardholder's wallet app), listed, read, suspended.
+  const token = await w.control(`/_sandbox/issuing/cards/${card.id}/tokens`, { wallet_provider: "apple_pay" });
+  await stripe.issuing.tokens.list({ card: card.id }, opts);
+  await stripe.issuing.tokens.retrieve(String(token.id), {}, opts);
+  await stripe.issuing.tokens.update(String(token.id), { status: "suspended" }, opts);
+
   await issuingBalanceWorkload(w);
   await pushFundingWorkload(w);
 }
