@@ -246,6 +246,23 @@ test("a card on a v2 USDC financial account: spends USDC, v2 received debit on c
     rds.data.map((x: Obj) => [x.type, x.amount.value, x.amount.currency, x.card_spend.authorization]),
     [["card_spend", 400_000, "usdc", a.id]],
   );
+  // A won dispute gives the USDC back to the wallet, as a v2 received credit.
+  await fetch(`${t.url}/_sandbox/config`, { method: "POST", body: JSON.stringify({ issuing_dispute_outcome: "won" }) });
+  const d = await stripe.issuing.disputes.create(
+    {
+      transaction: String(captured.transactions[0]?.id),
+      evidence: { reason: "fraudulent", fraudulent: { explanation: "Not me" } },
+    },
+    opts,
+  );
+  assert.equal((await stripe.issuing.disputes.submit(d.id, {}, opts)).status, "won");
+  const back = await v2(stripe, "GET", `/v2/money_management/financial_accounts/${fa.id}`, {}, acct);
+  assert.equal(back.balance.available.usdc.value, 2_000_000);
+  const rcs = await v2(stripe, "GET", `/v2/money_management/received_credits`, {}, acct);
+  assert.deepEqual(
+    rcs.data.filter((x: Obj) => x.type === "card_spend").map((x: Obj) => [x.amount.value, x.amount.currency]),
+    [[400_000, "usdc"]],
+  );
   assertLedger(t.sandbox.kernel.store);
 });
 
