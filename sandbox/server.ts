@@ -17,6 +17,7 @@ import { handleControl } from "./controls";
 import { stopLater } from "./resources/later";
 import { handlePage, isPagePath } from "./elements/pages";
 import { handleConnect, isConnectPath } from "./elements/connect/api";
+import { handleIssuingElements, isIssuingElementsPath } from "./elements/issuing/api";
 import { startMailbox, type Mailbox } from "./mailbox";
 
 export type RunningSandbox = {
@@ -157,6 +158,8 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     else if (isPagePath(pathname)) work = handlePage(req, res, kernel);
     // The embedded components: /connect.js and their session-authenticated API (issue 6).
     else if (isConnectPath(pathname)) work = handleConnect(req, res, kernel, idem);
+    // The Issuing Elements stand-in: /stripe.js, its frames and their API (issue 16).
+    else if (isIssuingElementsPath(pathname)) work = handleIssuingElements(req, res, kernel);
     else work = Promise.resolve(sendNotFound(res, method, pathname));
     work.catch((err: unknown) => {
       console.error("sandbox:", err);

@@ -166,3 +166,15 @@ export async function control(
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
+
+/** A nonce for `card`, as the sandbox's Stripe.js mints it in the browser (`createEphemeralKeyNonce`). */
+export async function mintNonce(url: string, card: string): Promise<string> {
+  const res = await fetch(`${url}/issuing-elements/api/ephemeral_key_nonces`, {
+    method: "POST",
+    headers: { authorization: "Bearer pk_test_sandbox", "content-type": "application/json" },
+    body: JSON.stringify({ issuing_card: card }),
+  });
+  const body = (await res.json()) as { nonce: string };
+  if (res.status !== 200) throw new Error(`nonce: ${res.status} ${JSON.stringify(body)}`);
+  return body.nonce;
+}

@@ -86,6 +86,16 @@ export function coerceParams(
 }
 
 function coerce(value: unknown, node: Node, path: string[], scope: Scope): unknown {
+  // A file (`FileData`) arrives as a part of a multipart body (`wire/multipart.ts`), never as a form value.
+  if (node.t === "ref" && node.name === "lib#FileData") {
+    if (isTree(value) && Buffer.isBuffer(value.data)) return value;
+    const p = name(path, scope.mode);
+    throw paramError(
+      "parameter_invalid_string",
+      p,
+      `Invalid ${p}: send it as a file part of a multipart/form-data request.`,
+    );
+  }
   const n = resolve(node);
   const { mode } = scope;
   const p = () => name(path, mode);

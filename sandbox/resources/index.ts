@@ -9,6 +9,7 @@ import { registerTreasury } from "./treasury";
 import { registerMoneyManagement } from "./money-management";
 import { registerIssuingBalanceRoutes } from "./issuing-balance";
 import { registerIssuing } from "./issuing";
+import { registerFileRoutes } from "./files";
 
 /**
  * Every resource module the sandbox serves. To add one: write `sandbox/resources/<name>/`
@@ -25,6 +26,7 @@ export function registerResources(kernel: Kernel): void {
   registerMoneyManagement(kernel);
   registerIssuingBalanceRoutes(kernel);
   registerIssuing(kernel);
+  registerFileRoutes(kernel);
   kernel.expanders.set("acct", (id, ctx) => {
     const row = loadAccount(ctx, id);
     return row && (!ctx.isConnected || ctx.account === id) ? (row.data as unknown as Record<string, unknown>) : null;

@@ -8,6 +8,8 @@ const TABLE = "idempotency";
 const TTL_MS = 24 * 60 * 60 * 1000;
 
 function canonical(value: unknown): string {
+  // An uploaded file (multipart) counts by its content.
+  if (Buffer.isBuffer(value)) return `"sha256:${createHash("sha256").update(value).digest("hex")}"`;
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -10,11 +10,14 @@ import type { Idempotency } from "./idempotency";
 import { coerceParams } from "../contract/coerce";
 import { endpointAt, PLATFORM_DEFAULT_API_VERSION } from "../contract/versions";
 import { Deferred } from "./deferred";
+import { isMultipart, MAX_UPLOAD, parseMultipart } from "./multipart";
 
 /** A request without `Stripe-Version` is served at the platform's default version (see contract/versions.ts). */
 export const DEFAULT_API_VERSION = PLATFORM_DEFAULT_API_VERSION;
 const VERSION_RE = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
 const MAX_BODY = 4 * 1024 * 1024;
+/** A file upload's body: the largest file a purpose takes, plus its parts' headers and the other parameters. */
+const MAX_MULTIPART = MAX_UPLOAD + 64 * 1024;
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -45,16 +48,16 @@ function authenticate(req: IncomingMessage): string {
   return key;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) reject(invalidRequest("Request body too large."));
+      if (size > max) reject(invalidRequest("Request body too large."));
       else chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -156,8 +159,18 @@ export async function handleApi(
       }
       heldKey = scoped;
     }
-    const raw = await readBody(req);
-    const params = method === "POST" ? (mode === "v2" ? parseJsonBody(raw) : parseForm(raw)) : parseForm(queryOf(url));
+    // Only v1 POSTs take multipart bodies (the Files API); a file is at most a purpose's limit.
+    const contentType = header(req, "content-type");
+    const multipart = method === "POST" && mode === "v1" && isMultipart(contentType);
+    const bytes = await readBody(req, multipart ? MAX_MULTIPART : MAX_BODY);
+    const raw = multipart ? "" : bytes.toString("utf8");
+    const params = multipart
+      ? parseMultipart(bytes, contentType ?? "")
+      : method === "POST"
+        ? mode === "v2"
+          ? parseJsonBody(raw)
+          : parseForm(raw)
+        : parseForm(queryOf(url));
     if (idempotent && idemKey) {
       fingerprint = idem.fingerprint(method, pathname, params);
       const previous = idem.find(scoped, nowMs);

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { CARDHOLDER, type AuthParams } from "../../resources/issuing/fixtures";
 import { recordingSdk } from "./harness";
+import { mintNonce } from "../../test-helpers";
 import type { W } from "./workload";
 
 const SHIPPING = {
@@ -167,7 +168,7 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   await stripe.issuing.transactions.retrieve(txn.id, { expand: ["authorization", "card"] }, opts);
   await stripe.issuing.transactions.update(txn.id, { metadata: { note: "taxi" } }, opts);
   await stripe.testHelpers.issuing.transactions.refund(txn.id, { refund_amount: 200 }, opts);
-  await stripe.testHelpers.issuing.transactions.createForceCapture(
+  const forced = await stripe.testHelpers.issuing.transactions.createForceCapture(
     { card: card.id, amount: 700, merchant_data: TAXI },
     opts,
   );
@@ -177,10 +178,20 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
   );
   await stripe.issuing.transactions.list({ card: card.id }, opts);
 
+  // Dispute evidence through the Files API (the SDK's upload host is this server too); a refunded capture cannot be disputed.
+  const receipt = await stripe.files.create(
+    { purpose: "dispute_evidence", file: { data: Buffer.from("%PDF-1.4\n%%EOF\n"), name: "receipt.pdf" } },
+    opts,
+  );
+  await stripe.files.retrieve(receipt.id, {}, opts);
+  await stripe.files.list({ purpose: "dispute_evidence" }, opts);
   const dispute = await stripe.issuing.disputes.create(
     {
-      transaction: txn.id,
-      evidence: { reason: "not_received", not_received: { explanation: "Never arrived" } },
+      transaction: forced.id,
+      evidence: {
+        reason: "not_received",
+        not_received: { explanation: "Never arrived", additional_documentation: receipt.id },
+      },
       metadata: { case: "1" },
     },
     opts,
@@ -191,17 +202,23 @@ export async function issuingWorkload(w: W, acct: string, fa: string): Promise<v
     opts,
   );
   await stripe.issuing.disputes.submit(dispute.id, {}, opts);
-  await stripe.issuing.disputes.retrieve(dispute.id, {}, opts);
+  await stripe.issuing.disputes.retrieve(dispute.id, { expand: ["balance_transactions"] }, opts);
   await stripe.issuing.disputes.list({}, opts);
 
   // The embedded card view's ephemeral key: read the card with its secret, then delete it.
   const key = await stripe.ephemeralKeys.create(
-    { issuing_card: card.id, nonce: "conformance" },
+    { issuing_card: card.id, nonce: await mintNonce(`http://127.0.0.1:${w.port}`, card.id) },
     { ...opts, apiVersion: "2026-10-28.endive" },
   );
   const viewer = recordingSdk(w.port, w.calls, { apiVersion: "2026-10-28.endive" as never });
   await viewer.issuing.cards.retrieve(card.id, { expand: ["number", "cvc"] }, { apiKey: String(key.secret) });
   await stripe.ephemeralKeys.del(key.id, {}, opts);
+
+  // A wallet token (the sandbox control stands in for the cardholder's wallet app), listed, read, suspended.
+  const token = await w.control(`/_sandbox/issuing/cards/${card.id}/tokens`, { wallet_provider: "apple_pay" });
+  await stripe.issuing.tokens.list({ card: card.id }, opts);
+  await stripe.issuing.tokens.retrieve(String(token.id), {}, opts);
+  await stripe.issuing.tokens.update(String(token.id), { status: "suspended" }, opts);
 
   await issuingBalanceWorkload(w);
   await pushFundingWorkload(w);

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startTestSandbox, type TestSandbox } from "../../test-helpers";
+import { mintNonce, startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { api, fundedAccount, MEMBER, OWNER, session } from "./test-setup";
 import { stablecoinAccount, v2 } from "../../resources/money-management/fixtures";
 
@@ -64,7 +64,9 @@ test("cards: an owner creates a cardholder and a virtual card, searches, freezes
   );
 
   // Reveal: the app makes an ephemeral key for the card and nonce; the page never sees more than that card.
-  const nonce = "nonce-1";
+  const minted = await call("POST", `/issuing/cards/${ic.body.id}/nonce`, {});
+  assert.equal(minted.status, 200, JSON.stringify(minted.body));
+  const nonce = String(minted.body.nonce);
   const ek = await t.stripe.ephemeralKeys.create(
     { issuing_card: ic.body.id, nonce },
     { apiVersion: "2026-10-28.endive", stripeAccount: acct },
@@ -134,13 +136,18 @@ test("cards: a member sees cards but every management request is refused; other 
   const other = api(t.url, await session(t.stripe, b.acct, OWNER));
   assert.equal((await other("GET", `/issuing/cards/${ic.body.id}`)).status, 404);
   assert.equal((await other("POST", `/issuing/cards/${ic.body.id}/status`, { status: "canceled" })).status, 404);
+  const n = await mintNonce(t.url, ic.body.id);
+  assert.equal(
+    (await other("POST", `/issuing/cards/${ic.body.id}/nonce`, {})).status,
+    404,
+    "no nonce for another account's card",
+  );
   const ek = await t.stripe.ephemeralKeys.create(
-    { issuing_card: ic.body.id, nonce: "n" },
+    { issuing_card: ic.body.id, nonce: n },
     { apiVersion: "2026-10-28.endive", stripeAccount: a.acct },
   );
   assert.equal(
-    (await other("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: ek.secret, nonce: "n" }))
-      .status,
+    (await other("POST", `/issuing/cards/${ic.body.id}/reveal`, { ephemeral_key_secret: ek.secret, nonce: n })).status,
     404,
     "even with a valid key, another session cannot read the card",
   );

@@ -1,4 +1,6 @@
 import { ApiError } from "../../wire/errors";
+import { runNow } from "../../resources/later";
+import { mintNonce } from "../../resources/issuing/nonces";
 import { minorUnits, objectId, ok, page, text, type Op, type OpCall } from "./operations";
 
 /** Issuing components: list/search, cardholders, cards, status, spending controls, reveal, disputes. */
@@ -207,6 +209,17 @@ export const issuingOps: Op[] = [
         params: { spending_controls: controls },
         idempotencyKey: c.idempotencyKey,
       });
+    },
+  },
+  {
+    // The component makes the nonce for the card it shows (as Stripe's does), then asks the app's fetchEphemeralKey.
+    method: "POST",
+    path: "/issuing/cards/:card/nonce",
+    grants: VIEW,
+    run: async (c) => {
+      const mine = await c.v1({ method: "GET", path: `/v1/issuing/cards/${card(c)}` });
+      if (mine.status !== 200) return mine;
+      return ok({ nonce: await runNow(c.kernel, (ctx) => mintNonce(ctx, card(c))) });
     },
   },
   {

@@ -26,7 +26,25 @@ export function cardNumber(ctx: Ctx): string {
 export function renderCard(ctx: Ctx, row: { data: Stripe.Issuing.Card }): Stripe.Issuing.Card {
   const holderId = row.data.cardholder as unknown as string;
   const holder = ctx.tx.get<Stripe.Issuing.Cardholder>(TABLES.cardholders, holderId)?.data;
-  return { ...row.data, cardholder: holder ?? (holderId as unknown as Stripe.Issuing.Cardholder) };
+  return {
+    ...row.data,
+    cardholder: holder ?? (holderId as unknown as Stripe.Issuing.Cardholder),
+    wallets: walletsOf(holder),
+  };
+}
+
+/**
+ * Wallet eligibility as the cardholder is now: a wallet verifies the cardholder by "phone_number or
+ * email", and "a 'card not supported' error displays if neither field is set"
+ * (docs.stripe.com/issuing/cards/digital-wallets).
+ */
+export const walletContact = (holder: Stripe.Issuing.Cardholder | undefined): boolean =>
+  !!(holder?.phone_number || holder?.email);
+
+function walletsOf(holder: Stripe.Issuing.Cardholder | undefined): Stripe.Issuing.Card.Wallets {
+  const eligible = walletContact(holder);
+  const wallet = { eligible, ineligible_reason: eligible ? null : ("missing_cardholder_contact" as const) };
+  return { apple_pay: wallet, google_pay: { ...wallet }, primary_account_identifier: null };
 }
 
 /** Stores a card and emits `issuing_card.created` / `.updated` (with `previous_attributes`). */

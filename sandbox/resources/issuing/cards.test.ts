@@ -1,7 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type Stripe from "stripe";
-import { errorParts, sdk, startTestSandbox, type TestSandbox } from "../../test-helpers";
+import { errorParts, mintNonce, sdk, startTestSandbox, type TestSandbox } from "../../test-helpers";
 import { assertLedger } from "../../ledger/invariants";
 import { stablecoinAccount, usdcFa, v2, type Obj } from "../money-management/fixtures";
 import { authorize, CARDHOLDER, fundedCard, lastReason, LEAD_CARDHOLDER, onV2, type IssuingSetup } from "./fixtures";
@@ -29,13 +29,14 @@ test("card details: brand/last4/expiry, number and cvc only with expand on retri
     stripe.issuing.cards.list({ expand: ["data.number"] }, s.opts),
     (e: Stripe.errors.StripeError) => e.statusCode === 400 && e.param === "expand",
   );
+  const nonce = await mintNonce(t.url, s.card);
   await assert.rejects(
-    stripe.ephemeralKeys.create({ issuing_card: s.card, nonce: "n1" }, s.opts),
+    stripe.ephemeralKeys.create({ issuing_card: s.card, nonce }, s.opts),
     /apiVersion/,
     "the SDK insists on an explicit version",
   );
   const key = await stripe.ephemeralKeys.create(
-    { issuing_card: s.card, nonce: "n1" },
+    { issuing_card: s.card, nonce },
     { ...s.opts, apiVersion: "2026-10-28.endive" },
   );
   assert.equal(key.object, "ephemeral_key");
@@ -244,6 +245,23 @@ test("a card on a v2 USDC financial account: spends USDC, v2 received debit on c
   assert.deepEqual(
     rds.data.map((x: Obj) => [x.type, x.amount.value, x.amount.currency, x.card_spend.authorization]),
     [["card_spend", 400_000, "usdc", a.id]],
+  );
+  // A won dispute gives the USDC back to the wallet, as a v2 received credit.
+  await fetch(`${t.url}/_sandbox/config`, { method: "POST", body: JSON.stringify({ issuing_dispute_outcome: "won" }) });
+  const d = await stripe.issuing.disputes.create(
+    {
+      transaction: String(captured.transactions[0]?.id),
+      evidence: { reason: "fraudulent", fraudulent: { explanation: "Not me" } },
+    },
+    opts,
+  );
+  assert.equal((await stripe.issuing.disputes.submit(d.id, {}, opts)).status, "won");
+  const back = await v2(stripe, "GET", `/v2/money_management/financial_accounts/${fa.id}`, {}, acct);
+  assert.equal(back.balance.available.usdc.value, 2_000_000);
+  const rcs = await v2(stripe, "GET", `/v2/money_management/received_credits`, {}, acct);
+  assert.deepEqual(
+    rcs.data.filter((x: Obj) => x.type === "card_spend").map((x: Obj) => [x.amount.value, x.amount.currency]),
+    [[400_000, "usdc"]],
   );
   assertLedger(t.sandbox.kernel.store);
 });

@@ -5,9 +5,10 @@ import { registerAuthorizationRoutes } from "./authorizations";
 import { registerTransactionRoutes } from "./transactions";
 import { registerDisputeRoutes } from "./disputes";
 import { registerEphemeralKeys } from "./ephemeral-keys";
+import { registerTokenRoutes } from "./tokens";
 
 /**
- * Sandbox Issuing: cardholders, cards (+ shipping helpers), authorizations (+ helpers), transactions, disputes, ephemeral keys.
+ * Sandbox Issuing: cardholders, cards (+ shipping helpers), authorizations (+ helpers), transactions, disputes, ephemeral keys, wallet tokens.
  * Their balance transactions (cards on the Issuing balance) are served by `issuing-balance/balance-transactions.ts`.
  */
 export function registerIssuing(kernel: Kernel): void {
@@ -17,4 +18,5 @@ export function registerIssuing(kernel: Kernel): void {
   registerTransactionRoutes(kernel);
   registerDisputeRoutes(kernel);
   registerEphemeralKeys(kernel);
+  registerTokenRoutes(kernel);
 }

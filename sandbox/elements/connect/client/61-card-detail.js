@@ -174,7 +174,7 @@ class CardDetail {
         h("p", { class: "alert", role: "alert", text: "Revealing card details needs the fetchEphemeralKey option." }),
       );
     try {
-      const nonce = newKey();
+      const { nonce } = await this.api("POST", `/issuing/cards/${encodeURIComponent(this.card.id)}/nonce`, {});
       const key = await fetchKey({ issuingCard: this.card.id, nonce });
       if (!key || key.issuingCard !== this.card.id || key.nonce !== nonce || typeof key.ephemeralKeySecret !== "string")
         throw new ConnectError("invalid_request_error", "fetchEphemeralKey answered for another card or nonce.");
