@@ -24,7 +24,10 @@ test("stripe mode allows Stripe's connect.js origin and not the sandbox", () => 
     sandboxPublicUrl: "http://127.0.0.1:12111",
     dev: false,
   });
-  assert.equal(directive(csp, "script-src"), "script-src 'self' 'nonce-n' https://connect-js.stripe.com");
+  assert.equal(
+    directive(csp, "script-src"),
+    "script-src 'self' 'nonce-n' https://connect-js.stripe.com https://js.stripe.com",
+  );
   assert.ok(!csp.includes("127.0.0.1"));
   assert.match(directive(csp, "frame-src"), /https:\/\/connect-js\.stripe\.com/);
 });

@@ -1,6 +1,6 @@
 /**
  * The Content Security Policy for pages: scripts only from this app (with the request's nonce)
- * and from the connect.js origin of the current mode; nothing else.
+ * and from the connect.js origin of the current mode (and Stripe.js in stripe mode); nothing else.
  */
 export const STRIPE_CONNECT_JS_URL = "https://connect-js.stripe.com/v1.0/connect.js";
 
@@ -23,7 +23,8 @@ export function contentSecurityPolicy(opts: {
   const frames = opts.mode === "stripe" ? ["https://connect-js.stripe.com", "https://js.stripe.com"] : [connectOrigin];
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${opts.nonce}' ${connectOrigin}${opts.dev ? " 'unsafe-eval'" : ""}`,
+    // Stripe mode also loads Stripe.js (Issuing Elements show card details); the sandbox serves its stand-in.
+    `script-src 'self' 'nonce-${opts.nonce}' ${connectOrigin}${opts.mode === "stripe" ? " https://js.stripe.com" : ""}${opts.dev ? " 'unsafe-eval'" : ""}`,
     // Inline styles: Tailwind's runtime-free CSS is a file, but React and the components set style attributes.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${opts.mode === "stripe" ? " https://*.stripe.com" : ` ${connectOrigin}`}`,

@@ -29,6 +29,7 @@ const KINDS: Record<string, Kind> = {
   "card.physical_ordered": fixed("Physical card ordered", "Ordered a physical card"),
   "card.created": fixed("Card created", "Created a virtual card"),
   "card.activated": fixed("Card activated", "Activated a delivered card"),
+  "card.details_revealed": fixed("Card details shown", "Showed a card's number and PIN"),
   "money.payout": fixed("Money sent", "Sent money to a bank account"),
   "money.inbound_transfer": fixed("Money pulled in", "Pulled money in from a linked bank account"),
   "bank_account.link_started": fixed("Bank account linking", "Started linking a bank account"),

@@ -28,7 +28,10 @@ export const connectActions = {
     },
   }),
 
-  /** Lets the embedded card view reveal one card's number: only for the business's own cards. */
+  /**
+   * Lets the embedded card view or Issuing Elements reveal one card's number and PIN: only for the
+   * business's own cards, after a recent proof of identity; audited.
+   */
   createIssuingEphemeralKey: businessSpec({
     permission: "cards.manage",
     stepUp: true,
@@ -46,5 +49,6 @@ export const connectActions = {
         return fail("not_found", undefined, "That card could not be found.");
       }
     },
+    audit: (input) => ({ action: "card.details_revealed", target: input.issuingCard }),
   }),
 };
