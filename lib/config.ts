@@ -24,6 +24,14 @@ export function publishableKey(): string {
   return stripeMode() === "stripe" ? process.env.STRIPE_PUBLISHABLE_KEY || "" : "pk_test_sandbox_issuing_console";
 }
 
+/** Where the browser gets Stripe.js for Issuing Elements: Stripe's loader, or the sandbox's stand-in (which it then uses). */
+export function stripeJsSource(): { publishableKey: string; sandboxScript: string | null } {
+  return {
+    publishableKey: publishableKey(),
+    sandboxScript: stripeMode() === "sandbox" ? `${sandboxPublicUrl()}/stripe.js` : null,
+  };
+}
+
 /** The key the app uses against the sandbox; any sk_test_ key is accepted there. */
 export const SANDBOX_SECRET_KEY = "sk_test_sandbox_issuing_console";
 

@@ -105,26 +105,21 @@ export function CardDetailsReveal({
   };
 
   return (
-    <section aria-labelledby={`details-${cardId}`} className="space-y-3" data-testid="card-details">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 id={`details-${cardId}`} className="text-sm font-semibold text-slate-900">
-          Card details
-        </h3>
-        {state === "shown" ? (
-          <button type="button" onClick={hide} className="text-sm font-medium text-slate-700 underline">
-            Hide details
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={() => void show()}
-            disabled={state === "loading"}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-          >
-            {state === "loading" ? "Opening…" : "Show number and PIN"}
-          </button>
-        )}
-      </div>
+    <div className="mt-2 space-y-3" data-testid="card-details">
+      {state === "shown" ? (
+        <button type="button" onClick={hide} className="text-sm font-medium text-slate-700 underline">
+          Hide details
+        </button>
+      ) : (
+        <button
+          type="button"
+          onClick={() => void show()}
+          disabled={state === "loading"}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+        >
+          {state === "loading" ? "Opening…" : "Show number and PIN"}
+        </button>
+      )}
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error}
@@ -139,6 +134,6 @@ export function CardDetailsReveal({
         ))}
       </dl>
       <div ref={copySlot} className={state === "shown" ? "h-8 w-32" : "hidden"} />
-    </section>
+    </div>
   );
 }

@@ -15,6 +15,9 @@ import { PhysicalCardPanel } from "./physical-card-panel";
 import { CardLifecycle } from "./card-lifecycle";
 import { DeclineReason } from "@/components/cards/decline-reason";
 import { FraudWarningBanner } from "@/components/cards/fraud-warning-banner";
+import { CardDetailsReveal } from "@/components/cards/card-details-reveal";
+import { stripeJsSource } from "@/lib/config";
+import { createIssuingEphemeralKey } from "../../connect-actions";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -86,6 +89,11 @@ export default async function CardPage({
       <FraudWarningBanner warning={card.latest_fraud_warning} />
       <CardLifecycle card={card} businessId={ctx.business.id} />
       <PhysicalCardPanel card={card} canManage={can(ctx.role, "cards.manage")} />
+      {can(ctx.role, "cards.manage") && card.status !== "canceled" ? (
+        <Panel title="Card details">
+          <CardDetailsReveal cardId={card.id} source={stripeJsSource()} createKey={createIssuingEphemeralKey} />
+        </Panel>
+      ) : null}
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
           <p className="mt-2 text-sm">

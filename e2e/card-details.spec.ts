@@ -1,0 +1,62 @@
+import { expect, test, type Page, type Response } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "./helpers";
+import { acmeCardPath } from "./pages";
+
+/** Every response body of our app (not the sandbox's frames) from now on, for the leak check. */
+function appBodies(page: Page, appOrigin: string): string[] {
+  const bodies: string[] = [];
+  page.on("response", (res: Response) => {
+    if (new URL(res.url()).origin !== appOrigin) return;
+    void res.text().then(
+      (t) => bodies.push(t),
+      () => {},
+    );
+  });
+  return bodies;
+}
+
+test("the owner sees a card's number and PIN in Stripe's frames after re-entering the password; our app never sends the number", async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, "owner@us.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const cardPath = await acmeCardPath(page);
+
+  // An old proof: showing the details asks for the password first.
+  await page.goto("/account/sessions");
+  await page.getByRole("button", { name: "Ask for my password next time" }).click();
+  await page.getByRole("button", { name: "Ask next time" }).click();
+  await expect(page.getByTestId("toast")).toHaveText("The next sensitive action will ask for your password.");
+
+  const bodies = appBodies(page, new URL(baseURL!).origin);
+  await page.goto(cardPath);
+  const last4 = (await page.getByTestId("card-title").innerText()).slice(-4);
+  await page.getByRole("button", { name: "Show number and PIN" }).click();
+  const ask = page.getByRole("alertdialog", { name: "Confirm it's you" });
+  await ask.getByLabel("Password").fill(DEMO_PASSWORD);
+  await ask.getByRole("button", { name: "Confirm" }).click();
+
+  const number = page.frameLocator('[data-testid="issuingCardNumberDisplay"] iframe').locator("#value");
+  await expect(number).toHaveText(new RegExp(`^\\d{4} \\d{4} \\d{4} ${last4}$`));
+  await expect(page.frameLocator('[data-testid="issuingCardCvcDisplay"] iframe').locator("#value")).toHaveText(
+    /^\d{3}$/,
+  );
+  await expect(page.frameLocator('[data-testid="issuingCardPinDisplay"] iframe').locator("#value")).toHaveText(
+    /^\d{4}$/,
+  );
+  const digits = (await number.innerText()).replace(/\s/g, "");
+
+  // The number is in the sandbox's frame only: not in our page's DOM, nor in any response of our app.
+  expect(await page.content()).not.toContain(digits);
+  await page.waitForLoadState("networkidle");
+  expect(bodies.length).toBeGreaterThan(0);
+  expect(bodies.filter((b) => b.includes(digits) || b.includes(digits.match(/.{4}/g)!.join(" ")))).toEqual([]);
+
+  await page.getByRole("button", { name: "Hide details" }).click();
+  await expect(page.locator('[data-testid="issuingCardNumberDisplay"] iframe')).toHaveCount(0);
+
+  // The reveal is on the activity log.
+  await page.goto("/activity");
+  await expect(page.getByText("Showed a card's number and PIN").first()).toBeVisible();
+});
