@@ -40,9 +40,13 @@ export async function ownCard(stripe: Stripe, holder: Holder, cardId: string): P
  * for it is their own freeze. A card an owner or admin froze (on the card page or in the card list)
  * stays frozen until they unfreeze it.
  */
-export async function mayUnfreeze(db: DbOrTx, holder: Holder, cardId: string): Promise<boolean> {
+export async function mayUnfreeze(
+  db: DbOrTx,
+  holder: { businessId: string; userId: string },
+  cardId: string,
+): Promise<boolean> {
   const last = await lastAuditOn(db, {
-    businessId: holder.business.id,
+    businessId: holder.businessId,
     target: cardId,
     actions: [OWN_FROZEN, OWN_UNFROZEN],
   });
@@ -92,7 +96,7 @@ export async function unfreezeOwnCard(
   const card = await ownCard(stripe, holder, input.card);
   if (!card) return NOT_FOUND;
   if (card.status !== "inactive") return fail("validation_failed", { _form: `This card is ${card.status}.` });
-  if (!(await mayUnfreeze(db, holder, card.id)))
+  if (!(await mayUnfreeze(db, { businessId: holder.business.id, userId: holder.userId }, card.id)))
     return fail(
       "forbidden",
       undefined,

@@ -10,6 +10,8 @@ import { cardFunding } from "@/lib/cards/funding";
 import { limitUsage } from "@/lib/cards/spending";
 import { formatMoney } from "@/lib/money";
 import { currentBalance } from "@/lib/wallet/balance";
+import { can } from "@/lib/auth/permissions";
+import { ReplacementPanel } from "./replacement-panel";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -74,6 +76,7 @@ export default async function CardPage({
           {card.status}
         </span>
       </header>
+      <ReplacementPanel accountId={accountId} card={card} canManage={can(ctx.role, "cards.manage")} />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
           <p className="mt-2 text-sm">
