@@ -28,15 +28,18 @@ export async function ReplacementPanel({
   canManage,
 }: {
   accountId: string;
-  card: { id: string; status: string };
+  card: { id: string; status: string; cancellation_reason: string | null };
   canManage: boolean;
 }) {
   const links = await cardReplacementLinks(getDb(), { accountId, cardId: card.id });
   const replaceable = canManage && card.status !== "canceled" && !links.replacedBy;
-  if (!links.replacedBy && !links.replacementFor && !replaceable) return null;
+  if (!links.replacedBy && !links.replacementFor && !replaceable && !card.cancellation_reason) return null;
   return (
     <Panel title="Replacement" data-testid="card-replacement">
       <div className="mt-2 space-y-2 text-sm">
+        {card.cancellation_reason ? (
+          <p data-testid="cancellation-reason">Canceled as {card.cancellation_reason.replace(/_/g, " ")}.</p>
+        ) : null}
         {links.replacedBy ? (
           <p data-testid="replaced-by">
             Replaced by{" "}
