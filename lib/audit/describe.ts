@@ -26,6 +26,12 @@ const KINDS: Record<string, Kind> = {
   "team.member_removed": fixed("Teammate removed", "Removed a teammate"),
   "rules.updated": fixed("Spending rules", "Updated the card spending rules"),
   "card.renamed": fixed("Card renamed", "Renamed a card"),
+  "card.replaced": {
+    label: "Card replaced",
+    sentence: (d) => `Replaced a card (${text(d.reason, "replaced")}) with a new one`,
+  },
+  "card.frozen_by_cardholder": fixed("Card frozen by its holder", "Froze their own card"),
+  "card.unfrozen_by_cardholder": fixed("Card unfrozen by its holder", "Unfroze their own card"),
   "money.payout": fixed("Money sent", "Sent money to a bank account"),
   "money.inbound_transfer": fixed("Money pulled in", "Pulled money in from a linked bank account"),
   "bank_account.link_started": fixed("Bank account linking", "Started linking a bank account"),
