@@ -71,6 +71,15 @@ describeEachDatabase("inviting a cardholder", (database) => {
       .where(and(eq(memberships.userId, invitee.id), eq(memberships.businessId, business.id)));
     assert.equal(m?.role, "cardholder");
     assert.equal(m?.cardholderId, holder.id);
+
+    // Someone already in the team is refused before any cardholder is made.
+    const again = await inviteCardholder(db, stripe, who, { ...input, clientToken: crypto.randomUUID() });
+    assert.equal(!again.ok && again.error.fields?.email, `${invitee.email} is already in your team.`);
+    const holders = await stripe.issuing.cardholders.list(
+      { email: invitee.email },
+      { stripeAccount: business.stripeAccountId! },
+    );
+    assert.equal(holders.data.length, 1);
   });
 
   test("an existing cardholder must be the business's own", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
+import { isMemberByEmail } from "@/db/queries/memberships";
 import type { Business } from "@/db/schema";
 import { fail, ok, type ActionResult } from "@/lib/errors";
 import { applyCardholder } from "@/lib/events/read-models";
@@ -129,6 +130,9 @@ export async function inviteCardholder(
   const accountId = business.stripeAccountId;
   if (!accountId)
     return fail("validation_failed", { _form: "Finish setting up your business before inviting cardholders." });
+  // Before any cardholder is made: a teammate already in the business can't be invited again.
+  if (await isMemberByEmail(db, { businessId: business.id, email: input.email }))
+    return fail("validation_failed", { email: `${input.email} is already in your team.` });
   let holder: { id: string; name: string };
   if (input.cardholder !== "new") {
     const found = await existingCardholder(stripe, accountId, input.cardholder);
