@@ -48,7 +48,9 @@ export default async function TeamPage() {
         <p className="mt-1 text-sm text-slate-600">
           {canManage
             ? `Invite people to ${businessName} and choose what they can do.`
-            : `People with access to ${businessName}. Only an owner can invite people or change roles.`}
+            : canInviteCardholders
+              ? `People with access to ${businessName}. You can invite cardholders; only an owner can invite teammates or change roles.`
+              : `People with access to ${businessName}. Only an owner can invite people or change roles.`}
         </p>
       </div>
 
