@@ -57,6 +57,8 @@ function actorFor(key: string, entry: ActionEntry): Actor {
   if (entry.endsEverySession) return world.signedOut;
   if (entry.countsWrongAnswers) return guesser;
   if (entry.access.who === "self" && !entry.ownSession) return newcomer;
+  // A cardholder's own actions: only the card's cardholder reaches their validation.
+  if (entry.access.who === "business" && entry.access.permission === "cards.own") return world.victim.cardholder;
   return world.victim.owner;
 }
 

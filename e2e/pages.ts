@@ -7,8 +7,15 @@ import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { US_NAME, issueCard, sandboxStripe } from "./admin-helpers";
 import { signIn } from "./helpers";
 
-export type DemoUser = "owner@us.test" | "owner@mx.test" | "owner@uk.test" | "admin@platform.test";
-export const DEMO_USERS: DemoUser[] = ["owner@us.test", "owner@mx.test", "owner@uk.test", "admin@platform.test"];
+export type DemoUser =
+  "owner@us.test" | "owner@mx.test" | "owner@uk.test" | "admin@platform.test" | "cardholder@us.test";
+export const DEMO_USERS: DemoUser[] = [
+  "owner@us.test",
+  "owner@mx.test",
+  "owner@uk.test",
+  "admin@platform.test",
+  "cardholder@us.test",
+];
 
 export interface PageVisit {
   /** A short human name, e.g. "US owner: card detail". */
@@ -99,6 +106,7 @@ export const PAGES: PageRoute[] = [
     visits: [
       { name: "root, signed out (→ sign-in)", as: null, path: "/", landsOn: /\/sign-in$/ },
       { name: "root, US owner (→ dashboard)", as: "owner@us.test", path: "/", landsOn: /\/dashboard$/ },
+      { name: "root, cardholder (→ my cards)", as: "cardholder@us.test", path: "/", landsOn: /\/my-cards$/ },
     ],
   },
   { route: "/sign-in", visits: [{ name: "sign-in", as: null, path: "/sign-in" }] },
@@ -145,6 +153,7 @@ export const PAGES: PageRoute[] = [
   { route: "/cards/[id]", visits: [{ name: "US owner: card detail", as: "owner@us.test", path: acmeCardPath }] },
   { route: "/wallet", visits: [{ name: "MX owner: wallet", as: "owner@mx.test", path: "/wallet" }] },
   { route: "/payouts", visits: [{ name: "MX owner: payouts", as: "owner@mx.test", path: "/payouts" }] },
+  { route: "/my-cards", visits: [{ name: "cardholder: my cards", as: "cardholder@us.test", path: "/my-cards" }] },
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
   { route: "/activity", visits: [{ name: "US owner: activity", as: "owner@us.test", path: "/activity" }] },
   {
@@ -242,6 +251,6 @@ export async function signInAs(target: Page | BrowserContext, email: string, pas
   const isPage = "goto" in target;
   const page = isPage ? target : await target.newPage();
   await signIn(page, email, password);
-  await expect(page).toHaveURL(email === "admin@platform.test" ? /\/admin$/ : /\/(dashboard|onboarding)$/);
+  await expect(page).toHaveURL(email === "admin@platform.test" ? /\/admin$/ : /\/(dashboard|onboarding|my-cards)$/);
   if (!isPage) await page.close();
 }

@@ -205,6 +205,66 @@ test.describe("against a victim business", () => {
     expect(calls.length).toBeGreaterThan(15);
   });
 
+  test("cardholders (another business's, and another of the victim's own) are refused every business action, the victim's card and every business page", async () => {
+    const v = world.victim;
+    const businessEntries = survivable.filter(([, e]) => e.access.who === "business");
+    for (const actor of [world.attackers.cardholder, v.otherCardholder]) {
+      const calls = await pool(businessEntries, 4, ([key, entry]) => callEntry(actor, key, entry, v));
+      log(calls);
+      for (const c of calls) {
+        const entry = ACTIONS[c.key]!;
+        expectNoServerError(c);
+        if (actor === world.attackers.cardholder) expectNoLeak(c, world);
+        if (expectedForRole(entry, "cardholder") === "forbidden")
+          expect(errorCode(c.answer.result), `a cardholder lacks it: ${describe(c)}`).toBe("forbidden");
+        // Their own cards only: the victim's card is another cardholder's.
+        else expectRefused(c, ["not_found"]);
+      }
+      for (const path of [
+        "/dashboard",
+        "/cards",
+        `/cards/${v.cardId}`,
+        "/team",
+        "/money",
+        "/activity",
+        "/sandbox-tools",
+      ]) {
+        const page = await actor.get(path);
+        expect(page.status, `${actor.name} GET ${path}`).toBe(403);
+        // Only what the request itself named (the card id in the path) comes back to another business's cardholder.
+        if (actor === world.attackers.cardholder)
+          expect(
+            v.secrets.filter((secret) => !path.includes(secret) && page.body.includes(secret)),
+            `${actor.name} GET ${path}`,
+          ).toEqual([]);
+      }
+      const mine = await actor.get("/my-cards");
+      expect(mine.status, `${actor.name} GET /my-cards`).toBe(200);
+      expect(mine.body).not.toContain(v.cardId);
+      if (actor === world.attackers.cardholder)
+        expect(v.secrets.filter((secret) => mine.body.includes(secret))).toEqual([]);
+      console.log(`${actor.name}: ${calls.length} business actions refused`);
+    }
+  });
+
+  test("owners, admins and members (the victim's own too) are refused the cardholder's own actions and pages", async () => {
+    const v = world.victim;
+    const own = actionEntries.filter(([, e]) => e.access.who === "business" && e.access.permission === "cards.own");
+    expect(own.length).toBe(3);
+    const actors: Actor[] = [v.owner, v.member, world.attackers.owner, world.attackers.admin, world.attackers.member];
+    const jobs = actors.flatMap((actor) => own.map(([key, entry]) => ({ actor, key, entry })));
+    const calls = await pool(jobs, 4, ({ actor, key, entry }) => callEntry(actor, key, entry, v));
+    for (const c of calls) {
+      expectNoServerError(c);
+      expect(errorCode(c.answer.result), describe(c)).toBe("forbidden");
+    }
+    for (const actor of actors) expect((await actor.get("/my-cards")).status, actor.name).toBe(403);
+    // The victim's cardholder sees their card, and only theirs.
+    const mine = await v.cardholder.get("/my-cards");
+    expect(mine.status).toBe(200);
+    expect(mine.body).toContain(v.cardId);
+  });
+
   test("business users (the victim's own owner and another business's) are refused every platform action and admin surface", async () => {
     const v = world.victim;
     const actors: Actor[] = [v.owner, world.attackers.owner, world.attackers.admin, world.attackers.member];
@@ -267,10 +327,16 @@ test.describe("against a victim business", () => {
     await ok(v.owner, "app/(business)/team/actions.ts#revokeInviteAction");
     await ok(v.owner, "app/(business)/team/actions.ts#changeRoleAction");
     await ok(v.owner, "app/(business)/team/actions.ts#removeMemberAction");
+    // Before the admin's freeze of every card: the cardholder's own freeze, then unfreeze.
+    await ok(v.cardholder, "app/(cardholder)/my-cards/actions.ts#freezeOwnCardAction");
+    await ok(v.cardholder, "app/(cardholder)/my-cards/actions.ts#unfreezeOwnCardAction");
     await ok(world.admin, "app/(platform)/admin/accounts/[id]/actions.ts#freezeAction");
     await ok(world.admin, "app/(platform)/admin/accounts/[id]/actions.ts#onboardingLinkAction");
     await ok(world.admin, "app/(platform)/admin/rules/actions.ts#previewRulesAction");
     await ok(world.admin, "app/(platform)/admin/treasury/actions.ts#revealAction");
+    await ok(v.owner, "app/(business)/team/actions.ts#inviteCardholderAction");
+    // Last: it cancels the victim's card (as stolen) and issues its replacement.
+    await ok(v.cardholder, "app/(cardholder)/my-cards/actions.ts#reportCardAction");
     const events = await callEntry(
       world.admin,
       "app/(platform)/admin/events/actions.ts#replayAction",

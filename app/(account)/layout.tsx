@@ -6,7 +6,10 @@ import { requireViewer } from "@/lib/auth/session";
 /** The signed-in person's own account (any role): sign-in security and sessions. */
 export default async function AccountLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
-  const home = homePathFor(viewer.user);
+  const home = homePathFor(
+    viewer.user,
+    viewer.memberships.map((m) => m.role),
+  );
   return (
     <AppShell
       area="Account"

@@ -142,3 +142,23 @@ export async function activityFilterOptions(db: DbOrTx, { businessId }: { busine
   for (const r of [...members, ...actors]) if (r.userId && !people.has(r.userId)) people.set(r.userId, toActor(r));
   return { people: [...people.values()], kinds: kinds.map((k) => k.action) };
 }
+
+/** The newest audit row of one of `actions` on `target` in the business (say, who last froze a card), or undefined. */
+export async function lastAuditOn(
+  db: DbOrTx,
+  { businessId, target, actions }: { businessId: string; target: string; actions: string[] },
+): Promise<{ action: string; actorUserId: string | null } | undefined> {
+  const [last] = await db
+    .select({ action: auditLog.action, actorUserId: auditLog.actorUserId })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.businessId, businessId),
+        eq(auditLog.target, target),
+        or(...actions.map((a) => eq(auditLog.action, a))),
+      ),
+    )
+    .orderBy(desc(auditLog.createdAt))
+    .limit(1);
+  return last;
+}

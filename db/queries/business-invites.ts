@@ -82,6 +82,7 @@ export type NewBusinessInvite = {
   businessId: string;
   email: string;
   role: BusinessInvite["role"];
+  cardholderId?: string | null;
   tokenHash: string;
   invitedBy: string;
   expiresAt: Date;

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { cardholders } from "@/db/schema";
 import { upsertNewer } from "@/db/upsert";
@@ -7,12 +7,12 @@ export async function upsertCardholder(db: DbOrTx, row: typeof cardholders.$infe
   await upsertNewer(db, cardholders, row);
 }
 
-/** The business's cardholders from the read model, newest first (the filter is the account). */
-export async function listCardholders(db: DbOrTx, { accountId, limit = 100 }: { accountId: string; limit?: number }) {
+/** The business's Issuing cardholders from the read model, by name (the account filters). */
+export async function listCardholders(db: DbOrTx, { accountId, limit = 200 }: { accountId: string; limit?: number }) {
   return db
-    .select({ id: cardholders.id, name: cardholders.name, status: cardholders.status })
+    .select({ id: cardholders.id, name: cardholders.name, email: cardholders.email, status: cardholders.status })
     .from(cardholders)
     .where(eq(cardholders.accountId, accountId))
-    .orderBy(desc(cardholders.objectCreatedAt))
+    .orderBy(asc(cardholders.name))
     .limit(limit);
 }

@@ -6,9 +6,9 @@ import { businesses, memberships, users, type Business, type Membership, type Me
 export function membershipsOf(
   db: DbOrTx,
   { userId }: { userId: string },
-): Promise<Array<{ business: Business; role: MembershipRole }>> {
+): Promise<Array<{ business: Business; role: MembershipRole; cardholderId: string | null }>> {
   return db
-    .select({ business: businesses, role: memberships.role })
+    .select({ business: businesses, role: memberships.role, cardholderId: memberships.cardholderId })
     .from(memberships)
     .innerJoin(businesses, eq(businesses.id, memberships.businessId))
     .where(eq(memberships.userId, userId))
@@ -62,14 +62,19 @@ export async function isMemberByEmail(
 const theMembership = (businessId: string, membershipId: string) =>
   and(eq(memberships.id, membershipId), eq(memberships.businessId, businessId));
 
-/** Adds the user to the business; undefined when they already belong to it. */
+/** Adds the user to the business (a cardholder with their Issuing cardholder); undefined when they already belong to it. */
 export async function addMembership(
   db: DbOrTx,
-  { businessId, userId, role }: { businessId: string; userId: string; role: MembershipRole },
+  {
+    businessId,
+    userId,
+    role,
+    cardholderId = null,
+  }: { businessId: string; userId: string; role: MembershipRole; cardholderId?: string | null },
 ): Promise<{ id: string } | undefined> {
   const [joined] = await db
     .insert(memberships)
-    .values({ userId, businessId, role })
+    .values({ userId, businessId, role, cardholderId })
     .onConflictDoNothing()
     .returning({ id: memberships.id });
   return joined;

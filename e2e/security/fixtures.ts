@@ -144,6 +144,59 @@ async function addTeammate(
   return Object.assign(person, { email: placeholder });
 }
 
+/**
+ * Invites someone as a cardholder of the owner's business (linking `cardholder`, or creating one when
+ * "new") and has a new user sign up and accept: they land on /my-cards.
+ */
+async function addCardholder(
+  baseURL: string,
+  owner: Actor,
+  label: string,
+  name: string,
+  cardholder: string,
+): Promise<Actor & { email: string }> {
+  const email = uniqueEmail(`sec-${label.replace(/\W+/g, "-").toLowerCase()}`);
+  const [first, last] = name.split(" ");
+  const invited = await call(owner, "app/(business)/team/actions.ts#inviteCardholderAction", "/team", [
+    {},
+    {
+      form: {
+        clientToken: randomUUID(),
+        email,
+        cardholder,
+        ...(cardholder === "new"
+          ? {
+              firstName: first!,
+              lastName: last!,
+              line1: "1 Main St",
+              city: "San Francisco",
+              state: "CA",
+              postalCode: "94111",
+              terms: "on",
+            }
+          : {}),
+      },
+    },
+  ]);
+  const path = (invited.result as { data?: { path: string } }).data?.path;
+  if (!path) throw new Error(`cardholder invite failed: ${JSON.stringify(invited.result)}`);
+  const person = await Actor.create(label, baseURL);
+  const signed = await call(person, "app/(auth)/actions.ts#signUpAction", "/sign-up", [
+    {},
+    { form: { name, email, password: PASSWORD, next: path } },
+  ]);
+  if (signed.actionRedirect !== path)
+    throw new Error(`sign-up for the invitation failed: ${JSON.stringify(signed.result)}`);
+  credentials.set(person, { email, password: PASSWORD });
+  const accepted = await call(person, "app/invite/[token]/actions.ts#acceptInviteAction", path, [
+    {},
+    { form: { token: path.split("/").pop()! } },
+  ]);
+  if (accepted.actionRedirect !== "/my-cards")
+    throw new Error(`accepting as a cardholder failed: ${JSON.stringify(accepted.result)}`);
+  return Object.assign(person, { email });
+}
+
 /** The team page's RSC payload: membership and invitation ids are props of its client components. */
 async function teamIds(owner: Actor): Promise<{ membershipIds: string[]; inviteIds: string[] }> {
   const text = await (await owner.ctx.get("/team")).text();
@@ -161,6 +214,10 @@ export type Victim = {
   financialAccountId: string;
   owner: Actor & { email: string };
   member: Actor & { email: string };
+  /** The cardholder of the victim's card, signed in as a `cardholder` of the victim business. */
+  cardholder: Actor & { email: string };
+  /** Another cardholder of the victim business (a cardholder of their own, without the victim's card). */
+  otherCardholder: Actor & { email: string };
   memberMembershipId: string;
   inviteId: string;
   inviteToken: string;
@@ -189,6 +246,8 @@ export type World = {
     owner: Actor & { email: string };
     admin: Actor & { email: string };
     member: Actor & { email: string };
+    /** A cardholder of the attacker business. */
+    cardholder: Actor & { email: string };
     accountId: string;
   };
 };
@@ -288,6 +347,13 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   expect(purchase.approved).toBe(true);
 
   const bOwnerAccount = await accountOf(bOwner.email);
+  // Cardholders: the victim card's own (linked to its existing cardholder), another of A's (created
+  // by the invitation), and one of B's. Made after the team ids were read (they are not A's members to manage).
+  const [aCardholder, aOtherCardholder, bCardholder] = await Promise.all([
+    addCardholder(baseURL, aOwner, "A cardholder", `Vera Victim`, cardholder),
+    addCardholder(baseURL, aOwner, "A other cardholder", `Olga Other`, "new"),
+    addCardholder(baseURL, bOwner, "B cardholder", `Bert Bholder`, "new"),
+  ]);
 
   // The admin's view gives A's business id, an event and a treasury address to aim admin actions at.
   const accounts = await (await admin.ctx.get(`/admin/accounts?q=${encodeURIComponent(legalName)}`)).text();
@@ -315,6 +381,8 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     financialAccountId: fa,
     owner: aOwner,
     member: aMember,
+    cardholder: aCardholder,
+    otherCardholder: aOtherCardholder,
     memberMembershipId: team.membershipIds[0]!,
     inviteId: team.inviteIds[0]!,
     inviteToken: invitePath.split("/").pop()!,
@@ -338,6 +406,8 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     fa,
     aOwner.email,
     aMember.email,
+    aCardholder.email,
+    aOtherCardholder.email,
     inviteEmail,
     victim.inviteToken,
     link.operationId,
@@ -356,6 +426,6 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     // From a stranger's network: the dozens of failed sign-ins a run makes must not block 127.0.0.1,
     // which every other test signs in from.
     signedOut: await Actor.create("signed out", baseURL, { "x-forwarded-for": "192.0.2.66" }),
-    attackers: { owner: bOwner, admin: bAdmin, member: bMember, accountId: bOwnerAccount.id },
+    attackers: { owner: bOwner, admin: bAdmin, member: bMember, cardholder: bCardholder, accountId: bOwnerAccount.id },
   };
 }

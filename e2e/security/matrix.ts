@@ -259,6 +259,34 @@ export const ACTIONS: Record<string, ActionEntry> = {
     targetsVictim: true,
   },
 
+  // Replacing a card: the business's managers from the card page (the victim's card is another business's).
+  "app/(business)/cards/[id]/replace-actions.ts#replaceCardAction": {
+    access: business("cards.manage"),
+    page: (v) => `/cards/${v.cardId}`,
+    sample: (v) => ({ clientToken: randomUUID(), card: v.cardId, reason: "lost" }),
+    targetsVictim: true,
+  },
+
+  // A cardholder's own cards: the victim's card is the victim cardholder's, nobody else's to touch.
+  "app/(cardholder)/my-cards/actions.ts#freezeOwnCardAction": {
+    access: business("cards.own"),
+    page: () => "/my-cards",
+    sample: (v) => ({ card: v.cardId }),
+    targetsVictim: true,
+  },
+  "app/(cardholder)/my-cards/actions.ts#unfreezeOwnCardAction": {
+    access: business("cards.own"),
+    page: () => "/my-cards",
+    sample: (v) => ({ card: v.cardId }),
+    targetsVictim: true,
+  },
+  "app/(cardholder)/my-cards/actions.ts#reportCardAction": {
+    access: business("cards.own"),
+    page: () => "/my-cards",
+    sample: (v) => ({ clientToken: randomUUID(), card: v.cardId, reason: "stolen" }),
+    targetsVictim: true,
+  },
+
   // Money (US financial accounts).
   "app/(business)/money/actions.ts#linkBankAction": {
     access: business("money.move"),
@@ -385,6 +413,17 @@ export const ACTIONS: Record<string, ActionEntry> = {
     page: () => "/team",
     sample: (v) => ({ email: v.inviteEmail, role: "admin" }),
     targetsVictim: false,
+  },
+  // Linking the victim's cardholder to someone of another business must look like an unknown cardholder.
+  "app/(business)/team/actions.ts#inviteCardholderAction": {
+    access: business("cardholders.invite"),
+    page: () => "/team",
+    sample: (v) => ({
+      clientToken: randomUUID(),
+      email: `sec-cardholder-${randomUUID().slice(0, 8)}@example.test`,
+      cardholder: v.cardholderId,
+    }),
+    targetsVictim: true,
   },
   "app/(business)/team/actions.ts#changeRoleAction": {
     access: business("team.manage"),

@@ -14,7 +14,8 @@ export type Actor = {
   /** When this session last proved who is at the keyboard (sign-in or step-up). */
   provenAt?: Date;
 };
-export type BusinessActor = Actor & { businessId: string; role: BusinessRole };
+/** `cardholderId`: the Issuing cardholder a `cardholder` member is, from their membership (never from input). */
+export type BusinessActor = Actor & { businessId: string; role: BusinessRole; cardholderId?: string | null };
 export type PlatformActor = Actor & { role: "platform_admin"; businessId: null };
 
 /** A business action runs for the actor in the business row loaded from their membership (never from input). */

@@ -40,6 +40,7 @@ export function businessAction<S extends z.ZodType, T>(spec: BusinessActionSpec<
             userId: ctx.user.id,
             role: ctx.role,
             businessId: ctx.business.id,
+            cardholderId: ctx.cardholderId,
             provenAt: viewer!.session.lastProofAt,
           },
           business: ctx.business,

@@ -30,6 +30,12 @@ const KINDS: Record<string, Kind> = {
   "card.created": fixed("Card created", "Created a virtual card"),
   "card.activated": fixed("Card activated", "Activated a delivered card"),
   "card.details_revealed": fixed("Card details shown", "Showed a card's number and PIN"),
+  "card.replaced": {
+    label: "Card replaced",
+    sentence: (d) => `Replaced a card (${text(d.reason, "replaced")}) with a new one`,
+  },
+  "card.frozen_by_cardholder": fixed("Card frozen by its holder", "Froze their own card"),
+  "card.unfrozen_by_cardholder": fixed("Card unfrozen by its holder", "Unfroze their own card"),
   "money.payout": fixed("Money sent", "Sent money to a bank account"),
   "money.inbound_transfer": fixed("Money pulled in", "Pulled money in from a linked bank account"),
   "bank_account.link_started": fixed("Bank account linking", "Started linking a bank account"),

@@ -9,6 +9,7 @@ import { fail, ok, signInWaitMessage, type ActionError, type ActionResult } from
 import { invitePath } from "@/lib/team/tokens";
 import { signUpUser } from "./accounts";
 import { signIn, signOut, ThrottledSignIn } from "./auth";
+import { membershipsOf } from "@/db/queries/memberships";
 import { homePathFor } from "./permissions";
 import { signInSchema, signUpSchema } from "./schemas";
 import { askForSecondFactor } from "./two-factor/sign-in-step";
@@ -46,7 +47,8 @@ export const authActions = {
         return ok({ home: "/", secondFactor: await askForSecondFactor(input.email, safeNext(input.next)) });
       if (error) return { ok: false, error };
       const user = await getUserByEmail(getDb(), { email: input.email });
-      return ok({ home: user ? homePathFor(user) : "/", secondFactor: null });
+      const roles = user ? (await membershipsOf(getDb(), { userId: user.id })).map((m) => m.role) : [];
+      return ok({ home: user ? homePathFor(user, roles) : "/", secondFactor: null });
     },
     redirectTo: (input, data) => data.secondFactor ?? safeNext(input.next) ?? data.home,
     echo: ["email"],

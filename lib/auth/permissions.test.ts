@@ -43,4 +43,15 @@ test("business roles hold no platform permission and platform admins hold no bus
 test("each kind of user has its own home", () => {
   assert.equal(homePathFor({ platformRole: "platform_admin" }), "/admin");
   assert.equal(homePathFor({ platformRole: null }), "/dashboard");
+  assert.equal(homePathFor({ platformRole: null }, ["cardholder"]), "/my-cards");
+  assert.equal(homePathFor({ platformRole: null }, ["cardholder", "member"]), "/dashboard");
+});
+
+test("a cardholder holds only their own cards; owners and admins invite cardholders, members can't", () => {
+  assert.deepEqual(permissionsOf("cardholder"), ["cards.own"]);
+  for (const r of ["owner", "admin", "member", "platform_admin"] as const) assert.equal(can(r, "cards.own"), false, r);
+  assert.equal(can("owner", "cardholders.invite"), true);
+  assert.equal(can("admin", "cardholders.invite"), true);
+  assert.equal(can("member", "cardholders.invite"), false);
+  assert.equal(can("cardholder", "cardholders.invite"), false);
 });

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "payouts.manage",
   "team.view",
   "team.manage",
+  /** Invite someone as a cardholder (linking or creating their Issuing cardholder): owners and admins. */
+  "cardholders.invite",
   "activity.view",
   /** A cardholder's own cards (their membership names the Issuing cardholder): view, freeze, report, reveal. */
   "cards.own",
@@ -43,6 +45,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "payouts.manage",
     "team.view",
     "team.manage",
+    "cardholders.invite",
     // Who did what includes the invitations and role changes only an owner makes.
     "activity.view",
   ],
@@ -57,6 +60,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "rules.manage",
     "payouts.manage",
     "team.view",
+    // Admins issue cards, so they may hand one's holder a sign-in too: a cardholder sees only their
+    // own cards, so this grants nothing an admin couldn't already do with the card itself.
+    "cardholders.invite",
   ],
   member: ["business.view", "money.view", "cards.view", "team.view"],
   // Someone who carries the business's cards and sees nothing else of it.
@@ -78,7 +84,14 @@ export function permissionsOf(role: Role): readonly Permission[] {
   return ROLE_PERMISSIONS[role];
 }
 
-/** Where each kind of user lands after signing in. */
-export function homePathFor(user: { platformRole: PlatformRole | null }): string {
-  return user.platformRole === "platform_admin" ? "/admin" : "/dashboard";
+/**
+ * Where each kind of user lands after signing in. `roles` are their business roles: someone who
+ * only carries cards (every membership a cardholder's) lands on their cards.
+ */
+export function homePathFor(
+  user: { platformRole: PlatformRole | null },
+  roles: ReadonlyArray<BusinessRole> = [],
+): string {
+  if (user.platformRole === "platform_admin") return "/admin";
+  return roles.length > 0 && roles.every((r) => r === "cardholder") ? "/my-cards" : "/dashboard";
 }

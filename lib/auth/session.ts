@@ -16,9 +16,10 @@ export type Viewer = {
   user: User;
   /** This browser's session row (when it was last proven, for step-up). */
   session: UserSession;
-  memberships: Array<{ business: Business; role: BusinessRole }>;
+  memberships: Array<{ business: Business; role: BusinessRole; cardholderId: string | null }>;
 };
-export type BusinessContext = { user: User; business: Business; role: BusinessRole };
+/** `cardholderId`: the Issuing cardholder a `cardholder` member is (null for other roles). */
+export type BusinessContext = { user: User; business: Business; role: BusinessRole; cardholderId: string | null };
 
 const SEEN_EVERY_MS = 60_000;
 
@@ -45,7 +46,9 @@ export async function resolveBusinessContext(viewer: Viewer): Promise<BusinessCo
   if (viewer.memberships.length === 0) return null;
   const chosen = (await cookies()).get(ACTIVE_BUSINESS_COOKIE)?.value;
   const match = viewer.memberships.find((m) => m.business.id === chosen) ?? viewer.memberships[0];
-  return match ? { user: viewer.user, business: match.business, role: match.role } : null;
+  return match
+    ? { user: viewer.user, business: match.business, role: match.role, cardholderId: match.cardholderId }
+    : null;
 }
 
 /**
@@ -67,6 +70,19 @@ export async function requireBusinessPage(permission: Permission): Promise<Busin
   const ctx = await resolveBusinessContext(viewer);
   if (ctx && !can(ctx.role, permission)) forbidden();
   return ctx;
+}
+
+/**
+ * For the cardholder's pages: a member with `cards.own` and the Issuing cardholder they are, or the
+ * 403 page (owners, admins and members manage cards on the business's pages instead).
+ */
+export async function requireCardholderPage(): Promise<BusinessContext & { cardholderId: string }> {
+  const viewer = await requireViewer();
+  if (mustEnrol(viewer)) redirect("/account/two-factor");
+  if (viewer.user.platformRole) forbidden();
+  const ctx = await resolveBusinessContext(viewer);
+  if (!ctx || !can(ctx.role, "cards.own") || !ctx.cardholderId) forbidden();
+  return { ...ctx, cardholderId: ctx.cardholderId };
 }
 
 /** For pages: a platform admin with `permission`, or the 403 page. */

@@ -9,6 +9,7 @@ import { balanceCurrencyFor } from "@/lib/funding-model";
 import { ensureFundingInstructions } from "@/lib/issuing-balance/push-funding";
 import { v2Request } from "@/lib/stripe/v2";
 import { DEMO_BUSINESS_NAMES } from "./seed";
+import { seedDemoCardholder } from "./seed-cardholder";
 
 // Sandbox mode only: gives the demo businesses verified accounts, financial accounts and money,
 // so a new user sees a working product on first start. Every step is idempotent.
@@ -207,4 +208,6 @@ export async function seedDemoStripe(db: Db, stripe: Stripe, log: (line: string)
     await insertAppMeta(db, { key: done, value: { accountId } });
     log(`demo: ${business.legalName} verified and funded (${accountId})`);
   }
+  // Also reaches an install seeded before the demo cardholder existed.
+  await seedDemoCardholder(db, stripe, log);
 }

@@ -12,6 +12,12 @@ export const DEMO_SIGN_INS = [
   { email: "owner@us.test", name: "Uma Owner", role: "owner of Acme Supplies Inc. (US, Treasury)" },
   { email: "owner@mx.test", name: "Mateo Dueño", role: "owner of Comercial Aurora S.A. de C.V. (MX, USDC)" },
   { email: "owner@uk.test", name: "Olivia Owner", role: "owner of Brightside Supplies Ltd (UK, Issuing balance)" },
+  // Joins Acme as a cardholder once Acme's account exists (lib/demo/seed-cardholder.ts).
+  {
+    email: "cardholder@us.test",
+    name: "Chloe Cardholder",
+    role: "cardholder at Acme Supplies Inc. (US): sees only her cards",
+  },
 ] as const;
 
 const DEMO_BUSINESSES = [

@@ -79,7 +79,12 @@ export async function acceptInvite(
         `This invitation is for ${invite.email}. Sign in with that email to accept it.`,
       );
     }
-    const joined = await addMembership(tx, { businessId: invite.businessId, userId: user.id, role: invite.role });
+    const joined = await addMembership(tx, {
+      businessId: invite.businessId,
+      userId: user.id,
+      role: invite.role,
+      cardholderId: invite.cardholderId,
+    });
     if (!joined) return fail("validation_failed", undefined, `You're already a member of ${businessName}.`);
     await markInviteAccepted(tx, { businessId: invite.businessId, inviteId: invite.id, at: now });
     await recordAudit(tx, {

@@ -4,8 +4,12 @@ import type { DbOrTx } from "@/db/connect";
 import { businessSpec, userSpec } from "@/lib/actions/execute";
 import { rememberActiveBusiness } from "@/lib/auth/active-business";
 import { ok } from "@/lib/errors";
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/security/request";
+import { getStripe } from "@/lib/stripe/client";
 import { acceptInvite } from "./accept";
 import { inviteMember, revokeInvite } from "./invites";
+import { cardholderInviteSchema, inviteCardholder } from "./cardholder-invite";
 import { changeMemberRole, removeMember } from "./members";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from "./schemas";
 import { invitePath } from "./tokens";
@@ -35,6 +39,34 @@ export function teamActions(db: () => DbOrTx) {
       }),
       revalidate: () => ["/team"],
       echo: ["email", "role"],
+    }),
+
+    /** Owners and admins invite a cardholder, naming (or creating) the Issuing cardholder they will be. */
+    inviteCardholder: businessSpec({
+      permission: "cardholders.invite",
+      schema: cardholderInviteSchema,
+      run: async ({ actor, business, input }) => {
+        const h = await headers();
+        const created = await inviteCardholder(
+          db(),
+          getStripe(),
+          { business, userId: actor.userId, ip: clientAddress(h), userAgent: h.get("user-agent") },
+          input,
+        );
+        return created.ok ? ok({ ...created.data, path: invitePath(created.data.token) }) : created;
+      },
+      audit: (input, data) => ({
+        action: "team.invited",
+        target: data.inviteId,
+        data: {
+          email: input.email,
+          role: "cardholder",
+          cardholderId: data.cardholderId,
+          created: input.cardholder === "new",
+        },
+      }),
+      revalidate: () => ["/team"],
+      echo: ["email", "cardholder", "firstName", "lastName", "phone", "line1", "line2", "city", "state", "postalCode"],
     }),
 
     revoke: businessSpec({
@@ -82,7 +114,8 @@ export function teamActions(db: () => DbOrTx) {
         await rememberActiveBusiness(result.data.businessId);
         return result;
       },
-      redirectTo: () => "/dashboard",
+      // A cardholder sees only their own cards.
+      redirectTo: (_input, data) => (data.role === "cardholder" ? "/my-cards" : "/dashboard"),
     }),
   };
 }

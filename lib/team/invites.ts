@@ -3,7 +3,8 @@ import type { DbOrTx } from "@/db/connect";
 import { insertInvite, revokeOpenInvite, revokeOpenInvitesFor } from "@/db/queries/business-invites";
 import { isMemberByEmail } from "@/db/queries/memberships";
 import { fail, ok, type ActionResult } from "@/lib/errors";
-import type { AssignableRole, InviteInput } from "./schemas";
+import type { BusinessInvite } from "@/db/schema";
+import type { InviteInput } from "./schemas";
 import { hashInviteToken, INVITE_TTL_MS, newInviteToken } from "./tokens";
 
 /** Postgres and PGlite both report a unique violation as 23505, possibly wrapped by drizzle. */
@@ -14,7 +15,13 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-export type CreatedInvite = { inviteId: string; token: string; email: string; role: AssignableRole; expiresAt: Date };
+export type CreatedInvite = {
+  inviteId: string;
+  token: string;
+  email: string;
+  role: BusinessInvite["role"];
+  expiresAt: Date;
+};
 
 /**
  * Invites `email` into the business. Re-inviting replaces the open invitation (its link stops
@@ -27,8 +34,16 @@ export async function inviteMember(
     invitedBy,
     email,
     role,
+    cardholderId = null,
     now = new Date(),
-  }: InviteInput & { businessId: string; invitedBy: string; now?: Date },
+  }: Omit<InviteInput, "role"> & {
+    role: BusinessInvite["role"];
+    /** For a cardholder: the Issuing cardholder they become. */
+    cardholderId?: string | null;
+    businessId: string;
+    invitedBy: string;
+    now?: Date;
+  },
 ): Promise<ActionResult<CreatedInvite>> {
   const normalized = email.trim().toLowerCase();
   if (await isMemberByEmail(db, { businessId, email: normalized })) {
@@ -43,6 +58,7 @@ export async function inviteMember(
         businessId,
         email: normalized,
         role,
+        cardholderId,
         tokenHash: hashInviteToken(token),
         invitedBy,
         expiresAt,

@@ -10,3 +10,4 @@ export const inviteAction = businessAction(team.invite);
 export const changeRoleAction = businessAction(team.changeRole);
 export const removeMemberAction = businessAction(team.remove);
 export const revokeInviteAction = businessAction(team.revoke);
+export const inviteCardholderAction = businessAction(team.inviteCardholder);

@@ -1,12 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { listPendingInvites } from "@/db/queries/business-invites";
+import { listCardholders } from "@/db/queries/cardholders";
 import { listMembers } from "@/db/queries/memberships";
 import { ConfirmForm } from "@/components/team/confirm-form";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { revokeInviteAction } from "./actions";
+import { CardholderInviteForm } from "./cardholder-invite-form";
 import { InviteForm } from "./invite-form";
 import { MemberActions } from "./member-actions";
 import { RoleBadge } from "./role-badge";
@@ -28,12 +31,15 @@ export default async function TeamPage() {
   const ctx = await requireBusinessPage("team.view");
   if (!ctx) redirect("/onboarding");
   const db = getDb();
-  const [members, invites] = await Promise.all([
-    listMembers(db, { businessId: ctx.business.id }),
-    listPendingInvites(db, { businessId: ctx.business.id }),
-  ]);
   // Controls are only rendered for those who may use them; the actions check again on the server.
   const canManage = can(ctx.role, "team.manage");
+  const accountId = ctx.business.stripeAccountId;
+  const canInviteCardholders = can(ctx.role, "cardholders.invite") && accountId !== null;
+  const [members, invites, cardholders] = await Promise.all([
+    listMembers(db, { businessId: ctx.business.id }),
+    listPendingInvites(db, { businessId: ctx.business.id }),
+    canInviteCardholders ? listCardholders(db, { accountId: accountId! }) : [],
+  ]);
   const businessName = ctx.business.legalName;
   return (
     <div className="space-y-8">
@@ -42,7 +48,9 @@ export default async function TeamPage() {
         <p className="mt-1 text-sm text-slate-600">
           {canManage
             ? `Invite people to ${businessName} and choose what they can do.`
-            : `People with access to ${businessName}. Only an owner can invite people or change roles.`}
+            : canInviteCardholders
+              ? `People with access to ${businessName}. You can invite cardholders; only an owner can invite teammates or change roles.`
+              : `People with access to ${businessName}. Only an owner can invite people or change roles.`}
         </p>
       </div>
 
@@ -55,6 +63,27 @@ export default async function TeamPage() {
             Invite someone
           </h2>
           <InviteForm businessName={businessName} />
+        </section>
+      ) : null}
+
+      {canInviteCardholders ? (
+        <section
+          aria-labelledby="cardholder-invite-heading"
+          className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+        >
+          <h2 id="cardholder-invite-heading" className="text-lg font-semibold">
+            Invite a cardholder
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">
+            Someone who carries a card signs in to see their own cards, freeze them and report them lost: nothing else
+            of {businessName}.
+          </p>
+          <CardholderInviteForm
+            businessName={businessName}
+            country={ctx.business.country}
+            cardholders={cardholders}
+            clientToken={randomUUID()}
+          />
         </section>
       ) : null}
 

@@ -2,6 +2,7 @@ const STYLES: Record<string, string> = {
   owner: "bg-brand-50 text-brand-700",
   admin: "bg-emerald-50 text-emerald-700",
   member: "bg-slate-100 text-slate-700",
+  cardholder: "bg-sky-50 text-sky-700",
 };
 
 export function RoleBadge({ role }: { role: string }) {

@@ -51,7 +51,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
 
-  const role = invite.role === "admin" ? "an admin" : "a member";
+  const role = invite.role === "admin" ? "an admin" : invite.role === "cardholder" ? "a cardholder" : "a member";
   const summary = (
     <p className="text-slate-700">
       You&apos;re invited to join <strong data-testid="invite-business">{invite.businessName}</strong> as{" "}

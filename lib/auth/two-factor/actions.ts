@@ -7,6 +7,7 @@ import { publicSpec } from "@/lib/actions/execute";
 import { fail, ok, signInWaitMessage } from "@/lib/errors";
 import { safeNext } from "../actions";
 import { signIn, ThrottledSignIn } from "../auth";
+import { membershipsOf } from "@/db/queries/memberships";
 import { homePathFor } from "../permissions";
 import { clearPendingCookie, pendingCookie, requestUserAgent, setDeviceCookie } from "./cookies";
 import { rememberDevice } from "./devices";
@@ -57,7 +58,8 @@ export const twoFactorSignInActions = {
         await setDeviceCookie(device.cookie, device.expiresAt);
       }
       const user = await getUser(db, { userId: pending.userId });
-      return ok({ home: user ? homePathFor(user) : "/" });
+      const roles = user ? (await membershipsOf(db, { userId: user.id })).map((m) => m.role) : [];
+      return ok({ home: user ? homePathFor(user, roles) : "/" });
     },
     redirectTo: (input, data) => safeNext(input.next) ?? data.home,
   }),

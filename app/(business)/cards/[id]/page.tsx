@@ -18,6 +18,7 @@ import { FraudWarningBanner } from "@/components/cards/fraud-warning-banner";
 import { CardDetailsReveal } from "@/components/cards/card-details-reveal";
 import { stripeJsSource } from "@/lib/config";
 import { createIssuingEphemeralKey } from "../../connect-actions";
+import { ReplacementPanel } from "./replacement-panel";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -94,6 +95,7 @@ export default async function CardPage({
           <CardDetailsReveal cardId={card.id} source={stripeJsSource()} createKey={createIssuingEphemeralKey} />
         </Panel>
       ) : null}
+      <ReplacementPanel accountId={accountId} card={card} canManage={can(ctx.role, "cards.manage")} />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
           <p className="mt-2 text-sm">

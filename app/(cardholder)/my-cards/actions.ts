@@ -1,0 +1,9 @@
+"use server";
+
+import { businessAction } from "@/lib/actions/safe-action";
+import { ownCardActions } from "@/lib/cards/own-card-actions";
+import { replaceActions } from "@/lib/cards/replace-actions";
+
+export const freezeOwnCardAction = businessAction(ownCardActions.freeze);
+export const unfreezeOwnCardAction = businessAction(ownCardActions.unfreeze);
+export const reportCardAction = businessAction(replaceActions.report);
