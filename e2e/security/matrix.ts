@@ -274,6 +274,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: (v) => ({ card: v.cardId }),
     targetsVictim: true,
   },
+  "app/(cardholder)/my-cards/actions.ts#revealOwnCardAction": {
+    access: business("cards.own"),
+    page: () => "/my-cards",
+    sample: (v) => ({ issuingCard: v.cardId, nonce: "security-matrix-nonce" }),
+    targetsVictim: true,
+  },
   "app/(cardholder)/my-cards/actions.ts#unfreezeOwnCardAction": {
     access: business("cards.own"),
     page: () => "/my-cards",

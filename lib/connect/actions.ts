@@ -3,10 +3,8 @@ import { z } from "zod";
 import { businessSpec } from "@/lib/actions/execute";
 import { fail, ok } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
+import { createCardKey } from "@/lib/cards/card-key";
 import { accountSessionComponents } from "./components";
-
-/** Ephemeral keys need an explicit API version (the SDK refuses without one). */
-const EPHEMERAL_KEY_API_VERSION = "2026-10-28.endive";
 
 export const connectActions = {
   /** An Account Session for the signed-in user's business only, with components chosen by role. */
@@ -36,19 +34,10 @@ export const connectActions = {
     permission: "cards.manage",
     stepUp: true,
     schema: z.object({ issuingCard: z.string().regex(/^ic_[A-Za-z0-9_]+$/), nonce: z.string().min(1).max(200) }),
-    run: async ({ business, input }) => {
-      if (!business.stripeAccountId) return fail("not_found");
-      try {
-        const key = await getStripe().ephemeralKeys.create(
-          { issuing_card: input.issuingCard, nonce: input.nonce },
-          { apiVersion: EPHEMERAL_KEY_API_VERSION, stripeAccount: business.stripeAccountId },
-        );
-        return ok({ issuingCard: input.issuingCard, nonce: input.nonce, ephemeralKeySecret: key.secret ?? "" });
-      } catch (err) {
-        console.error("ephemeral key failed", err);
-        return fail("not_found", undefined, "That card could not be found.");
-      }
-    },
+    run: async ({ business, input }) =>
+      business.stripeAccountId
+        ? createCardKey(business.stripeAccountId, input.issuingCard, input.nonce)
+        : fail("not_found"),
     audit: (input) => ({ action: "card.details_revealed", target: input.issuingCard }),
   }),
 };

@@ -6,4 +6,5 @@ import { replaceActions } from "@/lib/cards/replace-actions";
 
 export const freezeOwnCardAction = businessAction(ownCardActions.freeze);
 export const unfreezeOwnCardAction = businessAction(ownCardActions.unfreeze);
+export const revealOwnCardAction = businessAction(ownCardActions.revealKey);
 export const reportCardAction = businessAction(replaceActions.report);

@@ -8,7 +8,10 @@ import { cardAuthorizations } from "@/lib/cards/authorizations";
 import { mayUnfreeze } from "@/lib/cards/own-cards";
 import { limitUsage, type SpendingLimit } from "@/lib/cards/spending";
 import { formatMoney } from "@/lib/money";
-import { freezeOwnCardAction, reportCardAction, unfreezeOwnCardAction } from "./actions";
+import { CardDetailsReveal } from "@/components/cards/card-details-reveal";
+import { DeclineReason } from "@/components/cards/decline-reason";
+import { stripeJsSource } from "@/lib/config";
+import { freezeOwnCardAction, reportCardAction, revealOwnCardAction, unfreezeOwnCardAction } from "./actions";
 
 type CardRow = typeof cards.$inferSelect;
 
@@ -126,6 +129,12 @@ export async function OwnCard({
       ) : null}
       {live ? (
         <div>
+          <h3 className="text-sm font-semibold text-slate-800">Card details</h3>
+          <CardDetailsReveal cardId={card.id} source={stripeJsSource()} createKey={revealOwnCardAction} />
+        </div>
+      ) : null}
+      {live ? (
+        <div>
           <h3 className="text-sm font-semibold text-slate-800">Spending left</h3>
           {usage.length === 0 ? (
             <p className="mt-1 text-sm text-slate-500">No spending limits on this card.</p>
@@ -162,8 +171,13 @@ export async function OwnCard({
                 <span>
                   {p.merchant ?? "—"}
                   <span className="block text-xs text-slate-500">
-                    {when.format(p.at)} · {p.approved ? "Approved" : `Declined${p.reason ? `: ${p.reason}` : ""}`}
+                    {when.format(p.at)} · {p.approved ? "Approved" : "Declined"}
                   </span>
+                  {p.approved ? null : (
+                    <span className="block text-xs text-slate-600">
+                      <DeclineReason explanation={p.explanation} />
+                    </span>
+                  )}
                 </span>
                 <span className="tabular-nums">{formatMoney(p.amount, p.currency)}</span>
               </li>
