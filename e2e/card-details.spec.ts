@@ -2,6 +2,19 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./helpers";
 import { acmeCardPath } from "./pages";
 
+/** A virtual card of Acme (physical cards have no number to show): the first one listed on /cards. */
+async function acmeVirtualCardPath(page: Page): Promise<string> {
+  await acmeCardPath(page); // makes one when Acme has none yet
+  const links = await page
+    .locator('[data-testid="card-links"] a[href^="/cards/ic_"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  for (const href of links) {
+    await page.goto(href);
+    if ((await page.getByTestId("card-subtitle").innerText()).includes("virtual")) return href;
+  }
+  throw new Error("Acme has no virtual card");
+}
+
 /** Every response body of our app (not the sandbox's frames) from now on, for the leak check. */
 function appBodies(page: Page, appOrigin: string): string[] {
   const bodies: string[] = [];
@@ -21,7 +34,7 @@ test("the owner sees a card's number and PIN in Stripe's frames after re-enterin
 }) => {
   await signIn(page, "owner@us.test");
   await expect(page).toHaveURL(/\/dashboard$/);
-  const cardPath = await acmeCardPath(page);
+  const cardPath = await acmeVirtualCardPath(page);
 
   // An old proof: showing the details asks for the password first.
   await page.goto("/account/sessions");
@@ -59,4 +72,18 @@ test("the owner sees a card's number and PIN in Stripe's frames after re-enterin
   // The reveal is on the activity log.
   await page.goto("/activity");
   await expect(page.getByText("Showed a card's number and PIN").first()).toBeVisible();
+});
+
+test("a cardholder sees their own virtual card's number and PIN on /my-cards", async ({ page }) => {
+  await signIn(page, "cardholder@us.test");
+  await expect(page).toHaveURL(/\/my-cards$/);
+  const virtual = page.getByTestId("my-card").filter({ hasText: "virtual" }).first();
+  const last4 = (await virtual.getByRole("heading", { level: 2 }).innerText()).slice(-4);
+  await virtual.getByRole("button", { name: "Show number and PIN" }).click();
+  await expect(virtual.frameLocator('[data-testid="issuingCardNumberDisplay"] iframe').locator("#value")).toHaveText(
+    new RegExp(`^\\d{4} \\d{4} \\d{4} ${last4}$`),
+  );
+  await expect(virtual.frameLocator('[data-testid="issuingCardPinDisplay"] iframe').locator("#value")).toHaveText(
+    /^\d{4}$/,
+  );
 });

@@ -76,7 +76,7 @@ export default async function CardPage({
           <h1 className="text-2xl font-semibold" data-testid="card-title">
             {card.brand} •••• {card.last4}
           </h1>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-600" data-testid="card-subtitle">
             {card.cardholder.name} · {card.type} · expires {String(card.exp_month).padStart(2, "0")}/{card.exp_year}
           </p>
         </div>
