@@ -429,3 +429,15 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     attackers: { owner: bOwner, admin: bAdmin, member: bMember, cardholder: bCardholder, accountId: bOwnerAccount.id },
   };
 }
+
+/** A nonce for `card`, minted as Stripe.js's `createEphemeralKeyNonce` does in the browser (single use). */
+export async function mintCardNonce(card: string): Promise<string> {
+  const res = await fetch(new URL("/issuing-elements/api/ephemeral_key_nonces", sandboxUrl), {
+    method: "POST",
+    headers: { authorization: "Bearer pk_test_sandbox_issuing_console", "content-type": "application/json" },
+    body: JSON.stringify({ issuing_card: card }),
+  });
+  const body = (await res.json()) as { nonce?: string };
+  if (!body.nonce) throw new Error(`no nonce for ${card}: ${JSON.stringify(body)}`);
+  return body.nonce;
+}
