@@ -15,6 +15,7 @@ import { PhysicalCardPanel } from "./physical-card-panel";
 import { CardLifecycle } from "./card-lifecycle";
 import { DeclineReason } from "@/components/cards/decline-reason";
 import { FraudWarningBanner } from "@/components/cards/fraud-warning-banner";
+import { CardPurchasesPanel } from "@/app/(business)/disputes/card-purchases-panel";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -200,6 +201,7 @@ export default async function CardPage({
           </Link>
         ) : null}
       </Panel>
+      <CardPurchasesPanel accountId={accountId} cardId={card.id} canManage={can(ctx.role, "cards.manage")} />
     </section>
   );
 }
