@@ -34,9 +34,17 @@ export function DisputeForm({
 }) {
   const [open, setOpen] = useState(false);
   const [state, action] = useActionState(openAction, null);
-  const [reason, setReason] = useState<string>("");
+  // Controlled, so they keep their choice when React resets the form after a refused submit.
+  const [reason, setReason] = useState("");
+  const [productType, setProductType] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  // The reset empties the file input: forget the name shown with it.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    setFileName(null);
+  }
   const { fields, message, values } = formFeedback(state);
   const fileId = `dispute-file-${purchase}`;
 
@@ -71,7 +79,6 @@ export function DisputeForm({
       setFileName(e.dataTransfer.files[0]?.name ?? null);
     }
   };
-  const chosenReason = reason || values.reason || "";
   return (
     <form
       action={action}
@@ -87,11 +94,11 @@ export function DisputeForm({
         name="reason"
         options={reasons}
         placeholder="Choose a reason"
-        defaultValue={values.reason ?? ""}
+        value={reason}
         onChange={(e) => setReason(e.target.value)}
         error={fields.reason}
       />
-      {chosenReason === "other" ? (
+      {reason === "other" ? (
         <SelectField
           label="What was bought"
           name="productType"
@@ -100,7 +107,8 @@ export function DisputeForm({
             { value: "service", label: "A service" },
           ]}
           placeholder="Choose one"
-          defaultValue={values.productType ?? ""}
+          value={productType}
+          onChange={(e) => setProductType(e.target.value)}
           error={fields.productType}
         />
       ) : null}

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import Link from "next/link";
 import { DisputeForm } from "@/components/disputes/dispute-form";
 import { DisputeStatus } from "@/components/disputes/dispute-status";
 import { Panel } from "@/components/ui/panel";
@@ -47,9 +48,9 @@ export async function CardPurchasesPanel({
                     <span className="tabular-nums font-medium">{amount}</span>
                   </span>
                   {dispute ? (
-                    <span className="text-slate-600">
+                    <Link href="/disputes" className="text-slate-600 hover:underline">
                       Disputed <DisputeStatus status={dispute.status} />
-                    </span>
+                    </Link>
                   ) : null}
                 </div>
                 {!dispute && canManage ? (
