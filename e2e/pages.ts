@@ -147,6 +147,7 @@ export const PAGES: PageRoute[] = [
   { route: "/payouts", visits: [{ name: "MX owner: payouts", as: "owner@mx.test", path: "/payouts" }] },
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
   { route: "/activity", visits: [{ name: "US owner: activity", as: "owner@us.test", path: "/activity" }] },
+  { route: "/disputes", visits: [{ name: "US owner: disputes", as: "owner@us.test", path: "/disputes" }] },
   {
     route: "/account",
     visits: [
@@ -208,6 +209,10 @@ export const PAGES: PageRoute[] = [
     visits: [{ name: "admin: analytics", as: "admin@platform.test", path: "/admin/analytics" }],
   },
   { route: "/admin/events", visits: [{ name: "admin: events", as: "admin@platform.test", path: "/admin/events" }] },
+  {
+    route: "/admin/disputes",
+    visits: [{ name: "admin: disputes", as: "admin@platform.test", path: "/admin/disputes" }],
+  },
   {
     route: "/admin/events/[id]",
     visits: [
