@@ -30,7 +30,7 @@ export default async function DisputesPage() {
         {rows.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500" data-testid="disputes-empty">
             No disputes. To dispute a wrong charge, open its card from{" "}
-            <Link href="/cards" className="text-brand-700 hover:underline">
+            <Link href="/cards" className="font-medium text-brand-700 underline">
               Cards
             </Link>{" "}
             and choose Dispute next to the purchase.
