@@ -16,7 +16,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly from its own package folder, so it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // Dispute evidence files go up to Stripe's 5 MB through a server action: 6 MB leaves room for the form.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -156,6 +156,7 @@ export const PAGES: PageRoute[] = [
   { route: "/my-cards", visits: [{ name: "cardholder: my cards", as: "cardholder@us.test", path: "/my-cards" }] },
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
   { route: "/activity", visits: [{ name: "US owner: activity", as: "owner@us.test", path: "/activity" }] },
+  { route: "/disputes", visits: [{ name: "US owner: disputes", as: "owner@us.test", path: "/disputes" }] },
   {
     route: "/account",
     visits: [
@@ -217,6 +218,10 @@ export const PAGES: PageRoute[] = [
     visits: [{ name: "admin: analytics", as: "admin@platform.test", path: "/admin/analytics" }],
   },
   { route: "/admin/events", visits: [{ name: "admin: events", as: "admin@platform.test", path: "/admin/events" }] },
+  {
+    route: "/admin/disputes",
+    visits: [{ name: "admin: disputes", as: "admin@platform.test", path: "/admin/disputes" }],
+  },
   {
     route: "/admin/events/[id]",
     visits: [

@@ -5,6 +5,7 @@ const ITEMS = [
   { href: "/admin/accounts", label: "Accounts" },
   { href: "/admin/treasury", label: "Treasury" },
   { href: "/admin/rules", label: "Rules" },
+  { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/events", label: "Events" },
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/admins", label: "Admins" },

@@ -1,4 +1,4 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { issuingTransactions } from "@/db/schema";
 import { upsertNewer } from "@/db/upsert";
@@ -30,4 +30,56 @@ export async function cardMoneyByDay(
     .where(and(eq(issuingTransactions.accountId, accountId), gte(issuingTransactions.objectCreatedAt, since)))
     .groupBy(day);
   return rows.map((r) => ({ day: r.day, moneyIn: Number(r.moneyIn), moneyOut: Number(r.moneyOut) }));
+}
+
+/**
+ * The capture a purchase stands for, in this account: the transaction itself (`ipi_…`), or the capture
+ * of an authorization (`iauth_…`). None when the purchase is not (yet) captured, or is another account's.
+ */
+export async function findCapture(
+  db: DbOrTx,
+  { accountId, purchase }: { accountId: string; purchase: string },
+): Promise<typeof issuingTransactions.$inferSelect | null> {
+  const byId = purchase.startsWith("iauth_")
+    ? eq(issuingTransactions.authorizationId, purchase)
+    : eq(issuingTransactions.id, purchase);
+  const [row] = await db
+    .select()
+    .from(issuingTransactions)
+    .where(and(eq(issuingTransactions.accountId, accountId), eq(issuingTransactions.type, "capture"), byId))
+    .orderBy(desc(issuingTransactions.objectCreatedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A card's captures, newest first. */
+export async function cardCaptures(
+  db: DbOrTx,
+  { accountId, cardId, limit = 25 }: { accountId: string; cardId: string; limit?: number },
+): Promise<Array<typeof issuingTransactions.$inferSelect>> {
+  return db
+    .select()
+    .from(issuingTransactions)
+    .where(
+      and(
+        eq(issuingTransactions.accountId, accountId),
+        eq(issuingTransactions.cardId, cardId),
+        eq(issuingTransactions.type, "capture"),
+      ),
+    )
+    .orderBy(desc(issuingTransactions.objectCreatedAt))
+    .limit(limit);
+}
+
+/** The card a transaction was made with (for a dispute event whose transaction is not expanded). */
+export async function cardOfTransaction(
+  db: DbOrTx,
+  { accountId, transactionId }: { accountId: string; transactionId: string },
+): Promise<string | null> {
+  const [row] = await db
+    .select({ cardId: issuingTransactions.cardId })
+    .from(issuingTransactions)
+    .where(and(eq(issuingTransactions.accountId, accountId), eq(issuingTransactions.id, transactionId)))
+    .limit(1);
+  return row?.cardId || null;
 }

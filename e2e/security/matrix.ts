@@ -293,6 +293,26 @@ export const ACTIONS: Record<string, ActionEntry> = {
     targetsVictim: true,
   },
 
+  // Disputes: on the victim's purchase (by its authorization, as the card page could name it), and
+  // submitting a dispute by id (the victim has none: an id in Stripe's shape stands in for one).
+  "app/(business)/disputes/actions.ts#openDisputeAction": {
+    access: business("cards.manage"),
+    page: (v) => `/cards/${v.cardId}`,
+    sample: (v) => ({
+      clientToken: randomUUID(),
+      purchase: v.authorizationId,
+      reason: "fraudulent",
+      explanation: "Not our purchase",
+    }),
+    targetsVictim: true,
+  },
+  "app/(business)/disputes/actions.ts#submitDisputeAction": {
+    access: business("cards.manage"),
+    page: () => "/disputes",
+    sample: () => ({ dispute: "idp_securitymatrix0000000000" }),
+    targetsVictim: true,
+  },
+
   // Money (US financial accounts).
   "app/(business)/money/actions.ts#linkBankAction": {
     access: business("money.move"),

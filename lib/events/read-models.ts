@@ -7,7 +7,7 @@ import { upsertCard } from "@/db/queries/cards";
 import { patchCapability, upsertConnectedAccount } from "@/db/queries/connected-accounts";
 import { upsertDispute } from "@/db/queries/disputes";
 import { upsertFinancialAccount } from "@/db/queries/financial-accounts";
-import { upsertIssuingTransaction } from "@/db/queries/issuing-transactions";
+import { cardOfTransaction, upsertIssuingTransaction } from "@/db/queries/issuing-transactions";
 import { upsertMoneyTransaction } from "@/db/queries/money-transactions";
 import { upsertPayout } from "@/db/queries/payouts";
 
@@ -154,11 +154,19 @@ export async function applyDispute(
   d: Stripe.Issuing.Dispute,
   sourceAt: Date,
 ): Promise<void> {
+  const transactionId = idOf(d.transaction);
+  // Events carry the transaction's id only: the card comes from the transaction's read-model row.
+  const cardId =
+    typeof d.transaction === "object" && d.transaction
+      ? idOf(d.transaction.card)
+      : transactionId
+        ? await cardOfTransaction(db, { accountId, transactionId })
+        : null;
   await upsertDispute(db, {
     id: d.id,
     accountId,
-    transactionId: idOf(d.transaction),
-    cardId: typeof d.transaction === "object" && d.transaction ? idOf(d.transaction.card) : null,
+    transactionId,
+    cardId,
     amount: d.amount,
     currency: d.currency,
     status: d.status,

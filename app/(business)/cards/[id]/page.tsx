@@ -19,6 +19,7 @@ import { CardDetailsReveal } from "@/components/cards/card-details-reveal";
 import { stripeJsSource } from "@/lib/config";
 import { createIssuingEphemeralKey } from "../../connect-actions";
 import { ReplacementPanel } from "./replacement-panel";
+import { CardPurchasesPanel } from "@/app/(business)/disputes/card-purchases-panel";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -210,6 +211,7 @@ export default async function CardPage({
           </Link>
         ) : null}
       </Panel>
+      <CardPurchasesPanel accountId={accountId} cardId={card.id} canManage={can(ctx.role, "cards.manage")} />
     </section>
   );
 }

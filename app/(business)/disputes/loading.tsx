@@ -1,0 +1,9 @@
+/** Shown while the disputes are read. */
+export default function DisputesLoading() {
+  return (
+    <div className="space-y-6" aria-busy="true" aria-label="Loading disputes">
+      <div className="h-8 w-32 animate-pulse rounded bg-slate-200" />
+      <div className="h-72 animate-pulse rounded-xl bg-slate-100" />
+    </div>
+  );
+}
