@@ -10,6 +10,7 @@ import {
   applyIssuingBalance,
   applyIssuingBalanceMove,
   applyIssuingTransaction,
+  applyToken,
   applyTreasuryFinancialAccount,
   applyTreasuryOutbound,
   applyTreasuryTransaction,
@@ -85,6 +86,9 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
       break;
     case "issuing.transaction":
       if (account) await applyIssuingTransaction(db, account, obj as Stripe.Issuing.Transaction, sourceAt);
+      break;
+    case "issuing.token":
+      if (account) await applyToken(db, account, obj as Stripe.Issuing.Token, sourceAt);
       break;
     case "issuing.dispute":
       if (account) await applyDispute(db, account, obj as Stripe.Issuing.Dispute, sourceAt);

@@ -15,6 +15,8 @@ import { PhysicalCardPanel } from "./physical-card-panel";
 import { CardLifecycle } from "./card-lifecycle";
 import { DeclineReason } from "@/components/cards/decline-reason";
 import { FraudWarningBanner } from "@/components/cards/fraud-warning-banner";
+import { WalletTokens } from "@/components/cards/wallet-tokens";
+import { setWalletTokenStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -86,6 +88,11 @@ export default async function CardPage({
       <FraudWarningBanner warning={card.latest_fraud_warning} />
       <CardLifecycle card={card} businessId={ctx.business.id} />
       <PhysicalCardPanel card={card} canManage={can(ctx.role, "cards.manage")} />
+      <WalletTokens
+        card={card}
+        accountId={accountId}
+        setStatus={can(ctx.role, "cards.manage") ? setWalletTokenStatusAction : undefined}
+      />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
           <p className="mt-2 text-sm">
