@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { describeEachDatabase } from "@/db/testing";
 import { getIssuingToken, listCardTokens } from "@/db/queries/issuing-tokens";
 import { applySnapshotEvent } from "@/lib/events/apply";
+import { handleSnapshotEvent } from "@/lib/events/receive-snapshot";
 import { event } from "@/testing/events";
 import { issuingAccountWithCards } from "@/testing/issuing-account";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
@@ -112,6 +113,30 @@ describeEachDatabase("digital-wallet tokens", (database) => {
     assert.equal(!otherCard.ok && otherCard.error.code, "not_found");
     assert.equal(await statusAtStripe(a.account, token.id), "active");
     assert.equal(await getIssuingToken(db, { accountId: b.account, tokenId: token.id }), null);
+  });
+
+  test("a change within the same second as the app's own update still reaches the read model (the token is read fresh)", async () => {
+    const { db } = database();
+    const token = await provision(a.cards[0]!);
+    const input = { card: a.cards[0]!, token: token.id };
+    assert.ok((await setTokenStatus(db, sandbox.stripe, a.account, { ...input, status: "suspended" })).ok);
+    const deleted = await sandbox.stripe.issuing.tokens.update(
+      token.id,
+      { status: "deleted" },
+      { stripeAccount: a.account },
+    );
+    // The event's `created` has one-second resolution: no later than the app's own update above.
+    const e = event("issuing_token.updated", deleted, {
+      account: a.account,
+      created: Math.floor(Date.now() / 1000) - 1,
+      previous: { status: "suspended" },
+    });
+    const secret = "whsec_wallet_tokens_test";
+    const body = JSON.stringify(e);
+    const header = sandbox.stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+    const result = await handleSnapshotEvent({ db, stripe: sandbox.stripe, secret }, body, header);
+    assert.equal(result.status, 200);
+    assert.equal((await getIssuingToken(db, { accountId: a.account, tokenId: token.id }))?.status, "deleted");
   });
 
   test("a removed (deleted) token can't be resumed: a clear error, nothing changes", async () => {
