@@ -259,6 +259,8 @@ test.describe("against a victim business", () => {
       ).toBe(true);
       return c;
     };
+    await ok(v.owner, "app/(business)/cards/actions.ts#setWalletTokenStatusAction");
+    await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#addToWalletAction");
     await ok(v.owner, "app/(business)/connect-actions.ts#createIssuingEphemeralKey");
     await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction");
     await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#captureAction");
