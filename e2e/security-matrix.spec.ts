@@ -328,6 +328,8 @@ test.describe("against a victim business", () => {
       issuingCard: v.cardId,
       nonce: await mintCardNonce(v.cardId),
     });
+    await ok(v.owner, "app/(business)/cards/actions.ts#setWalletTokenStatusAction");
+    await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#addToWalletAction");
     await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#simulatePurchaseAction");
     await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#captureAction");
     await ok(v.owner, "app/(business)/sandbox-tools/actions.ts#completeInboundAction");

@@ -60,8 +60,8 @@ async function stripeSide(v: Victim): Promise<Record<string, unknown>> {
   const o = { stripeAccount: v.accountId };
   const account = await sandbox.accounts.retrieve(v.accountId);
   const fa = await sandbox.treasury.financialAccounts.retrieve(v.financialAccountId, {}, o);
-  const [cardholders, cards, authorizations, inbound, credits, outboundPayments, outboundTransfers] = await Promise.all(
-    [
+  const [cardholders, cards, authorizations, inbound, credits, outboundPayments, outboundTransfers, tokens] =
+    await Promise.all([
       sandbox.issuing.cardholders.list({ limit: 100 }, o),
       sandbox.issuing.cards.list({ limit: 100 }, o),
       sandbox.issuing.authorizations.list({ limit: 100 }, o),
@@ -69,8 +69,8 @@ async function stripeSide(v: Victim): Promise<Record<string, unknown>> {
       sandbox.treasury.receivedCredits.list({ financial_account: v.financialAccountId, limit: 100 }, o),
       sandbox.treasury.outboundPayments.list({ financial_account: v.financialAccountId, limit: 100 }, o),
       sandbox.treasury.outboundTransfers.list({ financial_account: v.financialAccountId, limit: 100 }, o),
-    ],
-  );
+      sandbox.issuing.tokens.list({ card: v.cardId, limit: 100 }, o),
+    ]);
   return {
     account: {
       capabilities: account.capabilities,
@@ -85,6 +85,7 @@ async function stripeSide(v: Victim): Promise<Record<string, unknown>> {
     receivedCredits: credits.data.map((c) => `${c.id}:${c.status}:${c.amount}`),
     outboundPayments: outboundPayments.data.map((p) => `${p.id}:${p.status}`),
     outboundTransfers: outboundTransfers.data.map((t) => `${t.id}:${t.status}`),
+    walletTokens: tokens.data.map((t) => `${t.id}:${t.status}`),
   };
 }
 

@@ -226,6 +226,8 @@ export type Victim = {
   inboundTransferId: string;
   cardholderId: string;
   cardId: string;
+  /** An active Apple Pay token of the card. */
+  tokenId: string;
   authorizationId: string;
   eventId: string;
   addressId: string;
@@ -345,6 +347,15 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     "a purchase",
   );
   expect(purchase.approved).toBe(true);
+  // The card in a wallet, as the cardholder would add it (the sandbox's control).
+  const token = (await (
+    await fetch(`${sandboxUrl.origin}/_sandbox/issuing/cards/${card}/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ wallet_provider: "apple_pay", device_type: "phone" }),
+    })
+  ).json()) as { id?: string };
+  if (!token.id?.startsWith("intok_")) throw new Error(`adding the card to a wallet failed: ${JSON.stringify(token)}`);
 
   const bOwnerAccount = await accountOf(bOwner.email);
   // Cardholders: the victim card's own (linked to its existing cardholder), another of A's (created
@@ -391,6 +402,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     inboundTransferId: inbound.id,
     cardholderId: cardholder,
     cardId: card,
+    tokenId: token.id,
     authorizationId: purchase.id,
     eventId,
     addressId,
@@ -414,6 +426,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     inbound.id,
     cardholder,
     card,
+    token.id,
     purchase.id,
     `Victim Diner ${tag}`,
     `Vera Victim ${tag}`,

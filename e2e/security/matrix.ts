@@ -258,6 +258,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: (v) => ({ card: v.cardId }),
     targetsVictim: true,
   },
+  "app/(business)/cards/actions.ts#setWalletTokenStatusAction": {
+    access: business("cards.manage"),
+    page: (v) => `/cards/${v.cardId}`,
+    sample: (v) => ({ card: v.cardId, token: v.tokenId, status: "suspended" }),
+    targetsVictim: true,
+  },
 
   // Replacing a card: the business's managers from the card page (the victim's card is another business's).
   "app/(business)/cards/[id]/replace-actions.ts#replaceCardAction": {
@@ -364,6 +370,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     access: business("cards.manage"),
     page: () => "/sandbox-tools",
     sample: (v) => ({ card: v.cardId, step: "ship" }),
+    targetsVictim: true,
+  },
+  "app/(business)/sandbox-tools/actions.ts#addToWalletAction": {
+    access: business("cards.manage"),
+    page: () => "/sandbox-tools",
+    sample: (v) => ({ card: v.cardId, wallet: "google_pay", deviceType: "watch", deviceName: "Mallory's Watch" }),
     targetsVictim: true,
   },
   "app/(business)/sandbox-tools/actions.ts#captureAction": {

@@ -8,6 +8,7 @@ import { activateCard } from "./activation";
 import { orderPhysicalCard, orderSchema } from "./physical";
 import { issuingNow } from "./schedules";
 import { createVirtualCard, virtualCardSchema } from "./virtual";
+import { setTokenStatus, tokenStatusSchema } from "./wallet-tokens";
 import { saveBusinessRules } from "@/lib/rules/rules-store";
 import { rulesFormSchema } from "@/lib/rules/rules-form";
 
@@ -76,5 +77,21 @@ export const cardActions = {
     },
     audit: ({ card }) => ({ action: "card.activated", target: card }),
     revalidate: ({ card }) => ["/cards", `/cards/${card}`],
+  }),
+
+  /** Suspends or resumes one of a card's Apple Pay / Google Pay tokens. */
+  setTokenStatus: businessSpec({
+    permission: "cards.manage",
+    schema: tokenStatusSchema,
+    run: async ({ business, input }) => {
+      if (!business.stripeAccountId) return fail("not_found");
+      return setTokenStatus(getDb(), getStripe(), business.stripeAccountId, input);
+    },
+    audit: ({ card, token, status }) => ({
+      action: status === "active" ? "card.wallet_token_resumed" : "card.wallet_token_suspended",
+      target: token,
+      data: { card },
+    }),
+    revalidate: ({ card }) => [`/cards/${card}`],
   }),
 };

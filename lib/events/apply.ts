@@ -10,6 +10,7 @@ import {
   applyIssuingBalance,
   applyIssuingBalanceMove,
   applyIssuingTransaction,
+  applyToken,
   applyTreasuryFinancialAccount,
   applyTreasuryOutbound,
   applyTreasuryTransaction,
@@ -20,6 +21,7 @@ export type Prefetched = {
   financialAccount?: Stripe.Treasury.FinancialAccount;
   transaction?: Stripe.Treasury.Transaction;
   account?: Stripe.Account;
+  token?: Stripe.Issuing.Token;
 };
 
 /**
@@ -33,6 +35,15 @@ export function accountTouched(event: Stripe.Event): string | null {
   if (obj.object === "capability")
     return typeof obj.account === "string" ? obj.account : ((obj.account as { id?: string } | null)?.id ?? null);
   return null;
+}
+
+/**
+ * The wallet token a token event describes. A cardholder (or the business) can change one twice
+ * within a second, and deliveries have no order: the token is read fresh, like an account.
+ */
+export function tokenTouched(event: Stripe.Event): string | null {
+  const obj = event.data.object as { object?: string; id?: string };
+  return obj.object === "issuing.token" && typeof obj.id === "string" ? obj.id : null;
 }
 
 /** The Treasury transaction a money event created or changed (its ledger line), if any. */
@@ -86,6 +97,9 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
     case "issuing.transaction":
       if (account) await applyIssuingTransaction(db, account, obj as Stripe.Issuing.Transaction, sourceAt);
       break;
+    case "issuing.token":
+      if (account) await applyToken(db, account, obj as Stripe.Issuing.Token, sourceAt);
+      break;
     case "issuing.dispute":
       if (account) await applyDispute(db, account, obj as Stripe.Issuing.Dispute, sourceAt);
       break;
@@ -118,6 +132,7 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
   }
   // Fetched just now, so newer than any event of the same second.
   if (prefetched.account) await applyAccountV1(db, prefetched.account, new Date());
+  if (account && prefetched.token) await applyToken(db, account, prefetched.token, new Date());
   if (account && prefetched.transaction)
     await applyTreasuryTransaction(db, account, prefetched.transaction, new Date());
   if (account && prefetched.financialAccount) {

@@ -8,6 +8,7 @@ import { patchCapability, upsertConnectedAccount } from "@/db/queries/connected-
 import { upsertDispute } from "@/db/queries/disputes";
 import { upsertFinancialAccount } from "@/db/queries/financial-accounts";
 import { cardOfTransaction, upsertIssuingTransaction } from "@/db/queries/issuing-transactions";
+import { upsertIssuingToken } from "@/db/queries/issuing-tokens";
 import { upsertMoneyTransaction } from "@/db/queries/money-transactions";
 import { upsertPayout } from "@/db/queries/payouts";
 
@@ -94,6 +95,26 @@ export async function applyCard(db: DbOrTx, accountId: string, c: Stripe.Issuing
     latestFraudWarning: (c.latest_fraud_warning as unknown as Record<string, unknown> | null) ?? null,
     cancelAfterPayments: c.lifecycle_controls?.cancel_after?.payment_count ?? null,
     objectCreatedAt: at(c.created),
+    sourceAt,
+  });
+}
+
+/** A card's digital-wallet token (Apple Pay, Google Pay…): its wallet, device and status. */
+export async function applyToken(
+  db: DbOrTx,
+  accountId: string,
+  t: Stripe.Issuing.Token,
+  sourceAt: Date,
+): Promise<void> {
+  await upsertIssuingToken(db, {
+    id: t.id,
+    accountId,
+    cardId: idOf(t.card) ?? "",
+    status: t.status,
+    walletProvider: t.wallet_provider ?? null,
+    deviceType: t.network_data?.device?.type ?? null,
+    last4: t.last4 ?? null,
+    objectCreatedAt: at(t.created),
     sourceAt,
   });
 }

@@ -5,6 +5,7 @@ import {
   accountTouched,
   applySnapshotEvent,
   financialAccountTouched,
+  tokenTouched,
   treasuryTransactionTouched,
   type Prefetched,
 } from "./apply";
@@ -46,6 +47,13 @@ async function prefetch(stripe: Stripe, event: Stripe.Event): Promise<Prefetched
   if (acct) {
     const fresh = await stripe.accounts.retrieve(acct).catch(() => undefined);
     if (fresh?.id === acct) prefetched.account = fresh;
+  }
+  const token = tokenTouched(event);
+  if (token && event.account) {
+    const fresh = await stripe.issuing.tokens
+      .retrieve(token, {}, { stripeAccount: event.account })
+      .catch(() => undefined);
+    if (fresh?.id === token) prefetched.token = fresh;
   }
   return prefetched;
 }

@@ -12,7 +12,7 @@ export const V1_API_VERSION: string = Stripe.API_VERSION;
 
 /**
  * v1 events `lib/events/apply.ts` applies: accounts and capabilities; Issuing cardholders, cards,
- * authorizations, transactions and disputes; Treasury financial accounts and outbound flows; and the
+ * authorizations, transactions, disputes and digital-wallet tokens; Treasury financial accounts and outbound flows; and the
  * Treasury money movements whose ledger line and balance it reads fresh on receipt.
  */
 export const SNAPSHOT_EVENT_TYPES = [
@@ -30,6 +30,8 @@ export const SNAPSHOT_EVENT_TYPES = [
   "issuing_dispute.funds_rescinded",
   "issuing_dispute.submitted",
   "issuing_dispute.updated",
+  "issuing_token.created",
+  "issuing_token.updated",
   "issuing_transaction.created",
   "issuing_transaction.updated",
   "treasury.credit_reversal.created",

@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "@/db/connect";
+import { listCardTokens } from "@/db/queries/issuing-tokens";
 import { authorizations, businesses, cards, cardholders, connectedAccounts } from "@/db/schema";
 import { issuingAccountWithCards } from "@/testing/issuing-account";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
@@ -26,6 +27,9 @@ test("reconcile rebuilds a business's read models from the API, and running it t
     { card: cardIds[0]!, amount: 1_234, currency: "usd", merchant_data: { category: "bakeries" } },
     { stripeAccount: account },
   );
+  const token = (await sandbox.control(`/_sandbox/issuing/cards/${cardIds[1]}/tokens`, {
+    wallet_provider: "google_pay",
+  })) as { id: string };
   const [business] = await db
     .insert(businesses)
     .values({
@@ -45,6 +49,7 @@ test("reconcile rebuilds a business's read models from the API, and running it t
   assert.equal(counts.cards, 2);
   assert.equal(counts.cardholders, 1);
   assert.equal(counts.authorizations, 1);
+  assert.equal(counts.tokens, 1);
 
   const [acct] = await db.select().from(connectedAccounts).where(eq(connectedAccounts.id, account));
   assert.equal(acct?.businessId, business!.id);
@@ -57,6 +62,9 @@ test("reconcile rebuilds a business's read models from the API, and running it t
   const [a] = await db.select().from(authorizations).where(eq(authorizations.id, auth.id));
   assert.equal(a?.approved, true);
   assert.equal(a?.merchantCategory, "bakeries");
+  const [t] = await listCardTokens(db, { accountId: account, cardId: cardIds[1]! });
+  assert.equal(t?.id, token.id);
+  assert.equal(t?.walletProvider, "google_pay");
 
   await reconcileBusiness(db, sandbox.stripe, target!);
   assert.equal((await db.select().from(cards).where(eq(cards.accountId, account))).length, 2);

@@ -12,6 +12,7 @@ import {
   applyIssuingBalance,
   applyIssuingBalanceMove,
   applyIssuingTransaction,
+  applyToken,
   applyTreasuryFinancialAccount,
   applyTreasuryOutbound,
   applyTreasuryTransaction,
@@ -117,6 +118,11 @@ export async function reconcileBusiness(db: DbOrTx, stripe: Stripe, business: Bu
   for await (const c of stripe.issuing.cards.list({ limit: 100 }, opts)) {
     await applyCard(db, accountId, c, sourceAt);
     bump("cards");
+    // Tokens are listed per card (Stripe's list requires `card`).
+    for await (const t of stripe.issuing.tokens.list({ card: c.id, limit: 100 }, opts)) {
+      await applyToken(db, accountId, t, sourceAt);
+      bump("tokens");
+    }
   }
   for await (const a of stripe.issuing.authorizations.list({ limit: 100 }, opts)) {
     await applyAuthorization(db, accountId, a, sourceAt);

@@ -1,4 +1,5 @@
 import "server-only";
+import type Stripe from "stripe";
 import { z } from "zod";
 import type { Business } from "@/db/schema";
 import { businessSpec } from "@/lib/actions/execute";
@@ -14,6 +15,8 @@ import { getDb } from "@/db";
 import { applyCard } from "@/lib/events/read-models";
 import { declinesForAuthorizations } from "@/db/queries/authorization-decisions";
 import { explainDecline } from "@/lib/cards/declines";
+import { applyToken } from "@/lib/events/read-models";
+import { sandboxControl } from "./control";
 
 /** Stripe's shipping test helpers, by the step each takes a physical card's delivery. */
 export const SHIPPING_STEPS = {
@@ -129,6 +132,51 @@ export const sandboxToolActions = {
     },
     audit: ({ card, step }) => ({ action: "sandbox.card_shipping", target: card, data: { step } }),
     revalidate: ({ card }) => ["/sandbox-tools", `/cards/${card}`],
+  }),
+
+  /** Adds one of the business's cards to a wallet on a device, as its cardholder would in the wallet's app. */
+  addToWallet: businessSpec({
+    permission: "cards.manage",
+    schema: z.object({
+      card: z.string({ error: "Choose a card" }).regex(/^ic_[A-Za-z0-9_]{1,64}$/, { error: "Choose a card" }),
+      wallet: z.enum(["apple_pay", "google_pay"], { error: "Choose Apple Pay or Google Pay" }),
+      deviceType: z.enum(["phone", "watch", "other"], { error: "Choose a phone, a watch or another device" }),
+      deviceName: z.string().trim().max(60, { error: "Use at most 60 characters" }).optional(),
+    }),
+    run: async ({ business: b, input }) => {
+      const business = sandboxAccount(b);
+      const control = sandboxControl();
+      if (!business?.stripeAccountId || !control) return fail("not_found");
+      const accountId = business.stripeAccountId;
+      try {
+        // Retrieve first: another account's card is not found rather than added to a wallet.
+        await getStripe().issuing.cards.retrieve(input.card, {}, { stripeAccount: accountId });
+      } catch {
+        return fail("not_found", { card: "That card could not be found" });
+      }
+      const answer = (await control(`/_sandbox/issuing/cards/${encodeURIComponent(input.card)}/tokens`, {
+        wallet_provider: input.wallet,
+        device_type: input.deviceType,
+        ...(input.deviceName ? { device_name: input.deviceName } : {}),
+      })) as (Stripe.Issuing.Token & { error?: undefined }) | { error: { code?: string; message?: string } };
+      if (answer.error)
+        return fail("validation_failed", {
+          card:
+            answer.error.code === "missing_cardholder_contact"
+              ? "Add a phone number or email to the cardholder to use Apple Pay or Google Pay."
+              : "This card can't be added to a wallet (is it canceled?)",
+        });
+      // The webhook brings the same token; applied now so the card page shows it at once.
+      await applyToken(getDb(), accountId, answer, new Date());
+      return ok({ token: answer.id, card: input.card, status: answer.status });
+    },
+    audit: (input, data) => ({
+      action: "sandbox.wallet_token_added",
+      target: data.token,
+      data: { card: input.card, wallet: input.wallet, device: input.deviceType },
+    }),
+    revalidate: ({ card }) => ["/sandbox-tools", `/cards/${card}`],
+    echo: ["card", "wallet", "deviceType", "deviceName"],
   }),
 
   capture: authorizationHelper("capture"),

@@ -7,3 +7,4 @@ export const saveRulesAction = businessAction(cardActions.saveRules);
 export const orderPhysicalCardAction = businessAction(cardActions.orderPhysical);
 export const activateCardAction = businessAction(cardActions.activate);
 export const createVirtualCardAction = businessAction(cardActions.createVirtual);
+export const setWalletTokenStatusAction = businessAction(cardActions.setTokenStatus);

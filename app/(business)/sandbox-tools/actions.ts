@@ -9,3 +9,4 @@ export const reverseAction = businessAction(sandboxToolActions.reverse);
 export const receiveMoneyAction = businessAction(sandboxToolActions.receiveMoney);
 export const completeInboundAction = businessAction(sandboxToolActions.completeInbound);
 export const cardShippingAction = businessAction(sandboxToolActions.cardShipping);
+export const addToWalletAction = businessAction(sandboxToolActions.addToWallet);

@@ -14,6 +14,7 @@ import { balanceCurrencyFor, cardCurrencyFor } from "@/lib/funding-model";
 import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
 import { PurchaseForm, ReceiveMoneyForm } from "./purchase-form";
 import { ShippingButtons } from "./shipping-buttons";
+import { AddToWalletForm } from "./wallet-form";
 
 export const metadata: Metadata = { title: "Sandbox tools" };
 
@@ -72,6 +73,21 @@ export default async function SandboxToolsPage() {
             ))}
           </ul>
         )}
+      </Panel>
+      <Panel title="Add to a wallet">
+        <p className="mt-1 text-sm text-slate-600">
+          Stands in for a cardholder adding their card to Apple Pay or Google Pay on a device.
+        </p>
+        <div className="mt-4">
+          <AddToWalletForm
+            cards={cards
+              .filter(({ card }) => card.status !== "canceled")
+              .map(({ card, holder }) => ({
+                value: card.id,
+                label: `${card.brand ?? "Card"} •••• ${card.last4} — ${holder ?? ""} (${card.status})`,
+              }))}
+          />
+        </div>
       </Panel>
       <Panel title="Ship physical cards">
         <p className="mt-1 text-sm text-slate-600">

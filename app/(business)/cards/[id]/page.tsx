@@ -20,6 +20,8 @@ import { stripeJsSource } from "@/lib/config";
 import { createIssuingEphemeralKey } from "../../connect-actions";
 import { ReplacementPanel } from "./replacement-panel";
 import { CardPurchasesPanel } from "@/app/(business)/disputes/card-purchases-panel";
+import { WalletTokens } from "@/components/cards/wallet-tokens";
+import { setWalletTokenStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -97,6 +99,11 @@ export default async function CardPage({
         </Panel>
       ) : null}
       <ReplacementPanel accountId={accountId} card={card} canManage={can(ctx.role, "cards.manage")} />
+      <WalletTokens
+        card={card}
+        accountId={accountId}
+        setStatus={can(ctx.role, "cards.manage") ? setWalletTokenStatusAction : undefined}
+      />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
           <p className="mt-2 text-sm">

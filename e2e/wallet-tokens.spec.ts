@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signUpAndOnboard, uniqueEmail } from "./helpers";
+import { accountByEmail, createVirtualCard, goTo, journeyStripe } from "./journey-steps";
+
+/** Reloads until `check` passes: the read model follows Stripe through webhooks. */
+async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout: 20_000 });
+}
+
+test("digital wallets: a cardholder without phone or email can't add the card; once they have one, the owner adds it to Apple Pay from the sandbox tools, and suspends and resumes it on the card page", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("wallet-tokens");
+  await signUpAndOnboard(page, { email, legalName: "Pocket Pay Goods Inc.", country: "US" });
+  const account = await accountByEmail(email);
+  const opts = { stripeAccount: account.id };
+  // The embedded list's cardholder form leaves the email empty: no phone, no email.
+  const card = await createVirtualCard(page, account.id, {
+    line1: "1 Main St",
+    city: "San Francisco",
+    postalCode: "94111",
+  });
+
+  // The card page says why the card can't go into a wallet, and lists none.
+  await page.goto(`/cards/${card.id}`);
+  const wallets = page.getByRole("region", { name: "Digital wallets" });
+  await expect(wallets.getByTestId("wallet-ineligible")).toHaveText(
+    "Add a phone number or email to the cardholder to use Apple Pay or Google Pay.",
+  );
+  await expect(wallets).toContainText("Not added to any wallet yet");
+
+  // The sandbox (as the wallet would) refuses it, next to the card.
+  await goTo(page, "Sandbox tools", "sandbox-tools");
+  const add = page.getByRole("region", { name: "Add to a wallet" });
+  await eventually(page, () => add.getByLabel("Card", { exact: true }).selectOption(card.id, { timeout: 1000 }).then());
+  await add.getByRole("button", { name: "Add to wallet" }).click();
+  await expect(add.locator('[data-field-error="card"]')).toHaveText(
+    "Add a phone number or email to the cardholder to use Apple Pay or Google Pay.",
+  );
+  expect((await journeyStripe.issuing.tokens.list({ card: card.id }, opts)).data).toHaveLength(0);
+
+  // The cardholder gets an email (the app has no cardholder editing of its own yet: through the API).
+  const holder = typeof card.cardholder === "string" ? card.cardholder : card.cardholder.id;
+  await journeyStripe.issuing.cardholders.update(holder, { email: "jo.journey@example.test" }, opts);
+
+  await add.getByLabel("Card", { exact: true }).selectOption(card.id);
+  await add.getByLabel("Wallet", { exact: true }).selectOption("apple_pay");
+  await add.getByLabel("Device", { exact: true }).selectOption("phone");
+  await add.getByLabel("Device name", { exact: true }).fill("Jo's iPhone");
+  await add.getByRole("button", { name: "Add to wallet" }).click();
+  await expect(add.getByTestId("wallet-result")).toContainText("Added to the wallet (active)");
+  const tokens = (await journeyStripe.issuing.tokens.list({ card: card.id }, opts)).data;
+  expect(tokens).toHaveLength(1);
+  const token = tokens[0]!;
+  expect(token.wallet_provider).toBe("apple_pay");
+  expect(token.network_data?.device?.name).toBe("Jo's iPhone");
+
+  // The card page lists it as active; no more ineligibility note.
+  await add.getByRole("link", { name: "See the card" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cards/${card.id}$`));
+  await expect(wallets.getByTestId("wallet-ineligible")).toHaveCount(0);
+  const row = wallets.locator(`[data-token="${token.id}"]`);
+  await expect(row).toContainText("Apple Pay");
+  await expect(row).toContainText("phone");
+  await expect(row).toContainText(`token •••• ${token.last4}`);
+  await expect(row.getByTestId("token-status")).toHaveText("active");
+
+  // Suspend: Stripe and the page agree.
+  await row.getByRole("button", { name: "Suspend" }).click();
+  await expect(row.getByTestId("token-status")).toHaveText("suspended");
+  expect((await journeyStripe.issuing.tokens.retrieve(token.id, {}, opts)).status).toBe("suspended");
+  await page.reload();
+  await expect(row.getByTestId("token-status")).toHaveText("suspended");
+
+  // Resume.
+  await row.getByRole("button", { name: "Resume" }).click();
+  await expect(row.getByTestId("token-status")).toHaveText("active");
+  expect((await journeyStripe.issuing.tokens.retrieve(token.id, {}, opts)).status).toBe("active");
+
+  // Removed in the wallet (the cardholder deletes it there): shown as removed, with no actions.
+  await journeyStripe.issuing.tokens.update(token.id, { status: "deleted" }, opts);
+  await eventually(page, () => expect(row.getByTestId("token-status")).toHaveText("removed", { timeout: 1000 }));
+  await expect(row.getByRole("button")).toHaveCount(0);
+});
