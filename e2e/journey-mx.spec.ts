@@ -53,11 +53,11 @@ test("MX journey: sign up → onboard → platform funds 100.00 USD → 100.00 U
 
   // A purchase approved in real time.
   await owner.goto("/sandbox-tools");
+  const purchase = owner.getByRole("region", { name: "Simulate a card purchase" });
   await expect(async () => {
     await owner.reload();
-    await owner.getByLabel("Card", { exact: true }).selectOption(card, { timeout: 1000 });
+    await purchase.getByLabel("Card", { exact: true }).selectOption(card, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  const purchase = owner.getByRole("region", { name: "Simulate a card purchase" });
   await purchase.getByLabel("Amount (USD)").fill("12.00");
   await purchase.getByRole("button", { name: "Simulate purchase" }).click();
   await expect(owner.getByTestId("purchase-result")).toContainText("Approved");

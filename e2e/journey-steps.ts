@@ -57,11 +57,11 @@ export async function createVirtualCard(
 /** A purchase on the card in the sandbox tools, approved in real time, then captured. */
 export async function purchaseAndCapture(page: Page, cardId: string, amount: string, currency: string): Promise<void> {
   await goTo(page, "Sandbox tools", "sandbox-tools");
+  const purchase = page.getByRole("region", { name: "Simulate a card purchase" });
   await expect(async () => {
     await page.reload();
-    await page.getByLabel("Card", { exact: true }).selectOption(cardId, { timeout: 1000 });
+    await purchase.getByLabel("Card", { exact: true }).selectOption(cardId, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  const purchase = page.getByRole("region", { name: "Simulate a card purchase" });
   await purchase.getByLabel(`Amount (${currency})`).fill(amount);
   await purchase.getByRole("button", { name: "Simulate purchase" }).click();
   await expect(page.getByTestId("purchase-result")).toContainText("Approved");
