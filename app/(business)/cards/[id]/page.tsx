@@ -19,11 +19,19 @@ import { CardDetailsReveal } from "@/components/cards/card-details-reveal";
 import { stripeJsSource } from "@/lib/config";
 import { createIssuingEphemeralKey } from "../../connect-actions";
 import { ReplacementPanel } from "./replacement-panel";
+import { replaceCardAction } from "./replace-actions";
+import { ReplaceCardForm, type ReasonOption } from "@/components/cards/replace-card-form";
+import { randomUUID } from "node:crypto";
 import { CardPurchasesPanel } from "@/app/(business)/disputes/card-purchases-panel";
 import { WalletTokens } from "@/components/cards/wallet-tokens";
 import { setWalletTokenStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "Card" };
+
+// A card Stripe warns about is treated as compromised: canceled as stolen, with a new number.
+const FRAUD_REPLACEMENT: ReasonOption[] = [
+  { value: "stolen", label: "Compromised", hint: "The card is canceled now and a new card number is issued." },
+];
 
 const when = new Intl.DateTimeFormat("en-US", {
   month: "short",
@@ -90,7 +98,22 @@ export default async function CardPage({
           {card.status}
         </span>
       </header>
-      <FraudWarningBanner warning={card.latest_fraud_warning} />
+      <FraudWarningBanner
+        warning={card.latest_fraud_warning}
+        replaceAction={
+          can(ctx.role, "cards.manage") && card.status !== "canceled" ? (
+            <ReplaceCardForm
+              action={replaceCardAction}
+              cardId={card.id}
+              clientToken={randomUUID()}
+              reasons={FRAUD_REPLACEMENT}
+              trigger="Cancel and replace"
+              title="Cancel this card and replace it"
+              testId="fraud-replace"
+            />
+          ) : undefined
+        }
+      />
       <CardLifecycle card={card} businessId={ctx.business.id} />
       <PhysicalCardPanel card={card} canManage={can(ctx.role, "cards.manage")} />
       {can(ctx.role, "cards.manage") && card.status !== "canceled" ? (
