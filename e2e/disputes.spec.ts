@@ -1,6 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
-import { accountByEmail, createVirtualCard, goTo, journeyStripe, purchaseAndCapture } from "./journey-steps";
+import {
+  accountByEmail,
+  createVirtualCard,
+  goTo,
+  journeyStripe,
+  purchaseAndCapture,
+  receiveAchCredit,
+} from "./journey-steps";
 
 /** Reloads until `check` passes: the read model follows Stripe through webhooks. */
 async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
@@ -26,10 +33,7 @@ test("disputes: an owner disputes a captured purchase with a receipt as evidence
   const opts = { stripeAccount: account.id };
 
   // Money in, a card, a purchase captured.
-  await goTo(page, "Sandbox tools", "sandbox-tools");
-  await page.getByLabel("Amount (USD)").last().fill("300.00");
-  await page.getByRole("button", { name: "Receive ACH credit" }).click();
-  await expect(page.getByTestId("receive-result")).toBeVisible();
+  await receiveAchCredit(page, "300.00");
   const card = await createVirtualCard(page, account.id, {
     line1: "1 Main St",
     city: "San Francisco",

@@ -78,3 +78,11 @@ export async function purchaseAndCapture(page: Page, cardId: string, amount: str
     });
   }).toPass({ timeout: 15_000 });
 }
+
+/** Money in for a new US business: an ACH credit to its financial account from the sandbox tools. */
+export async function receiveAchCredit(page: Page, amount: string): Promise<void> {
+  await goTo(page, "Sandbox tools", "sandbox-tools");
+  await page.getByLabel("Amount (USD)").last().fill(amount);
+  await page.getByRole("button", { name: "Receive ACH credit" }).click();
+  await expect(page.getByTestId("receive-result")).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
-import { accountByEmail, createVirtualCard, goTo, journeyStripe } from "./journey-steps";
+import { accountByEmail, createVirtualCard, goTo, journeyStripe, receiveAchCredit } from "./journey-steps";
 
 /** Reloads until `check` passes: the read model follows Stripe through webhooks. */
 async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
@@ -30,10 +30,7 @@ test("physical card: ordered (a bad address first), shipped and delivered in the
   const opts = { stripeAccount: account.id };
 
   // Money in, and a cardholder (with a virtual card) from the embedded cards list.
-  await goTo(page, "Sandbox tools", "sandbox-tools");
-  await page.getByLabel("Amount (USD)").last().fill("300.00");
-  await page.getByRole("button", { name: "Receive ACH credit" }).click();
-  await expect(page.getByTestId("receive-result")).toBeVisible();
+  await receiveAchCredit(page, "300.00");
   await createVirtualCard(page, account.id, { line1: "1 Main St", city: "San Francisco", postalCode: "94111" });
 
   // The order form: a missing postal code is refused next to its field, and nothing is ordered.
