@@ -95,17 +95,21 @@ export async function listBusinessActivity(db: DbOrTx, { businessId, ...f }: { b
   const conds: SQL[] = [eq(auditLog.businessId, businessId)];
   if (f.actorUserId) conds.push(eq(auditLog.actorUserId, f.actorUserId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
-  if (f.before)
-    conds.push(
-      or(lt(auditLog.createdAt, f.before.at), and(eq(auditLog.createdAt, f.before.at), lt(auditLog.id, f.before.id)))!,
-    );
+  // Postgres keeps microseconds and the cursor (a JS Date) milliseconds: page on the millisecond, or
+  // rows later in the cursor's millisecond than its own fall between two pages.
+  const at = sql<Date>`date_trunc('milliseconds', ${auditLog.createdAt})`;
+  if (f.before) {
+    // As text: postgres.js refuses a Date parameter beside a raw expression (PGlite takes it).
+    const before = sql`${f.before.at.toISOString()}::timestamptz`;
+    conds.push(or(lt(at, before), and(eq(at, before), lt(auditLog.id, f.before.id)))!);
+  }
   const rows = await db
     .select({ id: auditLog.id, action: auditLog.action, data: auditLog.data, at: auditLog.createdAt, ...actorColumns })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(memberships, and(eq(memberships.businessId, businessId), eq(memberships.userId, auditLog.actorUserId)))
     .where(and(...conds))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .orderBy(desc(at), desc(auditLog.id))
     .limit(ACTIVITY_PAGE_SIZE + 1);
   const page = rows
     .slice(0, ACTIVITY_PAGE_SIZE)
