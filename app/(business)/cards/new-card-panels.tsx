@@ -23,7 +23,7 @@ export async function NewCardPanels({ business, accountId }: { business: Busines
       <Panel title="Order a physical card" data-testid="order-physical-card">
         <OrderPhysicalCardForm
           clientToken={randomUUID()}
-          cardholders={holders.filter((h) => h.status !== "blocked").map((h) => ({ value: h.id, label: h.name }))}
+          cardholders={options}
           designs={designs.map((d) => ({ value: d.id, label: d.isDefault ? `${d.name} (default)` : d.name }))}
           services={servicesFor(business)}
           country={business.country.toUpperCase()}
