@@ -187,3 +187,114 @@ test("cards of a stablecoin (MX) account: the component offers its USDC wallet, 
   assert.equal(ic.status, 200, JSON.stringify(ic.body));
   assert.deepEqual([ic.body.status, ic.body.financial_account, ic.body.financial_account_v2], ["active", null, fa.id]);
 });
+
+test("cards: an owner orders a physical card (shipping, service, design), it ships, and is activated once delivered; a member may not order one", async () => {
+  const { acct, fa } = await fundedAccount(t.stripe);
+  const call = api(t.url, await session(t.stripe, acct, OWNER));
+  const opts = { stripeAccount: acct };
+  const ich = await call("POST", "/issuing/cardholders", holder);
+  assert.equal(ich.status, 200, JSON.stringify(ich.body));
+
+  const designs = await call("GET", "/issuing/personalization_designs");
+  assert.equal(designs.status, 200, JSON.stringify(designs.body));
+  const design = designs.body.data[0]?.id as string;
+  assert.match(design, /^pd_/, "the account's default design is offered");
+  const shipping = {
+    name: "Jenny Rosen",
+    address: { line1: "510 Townsend St", line2: "Suite 2", city: "San Francisco", state: "CA", country: "US" },
+    service: "express",
+  };
+  const order = { cardholder: ich.body.id, financial_account: fa, type: "physical", personalization_design: design };
+
+  const noPostal = await call("POST", "/issuing/cards", { ...order, shipping });
+  assert.equal(noPostal.status, 400);
+  assert.deepEqual(
+    [noPostal.body.error.param, noPostal.body.error.message],
+    ["shipping[address][postal_code]", "Enter a postal code."],
+  );
+  assert.equal((await t.stripe.issuing.cards.list({}, opts)).data.length, 0, "nothing was created");
+
+  const member = api(t.url, await session(t.stripe, acct, MEMBER));
+  const refused = await member("POST", "/issuing/cards", {
+    ...order,
+    shipping: { ...shipping, address: { ...shipping.address, postal_code: "94107" } },
+  });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.error.type, "permission_error");
+  assert.equal((await member("GET", "/issuing/personalization_designs")).status, 403);
+
+  const ic = await call("POST", "/issuing/cards", {
+    ...order,
+    activate: true, // ignored: a physical card starts inactive
+    shipping: { ...shipping, address: { ...shipping.address, postal_code: "94107" } },
+  });
+  assert.equal(ic.status, 200, JSON.stringify(ic.body));
+  const card = await t.stripe.issuing.cards.retrieve(ic.body.id, {}, opts);
+  assert.deepEqual(
+    [card.type, card.status, card.personalization_design, card.financial_account],
+    ["physical", "inactive", design, fa],
+  );
+  assert.deepEqual(
+    [card.shipping?.name, card.shipping?.service, card.shipping?.status, card.shipping?.address],
+    [
+      "Jenny Rosen",
+      "express",
+      "pending",
+      {
+        line1: "510 Townsend St",
+        line2: "Suite 2",
+        city: "San Francisco",
+        state: "CA",
+        postal_code: "94107",
+        country: "US",
+      },
+    ],
+  );
+  assert.equal((await t.stripe.issuing.cards.list({}, opts)).data.length, 1);
+
+  await t.stripe.testHelpers.issuing.cards.shipCard(ic.body.id, {}, opts);
+  const shipped = await call("GET", `/issuing/cards/${ic.body.id}`);
+  assert.equal(shipped.body.shipping.status, "shipped");
+  assert.ok(shipped.body.shipping.tracking_number, "the component sees the tracking number");
+  await t.stripe.testHelpers.issuing.cards.deliverCard(ic.body.id, {}, opts);
+  const delivered = await call("GET", `/issuing/cards/${ic.body.id}`);
+  assert.equal(delivered.status, 200);
+  assert.equal(delivered.body.shipping.status, "delivered");
+  const activated = await call("POST", `/issuing/cards/${ic.body.id}/status`, { status: "active" });
+  assert.equal(activated.status, 200, JSON.stringify(activated.body));
+  assert.equal((await t.stripe.issuing.cards.retrieve(ic.body.id, {}, opts)).status, "active");
+});
+
+test("cards of a stablecoin account: a physical card on standard shipping is refused by the API, on the service field", async () => {
+  const acct = await stablecoinAccount(t.stripe, "Mia");
+  const fa = await v2(
+    t.stripe,
+    "POST",
+    "/v2/money_management/financial_accounts",
+    { type: "storage", storage: { holds_currencies: ["usdc"] } },
+    acct,
+  );
+  const call = api(t.url, await session(t.stripe, acct, OWNER));
+  const address = { line1: "Calle de la Paz 123", city: "Cancun", postal_code: "77500", country: "MX" };
+  const ich = await call("POST", "/issuing/cardholders", { ...holder, address });
+  assert.equal(ich.status, 200, JSON.stringify(ich.body));
+  const design = (await call("GET", "/issuing/personalization_designs")).body.data[0]?.id as string;
+  const order = {
+    cardholder: ich.body.id,
+    financial_account_v2: fa.id,
+    type: "physical",
+    personalization_design: design,
+    shipping: { name: "Jenny Rosen", address, service: "standard" },
+  };
+  const standard = await call("POST", "/issuing/cards", order);
+  assert.deepEqual([standard.status, standard.body.error.param], [400, "shipping[service]"]);
+  const express = await call("POST", "/issuing/cards", {
+    ...order,
+    shipping: { ...order.shipping, service: "express" },
+  });
+  assert.equal(express.status, 200, JSON.stringify(express.body));
+  assert.deepEqual(
+    [express.body.type, express.body.status, express.body.shipping.service],
+    ["physical", "inactive", "express"],
+  );
+});

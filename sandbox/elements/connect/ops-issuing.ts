@@ -111,6 +111,47 @@ function limits(input: Record<string, unknown>): unknown {
   });
 }
 
+const SERVICES = new Set(["standard", "express", "priority"]);
+
+/**
+ * What a physical card order adds to POST /v1/issuing/cards, in Stripe's own shape (`shipping[name]`,
+ * `shipping[address][…]`, `shipping[service]`, `personalization_design`). Checked here first so a
+ * missing field shows next to its input; the API's own refusals (e.g. a stablecoin card must ship
+ * express or priority) come back with their param and land on the same inputs.
+ */
+function physicalParams(input: Record<string, unknown>): Record<string, unknown> {
+  const s = (input.shipping ?? {}) as Record<string, unknown>;
+  const a = (s.address ?? {}) as Record<string, unknown>;
+  const name = text(s.name);
+  if (!name) throw bad("shipping[name]", "Enter the name to ship the card to.");
+  for (const [k, label] of [
+    ["line1", "a street address"],
+    ["city", "a city"],
+    ["postal_code", "a postal code"],
+    ["country", "a country"],
+  ] as const)
+    if (!text(a[k])) throw bad(`shipping[address][${k}]`, `Enter ${label}.`);
+  const service = text(s.service) ?? "standard";
+  if (!SERVICES.has(service)) throw bad("shipping[service]", "Choose standard, express or priority shipping.");
+  const design = text(input.personalization_design);
+  if (!design) throw bad("personalization_design", "Choose a card design.");
+  return {
+    shipping: {
+      name: name.slice(0, 100),
+      address: {
+        line1: text(a.line1),
+        line2: text(a.line2),
+        city: text(a.city),
+        state: text(a.state),
+        postal_code: text(a.postal_code),
+        country: text(a.country)?.toUpperCase(),
+      },
+      service,
+    },
+    personalization_design: design,
+  };
+}
+
 const list = (v: unknown) =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && /^[a-z_]+$/.test(x)) : [];
 
@@ -153,6 +194,9 @@ export const issuingOps: Op[] = [
     run: async (c) => {
       const holder = text(c.input.cardholder);
       if (!holder) throw bad("cardholder", "Choose a cardholder.");
+      const type = c.input.type === undefined ? "virtual" : String(c.input.type);
+      if (type !== "virtual" && type !== "physical") throw bad("type", "Choose a virtual or a physical card.");
+      const physical = type === "physical" ? physicalParams(c.input) : {};
       // A Treasury financial account is `financial_account`; a stablecoin account's v2 one is `financial_account_v2`.
       const fa = text(c.input.financial_account);
       const faV2 = text(c.input.financial_account_v2);
@@ -167,14 +211,24 @@ export const issuingOps: Op[] = [
         idempotencyKey: c.idempotencyKey,
         params: {
           cardholder: holder,
-          type: "virtual",
+          type,
           currency,
-          status: c.input.activate === false ? "inactive" : "active",
+          // A physical card is made inactive, as Stripe's are: it is activated once the cardholder has it.
+          status: type === "physical" || c.input.activate === false ? "inactive" : "active",
+          ...physical,
           ...(fa ? { financial_account: fa } : {}),
           ...(faV2 ? { financial_account_v2: faV2 } : {}),
         },
       });
     },
+  },
+  {
+    // The designs a physical card can be printed with: the connected account's active ones (its default among them).
+    method: "GET",
+    path: "/issuing/personalization_designs",
+    grants: CARD_MANAGEMENT,
+    run: (c) =>
+      c.v1({ method: "GET", path: "/v1/issuing/personalization_designs", params: { status: "active", limit: 100 } }),
   },
   {
     method: "POST",
