@@ -3,7 +3,7 @@
  * loader: nodes that record attributes/children, custom element registration, a shadow root.
  * Elements are never `isConnected`, so they never start loading (no network in these tests).
  */
-class FakeNode {
+export class FakeNode {
   attributes: Record<string, string> = {};
   children: unknown[] = [];
   textContent = "";
@@ -24,12 +24,26 @@ class FakeNode {
     this.children = kids;
   }
   addEventListener() {}
+  focus() {}
   querySelector() {
     return null;
   }
   querySelectorAll() {
     return [];
   }
+}
+
+/** Depth-first: every node under `root` (itself included) that `pick` accepts. */
+export function findAll(root: unknown, pick: (n: FakeNode) => boolean): FakeNode[] {
+  if (!(root instanceof FakeNode)) return [];
+  return [...(pick(root) ? [root] : []), ...root.children.flatMap((k) => findAll(k, pick))];
+}
+
+/** The text a node shows: its own textContent, else its children's. */
+export function textOf(n: unknown): string {
+  if (typeof n === "string") return n;
+  if (!(n instanceof FakeNode)) return "";
+  return n.textContent || n.children.map(textOf).join("");
 }
 
 export function installFakeDom(scriptUrl: string): { registry: Map<string, new () => unknown> } {
@@ -66,6 +80,7 @@ export function installFakeDom(scriptUrl: string): { registry: Map<string, new (
   g.document = document;
   g.location = { origin: "http://localhost:3000", href: "http://localhost:3000/" };
   g.HTMLElement = HTMLElement;
+  g.Node = FakeNode; // h() appends nodes as they are and anything else as text
   g.customElements = {
     define: (name: string, cls: new () => unknown) => registry.set(name, cls),
     get: (name: string) => registry.get(name),

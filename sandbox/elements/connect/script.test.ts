@@ -2,7 +2,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { startTestSandbox, type TestSandbox } from "../../test-helpers";
-import { installFakeDom } from "./fake-dom";
+import { findAll, installFakeDom, textOf } from "./fake-dom";
 
 type Loader = {
   connectElementTagNames: string[];
@@ -14,6 +14,9 @@ type Loader = {
   };
 };
 const loader = createRequire(import.meta.url)("@stripe/connect-js/pure") as Loader;
+
+/** A property h() sets on the node itself (value, checked, selected) rather than as an attribute. */
+const prop = (n: unknown, k: string) => (n as Record<string, unknown> | undefined)?.[k];
 
 let t: TestSandbox;
 let source = "";
@@ -83,4 +86,113 @@ test("the real 3.4.6 loader accepts it: every tag upgrades, every setter has its
       assert.equal((el.props as Record<string, unknown>)[prop], `${tag}:${s}`, `${tag}.${s} reached the element`);
     }
   }
+});
+
+test("a physical card's view shows its shipment; activation waits for delivery", async () => {
+  const { registry } = installFakeDom(`${t.url}/connect.js`);
+  new Function(source)();
+  const shipping = {
+    name: "Jenny Rosen",
+    address: { line1: "510 Townsend St", city: "San Francisco", postal_code: "94107", country: "US" },
+    service: "express",
+    status: "shipped",
+    carrier: "usps",
+    tracking_number: "9400111",
+    tracking_url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111",
+    eta: 1_900_000_000,
+  };
+  const card = { id: "ic_1", object: "issuing.card", type: "physical", status: "inactive", last4: "4242", shipping };
+  // The element as the loader leaves it, with a connector answering the two reads the card view makes.
+  const render = async (c: Record<string, unknown>) => {
+    const Cls = registry.get("stripe-connect-issuing-card")!;
+    const el = new Cls() as unknown as Record<string, unknown> & { load(): Promise<void>; view: unknown };
+    el.features = { card_management: true };
+    el.props = { defaultCard: "ic_1", cardSwitching: false };
+    el.connector = {
+      locale: "en-US",
+      request: async (_m: string, path: string) => (path.endsWith("/transactions?limit=20") ? { data: [] } : c),
+    };
+    await el.load();
+    const by = (id: string) => findAll(el.view, (n) => n.attributes["data-testid"] === id);
+    const buttons = findAll(el.view, (n) => n.localName === "button").map(textOf);
+    return { by, buttons };
+  };
+
+  const shipped = await render(card);
+  const block = shipped.by("card-shipping");
+  assert.equal(block.length, 1, "the shipping block is there");
+  assert.equal(textOf(shipped.by("shipping-status")[0]), "Shipped");
+  assert.match(textOf(block[0]), /USPS/);
+  assert.match(textOf(block[0]), /Express/);
+  assert.match(textOf(block[0]), /Jenny Rosen, San Francisco/);
+  assert.match(textOf(block[0]), new RegExp(new Date(1_900_000_000_000).getUTCFullYear().toString()));
+  const link = findAll(block[0], (n) => n.localName === "a")[0];
+  assert.equal(link?.attributes.href, shipping.tracking_url);
+  assert.equal(textOf(shipped.by("activate-once-delivered")[0]), "Activate once delivered");
+  assert.ok(!shipped.buttons.includes("Activate card"), "no Activate button before delivery");
+
+  const delivered = await render({ ...card, shipping: { ...shipping, status: "delivered" } });
+  assert.equal(textOf(delivered.by("shipping-status")[0]), "Delivered");
+  assert.ok(delivered.buttons.includes("Activate card"), "a delivered card can be activated");
+  assert.equal(delivered.by("activate-once-delivered").length, 0);
+
+  const virtual = await render({ ...card, type: "virtual", shipping: null });
+  assert.equal(virtual.by("card-shipping").length, 0, "a virtual card has no shipping block");
+  assert.ok(virtual.buttons.includes("Activate card"));
+});
+
+test("the create-card panel offers a physical order: shipping prefilled from the cardholder, the single design preselected", async () => {
+  const { registry } = installFakeDom(`${t.url}/connect.js`);
+  new Function(source)();
+  const holder = {
+    id: "ich_1",
+    name: "Jenny Rosen",
+    status: "active",
+    billing: { address: { line1: "1 Main St", city: "Austin", state: "TX", postal_code: "73301", country: "US" } },
+  };
+  const open = async (designs: unknown[]) => {
+    const Cls = registry.get("stripe-connect-issuing-cards-list")!;
+    const el = new Cls() as unknown as Record<string, unknown> & { openCreateCard(): Promise<void> };
+    el.features = { card_management: true };
+    el.panel = (globalThis as unknown as { document: { createElement(t: string): unknown } }).document.createElement(
+      "div",
+    );
+    const answers: Record<string, unknown> = {
+      "/issuing/cardholders": { data: [holder] },
+      "/issuing/funding_sources": { data: [] },
+      "/issuing/personalization_designs": { data: designs },
+    };
+    el.connector = { locale: "en-US", request: async (_m: string, path: string) => answers[path] };
+    await el.openCreateCard();
+    return (name: string) => findAll(el.panel, (n) => n.attributes.name === name);
+  };
+
+  const input = await open([{ id: "pd_1", name: "Default", preferences: { is_default: false } }]);
+  assert.deepEqual(
+    input("type").map((n) => [prop(n, "value"), prop(n, "checked") ?? false]),
+    [
+      ["virtual", true],
+      ["physical", false],
+    ],
+  );
+  const value = (name: string) => prop(input(name)[0], "value");
+  assert.equal(value("ship_name"), "Jenny Rosen");
+  assert.equal(value("ship_postal_code"), "73301");
+  assert.equal(
+    input("ship_postal_code")[0]?.attributes["data-params"],
+    "ship_postal_code shipping[address][postal_code]",
+  );
+  const selected = (name: string) =>
+    findAll(input(name)[0], (n) => n.localName === "option" && prop(n, "selected") === true).map((n) =>
+      prop(n, "value"),
+    );
+  assert.deepEqual(selected("personalization_design"), ["pd_1"], "the only design is preselected");
+  assert.deepEqual(selected("ship_country"), ["US"]);
+
+  const none = await open([]);
+  assert.equal(
+    none("type").find((n) => prop(n, "value") === "physical")?.attributes.disabled,
+    "",
+    "no active design: physical cannot be chosen",
+  );
 });

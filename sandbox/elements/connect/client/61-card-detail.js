@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-unused-vars -- the client files are concatenated into one script (serve-script.ts): names defined here are used by the others. */
-// One card's view, shared by issuing-card and issuing-cards-list: details, reveal, status, limits, transactions.
+// One card's view, shared by issuing-card and issuing-cards-list: details, reveal, status, limits, shipping, transactions.
 
 const LIMIT_INTERVALS = [
   ["per_authorization", "Per transaction"],
@@ -112,7 +112,10 @@ class CardDetail {
                 text: "Freeze card",
               })
             : null,
-          canManage && c.status === "inactive"
+          canManage && c.status === "inactive" && awaitingDelivery(c)
+            ? h("p", { class: "muted", "data-testid": "activate-once-delivered", text: "Activate once delivered" })
+            : null,
+          canManage && c.status === "inactive" && !awaitingDelivery(c)
             ? h("button", {
                 type: "button",
                 onclick: () => this.setStatus("active", "Card activated."),
@@ -132,6 +135,7 @@ class CardDetail {
             : null,
         ),
         this.panel,
+        shippingBlock(c, this.loc()),
         h("h3", { text: "Transactions" }),
         (this.txns = h("div", {}, h("p", { class: "skeleton", role: "status", text: "Loading transactions…" }))),
       ]),

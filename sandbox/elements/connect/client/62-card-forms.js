@@ -261,9 +261,10 @@ Object.assign(IssuingCardsList.prototype, {
   },
 
   async openCreateCard(cardholder, message) {
-    const [holders, sources] = await Promise.all([
+    const [holders, sources, designs] = await Promise.all([
       this.api("GET", "/issuing/cardholders").catch(() => ({ data: [] })),
       this.api("GET", "/issuing/funding_sources").catch(() => ({ data: [] })),
+      this.api("GET", "/issuing/personalization_designs").catch(() => ({ data: [] })),
     ]);
     const active = holders.data.filter((x) => x.status === "active");
     if (!active.length) {
@@ -275,6 +276,11 @@ Object.assign(IssuingCardsList.prototype, {
           : null,
       );
     }
+    const chosen = cardholder || active[0].id;
+    const holderById = (id) => active.find((x) => x.id === id);
+    const physical = physicalOrderFields(holderById(chosen), designs.data);
+    const activate = field({ name: "activate", label: "Activate the card now", type: "checkbox", value: "on" });
+    const submit = h("button", { type: "submit", text: "Create virtual card" });
     const form = formEl(
       (f) =>
         busy(f, async () => {
@@ -287,13 +293,18 @@ Object.assign(IssuingCardsList.prototype, {
               : source.api === "v2"
                 ? { financial_account_v2: source.id }
                 : { financial_account: source.id };
+            const kind = v.type === "physical" ? physicalOrderBody(v) : { activate: v.activate === "on" };
             const card = await this.api(
               "POST",
               "/issuing/cards",
-              { cardholder: v.cardholder, ...funding, activate: v.activate === "on" },
+              { cardholder: v.cardholder, ...funding, ...kind },
               { idempotencyKey: newKey() },
             );
-            this.backToList(`Virtual card ${cardName(card)} created for ${holderName(card)}.`);
+            this.backToList(
+              card.type === "physical"
+                ? `Physical card ${cardName(card)} ordered for ${holderName(card)}; activate it once delivered.`
+                : `Virtual card ${cardName(card)} created for ${holderName(card)}.`,
+            );
           } catch (e) {
             this.actionFailed(e, f);
           }
@@ -302,9 +313,10 @@ Object.assign(IssuingCardsList.prototype, {
         name: "cardholder",
         label: "Cardholder",
         type: "select",
-        value: cardholder || active[0].id,
+        value: chosen,
         options: active.map((x) => [x.id, x.email ? `${x.name} (${x.email})` : x.name]),
       }),
+      cardTypeChoice(designs.data.length > 0),
       field({
         name: "financial_account",
         label: "Spends from",
@@ -320,15 +332,50 @@ Object.assign(IssuingCardsList.prototype, {
         ],
         params: ["financial_account", "financial_account_v2"],
       }),
-      field({ name: "activate", label: "Activate the card now", type: "checkbox", value: "on" }),
-      h("p", { class: "muted", text: "The sandbox issues virtual USD cards." }),
+      activate,
+      physical,
       h(
         "div",
         { class: "row" },
-        h("button", { type: "submit", text: "Create virtual card" }),
+        submit,
         h("button", { type: "button", class: "secondary", onclick: () => this.closePanel(), text: "Cancel" }),
       ),
     );
+    // Physical shows the order fields and drops "Activate now": Stripe makes physical cards inactive until delivered.
+    const typed = new Set();
+    form.addEventListener("input", (ev) => ev.target.name && typed.add(ev.target.name));
+    form.addEventListener("change", (ev) => {
+      if (ev.target.name === "cardholder") return refillShipping(form, holderById(ev.target.value), typed);
+      if (ev.target.name !== "type") return;
+      const isPhysical = ev.target.value === "physical";
+      physical.hidden = !isPhysical;
+      activate.hidden = isPhysical;
+      submit.textContent = isPhysical ? "Order physical card" : "Create virtual card";
+    });
     this.openPanel(message ? statusLine(message) : null, focusHeading("Create card"), form);
   },
 });
+
+/** Virtual or physical, as radios in a fieldset; physical needs an active card design to print. */
+function cardTypeChoice(canOrderPhysical) {
+  const radio = (value, label, disabled) => {
+    const id = uid(`type-${value}`);
+    return h(
+      "div",
+      { class: "field check" },
+      h("input", { id, type: "radio", name: "type", value, checked: value === "virtual", disabled }),
+      h("label", { for: id, text: label }),
+    );
+  };
+  // The fieldset carries the `type` param so an error about it shows beneath the choice (showFormErrors).
+  const id = uid("type");
+  return h(
+    "fieldset",
+    { id, "data-params": "type", tabindex: "-1", "aria-describedby": `${id}-error` },
+    h("legend", { text: "Card type" }),
+    radio("virtual", "Virtual"),
+    radio("physical", "Physical (shipped to the cardholder)", !canOrderPhysical),
+    canOrderPhysical ? null : h("p", { class: "hint", text: "Physical cards need an active card design." }),
+    h("p", { class: "error", id: `${id}-error` }),
+  );
+}
