@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openReview, signInAdmin } from "./admin-helpers";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
 import {
   accountByEmail,
@@ -90,4 +91,68 @@ test("disputes: an owner disputes a captured purchase with a receipt as evidence
   // The money is back.
   await goTo(page, "Home", "dashboard");
   await expect(page.getByTestId("balance-available")).toHaveText("$300.00");
+});
+
+test("disputes from the business's purchases list (a duplicate names the earlier charge) and from the admin's account review (not received, its date asked for)", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const email = uniqueEmail("twicecharged");
+  const stamp = String(Date.now());
+  const legalName = `Twice Charged ${stamp} Inc.`;
+  await signUpAndOnboard(page, { email, legalName, country: "US" });
+  const account = await accountByEmail(email);
+  const opts = { stripeAccount: account.id };
+  await receiveAchCredit(page, "300.00");
+  const card = await createVirtualCard(page, account.id, { line1: "1 Main St", city: "Austin", postalCode: "73301" });
+  for (const [name, amount] of [
+    ["Twice Charged LLC", 1500],
+    ["Twice Charged LLC", 1500],
+    ["Never Shipped Co", 2500],
+  ] as const) {
+    const auth = await journeyStripe.testHelpers.issuing.authorizations.create(
+      { card: card.id, amount, merchant_data: { name } },
+      opts,
+    );
+    expect(auth.approved).toBe(true);
+    await journeyStripe.testHelpers.issuing.authorizations.capture(auth.id, {}, opts);
+  }
+  const captures = (await journeyStripe.issuing.transactions.list({ card: card.id }, opts)).data;
+  const [first, second] = captures.filter((t) => t.merchant_data.name === "Twice Charged LLC").reverse();
+
+  // The disputes page lists every card's captured purchases; the later double charge is disputed as a duplicate.
+  await goTo(page, "Disputes", "disputes");
+  const purchases = page.getByTestId("card-captures");
+  await eventually(page, () => expect(purchases.getByTestId("capture-row")).toHaveCount(3, { timeout: 1000 }));
+  const row = purchases.locator(`[data-transaction="${second!.id}"]`);
+  await row.getByRole("button", { name: /^Dispute / }).click();
+  const form = row.getByRole("form", { name: /^Dispute / });
+  await form.getByLabel("Reason").selectOption("duplicate");
+  await form.getByLabel("The purchase it duplicates").selectOption(first!.id);
+  await form.getByLabel("What happened").fill("The merchant charged the same order twice.");
+  await form.getByRole("button", { name: "Open dispute" }).click();
+  await expect(row.getByTestId("dispute-status")).toHaveText("unsubmitted");
+  await expect(page.getByTestId("dispute-row")).toHaveCount(1);
+  const [dup] = (await journeyStripe.issuing.disputes.list({}, opts)).data;
+  expect([dup?.evidence.reason, dup?.evidence.duplicate?.original_transaction]).toEqual(["duplicate", first!.id]);
+
+  // The platform admin disputes the undelivered order from the account review: the date is asked for first.
+  const adminPage = await (await browser.newContext()).newPage();
+  await signInAdmin(adminPage);
+  await openReview(adminPage, stamp, legalName);
+  const never = adminPage.getByTestId("capture-row").filter({ hasText: "Never Shipped Co" });
+  await never.getByRole("button", { name: /^Dispute / }).click();
+  const adminForm = never.getByRole("form", { name: /^Dispute / });
+  await adminForm.getByLabel("Reason").selectOption("not_received");
+  await adminForm.getByLabel("What happened").fill("Ordered a month ago; nothing arrived.");
+  await adminForm.getByRole("button", { name: "Open dispute" }).click();
+  await expect(adminForm.locator('[data-field-error="eventDate"]')).toContainText("Enter the date");
+  expect((await journeyStripe.issuing.disputes.list({}, opts)).data).toHaveLength(1);
+  await adminForm.getByLabel("When was it expected?").fill("2026-11-20");
+  await adminForm.getByRole("button", { name: "Open dispute" }).click();
+  await expect(never.getByTestId("dispute-status")).toHaveText("unsubmitted");
+  const all = (await journeyStripe.issuing.disputes.list({}, opts)).data;
+  const notReceived = all.find((d) => d.evidence.reason === "not_received");
+  expect(notReceived?.evidence.not_received?.expected_at).toBe(Date.parse("2026-11-20T12:00:00Z") / 1000);
 });

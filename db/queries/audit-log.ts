@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { auditLog, memberships, users } from "@/db/schema";
-import { encodeCursor } from "./events";
+import { afterCursor, cursorText, encodeCursor, type Cursor } from "./events";
 
 /** One audit row. `businessId` is null for what happens outside any business (signing up, platform staff). */
 export type AuditRecord = {
@@ -58,7 +58,7 @@ export async function countRecentAudit(
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-export type ActivityFilters = { actorUserId?: string; action?: string; before?: { at: Date; id: string } };
+export type ActivityFilters = { actorUserId?: string; action?: string; before?: Cursor };
 
 /** Who acted: a member (or former member) by name, else what they are to the business. */
 export type ActivityActor = {
@@ -95,29 +95,27 @@ export async function listBusinessActivity(db: DbOrTx, { businessId, ...f }: { b
   const conds: SQL[] = [eq(auditLog.businessId, businessId)];
   if (f.actorUserId) conds.push(eq(auditLog.actorUserId, f.actorUserId));
   if (f.action) conds.push(eq(auditLog.action, f.action));
-  // Postgres keeps microseconds and the cursor (a JS Date) milliseconds: page on the millisecond, or
-  // rows later in the cursor's millisecond than its own fall between two pages.
-  const at = sql<Date>`date_trunc('milliseconds', ${auditLog.createdAt})`;
-  if (f.before) {
-    // As text: postgres.js refuses a Date parameter beside a raw expression (PGlite takes it).
-    const before = sql`${f.before.at.toISOString()}::timestamptz`;
-    conds.push(or(lt(at, before), and(eq(at, before), lt(auditLog.id, f.before.id)))!);
-  }
+  if (f.before) conds.push(afterCursor(auditLog.createdAt, auditLog.id, f.before));
   const rows = await db
-    .select({ id: auditLog.id, action: auditLog.action, data: auditLog.data, at: auditLog.createdAt, ...actorColumns })
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      data: auditLog.data,
+      at: auditLog.createdAt,
+      cursorAt: cursorText(auditLog.createdAt),
+      ...actorColumns,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(memberships, and(eq(memberships.businessId, businessId), eq(memberships.userId, auditLog.actorUserId)))
     .where(and(...conds))
-    .orderBy(desc(at), desc(auditLog.id))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(ACTIVITY_PAGE_SIZE + 1);
-  const page = rows
-    .slice(0, ACTIVITY_PAGE_SIZE)
-    .map((r) => ({ id: r.id, action: r.action, data: r.data, at: r.at, actor: toActor(r) }));
+  const page = rows.slice(0, ACTIVITY_PAGE_SIZE);
   const last = page[page.length - 1];
   return {
-    rows: page,
-    next: rows.length > ACTIVITY_PAGE_SIZE && last ? encodeCursor({ receivedAt: last.at, id: last.id }) : null,
+    rows: page.map((r) => ({ id: r.id, action: r.action, data: r.data, at: r.at, actor: toActor(r) })),
+    next: rows.length > ACTIVITY_PAGE_SIZE && last ? encodeCursor(last) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { and, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { rowsFromJson } from "@/db/insert-many";
@@ -60,19 +61,33 @@ export type EventFilters = {
   type?: string;
   account?: string;
   status?: "applied" | "error" | "pending";
-  before?: { at: Date; id: string };
+  before?: Cursor;
 };
 
-/** A cursor is the last row's (received_at, id): stable while new events keep arriving. */
-export function encodeCursor(row: { receivedAt: Date; id: string }): string {
-  return `${row.receivedAt.toISOString()}_${row.id}`;
+/**
+ * A keyset cursor is the last row's (time, id), the time as Postgres keeps it, to the microsecond:
+ * a JS Date keeps milliseconds, and rows later in the same millisecond would fall between pages.
+ */
+export type Cursor = { at: string; id: string };
+
+export function encodeCursor(row: { cursorAt: string; id: string }): string {
+  return `${row.cursorAt}_${row.id}`;
 }
 
-export function decodeCursor(s: string | undefined): { at: Date; id: string } | undefined {
-  const m = s ? /^(\d{4}-\d\d-\d\dT[\d:.]+Z)_(.+)$/.exec(s) : null;
-  if (!m) return undefined;
-  const at = new Date(m[1]!);
-  return Number.isNaN(at.getTime()) ? undefined : { at, id: m[2]! };
+export function decodeCursor(s: string | undefined): Cursor | undefined {
+  const m = s ? /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?Z)_(.+)$/.exec(s) : null;
+  if (!m || Number.isNaN(Date.parse(m[1]!))) return undefined;
+  return { at: m[1]!, id: m[2]! };
+}
+
+/** The column's time in UTC to the microsecond, for `encodeCursor`. */
+export const cursorText = (col: AnyPgColumn) =>
+  sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows after the cursor, newest first (the time goes as text: postgres.js refuses a Date in raw SQL). */
+export function afterCursor(at: AnyPgColumn, id: AnyPgColumn, before: Cursor): SQL {
+  const t = sql`${before.at}::timestamptz`;
+  return or(lt(at, t), and(eq(at, t), lt(id, before.id)))!;
 }
 
 /**
@@ -93,13 +108,7 @@ export async function listEvents(db: DbOrTx, f: EventFilters) {
   if (f.status === "error") conds.push(sql`${stripeEvents.error} is not null`);
   if (f.status === "applied") conds.push(sql`${stripeEvents.appliedAt} is not null`);
   if (f.status === "pending") conds.push(sql`${stripeEvents.appliedAt} is null and ${stripeEvents.error} is null`);
-  if (f.before)
-    conds.push(
-      or(
-        lt(stripeEvents.receivedAt, f.before.at),
-        and(eq(stripeEvents.receivedAt, f.before.at), lt(stripeEvents.id, f.before.id)),
-      )!,
-    );
+  if (f.before) conds.push(afterCursor(stripeEvents.receivedAt, stripeEvents.id, f.before));
   const rows = await db
     .select({
       id: stripeEvents.id,
@@ -108,6 +117,7 @@ export async function listEvents(db: DbOrTx, f: EventFilters) {
       account: stripeEvents.account,
       objectId: stripeEvents.objectId,
       receivedAt: stripeEvents.receivedAt,
+      cursorAt: cursorText(stripeEvents.receivedAt),
       appliedAt: stripeEvents.appliedAt,
       error: stripeEvents.error,
       business: businesses.legalName,

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { issuingTransactions } from "@/db/schema";
 import { upsertNewer } from "@/db/upsert";
@@ -52,23 +52,42 @@ export async function findCapture(
   return row ?? null;
 }
 
-/** A card's captures, newest first. */
+/** Where a page of captures starts: after this one (newest first, ties broken by id). */
+export type CaptureCursor = { createdAt: Date; id: string };
+
+/**
+ * Captures of an account (or of one card), newest first, a page at a time: `limit` rows after
+ * `before`, and whether more follow. Their times are Stripe's whole seconds, so the cursor is exact.
+ */
 export async function cardCaptures(
   db: DbOrTx,
-  { accountId, cardId, limit = 25 }: { accountId: string; cardId: string; limit?: number },
-): Promise<Array<typeof issuingTransactions.$inferSelect>> {
-  return db
+  {
+    accountId,
+    cardId,
+    before,
+    limit = 25,
+  }: { accountId: string; cardId?: string; before?: CaptureCursor | null; limit?: number },
+): Promise<{ rows: Array<typeof issuingTransactions.$inferSelect>; hasMore: boolean }> {
+  const t = issuingTransactions;
+  const rows = await db
     .select()
-    .from(issuingTransactions)
+    .from(t)
     .where(
       and(
-        eq(issuingTransactions.accountId, accountId),
-        eq(issuingTransactions.cardId, cardId),
-        eq(issuingTransactions.type, "capture"),
+        eq(t.accountId, accountId),
+        cardId ? eq(t.cardId, cardId) : undefined,
+        eq(t.type, "capture"),
+        before
+          ? or(
+              lt(t.objectCreatedAt, before.createdAt),
+              and(eq(t.objectCreatedAt, before.createdAt), lt(t.id, before.id)),
+            )
+          : undefined,
       ),
     )
-    .orderBy(desc(issuingTransactions.objectCreatedAt))
-    .limit(limit);
+    .orderBy(desc(t.objectCreatedAt), desc(t.id))
+    .limit(limit + 1);
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
 /** The card a transaction was made with (for a dispute event whose transaction is not expanded). */

@@ -489,6 +489,18 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: (v) => ({ businessId: v.businessId, amount: "1.00", clientToken: randomUUID() }),
     targetsVictim: true,
   },
+  "app/(platform)/admin/accounts/[id]/actions.ts#adminOpenDisputeAction": {
+    access: platform("platform.accounts.manage"),
+    page: adminAccount,
+    sample: (v) => ({
+      businessId: v.businessId,
+      clientToken: randomUUID(),
+      purchase: v.authorizationId,
+      reason: "fraudulent",
+      explanation: "Not their purchase",
+    }),
+    targetsVictim: true,
+  },
   "app/(platform)/admin/accounts/[id]/actions.ts#freezeAction": {
     access: platform("platform.accounts.manage"),
     page: adminAccount,

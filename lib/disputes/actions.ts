@@ -1,9 +1,20 @@
 import "server-only";
 import { getDb } from "@/db";
-import { businessSpec } from "@/lib/actions/execute";
+import { getBusiness } from "@/db/queries/businesses";
+import { businessSpec, platformSpec } from "@/lib/actions/execute";
+import { fail } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { MAX_EVIDENCE_BYTES } from "./evidence-limits";
-import { openDispute, openDisputeSchema, submitDispute, submitDisputeSchema, type UploadedFile } from "./open";
+import {
+  adminOpenDisputeSchema,
+  openDispute,
+  openDisputeSchema,
+  submitDispute,
+  submitDisputeSchema,
+  type UploadedFile,
+} from "./open";
+
+const ECHO = ["reason", "explanation", "productType", "eventDate", "originalTransaction"];
 
 /** The evidence file a form sent (the action wrapper turns files into their names, so it is read here). */
 export async function evidenceFileFrom(form: unknown): Promise<UploadedFile> {
@@ -27,7 +38,30 @@ export const disputeActions = {
         data: { purchase: input.purchase, reason: input.reason, file: upload ? upload.name : null },
       }),
       revalidate: (_input, data) => ["/disputes", `/cards/${data.cardId}`],
-      echo: ["reason", "explanation", "productType"],
+      echo: ECHO,
+    }),
+
+  /**
+   * A platform admin opens one from a business's account review (a cardholder's complaint reached
+   * the platform): the same checks and operation as the business's own, audited as the admin's.
+   */
+  adminOpen: (upload: UploadedFile) =>
+    platformSpec({
+      permission: "platform.accounts.manage",
+      schema: adminOpenDisputeSchema,
+      run: async ({ actor, input }) => {
+        const business = await getBusiness(getDb(), input);
+        if (!business) return fail("not_found", undefined, "That business could not be found");
+        return openDispute(getDb(), getStripe(), business, actor.userId, input, upload);
+      },
+      audit: (input, data) => ({
+        action: "admin.dispute.opened",
+        target: data.id,
+        businessId: input.businessId,
+        data: { purchase: input.purchase, reason: input.reason, file: upload ? upload.name : null },
+      }),
+      revalidate: (input) => [`/admin/accounts/${input.businessId}`, "/admin/disputes"],
+      echo: ECHO,
     }),
 
   submit: businessSpec({

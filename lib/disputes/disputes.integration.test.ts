@@ -8,7 +8,7 @@ import { applyIssuingTransaction } from "@/lib/events/read-models";
 import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { issueCard } from "@/testing/issue-card";
-import { DISPUTE_KIND, openDispute, submitDispute, type UploadedFile } from "./open";
+import { DISPUTE_KIND, openDispute, openDisputeSchema, submitDispute, type UploadedFile } from "./open";
 
 const sandbox = sandboxForFile();
 
@@ -64,6 +64,8 @@ describeEachDatabase("disputes", (database) => {
     reason: "fraudulent" as const,
     explanation: "The cardholder never shopped there",
     productType: undefined,
+    eventDate: undefined,
+    originalTransaction: undefined,
   });
 
   test("an owner disputes a captured purchase with a PDF as evidence; a double submit opens one; submitted and won, the money is back", async () => {
@@ -137,5 +139,79 @@ describeEachDatabase("disputes", (database) => {
     const result = await openDispute(db, stripe, other, ownerId, form(transaction!.id), null);
     assert.equal(result.ok, false);
     assert.ok(!result.ok && result.error.fields?.purchase);
+  });
+
+  test("a duplicate charge names the earlier purchase on the same card; a not-received purchase its expected date; both submit, and a lost one keeps the money out", async () => {
+    const { db, stripe, business, ownerId, card, transaction } = await purchase(true);
+    const account = business.stripeAccountId!;
+    const opts = { stripeAccount: account };
+    const again = await stripe.testHelpers.issuing.authorizations.create(
+      { card, amount: 1_234, currency: "usd", merchant_data: { name: "Bad Widgets" } },
+      opts,
+    );
+    await stripe.testHelpers.issuing.authorizations.capture(again.id, {}, opts);
+    const second = (await stripe.issuing.transactions.list({ card }, opts)).data.find((t) => t.id !== transaction!.id)!;
+    await applyIssuingTransaction(db, account, second, new Date());
+
+    // The reason's own question is asked: a duplicate without the earlier purchase is refused by the form's rules.
+    const missing = openDisputeSchema.safeParse({ ...form(second.id), reason: "duplicate" });
+    assert.equal(missing.success, false);
+    assert.deepEqual(
+      missing.error?.issues.map((i) => i.path.join(".")),
+      ["originalTransaction"],
+    );
+    const future = openDisputeSchema.safeParse({ ...form(second.id), reason: "canceled", eventDate: "2999-01-01" });
+    assert.deepEqual(
+      future.error?.issues.map((i) => [i.path.join("."), i.message]),
+      [["eventDate", "That date is in the future"]],
+    );
+
+    const dup = openDisputeSchema.parse({
+      ...form(second.id),
+      reason: "duplicate",
+      originalTransaction: transaction!.id,
+    });
+    const opened = await openDispute(db, stripe, business, ownerId, dup, null);
+    assert.ok(opened.ok, JSON.stringify(opened));
+    const d = await stripe.issuing.disputes.retrieve(opened.data.id, {}, opts);
+    assert.deepEqual([d.evidence.reason, d.evidence.duplicate?.original_transaction], ["duplicate", transaction!.id]);
+    assert.ok((await submitDispute(db, stripe, business, d.id)).ok, "Stripe has what a duplicate needs");
+
+    // Lost: the sandbox decides by hand here; the money stays spent.
+    await sandbox().control("/_sandbox/config", { issuing_dispute_outcome: "manual" });
+    try {
+      const nr = openDisputeSchema.parse({
+        ...form(transaction!.id),
+        reason: "not_received",
+        eventDate: "2026-11-02",
+        productType: "merchandise",
+      });
+      const notReceived = await openDispute(db, stripe, business, ownerId, nr, null);
+      assert.ok(notReceived.ok, JSON.stringify(notReceived));
+      const n = await stripe.issuing.disputes.retrieve(notReceived.data.id, {}, opts);
+      assert.equal(n.evidence.not_received?.expected_at, Date.parse("2026-11-02T12:00:00Z") / 1000);
+      assert.equal(n.evidence.not_received?.product_type, "merchandise");
+      const before = await cash(stripe, business);
+      assert.ok((await submitDispute(db, stripe, business, n.id)).ok);
+      await sandbox().control(`/_sandbox/issuing/disputes/${n.id}/close`, { status: "lost" });
+      const lost = await stripe.issuing.disputes.retrieve(n.id, {}, opts);
+      assert.equal(lost.status, "lost");
+      assert.equal(await cash(stripe, business), before, "a lost dispute returns nothing");
+    } finally {
+      await sandbox().control("/_sandbox/config", { issuing_dispute_outcome: "won" });
+    }
+  });
+
+  test("a duplicate of a purchase on another card is refused next to that field", async () => {
+    const { db, stripe, business, ownerId, transaction } = await purchase(true);
+    const other = await purchase(true);
+    const input = openDisputeSchema.parse({
+      ...form(transaction!.id),
+      reason: "duplicate",
+      originalTransaction: other.transaction!.id,
+    });
+    const result = await openDispute(db, stripe, business, ownerId, input, null);
+    assert.equal(result.ok, false);
+    assert.match((!result.ok && result.error.fields?.originalTransaction) || "", /same card/);
   });
 });

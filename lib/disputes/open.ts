@@ -9,38 +9,71 @@ import { applyDispute } from "@/lib/events/read-models";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { stripeFailure } from "@/lib/stripe/errors";
 import { checkEvidenceFile, fileErrorMessage } from "./evidence-file";
+import { REASON_VALUES, reasonSpec } from "./reasons";
 
 export const DISPUTE_KIND = "issuing_dispute";
 
-type Reason = Stripe.Issuing.Dispute.Evidence.Reason;
-/** The reasons we offer: each needs only an explanation (and, for `other`, what was bought) at submit. */
-export const DISPUTE_REASONS = [
-  { value: "fraudulent", label: "Fraudulent: the cardholder didn't make this purchase" },
-  { value: "no_valid_authorization", label: "Not authorized: charged without a valid authorization" },
-  { value: "other", label: "Other" },
-] as const satisfies ReadonlyArray<{ value: Reason; label: string }>;
-const REASON_VALUES = DISPUTE_REASONS.map((r) => r.value) as ["fraudulent", "no_valid_authorization", "other"];
-
 const PURCHASE = /^(ipi|iauth)_[A-Za-z0-9_]{1,64}$/;
-export const openDisputeSchema = z
-  .object({
-    clientToken: z.string({ error: "Reload the page and try again" }).uuid({ error: "Reload the page and try again" }),
-    purchase: z.string({ error: "Choose a purchase" }).regex(PURCHASE, { error: "Choose a purchase" }),
-    reason: z.enum(REASON_VALUES, { error: "Choose why you dispute it" }),
-    explanation: z
-      .string({ error: "Explain what happened" })
-      .trim()
-      .min(1, { error: "Explain what happened" })
-      .max(2000, { error: "Keep the explanation under 2,000 characters" }),
-    productType: z
-      .enum(["", "merchandise", "service"], { error: "Choose goods or a service" })
-      .optional()
-      .transform((v) => v || undefined),
-  })
-  .superRefine((v, ctx) => {
-    if (v.reason === "other" && !v.productType)
-      ctx.addIssue({ code: "custom", path: ["productType"], message: "Say whether it was goods or a service" });
-  });
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day as Stripe's timestamp (noon UTC, so no time zone moves it to another day). */
+function dayToUnix(day: string): number | null {
+  if (!DAY.test(day)) return null;
+  const t = Date.parse(`${day}T12:00:00Z`);
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day ? null : Math.floor(t / 1000);
+}
+
+const disputeFields = z.object({
+  clientToken: z.string({ error: "Reload the page and try again" }).uuid({ error: "Reload the page and try again" }),
+  purchase: z.string({ error: "Choose a purchase" }).regex(PURCHASE, { error: "Choose a purchase" }),
+  reason: z.enum(REASON_VALUES, { error: "Choose why you dispute it" }),
+  explanation: z
+    .string({ error: "Explain what happened" })
+    .trim()
+    .min(1, { error: "Explain what happened" })
+    .max(2000, { error: "Keep the explanation under 2,000 characters" }),
+  productType: z
+    .enum(["", "merchandise", "service"], { error: "Choose goods or a service" })
+    .optional()
+    .transform((v) => v || undefined),
+  eventDate: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  originalTransaction: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+});
+
+/** What each reason needs besides the explanation (`reasons.ts`), said next to its field. */
+function checkReasonFields(v: z.output<typeof disputeFields>, ctx: z.RefinementCtx): void {
+  const spec = reasonSpec(v.reason);
+  if (spec?.productType === "required" && !v.productType)
+    ctx.addIssue({ code: "custom", path: ["productType"], message: "Say whether it was goods or a service" });
+  if (spec?.date) {
+    const at = v.eventDate ? dayToUnix(v.eventDate) : null;
+    if (at === null) ctx.addIssue({ code: "custom", path: ["eventDate"], message: "Enter the date, like 2026-11-30" });
+    else if (spec.date.field !== "expected_at" && at > Date.now() / 1000)
+      ctx.addIssue({ code: "custom", path: ["eventDate"], message: "That date is in the future" });
+  }
+  if (spec?.original && !(v.originalTransaction && /^ipi_[A-Za-z0-9_]{1,64}$/.test(v.originalTransaction)))
+    ctx.addIssue({
+      code: "custom",
+      path: ["originalTransaction"],
+      message: "Choose the purchase this one duplicates",
+    });
+  if (spec?.original && v.originalTransaction === v.purchase)
+    ctx.addIssue({ code: "custom", path: ["originalTransaction"], message: "Choose another purchase than this one" });
+}
+
+export const openDisputeSchema = disputeFields.superRefine(checkReasonFields);
+/** A platform admin opens one for a business from its account review: the business is named. */
+export const adminOpenDisputeSchema = disputeFields
+  .extend({ businessId: z.uuid({ error: "Unknown business" }) })
+  .superRefine(checkReasonFields);
 export type OpenDisputeInput = z.output<typeof openDisputeSchema>;
 /** The evidence file as the form sent it (read by the action; never part of the schema's text fields). */
 export type UploadedFile = { name: string; size: number; bytes: Uint8Array } | null;
@@ -66,6 +99,11 @@ export async function openDispute(
   if (!accountId) return fail("not_found", undefined, "Finish setting up your business first");
   const capture = await findCapture(db, { accountId, purchase: input.purchase });
   if (!capture) return fail("validation_failed", { purchase: NOT_CAPTURED });
+  if (input.originalTransaction && reasonSpec(input.reason)?.original) {
+    const original = await findCapture(db, { accountId, purchase: input.originalTransaction });
+    if (!original || original.cardId !== capture.cardId || original.id === capture.id)
+      return fail("validation_failed", { originalTransaction: "Choose an earlier purchase on the same card" });
+  }
   const checked = checkEvidenceFile(upload);
   if (!checked.ok) return fail("validation_failed", { file: checked.message });
   const claim = await claimOperation(db, {
@@ -102,14 +140,7 @@ export async function openDispute(
             { ...opts, idempotencyKey: `${idempotencyKey}-evidence` },
           )
         : null;
-      const evidence: Stripe.Issuing.DisputeCreateParams.Evidence = {
-        reason: input.reason,
-        [input.reason]: {
-          explanation: input.explanation,
-          ...(file ? { additional_documentation: file.id } : {}),
-          ...(input.reason === "other" ? { product_type: input.productType } : {}),
-        },
-      };
+      const evidence = evidenceFor(input, file?.id ?? null);
       const received = txn.treasury?.received_debit;
       return stripe.issuing.disputes.create(
         received ? { treasury: { received_debit: received }, evidence } : { transaction: txn.id, evidence },
@@ -129,7 +160,11 @@ export async function openDispute(
                 ? "file"
                 : param.endsWith("[product_type]")
                   ? "productType"
-                  : null,
+                  : /\[(canceled_at|expected_at|received_at)\]$/.test(param)
+                    ? "eventDate"
+                    : param.endsWith("[original_transaction]")
+                      ? "originalTransaction"
+                      : null,
       refused: "Stripe refused this dispute. Check the purchase and try again",
     },
   );
@@ -143,6 +178,18 @@ export async function openDispute(
   await recordSuccess(db, op, { stripeObjectId: dispute.id, result: { status: dispute.status } });
   await applyDispute(db, accountId, dispute, answeredAt(dispute.created));
   return ok({ id: dispute.id, status: dispute.status, cardId: capture.cardId });
+}
+
+/** The evidence hash of the dispute's reason: the explanation, the file, and the reason's own fields. */
+function evidenceFor(input: OpenDisputeInput, fileId: string | null): Stripe.Issuing.DisputeCreateParams.Evidence {
+  const spec = reasonSpec(input.reason);
+  const at = spec?.date && input.eventDate ? dayToUnix(input.eventDate) : null;
+  const hash: Record<string, string | number> = { explanation: input.explanation };
+  if (fileId) hash.additional_documentation = fileId;
+  if (spec?.productType && input.productType) hash.product_type = input.productType;
+  if (spec?.date && at !== null) hash[spec.date.field] = at;
+  if (spec?.original && input.originalTransaction) hash.original_transaction = input.originalTransaction;
+  return { reason: input.reason, [input.reason]: hash } as Stripe.Issuing.DisputeCreateParams.Evidence;
 }
 
 /**

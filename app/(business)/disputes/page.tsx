@@ -7,17 +7,23 @@ import { getDb } from "@/db";
 import { listDisputes } from "@/db/queries/disputes";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
+import { CapturesPanel, captureCursor } from "@/components/disputes/captures-panel";
+import { openDisputeAction } from "./actions";
 import { SubmitDisputeButton } from "./submit-dispute-button";
 
 export const metadata: Metadata = { title: "Disputes" };
 
-/** The business's disputes: status, amount, purchase and deadline; owners and admins submit unsubmitted ones. */
-export default async function DisputesPage() {
+/**
+ * The business's disputes (status, amount, purchase, deadline; owners and admins submit unsubmitted
+ * ones), and every card's captured purchases, from which owners and admins open new ones.
+ */
+export default async function DisputesPage({ searchParams }: { searchParams: Promise<{ purchases?: string }> }) {
   const ctx = await requireBusinessPage("cards.view");
   if (!ctx) redirect("/onboarding");
   const accountId = ctx.business.stripeAccountId;
   const rows = accountId ? await listDisputes(getDb(), { accountId }) : [];
   const canManage = can(ctx.role, "cards.manage");
+  const { purchases } = await searchParams;
   return (
     <section className="space-y-6">
       <header>
@@ -29,11 +35,12 @@ export default async function DisputesPage() {
       <Panel title="Your disputes">
         {rows.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500" data-testid="disputes-empty">
-            No disputes. To dispute a wrong charge, open its card from{" "}
+            No disputes. To dispute a wrong charge, choose Dispute next to it under Card purchases below, or on its
+            card&apos;s page in{" "}
             <Link href="/cards" className="font-medium text-brand-700 underline">
               Cards
-            </Link>{" "}
-            and choose Dispute next to the purchase.
+            </Link>
+            .
           </p>
         ) : (
           <DisputesTable
@@ -47,6 +54,15 @@ export default async function DisputesPage() {
           />
         )}
       </Panel>
+      {accountId ? (
+        <CapturesPanel
+          accountId={accountId}
+          title="Card purchases"
+          action={canManage ? openDisputeAction : undefined}
+          before={captureCursor(purchases)}
+          olderHref={(cursor) => `/disputes?purchases=${cursor}`}
+        />
+      ) : null}
     </section>
   );
 }

@@ -22,7 +22,8 @@ import { ReplacementPanel } from "./replacement-panel";
 import { replaceCardAction } from "./replace-actions";
 import { ReplaceCardForm, type ReasonOption } from "@/components/cards/replace-card-form";
 import { randomUUID } from "node:crypto";
-import { CardPurchasesPanel } from "@/app/(business)/disputes/card-purchases-panel";
+import { CapturesPanel, captureCursor } from "@/components/disputes/captures-panel";
+import { openDisputeAction } from "../../disputes/actions";
 import { WalletTokens } from "@/components/cards/wallet-tokens";
 import { setWalletTokenStatusAction } from "../actions";
 
@@ -46,7 +47,7 @@ export default async function CardPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ before?: string }>;
+  searchParams: Promise<{ before?: string; purchases?: string }>;
 }) {
   const ctx = await requireBusinessPage("cards.view");
   if (!ctx) redirect("/onboarding");
@@ -55,7 +56,7 @@ export default async function CardPage({
   if (!accountId || !/^ic_[A-Za-z0-9_]{1,64}$/.test(id)) notFound();
   const card = await retrieveBusinessCard(accountId, id);
   if (!card) notFound();
-  const { before } = await searchParams;
+  const { before, purchases } = await searchParams;
   const beforeDate = before && /^\d+$/.test(before) ? new Date(Number(before)) : undefined;
   const db = getDb();
   const limits = (card.spending_controls.spending_limits ?? []).map((l) => ({
@@ -241,7 +242,13 @@ export default async function CardPage({
           </Link>
         ) : null}
       </Panel>
-      <CardPurchasesPanel accountId={accountId} cardId={card.id} canManage={can(ctx.role, "cards.manage")} />
+      <CapturesPanel
+        accountId={accountId}
+        cardId={card.id}
+        action={can(ctx.role, "cards.manage") ? openDisputeAction : undefined}
+        before={captureCursor(purchases)}
+        olderHref={(cursor) => `/cards/${card.id}?purchases=${cursor}`}
+      />
     </section>
   );
 }

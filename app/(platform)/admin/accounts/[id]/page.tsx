@@ -16,10 +16,12 @@ import {
   CardsSection,
   DecisionsSection,
 } from "@/components/admin/review-activity";
+import { CapturesPanel, captureCursor } from "@/components/disputes/captures-panel";
 import { getDb } from "@/db";
 import { getAccountReview } from "@/db/queries/account-review";
 import { requirePlatformPage } from "@/lib/auth/session";
 import {
+  adminOpenDisputeAction,
   closeAction,
   freezeAction,
   fundAction,
@@ -33,12 +35,19 @@ export const metadata: Metadata = { title: "Account review" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function AccountReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AccountReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ purchases?: string }>;
+}) {
   await requirePlatformPage("platform.accounts.view");
   const { id } = await params;
   const r = UUID.test(id) ? await getAccountReview(getDb(), id) : null;
   if (!r) notFound();
   const b = r.business;
+  const { purchases } = await searchParams;
   const bankDetails =
     b.fundingModel === "issuing_balance" && b.stripeAccountId
       ? await bankTransferDetails(getStripe(), b).catch((err: unknown) => {
@@ -133,6 +142,16 @@ export default async function AccountReviewPage({ params }: { params: Promise<{ 
       <MoneySection r={r} />
       <CardsSection r={r} />
       <AuthorizationsSection r={r} />
+      {b.stripeAccountId ? (
+        <CapturesPanel
+          accountId={b.stripeAccountId}
+          title="Captured purchases: dispute one for the business"
+          action={adminOpenDisputeAction}
+          hidden={{ businessId: b.id }}
+          before={captureCursor(purchases)}
+          olderHref={(cursor) => `/admin/accounts/${b.id}?purchases=${cursor}`}
+        />
+      ) : null}
       <DecisionsSection r={r} />
       <ActivityLists r={r} />
     </div>
