@@ -78,6 +78,12 @@ test("disputes: an owner disputes a captured purchase with a receipt as evidence
   expect(opened).toHaveLength(1);
   expect(opened[0]!.evidence.fraudulent?.additional_documentation).toMatch(/^file_/);
 
+  // A fraud dispute marks the card (Stripe's fraud_dispute_filed): the card page warns, offering Cancel and replace.
+  await page.reload();
+  const warning = page.getByTestId("fraud-warning");
+  await expect(warning).toContainText("a fraud dispute was filed on this card");
+  await expect(warning.getByRole("button", { name: "Cancel and replace" })).toBeVisible();
+
   // The disputes page lists it, unsubmitted, with its deadline; submitting it, the sandbox decides: won.
   await goTo(page, "Disputes", "disputes");
   const row = page.getByTestId("dispute-row");

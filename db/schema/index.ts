@@ -8,3 +8,4 @@ export * from "./team";
 export * from "./payouts";
 export * from "./security";
 export * from "./cards";
+export * from "./spend";

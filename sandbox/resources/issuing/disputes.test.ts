@@ -82,8 +82,11 @@ test("evidence files must be this account's dispute_evidence uploads; updates wh
   await assert.rejects(t.stripe.issuing.disputes.create(withFile(icon.id), s.opts), refusedOn(param, /business_icon/));
   assert.equal((await t.stripe.issuing.transactions.retrieve(txn.id, {}, s.opts)).dispute, null);
 
+  assert.equal((await t.stripe.issuing.cards.retrieve(String(txn.card), {}, s.opts)).latest_fraud_warning, null);
   const d = await t.stripe.issuing.disputes.create(withFile(mine.id), s.opts);
   assert.equal(d.evidence.fraudulent?.additional_documentation, mine.id);
+  const warned = await t.stripe.issuing.cards.retrieve(String(txn.card), {}, s.opts);
+  assert.equal(warned.latest_fraud_warning?.type, "fraud_dispute_filed", "a fraud dispute marks its card");
   const expanded = await t.stripe.issuing.disputes.retrieve(
     d.id,
     { expand: ["evidence.fraudulent.additional_documentation"] },

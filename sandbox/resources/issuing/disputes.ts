@@ -8,6 +8,7 @@ import { emitEvent } from "../../events/bus";
 import { previousAttributes } from "../../events/diff";
 import { deepMerge, mergeMetadata, newestFirst } from "../common";
 import { loadCard, owned, requireIssuing, TABLES, type Json } from "./common";
+import { saveCard } from "./card-model";
 import { checkEvidence, evidenceOf, missingEvidence } from "./dispute-evidence";
 import { reinstate, type Reinstated } from "./dispute-money";
 import { loadTxn, saveTxn, type TxnRow } from "./transactions";
@@ -102,7 +103,22 @@ function create(ctx: Ctx): Dispute {
     treasury: rd ? { debit_reversal: null, received_debit: rd } : null,
   } as unknown as Dispute;
   saveTxn(ctx, txn, { ...structuredClone(txn.data), dispute: d.id }, txn.extra);
-  return save(ctx, null, d, undefined, { balance_transactions: [], reinstated: null });
+  const saved = save(ctx, null, d, undefined, { balance_transactions: [], reinstated: null });
+  if (evidence.reason === "fraudulent") warnOfFraud(ctx, String(txn.data.card));
+  return saved;
+}
+
+/**
+ * A fraud dispute marks its card: `latest_fraud_warning.type` `fraud_dispute_filed` ("A fraud
+ * dispute was filed on this card", the SDK's docs), so the platform can cancel and replace it.
+ */
+function warnOfFraud(ctx: Ctx, cardId: string): void {
+  const row = loadCard(ctx, cardId);
+  const next = {
+    ...structuredClone(row.data),
+    latest_fraud_warning: { started_at: ctx.now, type: "fraud_dispute_filed" as const },
+  };
+  saveCard(ctx, row, next, row.extra);
 }
 
 /**
