@@ -1,5 +1,6 @@
 import type { AccountReview } from "@/db/queries/account-review";
 import { describeAudit } from "@/lib/audit/describe";
+import { explainDecline, type DeclineFacts } from "@/lib/cards/declines";
 import { merchantCategory } from "@/lib/rules/merchant-categories";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section, TableCard } from "./empty-state";
@@ -78,7 +79,14 @@ export function AuthorizationsSection({ r }: { r: AccountReview }) {
                 <td>{formatMoney(a.amount || a.merchantAmount, a.currency)}</td>
                 <td>
                   <StatusBadge status={a.approved ? "approved" : "declined"} good={["approved"]} />
-                  {a.declineReason ? <div className="text-xs text-slate-500">{a.declineReason}</div> : null}
+                  {a.approved ? null : (
+                    <div className="text-xs text-slate-500" title={a.declineReason ?? undefined}>
+                      {explainDecline({
+                        reason: a.declineReason,
+                        verification: a.verificationData as DeclineFacts["verification"],
+                      })?.why ?? a.declineReason}
+                    </div>
+                  )}
                 </td>
                 <td className="text-xs">
                   {a.decision ? (
