@@ -32,6 +32,7 @@ function moneyFailure(err: unknown, amount?: number) {
 export const treasuryActions = {
   linkBank: businessSpec({
     permission: "money.move",
+    stepUp: true,
     schema: linkBankSchema,
     run: async ({ actor, business: b, input }) => {
       const business = treasuryBusiness(b);
@@ -73,6 +74,7 @@ export const treasuryActions = {
 
   moveMoneyIn: businessSpec({
     permission: "money.move",
+    stepUp: true,
     schema: moveMoneyInSchema,
     run: async ({ actor, business: b, input }) => {
       const business = treasuryBusiness(b);
