@@ -5,6 +5,7 @@
 // the app's own actions, so no other spec touches it.
 import { randomUUID } from "node:crypto";
 import { expect, type Browser } from "@playwright/test";
+import { generate } from "otplib";
 import Stripe from "stripe";
 import { issueCard } from "../../testing/issue-card";
 import { uniqueEmail } from "../helpers";
@@ -85,6 +86,49 @@ export async function signIn(
   if (!answer.actionRedirect) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(answer.result)}`);
   credentials.set(actor, { email, password });
   return Object.assign(actor, { email });
+}
+
+/**
+ * Someone of the victim's with two-factor sign-in on and a remembered device (a browser that ticked
+ * "Remember this device"): the device's id is what another user's `revokeDeviceAction` aims at. A
+ * user of their own, so no shared actor's sign-in starts asking for a code.
+ */
+async function rememberedDevice(baseURL: string, tag: string): Promise<{ holder: Actor; deviceId: string }> {
+  const holder = await signUp(baseURL, "A device holder", `Dana Device ${tag}`);
+  const enrolPage = (await holder.get("/account/two-factor")).body;
+  const secret = /data-testid="totp-key"[^>]*>([^<]+)</.exec(enrolPage)?.[1]?.replace(/\s/g, "");
+  const enrolment = /name="enrolment" value="([^"]+)"/.exec(enrolPage)?.[1];
+  if (!secret || !enrolment) throw new Error("the two-factor set-up page shows no key or enrolment");
+  const enrolled = data<{ codes: string[] }>(
+    await call(holder, "app/(account)/account/two-factor/actions.ts#confirmTwoFactorAction", "/account/two-factor", [
+      {},
+      { form: { enrolment, code: await generate({ secret }) } },
+    ]),
+    "turning on two-factor sign-in",
+  );
+  // Signing in on another browser with a recovery code (an app code is accepted once per step), remembered.
+  const browser = await Actor.create("A device holder's remembered browser", baseURL);
+  try {
+    const signedIn = await call(browser, "app/(auth)/actions.ts#signInAction", "/sign-in", [
+      {},
+      { form: { email: holder.email, password: PASSWORD } },
+    ]);
+    if (!signedIn.actionRedirect?.startsWith("/sign-in/verify"))
+      throw new Error(`the device holder's sign-in asked for no code: ${JSON.stringify(signedIn.result)}`);
+    must(
+      await call(browser, "app/(auth)/sign-in/verify/actions.ts#verifySignInAction", "/sign-in/verify", [
+        {},
+        { form: { code: enrolled.codes[0]!, remember: "on" } },
+      ]),
+      "verifying the device holder's sign-in",
+    );
+    const account = (await browser.get("/account")).body;
+    const deviceId = /name="deviceId" value="([0-9a-f-]{36})"/.exec(account)?.[1];
+    if (!deviceId) throw new Error("the device holder's account page lists no remembered device");
+    return { holder, deviceId };
+  } finally {
+    await browser.dispose();
+  }
 }
 
 /** Creates the owner's business and completes the sandbox's hosted onboarding in a browser. */
@@ -235,6 +279,9 @@ export type Victim = {
   adminInviteToken: string;
   /** The victim owner's own session (as their sessions page names it). */
   ownerSessionId: string;
+  /** A remembered device of the victim's (`deviceHolder` has two-factor sign-in on). */
+  deviceId: string;
+  deviceHolder: Actor;
   /** Strings that must never appear in an answer to another tenant. */
   secrets: string[];
 };
@@ -257,10 +304,11 @@ export type World = {
 export async function buildWorld(browser: Browser, baseURL: string): Promise<World> {
   const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
   const legalName = `Victim ${tag} Holdings Inc.`;
-  const [aOwner, bOwner, admin] = await Promise.all([
+  const [aOwner, bOwner, admin, device] = await Promise.all([
     signUp(baseURL, "A owner", `Vera Victim ${tag}`),
     signUp(baseURL, "B owner", `Otto Other ${tag}`),
     signIn(baseURL, "platform admin", "admin@platform.test", DEMO_PASSWORD),
+    rememberedDevice(baseURL, tag),
   ]);
   await Promise.all([
     createAndOnboard(browser, aOwner, legalName),
@@ -408,11 +456,14 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     addressId,
     adminInviteToken: adminInvite.url.split("/").pop()!,
     ownerSessionId,
+    deviceId: device.deviceId,
+    deviceHolder: device.holder,
     secrets: [],
   };
   victim.secrets = [
     legalName,
     ownerSessionId,
+    device.deviceId,
     businessId,
     account.id,
     fa,
