@@ -5,8 +5,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // With no trusted proxy, the client's address is its socket's, whatever X-Forwarded-For it sends.
-  const { installSocketAddress } = await import("./lib/security/socket-address");
-  installSocketAddress(await import("node:http"));
+  const { installSocketAddressGuard } = await import("./lib/security/install-socket-address");
+  installSocketAddressGuard();
   if (process.env.JOBS_DISABLED === "1") return;
   const { startJobs } = await import("./lib/jobs/runner");
   startJobs();
