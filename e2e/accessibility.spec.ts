@@ -11,9 +11,9 @@
 // markup. Nothing here moves the sandbox clock or money of the demo businesses: the money moves in
 // the keyboard test on a business that test creates; the confirmation steps on demo businesses are
 // opened and cancelled.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { US_NAME, openReview } from "./admin-helpers";
+import { expectAccessible, tally } from "./axe";
 import { DEMO_PASSWORD, signUpAndOnboard, uniqueEmail } from "./helpers";
 import { allVisits, appRoutes, coverageGaps, signInAs, type DemoUser } from "./pages";
 
@@ -21,7 +21,6 @@ import { allVisits, appRoutes, coverageGaps, signInAs, type DemoUser } from "./p
 // suite's longest file, and the other worker sat idle at the end).
 test.describe.configure({ mode: "parallel" });
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 // One sign-in per demo user per worker.
@@ -45,52 +44,6 @@ async function pageAs(
   options?: { viewport?: { width: number; height: number } },
 ): Promise<Page> {
   return (await contextAs(browser, user, options)).newPage();
-}
-
-// Moderate and minor findings don't fail the test; they're counted and printed at the end.
-const tally: Array<{
-  state: string;
-  serious: number;
-  moderate: number;
-  minor: number;
-  rules: string[];
-  passed: number;
-  review: string[];
-}> = [];
-
-/** Runs axe on what the page shows now; fails with a readable list of serious/critical findings. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  // Let client components hydrate and the embedded components render before scanning.
-  await page.waitForLoadState("load");
-  for (const panel of await page.locator('[data-testid$="-components"]').all()) {
-    // Connect embedded components render after load (into shadow roots): wait for their content.
-    await expect(panel.locator("button, table, [role=alert], [data-testid]").first()).toBeVisible();
-  }
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const count = (impact: string) =>
-    results.violations.filter((v) => v.impact === impact).reduce((n, v) => n + v.nodes.length, 0);
-  tally.push({
-    state,
-    serious: blocking.reduce((n, v) => n + v.nodes.length, 0),
-    moderate: count("moderate"),
-    minor: count("minor"),
-    rules: results.violations.map((v) => `${v.id}(${v.impact})`),
-    passed: results.passes.length,
-    // What axe couldn't decide by itself (e.g. contrast over a gradient): printed, not failed.
-    review: results.incomplete
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}×${v.nodes.length}`),
-  });
-  const lines = blocking.flatMap((v) =>
-    v.nodes.map(
-      (n) =>
-        `  [${v.impact}] ${v.id}: ${v.help}\n      at ${n.target.join(" ")}\n      ${n.failureSummary?.split("\n").join(" ") ?? ""}`,
-    ),
-  );
-  expect(lines, `axe found serious/critical violations on "${state}" (${page.url()}):\n${lines.join("\n")}`).toEqual(
-    [],
-  );
 }
 
 test.afterAll(() => {

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { signIn, uniqueEmail } from "./helpers";
 
 // Sandbox mode sends no real mail: the app delivers to the sandbox's mailbox, read here.
@@ -48,10 +49,13 @@ test("a forgotten password is reset through the emailed link, once", async ({ pa
   expect(new URL(link!).origin).toBe(new URL(baseURL!).origin);
 
   await page.goto(new URL(link!).pathname);
+  await expect(page.getByRole("button", { name: "Set new password" })).toBeVisible();
+  await expectAccessible(page, "reset password: the form, with a live link");
   await page.getByLabel("New password", { exact: true }).fill("new-password-22");
   await page.getByLabel("Confirm new password").fill("new-password-2x");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.locator('[data-field-error="confirm"]')).toHaveText("The two passwords don't match");
+  await expectAccessible(page, "reset password: the passwords don't match");
   await page.getByLabel("New password", { exact: true }).fill("new-password-22");
   await page.getByLabel("Confirm new password").fill("new-password-22");
   await page.getByRole("button", { name: "Set new password" }).click();

@@ -345,6 +345,8 @@ test.describe("against a victim business", () => {
     await ok(world.admin, "app/(platform)/admin/rules/actions.ts#previewRulesAction");
     await ok(world.admin, "app/(platform)/admin/treasury/actions.ts#revealAction");
     await ok(v.owner, "app/(business)/team/actions.ts#inviteCardholderAction");
+    // The remembered device every other caller was refused is its holder's to forget.
+    await ok(v.deviceHolder, "app/(account)/account/two-factor/actions.ts#revokeDeviceAction");
     // Last: it cancels the victim's card (as stolen) and issues its replacement.
     await ok(v.cardholder, "app/(cardholder)/my-cards/actions.ts#reportCardAction");
     const events = await callEntry(

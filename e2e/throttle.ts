@@ -6,9 +6,10 @@ export const SLOWED = /^Too many attempts for this account\. Try again in (\d+) 
 export const BLOCKED = /^Too many failed sign-ins from your network\. Try again in \d+ minutes?$/;
 
 /**
- * A browser whose requests come from `address`. The test server trusts no proxy, so it takes the
- * x-forwarded-for a client sends (Next.js fills it only when absent): every test's sign-ins
- * would otherwise share 127.0.0.1, whose block would stop the rest of the suite.
+ * A browser whose requests come from `address`. The test server trusts one proxy
+ * (`TRUST_PROXY_HOPS=1`, set by scripts/test-e2e.mjs), so it takes the x-forwarded-for a client
+ * sends: every test's sign-ins would otherwise share 127.0.0.1, whose block would stop the rest
+ * of the suite.
  */
 export async function pageFrom(browser: Browser, address: string): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } });

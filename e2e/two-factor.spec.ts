@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
+import { expectAccessible } from "./axe";
 import { signIn, uniqueEmail } from "./helpers";
 
 // Two-factor sign-in (issue 20): enrol, sign in with a code or a recovery code (each once), remember
@@ -66,6 +67,7 @@ test("enrol, then sign in with a code or a recovery code (once), remember this d
   await expect(page.getByTestId("two-factor-enabled")).toBeVisible();
   const recovery = await page.getByTestId("recovery-code").allInnerTexts();
   expect(recovery).toHaveLength(10);
+  await expectAccessible(page, "two-factor set-up: the recovery codes, shown once");
   await signOut(page);
 
   // The password alone is not enough: the code is asked for, and the right one signs in.
@@ -75,6 +77,7 @@ test("enrol, then sign in with a code or a recovery code (once), remember this d
   const field = page.getByLabel("Authentication code");
   await expect(field).toHaveAttribute("autocomplete", "one-time-code");
   await expect(field).toHaveAttribute("inputmode", "numeric");
+  await expectAccessible(page, "sign-in verify: the code form of a pending sign-in");
   await field.fill(await nextCode());
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
@@ -99,6 +102,7 @@ test("enrol, then sign in with a code or a recovery code (once), remember this d
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.locator('[data-field-error="code"]')).toContainText("isn't right");
   expect(await signedInEmail(page)).toBeNull();
+  await expectAccessible(page, "sign-in verify: a used recovery code refused");
 
   // Remember this device: the next sign-in skips the code.
   await page.getByRole("button", { name: "Use a code from your app instead" }).click();

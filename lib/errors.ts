@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   insufficient_funds: "Not enough available balance",
   internal: "Something went wrong on our side. Try again",
   step_up_required: "Confirm it's you: enter your password again to continue",
+  two_factor_setup_required:
+    "Your role requires two-factor sign-in: set it up at /account/two-factor before you continue",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

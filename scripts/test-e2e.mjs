@@ -22,6 +22,9 @@ const env = {
   SANDBOX_PORT: String(sandboxPort),
   SANDBOX_SMTP_PORT: String(smtpPort),
   DATA_DIR: dataDir,
+  // The tests play the one proxy in front: each browser or actor names its own address in
+  // x-forwarded-for (else every sign-in would share 127.0.0.1, whose block would stop the suite).
+  TRUST_PROXY_HOPS: "1",
 };
 // Browser tests always run in sandbox mode on a throw-away embedded database, with mail going to
 // the sandbox's mailbox (start.mjs points SMTP_URL at it).

@@ -80,7 +80,13 @@ export function TwoFactorSection({
           ) : null}
         </section>
         <section aria-label="Turn off">
-          <DisableTwoFactorForm action={actions.disable} />
+          {overview.required ? (
+            <p className="text-sm text-slate-600">
+              Your role requires two-factor sign-in, so it can&rsquo;t be turned off.
+            </p>
+          ) : (
+            <DisableTwoFactorForm action={actions.disable} />
+          )}
         </section>
       </div>
     </Panel>

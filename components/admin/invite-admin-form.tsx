@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -10,7 +11,7 @@ type Result = ActionResult<{ email: string; url: string; expiresAt: Date }> | nu
 
 /** The link is shown here once (only its hash is stored): copy it to the colleague. */
 export function InviteAdminForm({ action }: { action: (prev: Result, form: FormData) => Promise<Result> }) {
-  const [result, submit] = useActionState(action, null);
+  const [result, submit] = useActionState(useStepUp(action), null);
   const error = result && !result.ok ? result.error : undefined;
   return (
     <form action={submit} className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>

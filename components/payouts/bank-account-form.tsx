@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -22,7 +23,7 @@ const CURRENCIES = [
 export function BankAccountForm({ action, clientToken }: { action: Action; clientToken: string }) {
   const [currency, setCurrency] = useState("usd");
   const formRef = useRef<HTMLFormElement>(null);
-  const { state, pending, onSubmit } = useHandSubmit(action, () => {
+  const { state, pending, onSubmit } = useHandSubmit(useStepUp(action), () => {
     // Saved: an empty form (the select and its state back on USD together).
     formRef.current?.reset();
     setCurrency("usd");

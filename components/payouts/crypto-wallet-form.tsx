@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -22,7 +23,7 @@ export function CryptoWalletForm({ action, clientToken }: { action: Action; clie
   const [memo, setMemo] = useState("");
   const [label, setLabel] = useState("");
   const [touched, setTouched] = useState(false);
-  const { state, pending, onSubmit } = useHandSubmit(action, () => {
+  const { state, pending, onSubmit } = useHandSubmit(useStepUp(action), () => {
     // Saved: an empty form for the next wallet, on the same network.
     setAddress("");
     setMemo("");

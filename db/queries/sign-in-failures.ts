@@ -8,6 +8,9 @@ export type EmailFailures = {
   last: Date | null;
   /** The `nth` most recent of them from `address` (null when there are fewer). */
   nthFromAddress: Date | null;
+  /** Failures for the email from `address` only, and the latest of them (a known browser's own). */
+  countFromAddress: number;
+  lastFromAddress: Date | null;
 };
 
 /** What the throttle needs about one email, in one query on the email's index. */
@@ -22,10 +25,18 @@ export async function emailFailures(
       last: sql<Date | null>`max(${at})`.mapWith(at),
       nthFromAddress: sql<Date | null>`(array_agg(${at} order by ${at} desc)
         filter (where ${signInFailures.ipAddress} = ${address}))[${nth}::int]`.mapWith(at),
+      countFromAddress: sql<number>`(count(*) filter (where ${signInFailures.ipAddress} = ${address}))::int`,
+      lastFromAddress: sql<Date | null>`max(${at}) filter (where ${signInFailures.ipAddress} = ${address})`.mapWith(at),
     })
     .from(signInFailures)
     .where(and(eq(signInFailures.email, email), gte(at, since)));
-  return { count: row?.count ?? 0, last: row?.last ?? null, nthFromAddress: row?.nthFromAddress ?? null };
+  return {
+    count: row?.count ?? 0,
+    last: row?.last ?? null,
+    nthFromAddress: row?.nthFromAddress ?? null,
+    countFromAddress: row?.countFromAddress ?? 0,
+    lastFromAddress: row?.lastFromAddress ?? null,
+  };
 }
 
 /** The `nth` most recent failure from this address (any email) since `since`, or null when there are fewer. */

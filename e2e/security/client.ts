@@ -44,7 +44,7 @@ const FRESH_CONNECTION = { connection: "close" };
 
 let addresses = 0;
 /**
- * A network address of the actor's own (the test server trusts the x-forwarded-for a client sends):
+ * A network address of the actor's own (the test server trusts one proxy, so the x-forwarded-for a client sends):
  * fuzzed wrong passwords count against that address, and would otherwise block 127.0.0.1, where
  * every browser test signs in. The process id keeps parallel workers apart.
  */

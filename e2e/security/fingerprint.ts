@@ -89,14 +89,21 @@ async function stripeSide(v: Victim): Promise<Record<string, unknown>> {
   };
 }
 
+/** The remembered devices the victim's device holder sees on their account page. */
+async function devices(v: Victim): Promise<string[]> {
+  const page = (await v.deviceHolder.get("/account")).body;
+  return [...page.matchAll(/name="deviceId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+}
+
 export async function fingerprint(browser: Browser, v: Victim, admin: Actor): Promise<Record<string, unknown>> {
-  // The three sides read independently, so they are read side by side.
-  const [owner, platform, stripe] = await Promise.all([
+  // The sides read independently, so they are read side by side.
+  const [owner, platform, stripe, remembered] = await Promise.all([
     ownerSide(browser, v.owner),
     adminSide(browser, admin, v),
     stripeSide(v),
+    devices(v),
   ]);
-  return { app: { ...owner, ...platform }, stripe };
+  return { app: { ...owner, ...platform, devices: remembered }, stripe };
 }
 
 /** Waits for the victim's asynchronous updates (webhooks → read models) to settle: two equal fingerprints in a row. */

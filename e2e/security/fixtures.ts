@@ -5,10 +5,11 @@
 // the app's own actions, so no other spec touches it.
 import { randomUUID } from "node:crypto";
 import { expect, type Browser } from "@playwright/test";
+import { generate } from "otplib";
 import Stripe from "stripe";
 import { issueCard } from "../../testing/issue-card";
 import { uniqueEmail } from "../helpers";
-import { Actor, isOk, loadActionIds, type ActionRef, type Answer } from "./client";
+import { Actor, errorCode, isOk, loadActionIds, type ActionRef, type Answer } from "./client";
 import type { ActionArg } from "./rsc";
 
 export const PASSWORD = "security-matrix-pw-1";
@@ -32,6 +33,24 @@ export async function call(actor: Actor, key: string, page: string, args: readon
   const ref = actionIds().get(key);
   if (!ref) throw new Error(`no action ${key} in the build's server-reference manifest`);
   return actor.action(ref.id, page, args);
+}
+
+/**
+ * `call` for a sensitive action: when the actor's proof is more than a few minutes old (the world
+ * takes a while to build on a busy machine) it confirms its password, as the dialog would, and retries.
+ */
+async function callProven(actor: Actor, key: string, page: string, args: readonly ActionArg[]): Promise<Answer> {
+  const answer = await call(actor, key, page, args);
+  const creds = credentialsOf(actor);
+  if (errorCode(answer.result) !== "step_up_required" || !creds) return answer;
+  must(
+    await call(actor, "app/(auth)/actions.ts#confirmIdentityAction", page, [
+      {},
+      { form: { password: creds.password } },
+    ]),
+    "confirming the password",
+  );
+  return call(actor, key, page, args);
 }
 
 function must(answer: Answer, what: string): Answer {
@@ -87,6 +106,49 @@ export async function signIn(
   return Object.assign(actor, { email });
 }
 
+/**
+ * Someone of the victim's with two-factor sign-in on and a remembered device (a browser that ticked
+ * "Remember this device"): the device's id is what another user's `revokeDeviceAction` aims at. A
+ * user of their own, so no shared actor's sign-in starts asking for a code.
+ */
+async function rememberedDevice(baseURL: string, tag: string): Promise<{ holder: Actor; deviceId: string }> {
+  const holder = await signUp(baseURL, "A device holder", `Dana Device ${tag}`);
+  const enrolPage = (await holder.get("/account/two-factor")).body;
+  const secret = /data-testid="totp-key"[^>]*>([^<]+)</.exec(enrolPage)?.[1]?.replace(/\s/g, "");
+  const enrolment = /name="enrolment" value="([^"]+)"/.exec(enrolPage)?.[1];
+  if (!secret || !enrolment) throw new Error("the two-factor set-up page shows no key or enrolment");
+  const enrolled = data<{ codes: string[] }>(
+    await call(holder, "app/(account)/account/two-factor/actions.ts#confirmTwoFactorAction", "/account/two-factor", [
+      {},
+      { form: { enrolment, code: await generate({ secret }) } },
+    ]),
+    "turning on two-factor sign-in",
+  );
+  // Signing in on another browser with a recovery code (an app code is accepted once per step), remembered.
+  const browser = await Actor.create("A device holder's remembered browser", baseURL);
+  try {
+    const signedIn = await call(browser, "app/(auth)/actions.ts#signInAction", "/sign-in", [
+      {},
+      { form: { email: holder.email, password: PASSWORD } },
+    ]);
+    if (!signedIn.actionRedirect?.startsWith("/sign-in/verify"))
+      throw new Error(`the device holder's sign-in asked for no code: ${JSON.stringify(signedIn.result)}`);
+    must(
+      await call(browser, "app/(auth)/sign-in/verify/actions.ts#verifySignInAction", "/sign-in/verify", [
+        {},
+        { form: { code: enrolled.codes[0]!, remember: "on" } },
+      ]),
+      "verifying the device holder's sign-in",
+    );
+    const account = (await browser.get("/account")).body;
+    const deviceId = /name="deviceId" value="([0-9a-f-]{36})"/.exec(account)?.[1];
+    if (!deviceId) throw new Error("the device holder's account page lists no remembered device");
+    return { holder, deviceId };
+  } finally {
+    await browser.dispose();
+  }
+}
+
 /** Creates the owner's business and completes the sandbox's hosted onboarding in a browser. */
 async function createAndOnboard(browser: Browser, owner: Actor, legalName: string): Promise<void> {
   const created = await call(owner, "app/(business)/onboarding/actions.ts#createBusinessAction", "/onboarding", [
@@ -121,7 +183,7 @@ async function addTeammate(
   role: "admin" | "member",
 ): Promise<Actor & { email: string }> {
   const placeholder = uniqueEmail(`sec-${label.replace(/\W+/g, "-").toLowerCase()}`);
-  const invited = await call(owner, "app/(business)/team/actions.ts#inviteAction", "/team", [
+  const invited = await callProven(owner, "app/(business)/team/actions.ts#inviteAction", "/team", [
     {},
     { form: { email: placeholder, role } },
   ]);
@@ -235,6 +297,9 @@ export type Victim = {
   adminInviteToken: string;
   /** The victim owner's own session (as their sessions page names it). */
   ownerSessionId: string;
+  /** A remembered device of the victim's (`deviceHolder` has two-factor sign-in on). */
+  deviceId: string;
+  deviceHolder: Actor;
   /** Strings that must never appear in an answer to another tenant. */
   secrets: string[];
 };
@@ -257,10 +322,11 @@ export type World = {
 export async function buildWorld(browser: Browser, baseURL: string): Promise<World> {
   const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
   const legalName = `Victim ${tag} Holdings Inc.`;
-  const [aOwner, bOwner, admin] = await Promise.all([
+  const [aOwner, bOwner, admin, device] = await Promise.all([
     signUp(baseURL, "A owner", `Vera Victim ${tag}`),
     signUp(baseURL, "B owner", `Otto Other ${tag}`),
     signIn(baseURL, "platform admin", "admin@platform.test", DEMO_PASSWORD),
+    rememberedDevice(baseURL, tag),
   ]);
   await Promise.all([
     createAndOnboard(browser, aOwner, legalName),
@@ -274,7 +340,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
 
   // A pending invitation of A's (a target for revoking and accepting).
   const inviteEmail = uniqueEmail("sec-pending");
-  const invited = await call(aOwner, "app/(business)/team/actions.ts#inviteAction", "/team", [
+  const invited = await callProven(aOwner, "app/(business)/team/actions.ts#inviteAction", "/team", [
     {},
     { form: { email: inviteEmail, role: "admin" } },
   ]);
@@ -286,7 +352,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
 
   // Money: a verified bank link, a pending inbound transfer, received funds.
   const link = data<{ operationId: string }>(
-    await call(aOwner, "app/(business)/money/actions.ts#linkBankAction", "/money", [
+    await callProven(aOwner, "app/(business)/money/actions.ts#linkBankAction", "/money", [
       {},
       {
         form: {
@@ -308,7 +374,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     "verifying the bank",
   );
   const inbound = data<{ id: string }>(
-    await call(aOwner, "app/(business)/money/actions.ts#moveMoneyInAction", "/money", [
+    await callProven(aOwner, "app/(business)/money/actions.ts#moveMoneyInAction", "/money", [
       {},
       { form: { clientToken: randomUUID(), bank: link.operationId, amount: "250.00" } },
     ]),
@@ -373,7 +439,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   const events = await (await admin.ctx.get("/admin/events")).text();
   const eventId = /\/admin\/events\/(evt_[A-Za-z0-9_]+)/.exec(events)?.[1] ?? "evt_unknown";
   const adminInvite = data<{ url: string }>(
-    await call(admin, "app/(platform)/admin/admins/actions.ts#inviteAdminAction", "/admin/admins", [
+    await callProven(admin, "app/(platform)/admin/admins/actions.ts#inviteAdminAction", "/admin/admins", [
       {},
       { form: { email: uniqueEmail("sec-admin-invitee") } },
     ]),
@@ -408,11 +474,14 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     addressId,
     adminInviteToken: adminInvite.url.split("/").pop()!,
     ownerSessionId,
+    deviceId: device.deviceId,
+    deviceHolder: device.holder,
     secrets: [],
   };
   victim.secrets = [
     legalName,
     ownerSessionId,
+    device.deviceId,
     businessId,
     account.id,
     fa,

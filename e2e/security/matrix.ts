@@ -161,11 +161,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: () => ({}),
     targetsVictim: false,
   },
+  // Another user's remembered device (the victim's device holder's) is not theirs to forget.
   "app/(account)/account/two-factor/actions.ts#revokeDeviceAction": {
     access: { who: "self" },
     page: () => "/account",
-    sample: () => ({ deviceId: randomUUID() }),
-    targetsVictim: false,
+    sample: (v) => ({ deviceId: v.deviceId }),
+    targetsVictim: true,
   },
   "app/(account)/account/two-factor/actions.ts#revokeAllDevicesAction": {
     access: { who: "self" },

@@ -73,6 +73,37 @@ describeEachDatabase("executeAction", (database) => {
     assert.equal(sensitiveRuns, 1);
   });
 
+  test("an actor whose role requires two-factor sign-in and who has not set it up is refused, however fresh the proof", async () => {
+    const { db } = database();
+    let guardedRuns = 0;
+    const guarded = { ...spec, audit: undefined, run: async () => ok({ nickname: String(++guardedRuns) }) };
+    const owner = { userId: "u", role: "owner" as const, businessId: "b", provenAt: new Date() };
+    const admin = { userId: "u", role: "platform_admin" as const, businessId: null, provenAt: new Date() };
+    for (const actor of [owner, admin]) {
+      const refused = await executeAction(db, { actor: { ...actor, mustEnrol: true } }, guarded, { nickname: "x" });
+      assert.deepEqual(refused, {
+        ok: false,
+        error: {
+          code: "two_factor_setup_required",
+          message: "Your role requires two-factor sign-in: set it up at /account/two-factor before you continue",
+        },
+      });
+      const stepUp = await executeAction(
+        db,
+        { actor: { ...actor, mustEnrol: true } },
+        { ...guarded, stepUp: true as const },
+        {
+          nickname: "x",
+        },
+      );
+      assert.equal(!stepUp.ok && stepUp.error.code, "two_factor_setup_required");
+    }
+    assert.equal(guardedRuns, 0);
+    const enrolled = await executeAction(db, { actor: { ...owner, mustEnrol: false } }, guarded, { nickname: "x" });
+    assert.equal(enrolled.ok, true);
+    assert.equal(guardedRuns, 1);
+  });
+
   test("bad input returns field errors and runs nothing", async () => {
     const { db } = database();
     const [u] = await db.insert(users).values({ email: "a@x.test", name: "A", passwordHash: "h" }).returning();

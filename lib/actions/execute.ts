@@ -13,6 +13,8 @@ export type Actor = {
   businessId: string | null;
   /** When this session last proved who is at the keyboard (sign-in or step-up). */
   provenAt?: Date;
+  /** Their role requires two-factor sign-in and they have not set it up: every action is refused until they do. */
+  mustEnrol?: boolean;
 };
 /** `cardholderId`: the Issuing cardholder a `cardholder` member is, from their membership (never from input). */
 export type BusinessActor = Actor & { businessId: string; role: BusinessRole; cardholderId?: string | null };
@@ -140,7 +142,7 @@ async function runParsed<S extends z.ZodType, T, C extends object>(
 }
 
 /**
- * The one order every business and platform action follows: actor, permission, step-up, parse, run, audit,
+ * The one order every business and platform action follows: actor, two-factor enrolment, permission, step-up, parse, run, audit,
  * then revalidate and redirect. Errors come back as typed results.
  */
 export async function executeAction<S extends z.ZodType, T, C extends { actor: Actor }>(
@@ -152,6 +154,7 @@ export async function executeAction<S extends z.ZodType, T, C extends { actor: A
 ): Promise<ActionResult<T>> {
   if (!scope) return fail("unauthenticated");
   const { actor } = scope;
+  if (actor.mustEnrol) return fail("two_factor_setup_required");
   if (!can(actor.role, spec.permission)) return fail("forbidden");
   if (spec.stepUp && !provenRecently(actor.provenAt)) return fail("step_up_required");
   const record = async (input: z.output<S>, data: T) => {

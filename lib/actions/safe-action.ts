@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getViewer, resolveBusinessContext } from "@/lib/auth/session";
+import { mustEnrol } from "@/lib/auth/two-factor/policy";
 import { fail, type ActionResult } from "@/lib/errors";
 import {
   executeAction,
@@ -42,6 +43,7 @@ export function businessAction<S extends z.ZodType, T>(spec: BusinessActionSpec<
             businessId: ctx.business.id,
             cardholderId: ctx.cardholderId,
             provenAt: viewer!.session.lastProofAt,
+            mustEnrol: mustEnrol(viewer!),
           },
           business: ctx.business,
         }
@@ -62,6 +64,7 @@ export function platformAction<S extends z.ZodType, T>(spec: PlatformActionSpec<
               role: "platform_admin",
               businessId: null,
               provenAt: viewer.session.lastProofAt,
+              mustEnrol: mustEnrol(viewer),
             },
           }
         : null;

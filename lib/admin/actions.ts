@@ -153,6 +153,7 @@ export function adminActions(deps: () => AdminDeps) {
 
     invite: platformSpec({
       permission: "platform.accounts.manage",
+      stepUp: true,
       schema: inviteSchema,
       run: ({ actor, input }) => createAdminInvite(deps(), actor, input.email),
       // The link is a credential: the log records who invited whom, never the token.

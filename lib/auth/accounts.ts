@@ -3,6 +3,7 @@ import { recordAudit } from "@/db/queries/audit-log";
 import { clearSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import type { User } from "@/db/schema";
+import { knownBrowserFor } from "./known-browser";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./schemas";
 import { signInThrottle, type Throttle } from "./sign-in-throttle";
@@ -15,6 +16,7 @@ export type CredentialsResult =
 /**
  * Checks an email and password from a client address, throttled by the failures recorded in the
  * database (`sign-in-throttle.ts`). A refused attempt checks no password and records nothing.
+ * `knownBrowserCookie`: the browser's known-browser cookie, which spares it strangers' slowdown.
  */
 export async function checkCredentials(
   db: DbOrTx,
@@ -22,9 +24,11 @@ export async function checkCredentials(
   password: string,
   address: string,
   now = new Date(),
+  knownBrowserCookie?: string,
 ): Promise<CredentialsResult> {
   const normalized = email.trim().toLowerCase();
-  const throttle = await signInThrottle(db, normalized, address, now);
+  const knownBrowser = knownBrowserFor(knownBrowserCookie, normalized, now);
+  const throttle = await signInThrottle(db, normalized, address, now, { knownBrowser });
   if (throttle) return { ok: false, ...throttle };
   const user = await getUserByEmail(db, { email: normalized });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);

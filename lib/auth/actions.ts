@@ -12,6 +12,7 @@ import { signIn, signOut, ThrottledSignIn } from "./auth";
 import { membershipsOf } from "@/db/queries/memberships";
 import { homePathFor } from "./permissions";
 import { signInSchema, signUpSchema } from "./schemas";
+import { rememberKnownBrowser } from "./two-factor/cookies";
 import { askForSecondFactor } from "./two-factor/sign-in-step";
 
 /** Where to go after signing in or up: only a same-site path (no open redirect). */
@@ -46,6 +47,7 @@ export const authActions = {
       if (error?.code === "two_factor_required")
         return ok({ home: "/", secondFactor: await askForSecondFactor(input.email, safeNext(input.next)) });
       if (error) return { ok: false, error };
+      await rememberKnownBrowser(input.email);
       const user = await getUserByEmail(getDb(), { email: input.email });
       const roles = user ? (await membershipsOf(getDb(), { userId: user.id })).map((m) => m.role) : [];
       return ok({ home: user ? homePathFor(user, roles) : "/", secondFactor: null });
@@ -61,6 +63,7 @@ export const authActions = {
       if (!created.ok) return fail("validation_failed", { email: "An account with this email already exists" });
       const error = await signInOrError(input.email, input.password);
       if (error) return { ok: false, error };
+      await rememberKnownBrowser(input.email);
       return ok({ signedUp: true });
     },
     // Someone signing up from an invitation goes back to it instead of creating a business.

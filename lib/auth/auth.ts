@@ -9,7 +9,8 @@ import { checkCredentials } from "./accounts";
 import { authConfig } from "./auth.config";
 import { signInSchema } from "./schemas";
 import { completePendingSignIn } from "./two-factor/pending";
-import { pendingSignInSchema, secondFactorDue } from "./two-factor/sign-in";
+import { KNOWN_BROWSER_COOKIE } from "./known-browser";
+import { cookieFrom, pendingSignInSchema, secondFactorDue } from "./two-factor/sign-in";
 
 /** A throttled sign-in; `signInOrError` turns its code and wait into the form's message. */
 export class ThrottledSignIn extends CredentialsSignin {
@@ -76,7 +77,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const address = clientAddress(request.headers);
-        const result = await checkCredentials(getDb(), parsed.data.email, parsed.data.password, address);
+        const result = await checkCredentials(
+          getDb(),
+          parsed.data.email,
+          parsed.data.password,
+          address,
+          new Date(),
+          cookieFrom(request.headers, KNOWN_BROWSER_COOKIE),
+        );
         if (!result.ok) {
           if (result.code !== "invalid_credentials") throw new ThrottledSignIn(result.code, result.retryAfterMs);
           return null;

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describeEachDatabase } from "@/db/testing";
 import type { DbOrTx } from "@/db/connect";
 import { checkCredentials, signUpUser } from "./accounts";
+import { knownBrowserCookie, knownBrowserFor } from "./known-browser";
 import { signUpSchema } from "./schemas";
 import { emailDelayMs, MAX_EMAIL_DELAY_MS, SIGN_IN_WINDOW_MS } from "./sign-in-throttle";
 
@@ -83,6 +84,57 @@ describeEachDatabase("sign-in throttle", (database) => {
       await guess(db, "popular@example.test", address, 50, clock);
     }
     assert.ok((await signsInAfter(db, "popular@example.test", HOME, clock)) <= MAX_EMAIL_DELAY_MS);
+  });
+
+  test("a stranger guessing every 30 s from new addresses can't keep the user's known browser waiting; a new browser still waits", async () => {
+    const { db } = database();
+    const email = "steady@example.test";
+    await newUser(db, email);
+    const clock = { t: Date.parse("2030-03-15T00:00:00Z") };
+    // Signed in from this browser before: it carries the known-browser cookie.
+    const known = knownBrowserCookie(undefined, email, new Date(clock.t)).value;
+    assert.equal((await checkCredentials(db, email, PASSWORD, HOME, new Date(clock.t), known)).ok, true);
+    for (let i = 0; i < 12; i++) {
+      clock.t += 30_000;
+      const stranger = `203.0.113.${100 + i}`;
+      const guessed = await checkCredentials(db, email, `guess-${i}`, stranger, new Date(clock.t));
+      assert.equal(!guessed.ok && guessed.code, "invalid_credentials", "each guess is checked, 30 s apart");
+      clock.t += 1;
+      const unknown = await checkCredentials(db, email, PASSWORD, HOME, new Date(clock.t));
+      if (i >= 3) assert.equal(!unknown.ok && unknown.code, "account_throttled", "an unknown browser waits");
+      const mine = await checkCredentials(db, email, PASSWORD, HOME, new Date(clock.t), known);
+      assert.equal(mine.ok, true, "the user's browser signs in at once");
+    }
+    // Another account's cookie, a forged one or an expired one is no exemption.
+    const other = knownBrowserCookie(undefined, "someone-else@example.test", new Date(clock.t)).value;
+    for (const cookie of [other, `${known.slice(0, -2)}xx`, "1~abc.def"]) {
+      const refused = await checkCredentials(db, email, PASSWORD, HOME, new Date(clock.t), cookie);
+      assert.equal(!refused.ok && refused.code, "account_throttled");
+    }
+    assert.equal(knownBrowserFor(known, email, new Date(clock.t + 181 * 24 * 60 * 60_000)), false, "it expires");
+    // One cookie remembers several accounts, and forgets none by signing in to another.
+    const both = knownBrowserCookie(known, "someone-else@example.test", new Date(clock.t)).value;
+    assert.ok(knownBrowserFor(both, email, new Date(clock.t)) && knownBrowserFor(both, "Someone-Else@example.test"));
+  });
+
+  test("a known browser is still held to its own failures and to the address blocks", async () => {
+    const { db } = database();
+    const email = "own@example.test";
+    await newUser(db, email);
+    const clock = { t: Date.parse("2030-03-20T00:00:00Z") };
+    const known = knownBrowserCookie(undefined, email, new Date(clock.t)).value;
+    const mistakes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      clock.t += 100;
+      const r = await checkCredentials(db, email, `typo-${i}`, HOME, new Date(clock.t), known);
+      mistakes.push(r.ok ? "ok" : r.code);
+    }
+    assert.deepEqual(mistakes, [...Array(4).fill("invalid_credentials"), "account_throttled"], "its own typos slow it");
+    const attacker = "203.0.113.200";
+    for (let i = 0; i < 20; i++) await guess(db, `nobody-${i}@example.test`, attacker, 1, clock);
+    clock.t += 100;
+    const blocked = await checkCredentials(db, email, PASSWORD, attacker, new Date(clock.t), known);
+    assert.equal(!blocked.ok && blocked.code, "network_blocked");
   });
 
   test("a blocked address cannot sign in to any account, and the user's success does not unblock it", async () => {

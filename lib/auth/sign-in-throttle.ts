@@ -25,9 +25,17 @@ export function emailDelayMs(failures: number): number {
 /**
  * Whether a sign-in for `email` from `address` must wait, in two queries. A block lasts until the
  * failure that reached the limit leaves the window; attempts refused here are not failures, so
- * waiting them out is all it takes.
+ * waiting them out is all it takes. A `knownBrowser` (one that has signed in as this user before,
+ * `known-browser.ts`) waits only for the email's failures from its own address: strangers guessing
+ * from other addresses can't keep the user's own browser waiting. The blocks apply to it as to any.
  */
-export async function signInThrottle(db: DbOrTx, email: string, address: string, now: Date): Promise<Throttle | null> {
+export async function signInThrottle(
+  db: DbOrTx,
+  email: string,
+  address: string,
+  now: Date,
+  { knownBrowser = false }: { knownBrowser?: boolean } = {},
+): Promise<Throttle | null> {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
   const untilLeavesWindow = (at: Date) => at.getTime() + SIGN_IN_WINDOW_MS - now.getTime();
 
@@ -38,6 +46,9 @@ export async function signInThrottle(db: DbOrTx, email: string, address: string,
   if (forEmail.nthFromAddress)
     return { code: "network_blocked", retryAfterMs: untilLeavesWindow(forEmail.nthFromAddress) };
 
-  const wait = forEmail.last ? forEmail.last.getTime() + emailDelayMs(forEmail.count) - now.getTime() : 0;
+  const [count, last] = knownBrowser
+    ? [forEmail.countFromAddress, forEmail.lastFromAddress]
+    : [forEmail.count, forEmail.last];
+  const wait = last ? last.getTime() + emailDelayMs(count) - now.getTime() : 0;
   return wait > 0 ? { code: "account_throttled", retryAfterMs: wait } : null;
 }

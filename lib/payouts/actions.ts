@@ -25,6 +25,7 @@ export function payoutActions(deps: () => PayoutDeps) {
   return {
     addCryptoDestination: businessSpec<typeof cryptoDestinationSchema, PayoutDestination>({
       permission: "payouts.manage",
+      stepUp: true,
       schema: cryptoDestinationSchema,
       run: ({ actor, input }) => addCryptoDestination(deps(), owner(actor), input),
       audit: (input, d) => ({
@@ -36,6 +37,7 @@ export function payoutActions(deps: () => PayoutDeps) {
     }),
     addBankDestination: businessSpec<typeof bankDestinationSchema, PayoutDestination>({
       permission: "payouts.manage",
+      stepUp: true,
       schema: bankDestinationSchema,
       run: ({ actor, input }) => addBankDestination(deps(), owner(actor), input),
       audit: (input, d) => ({

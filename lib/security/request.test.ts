@@ -52,7 +52,7 @@ test("https is decided by AUTH_URL when set, else by the forwarded protocol", ()
   assert.equal(servedOverHttps(h({}), {}), false);
 });
 
-test("with no proxy trusted, the address is the rightmost x-forwarded-for entry (Next.js fills it from the socket)", () => {
+test("with no proxy trusted, the address is the rightmost x-forwarded-for entry (the server puts the socket's there)", () => {
   assert.equal(clientAddress(h({ "x-forwarded-for": "203.0.113.9" }), {}), "203.0.113.9");
   assert.equal(clientAddress(h({ "x-forwarded-for": "10.0.0.1, 203.0.113.9" }), {}), "203.0.113.9");
   assert.equal(clientAddress(h({ "x-forwarded-for": " 203.0.113.9 ,, " }), {}), "203.0.113.9");

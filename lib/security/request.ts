@@ -3,6 +3,8 @@
  * headers (and the environment), so they are unit-tested without a server.
  */
 
+import { trustedProxyHops } from "./socket-address";
+
 type HeaderSource = { get(name: string): string | null };
 
 const first = (value: string | null): string | null => value?.split(",")[0]?.trim() || null;
@@ -45,18 +47,18 @@ export function servedOverHttps(headers: HeaderSource, env: Record<string, strin
 }
 
 /**
- * The address a request came from, for throttling and the sessions list. Next.js fills
- * `x-forwarded-for` with the socket's address only when the request has none, so the header is
- * trusted only as far as the operator says: `TRUST_PROXY_HOPS` proxies in front each append
- * one entry, and the client's address is the entry that many places from the right. With no
- * proxy (0, the default) a client could send its own header: the rightmost entry is used, and
- * throttling per email still holds when an address is made up.
+ * The address a request came from, for throttling and the sessions list. `TRUST_PROXY_HOPS`
+ * proxies in front each append one entry to `x-forwarded-for`, and the client's address is the
+ * entry that many places from the right (what the nearest trusted proxy saw). With no proxy (0,
+ * the default) the server replaces the header with the socket's address before the app reads it
+ * (`socket-address.ts`, installed from `instrumentation.ts`), so a client can't name its own;
+ * the rightmost entry is then that address.
  */
 export function clientAddress(headers: HeaderSource, env: Record<string, string | undefined> = process.env): string {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const hops = Math.max(0, Math.floor(Number(env.TRUST_PROXY_HOPS) || 0));
+  const hops = trustedProxyHops(env);
   return entries[Math.max(0, entries.length - 1 - Math.max(0, hops - 1))] ?? "unknown";
 }

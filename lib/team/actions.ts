@@ -25,6 +25,7 @@ export function teamActions(db: () => DbOrTx) {
   return {
     invite: businessSpec({
       permission: "team.manage",
+      stepUp: true,
       schema: inviteSchema,
       run: async ({ actor, business, input }) => {
         const created = await inviteMember(db(), { businessId: business.id, invitedBy: actor.userId, ...input });

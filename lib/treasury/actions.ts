@@ -5,6 +5,7 @@ import type { Business } from "@/db/schema";
 import { businessSpec } from "@/lib/actions/execute";
 import { fail, ok } from "@/lib/errors";
 import { OperationFailed } from "@/lib/operations";
+import { clientAddress } from "@/lib/security/request";
 import { getStripe } from "@/lib/stripe/client";
 import { stripeFailure } from "@/lib/stripe/errors";
 import { linkBankSchema, startBankLink, verifyBankLink, verifyBankSchema } from "./bank-accounts";
@@ -32,6 +33,7 @@ function moneyFailure(err: unknown, amount?: number) {
 export const treasuryActions = {
   linkBank: businessSpec({
     permission: "money.move",
+    stepUp: true,
     schema: linkBankSchema,
     run: async ({ actor, business: b, input }) => {
       const business = treasuryBusiness(b);
@@ -39,7 +41,7 @@ export const treasuryActions = {
       const h = await headers();
       try {
         const { operationId, setupIntent } = await startBankLink(getDb(), getStripe(), business, actor.userId, input, {
-          ip: (h.get("x-forwarded-for") ?? "127.0.0.1").split(",")[0]!.trim(),
+          ip: clientAddress(h),
           userAgent: h.get("user-agent") ?? "unknown",
         });
         return ok({ operationId, status: setupIntent.status });
@@ -73,6 +75,7 @@ export const treasuryActions = {
 
   moveMoneyIn: businessSpec({
     permission: "money.move",
+    stepUp: true,
     schema: moveMoneyInSchema,
     run: async ({ actor, business: b, input }) => {
       const business = treasuryBusiness(b);

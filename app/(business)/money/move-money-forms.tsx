@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -11,7 +12,7 @@ import { formatMoney } from "@/lib/money";
 import { linkBankAction, moveMoneyInAction, verifyBankAction } from "./actions";
 
 export function LinkBankForm({ clientToken }: { clientToken: string }) {
-  const [state, action] = useActionState(linkBankAction, null);
+  const [state, action] = useActionState(useStepUp(linkBankAction), null);
   const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate aria-labelledby="link-bank-title">
@@ -80,7 +81,7 @@ export function MoveMoneyInForm({
   clientToken: string;
   banks: Array<{ value: string; label: string }>;
 }) {
-  const [state, action] = useActionState(moveMoneyInAction, null);
+  const [state, action] = useActionState(useStepUp(moveMoneyInAction), null);
   const { fields, message } = formFeedback(state);
   return (
     <form action={action} className="space-y-4" noValidate aria-labelledby="move-in-title">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useStepUp } from "@/components/account/step-up";
 import { useActionState } from "react";
 import { CopyLink } from "@/components/team/copy-link";
 import { Field } from "@/components/ui/field";
@@ -15,7 +16,7 @@ const ROLE_OPTIONS = [
 ];
 
 export function InviteForm({ businessName }: { businessName: string }) {
-  const [state, action] = useActionState(inviteAction, null);
+  const [state, action] = useActionState(useStepUp(inviteAction), null);
   const { fields, message: formMessage, values } = formFeedback(state);
   const invite = state?.ok ? state.data : null;
   return (

@@ -32,10 +32,19 @@ export const twoFactorAccountActions = {
         .min(1, { error: "Enter a code or your password" })
         .max(200, { error: "Use at most 200 characters" }),
     }),
-    run: async ({ user, session, input }) => {
-      const result = await disableTwoFactor(getDb(), { user, proof: input.proof, keepSession: session.id });
+    run: async ({ user, session, memberships, input }) => {
+      const result = await disableTwoFactor(getDb(), {
+        user,
+        proof: input.proof,
+        keepSession: session.id,
+        memberships,
+      });
       if (result.ok) return ok({ disabled: true });
       if (result.reason === "not_enabled") return fail("validation_failed", { _form: NOT_ON });
+      if (result.reason === "required")
+        return fail("validation_failed", {
+          _form: "Your role requires two-factor sign-in, so it can't be turned off",
+        });
       return fail("validation_failed", { proof: "That isn't a current code, a recovery code or your password" });
     },
     revalidate: () => ["/account"],

@@ -9,7 +9,7 @@ import { safeNext } from "../actions";
 import { signIn, ThrottledSignIn } from "../auth";
 import { membershipsOf } from "@/db/queries/memberships";
 import { homePathFor } from "../permissions";
-import { clearPendingCookie, pendingCookie, requestUserAgent, setDeviceCookie } from "./cookies";
+import { clearPendingCookie, pendingCookie, rememberKnownBrowser, requestUserAgent, setDeviceCookie } from "./cookies";
 import { rememberDevice } from "./devices";
 import { readPendingToken } from "./pending";
 import { checkboxSchema, secondFactorCodeSchema, WRONG_CODE } from "./schemas";
@@ -58,6 +58,7 @@ export const twoFactorSignInActions = {
         await setDeviceCookie(device.cookie, device.expiresAt);
       }
       const user = await getUser(db, { userId: pending.userId });
+      if (user) await rememberKnownBrowser(user.email);
       const roles = user ? (await membershipsOf(db, { userId: user.id })).map((m) => m.role) : [];
       return ok({ home: user ? homePathFor(user, roles) : "/" });
     },

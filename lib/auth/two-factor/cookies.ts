@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { servedOverHttps } from "@/lib/security/request";
+import { KNOWN_BROWSER_COOKIE, knownBrowserCookie } from "../known-browser";
 import { DEVICE_COOKIE } from "./devices";
 import { PENDING_COOKIE, PENDING_MINUTES } from "./pending";
 
@@ -27,4 +28,15 @@ export async function setDeviceCookie(value: string, expires: Date): Promise<voi
 
 export async function requestUserAgent(): Promise<string | null> {
   return (await headers()).get("user-agent");
+}
+
+/** The known-browser cookie as the browser sent it (`lib/auth/known-browser.ts`). */
+export async function knownBrowserCookieValue(): Promise<string | undefined> {
+  return (await cookies()).get(KNOWN_BROWSER_COOKIE)?.value;
+}
+
+/** After a successful sign-in as `email`: this browser is known for it from now on. */
+export async function rememberKnownBrowser(email: string, now = new Date()): Promise<void> {
+  const next = knownBrowserCookie(await knownBrowserCookieValue(), email, now);
+  (await cookies()).set(KNOWN_BROWSER_COOKIE, next.value, await options(next.expiresAt));
 }

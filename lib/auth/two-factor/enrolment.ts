@@ -7,8 +7,10 @@ import { revokeAllRememberedDevices } from "@/db/queries/remembered-devices";
 import { disableTotp, enableTotp } from "@/db/queries/two-factor";
 import { revokeAllUserSessions } from "@/db/queries/user-sessions";
 import type { User } from "@/db/schema";
+import type { BusinessRole } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
 import { encryptSecret, seal, unseal } from "./keys";
+import { twoFactorRequired } from "./policy";
 import { issueRecoveryCodes } from "./recovery-codes";
 import { checkTotpSecret, formatKey, newTotpSecret, totpUri } from "./totp";
 import { verifySecondFactor } from "./verify";
@@ -73,7 +75,7 @@ export async function confirmEnrolment(
 
 /**
  * Turns 2FA off after proof (a current code, a recovery code, or the password): the secret, the
- * recovery codes and every remembered device go with it.
+ * recovery codes and every remembered device go with it. Refused while the user's role requires it.
  */
 export async function disableTwoFactor(
   db: DbOrTx,
@@ -82,9 +84,18 @@ export async function disableTwoFactor(
     proof,
     keepSession,
     now = new Date(),
-  }: { user: TwoFactorUser; proof: string; keepSession: string | null; now?: Date },
-): Promise<{ ok: true } | { ok: false; reason: "not_enabled" | "wrong_proof" }> {
+    memberships,
+  }: {
+    user: TwoFactorUser & Pick<User, "platformRole">;
+    proof: string;
+    keepSession: string | null;
+    now?: Date;
+    /** The user's roles: an owner or platform admin whose role requires two-factor sign-in can't turn it off. */
+    memberships: ReadonlyArray<{ role: BusinessRole }>;
+  },
+): Promise<{ ok: true } | { ok: false; reason: "not_enabled" | "required" | "wrong_proof" }> {
   if (!user.totpEnabledAt) return { ok: false, reason: "not_enabled" };
+  if (twoFactorRequired(user, memberships)) return { ok: false, reason: "required" };
   const proven = (await verifySecondFactor(db, user, proof, now)) || (await verifyPassword(proof, user.passwordHash));
   if (!proven) return { ok: false, reason: "wrong_proof" };
   await db.transaction(async (tx) => {

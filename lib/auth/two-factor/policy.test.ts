@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mustEnrol, twoFactorRequired } from "./policy";
+import { enrolFirstResponse, mustEnrol, twoFactorRequired } from "./policy";
 
 function withEnv(env: Record<string, string | undefined>, fn: () => void) {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -41,4 +41,22 @@ test("REQUIRE_2FA defaults: off in the sandbox (the demo admin signs in with a p
   withEnv({ REQUIRE_2FA: "1", STRIPE_SECRET_KEY: undefined }, () => {
     assert.equal(twoFactorRequired(person, [{ role: "owner" }]), true);
   });
+});
+
+test("route handlers refuse a viewer who must enrol with a 403 naming where to set it up; others pass", async () => {
+  const enrolled = { ...admin, totpEnabledAt: new Date() };
+  let refused: Response | null = null;
+  withEnv({ REQUIRE_2FA: "true" }, () => {
+    refused = enrolFirstResponse({ user: admin, memberships: [] });
+    assert.equal(enrolFirstResponse({ user: person, memberships: [{ role: "owner" }] })?.status, 403);
+    assert.equal(enrolFirstResponse({ user: enrolled, memberships: [] }), null);
+    assert.equal(enrolFirstResponse({ user: person, memberships: [{ role: "member" }] }), null);
+    assert.equal(enrolFirstResponse(null), null, "signed-out viewers get the route's own 401");
+  });
+  withEnv({ REQUIRE_2FA: "false" }, () => {
+    assert.equal(enrolFirstResponse({ user: admin, memberships: [] }), null);
+  });
+  const response = refused as Response | null;
+  assert.equal(response?.status, 403);
+  assert.match((await response?.text()) ?? "", /\/account\/two-factor/);
 });

@@ -22,3 +22,14 @@ export function mustEnrol(viewer: {
 }): boolean {
   return !viewer.user.totpEnabledAt && twoFactorRequired(viewer.user, viewer.memberships);
 }
+
+export const ENROL_FIRST_MESSAGE =
+  "Your role requires two-factor sign-in: set it up at /account/two-factor before you continue";
+
+/**
+ * For route handlers (CSV exports and the like), which no page guard covers: a 403 telling a
+ * viewer who must enrol to do so first, or null when they may go on.
+ */
+export function enrolFirstResponse(viewer: Parameters<typeof mustEnrol>[0] | null): Response | null {
+  return viewer && mustEnrol(viewer) ? new Response(`${ENROL_FIRST_MESSAGE}\n`, { status: 403 }) : null;
+}

@@ -182,14 +182,43 @@ describeEachDatabase("two-factor sign-in", (database) => {
     assert.equal(!still.ok && still.reason, "throttled");
   });
 
+  test("turning 2FA off is refused, even with the password, while the user's role requires it", async () => {
+    const { db } = database();
+    const saved = process.env.REQUIRE_2FA;
+    process.env.REQUIRE_2FA = "true";
+    try {
+      for (const [who, memberships] of [
+        [{ ...user, platformRole: "platform_admin" as const }, []],
+        [user, [{ role: "owner" as const }]],
+      ] as const) {
+        assert.deepEqual(
+          await disableTwoFactor(db, { user: who, proof: "tess-password-1", keepSession: null, memberships }),
+          { ok: false, reason: "required" },
+        );
+      }
+    } finally {
+      if (saved === undefined) delete process.env.REQUIRE_2FA;
+      else process.env.REQUIRE_2FA = saved;
+    }
+    const still = await fresh();
+    assert.ok(still.totpEnabledAt && still.totpSecret, "still on");
+    assert.equal(await verifySecondFactor(db, still, recovery[6]!), true, "the recovery codes are kept");
+  });
+
   test("turning 2FA off needs proof, and forgets the secret, the codes and every remembered device", async () => {
     const { db } = database();
     const { cookie } = await rememberDevice(db, { userId: user.id, userAgent: null });
-    assert.deepEqual(await disableTwoFactor(db, { user, proof: "wrong-password", keepSession: null }), {
-      ok: false,
-      reason: "wrong_proof",
-    });
-    assert.deepEqual(await disableTwoFactor(db, { user, proof: "tess-password-1", keepSession: null }), { ok: true });
+    assert.deepEqual(
+      await disableTwoFactor(db, { user, proof: "wrong-password", keepSession: null, memberships: [] }),
+      {
+        ok: false,
+        reason: "wrong_proof",
+      },
+    );
+    assert.deepEqual(
+      await disableTwoFactor(db, { user, proof: "tess-password-1", keepSession: null, memberships: [] }),
+      { ok: true },
+    );
     const after = await fresh();
     assert.equal(after.totpEnabledAt, null);
     assert.equal(after.totpSecret, null);

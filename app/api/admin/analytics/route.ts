@@ -2,11 +2,15 @@ import { getDb } from "@/db";
 import { DIMENSIONS, periodFrom, spendBy, toCsv, type Dimension } from "@/db/queries/spend-analytics";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
+import { enrolFirstResponse } from "@/lib/auth/two-factor/policy";
 
-/** Spend as CSV, for platform admins only (business users get 403, signed-out users 401). */
+/** Spend as CSV, for platform admins only (business users get 403, signed-out users 401, and an admin who must
+ * set up two-factor sign-in 403 until they have). */
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();
   if (!viewer) return new Response("Sign in first\n", { status: 401 });
+  const enrolFirst = enrolFirstResponse(viewer);
+  if (enrolFirst) return enrolFirst;
   if (!can(viewer.user.platformRole, "platform.accounts.view")) return new Response("Forbidden\n", { status: 403 });
   const url = new URL(request.url);
   const dimension = (DIMENSIONS as readonly string[]).includes(url.searchParams.get("by") ?? "")
