@@ -59,6 +59,8 @@ function actorFor(key: string, entry: ActionEntry): Actor {
   if (entry.access.who === "self" && !entry.ownSession) return newcomer;
   // A cardholder's own actions: only the card's cardholder reaches their validation.
   if (entry.access.who === "business" && entry.access.permission === "cards.own") return world.victim.cardholder;
+  // The Issuing balance's payout: the victim (US) has none and is refused before the GBP amount is read.
+  if (key === "app/(business)/balance/actions.ts#payOutAction") return world.uk.owner;
   return world.victim.owner;
 }
 

@@ -347,6 +347,13 @@ test.describe("against a victim business", () => {
     await ok(v.owner, "app/(business)/team/actions.ts#inviteCardholderAction");
     // The remembered device every other caller was refused is its holder's to forget.
     await ok(v.deviceHolder, "app/(account)/account/two-factor/actions.ts#revokeDeviceAction");
+    // The Issuing balance's payout: the victim (US) has none, so its owner is refused before the
+    // amount is read; a UK owner pays 1.00 GBP out of their own balance.
+    const payout = await ok(world.uk.owner, "app/(business)/balance/actions.ts#payOutAction");
+    expect((payout.answer.result as { data?: { amount?: number; currency?: string } }).data).toMatchObject({
+      amount: 100,
+      currency: "gbp",
+    });
     // Last: it cancels the victim's card (as stolen) and issues its replacement.
     await ok(v.cardholder, "app/(cardholder)/my-cards/actions.ts#reportCardAction");
     const events = await callEntry(

@@ -93,6 +93,7 @@ export function RulesEditor({
         errors={errors}
         categories={categories}
         subject="authorization"
+        currency="usd"
         killSwitchLabel="Decline every authorization on the platform (kill switch)"
         // The picker's hidden fields change without a change event: recompute what the form says here.
         onCategoriesChange={(next) => setCurrent(signature(withCategories(formRef.current, next)))}

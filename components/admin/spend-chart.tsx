@@ -2,9 +2,13 @@ import type { SpendRow } from "@/db/queries/spend-analytics";
 import { formatMoney } from "@/lib/money";
 import { EmptyState, Section } from "./empty-state";
 
-/** Horizontal bars in plain CSS: each bar's width is its share of the largest amount. */
+/**
+ * Horizontal bars in plain CSS: each bar's width is its share of the largest amount in its own
+ * currency (pence and cents are never put on one scale).
+ */
 export function SpendChart({ title, rows, csvHref }: { title: string; rows: SpendRow[]; csvHref: string }) {
-  const max = Math.max(1, ...rows.map((r) => r.amount));
+  const max = new Map<string, number>();
+  for (const r of rows) max.set(r.currency, Math.max(max.get(r.currency) ?? 1, r.amount));
   return (
     <Section
       title={title}
@@ -29,7 +33,7 @@ export function SpendChart({ title, rows, csvHref }: { title: string; rows: Spen
               <span className="h-3 rounded bg-slate-100" aria-hidden>
                 <span
                   className="block h-3 rounded bg-brand-500"
-                  style={{ width: `${Math.max(1, (r.amount / max) * 100)}%` }}
+                  style={{ width: `${Math.max(1, (r.amount / (max.get(r.currency) ?? 1)) * 100)}%` }}
                 />
               </span>
               <span className="whitespace-nowrap tabular-nums">

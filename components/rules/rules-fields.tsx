@@ -13,6 +13,7 @@ export function RulesFields({
   errors,
   categories,
   subject,
+  currency,
   killSwitchLabel,
   onCategoriesChange,
 }: {
@@ -20,6 +21,8 @@ export function RulesFields({
   errors: Record<string, string | undefined>;
   categories: readonly MerchantCategory[];
   subject: "purchase" | "authorization";
+  /** The currency the maximum is entered in: the business's card currency, or the platform's USD. */
+  currency: string;
   killSwitchLabel: string;
   onCategoriesChange?: (next: string[]) => void;
 }) {
@@ -47,7 +50,7 @@ export function RulesFields({
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
-          label={`Maximum per ${subject} (USD)`}
+          label={`Maximum per ${subject} (${currency.toUpperCase()})`}
           name="maxAmount"
           inputMode="decimal"
           defaultValue={values.maxAmount}

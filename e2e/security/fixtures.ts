@@ -1,7 +1,8 @@
 // The people and businesses the security specs use: a victim business A (US, onboarded, with a
 // member, a pending invitation, a verified bank link, a pending inbound transfer, a card and a
 // pending authorization) and an attacker business B (US, onboarded) with an owner, an admin and a
-// member; plus the platform admin and a signed-out visitor. Everything is created fresh through
+// member; a UK business on the Issuing balance (GBP, with money in) whose owner is the positive
+// control for its own actions; plus the platform admin and a signed-out visitor. Everything is created fresh through
 // the app's own actions, so no other spec touches it.
 import { randomUUID } from "node:crypto";
 import { expect, type Browser } from "@playwright/test";
@@ -150,10 +151,15 @@ async function rememberedDevice(baseURL: string, tag: string): Promise<{ holder:
 }
 
 /** Creates the owner's business and completes the sandbox's hosted onboarding in a browser. */
-async function createAndOnboard(browser: Browser, owner: Actor, legalName: string): Promise<void> {
+async function createAndOnboard(
+  browser: Browser,
+  owner: Actor,
+  legalName: string,
+  country: "US" | "GB" = "US",
+): Promise<void> {
   const created = await call(owner, "app/(business)/onboarding/actions.ts#createBusinessAction", "/onboarding", [
     {},
-    { form: { legalName, country: "US", businessType: "company" } },
+    { form: { legalName, country, businessType: "company" } },
   ]);
   if (!created.actionRedirect) throw new Error(`creating ${legalName} failed: ${JSON.stringify(created.result)}`);
   const context = await browser.newContext({ storageState: await owner.ctx.storageState() });
@@ -161,12 +167,36 @@ async function createAndOnboard(browser: Browser, owner: Actor, legalName: strin
   await page.goto(created.actionRedirect);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
-  // The financial account opens asynchronously (webhooks): wait until the dashboard shows it.
+  // The financial account (US) or Issuing balance (UK) opens asynchronously (webhooks): wait until the dashboard shows it.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId("balance-available")).toHaveText("$0.00", { timeout: 1000 });
+    await expect(page.getByTestId("balance-available")).toHaveText(country === "GB" ? "£0.00" : "$0.00", {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 30_000 });
+  if (country === "GB") {
+    // The balance's bank details (its funding instructions) are made when the account's activation
+    // event arrives: wait for them before money is sent to them.
+    await expect(async () => {
+      await page.goto(new URL("/balance", page.url()).toString());
+      await expect(page.getByTestId("bank-sort-code")).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+  }
   await context.close();
+}
+
+/** A UK business on the Issuing balance with 50.00 GBP in it (a bank transfer, as the sandbox tools send it). */
+async function ukBusiness(browser: Browser, baseURL: string, tag: string): Promise<Actor & { email: string }> {
+  const owner = await signUp(baseURL, "UK owner", `Ursula Kingdom ${tag}`);
+  await createAndOnboard(browser, owner, `Kingdom ${tag} Trading Ltd`, "GB");
+  data(
+    await call(owner, "app/(business)/sandbox-tools/actions.ts#receiveMoneyAction", "/sandbox-tools", [
+      {},
+      { form: { amount: "50.00" } },
+    ]),
+    "a bank transfer into the UK business's Issuing balance",
+  );
+  return owner;
 }
 
 async function accountOf(email: string): Promise<Stripe.Account> {
@@ -317,6 +347,8 @@ export type World = {
     cardholder: Actor & { email: string };
     accountId: string;
   };
+  /** A UK business on the Issuing balance (GBP, 50.00 in it); not the victim's, not an attacker. */
+  uk: { owner: Actor & { email: string } };
 };
 
 export async function buildWorld(browser: Browser, baseURL: string): Promise<World> {
@@ -328,7 +360,8 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     signIn(baseURL, "platform admin", "admin@platform.test", DEMO_PASSWORD),
     rememberedDevice(baseURL, tag),
   ]);
-  await Promise.all([
+  const [ukOwner] = await Promise.all([
+    ukBusiness(browser, baseURL, tag),
     createAndOnboard(browser, aOwner, legalName),
     createAndOnboard(browser, bOwner, `Attacker ${tag} LLC`),
   ]);
@@ -509,6 +542,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     // which every other test signs in from.
     signedOut: await Actor.create("signed out", baseURL, { "x-forwarded-for": "192.0.2.66" }),
     attackers: { owner: bOwner, admin: bAdmin, member: bMember, cardholder: bCardholder, accountId: bOwnerAccount.id },
+    uk: { owner: ukOwner },
   };
 }
 

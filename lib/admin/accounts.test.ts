@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describeEachDatabase } from "@/db/testing";
 import { authorizations, businesses, cards, connectedAccounts, financialAccounts } from "@/db/schema";
 import { parseAccountFilters } from "@/lib/admin/account-filters";
+import { spendBy } from "@/db/queries/spend-analytics";
 import { listAdminAccounts } from "./accounts";
 
 const at = new Date("2026-11-01T00:00:00Z");
@@ -151,5 +152,113 @@ describeEachDatabase("admin accounts table", (database) => {
     assert.equal(second.rows.at(-1)!.name, "Zeta 100% Widgets");
     assert.equal((await find({ sort: "name", dir: "desc" })).rows[0]!.name, "Zeta 100% Widgets");
     assert.equal((await find({ sort: "bogus", page: "-3" })).page, 1, "junk in the URL falls back to defaults");
+  });
+
+  test("all three funding models: a UK business on the Issuing balance is listed with its model, filters by it, and its GBP spend is never added to USD", async () => {
+    const { db } = database();
+    const models = [
+      { legalName: "Models Co UK Ltd", country: "GB", fundingModel: "issuing_balance" as const, currency: "gbp" },
+      { legalName: "Models Co US Inc.", country: "US", fundingModel: "treasury" as const, currency: "usd" },
+      { legalName: "Models Co MX", country: "MX", fundingModel: "stablecoin" as const, currency: "usd" },
+    ];
+    const rows = await db
+      .insert(businesses)
+      .values(
+        models.map((m, i) => ({
+          legalName: m.legalName,
+          country: m.country,
+          businessType: "company" as const,
+          fundingModel: m.fundingModel,
+          stripeAccountId: `acct_m${i}`,
+        })),
+      )
+      .returning();
+    await db.insert(connectedAccounts).values(
+      rows.map((b, i) => ({
+        id: `acct_m${i}`,
+        businessId: b.id,
+        api: "v1" as const,
+        country: b.country,
+        capabilities: { card_issuing: "active" },
+        requirementsDue: [],
+        objectCreatedAt: at,
+        sourceAt: at,
+      })),
+    );
+    // The UK business's Issuing balance, as the read model keeps it (id `issuing:<account>`).
+    await db.insert(financialAccounts).values({
+      id: "issuing:acct_m0",
+      accountId: "acct_m0",
+      api: "v1",
+      status: "open",
+      balances: { gbp: { available: 500_000, inbound_pending: 0, outbound_pending: 0 } },
+      objectCreatedAt: at,
+      sourceAt: at,
+    });
+    const auth = (id: string, i: number, amount: number, currency: string) => ({
+      id,
+      accountId: `acct_m${i}`,
+      cardId: `ic_m${i}`,
+      amount,
+      currency,
+      merchantAmount: amount,
+      merchantCurrency: currency,
+      merchantCategory: "bakeries",
+      merchantCountry: "IE",
+      status: "closed",
+      approved: true,
+      objectCreatedAt: at,
+      sourceAt: at,
+    });
+    await db
+      .insert(authorizations)
+      .values([auth("m_gbp1", 0, 1200, "gbp"), auth("m_gbp2", 0, 300, "gbp"), auth("m_usd", 1, 4000, "usd")]);
+
+    const find = (q: Record<string, string>) => listAdminAccounts(db, parseAccountFilters(q), now);
+    // Other tests' businesses share this database: look at this test's only.
+    const all = await find({ q: "models co" });
+    assert.deepEqual(
+      all.rows.map((r) => [r.name, r.fundingModel]),
+      [
+        ["Models Co MX", "stablecoin"],
+        ["Models Co UK Ltd", "issuing_balance"],
+        ["Models Co US Inc.", "treasury"],
+      ],
+    );
+    const uk = await find({ q: "models co", funding: "issuing_balance" });
+    assert.deepEqual(
+      uk.rows.map((r) => r.name),
+      ["Models Co UK Ltd"],
+    );
+    assert.deepEqual(uk.rows[0]!.balances, { gbp: 500_000 });
+    assert.deepEqual(uk.rows[0]!.spend30d, { gbp: 1500 }, "in GBP, not added into USD");
+    assert.deepEqual(
+      (await find({ q: "models co", funding: "treasury" })).rows.map((r) => r.name),
+      ["Models Co US Inc."],
+    );
+
+    // Analytics: one row per currency, whatever the dimension, so pence are never summed with cents.
+    const from = new Date("2026-10-25T00:00:00Z");
+    const byCategory = (await spendBy(db, "category", from, now)).filter((r) => r.key === "bakeries");
+    assert.deepEqual(
+      byCategory.map((r) => [r.key, r.currency, r.amount, r.count]),
+      [
+        ["bakeries", "usd", 4000, 1],
+        ["bakeries", "gbp", 1500, 2],
+      ],
+    );
+    const byCountry = (await spendBy(db, "country", from, now)).filter((r) => r.key === "IE");
+    assert.deepEqual(byCountry.map((r) => [r.currency, r.amount]).sort(), [
+      ["gbp", 1500],
+      ["usd", 4000],
+    ]);
+    const byAccount = (await spendBy(db, "account", from, now)).filter((r) => r.label.startsWith("Models Co"));
+    assert.deepEqual(
+      byAccount.map((r) => [r.label, r.currency, r.amount]),
+      [
+        ["Models Co US Inc.", "usd", 4000],
+        ["Models Co UK Ltd", "gbp", 1500],
+      ],
+    );
   });
 });

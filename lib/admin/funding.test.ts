@@ -8,6 +8,7 @@ import { FUNDING_KIND } from "./funding";
 import { platformTreasuryAccount, platformV2UsdAccount } from "./platform-accounts";
 import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { v1Ledger, v2All, v2Ledger } from "@/testing/faults/helpers";
+import { ledgerViolations } from "@/testing/sandbox-ledger";
 import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { recordRequests } from "@/testing/stripe-clients";
@@ -71,6 +72,7 @@ describeEachDatabase("platform funding", (database) => {
     assert.equal((await platformUsd()).available, platform.available - 5000, "the platform paid 50.00 once");
     const audit = await db.select().from(auditLog).where(eq(auditLog.businessId, biz.id));
     assert.ok(audit.some((a) => a.action === "admin.account.funded" && a.actorUserId === admin.actor.userId));
+    assert.deepEqual(await ledgerViolations(sandbox().url), [], "the sandbox's ledger is consistent");
   });
 
   test("amounts are parsed as decimal strings and bad ones are refused next to the field", async () => {
@@ -113,6 +115,53 @@ describeEachDatabase("platform funding", (database) => {
     );
   });
 
+  test("US: a double submit creates one OutboundPayment from the platform's Treasury account, and moves money once", async () => {
+    const { db } = database();
+    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
+    const { admin } = await actors(db, biz);
+    const ledger = () => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
+    const before = (await ledger()).balance;
+    const platformCash = async () => (await platformTreasuryAccount(sandbox().stripe))?.balance.cash.usd ?? 0;
+    const platformBefore = await platformCash();
+    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
+    const form = { businessId: biz.id, amount: "75.25", clientToken: "token-us-double-00000" };
+    const sent = recordRequests(sandbox().stripe);
+    const [first, second] = await Promise.all([
+      executeAction(db, admin, spec, form),
+      executeAction(db, admin, spec, form),
+    ]).finally(sent.stop);
+    assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
+    assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
+    assert.match(first.data.stripeObjectId, /^obp_/);
+    const posts = sent.calls.filter((c) => c.method === "POST" && c.path === "/v1/treasury/outbound_payments");
+    assert.equal(posts.length, 1, "one OutboundPayment request");
+    const ops = await db
+      .select()
+      .from(operations)
+      .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.businessId, biz.id)));
+    assert.equal(ops.length, 1);
+    assert.equal(posts[0]!.idempotencyKey, `op-${ops[0]!.id}`);
+    const platformPayments = await sandbox().stripe.treasury.outboundPayments.list({
+      financial_account: (await platformTreasuryAccount(sandbox().stripe))!.id,
+      limit: 100,
+    });
+    assert.equal(
+      platformPayments.data.filter(
+        (p) => p.destination_payment_method_details?.financial_account?.id === biz.financialAccountId,
+      ).length,
+      1,
+      "one OutboundPayment for this funding",
+    );
+    assert.equal(await platformCash(), platformBefore - 7525, "the platform's balance went down once");
+    const after = (await ledger()).balance;
+    assert.equal(
+      after.available + after.inbound_pending - before.available - before.inbound_pending,
+      7525,
+      "the business's financial account received 75.25 once",
+    );
+    assert.deepEqual(await ledgerViolations(sandbox().url), [], "the sandbox's ledger is consistent");
+  });
+
   test("a Stripe refusal fails the operation with a mapped message, never Stripe's own", async () => {
     const { db } = database();
     const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["MX"]);
@@ -134,6 +183,7 @@ describeEachDatabase("platform funding", (database) => {
     assert.doesNotMatch(JSON.stringify(result), /available but this needs|fa_test_/);
     const [op] = await db.select().from(operations).where(eq(operations.businessId, biz.id));
     assert.equal(op?.status, "failed");
+    assert.deepEqual(await ledgerViolations(sandbox().url), [], "the refusal left the ledger consistent");
   });
 
   test("UK businesses: in sandbox mode a bank transfer into their Issuing balance, in GBP, once per form; refused against Stripe", async () => {
@@ -157,10 +207,12 @@ describeEachDatabase("platform funding", (database) => {
     assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
     assert.equal(sent.calls.filter((c) => c.path === "/v1/test_helpers/issuing/fund_balance").length, 1);
     assert.equal(await balance(), before + 50_000, "arrived once");
+    assert.deepEqual(await ledgerViolations(sandbox().url), [], "the sandbox's ledger is consistent");
 
     const live = adminActions(() => ({ ...testDeps(db, sandbox().stripe), mode: "stripe" as const })).fund;
     const refused = await executeAction(db, admin, live, { ...form, clientToken: "token-uk-live-000000" });
     assert.match((!refused.ok && refused.error.fields?.amount) || "", /bank transfer/);
     assert.equal(await balance(), before + 50_000, "nothing moved");
+    assert.deepEqual(await ledgerViolations(sandbox().url), [], "the refusal left the ledger consistent");
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { businessSpec } from "@/lib/actions/execute";
 import { z } from "zod";
-import { fail, ok } from "@/lib/errors";
+import { fail, fieldErrorsFromIssues, ok } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { activateCard } from "./activation";
 import { orderPhysicalCard, orderSchema } from "./physical";
@@ -10,7 +10,7 @@ import { issuingNow } from "./schedules";
 import { createVirtualCard, virtualCardSchema } from "./virtual";
 import { setTokenStatus, tokenStatusSchema } from "./wallet-tokens";
 import { saveBusinessRules } from "@/lib/rules/rules-store";
-import { rulesFormSchema } from "@/lib/rules/rules-form";
+import { businessRulesFormSchema, rulesFormFields } from "@/lib/rules/rules-form";
 
 const FIELD_OF: Record<string, string> = {
   allowedCountries: "allowedCountries",
@@ -19,11 +19,17 @@ const FIELD_OF: Record<string, string> = {
 };
 
 export const cardActions = {
-  /** The business's own authorization rules; never looser than the platform's (refused if so). */
+  /**
+   * The business's own authorization rules; never looser than the platform's (refused if so). Money
+   * is in the business's card currency (GBP for a UK business), so the maximum applies to its cards.
+   */
   saveRules: businessSpec({
     permission: "rules.manage",
-    schema: rulesFormSchema,
-    run: async ({ actor, input: rules }) => {
+    schema: rulesFormFields,
+    run: async ({ actor, business, input }) => {
+      const parsed = businessRulesFormSchema(business).safeParse(input);
+      if (!parsed.success) return fail("validation_failed", fieldErrorsFromIssues(parsed.error.issues));
+      const rules = parsed.data;
       const saved = await saveBusinessRules(getDb(), actor.businessId, rules, actor.userId);
       if (!saved.ok) {
         const fields: Record<string, string> = {};
@@ -33,9 +39,9 @@ export const cardActions = {
         }
         return fail("validation_failed", fields);
       }
-      return ok({ saved: true });
+      return ok({ saved: true, rules });
     },
-    audit: (rules) => ({ action: "rules.updated", data: rules }),
+    audit: (_input, data) => ({ action: "rules.updated", data: data.rules }),
     revalidate: () => ["/cards"],
   }),
 

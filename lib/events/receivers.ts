@@ -12,11 +12,14 @@ export const V1_API_VERSION: string = Stripe.API_VERSION;
 
 /**
  * v1 events `lib/events/apply.ts` applies: accounts and capabilities; Issuing cardholders, cards,
- * authorizations, transactions, disputes and digital-wallet tokens; Treasury financial accounts and outbound flows; and the
- * Treasury money movements whose ledger line and balance it reads fresh on receipt.
+ * authorizations, transactions, disputes and digital-wallet tokens; Treasury financial accounts and outbound flows; the
+ * Treasury money movements whose ledger line and balance it reads fresh on receipt; and, for UK/EEA businesses, the
+ * Issuing balance (`balance.available`) and its top-ups and payouts. Every type whose object apply.ts applies is
+ * here (receivers.test.ts checks it against the SDK's event types).
  */
 export const SNAPSHOT_EVENT_TYPES = [
   "account.updated",
+  "balance.available",
   "capability.updated",
   "issuing_authorization.created",
   "issuing_authorization.updated",
@@ -33,7 +36,19 @@ export const SNAPSHOT_EVENT_TYPES = [
   "issuing_token.created",
   "issuing_token.updated",
   "issuing_transaction.created",
+  "issuing_transaction.purchase_details_receipt_updated",
   "issuing_transaction.updated",
+  "payout.canceled",
+  "payout.created",
+  "payout.failed",
+  "payout.paid",
+  "payout.reconciliation_completed",
+  "payout.updated",
+  "topup.canceled",
+  "topup.created",
+  "topup.failed",
+  "topup.reversed",
+  "topup.succeeded",
   "treasury.credit_reversal.created",
   "treasury.credit_reversal.posted",
   "treasury.debit_reversal.completed",

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { describeEachDatabase } from "@/db/testing";
 import { operations, type Business } from "@/db/schema";
+import { ledgerViolations as sandboxLedgerViolations } from "@/testing/sandbox-ledger";
 import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { recordRequests } from "@/testing/stripe-clients";
@@ -13,12 +14,7 @@ import { bankTransferDetails, simulateBankTransferIn } from "./push-funding";
 
 const sandbox = sandboxForFile();
 
-/** The sandbox's own check of its ledger: every balance equals the sum of its entries, and so on. */
-async function ledgerViolations(): Promise<unknown[]> {
-  const res = await fetch(`${sandbox().url}/_sandbox/ledger/violations`);
-  assert.equal(res.status, 200);
-  return ((await res.json()) as { violations: unknown[] }).violations;
-}
+const ledgerViolations = () => sandboxLedgerViolations(sandbox().url);
 
 const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
   const log = console.error;
@@ -80,6 +76,7 @@ describeEachDatabase("the Issuing balance (UK)", (database) => {
     assert.equal(!tooMuch.ok && tooMuch.error.code, "insufficient_funds");
     assert.match((!tooMuch.ok && tooMuch.error.fields?.amount) || "", /^Not enough available balance to send £/);
     assert.equal((await readIssuingBalance(stripe, business)).available, before.available, "nothing moved");
+    assert.deepEqual(await ledgerViolations(), [], "the refusal left the ledger consistent");
 
     const bad = await payOutIssuingBalance(db, stripe, business, ownerId, {
       clientToken: crypto.randomUUID(),

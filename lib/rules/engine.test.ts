@@ -93,3 +93,20 @@ test("looserThan names each value a business set above the platform's, and accep
     "velocityPerHour: the platform's limit is 10",
   ]);
 });
+
+test("maximums compare in the rule's currency and don't compare across currencies", () => {
+  const gbp = rules({ maxAmount: 1250, currency: "gbp" });
+  const purchase = (amount: number, currency: string) => ({ ...taxi, merchantCountry: "GB", amount, currency });
+  const above = decide(purchase(1300, "gbp"), EMPTY_RULES, gbp, 0);
+  assert.equal(above.approved, false);
+  assert.equal(!above.approved && above.rule, "max_amount");
+  assert.equal(decide(purchase(1250, "GBP"), EMPTY_RULES, gbp, 0).approved, true);
+  // A USD purchase can't be compared with a GBP maximum without a rate.
+  assert.equal(decide(purchase(1300, "usd"), EMPTY_RULES, gbp, 0).approved, true);
+  // A UK business's GBP maximum isn't "above" the platform's USD one: different currencies.
+  assert.deepEqual(looserThan(rules({ maxAmount: 50_000, currency: "gbp" }), rules({ maxAmount: 10_000 })), []);
+  assert.equal(
+    looserThan(rules({ maxAmount: 50_000, currency: "gbp" }), rules({ maxAmount: 10_000, currency: "gbp" })).length,
+    1,
+  );
+});

@@ -50,7 +50,8 @@ function firstViolation(
       return { rule: "country_not_allowed", reason: `Merchant country ${country ?? "unknown"} is not allowed` };
     }
   }
-  // A maximum in another currency can't be compared without a rate; cards here are in the rule's currency.
+  // The maximum is in the rule's currency (a business's rules are in its cards' currency); a purchase in
+  // another currency can't be compared without a rate, so only then is the maximum skipped.
   if (
     rules.maxAmount !== null &&
     req.currency.toLowerCase() === rules.currency.toLowerCase() &&
@@ -98,7 +99,14 @@ export function looserThan(business: RuleSet, platform: RuleSet): string[] {
     const extra = business.allowedCountries.filter((c) => !platform.allowedCountries!.includes(c));
     if (extra.length) problems.push(`allowedCountries: the platform does not allow ${extra.join(", ")}`);
   }
-  if (platform.maxAmount !== null && business.maxAmount !== null && business.maxAmount > platform.maxAmount) {
+  // Maximums in different currencies (a UK business's GBP against the platform's USD) can't be compared
+  // without a rate; each applies only to purchases in its own currency.
+  if (
+    platform.maxAmount !== null &&
+    business.maxAmount !== null &&
+    platform.currency.toLowerCase() === business.currency.toLowerCase() &&
+    business.maxAmount > platform.maxAmount
+  ) {
     problems.push(`maxAmount: the platform's maximum is ${formatMoney(platform.maxAmount, platform.currency)}`);
   }
   if (

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { EMPTY_RULES } from "./engine";
-import { rulesFormSchema } from "./rules-form";
+import { cardCurrencyFor } from "@/lib/funding-model";
+import { rulesFormSchema, rulesFormSchemaFor } from "./rules-form";
 
 test("form strings become a rule set with money in minor units", () => {
   const r = rulesFormSchema.parse({
@@ -38,4 +39,13 @@ test("bad values are refused field by field", () => {
   bad({ maxAmount: "1.234" }, "maxAmount");
   bad({ velocityPerHour: "1.5" }, "velocityPerHour");
   bad({ velocityPerHour: "0" }, "velocityPerHour");
+});
+
+test("a business's form is in its card currency: a UK business's 12.50 is 1250 pence", () => {
+  const r = rulesFormSchemaFor(cardCurrencyFor("GB")).parse({ maxAmount: "12.50" });
+  assert.equal(r.maxAmount, 1250);
+  assert.equal(r.currency, "gbp");
+  assert.equal(rulesFormSchemaFor(cardCurrencyFor("FR")).parse({ maxAmount: "12.50" }).currency, "eur");
+  // The platform's form stays in USD.
+  assert.equal(rulesFormSchema.parse({ maxAmount: "12.50" }).currency, "usd");
 });

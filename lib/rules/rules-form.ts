@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cardCurrencyFor } from "@/lib/funding-model";
 import { parseMoney } from "@/lib/money";
 import type { RuleSet } from "./engine";
 import { isMerchantCategory } from "./merchant-categories";
@@ -12,24 +13,28 @@ const many = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ""));
 
+/** The rules form's fields as the browser sends them, before they become a RuleSet. */
+export const rulesFormFields = z.object({
+  blockedCategories: many.pipe(
+    z
+      .array(z.string().max(100))
+      .max(RULES_FORM_LIMITS.categories, { error: `Choose at most ${RULES_FORM_LIMITS.categories} categories` }),
+  ),
+  allowedCountries: z.string().max(2000).optional().default(""),
+  maxAmount: z.string().max(30).optional().default(""),
+  velocityPerHour: z.string().max(10).optional().default(""),
+  // A checkbox sends "on" or nothing; anything else is not a value this form sends.
+  killSwitch: z.enum(["on", ""]).optional(),
+});
+
 /**
  * The rules form (the platform's and a business's): strings from the browser, coerced here into the
- * engine's RuleSet with money in minor units. Every bad field is reported at once, next to its field.
+ * engine's RuleSet with money in minor units of `currency`, which the rule set keeps. Every bad field
+ * is reported at once, next to its field. A business's rules are in its cards' currency
+ * (cardCurrencyFor); the platform's are in USD.
  */
-export const rulesFormSchema = z
-  .object({
-    blockedCategories: many.pipe(
-      z
-        .array(z.string().max(100))
-        .max(RULES_FORM_LIMITS.categories, { error: `Choose at most ${RULES_FORM_LIMITS.categories} categories` }),
-    ),
-    allowedCountries: z.string().max(2000).optional().default(""),
-    maxAmount: z.string().max(30).optional().default(""),
-    velocityPerHour: z.string().max(10).optional().default(""),
-    // A checkbox sends "on" or nothing; anything else is not a value this form sends.
-    killSwitch: z.enum(["on", ""]).optional(),
-  })
-  .transform((v, ctx): RuleSet => {
+export const rulesFormSchemaFor = (currency: string) =>
+  rulesFormFields.transform((v, ctx): RuleSet => {
     const unknown = v.blockedCategories.filter((c) => !isMerchantCategory(c));
     if (unknown.length)
       ctx.addIssue({
@@ -62,7 +67,7 @@ export const rulesFormSchema = z
 
     let maxAmount: number | null = null;
     if (v.maxAmount.trim()) {
-      const parsed = parseMoney(v.maxAmount, "usd");
+      const parsed = parseMoney(v.maxAmount, currency);
       if (parsed.ok) maxAmount = parsed.amount;
       else ctx.addIssue({ code: "custom", path: ["maxAmount"], message: parsed.message });
     }
@@ -85,8 +90,15 @@ export const rulesFormSchema = z
       blockedCategories: [...new Set(v.blockedCategories)].sort(),
       allowedCountries: countries.length ? countries : null,
       maxAmount,
-      currency: "usd",
+      currency,
       velocityPerHour,
       killSwitch: v.killSwitch === "on",
     };
   });
+
+/** A business's rules form: in its cards' currency, so its maximum applies to its purchases (GBP in the UK). */
+export const businessRulesFormSchema = (business: { country: string }) =>
+  rulesFormSchemaFor(cardCurrencyFor(business.country));
+
+/** The platform's rules form: its rules are in USD. */
+export const rulesFormSchema = rulesFormSchemaFor("usd");

@@ -6,6 +6,7 @@ import { authorizationDecisions, businesses, stripeEvents } from "@/db/schema";
 import { event, authorization } from "@/testing/events";
 import { answerAuthorizationRequest } from "./authorize";
 import { EMPTY_RULES } from "./engine";
+import { businessRulesFormSchema } from "./rules-form";
 import { loadRules, RulesCache, saveBusinessRules, saveDecisionSettings, savePlatformRules } from "./rules-store";
 
 describeEachDatabase("rules store and decisions", (database) => {
@@ -44,6 +45,43 @@ describeEachDatabase("rules store and decisions", (database) => {
     );
     assert.equal((await loadRules(db, "acct_strict")).business?.maxAmount, 2_000);
     assert.equal((await loadRules(db, "acct_strict")).businessId, biz!.id);
+  });
+
+  test("a UK business's maximum is in GBP and declines a GBP purchase above it", async () => {
+    const { db } = database();
+    const [biz] = await db
+      .insert(businesses)
+      .values({
+        legalName: "Thames Ltd",
+        country: "GB",
+        businessType: "company",
+        fundingModel: "issuing_balance",
+        stripeAccountId: "acct_thames",
+      })
+      .returning();
+    const cache = new RulesCache(0);
+    // The platform's maximum is in USD; it neither refuses the GBP one nor applies to GBP purchases.
+    await savePlatformRules(db, { ...EMPTY_RULES, maxAmount: 1_000 }, null, cache);
+    const rules = businessRulesFormSchema(biz!).parse({ maxAmount: "12.50" });
+    assert.deepEqual([rules.maxAmount, rules.currency], [1250, "gbp"]);
+    assert.deepEqual(await saveBusinessRules(db, biz!.id, rules, null, cache), { ok: true });
+    assert.equal((await loadRules(db, "acct_thames")).business?.currency, "gbp", "stored rules keep their currency");
+    const ask = (amount: number) => {
+      const auth = authorization({ card: "ic_thames", amount, country: "GB" });
+      auth.currency = "gbp";
+      auth.merchant_currency = "gbp";
+      auth.pending_request!.currency = "gbp";
+      return answerAuthorizationRequest(
+        db,
+        cache,
+        event("issuing_authorization.request", auth, { account: "acct_thames" }),
+      );
+    };
+    const above = await ask(1300);
+    assert.equal(above.approved, false);
+    assert.deepEqual([above.decision.decidedBy, above.decision.rule], ["business", "max_amount"]);
+    assert.match(above.decision.reason, /£12\.50/);
+    assert.equal((await ask(1250)).approved, true, "at the maximum is allowed");
   });
 
   test("an answered request is in the decision log at once, and its event reaches the event log just after", async () => {

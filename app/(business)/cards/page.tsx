@@ -13,6 +13,7 @@ import { publishableKey } from "@/lib/config";
 import { formatMoney } from "@/lib/money";
 import { loadRules } from "@/lib/rules/rules-store";
 import { rulesFormValues } from "@/lib/rules/rules-form-values";
+import { cardCurrencyFor } from "@/lib/funding-model";
 import type { RuleSet } from "@/lib/rules/engine";
 import { RulesForm } from "./rules-form";
 import { NewCardPanels } from "./new-card-panels";
@@ -20,14 +21,17 @@ import { createAccountSession, createIssuingEphemeralKey } from "../connect-acti
 
 export const metadata: Metadata = { title: "Cards" };
 
-function summary(r: RuleSet): string[] {
+/** The platform's rules as they bear on this business's cards (a maximum in another currency does not). */
+function summary(r: RuleSet, cardCurrency: string): string[] {
   return [
     ...(r.killSwitch ? ["all card spending is paused"] : []),
     ...(r.blockedCategories.length
       ? [`blocks ${r.blockedCategories.map((c) => merchantCategory(c)?.name ?? c).join(", ")}`]
       : []),
     ...(r.allowedCountries ? [`only ${r.allowedCountries.join(", ")}`] : []),
-    ...(r.maxAmount !== null ? [`at most ${formatMoney(r.maxAmount, r.currency)} per purchase`] : []),
+    ...(r.maxAmount !== null && r.currency.toLowerCase() === cardCurrency
+      ? [`at most ${formatMoney(r.maxAmount, r.currency)} per purchase`]
+      : []),
     ...(r.velocityPerHour !== null ? [`at most ${r.velocityPerHour} approvals per card per hour`] : []),
   ];
 }
@@ -84,8 +88,9 @@ export default async function CardsPage() {
         <RulesForm
           canEdit={can(ctx.role, "rules.manage")}
           categories={[...MERCHANT_CATEGORIES]}
-          platformSummary={summary(rules.platform)}
+          platformSummary={summary(rules.platform, cardCurrencyFor(ctx.business.country))}
           initial={rulesFormValues(mine)}
+          currency={cardCurrencyFor(ctx.business.country)}
         />
       </section>
     </section>

@@ -15,11 +15,14 @@ export function RulesForm({
   categories,
   platformSummary,
   canEdit,
+  currency,
 }: {
   initial: RulesFormValues;
   categories: readonly MerchantCategory[];
   platformSummary: string[];
   canEdit: boolean;
+  /** The business's card currency, which its maximum is entered in. */
+  currency: string;
 }) {
   const [state, action] = useActionState(saveRulesAction, null);
   const { fields, message } = formFeedback(state);
@@ -49,6 +52,7 @@ export function RulesForm({
           errors={fields}
           categories={categories}
           subject="purchase"
+          currency={currency}
           killSwitchLabel="Pause all card spending"
         />
         {canEdit ? (
