@@ -107,6 +107,13 @@ test("expenses: an owner files a purchase under a category with a memo, approves
   await filters.getByRole("link", { name: "Clear" }).click();
   await expect(rows).toHaveCount(3);
 
+  // Approve selected: the other two at once.
+  await rows.filter({ hasText: "Code Tools" }).getByRole("checkbox").check();
+  await burger.getByRole("checkbox").check();
+  await page.getByRole("form", { name: "Approve selected" }).getByRole("button", { name: "Approve selected" }).click();
+  await expect(page.getByText("2 purchases approved")).toBeVisible();
+  await expect(rows.getByTestId("purchase-review")).toHaveText(["Approved", "Approved", "Approved"]);
+
   // An impossible range: the form comes back with the error by the field, and no file.
   await page.goto("/purchases/export?format=quickbooks&from=2026-11-20&to=2026-11-01");
   await expect(page).toHaveURL(/\/purchases\?export=1/);

@@ -6,6 +6,7 @@ import { suggestCategory } from "@/lib/expenses/default-categories";
 import { REVIEW_LABELS } from "@/lib/expenses/filters";
 import { formatMoney } from "@/lib/money";
 import { PurchaseNoteForm } from "./purchase-note-form";
+import { BULK_FORM } from "./bulk-approve";
 import { ReviewForm } from "./review-form";
 
 const when = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
@@ -32,6 +33,11 @@ export function PurchasesTable({
     <table className="w-full text-left text-sm">
       <thead className="hidden border-b border-slate-200 text-xs text-slate-500 md:table-header-group">
         <tr>
+          {reviewAction ? (
+            <th scope="col" className="py-2 pr-3 font-medium">
+              <span className="sr-only">Select</span>
+            </th>
+          ) : null}
           {["Date", "Merchant", "Cardholder", "Card", "Amount", "Status", "Category", "Memo", "Review", "Receipt"].map(
             (h) => (
               <th key={h} scope="col" className="py-2 pr-3 font-medium">
@@ -53,6 +59,18 @@ export function PurchasesTable({
               data-testid="purchase-row"
               data-purchase={p.id}
             >
+              {reviewAction ? (
+                <td className="block md:table-cell md:py-2 md:pr-3">
+                  <input
+                    type="checkbox"
+                    name="purchase"
+                    value={p.id}
+                    form={BULK_FORM}
+                    aria-label={`Select ${label}`}
+                    className="size-4"
+                  />
+                </td>
+              ) : null}
               <td className={TD} data-label="Date">
                 {when.format(p.createdAt)}
               </td>

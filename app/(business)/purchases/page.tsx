@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { BulkApprove } from "@/components/purchases/bulk-approve";
 import { ExportForm } from "@/components/purchases/export-form";
 import { PurchasesTable } from "@/components/purchases/purchases-table";
 import { Field } from "@/components/ui/field";
@@ -103,7 +104,8 @@ export default async function PurchasesPage({ searchParams }: { searchParams: Pr
               : "No purchases yet. They appear here as soon as someone pays with one of your cards."}
           </p>
         ) : (
-          <div className="mt-3">
+          <div className="mt-3 space-y-3">
+            {can(ctx.role, "expenses.review") ? <BulkApprove action={reviewPurchaseAction} /> : null}
             <PurchasesTable
               rows={page.rows}
               categories={categories}
