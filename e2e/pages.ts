@@ -156,6 +156,11 @@ export const PAGES: PageRoute[] = [
   { route: "/my-cards", visits: [{ name: "cardholder: my cards", as: "cardholder@us.test", path: "/my-cards" }] },
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
   { route: "/activity", visits: [{ name: "US owner: activity", as: "owner@us.test", path: "/activity" }] },
+  { route: "/purchases", visits: [{ name: "US owner: purchases", as: "owner@us.test", path: "/purchases" }] },
+  {
+    route: "/purchases/categories",
+    visits: [{ name: "US owner: expense categories", as: "owner@us.test", path: "/purchases/categories" }],
+  },
   { route: "/disputes", visits: [{ name: "US owner: disputes", as: "owner@us.test", path: "/disputes" }] },
   {
     route: "/account",

@@ -354,6 +354,12 @@ test.describe("against a victim business", () => {
       amount: 100,
       currency: "gbp",
     });
+    // The purchase filed under the victim's category and approved; the category renamed, then archived
+    // (a category in use can't be deleted, so delete's positive control is the unit tests').
+    await ok(v.owner, "app/(business)/purchases/actions.ts#notePurchaseAction");
+    await ok(v.owner, "app/(business)/purchases/actions.ts#reviewPurchaseAction");
+    await ok(v.owner, "app/(business)/purchases/actions.ts#renameCategoryAction");
+    await ok(v.owner, "app/(business)/purchases/actions.ts#archiveCategoryAction");
     // Last: it cancels the victim's card (as stolen) and issues its replacement.
     await ok(v.cardholder, "app/(cardholder)/my-cards/actions.ts#reportCardAction");
     const events = await callEntry(

@@ -13,6 +13,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
         ...(ctx.business.fundingModel === "treasury" ? [{ href: "/money", label: "Money" }] : []),
         ...(ctx.business.fundingModel === "issuing_balance" ? [{ href: "/balance", label: "Balance" }] : []),
         { href: "/cards", label: "Cards" },
+        { href: "/purchases", label: "Purchases" },
         { href: "/disputes", label: "Disputes" },
         ...(ctx.business.fundingModel === "stablecoin"
           ? [

@@ -321,6 +321,8 @@ export type Victim = {
   /** An active Apple Pay token of the card. */
   tokenId: string;
   authorizationId: string;
+  /** One of the victim's expense categories (added by its owner). */
+  expenseCategoryId: string;
   eventId: string;
   addressId: string;
   /** An open platform-admin invitation (for someone else). */
@@ -471,6 +473,13 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
   if (!businessId) throw new Error("A's business id not found on the admin accounts page");
   const events = await (await admin.ctx.get("/admin/events")).text();
   const eventId = /\/admin\/events\/(evt_[A-Za-z0-9_]+)/.exec(events)?.[1] ?? "evt_unknown";
+  const category = data<{ id: string }>(
+    await call(aOwner, "app/(business)/purchases/actions.ts#addCategoryAction", "/purchases/categories", [
+      {},
+      { form: { name: `Victim category ${tag}` } },
+    ]),
+    "adding an expense category",
+  );
   const adminInvite = data<{ url: string }>(
     await callProven(admin, "app/(platform)/admin/admins/actions.ts#inviteAdminAction", "/admin/admins", [
       {},
@@ -503,6 +512,7 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     cardId: card,
     tokenId: token.id,
     authorizationId: purchase.id,
+    expenseCategoryId: category.id,
     eventId,
     addressId,
     adminInviteToken: adminInvite.url.split("/").pop()!,

@@ -320,6 +320,44 @@ export const ACTIONS: Record<string, ActionEntry> = {
     targetsVictim: true,
   },
 
+  // Purchases: notes and review name the victim's purchase; category edits name the victim's category.
+  "app/(business)/purchases/actions.ts#notePurchaseAction": {
+    access: business("expenses.notes"),
+    page: () => "/purchases",
+    sample: (v) => ({ purchase: v.authorizationId, category: v.expenseCategoryId, memo: "Mine now" }),
+    targetsVictim: true,
+  },
+  "app/(business)/purchases/actions.ts#reviewPurchaseAction": {
+    access: business("expenses.review"),
+    page: () => "/purchases",
+    sample: (v) => ({ purchase: v.authorizationId, status: "approved" }),
+    targetsVictim: true,
+  },
+  "app/(business)/purchases/actions.ts#addCategoryAction": {
+    access: business("expenses.categories"),
+    page: () => "/purchases/categories",
+    sample: () => ({ name: `Attacker category ${randomUUID().slice(0, 8)}` }),
+    targetsVictim: false,
+  },
+  "app/(business)/purchases/actions.ts#renameCategoryAction": {
+    access: business("expenses.categories"),
+    page: () => "/purchases/categories",
+    sample: (v) => ({ category: v.expenseCategoryId, name: "Renamed by attacker" }),
+    targetsVictim: true,
+  },
+  "app/(business)/purchases/actions.ts#archiveCategoryAction": {
+    access: business("expenses.categories"),
+    page: () => "/purchases/categories",
+    sample: (v) => ({ category: v.expenseCategoryId, archived: "true" }),
+    targetsVictim: true,
+  },
+  "app/(business)/purchases/actions.ts#deleteCategoryAction": {
+    access: business("expenses.categories"),
+    page: () => "/purchases/categories",
+    sample: (v) => ({ category: v.expenseCategoryId }),
+    targetsVictim: true,
+  },
+
   // Money (US financial accounts).
   "app/(business)/money/actions.ts#linkBankAction": {
     access: business("money.move"),
@@ -684,6 +722,11 @@ export const ROUTES: Record<string, RouteEntry> = {
   "GET /session-ended": {
     access: { who: "self" },
     request: () => ({ path: "/session-ended" }),
+    targetsVictim: false,
+  },
+  "GET /purchases/export": {
+    access: business("expenses.export"),
+    request: () => ({ path: `/purchases/export?format=quickbooks&month=${new Date().toISOString().slice(0, 7)}` }),
     targetsVictim: false,
   },
   "GET /wallet/export": {

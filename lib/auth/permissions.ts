@@ -24,6 +24,14 @@ export const PERMISSIONS = [
   "activity.view",
   /** A cardholder's own cards (their membership names the Issuing cardholder): view, freeze, report, reveal. */
   "cards.own",
+  /** Spend management: edit the business's expense categories (owners). */
+  "expenses.categories",
+  /** Set a purchase's category and memo (owners and admins). */
+  "expenses.notes",
+  /** Mark a purchase approved or flagged (owners and admins). */
+  "expenses.review",
+  /** Download the accounting export (owners and admins). */
+  "expenses.export",
   // platform side
   "platform.accounts.view",
   "platform.accounts.manage",
@@ -48,6 +56,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "cardholders.invite",
     // Who did what includes the invitations and role changes only an owner makes.
     "activity.view",
+    "expenses.categories",
+    "expenses.notes",
+    "expenses.review",
+    "expenses.export",
   ],
   // Only an owner invites, re-roles or removes people: an admin could otherwise promote
   // themselves or remove the owner's other admins.
@@ -63,6 +75,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Admins issue cards, so they may hand one's holder a sign-in too: a cardholder sees only their
     // own cards, so this grants nothing an admin couldn't already do with the card itself.
     "cardholders.invite",
+    "expenses.notes",
+    "expenses.review",
+    "expenses.export",
   ],
   member: ["business.view", "money.view", "cards.view", "team.view"],
   // Someone who carries the business's cards and sees nothing else of it.

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/connect";
 import { listWalletEntryRows, type WalletEntriesQuery } from "@/db/queries/wallet-entries";
 import { WALLET_ENTRY_KINDS, type WalletEntry } from "@/db/schema";
 import { formatDecimal, formatMoney } from "@/lib/money";
+import { csvCell, csvLines, textCell } from "@/lib/csv";
 
 export const PAGE_SIZE = 25;
 
@@ -48,10 +49,6 @@ export async function listWalletEntries(
   return { rows: rows.slice(0, PAGE_SIZE), hasMore: rows.length > PAGE_SIZE, page };
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-// Free text could start a spreadsheet formula; a leading apostrophe keeps it text.
-const textCell = (v: string) => csvCell(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
 /** Every matching entry as CSV, amounts as plain decimals with their currency in its own column. */
 export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: HistoryFilter }): Promise<string> {
   const rows = await listWalletEntryRows(db, query(q.businessId, q.filter, 50_000));
@@ -77,11 +74,9 @@ export async function walletCsv(db: DbOrTx, q: { businessId: string; filter: His
       r.counterCurrency?.toUpperCase() ?? "",
       r.status,
       r.id,
-    ]
-      .map((c, i) => (i === 2 ? c : csvCell(c)))
-      .join(","),
+    ].map((c, i) => (i === 2 ? c : csvCell(c))),
   );
-  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+  return csvLines([header, ...lines]);
 }
 
 export function describeCounter(e: WalletEntry): string | null {
