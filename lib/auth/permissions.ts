@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "activity.view",
   /** A cardholder's own cards (their membership names the Issuing cardholder): view, freeze, report, reveal. */
   "cards.own",
+  /** Ask for a new card or a higher limit (owners and admins decide, with `cards.manage`). */
+  "cards.request",
   // platform side
   "platform.accounts.view",
   "platform.accounts.manage",
@@ -64,9 +66,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // own cards, so this grants nothing an admin couldn't already do with the card itself.
     "cardholders.invite",
   ],
-  member: ["business.view", "money.view", "cards.view", "team.view"],
+  member: ["business.view", "money.view", "cards.view", "team.view", "cards.request"],
   // Someone who carries the business's cards and sees nothing else of it.
-  cardholder: ["cards.own"],
+  cardholder: ["cards.own", "cards.request"],
   platform_admin: [
     "platform.accounts.view",
     "platform.accounts.manage",
