@@ -157,6 +157,14 @@ export const PAGES: PageRoute[] = [
   { route: "/team", visits: [{ name: "US owner: team", as: "owner@us.test", path: "/team" }] },
   { route: "/activity", visits: [{ name: "US owner: activity", as: "owner@us.test", path: "/activity" }] },
   { route: "/disputes", visits: [{ name: "US owner: disputes", as: "owner@us.test", path: "/disputes" }] },
+  { route: "/requests", visits: [{ name: "US owner: card requests", as: "owner@us.test", path: "/requests" }] },
+  {
+    route: "/notifications",
+    visits: [
+      { name: "US owner: notifications", as: "owner@us.test", path: "/notifications" },
+      { name: "cardholder: notifications", as: "cardholder@us.test", path: "/notifications" },
+    ],
+  },
   {
     route: "/account",
     visits: [

@@ -71,13 +71,15 @@ export async function createCardRequest(
   if (input.kind === "limit_increase") {
     const card =
       cardholderId && input.card ? await cardOfHolder(db, { accountId, cardholderId, cardId: input.card }) : undefined;
-    if (!card || card.status === "canceled") return fail("validation_failed", { card: "Choose one of your cards" });
+    // Another cardholder's card looks missing, as on /my-cards.
+    if (!card || card.status === "canceled")
+      return fail("not_found", { card: "Choose one of your cards" }, "That card wasn't found");
     cardId = card.id;
   } else {
     if (input.cardholder && input.cardholder !== cardholderId) {
       // Only someone who isn't a cardholder themselves names another person.
       if (who.cardholderId || !(await cardholderOnAccount(db, { accountId, cardholderId: input.cardholder })))
-        return fail("validation_failed", { cardholder: "Choose who carries the card" });
+        return fail("not_found", { cardholder: "Choose who carries the card" }, "That cardholder wasn't found");
       cardholderId = input.cardholder;
     }
     if (!cardholderId) return fail("validation_failed", { cardholder: "Choose who carries the card" });
