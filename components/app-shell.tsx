@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FormAction } from "@/lib/actions/form-action";
 import { StepUpProvider } from "./account/step-up";
+import { NotificationBell } from "./notifications/bell";
 import { ActionForm } from "./action-form";
 
 export type NavItem = { href: string; label: string };
@@ -47,6 +48,7 @@ export function AppShell({
             </nav>
           </div>
           <div className="flex min-w-0 items-center gap-3 text-sm">
+            <NotificationBell />
             <div className="min-w-0 text-right">
               <Link
                 href="/account"

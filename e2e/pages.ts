@@ -162,6 +162,14 @@ export const PAGES: PageRoute[] = [
     visits: [{ name: "US owner: expense categories", as: "owner@us.test", path: "/purchases/categories" }],
   },
   { route: "/disputes", visits: [{ name: "US owner: disputes", as: "owner@us.test", path: "/disputes" }] },
+  { route: "/requests", visits: [{ name: "US owner: card requests", as: "owner@us.test", path: "/requests" }] },
+  {
+    route: "/notifications",
+    visits: [
+      { name: "US owner: notifications", as: "owner@us.test", path: "/notifications" },
+      { name: "cardholder: notifications", as: "cardholder@us.test", path: "/notifications" },
+    ],
+  },
   {
     route: "/account",
     visits: [

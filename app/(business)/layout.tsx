@@ -15,6 +15,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
         { href: "/cards", label: "Cards" },
         { href: "/purchases", label: "Purchases" },
         { href: "/disputes", label: "Disputes" },
+        { href: "/requests", label: "Requests" },
         ...(ctx.business.fundingModel === "stablecoin"
           ? [
               { href: "/wallet", label: "Wallet" },

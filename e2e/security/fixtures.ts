@@ -318,6 +318,10 @@ export type Victim = {
   inboundTransferId: string;
   cardholderId: string;
   cardId: string;
+  /** A pending card request by the victim's cardholder (for their own new card). */
+  cardRequestId: string;
+  /** One of the victim owner's notifications (that card request, waiting for approval). */
+  ownerNotificationId: string;
   /** An active Apple Pay token of the card. */
   tokenId: string;
   authorizationId: string;
@@ -467,6 +471,18 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     addCardholder(baseURL, bOwner, "B cardholder", `Bert Bholder`, "new"),
   ]);
 
+  // A's cardholder asks for a card: a pending request, and a notification for A's owner.
+  const cardRequest = data<{ id: string }>(
+    await call(aCardholder, "app/(cardholder)/my-cards/actions.ts#requestOwnCardAction", "/my-cards", [
+      {},
+      { form: { kind: "new_card", purpose: "Client visits", amount: "75.00", interval: "weekly" } },
+    ]),
+    "requesting a card",
+  );
+  const notices = await (await aOwner.ctx.get("/notifications")).text();
+  const ownerNotificationId = /name="notification" value="([0-9a-f-]{36})"/.exec(notices)?.[1];
+  if (!ownerNotificationId) throw new Error("the victim owner's notifications page names no notification");
+
   // The admin's view gives A's business id, an event and a treasury address to aim admin actions at.
   const accounts = await (await admin.ctx.get(`/admin/accounts?q=${encodeURIComponent(legalName)}`)).text();
   const businessId = /\/admin\/accounts\/([0-9a-f-]{36})/.exec(accounts)?.[1];
@@ -511,6 +527,8 @@ export async function buildWorld(browser: Browser, baseURL: string): Promise<Wor
     cardholderId: cardholder,
     cardId: card,
     tokenId: token.id,
+    cardRequestId: cardRequest.id,
+    ownerNotificationId,
     authorizationId: purchase.id,
     expenseCategoryId: category.id,
     eventId,

@@ -275,6 +275,64 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
 
   // A cardholder's own cards: the victim's card is the victim cardholder's, nobody else's to touch.
+  // Card requests: asking names only the asker's own cards or their business's cardholders; deciding
+  // finds the request in the decider's own business (another's looks missing).
+  "app/(business)/requests/actions.ts#requestCardAction": {
+    access: business("cards.request"),
+    page: () => "/requests",
+    sample: (v) => ({
+      kind: "new_card",
+      purpose: "Team lunches",
+      amount: "50.00",
+      interval: "monthly",
+      cardholder: v.cardholderId,
+    }),
+    targetsVictim: true,
+  },
+  "app/(business)/requests/actions.ts#approveRequestAction": {
+    access: business("cards.manage"),
+    page: () => "/requests",
+    sample: (v) => ({ request: v.cardRequestId }),
+    targetsVictim: true,
+  },
+  "app/(business)/requests/actions.ts#declineRequestAction": {
+    access: business("cards.manage"),
+    page: () => "/requests",
+    sample: (v) => ({ request: v.cardRequestId, reason: "Not this quarter" }),
+    targetsVictim: true,
+  },
+  "app/(cardholder)/my-cards/actions.ts#requestOwnCardAction": {
+    access: business("cards.request"),
+    page: () => "/my-cards",
+    sample: (v) => ({
+      kind: "limit_increase",
+      purpose: "More room",
+      amount: "900.00",
+      interval: "daily",
+      card: v.cardId,
+    }),
+    targetsVictim: true,
+  },
+  // Notifications are the caller's own: another user's id matches nothing.
+  "app/(account)/notifications/actions.ts#markReadAction": {
+    access: { who: "self" },
+    page: () => "/notifications",
+    sample: (v) => ({ notification: v.ownerNotificationId }),
+    targetsVictim: true,
+  },
+  "app/(account)/notifications/actions.ts#markAllReadAction": {
+    access: { who: "self" },
+    page: () => "/notifications",
+    sample: () => ({}),
+    targetsVictim: false,
+    ownSession: true,
+  },
+  "app/(account)/notifications/actions.ts#setLowBalanceThresholdAction": {
+    access: business("business.manage"),
+    page: () => "/notifications",
+    sample: () => ({ threshold: "100.00" }),
+    targetsVictim: false,
+  },
   "app/(cardholder)/my-cards/actions.ts#freezeOwnCardAction": {
     access: business("cards.own"),
     page: () => "/my-cards",

@@ -28,6 +28,10 @@ const KINDS: Record<string, Kind> = {
   "card.renamed": fixed("Card renamed", "Renamed a card"),
   "card.physical_ordered": fixed("Physical card ordered", "Ordered a physical card"),
   "card.created": fixed("Card created", "Created a virtual card"),
+  "card_request.created": fixed("Card requested", "Asked for a new card or a higher limit"),
+  "card_request.approved": fixed("Card request approved", "Approved a card request"),
+  "card_request.declined": fixed("Card request declined", "Declined a card request"),
+  "notifications.threshold_set": fixed("Low-balance alert", "Set the low-balance alert threshold"),
   "card.activated": fixed("Card activated", "Activated a delivered card"),
   "card.details_revealed": fixed("Card details shown", "Showed a card's number and PIN"),
   "card.replaced": {

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   "expenses.review",
   /** Download the accounting export (owners and admins). */
   "expenses.export",
+  /** Ask for a new card or a higher limit (owners and admins decide, with `cards.manage`). */
+  "cards.request",
   // platform side
   "platform.accounts.view",
   "platform.accounts.manage",
@@ -79,9 +81,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "expenses.review",
     "expenses.export",
   ],
-  member: ["business.view", "money.view", "cards.view", "team.view"],
+  member: ["business.view", "money.view", "cards.view", "team.view", "cards.request"],
   // Someone who carries the business's cards and sees nothing else of it.
-  cardholder: ["cards.own"],
+  cardholder: ["cards.own", "cards.request"],
   platform_admin: [
     "platform.accounts.view",
     "platform.accounts.manage",

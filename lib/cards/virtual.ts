@@ -45,6 +45,8 @@ export async function createVirtualCard(
   userId: string,
   input: VirtualCardInput,
   today: Date,
+  /** Spending controls set at creation (an approved card request's limit). */
+  spendingControls?: Stripe.Issuing.CardCreateParams.SpendingControls,
 ): Promise<ActionResult<Created>> {
   const accountId = business.stripeAccountId;
   const funding = fundingParams(business);
@@ -75,6 +77,7 @@ export async function createVirtualCard(
     type: "virtual",
     status: "active",
     ...(lifecycle.controls ? { lifecycle_controls: lifecycle.controls } : {}),
+    ...(spendingControls ? { spending_controls: spendingControls } : {}),
     ...funding,
   } as Stripe.Issuing.CardCreateParams;
   const sent = await callStripeOnce(

@@ -2,6 +2,8 @@ import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { getBusinessByAccount } from "@/db/queries/businesses";
 import { saveWalletEntry } from "@/db/queries/wallet-entries";
+import { alertsForThinEvent } from "@/lib/notifications/events";
+import { watchBalance } from "@/lib/notifications/triggers";
 import { applyPayoutSnapshot } from "@/lib/payouts/apply-event";
 import { V2_PREVIEW_VERSION } from "@/lib/stripe/v2";
 import { fundingPaymentBehind, walletEntry } from "@/lib/wallet/entries";
@@ -116,7 +118,7 @@ export async function applyThinEvent(
   notification: Stripe.V2.Core.EventNotification,
   fetched: ThinFetch,
 ): Promise<void> {
-  const { related, financialAccount } = fetched;
+  const { related } = fetched;
   if (!related) return;
   const note = notification as unknown as Note;
   // Fetched after the event, so at least as new as it.
@@ -125,6 +127,15 @@ export async function applyThinEvent(
   const kind = String(related.object ?? note.related_object?.type ?? "");
   if (kind === "v2.core.account") return applyAccountV2(db, related, sourceAt);
   if (!accountId) return;
+  const watch = await watchBalance(db, accountId);
+  await applyMoneyEvent(db, accountId, kind, fetched, sourceAt);
+  await alertsForThinEvent(db, accountId, related, watch, sourceAt);
+}
+
+/** A money movement or financial account of a connected account, into the read models. */
+async function applyMoneyEvent(db: DbOrTx, accountId: string, kind: string, fetched: ThinFetch, sourceAt: Date) {
+  const { related, financialAccount } = fetched;
+  if (!related) return;
   if (financialAccount) await applyFinancialAccountV2(db, accountId, financialAccount, sourceAt);
   if (WALLET_FLOWS.includes(kind)) await applyWalletLine(db, accountId, fetched);
   if (kind === "v2.money_management.financial_account")

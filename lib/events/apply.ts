@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
+import { alertsForSnapshotEvent, beforeSnapshotEvent } from "@/lib/notifications/events";
 import {
   applyAccountV1,
   applyAuthorization,
@@ -78,6 +79,7 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
   const sourceAt = new Date(event.created * 1000 - (event.type.endsWith(".created") ? 1 : 0));
   const account = event.account ?? null;
   const obj = event.data.object;
+  const watch = await beforeSnapshotEvent(db, event);
   switch (obj.object) {
     case "account":
       await applyAccountV1(db, obj as Stripe.Account, sourceAt);
@@ -139,4 +141,5 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
     // Fetched just now, so it is newer than the event itself.
     await applyTreasuryFinancialAccount(db, account, prefetched.financialAccount, new Date());
   }
+  await alertsForSnapshotEvent(db, event, watch, prefetched);
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { businessAction } from "@/lib/actions/safe-action";
+import { cardRequestActions } from "@/lib/card-requests/actions";
 import { ownCardActions } from "@/lib/cards/own-card-actions";
 import { replaceActions } from "@/lib/cards/replace-actions";
 
@@ -8,3 +9,4 @@ export const freezeOwnCardAction = businessAction(ownCardActions.freeze);
 export const unfreezeOwnCardAction = businessAction(ownCardActions.unfreeze);
 export const revealOwnCardAction = businessAction(ownCardActions.revealKey);
 export const reportCardAction = businessAction(replaceActions.report);
+export const requestOwnCardAction = businessAction(cardRequestActions.create);

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { listCardRequests } from "@/db/queries/card-requests";
 import { listCardholderCards } from "@/db/queries/cards";
+import { CardRequestForm } from "@/components/card-requests/request-form";
+import { CardRequestList } from "@/components/card-requests/request-list";
+import { cardCurrencyFor } from "@/lib/funding-model";
+import { requestOwnCardAction } from "./actions";
 import { requireCardholderPage } from "@/lib/auth/session";
 import { OwnCard } from "./own-card";
 
@@ -11,6 +16,12 @@ export default async function MyCardsPage() {
   const ctx = await requireCardholderPage();
   const accountId = ctx.business.stripeAccountId;
   const cards = accountId ? await listCardholderCards(getDb(), { accountId, cardholderId: ctx.cardholderId }) : [];
+  const requests = await listCardRequests(getDb(), {
+    businessId: ctx.business.id,
+    accountId,
+    requestedBy: ctx.user.id,
+    limit: 20,
+  });
   const current = cards.filter((c) => c.status !== "canceled");
   const past = cards.filter((c) => c.status === "canceled");
   return (
@@ -39,6 +50,22 @@ export default async function MyCardsPage() {
           ))}
         </ul>
       )}
+      <section aria-labelledby="requests" className="space-y-3">
+        <h2 id="requests" className="text-lg font-semibold">
+          Request a card or a higher limit
+        </h2>
+        {accountId ? (
+          <div className="max-w-xl rounded-xl border border-slate-200 bg-white p-5">
+            <CardRequestForm
+              action={requestOwnCardAction}
+              currency={cardCurrencyFor(ctx.business.country)}
+              cardholders={[]}
+              cards={current.map((c) => ({ value: c.id, label: `${c.brand ?? "Card"} •••• ${c.last4}` }))}
+            />
+          </div>
+        ) : null}
+        <CardRequestList requests={requests} viewerId={ctx.user.id} empty="You haven't asked for anything yet." />
+      </section>
       {past.length > 0 ? (
         <section aria-labelledby="past-cards" className="space-y-3">
           <h2 id="past-cards" className="text-lg font-semibold">

@@ -1,0 +1,73 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type Stripe from "stripe";
+import { purchase, sandboxStripe, signInAdmin } from "./admin-helpers";
+import { inviteCardholder } from "./spend-helpers";
+
+// Issue 17: a purchase over the card's limit is declined; its holder sees an alert in the bell and
+// gets one email (in the sandbox's mailbox); replaying the webhook adds neither a second alert nor
+// a second email.
+
+const sandboxUrl = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111";
+type Mail = { to: string[]; subject: string; text: string };
+
+async function mailTo(request: APIRequestContext, email: string): Promise<Mail[]> {
+  const res = await request.get(`${sandboxUrl}/_sandbox/mail?to=${encodeURIComponent(email)}`);
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { data: Mail[] }).data;
+}
+
+test("a declined purchase alerts its cardholder once (bell and one email), even after the webhook is replayed", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const { person, email, holderId, accountId } = await inviteCardholder(browser, "Dana", "Declined");
+  const stripe = sandboxStripe();
+  const o = { stripeAccount: accountId };
+  const fa = (await stripe.treasury.financialAccounts.list({}, o)).data[0]!.id;
+  const card = await stripe.issuing.cards.create(
+    {
+      cardholder: holderId,
+      currency: "usd",
+      type: "virtual",
+      status: "active",
+      financial_account: fa,
+      spending_controls: { spending_limits: [{ amount: 2_000, interval: "daily" }] },
+    },
+    o,
+  );
+  const declined = await purchase(stripe, accountId, card.id, "eating_places_restaurants", 5_000);
+  expect(declined.approved).toBe(false);
+
+  const bell = person.getByTestId("notification-bell");
+  await expect(async () => {
+    await person.reload();
+    await expect(bell).toHaveAttribute("data-unread", "1", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await bell.click();
+  await expect(person).toHaveURL(/\/notifications$/);
+  const alert = person.getByTestId("notification").filter({ hasText: "Purchase declined: $50.00" });
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toHaveAttribute("data-kind", "purchase_declined");
+  await expect.poll(async () => (await mailTo(request, email)).length, { timeout: 20_000 }).toBe(1);
+  expect((await mailTo(request, email))[0]!.subject).toBe("Purchase declined: $50.00 at E2E Merchant");
+
+  // The platform admin replays the authorization's event into the handler.
+  const events = await stripe.events.list({ type: "issuing_authorization.*", limit: 50 }, o);
+  const event = events.data.find((e: Stripe.Event) => (e.data.object as { id?: string }).id === declined.id);
+  expect(event, "the declined authorization's event").toBeTruthy();
+  const admin = await (await browser.newContext()).newPage();
+  await signInAdmin(admin);
+  await admin.goto(`/admin/events/${event!.id}`);
+  await admin.getByRole("button", { name: "Replay into the handler" }).click();
+  await admin.getByRole("button", { name: "Confirm: replay" }).click();
+  await expect(admin.getByText("Replayed and applied.")).toBeVisible();
+
+  // Still one alert and one email; marking it read clears the bell.
+  await person.reload();
+  await expect(person.getByTestId("notification").filter({ hasText: "Purchase declined: $50.00" })).toHaveCount(1);
+  await expect(bell).toHaveAttribute("data-unread", "1");
+  expect(await mailTo(request, email)).toHaveLength(1);
+  await person.getByRole("button", { name: "Mark all read" }).click();
+  await expect(bell).toHaveAttribute("data-unread", "0");
+});

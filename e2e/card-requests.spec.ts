@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { inviteCardholder } from "./spend-helpers";
+
+// Issue 17: a cardholder asks for a card with a limit; an owner approves it (twice, as a double
+// click would: one card); the card appears on the cardholder's list with the limit asked for.
+
+test("a cardholder requests a card, an owner approves it, and it appears in their cards with the requested limit", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const { owner, person } = await inviteCardholder(browser, "Reese", "Requester");
+  await expect(person.getByTestId("no-cards")).toBeVisible();
+
+  const form = person.getByRole("form", { name: "Request a card" });
+  await form.getByLabel("What is it for?").fill("Client dinners");
+  await form.getByLabel(/Spending limit/).fill("12.5x");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(form.locator('[data-field-error="amount"]')).toBeVisible();
+  await form.getByLabel(/Spending limit/).fill("345.67");
+  await form.getByLabel("Resets").selectOption("weekly");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(form.getByTestId("request-sent")).toBeVisible();
+  const mine = person.getByTestId("card-request").filter({ hasText: "Client dinners" });
+  await expect(mine.getByTestId("request-status")).toHaveText("pending");
+  await expect(mine.getByTestId("request-limit")).toHaveText("$345.67 per week");
+
+  // The owner is told (bell), and decides on Requests.
+  await owner.goto("/requests");
+  await expect(owner.getByTestId("notification-bell")).not.toHaveAttribute("data-unread", "0");
+  const pending = owner.getByTestId("card-request").filter({ hasText: "Client dinners" });
+  await expect(pending).toHaveAttribute("data-status", "pending");
+  await pending.getByRole("button", { name: "Approve" }).click();
+  const dialog = owner.getByRole("alertdialog");
+  await dialog.getByRole("button", { name: "Approve" }).dblclick();
+  await expect(owner.getByTestId("card-request").filter({ hasText: "Client dinners" })).toHaveAttribute(
+    "data-status",
+    "approved",
+  );
+
+  // One card, with the limit asked for (it reaches the read model through its webhook).
+  await expect(async () => {
+    await person.reload();
+    await expect(person.getByTestId("my-card")).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(person.getByTestId("my-card").getByTestId("spending-left")).toContainText("of $345.67");
+  await expect(person.getByTestId("card-request").filter({ hasText: "Client dinners" })).toHaveAttribute(
+    "data-status",
+    "approved",
+  );
+  await expect(person.getByTestId("notification-bell")).toHaveAttribute("data-unread", "1");
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { getDb } from "@/db";
+import { businessSpec } from "@/lib/actions/execute";
+import { issuingNow } from "@/lib/cards/schedules";
+import { getStripe } from "@/lib/stripe/client";
+import {
+  approveCardRequest,
+  createCardRequest,
+  declineCardRequest,
+  decideSchema,
+  declineSchema,
+  requestSchema,
+} from "./requests";
+
+/** Asking for a card or a higher limit (members, cardholders), and deciding (owners, admins). */
+export const cardRequestActions = {
+  create: businessSpec({
+    permission: "cards.request",
+    schema: requestSchema,
+    run: async ({ actor, business, input }) => {
+      const made = await createCardRequest(
+        getDb(),
+        { business, userId: actor.userId, cardholderId: actor.cardholderId },
+        input,
+      );
+      return made.ok ? { ok: true, data: { id: made.data.id } } : made;
+    },
+    audit: (input, data) => ({ action: "card_request.created", target: data.id, data: { kind: input.kind } }),
+    revalidate: () => ["/requests", "/my-cards"],
+    echo: ["kind", "purpose", "amount", "interval", "cardholder", "card"],
+  }),
+  approve: businessSpec({
+    permission: "cards.manage",
+    schema: decideSchema,
+    run: async ({ actor, business, input }) =>
+      approveCardRequest(getDb(), getStripe(), { business, userId: actor.userId }, input, await issuingNow()),
+    audit: (_input, data) => ({ action: "card_request.approved", target: data.id, data: { card: data.cardId } }),
+    revalidate: (_input, data) => ["/requests", "/cards", `/cards/${data.cardId}`],
+  }),
+  decline: businessSpec({
+    permission: "cards.manage",
+    schema: declineSchema,
+    run: ({ actor, business, input }) => declineCardRequest(getDb(), { business, userId: actor.userId }, input),
+    audit: (input, data) => ({ action: "card_request.declined", target: data.id, data: { reason: input.reason } }),
+    revalidate: () => ["/requests"],
+    echo: ["reason"],
+  }),
+};

@@ -1,0 +1,198 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { eq } from "drizzle-orm";
+import { describeEachDatabase } from "@/db/testing";
+import { getCardRequest } from "@/db/queries/card-requests";
+import { listNotifications } from "@/db/queries/notifications";
+import { memberships } from "@/db/schema";
+import { executeAction } from "@/lib/actions/execute";
+import { applyCard } from "@/lib/events/read-models";
+import { EMPTY_RULES } from "@/lib/rules/engine";
+import { saveBusinessRules } from "@/lib/rules/rules-store";
+import { issueCard } from "@/testing/issue-card";
+import { sandboxForFile } from "@/testing/sandbox-suite";
+import { seededBusinesses } from "@/testing/seeded-business";
+import { actorOf, addMember, makeBusiness } from "@/testing/team-fixtures";
+import { cardRequestActions } from "./actions";
+import { approveCardRequest, createCardRequest, declineCardRequest } from "./requests";
+
+const sandbox = sandboxForFile();
+const today = new Date();
+
+describeEachDatabase("card requests", (database) => {
+  async function setup() {
+    const { db } = database();
+    const stripe = sandbox().stripe;
+    const [{ business, ownerId }] = await seededBusinesses(db, stripe, ["US"]);
+    const acct = business.stripeAccountId!;
+    const issued = await issueCard(stripe, acct, "treasury", {
+      holder: { first: "Rita", last: "Requester", email: `rita-${Date.now()}@example.test` },
+    });
+    await applyCard(
+      db,
+      acct,
+      await stripe.issuing.cards.retrieve(issued.card, {}, { stripeAccount: acct }),
+      new Date(),
+    );
+    const { user, membership } = await addMember(db, business.id, "cardholder", "rita");
+    await db.update(memberships).set({ cardholderId: issued.cardholder }).where(eq(memberships.id, membership.id));
+    const who = { business, userId: user.id, cardholderId: issued.cardholder };
+    const owner = { business, userId: ownerId };
+    return { db, stripe, business, acct, issued, who, owner, ownerId, requester: user };
+  }
+
+  test("a new-card request approved twice makes one card with the requested limit; owners are told, then the requester", async () => {
+    const { db, stripe, acct, issued, who, owner, ownerId, requester } = await setup();
+    const made = await createCardRequest(db, who, {
+      kind: "new_card",
+      purpose: "Team lunches",
+      amount: "250.50",
+      interval: "monthly",
+    });
+    assert.ok(made.ok);
+    const waiting = await listNotifications(db, { userId: ownerId, limit: 10, offset: 0 });
+    assert.ok(waiting.some((n) => n.kind === "card_request" && n.link === "/requests"));
+    const before = (await stripe.issuing.cards.list({ cardholder: issued.cardholder }, { stripeAccount: acct })).data;
+    const [a, b] = await Promise.all([
+      approveCardRequest(db, stripe, owner, { request: made.data.id }, today),
+      approveCardRequest(db, stripe, owner, { request: made.data.id }, today),
+    ]);
+    const again = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    assert.ok(a.ok && b.ok && again.ok, JSON.stringify([a, b, again]));
+    assert.equal(a.data.cardId, b.data.cardId);
+    assert.equal(a.data.cardId, again.data.cardId);
+    const after = (await stripe.issuing.cards.list({ cardholder: issued.cardholder }, { stripeAccount: acct })).data;
+    assert.equal(after.length, before.length + 1);
+    const card = await stripe.issuing.cards.retrieve(a.data.cardId, {}, { stripeAccount: acct });
+    assert.deepEqual(
+      card.spending_controls.spending_limits?.map((l) => [l.amount, l.interval]),
+      [[25050, "monthly"]],
+    );
+    const stored = await getCardRequest(db, { businessId: owner.business.id, id: made.data.id });
+    assert.equal(stored?.status, "approved");
+    assert.equal(stored?.cardId, a.data.cardId);
+    const told = await listNotifications(db, { userId: requester.id, limit: 10, offset: 0 });
+    assert.equal(told.filter((n) => n.kind === "card_request_decided").length, 1);
+  });
+
+  test("a decline keeps its reason, and a decided request can't be approved", async () => {
+    const { db, stripe, who, owner, requester } = await setup();
+    const made = await createCardRequest(db, who, {
+      kind: "new_card",
+      purpose: "Conference travel",
+      amount: "900",
+      interval: "weekly",
+    });
+    assert.ok(made.ok);
+    const declined = await declineCardRequest(db, owner, { request: made.data.id, reason: "Use the travel card" });
+    assert.ok(declined.ok);
+    const stored = await getCardRequest(db, { businessId: owner.business.id, id: made.data.id });
+    assert.equal(stored?.status, "declined");
+    assert.equal(stored?.declineReason, "Use the travel card");
+    const later = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    assert.equal(!later.ok && later.error.message, "This request was already declined");
+    const told = await listNotifications(db, { userId: requester.id, limit: 10, offset: 0 });
+    assert.match(told[0]!.body, /Use the travel card/);
+  });
+
+  test("a limit increase changes the card's spending limit (others kept); only the holder's own cards", async () => {
+    const { db, stripe, acct, issued, who, owner } = await setup();
+    await stripe.issuing.cards.update(
+      issued.card,
+      {
+        spending_controls: {
+          spending_limits: [
+            { amount: 10_000, interval: "daily" },
+            { amount: 2_000, interval: "per_authorization" },
+          ],
+        },
+      },
+      { stripeAccount: acct },
+    );
+    const stranger = await createCardRequest(
+      db,
+      { ...who, cardholderId: "ich_notmine" },
+      {
+        kind: "limit_increase",
+        purpose: "More",
+        amount: "500",
+        interval: "daily",
+        card: issued.card,
+      },
+    );
+    assert.equal(!stranger.ok && stranger.error.code, "not_found");
+    const made = await createCardRequest(db, who, {
+      kind: "limit_increase",
+      purpose: "Client dinner this week",
+      amount: "500",
+      interval: "daily",
+      card: issued.card,
+    });
+    assert.ok(made.ok);
+    const approved = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    assert.ok(approved.ok, JSON.stringify(approved));
+    assert.equal(approved.data.cardId, issued.card);
+    const card = await stripe.issuing.cards.retrieve(issued.card, {}, { stripeAccount: acct });
+    assert.deepEqual(
+      card.spending_controls.spending_limits?.map((l) => [l.amount, l.interval]).sort(),
+      [
+        [2_000, "per_authorization"],
+        [50_000, "daily"],
+      ].sort(),
+    );
+  });
+
+  test("the business's maximum is the ceiling: approval is refused and the request stays pending", async () => {
+    const { db, stripe, who, owner, ownerId } = await setup();
+    const saved = await saveBusinessRules(db, owner.business.id, { ...EMPTY_RULES, maxAmount: 100_00 }, ownerId);
+    assert.ok(saved.ok);
+    const made = await createCardRequest(db, who, {
+      kind: "new_card",
+      purpose: "Laptop",
+      amount: "2000",
+      interval: "per_authorization",
+    });
+    assert.ok(made.ok);
+    const refused = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    assert.ok(!refused.ok);
+    assert.match(refused.error.message, /above the business's maximum of \$100\.00/);
+    assert.equal((await getCardRequest(db, { businessId: owner.business.id, id: made.data.id }))?.status, "pending");
+    await saveBusinessRules(db, owner.business.id, EMPTY_RULES, ownerId);
+  });
+
+  test("a cardholder can't approve (no cards.manage), nor anyone their own request; another business's request looks missing", async () => {
+    const { db, stripe, business, who, requester } = await setup();
+    const made = await createCardRequest(db, who, {
+      kind: "new_card",
+      purpose: "Fuel",
+      amount: "80",
+      interval: "weekly",
+    });
+    assert.ok(made.ok);
+    const asHolder = await executeAction(
+      db,
+      { ...actorOf(requester.id, business, "cardholder") },
+      cardRequestActions.approve,
+      { request: made.data.id },
+    );
+    assert.equal(!asHolder.ok && asHolder.error.code, "forbidden");
+    const self = await approveCardRequest(
+      db,
+      stripe,
+      { business, userId: requester.id },
+      { request: made.data.id },
+      today,
+    );
+    assert.equal(!self.ok && self.error.code, "forbidden");
+    const admin = await addMember(db, business.id, "admin", "adm");
+    const other = await makeBusiness(db, "Elsewhere Ltd");
+    const elsewhere = await approveCardRequest(
+      db,
+      stripe,
+      { business: other.business, userId: admin.user.id },
+      { request: made.data.id },
+      today,
+    );
+    assert.equal(!elsewhere.ok && elsewhere.error.code, "not_found");
+  });
+});
