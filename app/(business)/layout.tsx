@@ -14,6 +14,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
         ...(ctx.business.fundingModel === "issuing_balance" ? [{ href: "/balance", label: "Balance" }] : []),
         { href: "/cards", label: "Cards" },
         { href: "/disputes", label: "Disputes" },
+        { href: "/receipts", label: "Receipts" },
         ...(ctx.business.fundingModel === "stablecoin"
           ? [
               { href: "/wallet", label: "Wallet" },

@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   "activity.view",
   /** A cardholder's own cards (their membership names the Issuing cardholder): view, freeze, report, reveal. */
   "cards.own",
+  /** Attach a purchase's receipt: owners, admins, and a cardholder for their own purchases only. */
+  "receipts.upload",
+  /** The business's spend policy (receipts required, freezing for missing ones): owners only. */
+  "spend.policy",
   // platform side
   "platform.accounts.view",
   "platform.accounts.manage",
@@ -48,6 +52,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "cardholders.invite",
     // Who did what includes the invitations and role changes only an owner makes.
     "activity.view",
+    "receipts.upload",
+    "spend.policy",
   ],
   // Only an owner invites, re-roles or removes people: an admin could otherwise promote
   // themselves or remove the owner's other admins.
@@ -63,10 +69,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Admins issue cards, so they may hand one's holder a sign-in too: a cardholder sees only their
     // own cards, so this grants nothing an admin couldn't already do with the card itself.
     "cardholders.invite",
+    "receipts.upload",
   ],
   member: ["business.view", "money.view", "cards.view", "team.view"],
   // Someone who carries the business's cards and sees nothing else of it.
-  cardholder: ["cards.own"],
+  cardholder: ["cards.own", "receipts.upload"],
   platform_admin: [
     "platform.accounts.view",
     "platform.accounts.manage",
