@@ -70,7 +70,7 @@ function missingWhere(f: MissingFilter) {
 }
 
 function sqlReceiptFor(businessId: string) {
-  return sql`select 1 from ${receipts} where ${receipts.businessId} = ${businessId} and ${receipts.authorizationId} = ${authorizations.id}`;
+  return sql`(select 1 from ${receipts} where ${receipts.businessId} = ${businessId} and ${receipts.authorizationId} = ${authorizations.id})`;
 }
 
 export async function countMissingReceipts(db: DbOrTx, f: MissingFilter): Promise<number> {
