@@ -76,6 +76,7 @@ describeEachDatabase("receipts", (database) => {
     const anaBig = await buy(ana.card, 5_000, "Hotel Ana");
     await buy(ana.card, 1_000, "Coffee"); // under the amount: no receipt needed
     await buy(ana.card, 6_000, "Pending Store", false); // not captured yet
+    await sandbox().control("/_sandbox/clock", { advance_seconds: 60 }); // Stripe's `created` is in seconds
     const boBig = await buy(bo.card, 4_000, "Hotel Bo");
 
     const saved = await setReceiptPolicy(db, business, ownerId, { requiredAbove: "25.00", freezeAfterDays: "3" });
