@@ -71,7 +71,7 @@ const keyOf = (r: { businessId: string; authorizationId: string }) => `receipts/
 
 /**
  * Stores the purchase's receipt, replacing any earlier one: in a bucket, the object under the
- * purchase's key is overwritten (and a replaced db-stored receipt's bytes go with its row).
+ * purchase's one key is overwritten; in the database, the row's bytes are.
  */
 export async function putReceipt(db: DbOrTx, storage: Storage, r: NewReceipt): Promise<Receipt> {
   let objectKey: string | null = null;
@@ -96,15 +96,11 @@ export async function putReceipt(db: DbOrTx, storage: Storage, r: NewReceipt): P
     uploadedBy: r.uploadedBy,
     createdAt: new Date(),
   };
-  const previous = await findReceipt(db, r);
   const [row] = await db
     .insert(receipts)
     .values(values)
     .onConflictDoUpdate({ target: [receipts.businessId, receipts.authorizationId], set: values })
     .returning();
-  // A receipt that moved from a bucket to the database (S3_URL unset since) leaves no object behind.
-  if (previous?.storage === "s3" && previous.objectKey && storage.kind === "s3" && previous.objectKey !== objectKey)
-    await deleteObject(storage, previous.objectKey);
   return row!;
 }
 
