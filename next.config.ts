@@ -18,7 +18,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Receipts go up to 8 MB (dispute evidence to 5 MB) through server actions: 12 MB lets a 10 MB receipt
   // reach our own check, which refuses it in words.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
+  // The proxy buffers a request's body too, and by default cuts it at 10 MB: the same 12 MB here.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
