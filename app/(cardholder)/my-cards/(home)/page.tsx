@@ -6,7 +6,7 @@ import { MissingReceiptsList } from "@/components/receipts/missing-receipts";
 import { formatMoney } from "@/lib/money";
 import { missingReceipts } from "@/lib/receipts/missing";
 import { policyCurrency } from "@/lib/receipts/policy";
-import { OwnCard } from "./own-card";
+import { OwnCard } from "../own-card";
 
 export const metadata: Metadata = { title: "My cards" };
 
