@@ -16,8 +16,10 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly from its own package folder, so it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
-  // Dispute evidence files go up to Stripe's 5 MB through a server action: 6 MB leaves room for the form.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
+  // Receipts go up to 8 MB (dispute evidence to 5 MB) through server actions: 12 MB lets a 10 MB receipt
+  // reach our own check, which refuses it in words.
+  // The proxy buffers a request's body too, and by default cuts it at 10 MB: the same 12 MB here.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -97,6 +97,44 @@ export async function acmeCardPath(page: Page): Promise<string> {
   return (await existing.first().getAttribute("href")) ?? "";
 }
 
+/** Acme's connected account, from the sandbox. */
+async function acmeAccountId(): Promise<string> {
+  const accounts = await sandboxStripe().accounts.list({ limit: 100 });
+  const acme = accounts.data.find((a) => a.business_profile?.name === US_NAME || a.company?.name === US_NAME);
+  if (!acme) throw new Error("Acme's connected account was not found in the sandbox");
+  return acme.id;
+}
+
+/** A captured purchase on one of Acme's cards, made through the sandbox; its page once it reaches the read model. */
+async function purchasePage(page: Page, cardId: string, pathOf: (id: string) => string): Promise<string> {
+  const stripe = sandboxStripe();
+  const opts = { stripeAccount: await acmeAccountId() };
+  const auth = await stripe.testHelpers.issuing.authorizations.create(
+    { card: cardId, amount: 1_250, merchant_data: { name: "Pages Stationery", category: "stationery_stores" } },
+    opts,
+  );
+  if (auth.approved) await stripe.testHelpers.issuing.authorizations.capture(auth.id, {}, opts);
+  const path = pathOf(auth.id);
+  await expect(async () => {
+    expect((await page.goto(path))?.status()).toBe(200);
+  }).toPass({ timeout: 20_000 });
+  return path;
+}
+
+/** A purchase on an Acme card, as the business's purchase page shows it. */
+async function acmePurchasePath(page: Page): Promise<string> {
+  const card = (await acmeCardPath(page)).split("/").pop()!;
+  return purchasePage(page, card, (id) => `/purchases/${id}`);
+}
+
+/** A purchase on the demo cardholder's own card, as their purchase page shows it. */
+async function myPurchasePath(page: Page): Promise<string> {
+  await page.goto("/my-cards");
+  const card = await page.getByTestId("my-cards").getByTestId("my-card").first().getAttribute("data-card");
+  if (!card) throw new Error("the demo cardholder has no current card");
+  return purchasePage(page, card, (id) => `/my-cards/purchases/${id}`);
+}
+
 const INVALID_TOKEN = "not-a-real-invitation-token-0000000000000000";
 
 /** The table: every route and how to visit it. Keep it in step with `app/`; the coverage check enforces it. */
@@ -169,6 +207,15 @@ export const PAGES: PageRoute[] = [
       { name: "US owner: notifications", as: "owner@us.test", path: "/notifications" },
       { name: "cardholder: notifications", as: "cardholder@us.test", path: "/notifications" },
     ],
+  },
+  { route: "/receipts", visits: [{ name: "US owner: receipts", as: "owner@us.test", path: "/receipts" }] },
+  {
+    route: "/purchases/[id]",
+    visits: [{ name: "US owner: purchase", as: "owner@us.test", path: acmePurchasePath }],
+  },
+  {
+    route: "/my-cards/purchases/[id]",
+    visits: [{ name: "cardholder: own purchase", as: "cardholder@us.test", path: myPurchasePath }],
   },
   {
     route: "/account",

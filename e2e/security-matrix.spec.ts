@@ -228,6 +228,8 @@ test.describe("against a victim business", () => {
         "/money",
         "/activity",
         "/sandbox-tools",
+        "/receipts",
+        `/purchases/${v.authorizationId}`,
       ]) {
         const page = await actor.get(path);
         expect(page.status, `${actor.name} GET ${path}`).toBe(403);
@@ -238,6 +240,9 @@ test.describe("against a victim business", () => {
             `${actor.name} GET ${path}`,
           ).toEqual([]);
       }
+      // Another cardholder's purchase looks missing on their own purchase page, and its receipt too.
+      for (const path of [`/my-cards/purchases/${v.authorizationId}`, `/api/receipts/${v.authorizationId}`])
+        expect((await actor.get(path)).status, `${actor.name} GET ${path}`).toBe(404);
       const mine = await actor.get("/my-cards");
       expect(mine.status, `${actor.name} GET /my-cards`).toBe(200);
       expect(mine.body).not.toContain(v.cardId);
@@ -259,10 +264,13 @@ test.describe("against a victim business", () => {
       expect(errorCode(c.answer.result), describe(c)).toBe("forbidden");
     }
     for (const actor of actors) expect((await actor.get("/my-cards")).status, actor.name).toBe(403);
-    // The victim's cardholder sees their card, and only theirs.
+    // The victim's cardholder sees their card, and only theirs, and their own purchase's page.
     const mine = await v.cardholder.get("/my-cards");
     expect(mine.status).toBe(200);
     expect(mine.body).toContain(v.cardId);
+    expect((await v.cardholder.get(`/my-cards/purchases/${v.authorizationId}`)).status).toBe(200);
+    for (const actor of actors)
+      expect((await actor.get(`/my-cards/purchases/${v.authorizationId}`)).status, actor.name).toBe(403);
   });
 
   test("business users (the victim's own owner and another business's) are refused every platform action and admin surface", async () => {

@@ -16,6 +16,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
         { href: "/purchases", label: "Purchases" },
         { href: "/disputes", label: "Disputes" },
         { href: "/requests", label: "Requests" },
+        { href: "/receipts", label: "Receipts" },
         ...(ctx.business.fundingModel === "stablecoin"
           ? [
               { href: "/wallet", label: "Wallet" },

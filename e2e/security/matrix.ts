@@ -415,6 +415,21 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: (v) => ({ category: v.expenseCategoryId }),
     targetsVictim: true,
   },
+  // Receipts: attaching one to the victim's purchase (by its authorization, as the purchase page
+  // names it), which another business and another of the victim's cardholders must be refused; the
+  // policy acts only on the caller's own business.
+  "app/(business)/receipts/actions.ts#uploadReceiptAction": {
+    access: business("receipts.upload"),
+    page: (v) => `/purchases/${v.authorizationId}`,
+    sample: (v) => ({ purchase: v.authorizationId }),
+    targetsVictim: true,
+  },
+  "app/(business)/receipts/actions.ts#saveReceiptPolicyAction": {
+    access: business("spend.policy"),
+    page: () => "/receipts",
+    sample: () => ({ requiredAbove: "", freezeAfterDays: "" }),
+    targetsVictim: false,
+  },
 
   // Money (US financial accounts).
   "app/(business)/money/actions.ts#linkBankAction": {
@@ -679,6 +694,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
 };
 
 export const ROUTES: Record<string, RouteEntry> = {
+  // The victim's purchase's receipt: only the victim's people who see cards, or its own cardholder.
+  "GET /api/receipts/[id]": {
+    access: business("cards.view"),
+    request: (v) => ({ path: `/api/receipts/${v.authorizationId}` }),
+    targetsVictim: true,
+  },
   "GET /api/health": { access: { who: "anyone" }, request: () => ({ path: "/api/health" }), targetsVictim: false },
   "GET /api/auth/[...nextauth]": {
     access: { who: "anyone" },

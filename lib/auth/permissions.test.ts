@@ -48,7 +48,7 @@ test("each kind of user has its own home", () => {
 });
 
 test("a cardholder holds only their own cards; owners and admins invite cardholders, members can't", () => {
-  assert.deepEqual(permissionsOf("cardholder"), ["cards.own", "cards.request"]);
+  assert.deepEqual(permissionsOf("cardholder"), ["cards.own", "cards.request", "receipts.upload"]);
   for (const r of ["owner", "admin", "member", "platform_admin"] as const) assert.equal(can(r, "cards.own"), false, r);
   assert.equal(can("owner", "cardholders.invite"), true);
   assert.equal(can("admin", "cardholders.invite"), true);

@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   "expenses.export",
   /** Ask for a new card or a higher limit (owners and admins decide, with `cards.manage`). */
   "cards.request",
+  /** Attach a purchase's receipt: owners, admins, and a cardholder for their own purchases only. */
+  "receipts.upload",
+  /** The business's spend policy (receipts required, freezing for missing ones): owners only. */
+  "spend.policy",
   // platform side
   "platform.accounts.view",
   "platform.accounts.manage",
@@ -62,6 +66,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "expenses.notes",
     "expenses.review",
     "expenses.export",
+    "receipts.upload",
+    "spend.policy",
   ],
   // Only an owner invites, re-roles or removes people: an admin could otherwise promote
   // themselves or remove the owner's other admins.
@@ -80,10 +86,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "expenses.notes",
     "expenses.review",
     "expenses.export",
+    "receipts.upload",
   ],
   member: ["business.view", "money.view", "cards.view", "team.view", "cards.request"],
   // Someone who carries the business's cards and sees nothing else of it.
-  cardholder: ["cards.own", "cards.request"],
+  cardholder: ["cards.own", "cards.request", "receipts.upload"],
   platform_admin: [
     "platform.accounts.view",
     "platform.accounts.manage",

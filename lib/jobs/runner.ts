@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { cancelDueCards, issuingNow } from "@/lib/cards/schedules";
+import { freezeForMissingReceipts } from "@/lib/receipts/freeze";
 import { getStripe } from "@/lib/stripe/client";
 
 /**
@@ -9,6 +10,7 @@ import { getStripe } from "@/lib/stripe/client";
  */
 const JOBS: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: "card-schedules", run: async () => cancelDueCards(getDb(), getStripe(), await issuingNow()) },
+  { name: "receipt-freezes", run: async () => freezeForMissingReceipts(getDb(), getStripe(), await issuingNow()) },
 ];
 
 const globalForJobs = globalThis as unknown as { issuingConsoleJobs?: NodeJS.Timeout };

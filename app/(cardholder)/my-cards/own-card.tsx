@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import Link from "next/link";
 import { ReplaceCardForm, type ReasonOption } from "@/components/cards/replace-card-form";
 import { ConfirmForm } from "@/components/team/confirm-form";
 import { getDb } from "@/db";
@@ -169,7 +170,9 @@ export async function OwnCard({
             {purchases.map((p) => (
               <li key={p.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>
-                  {p.merchant ?? "—"}
+                  <Link href={`/my-cards/purchases/${p.id}`} className="underline">
+                    {p.merchant ?? "Purchase"}
+                  </Link>
                   <span className="block text-xs text-slate-500">
                     {when.format(p.at)} · {p.approved ? "Approved" : "Declined"}
                   </span>

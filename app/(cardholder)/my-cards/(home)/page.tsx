@@ -5,9 +5,13 @@ import { listCardholderCards } from "@/db/queries/cards";
 import { CardRequestForm } from "@/components/card-requests/request-form";
 import { CardRequestList } from "@/components/card-requests/request-list";
 import { cardCurrencyFor } from "@/lib/funding-model";
-import { requestOwnCardAction } from "./actions";
+import { requestOwnCardAction } from "../actions";
 import { requireCardholderPage } from "@/lib/auth/session";
-import { OwnCard } from "./own-card";
+import { MissingReceiptsList } from "@/components/receipts/missing-receipts";
+import { formatMoney } from "@/lib/money";
+import { missingReceipts } from "@/lib/receipts/missing";
+import { policyCurrency } from "@/lib/receipts/policy";
+import { OwnCard } from "../own-card";
 
 export const metadata: Metadata = { title: "My cards" };
 
@@ -15,13 +19,11 @@ export const metadata: Metadata = { title: "My cards" };
 export default async function MyCardsPage() {
   const ctx = await requireCardholderPage();
   const accountId = ctx.business.stripeAccountId;
-  const cards = accountId ? await listCardholderCards(getDb(), { accountId, cardholderId: ctx.cardholderId }) : [];
-  const requests = await listCardRequests(getDb(), {
-    businessId: ctx.business.id,
-    accountId,
-    requestedBy: ctx.user.id,
-    limit: 20,
-  });
+  const [cards, missing, requests] = await Promise.all([
+    accountId ? listCardholderCards(getDb(), { accountId, cardholderId: ctx.cardholderId }) : [],
+    missingReceipts(getDb(), ctx.business, { cardholderId: ctx.cardholderId, pageSize: 10 }),
+    listCardRequests(getDb(), { businessId: ctx.business.id, accountId, requestedBy: ctx.user.id, limit: 20 }),
+  ]);
   const current = cards.filter((c) => c.status !== "canceled");
   const past = cards.filter((c) => c.status === "canceled");
   return (
@@ -33,6 +35,31 @@ export default async function MyCardsPage() {
           card is lost.
         </p>
       </div>
+      {missing ? (
+        <section
+          aria-labelledby="missing-receipts"
+          className={`rounded-xl border p-5 ${missing.count > 0 ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
+        >
+          <h2 id="missing-receipts" className="text-lg font-semibold">
+            Receipts to add: <span data-testid="my-missing-count">{missing.count}</span>
+          </h2>
+          <p className="text-sm text-slate-700">
+            {ctx.business.legalName} needs a receipt for purchases above{" "}
+            {formatMoney(missing.policy.receiptRequiredAbove ?? 0, policyCurrency(ctx.business))}
+            {missing.policy.freezeAfterDays
+              ? `; cards are frozen when one is more than ${missing.policy.freezeAfterDays} days late`
+              : ""}
+            .{missing.count > 0 ? " Open a purchase to add its receipt." : " You have added every one."}
+          </p>
+          {missing.count > 0 ? (
+            <MissingReceiptsList
+              rows={missing.rows}
+              hrefOf={(id) => `/my-cards/purchases/${id}`}
+              showCardholder={false}
+            />
+          ) : null}
+        </section>
+      ) : null}
       {current.length === 0 ? (
         <p
           className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600"
