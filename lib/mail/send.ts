@@ -1,4 +1,4 @@
-import "server-only";
+// Not `server-only`: webhooks apply events (and so send alerts) outside Next.js too: the seed, scripts, test instances.
 import type { DbOrTx } from "@/db/connect";
 import {
   claimOutboxAttempt,

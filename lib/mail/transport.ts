@@ -1,4 +1,3 @@
-import "server-only";
 import nodemailer from "nodemailer";
 
 export type Message = { from: string; to: string; subject: string; text: string };

@@ -1,4 +1,3 @@
-import "server-only";
 import type { DbOrTx } from "@/db/connect";
 import { emailsOf, insertNotifications } from "@/db/queries/notifications";
 import { configuredAppUrl } from "@/lib/config";

@@ -1,4 +1,3 @@
-import "server-only";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { declinesForAuthorizations } from "@/db/queries/authorization-decisions";
