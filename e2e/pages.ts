@@ -110,7 +110,11 @@ async function purchasePage(page: Page, cardId: string, pathOf: (id: string) => 
   const stripe = sandboxStripe();
   const opts = { stripeAccount: await acmeAccountId() };
   const auth = await stripe.testHelpers.issuing.authorizations.create(
-    { card: cardId, amount: 1_250, merchant_data: { name: "Pages Stationery", category: "stationery_stores" } },
+    {
+      card: cardId,
+      amount: 1_250,
+      merchant_data: { name: "Pages Stationery", category: "stationery_stores_office_and_school_supply_stores" },
+    },
     opts,
   );
   if (auth.approved) await stripe.testHelpers.issuing.authorizations.capture(auth.id, {}, opts);
