@@ -143,7 +143,7 @@ test("invalid values in every field of every action are refused with a clear err
     if (entry.ownSession || NO_FIELD_FUZZ.has(key)) continue;
     const fields = sampleFor(key, entry);
     for (const field of Object.keys(fields)) {
-      for (const [name, value] of INVALID[kindOf(field)]) {
+      for (const [name, value] of INVALID[entry.kinds?.[field] ?? kindOf(field)]) {
         cases.push(caseFor(key, entry, name, { field, args: argsFor({ ...sampleFor(key, entry), [field]: value }) }));
       }
     }

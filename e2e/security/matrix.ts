@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Permission } from "../../lib/auth/permissions";
 import type { Victim } from "./fixtures";
+import type { FieldKind } from "./mutators";
 
 export type Access =
   /** Anyone, signed in or not (signing in, signing up, health, Auth.js). */
@@ -42,6 +43,8 @@ export type ActionEntry = {
   endsEverySession?: boolean;
   /** Wrong answers count against the caller's session (a few end it): a fuzz calls it on sessions of its own. */
   countsWrongAnswers?: boolean;
+  /** Fields whose kind differs from what their name says everywhere else (`kindOf`): a free-text `reason`. */
+  kinds?: Record<string, FieldKind>;
   /** What the input's holder may legitimately be told (an invitation link's holder sees whom it is for). */
   shows?: (v: Victim) => string[];
   /** Answers every caller alike, with success (asking for a reset link): the victim's email gets a stranger's answer. */
@@ -299,6 +302,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     access: business("cards.manage"),
     page: () => "/requests",
     sample: (v) => ({ request: v.cardRequestId, reason: "Not this quarter" }),
+    kinds: { reason: "text" },
     targetsVictim: true,
   },
   "app/(cardholder)/my-cards/actions.ts#requestOwnCardAction": {
@@ -383,6 +387,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
     access: business("expenses.notes"),
     page: () => "/purchases",
     sample: (v) => ({ purchase: v.authorizationId, category: v.expenseCategoryId, memo: "Mine now" }),
+    kinds: { category: "optional id" },
     targetsVictim: true,
   },
   "app/(business)/purchases/actions.ts#reviewPurchaseAction": {

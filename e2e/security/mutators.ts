@@ -16,7 +16,9 @@ export type FieldKind =
   | "countries"
   | "categories"
   | "flag"
-  | "code";
+  | "code"
+  /** An id that may be left empty (empty clears it, e.g. a purchase's category). */
+  | "optional id";
 
 const KINDS: Record<string, FieldKind> = {
   amount: "money",
@@ -90,6 +92,12 @@ export const INVALID: Record<FieldKind, ReadonlyArray<readonly [string, string |
     ["sql", "' OR '1'='1"],
     ["path", "../../etc/passwd"],
     ["NUL", "ic_\u0000x"],
+    ["huge", HUGE],
+  ],
+  "optional id": [
+    ["not an id", "not an id"],
+    ["uuid-ish with a bad digit", "00000000-0000-0000-0000-00000000000g"],
+    ["sql", "' OR '1'='1"],
     ["huge", HUGE],
   ],
   token: [
