@@ -16,16 +16,34 @@ async function acmeVirtualCardPath(page: Page): Promise<string> {
 }
 
 /** Every response body of our app (not the sandbox's frames) from now on, for the leak check. */
-function appBodies(page: Page, appOrigin: string): string[] {
+/**
+ * Every response body our app sends to the page, and a wait for all of them: only our origin's
+ * requests count (the sandbox's frames may keep theirs open, so "network idle" may never come).
+ */
+function appBodies(page: Page, appOrigin: string): { bodies: string[]; settled: () => Promise<void> } {
   const bodies: string[] = [];
+  const pending = new Set<unknown>();
+  const reads: Promise<unknown>[] = [];
+  const ours = (url: string) => new URL(url).origin === appOrigin;
+  page.on("request", (req) => {
+    if (ours(req.url())) pending.add(req);
+  });
+  page.on("requestfailed", (req) => pending.delete(req));
+  page.on("requestfinished", (req) => pending.delete(req));
   page.on("response", (res: Response) => {
-    if (new URL(res.url()).origin !== appOrigin) return;
-    void res.text().then(
-      (t) => bodies.push(t),
-      () => {},
+    if (!ours(res.url())) return;
+    reads.push(
+      res.text().then(
+        (t) => bodies.push(t),
+        () => {},
+      ),
     );
   });
-  return bodies;
+  const settled = async () => {
+    await expect.poll(() => pending.size, { timeout: 30_000 }).toBe(0);
+    await Promise.all(reads);
+  };
+  return { bodies, settled };
 }
 
 test("the owner sees a card's number and PIN in Stripe's frames after re-entering the password; our app never sends the number", async ({
@@ -42,7 +60,7 @@ test("the owner sees a card's number and PIN in Stripe's frames after re-enterin
   await page.getByRole("button", { name: "Ask next time" }).click();
   await expect(page.getByTestId("toast")).toHaveText("The next sensitive action will ask for your password.");
 
-  const bodies = appBodies(page, new URL(baseURL!).origin);
+  const { bodies, settled } = appBodies(page, new URL(baseURL!).origin);
   await page.goto(cardPath);
   const last4 = (await page.getByTestId("card-title").innerText()).slice(-4);
   await page.getByRole("button", { name: "Show number and PIN" }).click();
@@ -62,7 +80,7 @@ test("the owner sees a card's number and PIN in Stripe's frames after re-enterin
 
   // The number is in the sandbox's frame only: not in our page's DOM, nor in any response of our app.
   expect(await page.content()).not.toContain(digits);
-  await page.waitForLoadState("networkidle");
+  await settled();
   expect(bodies.length).toBeGreaterThan(0);
   expect(bodies.filter((b) => b.includes(digits) || b.includes(digits.match(/.{4}/g)!.join(" ")))).toEqual([]);
 

@@ -1,3 +1,4 @@
+// In a route group so its loading state covers only the list: above /purchases/[id] it made a 404 purchase answer 200.
 /** Shown while the purchases are read. */
 export default function PurchasesLoading() {
   return (

@@ -15,7 +15,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { currentMonthSoFar, validateExportRange } from "@/lib/expenses/export-range";
 import { cursorText, filterQuery, purchaseFilterSchema, REVIEW_LABELS, REVIEW_STATUSES } from "@/lib/expenses/filters";
-import { notePurchaseAction, reviewPurchaseAction } from "./actions";
+import { notePurchaseAction, reviewPurchaseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Purchases" };
 
