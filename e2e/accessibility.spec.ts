@@ -332,7 +332,7 @@ test("axe: confirmation steps on the admin's account review (funding, pause), ca
 test("axe: real invitations: a business invite seen by someone else, then revoked behind its confirmation; an admin invite (never accepted)", async ({
   browser,
 }) => {
-  // Three sign-ins, two invitations (each behind a step-up once the proof ages) and four axe runs:
+  // Several sign-ins, two invitations and an axe run on each state:
   // it took 56 s of the default 60 in a full run.
   test.setTimeout(120_000);
   const owner = await pageAs(browser, "owner@us.test");
