@@ -145,13 +145,18 @@ test("expenses: an owner files a purchase under a category with a memo, approves
   const header = csv[0]!;
   expect(header.slice(0, 3)).toEqual(["Date", "Description", "Amount"]);
   const col = (r: string[], name: string) => r[header.indexOf(name)]!;
-  const exported = csv.slice(1).map((r) => ({
-    merchant: col(r, "Merchant"),
-    amount: col(r, "Amount"),
-    category: col(r, "Category"),
-    memo: col(r, "Memo"),
-    receipt: col(r, "Receipt"),
-  }));
+  // The file also carries the month's money movements: the $500.00 ACH credit that funded the account.
+  const lines = csv.slice(1);
+  expect(lines.filter((r) => col(r, "Type") === "Funding").map((r) => col(r, "Amount"))).toEqual(["500.00"]);
+  const exported = lines
+    .filter((r) => col(r, "Type") === "Purchase")
+    .map((r) => ({
+      merchant: col(r, "Merchant"),
+      amount: col(r, "Amount"),
+      category: col(r, "Category"),
+      memo: col(r, "Memo"),
+      receipt: col(r, "Receipt"),
+    }));
   expect(exported).toHaveLength(3);
   // Same purchases (ordered by time then id, and whole-second ties may order differently, so by merchant);
   // amounts negative (money out); a suggestion is not a category in the books.

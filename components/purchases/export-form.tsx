@@ -16,8 +16,9 @@ export function ExportForm({
   return (
     <Panel title="Accounting export" className="scroll-mt-4" data-testid="purchases-export">
       <p id="export" className="mt-1 text-sm text-slate-600">
-        Captured purchases and refunds of a period (up to 12 months) as a bank-statement CSV your accounting software
-        imports, with each purchase&apos;s category, memo, cardholder and receipt link.
+        A period (up to 12 months) of card purchases and refunds, fundings and top-ups, and payouts as a bank-statement
+        CSV your accounting software imports: money in positive, money out negative, a Type column saying which is
+        which, and each purchase&apos;s category, memo, cardholder, card and receipt link.
       </p>
       {errors.month ? (
         <p className="mt-2 text-sm text-red-600" role="alert">

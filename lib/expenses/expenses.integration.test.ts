@@ -17,40 +17,12 @@ import {
 } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import type { BusinessRole } from "@/lib/auth/permissions";
+import { parseCsv } from "@/testing/csv";
 import { expenseActions } from "./actions";
 import { addCategory, archiveCategory, deleteCategory, renameCategory } from "./categories";
 import { accountingCsv, purchasesExportResponse } from "./export";
 import { purchaseFilterSchema } from "./filters";
 import { noteSchema, setPurchaseNote, setReview } from "./notes";
-
-/** Minimal RFC 4180 reader, so the test checks the file as an importer would read it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (!quoted && ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
 
 let seq = 0;
 async function business(db: DbOrTx, country: "US" | "GB") {
@@ -369,7 +341,9 @@ describeEachDatabase("expenses", (database) => {
       start: new Date("2026-11-01T00:00:00Z"),
       end: new Date("2026-12-01T00:00:00Z"),
     });
-    const usCsv = parseCsv(accountingCsv(usRows, { format: "quickbooks", country: "US", origin: "https://app.test" }));
+    const usCsv = parseCsv(
+      accountingCsv({ purchases: usRows }, { format: "quickbooks", country: "US", origin: "https://app.test" }),
+    );
     assert.deepEqual(usCsv[1]!.slice(0, 3), ["11/09/2026", "Gum", "-0.05"]);
 
     const bad = await get("format=quickbooks&from=2026-02-30&to=2026-03-01");

@@ -1,15 +1,27 @@
 import "server-only";
 import type { DbOrTx } from "@/db/connect";
+import { exportMoneyMovements, type MovementRow } from "@/db/queries/export-rows";
 import { exportTransactions, type ExportRow } from "@/db/queries/purchases";
 import type { Business } from "@/db/schema";
 import { can, type BusinessRole } from "@/lib/auth/permissions";
 import { csvCell, csvLines, textCell } from "@/lib/csv";
 import { formatDecimal } from "@/lib/money";
+import { movementDescription, movementLabel } from "./movement-labels";
 import { validateExportRange, type ExportFormat, type ExportRange } from "./export-range";
 
 // What both formats carry after their own columns: bank-statement importers let you map or skip
 // columns, so these ride along for the accountant without breaking the import.
-const EXTRA = ["Category", "Memo", "Cardholder", "Card last 4", "Merchant", "Currency", "Receipt", "Transaction ID"];
+const EXTRA = [
+  "Type",
+  "Category",
+  "Memo",
+  "Cardholder",
+  "Card last 4",
+  "Merchant",
+  "Currency",
+  "Receipt",
+  "Transaction ID",
+];
 
 /**
  * QuickBooks Online's 3-column bank-statement CSV: Date, Description, Amount, money out negative
@@ -29,35 +41,98 @@ function formatDay(d: Date, country: string): string {
   return country === "US" ? `${m}/${day}/${y}` : `${day}/${m}/${y}`;
 }
 
-const merchantOf = (r: ExportRow) => r.merchantName ?? (r.type === "refund" ? "Card refund" : "Card purchase");
+/** One line of the statement, whatever it came from. */
+type Line = {
+  id: string;
+  createdAt: Date;
+  amount: number;
+  currency: string;
+  type: string;
+  description: string;
+  payee: string;
+  /** Xero's Description: the category and memo of a purchase, else the description. */
+  detail: string;
+  category: string;
+  memo: string;
+  cardholder: string;
+  last4: string;
+  merchant: string;
+  receipt: string;
+};
+
+function purchaseLine(r: ExportRow, origin: string): Line {
+  const merchant = r.merchantName ?? (r.type === "refund" ? "Card refund" : "Card purchase");
+  const description = r.type === "refund" ? `Refund: ${merchant}` : merchant;
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    amount: r.amount,
+    currency: r.currency,
+    type: r.type === "refund" ? "Refund" : "Purchase",
+    description,
+    payee: merchant,
+    detail: [r.category, r.memo].filter(Boolean).join(" — ") || description,
+    category: r.category ?? "",
+    memo: r.memo ?? "",
+    cardholder: r.cardholderName ?? "",
+    last4: r.last4 ?? "",
+    merchant: r.merchantName ?? "",
+    receipt: r.authorizationId ? `${origin}/purchases/${r.authorizationId}` : "",
+  };
+}
+
+function movementLine(m: MovementRow): Line {
+  const description = movementDescription(m);
+  return {
+    id: m.id,
+    createdAt: m.createdAt,
+    amount: m.amount,
+    currency: m.currency,
+    type: movementLabel(m).type,
+    description,
+    payee: m.description?.trim() || movementLabel(m).label,
+    detail: description,
+    category: "",
+    memo: "",
+    cardholder: "",
+    last4: "",
+    merchant: "",
+    receipt: "",
+  };
+}
+
+// Oldest first, ties by id in code-unit order (not the database's collation), so the merge of the
+// two lists is the same every time.
+const byTimeThenId = (a: Line, b: Line) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * The export as CSV text: one line per capture (negative) and refund (positive), amounts as plain
- * decimals in the currency's major units. Nothing in it depends on when it was made.
+ * The export as CSV text: one line per capture (negative), refund (positive) and money movement
+ * (fundings and returns positive, payouts negative), amounts as plain decimals in the currency's
+ * major units. Nothing in it depends on when it was made.
  */
 export function accountingCsv(
-  rows: readonly ExportRow[],
+  { purchases, movements = [] }: { purchases: readonly ExportRow[]; movements?: readonly MovementRow[] },
   { format, country, origin }: { format: ExportFormat; country: string; origin: string },
 ): string {
-  const lines = rows.map((r) => {
-    const date = csvCell(formatDay(r.createdAt, country));
-    const amount = csvCell(formatDecimal(r.amount, r.currency));
-    const merchant = merchantOf(r);
-    const description = r.type === "refund" ? `Refund: ${merchant}` : merchant;
-    const detail = [r.category, r.memo].filter(Boolean).join(" — ");
+  const all = [...purchases.map((r) => purchaseLine(r, origin)), ...movements.map(movementLine)].sort(byTimeThenId);
+  const lines = all.map((l) => {
+    const date = csvCell(formatDay(l.createdAt, country));
+    const amount = csvCell(formatDecimal(l.amount, l.currency));
     const extra = [
-      textCell(r.category ?? ""),
-      textCell(r.memo ?? ""),
-      textCell(r.cardholderName ?? ""),
-      csvCell(r.last4 ?? ""),
-      textCell(r.merchantName ?? ""),
-      csvCell(r.currency.toUpperCase()),
-      csvCell(r.authorizationId ? `${origin}/purchases/${r.authorizationId}` : ""),
-      csvCell(r.id),
+      csvCell(l.type),
+      textCell(l.category),
+      textCell(l.memo),
+      textCell(l.cardholder),
+      csvCell(l.last4),
+      textCell(l.merchant),
+      csvCell(l.currency.toUpperCase()),
+      csvCell(l.receipt),
+      csvCell(l.id),
     ];
     return format === "quickbooks"
-      ? [date, textCell(description), amount, ...extra]
-      : [date, amount, textCell(merchant), textCell(detail || description), csvCell(r.id), ...extra];
+      ? [date, textCell(l.description), amount, ...extra]
+      : [date, amount, textCell(l.payee), textCell(l.detail), csvCell(l.id), ...extra];
   });
   return csvLines([HEADERS[format], ...lines]);
 }
@@ -91,16 +166,13 @@ export async function purchasesExportResponse(
     }
     return new Response(null, { status: 303, headers: { location: `/purchases?${back}#export` } });
   }
-  const accountId = viewer.business.stripeAccountId;
-  const rows = accountId
-    ? await exportTransactions(db, {
-        businessId: viewer.business.id,
-        accountId,
-        start: checked.start,
-        end: checked.end,
-      })
+  const { business } = viewer;
+  const period = { start: checked.start, end: checked.end };
+  const purchases = business.stripeAccountId
+    ? await exportTransactions(db, { businessId: business.id, accountId: business.stripeAccountId, ...period })
     : [];
-  const csv = accountingCsv(rows, { format: checked.format, country: viewer.business.country, origin });
+  const movements = await exportMoneyMovements(db, { business, ...period });
+  const csv = accountingCsv({ purchases, movements }, { format: checked.format, country: business.country, origin });
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
