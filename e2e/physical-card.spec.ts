@@ -2,19 +2,22 @@ import { expect, test, type Page } from "@playwright/test";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
 import { accountByEmail, createVirtualCard, goTo, journeyStripe, receiveAchCredit } from "./journey-steps";
 
-/** Reloads until `check` passes: the read model follows Stripe through webhooks. */
+/**
+ * Reloads until `check` passes: the read model follows Stripe through webhooks. A select gets a few
+ * seconds, as a form's controls are disabled until the page has hydrated (slow on a busy machine).
+ */
 async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
   await expect(async () => {
     await page.reload();
     await check();
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function simulatePurchase(page: Page, cardId: string, amount: string): Promise<void> {
   await goTo(page, "Sandbox tools", "sandbox-tools");
   const purchase = page.getByRole("region", { name: "Simulate a card purchase" });
   await eventually(page, () =>
-    purchase.getByLabel("Card", { exact: true }).selectOption(cardId, { timeout: 1000 }).then(),
+    purchase.getByLabel("Card", { exact: true }).selectOption(cardId, { timeout: 5000 }).then(),
   );
   await purchase.getByLabel("Amount (USD)").fill(amount);
   await purchase.getByRole("button", { name: "Simulate purchase" }).click();
@@ -38,7 +41,7 @@ test("physical card: ordered (a bad address first), shipped and delivered in the
   await eventually(page, () =>
     order
       .getByLabel("Cardholder")
-      .selectOption({ label: "Jo Journey" }, { timeout: 1000 })
+      .selectOption({ label: "Jo Journey" }, { timeout: 5000 })
       .then(() => undefined),
   );
   await expect(order.getByLabel("Card design")).toContainText("Default design (default)");

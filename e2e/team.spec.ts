@@ -28,6 +28,8 @@ const memberRow = (page: Page, email: string) => page.getByTestId("member-row").
 test("the owner invites a new person, who signs up through the link, joins Acme as a member and is made an admin", async ({
   browser,
 }) => {
+  // Two people, a sign-up and four role changes: 63 s once on a busy machine.
+  test.setTimeout(120_000);
   const owner = await ownerPage(browser);
   await owner.goto("/team");
   // Bad input is explained next to the field.

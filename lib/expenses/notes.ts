@@ -22,7 +22,10 @@ export const noteSchema = z.object({
 });
 export const reviewSchema = z.object({
   /** One purchase, or several (approve selected). */
-  purchase: z.union([purchaseId, z.array(purchaseId).min(1).max(100)]).transform((p) => (Array.isArray(p) ? p : [p])),
+  /** The same purchase twice (a repeated form field) is reviewed once: one upsert can't touch a row twice. */
+  purchase: z
+    .union([purchaseId, z.array(purchaseId).min(1).max(100)])
+    .transform((p) => [...new Set(Array.isArray(p) ? p : [p])]),
   status: z.enum(REVIEW_STATUSES, { error: "Choose a review status" }),
 });
 
