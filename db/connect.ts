@@ -29,7 +29,13 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  * Opens the database the environment names: a Postgres server when a URL is given, otherwise
  * PGlite in `dataDir` (or in memory when `dataDir` is "memory://").
  */
-export function openDatabase(opts: { url?: string; dataDir?: string; maxConnections?: number }): Database {
+export function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  maxConnections?: number;
+  /** PGlite only: start from this `dumpDataDir()` image instead of an empty cluster (tests). */
+  image?: Blob;
+}): Database {
   if (opts.url) {
     const client = postgres(opts.url, { max: opts.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
@@ -42,7 +48,7 @@ export function openDatabase(opts: { url?: string; dataDir?: string; maxConnecti
   }
   const dir = opts.dataDir ?? "memory://";
   const release = dir.startsWith("memory://") ? () => {} : lockDataDir(dir);
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, opts.image ? { loadDataDir: opts.image } : {});
   const pg = drizzlePglite(client, { schema });
   return {
     db: pg as unknown as Db,

@@ -1,0 +1,14 @@
+import { openDatabase } from "@/db/connect";
+const t0 = Date.now();
+const d = openDatabase({ dataDir: "memory://" });
+await d.db.execute("select 1" as never).catch(()=>{});
+const t1 = Date.now();
+await d.migrate();
+const t2 = Date.now();
+console.log("open", t1 - t0, "migrate", t2 - t1);
+const { PGlite } = await import("@electric-sql/pglite");
+const dump = await (d as any).db.$client.dumpDataDir("none");
+const t3 = Date.now();
+const c2 = new PGlite({ loadDataDir: dump });
+await c2.query("select count(*) from users");
+console.log("dump", t3 - t2, "load", Date.now() - t3);
