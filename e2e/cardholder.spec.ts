@@ -1,20 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { US_NAME, sandboxStripe } from "./admin-helpers";
+import { US_NAME } from "./admin-helpers";
 import { expectSignedInAs, signIn, uniqueEmail } from "./helpers";
+import { inviteCardholder } from "./spend-helpers";
 
 // A person who carries Acme's card (issue 16): the owner invites them as a new cardholder, they
 // sign up through the link, land on their cards, see only theirs, freeze one and report it lost,
 // and get the replacement with the same limit; the business's own pages refuse them.
 
 const myCards = (page: Page) => page.getByTestId("my-card");
-
-async function acmeAccount(): Promise<string> {
-  const stripe = sandboxStripe();
-  const accounts = await stripe.accounts.list({ limit: 100 });
-  const acme = accounts.data.find((a) => a.business_profile?.name === US_NAME || a.company?.name === US_NAME);
-  if (!acme) throw new Error("Acme's connected account was not found in the sandbox");
-  return acme.id;
-}
 
 test("an owner invites a new cardholder, who sees only their card, freezes it, reports it lost and gets its replacement", async ({
   browser,
@@ -38,44 +31,18 @@ test("an owner invites a new cardholder, who sees only their card, freezes it, r
     "The cardholder must accept the card program's terms",
   );
 
-  await form.getByLabel("Billing address").fill("1 Market St");
-  await form.getByLabel("City").fill("San Francisco");
-  await form.getByLabel("State").fill("CA");
-  await form.getByLabel("Postal code").fill("94105");
-  await form.getByLabel(/Authorized User Terms/).check();
-  await form.getByRole("button", { name: "Invite cardholder" }).click();
-  const link = await owner.getByTestId("invite-link").inputValue();
-  expect(link).toMatch(/\/invite\/[\w-]{43}$/);
-
-  // The business issues them a card with a daily limit (as its card list would).
-  const stripe = sandboxStripe();
-  const acct = await acmeAccount();
-  const holder = (await stripe.issuing.cardholders.list({ email }, { stripeAccount: acct })).data[0];
-  expect(holder?.name).toBe("Casey Carrier");
-  const fa = (await stripe.treasury.financialAccounts.list({}, { stripeAccount: acct })).data[0]!.id;
-  const card = await stripe.issuing.cards.create(
-    {
-      cardholder: holder!.id,
-      currency: "usd",
-      type: "virtual",
-      status: "active",
-      financial_account: fa,
-      spending_controls: { spending_limits: [{ amount: 20_000, interval: "daily" }] },
-    },
-    { stripeAccount: acct },
-  );
-
-  // They sign up through the link and land on their own cards.
-  const person = await (await browser.newContext()).newPage();
-  await person.goto(link);
-  await person.getByRole("link", { name: "Create an account" }).click();
-  await person.getByLabel("Your name").fill("Casey Carrier");
-  await person.getByLabel("Work email").fill(email);
-  await person.getByLabel("Password").fill("cardholder-password-1");
-  await person.getByRole("button", { name: "Create account" }).click();
-  await expect(person.getByTestId("invite-role")).toHaveText("a cardholder");
-  await person.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(person).toHaveURL(/\/my-cards$/);
+  // Corrected, it invites them; the business issues them a card with a daily limit (as its card list
+  // would), and they sign up through the link and land on their own cards.
+  const {
+    person,
+    card,
+    stripe,
+    accountId: acct,
+  } = await inviteCardholder(browser, "Casey", "Carrier", {
+    owner,
+    email,
+    card: { dailyLimit: 20_000 },
+  });
   await expectSignedInAs(person, email);
   await expect(person.getByText(`${US_NAME} · cardholder`)).toBeVisible();
   // The card reaches the read model through its webhook.

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { US_NAME, sandboxStripe } from "./admin-helpers";
+import { expect, test } from "@playwright/test";
 import { signIn, uniqueEmail } from "./helpers";
+import { inviteCardholder } from "./spend-helpers";
 
 // A cardholder's receipts, end to end: the owner's policy (a receipt above an amount, cards frozen
 // after a day without one), the purchase that needs one, a text file named .png refused, the job
@@ -11,68 +11,17 @@ const PNG = Buffer.from(
   "base64",
 );
 
-async function acmeAccount(): Promise<string> {
-  const accounts = await sandboxStripe().accounts.list({ limit: 100 });
-  const acme = accounts.data.find((a) => a.business_profile?.name === US_NAME || a.company?.name === US_NAME);
-  if (!acme) throw new Error("Acme's connected account was not found in the sandbox");
-  return acme.id;
-}
-
-/** The owner invites a cardholder from the team page (as e2e/cardholder.spec.ts does); they sign up through the link. */
-async function invitedCardholder(browser: Browser, owner: Page, first: string, last: string) {
-  await owner.goto("/team");
-  const form = owner.getByRole("form", { name: "Invite a cardholder" });
-  const email = uniqueEmail("receipts-cardholder");
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("First name").fill(first);
-  await form.getByLabel("Last name").fill(last);
-  await form.getByLabel("Billing address").fill("1 Market St");
-  await form.getByLabel("City").fill("San Francisco");
-  await form.getByLabel("State").fill("CA");
-  await form.getByLabel("Postal code").fill("94105");
-  await form.getByLabel(/Authorized User Terms/).check();
-  await form.getByRole("button", { name: "Invite cardholder" }).click();
-  const link = await owner.getByTestId("invite-link").inputValue();
-  const stripe = sandboxStripe();
-  const acct = await acmeAccount();
-  const opts = { stripeAccount: acct };
-  const holder = (await stripe.issuing.cardholders.list({ email }, opts)).data[0]!;
-  const fa = (await stripe.treasury.financialAccounts.list({}, opts)).data[0]!.id;
-  await stripe.testHelpers.treasury.receivedCredits.create(
-    { financial_account: fa, network: "ach", amount: 200_000, currency: "usd", description: "Receipts spec funds" },
-    opts,
-  );
-  const card = await stripe.issuing.cards.create(
-    {
-      cardholder: holder.id,
-      currency: "usd",
-      type: "virtual",
-      status: "active",
-      financial_account: fa,
-      spending_controls: { spending_limits: [{ amount: 500_000, interval: "daily" }] },
-    },
-    opts,
-  );
-  const person = await (await browser.newContext()).newPage();
-  await person.goto(link);
-  await person.getByRole("link", { name: "Create an account" }).click();
-  await person.getByLabel("Your name").fill(`${first} ${last}`);
-  await person.getByLabel("Work email").fill(email);
-  await person.getByLabel("Password").fill("cardholder-password-1");
-  await person.getByRole("button", { name: "Create account" }).click();
-  await person.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(person).toHaveURL(/\/my-cards$/);
-  return { person, card: card.id, acct, opts, stripe };
-}
-
 test("a cardholder's missing receipt freezes their card after the policy's days, and uploading it unfreezes the card", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, "owner@us.test");
-  await expect(owner).toHaveURL(/\/dashboard$/);
-  const { person, card, opts, stripe } = await invitedCardholder(browser, owner, "Rita", "Receipts");
+  const invited = await inviteCardholder(browser, "Rita", "Receipts", {
+    email: uniqueEmail("receipts-cardholder"),
+    card: { dailyLimit: 500_000, fund: 200_000 },
+  });
+  const { owner, person, stripe } = invited;
+  const card = invited.card.id;
+  const opts = { stripeAccount: invited.accountId };
 
   // The owner requires receipts above $900 (high, so other specs' purchases are not caught) and freezes after a day.
   await owner.goto("/receipts");

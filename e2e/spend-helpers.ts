@@ -3,8 +3,8 @@ import type Stripe from "stripe";
 import { US_NAME, sandboxStripe } from "./admin-helpers";
 import { signIn, uniqueEmail } from "./helpers";
 
-// Shared by the card-request and alert journeys: Acme's owner invites a fresh cardholder (as
-// e2e/cardholder.spec.ts does), who signs up through the link and lands on their cards.
+// Shared by the cardholder, receipt, card-request and alert journeys: Acme's owner invites a fresh
+// cardholder, who signs up through the link and lands on their cards.
 
 export async function acmeAccount(stripe: Stripe = sandboxStripe()): Promise<string> {
   const accounts = await stripe.accounts.list({ limit: 100 });
@@ -13,15 +13,51 @@ export async function acmeAccount(stripe: Stripe = sandboxStripe()): Promise<str
   return acme.id;
 }
 
-export type NewCardholder = { owner: Page; person: Page; email: string; holderId: string; accountId: string };
+export type NewCardholder = {
+  owner: Page;
+  person: Page;
+  email: string;
+  holderId: string;
+  accountId: string;
+  stripe: Stripe;
+};
 
-export async function inviteCardholder(browser: Browser, first: string, last: string): Promise<NewCardholder> {
-  const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, "owner@us.test");
-  await expect(owner).toHaveURL(/\/dashboard$/);
-  await owner.goto("/team");
+type InviteOptions = {
+  /** Acme's owner, signed in; without it one signs in. Left on /team, it carries on with the form there. */
+  owner?: Page;
+  email?: string;
+  /** An active virtual card the business issues before they sign up, with this daily limit (cents). */
+  card?: { dailyLimit: number; /** Cents credited to Acme's financial account first. */ fund?: number };
+};
+
+export async function inviteCardholder(
+  browser: Browser,
+  first: string,
+  last: string,
+  options: InviteOptions & { card: NonNullable<InviteOptions["card"]> },
+): Promise<NewCardholder & { card: Stripe.Issuing.Card }>;
+export async function inviteCardholder(
+  browser: Browser,
+  first: string,
+  last: string,
+  options?: InviteOptions,
+): Promise<NewCardholder>;
+export async function inviteCardholder(
+  browser: Browser,
+  first: string,
+  last: string,
+  options: InviteOptions = {},
+): Promise<NewCardholder & { card?: Stripe.Issuing.Card }> {
+  let owner = options.owner;
+  if (!owner) {
+    owner = await (await browser.newContext()).newPage();
+    await signIn(owner, "owner@us.test");
+    await expect(owner).toHaveURL(/\/dashboard$/);
+  }
+  // A spec that first showed the form's refusals corrects that same form rather than a fresh one.
+  if (!owner.url().endsWith("/team")) await owner.goto("/team");
   const form = owner.getByRole("form", { name: "Invite a cardholder" });
-  const email = uniqueEmail(first.toLowerCase());
+  const email = options.email ?? uniqueEmail(first.toLowerCase());
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("First name").fill(first);
   await form.getByLabel("Last name").fill(last);
@@ -32,11 +68,42 @@ export async function inviteCardholder(browser: Browser, first: string, last: st
   await form.getByLabel(/Authorized User Terms/).check();
   await form.getByRole("button", { name: "Invite cardholder" }).click();
   const link = await owner.getByTestId("invite-link").inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]{43}$/);
 
   const stripe = sandboxStripe();
   const accountId = await acmeAccount(stripe);
-  const holder = (await stripe.issuing.cardholders.list({ email }, { stripeAccount: accountId })).data[0];
+  const opts = { stripeAccount: accountId };
+  const holder = (await stripe.issuing.cardholders.list({ email }, opts)).data[0];
   if (!holder) throw new Error(`no cardholder for ${email}`);
+  expect(holder.name).toBe(`${first} ${last}`);
+
+  let card: Stripe.Issuing.Card | undefined;
+  if (options.card) {
+    const fa = (await stripe.treasury.financialAccounts.list({}, opts)).data[0]!.id;
+    if (options.card.fund) {
+      await stripe.testHelpers.treasury.receivedCredits.create(
+        {
+          financial_account: fa,
+          network: "ach",
+          amount: options.card.fund,
+          currency: "usd",
+          description: `Funds for ${first} ${last}'s card`,
+        },
+        opts,
+      );
+    }
+    card = await stripe.issuing.cards.create(
+      {
+        cardholder: holder.id,
+        currency: "usd",
+        type: "virtual",
+        status: "active",
+        financial_account: fa,
+        spending_controls: { spending_limits: [{ amount: options.card.dailyLimit, interval: "daily" }] },
+      },
+      opts,
+    );
+  }
 
   const person = await (await browser.newContext()).newPage();
   await person.goto(link);
@@ -45,7 +112,8 @@ export async function inviteCardholder(browser: Browser, first: string, last: st
   await person.getByLabel("Work email").fill(email);
   await person.getByLabel("Password").fill("cardholder-password-1");
   await person.getByRole("button", { name: "Create account" }).click();
+  await expect(person.getByTestId("invite-role")).toHaveText("a cardholder");
   await person.getByRole("button", { name: "Accept invitation" }).click();
   await expect(person).toHaveURL(/\/my-cards$/);
-  return { owner, person, email, holderId: holder.id, accountId };
+  return { owner, person, email, holderId: holder.id, accountId, stripe, card };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type DragEvent } from "react";
+import { useState } from "react";
 import { FieldMessages, describedBy } from "@/components/ui/field-messages";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormSuccess } from "@/components/ui/form-success";
@@ -10,6 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useHandSubmit } from "@/components/ui/use-hand-submit";
 import { formFeedback, type FormAction } from "@/lib/actions/form-action";
 import { Field } from "@/components/ui/field";
+import { FileDrop } from "@/components/ui/file-drop";
 import { EVIDENCE_ACCEPT, EVIDENCE_HINT } from "@/lib/disputes/evidence-limits";
 import type { Opened } from "@/lib/disputes/open";
 import { DISPUTE_REASONS, reasonSpec } from "@/lib/disputes/reasons";
@@ -53,10 +54,7 @@ export function DisputeForm({
   const [productType, setProductType] = useState("");
   const [original, setOriginal] = useState("");
   const spec = reasonSpec(reason);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const { fields, message, values } = formFeedback(state);
-  const fileId = `dispute-file-${purchase}`;
 
   if (state?.ok)
     return (
@@ -86,15 +84,6 @@ export function DisputeForm({
       </button>
     );
 
-  const onDrop = (e: DragEvent<HTMLLabelElement>) => {
-    e.preventDefault();
-    setDragging(false);
-    const input = document.getElementById(fileId) as HTMLInputElement | null;
-    if (input && e.dataTransfer.files.length > 0) {
-      input.files = e.dataTransfer.files;
-      setFileName(e.dataTransfer.files[0]?.name ?? null);
-    }
-  };
   return (
     <form
       onSubmit={onSubmit}
@@ -171,34 +160,15 @@ export function DisputeForm({
         />
         <FieldMessages id={`dispute-explanation-${purchase}`} name="explanation" error={fields.explanation} />
       </div>
-      <div>
-        <label
-          htmlFor={fileId}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-          className={`block cursor-pointer rounded-md border-2 border-dashed px-3 py-4 text-center text-sm ${dragging ? "border-brand-500 bg-brand-50" : "border-slate-300 bg-white"}`}
-        >
-          <span className="font-medium">Evidence (optional)</span>
-          <span className="block text-slate-600">
-            {fileName ? `Chosen: ${fileName}` : "Drop a receipt or letter here, or choose a file"}
-          </span>
-        </label>
-        <input
-          id={fileId}
-          type="file"
-          name="file"
-          accept={EVIDENCE_ACCEPT}
-          onChange={(e) => setFileName(e.target.files?.[0]?.name ?? null)}
-          aria-invalid={fields.file ? true : undefined}
-          aria-describedby={describedBy(fileId, fields.file, EVIDENCE_HINT)}
-          className="mt-2 block w-full text-sm"
-        />
-        <FieldMessages id={fileId} name="file" error={fields.file} hint={EVIDENCE_HINT} />
-      </div>
+      <FileDrop
+        id={`dispute-file-${purchase}`}
+        name="file"
+        label="Evidence (optional)"
+        prompt="Drop a receipt or letter here, or choose a file"
+        accept={EVIDENCE_ACCEPT}
+        hint={EVIDENCE_HINT}
+        error={fields.file}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <div className="w-full sm:w-48">
           <SubmitButton pendingLabel="Opening…" pending={pending}>

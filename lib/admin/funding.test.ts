@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { and, eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
-import { auditLog, operations } from "@/db/schema";
+import type { Db } from "@/db/connect";
+import { auditLog, operations, type Business } from "@/db/schema";
 import { executeAction } from "@/lib/actions/execute";
 import { FUNDING_KIND } from "./funding";
 import { platformTreasuryAccount, platformV2UsdAccount } from "./platform-accounts";
@@ -10,8 +11,8 @@ import { actors, makeBusiness, testDeps } from "@/testing/admin-fixtures";
 import { v1Ledger, v2All, v2Ledger } from "@/testing/faults/helpers";
 import { ledgerViolations } from "@/testing/sandbox-ledger";
 import { sandboxForFile } from "@/testing/sandbox-suite";
-import { seededBusinesses } from "@/testing/seeded-business";
-import { recordRequests } from "@/testing/stripe-clients";
+import { SEEDED_NAME, seededBusinesses } from "@/testing/seeded-business";
+import { recordRequests, type SentRequest } from "@/testing/stripe-clients";
 import { adminActions } from "./actions";
 
 const PAYMENTS = "/v2/money_management/outbound_payments";
@@ -25,38 +26,68 @@ async function platformUsd(): Promise<{ id: string; available: number }> {
   return { id: String(fa.id), available: (await v2Ledger(sandbox().stripe, String(fa.id), "usd")).balance.available };
 }
 
+/** A US business's Treasury ledger, and the platform's Treasury cash that funds it. */
+const usLedger = (biz: Business) => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
+const platformCash = async () => (await platformTreasuryAccount(sandbox().stripe))?.balance.cash.usd ?? 0;
+
+/**
+ * The double-submit set-up each rail shares: a seeded business of `country`, its admin, a snapshot
+ * of whatever the test compares afterwards, then one funding form submitted twice at once while the
+ * requests reaching Stripe are recorded. Both submits must succeed with the same Stripe object.
+ */
+async function doubleSubmit<T>(
+  db: Db,
+  country: keyof typeof SEEDED_NAME,
+  entered: { amount: string; clientToken: string },
+  snapshot: (biz: Business) => Promise<T>,
+) {
+  const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, [country]);
+  const { admin } = await actors(db, biz);
+  const before = await snapshot(biz);
+  const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
+  const form = { businessId: biz.id, ...entered };
+  const sent = recordRequests(sandbox().stripe);
+  const [first, second] = await Promise.all([
+    executeAction(db, admin, spec, form),
+    executeAction(db, admin, spec, form),
+  ]).finally(sent.stop);
+  assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
+  assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
+  return { biz, admin, form, before, sent, funded: first.data };
+}
+
+/** The business's one funding operation, whose id keyed the one request to Stripe. */
+async function oneOperationKeying(db: Db, businessId: string, posts: SentRequest[]) {
+  const ops = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.businessId, businessId)));
+  assert.equal(ops.length, 1);
+  assert.equal(posts[0]!.idempotencyKey, `op-${ops[0]!.id}`);
+  return ops[0]!;
+}
+
 describeEachDatabase("platform funding", (database) => {
   test("a double submit of one form creates one operation and one payment, keyed by the operation", async () => {
     const { db } = database();
-    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["MX"]);
-    const { admin } = await actors(db, biz);
-    const platform = await platformUsd();
-    const sent = recordRequests(sandbox().stripe);
-    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
-    const form = { businessId: biz.id, amount: "50.00", clientToken: "token-0123456789abcdef" };
-    const [first, second] = await Promise.all([
-      executeAction(db, admin, spec, form),
-      executeAction(db, admin, spec, form),
-    ]).finally(sent.stop);
-    assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
-    assert.deepEqual(first.data.debited, { amount: 5000, currency: "usd" });
-    assert.deepEqual(first.data.credited, { amount: 5000, currency: "usdc" });
-    assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
+    const {
+      biz,
+      admin,
+      before: platform,
+      sent,
+      funded,
+    } = await doubleSubmit(db, "MX", { amount: "50.00", clientToken: "token-0123456789abcdef" }, platformUsd);
+    assert.deepEqual(funded.debited, { amount: 5000, currency: "usd" });
+    assert.deepEqual(funded.credited, { amount: 5000, currency: "usdc" });
     const posts = sent.calls.filter((c) => c.method === "POST" && c.path === PAYMENTS);
     assert.equal(posts.length, 1, "one payment request");
     const payments = (await v2All(sandbox().stripe, `${PAYMENTS}?limit=100`)).filter(
       (p) => p.to?.recipient === biz.stripeAccountId && p.description === "Funding from the platform",
     );
     assert.equal(payments.length, 1, "money moved once");
-    const ops = await db
-      .select()
-      .from(operations)
-      .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.businessId, biz.id)));
-    assert.equal(ops.length, 1);
-    assert.equal(posts[0]!.idempotencyKey, `op-${ops[0]!.id}`);
-    assert.equal(ops[0]!.status, "succeeded");
+    assert.equal((await oneOperationKeying(db, biz.id, posts)).status, "succeeded");
     const [payment] = payments;
-    assert.equal(payment!.id, first.data.stripeObjectId);
+    assert.equal(payment!.id, funded.stripeObjectId);
     assert.deepEqual(
       [payment!.from, payment!.to, payment!.amount],
       [
@@ -94,9 +125,7 @@ describeEachDatabase("platform funding", (database) => {
     const { db } = database();
     const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
     const { admin } = await actors(db, biz);
-    const ledger = () => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
-    const before = (await ledger()).balance;
-    const platformCash = async () => (await platformTreasuryAccount(sandbox().stripe))?.balance.cash.usd ?? 0;
+    const before = (await usLedger(biz)).balance;
     const platformBefore = await platformCash();
     const result = await executeAction(db, admin, adminActions(() => testDeps(db, sandbox().stripe)).fund, {
       businessId: biz.id,
@@ -107,7 +136,7 @@ describeEachDatabase("platform funding", (database) => {
     assert.deepEqual(result.data.credited, { amount: 125050, currency: "usd" });
     assert.match(result.data.stripeObjectId, /^obp_/);
     assert.equal(await platformCash(), platformBefore - 125050, "the platform's Treasury account paid once");
-    const after = (await ledger()).balance;
+    const after = (await usLedger(biz)).balance;
     assert.equal(
       after.available + after.inbound_pending - before.available - before.inbound_pending,
       125050,
@@ -117,30 +146,16 @@ describeEachDatabase("platform funding", (database) => {
 
   test("US: a double submit creates one OutboundPayment from the platform's Treasury account, and moves money once", async () => {
     const { db } = database();
-    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["US"]);
-    const { admin } = await actors(db, biz);
-    const ledger = () => v1Ledger(sandbox().stripe, biz.financialAccountId!, biz.stripeAccountId!);
-    const before = (await ledger()).balance;
-    const platformCash = async () => (await platformTreasuryAccount(sandbox().stripe))?.balance.cash.usd ?? 0;
-    const platformBefore = await platformCash();
-    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
-    const form = { businessId: biz.id, amount: "75.25", clientToken: "token-us-double-00000" };
-    const sent = recordRequests(sandbox().stripe);
-    const [first, second] = await Promise.all([
-      executeAction(db, admin, spec, form),
-      executeAction(db, admin, spec, form),
-    ]).finally(sent.stop);
-    assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
-    assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
-    assert.match(first.data.stripeObjectId, /^obp_/);
+    const { biz, before, sent, funded } = await doubleSubmit(
+      db,
+      "US",
+      { amount: "75.25", clientToken: "token-us-double-00000" },
+      async (biz) => ({ business: (await usLedger(biz)).balance, platform: await platformCash() }),
+    );
+    assert.match(funded.stripeObjectId, /^obp_/);
     const posts = sent.calls.filter((c) => c.method === "POST" && c.path === "/v1/treasury/outbound_payments");
     assert.equal(posts.length, 1, "one OutboundPayment request");
-    const ops = await db
-      .select()
-      .from(operations)
-      .where(and(eq(operations.kind, FUNDING_KIND), eq(operations.businessId, biz.id)));
-    assert.equal(ops.length, 1);
-    assert.equal(posts[0]!.idempotencyKey, `op-${ops[0]!.id}`);
+    await oneOperationKeying(db, biz.id, posts);
     const platformPayments = await sandbox().stripe.treasury.outboundPayments.list({
       financial_account: (await platformTreasuryAccount(sandbox().stripe))!.id,
       limit: 100,
@@ -152,10 +167,10 @@ describeEachDatabase("platform funding", (database) => {
       1,
       "one OutboundPayment for this funding",
     );
-    assert.equal(await platformCash(), platformBefore - 7525, "the platform's balance went down once");
-    const after = (await ledger()).balance;
+    assert.equal(await platformCash(), before.platform - 7525, "the platform's balance went down once");
+    const after = (await usLedger(biz)).balance;
     assert.equal(
-      after.available + after.inbound_pending - before.available - before.inbound_pending,
+      after.available + after.inbound_pending - before.business.available - before.business.inbound_pending,
       7525,
       "the business's financial account received 75.25 once",
     );
@@ -188,23 +203,18 @@ describeEachDatabase("platform funding", (database) => {
 
   test("UK businesses: in sandbox mode a bank transfer into their Issuing balance, in GBP, once per form; refused against Stripe", async () => {
     const { db } = database();
-    const [{ business: biz }] = await seededBusinesses(db, sandbox().stripe, ["GB"]);
-    const { admin } = await actors(db, biz);
-    const balance = async () =>
+    const issuingGbp = async (biz: Business) =>
       (await sandbox().stripe.balance.retrieve({}, { stripeAccount: biz.stripeAccountId! })).issuing?.available.find(
         (a) => a.currency === "gbp",
       )?.amount ?? 0;
-    const before = await balance();
-    const spec = adminActions(() => testDeps(db, sandbox().stripe)).fund;
-    const form = { businessId: biz.id, amount: "500", clientToken: "token-uk-00000000000" };
-    const sent = recordRequests(sandbox().stripe);
-    const [first, second] = await Promise.all([
-      executeAction(db, admin, spec, form),
-      executeAction(db, admin, spec, form),
-    ]).finally(sent.stop);
-    assert.ok(first.ok && second.ok, JSON.stringify([first, second]));
-    assert.deepEqual(first.data.credited, { amount: 50_000, currency: "gbp" });
-    assert.equal(first.data.stripeObjectId, second.data.stripeObjectId);
+    const { biz, admin, form, before, sent, funded } = await doubleSubmit(
+      db,
+      "GB",
+      { amount: "500", clientToken: "token-uk-00000000000" },
+      issuingGbp,
+    );
+    const balance = () => issuingGbp(biz);
+    assert.deepEqual(funded.credited, { amount: 50_000, currency: "gbp" });
     assert.equal(sent.calls.filter((c) => c.path === "/v1/test_helpers/issuing/fund_balance").length, 1);
     assert.equal(await balance(), before + 50_000, "arrived once");
     assert.deepEqual(await ledgerViolations(sandbox().url), [], "the sandbox's ledger is consistent");

@@ -4,21 +4,12 @@ import { and, eq } from "drizzle-orm";
 import { describeEachDatabase } from "@/db/testing";
 import { cards, operations } from "@/db/schema";
 import { issueCard } from "@/testing/issue-card";
+import { quietly } from "@/testing/quietly";
 import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { replaceCard, REPLACE_KIND } from "./replace";
 
 const sandbox = sandboxForFile();
-
-const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
-  const log = console.error;
-  console.error = () => {};
-  try {
-    return await fn();
-  } finally {
-    console.error = log;
-  }
-};
 
 describeEachDatabase("replacing a card", (database) => {
   test("a lost card is canceled as lost and replaced once, by a card of the same holder with the same limits", async () => {

@@ -8,6 +8,7 @@ import { issuingNow } from "@/lib/cards/schedules";
 import { applyAuthorization, applyCard } from "@/lib/events/read-models";
 import { makeBusiness, makeUser } from "@/testing/admin-fixtures";
 import { issueCard } from "@/testing/issue-card";
+import { quietly } from "@/testing/quietly";
 import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { freezeForMissingReceipts } from "./freeze";
@@ -21,15 +22,6 @@ import { uploadReceipt } from "./upload";
 const sandbox = sandboxForFile();
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x49, 0x48, 0x44, 0x52]);
 const png = (name = "receipt.png") => ({ name, size: PNG.length, bytes: PNG });
-const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
-  const log = console.error;
-  console.error = () => {};
-  try {
-    return await fn();
-  } finally {
-    console.error = log;
-  }
-};
 
 describeEachDatabase("receipts", (database) => {
   test("missing receipts, the freeze after N days by the sandbox clock, and the upload that unfreezes", async () => {
