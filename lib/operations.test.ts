@@ -12,6 +12,7 @@ import { fundedTenants, POLYGON, token, type Tenant } from "@/testing/payouts-fi
 import { v2Request } from "@/lib/stripe/v2";
 import { startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 import { callStripeOnce, claimOperation, FORM_ALREADY_USED, idempotencyKeyFor, recordSuccess } from "./operations";
+import { quietly } from "@/testing/quietly";
 
 const TRANSFERS = "/v2/money_management/outbound_transfers";
 
@@ -134,15 +135,6 @@ describeEachDatabase("operations: money moves once", (database) => {
         })
       ).data as Array<{ id: string; amount: { value: number } }>
     ).filter((t) => t.amount.value === amount);
-  const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
-    const log = console.error;
-    console.error = () => {}; // the mapper logs Stripe's own words server-side; expected here
-    try {
-      return await fn();
-    } finally {
-      console.error = log;
-    }
-  };
 
   test("a double submit: the second waits for the first's answer and Stripe is called once", async () => {
     const form = token();

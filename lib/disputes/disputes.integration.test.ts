@@ -9,18 +9,9 @@ import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { issueCard } from "@/testing/issue-card";
 import { DISPUTE_KIND, openDispute, openDisputeSchema, submitDispute, type UploadedFile } from "./open";
+import { quietly } from "@/testing/quietly";
 
 const sandbox = sandboxForFile();
-
-const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
-  const log = console.error;
-  console.error = () => {}; // Stripe's refusals are logged server-side; expected here
-  try {
-    return await fn();
-  } finally {
-    console.error = log;
-  }
-};
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const pdf = (name = "receipt.pdf"): UploadedFile => ({ name, size: PDF.length, bytes: PDF });

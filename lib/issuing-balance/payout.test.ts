@@ -11,20 +11,11 @@ import { recordRequests } from "@/testing/stripe-clients";
 import { readIssuingBalance } from "./balance";
 import { payOutIssuingBalance, PAYOUT_KIND } from "./payout";
 import { bankTransferDetails, simulateBankTransferIn } from "./push-funding";
+import { quietly } from "@/testing/quietly";
 
 const sandbox = sandboxForFile();
 
 const ledgerViolations = () => sandboxLedgerViolations(sandbox().url);
-
-const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
-  const log = console.error;
-  console.error = () => {}; // Stripe's refusals are logged server-side; expected here
-  try {
-    return await fn();
-  } finally {
-    console.error = log;
-  }
-};
 
 describeEachDatabase("the Issuing balance (UK)", (database) => {
   async function ukBusiness(): Promise<{ business: Business; ownerId: string; stripe: Stripe }> {

@@ -11,6 +11,7 @@ import { POST as thinRoute } from "@/app/api/webhooks/stripe/thin/route";
 import { RECEIVERS } from "@/lib/events/receivers";
 import { kindOfPath, receiverSecrets, sandboxReceiverEnv } from "@/testing/receivers";
 import { FlakyDatabase, httpServer, until } from "@/testing/faults/helpers";
+import { quietly } from "@/testing/quietly";
 
 // Fault: the database is unavailable while Stripe (the sandbox) delivers webhooks to the real
 // routes (app/api/webhooks/stripe/{authorizations,snapshot,thin}/route.ts, each with its own
@@ -38,15 +39,6 @@ const pending = async () =>
   ((await (await fetch(`${sandbox.url}/_sandbox/webhooks`)).json()) as { pending_deliveries: number })
     .pending_deliveries;
 const statusesOf = (id: string) => attempts.filter((a) => a.id === id).map((a) => a.status);
-const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
-  const original = console.error;
-  console.error = () => {}; // the route logs each refused delivery; expected here
-  try {
-    return await fn();
-  } finally {
-    console.error = original;
-  }
-};
 
 before(async () => {
   database = openDatabase({ dataDir: "memory://" });
