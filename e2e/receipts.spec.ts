@@ -64,6 +64,17 @@ test("a cardholder's missing receipt freezes their card after the policy's days,
   await expect(person.locator('[data-field-error="file"]')).toContainText("isn't a PDF, JPEG, PNG, WebP or HEIC");
   await expect(person.getByTestId("no-receipt")).toBeVisible();
 
+  // The cardholder codes the purchase for the books; the owner's purchase page shows the memo.
+  const coding = person.getByRole("form", { name: "Category and memo for Grand Receipts Hotel" });
+  await coding.getByLabel("Category").selectOption({ label: "Travel" });
+  await coding.getByLabel("Memo").fill("Conference hotel");
+  await coding.getByRole("button", { name: "Save" }).click();
+  await expect(coding.getByRole("status")).toHaveText("Saved");
+  await owner.goto(`/purchases/${auth.id}`);
+  const ownerCoding = owner.getByRole("form", { name: "Category and memo for Grand Receipts Hotel" });
+  await expect(ownerCoding.getByLabel("Memo")).toHaveValue("Conference hotel");
+  await expect(ownerCoding.getByLabel("Category").locator("option:checked")).toHaveText("Travel");
+
   // Two days later by the sandbox clock the job freezes the card.
   const moved = await fetch(`${sandboxUrl}/_sandbox/clock`, {
     method: "POST",

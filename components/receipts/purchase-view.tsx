@@ -57,12 +57,15 @@ export async function PurchaseView({
   purchase,
   action,
   backHref,
+  note,
 }: {
   business: Business;
   purchase: Purchase;
   /** Present when the viewer may upload the receipt. */
   action: FormAction<Uploaded> | null;
   backHref: string;
+  /** The category-and-memo form, for those who may code the purchase. */
+  note?: React.ReactNode;
 }) {
   const { a, card, holder } = purchase;
   const accountId = business.stripeAccountId!;
@@ -111,6 +114,7 @@ export async function PurchaseView({
           </div>
         )}
       </dl>
+      {note}
       {lines.length > 0 ? (
         <section aria-labelledby="itemized" className="rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="itemized" className="text-lg font-semibold">

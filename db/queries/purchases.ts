@@ -191,3 +191,16 @@ export async function exportTransactions(
     .orderBy(asc(t.objectCreatedAt), asc(t.id));
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
+
+/** The business's category and memo for one purchase, if any were set. */
+export async function getPurchaseNote(
+  db: DbOrTx,
+  { businessId, authorizationId }: { businessId: string; authorizationId: string },
+): Promise<{ categoryId: string | null; memo: string | null } | null> {
+  const [row] = await db
+    .select({ categoryId: purchaseNotes.categoryId, memo: purchaseNotes.memo })
+    .from(purchaseNotes)
+    .where(and(eq(purchaseNotes.businessId, businessId), eq(purchaseNotes.authorizationId, authorizationId)))
+    .limit(1);
+  return row ?? null;
+}

@@ -355,6 +355,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: (v) => ({ card: v.cardId }),
     targetsVictim: true,
   },
+  "app/(cardholder)/my-cards/actions.ts#noteOwnPurchaseAction": {
+    access: business("cards.own"),
+    page: (v) => `/my-cards/purchases/${v.authorizationId}`,
+    sample: (v) => ({ purchase: v.authorizationId, category: v.expenseCategoryId, memo: "Client lunch" }),
+    kinds: { category: "optional id" },
+    targetsVictim: true,
+  },
   "app/(cardholder)/my-cards/actions.ts#reportCardAction": {
     access: business("cards.own"),
     page: () => "/my-cards",

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db";
 import { businessSpec } from "@/lib/actions/execute";
+import { fail } from "@/lib/errors";
 import {
   addCategory,
   addCategorySchema,
@@ -26,6 +27,23 @@ export const expenseActions = {
       data: { category: input.category || null, memo: input.memo.length > 0 },
     }),
     revalidate: (input) => ["/purchases", `/purchases/${input.purchase}`],
+    echo: ["memo", "category"],
+  }),
+
+  /** A cardholder codes a purchase on their own card (the cardholder comes from their membership). */
+  noteOwn: businessSpec({
+    permission: "cards.own",
+    schema: noteSchema,
+    run: ({ actor, business, input }) =>
+      actor.cardholderId
+        ? setPurchaseNote(getDb(), business, input, { cardholderId: actor.cardholderId })
+        : Promise.resolve(fail("not_found", undefined, "That purchase could not be found")),
+    audit: (input) => ({
+      action: "purchase.noted",
+      target: input.purchase,
+      data: { category: input.category || null, memo: input.memo.length > 0, by: "cardholder" },
+    }),
+    revalidate: (input) => [`/my-cards/purchases/${input.purchase}`, `/purchases/${input.purchase}`, "/purchases"],
     echo: ["memo", "category"],
   }),
 

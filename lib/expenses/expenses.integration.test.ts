@@ -125,7 +125,7 @@ async function business(db: DbOrTx, country: "US" | "GB") {
     return auth;
   };
   const scope = (role: BusinessRole) => ({ actor: { userId: u!.id, role, businessId: b!.id }, business: b! });
-  return { b: b!, userId: u!.id, account, purchase, scope };
+  return { b: b!, userId: u!.id, account, holder, purchase, scope };
 }
 
 describeEachDatabase("expenses", (database) => {
@@ -212,6 +212,25 @@ describeEachDatabase("expenses", (database) => {
     const dupe = await addCategory(db, mine.b.id, { name: "gifts" });
     assert.ok(!dupe.ok && dupe.error.fields?.name);
     assert.ok((await deleteCategory(db, mine.b.id, { category: added.data.id })).ok);
+  });
+
+  test("a cardholder codes a purchase on their own card, and only theirs; owners use the business's form", async () => {
+    const { db } = database();
+    const mine = await business(db, "US");
+    const auth = await mine.purchase("own", { amount: 900, merchant: "Deli", day: "2026-11-04" });
+    const [meals] = await ensureCategories(db, { businessId: mine.b.id });
+    const note = noteSchema.parse({ purchase: auth, category: meals!.id, memo: "Client lunch" });
+
+    const owner = await executeAction(db, mine.scope("owner"), expenseActions.noteOwn, note);
+    assert.equal(!owner.ok && owner.error.code, "forbidden", "the cardholder's own form is not the owner's");
+    const someoneElse = await setPurchaseNote(db, mine.b, note, { cardholderId: "ich_someone_else" });
+    assert.equal(!someoneElse.ok && someoneElse.error.code, "not_found", "another cardholder's purchase looks missing");
+    assert.equal((await db.select().from(purchaseNotes).where(eq(purchaseNotes.authorizationId, auth))).length, 0);
+
+    assert.ok((await setPurchaseNote(db, mine.b, note, { cardholderId: mine.holder })).ok);
+    const [row] = await db.select().from(purchaseNotes).where(eq(purchaseNotes.authorizationId, auth));
+    assert.equal(row?.memo, "Client lunch");
+    assert.equal(row?.categoryId, meals!.id);
   });
 
   test("the list filters by review, category (set or suggested), memo, and pages by cursor", async () => {

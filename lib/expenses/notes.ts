@@ -29,23 +29,41 @@ export const reviewSchema = z.object({
   status: z.enum(REVIEW_STATUSES, { error: "Choose a review status" }),
 });
 
-/** Whether the purchase is one of the business's (another business's looks missing). */
-async function ownsPurchases(db: DbOrTx, business: Business, ids: readonly string[]): Promise<boolean> {
+/**
+ * Whether the purchases are the business's (another business's looks missing) and, with
+ * `cardholderId`, made on that cardholder's cards.
+ */
+async function ownsPurchases(
+  db: DbOrTx,
+  business: Business,
+  ids: readonly string[],
+  cardholderId?: string,
+): Promise<boolean> {
   if (!business.stripeAccountId) return false;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(authorizations)
-    .where(and(eq(authorizations.accountId, business.stripeAccountId), inArray(authorizations.id, [...ids])));
+    .where(
+      and(
+        eq(authorizations.accountId, business.stripeAccountId),
+        inArray(authorizations.id, [...ids]),
+        cardholderId === undefined ? undefined : eq(authorizations.cardholderId, cardholderId),
+      ),
+    );
   return (row?.n ?? 0) === new Set(ids).size;
 }
 
-/** Files a purchase under a category (one of the business's active ones) with a memo. */
+/**
+ * Files a purchase under a category (one of the business's active ones) with a memo. With
+ * `cardholderId` (a cardholder coding their own purchase), only a purchase on their cards.
+ */
 export async function setPurchaseNote(
   db: DbOrTx,
   business: Business,
   input: z.output<typeof noteSchema>,
+  { cardholderId }: { cardholderId?: string } = {},
 ): Promise<ActionResult<{ purchase: string }>> {
-  if (!(await ownsPurchases(db, business, [input.purchase])))
+  if (!(await ownsPurchases(db, business, [input.purchase], cardholderId)))
     return fail("not_found", undefined, "That purchase could not be found");
   const categoryId = input.category || null;
   if (categoryId) {

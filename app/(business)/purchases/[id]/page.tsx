@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PurchaseNotePanel } from "@/components/purchases/purchase-note-panel";
 import { PurchaseView } from "@/components/receipts/purchase-view";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { visiblePurchase } from "@/lib/receipts/upload";
 import { uploadReceiptAction } from "../../receipts/actions";
+import { notePurchaseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Purchase" };
 
@@ -26,6 +28,11 @@ export default async function PurchasePage({ params }: { params: Promise<{ id: s
       purchase={purchase}
       action={can(ctx.role, "receipts.upload") ? uploadReceiptAction : null}
       backHref="/purchases"
+      note={
+        can(ctx.role, "expenses.notes") ? (
+          <PurchaseNotePanel business={ctx.business} purchase={purchase.a} action={notePurchaseAction} />
+        ) : null
+      }
     />
   );
 }
