@@ -45,7 +45,12 @@ export function CardRequestList({
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="card-requests">
       {requests.map((r) => {
         const limit = `${formatMoney(r.amount, r.currency)} ${INTERVALS[r.interval] ?? r.interval}`;
-        const what = r.kind === "new_card" ? "New virtual card" : `Higher limit on •••• ${r.last4 ?? "card"}`;
+        const what =
+          r.kind === "limit_increase"
+            ? `Higher limit on •••• ${r.last4 ?? "card"}`
+            : r.cardType === "physical"
+              ? "New physical card"
+              : "New virtual card";
         return (
           <li key={r.id} className="space-y-2 p-4" data-testid="card-request" data-status={r.status}>
             <div className="flex flex-wrap items-start justify-between gap-2">
@@ -57,13 +62,21 @@ export function CardRequestList({
                   “{r.purpose}” · for {r.cardholderName ?? r.cardholderId ?? "—"} · asked by {r.requesterEmail} on{" "}
                   {day.format(r.createdAt)}
                 </p>
+                {r.cardType === "physical" && r.shipping ? (
+                  <p className="text-sm text-slate-600" data-testid="request-shipping">
+                    Ships to {r.shipping.name}, {r.shipping.city} {r.shipping.postalCode}, {r.shipping.country} (
+                    {r.shipping.service})
+                  </p>
+                ) : null}
                 {r.status === "declined" && r.declineReason ? (
                   <p className="text-sm text-red-700" data-testid="decline-reason">
                     Declined: {r.declineReason}
                   </p>
                 ) : null}
                 {r.status === "approved" && r.kind === "new_card" && r.last4 ? (
-                  <p className="text-sm text-emerald-700">Card •••• {r.last4} created</p>
+                  <p className="text-sm text-emerald-700">
+                    Card •••• {r.last4} {r.cardType === "physical" ? "ordered" : "created"}
+                  </p>
                 ) : null}
               </div>
               <span

@@ -25,9 +25,29 @@ export const cardRequestActions = {
       );
       return made.ok ? { ok: true, data: { id: made.data.id } } : made;
     },
-    audit: (input, data) => ({ action: "card_request.created", target: data.id, data: { kind: input.kind } }),
+    audit: (input, data) => ({
+      action: "card_request.created",
+      target: data.id,
+      data: { kind: input.kind, ...(input.kind === "new_card" ? { cardType: input.cardType } : {}) },
+    }),
     revalidate: () => ["/requests", "/my-cards"],
-    echo: ["kind", "purpose", "amount", "interval", "cardholder", "card"],
+    echo: [
+      "kind",
+      "purpose",
+      "amount",
+      "interval",
+      "cardholder",
+      "card",
+      "cardType",
+      "name",
+      "line1",
+      "line2",
+      "city",
+      "state",
+      "postalCode",
+      "country",
+      "service",
+    ],
   }),
   approve: businessSpec({
     permission: "cards.manage",

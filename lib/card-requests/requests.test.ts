@@ -75,6 +75,44 @@ describeEachDatabase("card requests", (database) => {
     assert.equal(told.filter((n) => n.kind === "card_request_decided").length, 1);
   });
 
+  test("a physical card request needs a valid shipping address; approval orders a physical card shipped there with the limit", async () => {
+    const { db, stripe, acct, issued, who, owner, requester } = await setup();
+    const ask = { kind: "new_card" as const, purpose: "Site visits", amount: "300", interval: "monthly" as const };
+    const missing = await createCardRequest(db, who, { ...ask, cardType: "physical", name: "Rita Requester" });
+    assert.ok(!missing.ok);
+    assert.equal(missing.error.fields?.line1, "Enter the street address");
+    assert.equal(missing.error.fields?.service, "Choose a shipping speed");
+    const address = {
+      name: "Rita Requester",
+      line1: "1 Main St",
+      city: "Springfield",
+      state: "IL",
+      postalCode: "62701",
+      country: "us",
+      service: "express",
+    };
+    const made = await createCardRequest(db, who, { ...ask, cardType: "physical", ...address });
+    assert.ok(made.ok, JSON.stringify(made));
+    assert.equal(made.data.cardType, "physical");
+    assert.deepEqual(made.data.shipping, { ...address, country: "US" });
+    const approved = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    assert.ok(approved.ok, JSON.stringify(approved));
+    const card = await stripe.issuing.cards.retrieve(approved.data.cardId, {}, { stripeAccount: acct });
+    assert.equal(card.type, "physical");
+    assert.equal(card.status, "inactive");
+    assert.equal(card.cardholder.id, issued.cardholder);
+    assert.deepEqual(
+      [card.shipping?.address.line1, card.shipping?.address.postal_code, card.shipping?.service],
+      ["1 Main St", "62701", "express"],
+    );
+    assert.deepEqual(
+      card.spending_controls.spending_limits?.map((l) => [l.amount, l.interval]),
+      [[30000, "monthly"]],
+    );
+    const told = await listNotifications(db, { userId: requester.id, limit: 10, offset: 0 });
+    assert.match(told[0]!.body, /physical card •••• \d{4} was ordered/);
+  });
+
   test("a decline keeps its reason, and a decided request can't be approved", async () => {
     const { db, stripe, who, owner, requester } = await setup();
     const made = await createCardRequest(db, who, {

@@ -7,6 +7,7 @@ import { listCardholders } from "@/db/queries/cardholders";
 import { listCardRequests } from "@/db/queries/card-requests";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
+import { shippingChoices } from "@/lib/cards/physical";
 import { cardCurrencyFor } from "@/lib/funding-model";
 import { approveRequestAction, declineRequestAction, requestCardAction } from "./actions";
 
@@ -55,6 +56,7 @@ export default async function RequestsPage() {
               currency={cardCurrencyFor(ctx.business.country)}
               cardholders={holders.map((h) => ({ value: h.id, label: h.email ? `${h.name} (${h.email})` : h.name }))}
               cards={[]}
+              shipping={shippingChoices(ctx.business)}
             />
           ) : (
             <p className="text-sm text-slate-600">Cards can be requested once the business is set up.</p>

@@ -4,6 +4,7 @@ import { listCardRequests } from "@/db/queries/card-requests";
 import { listCardholderCards } from "@/db/queries/cards";
 import { CardRequestForm } from "@/components/card-requests/request-form";
 import { CardRequestList } from "@/components/card-requests/request-list";
+import { shippingChoices } from "@/lib/cards/physical";
 import { cardCurrencyFor } from "@/lib/funding-model";
 import { requestOwnCardAction } from "../actions";
 import { requireCardholderPage } from "@/lib/auth/session";
@@ -88,6 +89,7 @@ export default async function MyCardsPage() {
               currency={cardCurrencyFor(ctx.business.country)}
               cardholders={[]}
               cards={current.map((c) => ({ value: c.id, label: `${c.brand ?? "Card"} •••• ${c.last4}` }))}
+              shipping={shippingChoices(ctx.business)}
             />
           </div>
         ) : null}
