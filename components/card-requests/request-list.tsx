@@ -20,15 +20,20 @@ const STATUS: Record<string, string> = {
 };
 const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-/** Card requests with their decision; owners and admins get Approve / Decline on pending ones. */
+/**
+ * Card requests with their decision; owners and admins get Approve / Decline on pending ones, and
+ * a requester Cancel on their own pending ones.
+ */
 export function CardRequestList({
   requests,
   decide,
+  cancel,
   viewerId,
   empty,
 }: {
   requests: CardRequestRow[];
   decide?: { approve: FormAction<{ id: string; cardId: string }>; decline: FormAction<{ id: string }> };
+  cancel?: FormAction<{ id: string }>;
   viewerId: string;
   empty: string;
 }) {
@@ -98,6 +103,20 @@ export function CardRequestList({
                   pendingLabel="Approving…"
                 />
                 <DeclineRequestForm action={decide.decline} request={r.id} />
+              </div>
+            ) : null}
+            {cancel && r.status === "pending" && r.requestedBy === viewerId ? (
+              <div className="flex justify-end">
+                <ConfirmForm
+                  action={cancel}
+                  done="Request canceled."
+                  fields={{ request: r.id }}
+                  trigger="Cancel request"
+                  question={`Cancel your request for a ${what.toLowerCase()} with a limit of ${limit}? Nobody can approve it afterwards.`}
+                  confirmLabel="Cancel the request"
+                  pendingLabel="Canceling…"
+                  tone="danger"
+                />
               </div>
             ) : null}
           </li>

@@ -5,6 +5,7 @@ import { issuingNow } from "@/lib/cards/schedules";
 import { getStripe } from "@/lib/stripe/client";
 import {
   approveCardRequest,
+  cancelCardRequest,
   createCardRequest,
   declineCardRequest,
   decideSchema,
@@ -12,7 +13,7 @@ import {
   requestSchema,
 } from "./requests";
 
-/** Asking for a card or a higher limit (members, cardholders), and deciding (owners, admins). */
+/** Asking for a card or a higher limit and withdrawing the ask (members, cardholders), and deciding (owners, admins). */
 export const cardRequestActions = {
   create: businessSpec({
     permission: "cards.request",
@@ -64,5 +65,12 @@ export const cardRequestActions = {
     audit: (input, data) => ({ action: "card_request.declined", target: data.id, data: { reason: input.reason } }),
     revalidate: () => ["/requests"],
     echo: ["reason"],
+  }),
+  cancel: businessSpec({
+    permission: "cards.request",
+    schema: decideSchema,
+    run: ({ actor, business, input }) => cancelCardRequest(getDb(), { business, userId: actor.userId }, input),
+    audit: (_input, data) => ({ action: "card_request.canceled", target: data.id }),
+    revalidate: () => ["/requests", "/my-cards"],
   }),
 };

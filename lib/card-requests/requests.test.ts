@@ -14,7 +14,7 @@ import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { actorOf, addMember, makeBusiness } from "@/testing/team-fixtures";
 import { cardRequestActions } from "./actions";
-import { approveCardRequest, createCardRequest, declineCardRequest } from "./requests";
+import { approveCardRequest, cancelCardRequest, createCardRequest, declineCardRequest } from "./requests";
 
 const sandbox = sandboxForFile();
 const today = new Date();
@@ -131,6 +131,40 @@ describeEachDatabase("card requests", (database) => {
     assert.equal(!later.ok && later.error.message, "This request was already declined");
     const told = await listNotifications(db, { userId: requester.id, limit: 10, offset: 0 });
     assert.match(told[0]!.body, /Use the travel card/);
+  });
+
+  test("a requester cancels their own pending request, nobody else can, and a canceled request can't be approved", async () => {
+    const { db, stripe, business, who, owner } = await setup();
+    const made = await createCardRequest(db, who, {
+      kind: "new_card",
+      purpose: "Trade show",
+      amount: "120",
+      interval: "weekly",
+    });
+    assert.ok(made.ok);
+    const request = { request: made.data.id };
+    const other = await addMember(db, business.id, "cardholder", "otto");
+    const stranger = await cancelCardRequest(db, { business, userId: other.user.id }, request);
+    assert.equal(!stranger.ok && stranger.error.code, "not_found");
+    const byOwner = await cancelCardRequest(db, owner, request);
+    assert.equal(!byOwner.ok && byOwner.error.code, "not_found");
+    const asOwner = await executeAction(
+      db,
+      actorOf(owner.userId, business, "owner"),
+      cardRequestActions.cancel,
+      request,
+    );
+    assert.equal(!asOwner.ok && asOwner.error.code, "forbidden");
+    assert.equal((await getCardRequest(db, { businessId: business.id, id: made.data.id }))?.status, "pending");
+    const canceled = await cancelCardRequest(db, who, request);
+    assert.ok(canceled.ok);
+    assert.equal((await getCardRequest(db, { businessId: business.id, id: made.data.id }))?.status, "canceled");
+    const again = await cancelCardRequest(db, who, request);
+    assert.equal(!again.ok && again.error.message, "This request was already canceled");
+    const approved = await approveCardRequest(db, stripe, owner, request, today);
+    assert.equal(!approved.ok && approved.error.message, "This request was already canceled");
+    const declined = await declineCardRequest(db, owner, { ...request, reason: "Too late" });
+    assert.equal(!declined.ok && declined.error.message, "This request was already canceled");
   });
 
   test("a limit increase changes the card's spending limit (others kept); only the holder's own cards", async () => {

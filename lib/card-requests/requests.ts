@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import {
+  cancelPendingCardRequest,
   cardholderOnAccount,
   cardOfHolder,
   decideCardRequest,
@@ -258,5 +259,25 @@ export async function declineCardRequest(
   });
   if (!decided) return fail("validation_failed", undefined, `This request was already ${r.status}`);
   await tellRequester(db, decided, "Your card request was declined", `Declined: ${input.reason}`);
+  return ok({ id: r.id });
+}
+
+/**
+ * The requester withdraws their own pending request (it can't be approved afterwards). Anyone
+ * else's request looks missing, as another business's does.
+ */
+export async function cancelCardRequest(
+  db: DbOrTx,
+  who: { business: Business; userId: string },
+  input: { request: string },
+): Promise<ActionResult<{ id: string }>> {
+  const r = await getCardRequest(db, { businessId: who.business.id, id: input.request });
+  if (!r || r.requestedBy !== who.userId) return fail("not_found", undefined, "That request could not be found");
+  const canceled = await cancelPendingCardRequest(db, {
+    businessId: who.business.id,
+    id: r.id,
+    requestedBy: who.userId,
+  });
+  if (!canceled) return fail("validation_failed", undefined, `This request was already ${r.status}`);
   return ok({ id: r.id });
 }

@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { shippingChoices } from "@/lib/cards/physical";
 import { cardCurrencyFor } from "@/lib/funding-model";
-import { approveRequestAction, declineRequestAction, requestCardAction } from "./actions";
+import { approveRequestAction, cancelRequestAction, declineRequestAction, requestCardAction } from "./actions";
 
 export const metadata: Metadata = { title: "Requests" };
 
@@ -71,6 +71,7 @@ export default async function RequestsPage() {
           requests={pending}
           viewerId={ctx.user.id}
           decide={deciding ? { approve: approveRequestAction, decline: declineRequestAction } : undefined}
+          cancel={asking ? cancelRequestAction : undefined}
           empty={
             deciding
               ? "Nothing waiting. Requests from members and cardholders appear here."

@@ -6,7 +6,7 @@ import { CardRequestForm } from "@/components/card-requests/request-form";
 import { CardRequestList } from "@/components/card-requests/request-list";
 import { shippingChoices } from "@/lib/cards/physical";
 import { cardCurrencyFor } from "@/lib/funding-model";
-import { requestOwnCardAction } from "../actions";
+import { cancelOwnRequestAction, requestOwnCardAction } from "../actions";
 import { requireCardholderPage } from "@/lib/auth/session";
 import { MissingReceiptsList } from "@/components/receipts/missing-receipts";
 import { formatMoney } from "@/lib/money";
@@ -93,7 +93,12 @@ export default async function MyCardsPage() {
             />
           </div>
         ) : null}
-        <CardRequestList requests={requests} viewerId={ctx.user.id} empty="You haven't asked for anything yet." />
+        <CardRequestList
+          requests={requests}
+          cancel={cancelOwnRequestAction}
+          viewerId={ctx.user.id}
+          empty="You haven't asked for anything yet."
+        />
       </section>
       {past.length > 0 ? (
         <section aria-labelledby="past-cards" className="space-y-3">
