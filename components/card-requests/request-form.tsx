@@ -45,6 +45,15 @@ export function CardRequestForm({
   const { fields, message, values } = formFeedback(state);
   const [kind, setKind] = useState(values.kind || "new_card");
   const [cardType, setCardType] = useState(values.cardType || "virtual");
+  // React resets a form's selects after each action, controlled ones too (facebook/react#30580):
+  // the two choices are uncontrolled, remounted with what the answer echoes, and the fields they
+  // show follow them from each answer on.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    setKind(values.kind || "new_card");
+    setCardType(values.cardType || "virtual");
+  }
   return (
     <form action={submit} className="space-y-4" noValidate aria-label="Request a card">
       <FormAlert message={message} />
@@ -52,7 +61,8 @@ export function CardRequestForm({
       <SelectField
         label="What do you need?"
         name="kind"
-        value={kind}
+        key={`kind-${values.kind ?? ""}`}
+        defaultValue={kind}
         onChange={(e) => setKind(e.target.value)}
         options={[
           { value: "new_card", label: "A new card" },
@@ -64,7 +74,8 @@ export function CardRequestForm({
         <SelectField
           label="Virtual or physical"
           name="cardType"
-          value={cardType}
+          key={`cardType-${values.cardType ?? ""}`}
+          defaultValue={cardType}
           onChange={(e) => setCardType(e.target.value)}
           options={[
             { value: "virtual", label: "Virtual (ready at once, for online purchases)" },
