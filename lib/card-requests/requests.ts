@@ -170,6 +170,45 @@ async function tellRequester(db: DbOrTx, r: CardRequest, title: string, body: st
 }
 
 /**
+ * Makes what the request asks for through the path the Cards page uses for the same thing (its
+ * operation keyed by the request's id): the limit changed, a physical card ordered to the
+ * requester's address, or a virtual card created.
+ */
+async function fulfil(
+  db: DbOrTx,
+  stripe: Stripe,
+  { business, userId }: { business: Business; userId: string },
+  r: CardRequest,
+  today: Date,
+): Promise<ActionResult<{ id: string; last4: string }>> {
+  const limit = { amount: r.amount, interval: r.interval as (typeof LIMIT_INTERVALS)[number] };
+  const controls = { spending_limits: [limit] };
+  const cardholder = r.cardholderId ?? "";
+  if (r.kind === "limit_increase")
+    return setSpendingLimit(db, stripe, business, userId, { clientToken: r.id, card: r.cardId ?? "", ...limit });
+  if (r.cardType !== "physical")
+    return createVirtualCard(
+      db,
+      stripe,
+      business,
+      userId,
+      { clientToken: r.id, cardholder, uses: "unlimited" },
+      today,
+      controls,
+    );
+  const s = r.shipping;
+  if (!s) return fail("validation_failed", undefined, "This request has no shipping address: decline it and ask again");
+  return orderPhysicalCard(
+    db,
+    stripe,
+    business,
+    userId,
+    { ...s, line2: s.line2, state: s.state, clientToken: r.id, cardholder },
+    controls,
+  );
+}
+
+/**
  * Approves a pending request: the card is created with the requested limit, or the card's limit
  * changed. The request's id is the operation's form token, so a second click (or two deciders at
  * once) replays the same Stripe call and makes one card.
@@ -189,37 +228,7 @@ export async function approveCardRequest(
   if (r.status !== "pending") return fail("validation_failed", undefined, `This request was already ${r.status}`);
   const over = await ceilingProblem(db, business, r);
   if (over) return fail("validation_failed", undefined, over);
-  const limit = { amount: r.amount, interval: r.interval as (typeof LIMIT_INTERVALS)[number] };
-  const controls = { spending_limits: [limit] };
-  const done =
-    r.kind === "limit_increase"
-      ? await setSpendingLimit(db, stripe, business, who.userId, { clientToken: r.id, card: r.cardId ?? "", ...limit })
-      : r.cardType === "physical"
-        ? r.shipping
-          ? await orderPhysicalCard(
-              db,
-              stripe,
-              business,
-              who.userId,
-              {
-                ...r.shipping,
-                line2: r.shipping.line2,
-                state: r.shipping.state,
-                clientToken: r.id,
-                cardholder: r.cardholderId ?? "",
-              },
-              controls,
-            )
-          : fail("validation_failed", undefined, "This request has no shipping address: decline it and ask again")
-        : await createVirtualCard(
-            db,
-            stripe,
-            business,
-            who.userId,
-            { clientToken: r.id, cardholder: r.cardholderId ?? "", uses: "unlimited" },
-            today,
-            controls,
-          );
+  const done = await fulfil(db, stripe, who, r, today);
   if (!done.ok) return done;
   const decided = await decideCardRequest(db, {
     businessId: business.id,
