@@ -3,11 +3,12 @@ import { inviteCardholder } from "./spend-helpers";
 
 // Issue 17: a cardholder asks for a card with a limit; an owner approves it (twice, as a double
 // click would: one card); the card appears on the cardholder's list with the limit asked for.
+// Then they ask for a physical card (its address checked) and withdraw the request.
 
 test("a cardholder requests a card, an owner approves it, and it appears in their cards with the requested limit", async ({
   browser,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const { owner, person } = await inviteCardholder(browser, "Reese", "Requester");
   await expect(person.getByTestId("no-cards")).toBeVisible();
 
@@ -48,4 +49,29 @@ test("a cardholder requests a card, an owner approves it, and it appears in thei
     "approved",
   );
   await expect(person.getByTestId("notification-bell")).toHaveAttribute("data-unread", "1");
+
+  // A physical card needs the address it ships to; the requester can withdraw a pending request.
+  await form.getByLabel("Virtual or physical").selectOption("physical");
+  await form.getByLabel("What is it for?").fill("Site visits");
+  await form.getByLabel(/Spending limit/).fill("80");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(form.locator('[data-field-error="line1"]')).toBeVisible();
+  await form.getByLabel("Name on the parcel").fill("Reese Requester");
+  await form.getByLabel("Street address").fill("1 Main St");
+  await form.getByLabel("City").fill("Springfield");
+  await form.getByLabel("Postal code").fill("62701");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(form.getByTestId("request-sent")).toBeVisible();
+  const physical = person.getByTestId("card-request").filter({ hasText: "Site visits" });
+  await expect(physical).toContainText("New physical card");
+  await expect(physical.getByTestId("request-shipping")).toContainText("Springfield 62701");
+  await physical.getByRole("button", { name: "Cancel request" }).click();
+  await person.getByRole("alertdialog").getByRole("button", { name: "Cancel the request" }).click();
+  await expect(physical).toHaveAttribute("data-status", "canceled");
+  await expect(physical.getByRole("button", { name: "Cancel request" })).toHaveCount(0);
+  // The owner sees it in the history, with nothing left to decide.
+  await owner.goto("/requests");
+  const seen = owner.getByTestId("card-request").filter({ hasText: "Site visits" });
+  await expect(seen).toHaveAttribute("data-status", "canceled");
+  await expect(seen.getByRole("button", { name: "Approve" })).toHaveCount(0);
 });

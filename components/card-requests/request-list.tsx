@@ -20,15 +20,20 @@ const STATUS: Record<string, string> = {
 };
 const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-/** Card requests with their decision; owners and admins get Approve / Decline on pending ones. */
+/**
+ * Card requests with their decision; owners and admins get Approve / Decline on pending ones, and
+ * a requester Cancel on their own pending ones.
+ */
 export function CardRequestList({
   requests,
   decide,
+  cancel,
   viewerId,
   empty,
 }: {
   requests: CardRequestRow[];
   decide?: { approve: FormAction<{ id: string; cardId: string }>; decline: FormAction<{ id: string }> };
+  cancel?: FormAction<{ id: string }>;
   viewerId: string;
   empty: string;
 }) {
@@ -45,7 +50,12 @@ export function CardRequestList({
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="card-requests">
       {requests.map((r) => {
         const limit = `${formatMoney(r.amount, r.currency)} ${INTERVALS[r.interval] ?? r.interval}`;
-        const what = r.kind === "new_card" ? "New virtual card" : `Higher limit on •••• ${r.last4 ?? "card"}`;
+        const what =
+          r.kind === "limit_increase"
+            ? `Higher limit on •••• ${r.last4 ?? "card"}`
+            : r.cardType === "physical"
+              ? "New physical card"
+              : "New virtual card";
         return (
           <li key={r.id} className="space-y-2 p-4" data-testid="card-request" data-status={r.status}>
             <div className="flex flex-wrap items-start justify-between gap-2">
@@ -57,13 +67,21 @@ export function CardRequestList({
                   “{r.purpose}” · for {r.cardholderName ?? r.cardholderId ?? "—"} · asked by {r.requesterEmail} on{" "}
                   {day.format(r.createdAt)}
                 </p>
+                {r.cardType === "physical" && r.shipping ? (
+                  <p className="text-sm text-slate-600" data-testid="request-shipping">
+                    Ships to {r.shipping.name}, {r.shipping.city} {r.shipping.postalCode}, {r.shipping.country} (
+                    {r.shipping.service})
+                  </p>
+                ) : null}
                 {r.status === "declined" && r.declineReason ? (
                   <p className="text-sm text-red-700" data-testid="decline-reason">
                     Declined: {r.declineReason}
                   </p>
                 ) : null}
                 {r.status === "approved" && r.kind === "new_card" && r.last4 ? (
-                  <p className="text-sm text-emerald-700">Card •••• {r.last4} created</p>
+                  <p className="text-sm text-emerald-700">
+                    Card •••• {r.last4} {r.cardType === "physical" ? "ordered" : "created"}
+                  </p>
                 ) : null}
               </div>
               <span
@@ -85,6 +103,20 @@ export function CardRequestList({
                   pendingLabel="Approving…"
                 />
                 <DeclineRequestForm action={decide.decline} request={r.id} />
+              </div>
+            ) : null}
+            {cancel && r.status === "pending" && r.requestedBy === viewerId ? (
+              <div className="flex justify-end">
+                <ConfirmForm
+                  action={cancel}
+                  done="Request canceled."
+                  fields={{ request: r.id }}
+                  trigger="Cancel request"
+                  question={`Cancel your request for a ${what.toLowerCase()} with a limit of ${limit}? Nobody can approve it afterwards.`}
+                  confirmLabel="Cancel the request"
+                  pendingLabel="Canceling…"
+                  tone="danger"
+                />
               </div>
             ) : null}
           </li>

@@ -50,6 +50,26 @@ export async function decideCardRequest(
   return row ?? null;
 }
 
+/** The requester withdraws their own pending request; null when it was no longer pending (or not theirs). */
+export async function cancelPendingCardRequest(
+  db: DbOrTx,
+  { businessId, id, requestedBy }: { businessId: string; id: string; requestedBy: string },
+): Promise<CardRequest | null> {
+  const [row] = await db
+    .update(cardRequests)
+    .set({ status: "canceled", decidedAt: new Date() })
+    .where(
+      and(
+        eq(cardRequests.businessId, businessId),
+        eq(cardRequests.id, id),
+        eq(cardRequests.requestedBy, requestedBy),
+        eq(cardRequests.status, "pending"),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
 /** The business's requests (or one requester's), pending ones first, then newest first. */
 export async function listCardRequests(
   db: DbOrTx,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { outbox } from "@/db/schema";
 
@@ -28,6 +28,16 @@ export async function listUnsent(
     )
     .orderBy(asc(outbox.createdAt))
     .limit(limit);
+}
+
+/** These rows, those not sent yet, oldest first. */
+export async function listUnsentByIds(db: DbOrTx, { ids }: { ids: string[] }): Promise<OutboxRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(outbox)
+    .where(and(inArray(outbox.id, ids), isNull(outbox.sentAt)))
+    .orderBy(asc(outbox.createdAt));
 }
 
 /**

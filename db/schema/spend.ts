@@ -4,6 +4,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -139,6 +140,8 @@ export const cardRequests = pgTable(
     cardId: text("card_id"),
     cardholderId: text("cardholder_id"),
     cardType: text("card_type", { enum: ["virtual", "physical"] }),
+    /** Where a requested physical card ships (the requester gives it; approval orders the card there). */
+    shipping: jsonb("shipping").$type<RequestedShipping>(),
     purpose: text("purpose").notNull(),
     amount: money("amount").notNull(),
     currency: text("currency").notNull(),
@@ -153,6 +156,17 @@ export const cardRequests = pgTable(
   },
   (t) => [index("card_requests_business_idx").on(t.businessId, t.status, t.createdAt)],
 );
+
+export type RequestedShipping = {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  state?: string;
+  postalCode: string;
+  country: string;
+  service: "standard" | "express" | "priority";
+};
 
 /** In-app notifications; `dedupeKey` makes each alert once (a redelivered webhook adds nothing). */
 export const notifications = pgTable(

@@ -305,6 +305,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
     kinds: { reason: "text" },
     targetsVictim: true,
   },
+  // Only the requester cancels: another user's request (here the victim cardholder's) looks missing.
+  "app/(business)/requests/actions.ts#cancelRequestAction": {
+    access: business("cards.request"),
+    page: () => "/requests",
+    sample: (v) => ({ request: v.cardRequestId }),
+    targetsVictim: true,
+  },
   "app/(cardholder)/my-cards/actions.ts#requestOwnCardAction": {
     access: business("cards.request"),
     page: () => "/my-cards",
@@ -315,6 +322,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
       interval: "daily",
       card: v.cardId,
     }),
+    targetsVictim: true,
+  },
+  "app/(cardholder)/my-cards/actions.ts#cancelOwnRequestAction": {
+    access: business("cards.request"),
+    page: () => "/my-cards",
+    sample: (v) => ({ request: v.cardRequestId }),
     targetsVictim: true,
   },
   // Notifications are the caller's own: another user's id matches nothing.

@@ -9,6 +9,7 @@ import {
 } from "@/lib/events/apply";
 import { applyThinEvent, fetchThinObject } from "@/lib/events/apply-v2";
 import { fail, ok, type ActionResult } from "@/lib/errors";
+import { mailAfterCommit } from "@/lib/mail/send";
 import type { AdminDeps } from "./deps";
 
 export const replaySchema = z.object({ eventId: z.string().min(1).max(255) });
@@ -31,7 +32,7 @@ export async function replayEvent(
     if (row.kind === "thin") {
       const note = row.payload as unknown as Stripe.V2.Core.EventNotification;
       const fetched = await fetchThinObject(deps.stripe, note);
-      await deps.db.transaction((tx) => applyThinEvent(tx, note, fetched));
+      await mailAfterCommit(deps.db, () => deps.db.transaction((tx) => applyThinEvent(tx, note, fetched)));
     } else {
       const event = row.payload as unknown as Stripe.Event;
       const prefetched: Prefetched = {};
@@ -49,7 +50,7 @@ export async function replayEvent(
           {},
           { stripeAccount: event.account },
         );
-      await deps.db.transaction((tx) => applySnapshotEvent(tx, event, prefetched));
+      await mailAfterCommit(deps.db, () => deps.db.transaction((tx) => applySnapshotEvent(tx, event, prefetched)));
     }
   } catch (err) {
     console.error(`replay of ${eventId} failed`, err);

@@ -31,6 +31,7 @@ const KINDS: Record<string, Kind> = {
   "card_request.created": fixed("Card requested", "Asked for a new card or a higher limit"),
   "card_request.approved": fixed("Card request approved", "Approved a card request"),
   "card_request.declined": fixed("Card request declined", "Declined a card request"),
+  "card_request.canceled": fixed("Card request canceled", "Withdrew their own card request"),
   "notifications.threshold_set": fixed("Low-balance alert", "Set the low-balance alert threshold"),
   "card.activated": fixed("Card activated", "Activated a delivered card"),
   "card.details_revealed": fixed("Card details shown", "Showed a card's number and PIN"),

@@ -5,6 +5,7 @@ import { issuingNow } from "@/lib/cards/schedules";
 import { getStripe } from "@/lib/stripe/client";
 import {
   approveCardRequest,
+  cancelCardRequest,
   createCardRequest,
   declineCardRequest,
   decideSchema,
@@ -12,7 +13,7 @@ import {
   requestSchema,
 } from "./requests";
 
-/** Asking for a card or a higher limit (members, cardholders), and deciding (owners, admins). */
+/** Asking for a card or a higher limit and withdrawing the ask (members, cardholders), and deciding (owners, admins). */
 export const cardRequestActions = {
   create: businessSpec({
     permission: "cards.request",
@@ -25,9 +26,29 @@ export const cardRequestActions = {
       );
       return made.ok ? { ok: true, data: { id: made.data.id } } : made;
     },
-    audit: (input, data) => ({ action: "card_request.created", target: data.id, data: { kind: input.kind } }),
+    audit: (input, data) => ({
+      action: "card_request.created",
+      target: data.id,
+      data: { kind: input.kind, ...(input.kind === "new_card" ? { cardType: input.cardType } : {}) },
+    }),
     revalidate: () => ["/requests", "/my-cards"],
-    echo: ["kind", "purpose", "amount", "interval", "cardholder", "card"],
+    echo: [
+      "kind",
+      "purpose",
+      "amount",
+      "interval",
+      "cardholder",
+      "card",
+      "cardType",
+      "name",
+      "line1",
+      "line2",
+      "city",
+      "state",
+      "postalCode",
+      "country",
+      "service",
+    ],
   }),
   approve: businessSpec({
     permission: "cards.manage",
@@ -44,5 +65,12 @@ export const cardRequestActions = {
     audit: (input, data) => ({ action: "card_request.declined", target: data.id, data: { reason: input.reason } }),
     revalidate: () => ["/requests"],
     echo: ["reason"],
+  }),
+  cancel: businessSpec({
+    permission: "cards.request",
+    schema: decideSchema,
+    run: ({ actor, business, input }) => cancelCardRequest(getDb(), { business, userId: actor.userId }, input),
+    audit: (_input, data) => ({ action: "card_request.canceled", target: data.id }),
+    revalidate: () => ["/requests", "/my-cards"],
   }),
 };

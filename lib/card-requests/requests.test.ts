@@ -14,7 +14,14 @@ import { sandboxForFile } from "@/testing/sandbox-suite";
 import { seededBusinesses } from "@/testing/seeded-business";
 import { actorOf, addMember, makeBusiness } from "@/testing/team-fixtures";
 import { cardRequestActions } from "./actions";
-import { approveCardRequest, createCardRequest, declineCardRequest } from "./requests";
+import type { Business } from "@/db/schema";
+import {
+  approveCardRequest,
+  cancelCardRequest,
+  createCardRequest,
+  declineCardRequest,
+  type RequestInput,
+} from "./requests";
 
 const sandbox = sandboxForFile();
 const today = new Date();
@@ -38,26 +45,26 @@ describeEachDatabase("card requests", (database) => {
     await db.update(memberships).set({ cardholderId: issued.cardholder }).where(eq(memberships.id, membership.id));
     const who = { business, userId: user.id, cardholderId: issued.cardholder };
     const owner = { business, userId: ownerId };
-    return { db, stripe, business, acct, issued, who, owner, ownerId, requester: user };
+    /** The cardholder asks (a new card unless told otherwise); the request must be made. */
+    const ask = async (input: Omit<RequestInput, "kind"> & Partial<Pick<RequestInput, "kind">>) => {
+      const made = await createCardRequest(db, who, { kind: "new_card", ...input });
+      assert.ok(made.ok, JSON.stringify(made));
+      return made.data;
+    };
+    /** A decider (the owner unless told otherwise) approves it. */
+    const approve = (request: string, by: { business: Business; userId: string } = owner) =>
+      approveCardRequest(db, stripe, by, { request }, today);
+    return { db, stripe, business, acct, issued, who, owner, ownerId, requester: user, ask, approve };
   }
 
   test("a new-card request approved twice makes one card with the requested limit; owners are told, then the requester", async () => {
-    const { db, stripe, acct, issued, who, owner, ownerId, requester } = await setup();
-    const made = await createCardRequest(db, who, {
-      kind: "new_card",
-      purpose: "Team lunches",
-      amount: "250.50",
-      interval: "monthly",
-    });
-    assert.ok(made.ok);
+    const { db, stripe, acct, issued, owner, ownerId, requester, ask, approve } = await setup();
+    const made = await ask({ purpose: "Team lunches", amount: "250.50", interval: "monthly" });
     const waiting = await listNotifications(db, { userId: ownerId, limit: 10, offset: 0 });
     assert.ok(waiting.some((n) => n.kind === "card_request" && n.link === "/requests"));
     const before = (await stripe.issuing.cards.list({ cardholder: issued.cardholder }, { stripeAccount: acct })).data;
-    const [a, b] = await Promise.all([
-      approveCardRequest(db, stripe, owner, { request: made.data.id }, today),
-      approveCardRequest(db, stripe, owner, { request: made.data.id }, today),
-    ]);
-    const again = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    const [a, b] = await Promise.all([approve(made.id), approve(made.id)]);
+    const again = await approve(made.id);
     assert.ok(a.ok && b.ok && again.ok, JSON.stringify([a, b, again]));
     assert.equal(a.data.cardId, b.data.cardId);
     assert.equal(a.data.cardId, again.data.cardId);
@@ -68,35 +75,94 @@ describeEachDatabase("card requests", (database) => {
       card.spending_controls.spending_limits?.map((l) => [l.amount, l.interval]),
       [[25050, "monthly"]],
     );
-    const stored = await getCardRequest(db, { businessId: owner.business.id, id: made.data.id });
+    const stored = await getCardRequest(db, { businessId: owner.business.id, id: made.id });
     assert.equal(stored?.status, "approved");
     assert.equal(stored?.cardId, a.data.cardId);
     const told = await listNotifications(db, { userId: requester.id, limit: 10, offset: 0 });
     assert.equal(told.filter((n) => n.kind === "card_request_decided").length, 1);
   });
 
+  test("a physical card request needs a valid shipping address; approval orders a physical card shipped there with the limit", async () => {
+    const { db, stripe, acct, issued, who, requester, ask, approve } = await setup();
+    const physical = { purpose: "Site visits", amount: "300", interval: "monthly", cardType: "physical" } as const;
+    const missing = await createCardRequest(db, who, { kind: "new_card", ...physical, name: "Rita Requester" });
+    assert.ok(!missing.ok);
+    assert.equal(missing.error.fields?.line1, "Enter the street address");
+    assert.equal(missing.error.fields?.service, "Choose a shipping speed");
+    const address = {
+      name: "Rita Requester",
+      line1: "1 Main St",
+      city: "Springfield",
+      state: "IL",
+      postalCode: "62701",
+      country: "us",
+      service: "express",
+    };
+    const made = await ask({ ...physical, ...address });
+    assert.equal(made.cardType, "physical");
+    assert.deepEqual(made.shipping, { ...address, country: "US" });
+    const approved = await approve(made.id);
+    assert.ok(approved.ok, JSON.stringify(approved));
+    const card = await stripe.issuing.cards.retrieve(approved.data.cardId, {}, { stripeAccount: acct });
+    assert.equal(card.type, "physical");
+    assert.equal(card.status, "inactive");
+    assert.equal(card.cardholder.id, issued.cardholder);
+    assert.deepEqual(
+      [card.shipping?.address.line1, card.shipping?.address.postal_code, card.shipping?.service],
+      ["1 Main St", "62701", "express"],
+    );
+    assert.deepEqual(
+      card.spending_controls.spending_limits?.map((l) => [l.amount, l.interval]),
+      [[30000, "monthly"]],
+    );
+    const told = await listNotifications(db, { userId: requester.id, limit: 10, offset: 0 });
+    assert.match(told[0]!.body, /physical card •••• \d{4} was ordered/);
+  });
+
   test("a decline keeps its reason, and a decided request can't be approved", async () => {
-    const { db, stripe, who, owner, requester } = await setup();
-    const made = await createCardRequest(db, who, {
-      kind: "new_card",
-      purpose: "Conference travel",
-      amount: "900",
-      interval: "weekly",
-    });
-    assert.ok(made.ok);
-    const declined = await declineCardRequest(db, owner, { request: made.data.id, reason: "Use the travel card" });
+    const { db, owner, requester, ask, approve } = await setup();
+    const made = await ask({ purpose: "Conference travel", amount: "900", interval: "weekly" });
+    const declined = await declineCardRequest(db, owner, { request: made.id, reason: "Use the travel card" });
     assert.ok(declined.ok);
-    const stored = await getCardRequest(db, { businessId: owner.business.id, id: made.data.id });
+    const stored = await getCardRequest(db, { businessId: owner.business.id, id: made.id });
     assert.equal(stored?.status, "declined");
     assert.equal(stored?.declineReason, "Use the travel card");
-    const later = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    const later = await approve(made.id);
     assert.equal(!later.ok && later.error.message, "This request was already declined");
     const told = await listNotifications(db, { userId: requester.id, limit: 10, offset: 0 });
     assert.match(told[0]!.body, /Use the travel card/);
   });
 
+  test("a requester cancels their own pending request, nobody else can, and a canceled request can't be approved", async () => {
+    const { db, business, who, owner, ask, approve } = await setup();
+    const made = await ask({ purpose: "Trade show", amount: "120", interval: "weekly" });
+    const request = { request: made.id };
+    const other = await addMember(db, business.id, "cardholder", "otto");
+    const stranger = await cancelCardRequest(db, { business, userId: other.user.id }, request);
+    assert.equal(!stranger.ok && stranger.error.code, "not_found");
+    const byOwner = await cancelCardRequest(db, owner, request);
+    assert.equal(!byOwner.ok && byOwner.error.code, "not_found");
+    const asOwner = await executeAction(
+      db,
+      actorOf(owner.userId, business, "owner"),
+      cardRequestActions.cancel,
+      request,
+    );
+    assert.equal(!asOwner.ok && asOwner.error.code, "forbidden");
+    assert.equal((await getCardRequest(db, { businessId: business.id, id: made.id }))?.status, "pending");
+    const canceled = await cancelCardRequest(db, who, request);
+    assert.ok(canceled.ok);
+    assert.equal((await getCardRequest(db, { businessId: business.id, id: made.id }))?.status, "canceled");
+    const again = await cancelCardRequest(db, who, request);
+    assert.equal(!again.ok && again.error.message, "This request was already canceled");
+    const approved = await approve(made.id);
+    assert.equal(!approved.ok && approved.error.message, "This request was already canceled");
+    const declined = await declineCardRequest(db, owner, { ...request, reason: "Too late" });
+    assert.equal(!declined.ok && declined.error.message, "This request was already canceled");
+  });
+
   test("a limit increase changes the card's spending limit (others kept); only the holder's own cards", async () => {
-    const { db, stripe, acct, issued, who, owner } = await setup();
+    const { db, stripe, acct, issued, who, ask, approve } = await setup();
     await stripe.issuing.cards.update(
       issued.card,
       {
@@ -121,15 +187,14 @@ describeEachDatabase("card requests", (database) => {
       },
     );
     assert.equal(!stranger.ok && stranger.error.code, "not_found");
-    const made = await createCardRequest(db, who, {
+    const made = await ask({
       kind: "limit_increase",
       purpose: "Client dinner this week",
       amount: "500",
       interval: "daily",
       card: issued.card,
     });
-    assert.ok(made.ok);
-    const approved = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    const approved = await approve(made.id);
     assert.ok(approved.ok, JSON.stringify(approved));
     assert.equal(approved.data.cardId, issued.card);
     const card = await stripe.issuing.cards.retrieve(issued.card, {}, { stripeAccount: acct });
@@ -143,56 +208,32 @@ describeEachDatabase("card requests", (database) => {
   });
 
   test("the business's maximum is the ceiling: approval is refused and the request stays pending", async () => {
-    const { db, stripe, who, owner, ownerId } = await setup();
+    const { db, owner, ownerId, ask, approve } = await setup();
     const saved = await saveBusinessRules(db, owner.business.id, { ...EMPTY_RULES, maxAmount: 100_00 }, ownerId);
     assert.ok(saved.ok);
-    const made = await createCardRequest(db, who, {
-      kind: "new_card",
-      purpose: "Laptop",
-      amount: "2000",
-      interval: "per_authorization",
-    });
-    assert.ok(made.ok);
-    const refused = await approveCardRequest(db, stripe, owner, { request: made.data.id }, today);
+    const made = await ask({ purpose: "Laptop", amount: "2000", interval: "per_authorization" });
+    const refused = await approve(made.id);
     assert.ok(!refused.ok);
     assert.match(refused.error.message, /above the business's maximum of \$100\.00/);
-    assert.equal((await getCardRequest(db, { businessId: owner.business.id, id: made.data.id }))?.status, "pending");
+    assert.equal((await getCardRequest(db, { businessId: owner.business.id, id: made.id }))?.status, "pending");
     await saveBusinessRules(db, owner.business.id, EMPTY_RULES, ownerId);
   });
 
   test("a cardholder can't approve (no cards.manage), nor anyone their own request; another business's request looks missing", async () => {
-    const { db, stripe, business, who, requester } = await setup();
-    const made = await createCardRequest(db, who, {
-      kind: "new_card",
-      purpose: "Fuel",
-      amount: "80",
-      interval: "weekly",
-    });
-    assert.ok(made.ok);
+    const { db, business, requester, ask, approve } = await setup();
+    const made = await ask({ purpose: "Fuel", amount: "80", interval: "weekly" });
     const asHolder = await executeAction(
       db,
       { ...actorOf(requester.id, business, "cardholder") },
       cardRequestActions.approve,
-      { request: made.data.id },
+      { request: made.id },
     );
     assert.equal(!asHolder.ok && asHolder.error.code, "forbidden");
-    const self = await approveCardRequest(
-      db,
-      stripe,
-      { business, userId: requester.id },
-      { request: made.data.id },
-      today,
-    );
+    const self = await approve(made.id, { business, userId: requester.id });
     assert.equal(!self.ok && self.error.code, "forbidden");
     const admin = await addMember(db, business.id, "admin", "adm");
     const other = await makeBusiness(db, "Elsewhere Ltd");
-    const elsewhere = await approveCardRequest(
-      db,
-      stripe,
-      { business: other.business, userId: admin.user.id },
-      { request: made.data.id },
-      today,
-    );
+    const elsewhere = await approve(made.id, { business: other.business, userId: admin.user.id });
     assert.equal(!elsewhere.ok && elsewhere.error.code, "not_found");
   });
 });

@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import {
+  cancelPendingCardRequest,
   cardholderOnAccount,
   cardOfHolder,
   decideCardRequest,
@@ -12,8 +13,9 @@ import {
 import { membersWithRoles } from "@/db/queries/notifications";
 import type { Business, CardRequest } from "@/db/schema";
 import { LIMIT_INTERVALS, setSpendingLimit } from "@/lib/cards/limits";
+import { orderPhysicalCard, serviceProblem, shippingSchema } from "@/lib/cards/physical";
 import { createVirtualCard } from "@/lib/cards/virtual";
-import { fail, ok, type ActionResult } from "@/lib/errors";
+import { fail, fieldErrorsFromIssues, ok, type ActionResult } from "@/lib/errors";
 import { cardCurrencyFor } from "@/lib/funding-model";
 import { formatMoney, parseMoney } from "@/lib/money";
 import { notify } from "@/lib/notifications/notify";
@@ -44,16 +46,27 @@ export const requestSchema = z.object({
     .regex(/^ic_[A-Za-z0-9_]{1,64}$/, { error: "Choose one of your cards" })
     .optional()
     .or(z.literal("")),
+  /** A new card is virtual unless asked otherwise; a physical one needs the shipping fields below. */
+  cardType: z.enum(["virtual", "physical"], { error: "Choose virtual or physical" }).default("virtual"),
+  /** Checked with the physical-card order form's own schema, and only for a physical card. */
+  name: z.string().max(300).optional(),
+  line1: z.string().max(300).optional(),
+  line2: z.string().max(300).optional(),
+  city: z.string().max(300).optional(),
+  state: z.string().max(300).optional(),
+  postalCode: z.string().max(300).optional(),
+  country: z.string().max(300).optional(),
+  service: z.string().max(300).optional(),
 });
-export type RequestInput = z.output<typeof requestSchema>;
+/** Input: `cardType` may be left out (a virtual card). */
+export type RequestInput = z.input<typeof requestSchema>;
 
 /** Who asks: their user, and the Issuing cardholder their membership names (if any). */
 export type Requester = { business: Business; userId: string; cardholderId?: string | null };
 
 /**
- * A request for a new virtual card (physical cards need a shipping address: an owner orders those
- * on the Cards page) or a higher limit on one of the requester's own cards. Owners and admins are
- * told at once.
+ * A request for a new card (virtual, or physical shipped to the address the requester gives) or a
+ * higher limit on one of the requester's own cards. Owners and admins are told at once.
  */
 export async function createCardRequest(
   db: DbOrTx,
@@ -68,6 +81,11 @@ export async function createCardRequest(
   if (!money.ok) return fail("validation_failed", { amount: money.message });
   let cardholderId: string | null = who.cardholderId ?? null;
   let cardId: string | null = null;
+  const physical = input.kind === "new_card" && input.cardType === "physical";
+  const shipping = physical ? shippingSchema.safeParse(input) : null;
+  if (shipping && !shipping.success) return fail("validation_failed", fieldErrorsFromIssues(shipping.error.issues));
+  const slow = shipping?.data ? serviceProblem(business, shipping.data.service) : null;
+  if (slow) return fail("validation_failed", { service: slow });
   if (input.kind === "limit_increase") {
     const card =
       cardholderId && input.card ? await cardOfHolder(db, { accountId, cardholderId, cardId: input.card }) : undefined;
@@ -90,14 +108,16 @@ export async function createCardRequest(
     kind: input.kind,
     cardId,
     cardholderId,
-    cardType: input.kind === "new_card" ? "virtual" : null,
+    cardType: input.kind === "new_card" ? (input.cardType ?? "virtual") : null,
+    shipping: shipping?.data ?? null,
     purpose: input.purpose,
     amount: money.amount,
     currency,
     interval: input.interval,
   });
   const deciders = await membersWithRoles(db, { businessId: business.id, roles: ["owner", "admin"] });
-  const what = input.kind === "new_card" ? "A new card" : "A higher card limit";
+  const what =
+    input.kind === "limit_increase" ? "A higher card limit" : physical ? "A new physical card" : "A new card";
   await notify(db, {
     userIds: deciders.map((d) => d.userId).filter((id) => id !== who.userId),
     businessId: business.id,
@@ -150,6 +170,45 @@ async function tellRequester(db: DbOrTx, r: CardRequest, title: string, body: st
 }
 
 /**
+ * Makes what the request asks for through the path the Cards page uses for the same thing (its
+ * operation keyed by the request's id): the limit changed, a physical card ordered to the
+ * requester's address, or a virtual card created.
+ */
+async function fulfil(
+  db: DbOrTx,
+  stripe: Stripe,
+  { business, userId }: { business: Business; userId: string },
+  r: CardRequest,
+  today: Date,
+): Promise<ActionResult<{ id: string; last4: string }>> {
+  const limit = { amount: r.amount, interval: r.interval as (typeof LIMIT_INTERVALS)[number] };
+  const controls = { spending_limits: [limit] };
+  const cardholder = r.cardholderId ?? "";
+  if (r.kind === "limit_increase")
+    return setSpendingLimit(db, stripe, business, userId, { clientToken: r.id, card: r.cardId ?? "", ...limit });
+  if (r.cardType !== "physical")
+    return createVirtualCard(
+      db,
+      stripe,
+      business,
+      userId,
+      { clientToken: r.id, cardholder, uses: "unlimited" },
+      today,
+      controls,
+    );
+  const s = r.shipping;
+  if (!s) return fail("validation_failed", undefined, "This request has no shipping address: decline it and ask again");
+  return orderPhysicalCard(
+    db,
+    stripe,
+    business,
+    userId,
+    { ...s, line2: s.line2, state: s.state, clientToken: r.id, cardholder },
+    controls,
+  );
+}
+
+/**
  * Approves a pending request: the card is created with the requested limit, or the card's limit
  * changed. The request's id is the operation's form token, so a second click (or two deciders at
  * once) replays the same Stripe call and makes one card.
@@ -169,19 +228,7 @@ export async function approveCardRequest(
   if (r.status !== "pending") return fail("validation_failed", undefined, `This request was already ${r.status}`);
   const over = await ceilingProblem(db, business, r);
   if (over) return fail("validation_failed", undefined, over);
-  const limit = { amount: r.amount, interval: r.interval as (typeof LIMIT_INTERVALS)[number] };
-  const done =
-    r.kind === "new_card"
-      ? await createVirtualCard(
-          db,
-          stripe,
-          business,
-          who.userId,
-          { clientToken: r.id, cardholder: r.cardholderId ?? "", uses: "unlimited" },
-          today,
-          { spending_limits: [limit] },
-        )
-      : await setSpendingLimit(db, stripe, business, who.userId, { clientToken: r.id, card: r.cardId ?? "", ...limit });
+  const done = await fulfil(db, stripe, who, r, today);
   if (!done.ok) return done;
   const decided = await decideCardRequest(db, {
     businessId: business.id,
@@ -195,9 +242,11 @@ export async function approveCardRequest(
       db,
       decided,
       r.kind === "new_card" ? "Your card request was approved" : "Your higher limit was approved",
-      r.kind === "new_card"
-        ? `Your new card •••• ${done.data.last4} is ready, with a limit of ${describeLimit(r)}.`
-        : `Card •••• ${done.data.last4} now has a limit of ${describeLimit(r)}.`,
+      r.kind === "limit_increase"
+        ? `Card •••• ${done.data.last4} now has a limit of ${describeLimit(r)}.`
+        : r.cardType === "physical"
+          ? `Your physical card •••• ${done.data.last4} was ordered, with a limit of ${describeLimit(r)}. It ships to ${r.shipping?.city ?? "the address you gave"} and arrives inactive: activate it once it is delivered.`
+          : `Your new card •••• ${done.data.last4} is ready, with a limit of ${describeLimit(r)}.`,
     );
   return ok({ id: r.id, cardId: done.data.id });
 }
@@ -219,5 +268,25 @@ export async function declineCardRequest(
   });
   if (!decided) return fail("validation_failed", undefined, `This request was already ${r.status}`);
   await tellRequester(db, decided, "Your card request was declined", `Declined: ${input.reason}`);
+  return ok({ id: r.id });
+}
+
+/**
+ * The requester withdraws their own pending request (it can't be approved afterwards). Anyone
+ * else's request looks missing, as another business's does.
+ */
+export async function cancelCardRequest(
+  db: DbOrTx,
+  who: { business: Business; userId: string },
+  input: { request: string },
+): Promise<ActionResult<{ id: string }>> {
+  const r = await getCardRequest(db, { businessId: who.business.id, id: input.request });
+  if (!r || r.requestedBy !== who.userId) return fail("not_found", undefined, "That request could not be found");
+  const canceled = await cancelPendingCardRequest(db, {
+    businessId: who.business.id,
+    id: r.id,
+    requestedBy: who.userId,
+  });
+  if (!canceled) return fail("validation_failed", undefined, `This request was already ${r.status}`);
   return ok({ id: r.id });
 }

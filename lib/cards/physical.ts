@@ -17,6 +17,15 @@ export function servicesFor(business: Pick<Business, "fundingModel">): readonly 
   return business.fundingModel === "stablecoin" ? ["express", "priority"] : SHIPPING_SERVICES;
 }
 
+/** What a shipping form offers this business: its speeds, and its country as the default. */
+export function shippingChoices(business: Pick<Business, "fundingModel" | "country">) {
+  return {
+    services: servicesFor(business),
+    country: business.country.toUpperCase(),
+    shipsFromUs: business.fundingModel === "stablecoin",
+  };
+}
+
 const text = (label: string, max = 100) =>
   z
     .string({ error: `Enter ${label}` })
@@ -31,14 +40,8 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 
-export const orderSchema = z.object({
-  clientToken: z.string({ error: "Reload the page and try again" }).uuid({ error: "Reload the page and try again" }),
-  cardholder: z
-    .string({ error: "Choose who carries the card" })
-    .regex(/^ich_[A-Za-z0-9_]{1,64}$/, { error: "Choose who carries the card" }),
-  design: z
-    .string({ error: "Choose a card design" })
-    .regex(/^pd_[A-Za-z0-9_]{1,64}$/, { error: "Choose a card design" }),
+/** Where a physical card ships and how fast: the order form's fields, and a card request's. */
+export const shippingFields = {
   name: text("the name on the parcel", 60),
   line1: text("the street address", 200),
   line2: optional(200),
@@ -56,6 +59,19 @@ export const orderSchema = z.object({
     .regex(/^[A-Za-z]{2}$/, { error: "Choose a country" })
     .transform((c) => c.toUpperCase()),
   service: z.enum(SHIPPING_SERVICES, { error: "Choose a shipping speed" }),
+};
+export const shippingSchema = z.object(shippingFields);
+export type ShippingInput = z.output<typeof shippingSchema>;
+
+export const orderSchema = z.object({
+  clientToken: z.string({ error: "Reload the page and try again" }).uuid({ error: "Reload the page and try again" }),
+  cardholder: z
+    .string({ error: "Choose who carries the card" })
+    .regex(/^ich_[A-Za-z0-9_]{1,64}$/, { error: "Choose who carries the card" }),
+  design: z
+    .string({ error: "Choose a card design" })
+    .regex(/^pd_[A-Za-z0-9_]{1,64}$/, { error: "Choose a card design" }),
+  ...shippingFields,
 });
 export type OrderInput = z.output<typeof orderSchema>;
 export type Ordered = { id: string; last4: string; status: string; replayed?: boolean };
@@ -81,31 +97,39 @@ const FIELD_OF: Record<string, string> = {
   cardholder: "cardholder",
 };
 
+/** The business's shipping speeds refuse this one (stablecoin cards ship from the US). */
+export function serviceProblem(business: Pick<Business, "fundingModel">, service: ShippingService): string | null {
+  return servicesFor(business).includes(service)
+    ? null
+    : "Cards for your business ship from the US: choose express or priority";
+}
+
 /**
  * Orders a physical card, created `inactive` (it is activated once delivered). One operation per
- * form submission, its id the idempotency key, so a double click orders one card.
+ * form submission, its id the idempotency key, so a double click orders one card. Without a
+ * design, Stripe prints the platform's default one (an approved card request names none).
  */
 export async function orderPhysicalCard(
   db: DbOrTx,
   stripe: Stripe,
   business: Business,
   userId: string,
-  input: OrderInput,
+  input: Omit<OrderInput, "design"> & { design?: string },
+  /** Spending controls set at creation (an approved card request's limit). */
+  spendingControls?: Stripe.Issuing.CardCreateParams.SpendingControls,
 ): Promise<ActionResult<Ordered>> {
   const accountId = business.stripeAccountId;
   const funding = fundingParams(business);
   if (!accountId || !funding)
     return fail("not_found", undefined, "Finish setting up your business before ordering cards");
-  if (!servicesFor(business).includes(input.service))
-    return fail("validation_failed", {
-      service: "Cards for your business ship from the US: choose express or priority",
-    });
+  const slow = serviceProblem(business, input.service);
+  if (slow) return fail("validation_failed", { service: slow });
   const claim = await claimOperation(db, {
     kind: PHYSICAL_CARD_KIND,
     clientToken: input.clientToken,
     businessId: business.id,
     createdBy: userId,
-    request: { cardholder: input.cardholder, service: input.service, design: input.design },
+    request: { cardholder: input.cardholder, service: input.service, design: input.design ?? null },
   });
   if (!claim.ok) return claim;
   const { op } = claim.data;
@@ -122,7 +146,8 @@ export async function orderPhysicalCard(
     currency: cardCurrencyFor(business.country),
     type: "physical",
     status: "inactive",
-    personalization_design: input.design,
+    ...(input.design ? { personalization_design: input.design } : {}),
+    ...(spendingControls ? { spending_controls: spendingControls } : {}),
     shipping: {
       name: input.name,
       service: input.service,

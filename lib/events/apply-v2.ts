@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import type { DbOrTx } from "@/db/connect";
 import { getBusinessByAccount } from "@/db/queries/businesses";
 import { saveWalletEntry } from "@/db/queries/wallet-entries";
-import { alertsForThinEvent } from "@/lib/notifications/events";
+import { alertsForAccountV2, alertsForThinEvent } from "@/lib/notifications/events";
 import { watchBalance } from "@/lib/notifications/triggers";
 import { applyPayoutSnapshot } from "@/lib/payouts/apply-event";
 import { V2_PREVIEW_VERSION } from "@/lib/stripe/v2";
@@ -125,7 +125,10 @@ export async function applyThinEvent(
   const sourceAt = new Date(Math.max(Date.parse(note.created) || 0, Date.now()));
   const accountId = note.context ? String(note.context) : null;
   const kind = String(related.object ?? note.related_object?.type ?? "");
-  if (kind === "v2.core.account") return applyAccountV2(db, related, sourceAt);
+  if (kind === "v2.core.account") {
+    await applyAccountV2(db, related, sourceAt);
+    return alertsForAccountV2(db, related);
+  }
   if (!accountId) return;
   const watch = await watchBalance(db, accountId);
   await applyMoneyEvent(db, accountId, kind, fetched, sourceAt);

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { Db, DbOrTx } from "@/db/connect";
 import { insertEvent, isEventStored, type EventRow } from "@/db/queries/events";
+import { mailAfterCommit } from "@/lib/mail/send";
 
 /**
  * What the three receivers (real-time authorizations, snapshot events, thin events) share: the
@@ -69,7 +70,8 @@ function isDatabaseError(err: unknown): boolean {
  * event not stored yet. 2xx only once the event is stored; a database failure (or a Stripe read a
  * retry could fix) answers 503 so Stripe delivers it again. An event whose apply fails for
  * another reason (a bug, an unexpected shape) is kept with its error, visible in the event log,
- * rather than retried forever.
+ * rather than retried forever. The alerts' emails are written to the outbox in the transaction
+ * and delivered after it commits, so a rolled-back event sends none.
  */
 export async function storeOnce<T>(
   db: Db,
@@ -81,11 +83,13 @@ export async function storeOnce<T>(
     if (await isEventStored(db, { eventId: row.id })) return reply(200, { received: true, duplicate: true });
     const fetched = await fetch();
     try {
-      const inserted = await db.transaction(async (tx) => {
-        if (!(await insertEvent(tx, row))) return false;
-        await apply(tx, fetched);
-        return true;
-      });
+      const inserted = await mailAfterCommit(db, () =>
+        db.transaction(async (tx) => {
+          if (!(await insertEvent(tx, row))) return false;
+          await apply(tx, fetched);
+          return true;
+        }),
+      );
       return reply(200, { received: true, ...(inserted ? {} : { duplicate: true }) });
     } catch (err) {
       if (isDatabaseError(err)) throw err;

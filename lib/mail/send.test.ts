@@ -1,10 +1,11 @@
-import { afterEach, before, after as afterAll, test } from "node:test";
+import { afterEach, before, beforeEach, after as afterAll, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { describeEachDatabase } from "@/db/testing";
 import { outbox } from "@/db/schema";
+import { storeOnce } from "@/lib/events/ingest";
 import { deliverPending, MAX_ATTEMPTS, sendEmail } from "./send";
 
 type Received = { to: string[]; raw: string };
@@ -140,5 +141,59 @@ describeEachDatabase("mailer", (database) => {
     const said = logged.slice(before).filter((l) => l.includes("SMTP_URL"));
     assert.ok(said.length <= 1, "said at most once per process");
     assert.ok(logged.some((l) => l.includes("SMTP_URL is not set")));
+  });
+
+  describe("written while a webhook's event is applied", () => {
+    const saved = process.env.SMTP_URL;
+    beforeEach(() => void (process.env.SMTP_URL = smtp.url));
+    afterEach(() => void (saved === undefined ? delete process.env.SMTP_URL : (process.env.SMTP_URL = saved)));
+    let n = 0;
+    const row = () => ({
+      id: `evt_mail${++n}_${Date.now()}`,
+      type: "account.updated",
+      kind: "snapshot" as const,
+      eventCreatedAt: new Date(),
+      payload: {},
+      receivedAt: new Date(),
+      appliedAt: new Date(),
+    });
+    const got = (to: string) => smtp.received.filter((m) => m.to.includes(to)).length;
+
+    test("an email is only queued in the transaction and delivered once it commits", async () => {
+      const { db } = database();
+      const result = await storeOnce(
+        db,
+        row(),
+        async () => null,
+        async (tx) => {
+          const queued = await sendEmail(tx, email("hal@example.test"));
+          assert.equal(queued?.sent, false);
+          assert.equal(got("hal@example.test"), 0, "nothing is sent while the transaction is open");
+        },
+      );
+      assert.equal(result.status, 200);
+      assert.equal(got("hal@example.test"), 1);
+      const [sent] = await db.select().from(outbox).where(eq(outbox.to, "hal@example.test"));
+      assert.ok(sent?.sentAt);
+    });
+
+    test("a rolled-back transaction sends nothing and leaves no email to send later", async () => {
+      const { db } = database();
+      const before = logged.length;
+      const result = await storeOnce(
+        db,
+        row(),
+        async () => null,
+        async (tx) => {
+          await sendEmail(tx, email("ida@example.test"));
+          throw new Error("a bug after the alert");
+        },
+      );
+      assert.equal(result.body.applied, false);
+      assert.ok(logged.slice(before).some((l) => l.includes("could not apply")));
+      await deliverPending(db, { smtpUrl: smtp.url, now: later });
+      assert.equal(got("ida@example.test"), 0);
+      assert.equal((await db.select().from(outbox).where(eq(outbox.to, "ida@example.test"))).length, 0);
+    });
   });
 });

@@ -1,9 +1,11 @@
 // Not `server-only`: webhooks apply events (and so send alerts) outside Next.js too: the seed, scripts, test instances.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { DbOrTx } from "@/db/connect";
 import {
   claimOutboxAttempt,
   insertOutbox,
   listUnsent,
+  listUnsentByIds,
   markOutboxSent,
   recordOutboxError,
   type NewEmail,
@@ -90,10 +92,46 @@ export async function deliverPending(db: DbOrTx, opts: MailOptions & { limit?: n
   return sent;
 }
 
+/** The outbox rows written inside `mailAfterCommit`'s work, held for delivery until it has finished. */
+const held = new AsyncLocalStorage<string[]>();
+
+/**
+ * Runs `work` (which commits a transaction) holding back the emails written meanwhile, and
+ * delivers them only once it has finished: no SMTP conversation holds a transaction open, and a
+ * transaction rolled back (its outbox rows with it) sends nothing. Inside another such call, the
+ * outer one delivers. Delivery never throws; what fails stays in the outbox for a retry.
+ */
+export async function mailAfterCommit<T>(db: DbOrTx, work: () => Promise<T>, opts: MailOptions = {}): Promise<T> {
+  if (held.getStore()) return work();
+  const ids: string[] = [];
+  const result = await held.run(ids, work);
+  await deliverQueued(db, ids, opts);
+  return result;
+}
+
+/** Delivers these unsent rows now, then retries a few older ones; answers how many of these were sent. */
+async function deliverQueued(db: DbOrTx, ids: string[], opts: MailOptions): Promise<number> {
+  if (ids.length === 0) return 0;
+  const deliver = transportFor(opts);
+  if (!deliver) return 0;
+  let rows: OutboxRow[];
+  try {
+    rows = await listUnsentByIds(db, { ids });
+  } catch (err) {
+    console.error(`mail: the outbox could not be read: ${describeDbError(err)}`);
+    return 0;
+  }
+  let sent = 0;
+  for (const row of rows) if (await attempt(db, row, deliver, opts.now ?? (() => new Date()))) sent++;
+  await deliverPending(db, { ...opts, limit: RETRIES_PER_SEND });
+  return sent;
+}
+
 /**
  * Writes the email to the outbox, delivers it, then retries a few older unsent ones (after its
- * own, so a fresh reset link never waits behind a backlog). Never throws: an email that can't be
- * sent now stays in the outbox with its error, for a later retry.
+ * own, so a fresh reset link never waits behind a backlog). Inside `mailAfterCommit` it only
+ * writes the row (`sent: false`), delivered once the work has finished. Never throws: an email
+ * that can't be sent now stays in the outbox with its error, for a later retry.
  */
 export async function sendEmail(db: DbOrTx, email: NewEmail, opts: MailOptions = {}): Promise<SendResult | null> {
   let row: OutboxRow;
@@ -103,9 +141,11 @@ export async function sendEmail(db: DbOrTx, email: NewEmail, opts: MailOptions =
     console.error(`mail: a ${email.kind} email could not be queued: ${describeDbError(err)}`);
     return null;
   }
-  const deliver = transportFor(opts);
-  if (!deliver) return { id: row.id, sent: false };
-  const sent = await attempt(db, row, deliver, opts.now ?? (() => new Date()));
-  await deliverPending(db, { ...opts, limit: RETRIES_PER_SEND });
+  const holding = held.getStore();
+  if (holding) {
+    holding.push(row.id);
+    return { id: row.id, sent: false };
+  }
+  const sent = (await deliverQueued(db, [row.id], opts)) === 1;
   return { id: row.id, sent };
 }

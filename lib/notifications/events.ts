@@ -7,6 +7,7 @@ import {
   alertLowBalance,
   alertPayoutFailed,
   alertRequirementsDue,
+  alertRequirementsDueV2,
   watchBalance,
   type BalanceWatch,
 } from "./triggers";
@@ -69,4 +70,11 @@ export async function alertsForThinEvent(
     });
   }
   await alertLowBalance(db, watch, at);
+}
+
+/** The alert a v2 account's update raises once applied: requirements due now (Mexico, Argentina). */
+export async function alertsForAccountV2(db: DbOrTx, account: Json): Promise<void> {
+  if (typeof account.id !== "string") return;
+  const business = await getBusinessByAccount(db, { accountId: account.id });
+  if (business) await alertRequirementsDueV2(db, business, account);
 }

@@ -12,6 +12,7 @@ import {
   saveLowBalanceThreshold,
 } from "@/db/queries/notifications";
 import { applySnapshotEvent } from "@/lib/events/apply";
+import { applyThinEvent } from "@/lib/events/apply-v2";
 import { addMember, makeBusiness } from "@/testing/team-fixtures";
 import { notify } from "./notify";
 
@@ -136,6 +137,58 @@ describeEachDatabase("notifications", (database) => {
     const kinds = (await listNotifications(db, { userId: owner.id, limit: 10, offset: 0 })).map((r) => r.kind).sort();
     assert.deepEqual(kinds, ["payout_failed", "requirements_due"]);
     assert.equal((await outboxTo(db, owner.email)).length, 2);
+  });
+
+  test("a v2 account's requirements due now alert owners once per set of due items, not members or later items", async () => {
+    const { db } = database();
+    const { owner, holder, acct } = await setup(db);
+    const entry = (description: string, status: string, from = "user") => ({
+      description,
+      awaiting_action_from: from,
+      minimum_deadline: { status },
+    });
+    const account = (entries: unknown[]) => ({
+      id: acct,
+      object: "v2.core.account",
+      created: "2026-01-01T00:00:00.000Z",
+      identity: { country: "mx" },
+      requirements: {
+        entries,
+        summary: { minimum_deadline: { status: "past_due", time: "2026-12-31T00:00:00.000Z" } },
+      },
+    });
+    const note = {
+      id: `evt_v2acct${seq}`,
+      type: "v2.core.account[requirements].updated",
+      created: new Date().toISOString(),
+      related_object: { id: acct, type: "v2.core.account", url: `/v2/core/accounts/${acct}` },
+    } as unknown as Stripe.V2.Core.EventNotification;
+    const due = account([
+      entry("identity.business_details.id_numbers", "currently_due"),
+      entry("representative.address", "past_due"),
+      entry("identity.attestations.terms_of_service", "eventually_due"),
+      entry("identity.business_details.documents", "currently_due", "stripe"),
+    ]);
+    await applyThinEvent(db, note, { related: due, financialAccount: null });
+    await applyThinEvent(db, note, { related: due, financialAccount: null }); // redelivered
+    let rows = await listNotifications(db, { userId: owner.id, limit: 10, offset: 0 });
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.kind, "requirements_due");
+    assert.match(rows[0]!.body, /2 more details by 2026-12-31/);
+    assert.match(rows[0]!.body, /identity\.business_details\.id_numbers, representative\.address\./);
+    assert.equal((await outboxTo(db, owner.email)).length, 1);
+    assert.equal((await listNotifications(db, { userId: holder.id, limit: 10, offset: 0 })).length, 0);
+    // Stripe's own review and nothing due now say nothing; a new set of due items alerts again.
+    await applyThinEvent(db, note, {
+      related: account([entry("x", "currently_due", "stripe")]),
+      financialAccount: null,
+    });
+    await applyThinEvent(db, note, {
+      related: account([entry("representative.address", "past_due")]),
+      financialAccount: null,
+    });
+    rows = await listNotifications(db, { userId: owner.id, limit: 10, offset: 0 });
+    assert.equal(rows.length, 2);
   });
 
   test("low balance alerts owners once per crossing below the threshold", async () => {

@@ -38,6 +38,8 @@ function emailText(n: Notice): string {
 /**
  * The one way the app alerts people: one in-app row per user (once per dedupe key) and, when
  * `email` is set, one email per row actually inserted (so a repeat sends nothing either).
+ * Inside a transaction, call it within `mailAfterCommit` (as the webhook receivers do) so the
+ * emails are only written to the outbox there and delivered once the transaction commits.
  * Answers the users newly notified.
  */
 export async function notify(db: DbOrTx, n: Notice, mail: MailOptions = {}): Promise<string[]> {

@@ -88,23 +88,54 @@ export async function alertCardShipping(db: DbOrTx, business: Business, card: St
   });
 }
 
-/** The account needs information: owners are told once per set of fields due. */
-export async function alertRequirementsDue(db: DbOrTx, business: Business, account: Stripe.Account): Promise<void> {
-  const due = [...(account.requirements?.currently_due ?? [])].sort();
+/**
+ * The account needs information: owners (who alone can open onboarding) are told once per
+ * account and set of fields due.
+ */
+async function alertDue(db: DbOrTx, business: Business, accountId: string, due: string[], deadline: Date | null) {
   if (due.length === 0) return;
-  const deadline = account.requirements?.current_deadline
-    ? ` by ${new Date(account.requirements.current_deadline * 1000).toISOString().slice(0, 10)}`
-    : "";
+  const by = deadline && !Number.isNaN(deadline.getTime()) ? ` by ${deadline.toISOString().slice(0, 10)}` : "";
   await notify(db, {
     userIds: ids(await owners(db, business)),
     businessId: business.id,
     kind: "requirements_due",
     title: "Your account needs information",
-    body: `Stripe needs ${due.length} more detail${due.length === 1 ? "" : "s"}${deadline} to keep your account working: ${due.slice(0, 5).join(", ")}${due.length > 5 ? ", …" : ""}.`,
+    body: `Stripe needs ${due.length} more detail${due.length === 1 ? "" : "s"}${by} to keep your account working: ${due.slice(0, 5).join(", ")}${due.length > 5 ? ", …" : ""}.`,
     link: "/onboarding",
-    dedupeKey: `requirements:${account.id}:${due.join(",")}`.slice(0, 500),
+    dedupeKey: `requirements:${accountId}:${due.join(",")}`.slice(0, 500),
     email: true,
   });
+}
+
+/** A v1 account's `currently_due` (which includes what is past due). */
+export async function alertRequirementsDue(db: DbOrTx, business: Business, account: Stripe.Account): Promise<void> {
+  const due = [...(account.requirements?.currently_due ?? [])].sort();
+  const deadline = account.requirements?.current_deadline;
+  await alertDue(db, business, account.id, due, deadline ? new Date(deadline * 1000) : null);
+}
+
+type Json = Record<string, unknown>;
+const DUE_NOW = ["currently_due", "past_due"];
+
+/**
+ * A v2 account's requirement entries that are due now or past due and wait on the business (not
+ * on Stripe's own review); entries only eventually due are left for later.
+ */
+export function dueEntriesV2(account: Json): string[] {
+  const requirements = (account.requirements ?? {}) as { entries?: Json[] };
+  const due = (requirements.entries ?? [])
+    .filter((e) => DUE_NOW.includes(String((e.minimum_deadline as Json | undefined)?.status)))
+    .filter((e) => e.awaiting_action_from !== "stripe")
+    .map((e) => e.description)
+    .filter((d): d is string => typeof d === "string");
+  return [...new Set(due)].sort();
+}
+
+export async function alertRequirementsDueV2(db: DbOrTx, business: Business, account: Json): Promise<void> {
+  if (typeof account.id !== "string") return;
+  const summary = ((account.requirements as Json | undefined)?.summary ?? {}) as Json;
+  const time = (summary.minimum_deadline as Json | undefined)?.time;
+  await alertDue(db, business, account.id, dueEntriesV2(account), typeof time === "string" ? new Date(time) : null);
 }
 
 export type PayoutLike = { id: string; amount: number; currency: string; status: string };

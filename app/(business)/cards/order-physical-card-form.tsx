@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
+import { ShippingFields } from "@/components/cards/shipping-fields";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormSuccess } from "@/components/ui/form-success";
 import { SelectField } from "@/components/ui/select-field";
@@ -11,12 +11,6 @@ import { formFeedback } from "@/lib/actions/form-action";
 import { orderPhysicalCardAction } from "./actions";
 
 type Option = { value: string; label: string };
-
-const SERVICE_LABELS: Record<string, string> = {
-  standard: "Standard (5–8 business days)",
-  express: "Express (2–4 business days)",
-  priority: "Priority (1–2 business days)",
-};
 
 /**
  * Orders a physical card for one of the business's cardholders: where it ships, how fast, and
@@ -79,62 +73,12 @@ export function OrderPhysicalCardForm({
           error={fields.design}
           hint={designs.length ? undefined : "No active card designs: ask the platform to activate one"}
         />
-        <Field
-          label="Name on the parcel"
-          name="name"
-          autoComplete="name"
-          defaultValue={values.name}
-          error={fields.name}
-          className="sm:col-span-2"
-        />
-        <Field
-          label="Street address"
-          name="line1"
-          autoComplete="address-line1"
-          defaultValue={values.line1}
-          error={fields.line1}
-        />
-        <Field
-          label="Apartment, suite (optional)"
-          name="line2"
-          autoComplete="address-line2"
-          defaultValue={values.line2}
-          error={fields.line2}
-        />
-        <Field label="City" name="city" autoComplete="address-level2" defaultValue={values.city} error={fields.city} />
-        <Field
-          label="State or region (optional)"
-          name="state"
-          autoComplete="address-level1"
-          defaultValue={values.state}
-          error={fields.state}
-        />
-        <Field
-          label="Postal code"
-          name="postalCode"
-          autoComplete="postal-code"
-          defaultValue={values.postalCode}
-          error={fields.postalCode}
-        />
-        <Field
-          label="Country (2-letter code)"
-          name="country"
-          autoComplete="country"
-          maxLength={2}
-          defaultValue={values.country ?? country}
-          error={fields.country}
-        />
-        <SelectField
-          label="Shipping"
-          name="service"
-          key={`service-${values.service ?? ""}`}
-          options={services.map((s) => ({ value: s, label: SERVICE_LABELS[s] ?? s }))}
-          defaultValue={values.service}
-          error={fields.service}
-          hint={
-            shipsFromUs ? "Your cards ship from the US, so only express or priority shipping is offered" : undefined
-          }
-          className="sm:col-span-2"
+        <ShippingFields
+          values={values}
+          fields={fields}
+          services={services}
+          country={country}
+          shipsFromUs={shipsFromUs}
         />
       </div>
       <div className="max-w-xs">

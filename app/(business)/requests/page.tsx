@@ -7,8 +7,9 @@ import { listCardholders } from "@/db/queries/cardholders";
 import { listCardRequests } from "@/db/queries/card-requests";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
+import { shippingChoices } from "@/lib/cards/physical";
 import { cardCurrencyFor } from "@/lib/funding-model";
-import { approveRequestAction, declineRequestAction, requestCardAction } from "./actions";
+import { approveRequestAction, cancelRequestAction, declineRequestAction, requestCardAction } from "./actions";
 
 export const metadata: Metadata = { title: "Requests" };
 
@@ -55,6 +56,7 @@ export default async function RequestsPage() {
               currency={cardCurrencyFor(ctx.business.country)}
               cardholders={holders.map((h) => ({ value: h.id, label: h.email ? `${h.name} (${h.email})` : h.name }))}
               cards={[]}
+              shipping={shippingChoices(ctx.business)}
             />
           ) : (
             <p className="text-sm text-slate-600">Cards can be requested once the business is set up.</p>
@@ -69,6 +71,7 @@ export default async function RequestsPage() {
           requests={pending}
           viewerId={ctx.user.id}
           decide={deciding ? { approve: approveRequestAction, decline: declineRequestAction } : undefined}
+          cancel={asking ? cancelRequestAction : undefined}
           empty={
             deciding
               ? "Nothing waiting. Requests from members and cardholders appear here."

@@ -11,4 +11,5 @@ export const unfreezeOwnCardAction = businessAction(ownCardActions.unfreeze);
 export const revealOwnCardAction = businessAction(ownCardActions.revealKey);
 export const reportCardAction = businessAction(replaceActions.report);
 export const requestOwnCardAction = businessAction(cardRequestActions.create);
+export const cancelOwnRequestAction = businessAction(cardRequestActions.cancel);
 export const noteOwnPurchaseAction = businessAction(expenseActions.noteOwn);

@@ -4,8 +4,9 @@ import { listCardRequests } from "@/db/queries/card-requests";
 import { listCardholderCards } from "@/db/queries/cards";
 import { CardRequestForm } from "@/components/card-requests/request-form";
 import { CardRequestList } from "@/components/card-requests/request-list";
+import { shippingChoices } from "@/lib/cards/physical";
 import { cardCurrencyFor } from "@/lib/funding-model";
-import { requestOwnCardAction } from "../actions";
+import { cancelOwnRequestAction, requestOwnCardAction } from "../actions";
 import { requireCardholderPage } from "@/lib/auth/session";
 import { MissingReceiptsList } from "@/components/receipts/missing-receipts";
 import { formatMoney } from "@/lib/money";
@@ -88,10 +89,16 @@ export default async function MyCardsPage() {
               currency={cardCurrencyFor(ctx.business.country)}
               cardholders={[]}
               cards={current.map((c) => ({ value: c.id, label: `${c.brand ?? "Card"} •••• ${c.last4}` }))}
+              shipping={shippingChoices(ctx.business)}
             />
           </div>
         ) : null}
-        <CardRequestList requests={requests} viewerId={ctx.user.id} empty="You haven't asked for anything yet." />
+        <CardRequestList
+          requests={requests}
+          cancel={cancelOwnRequestAction}
+          viewerId={ctx.user.id}
+          empty="You haven't asked for anything yet."
+        />
       </section>
       {past.length > 0 ? (
         <section aria-labelledby="past-cards" className="space-y-3">

@@ -1,0 +1,1 @@
+ALTER TABLE "card_requests" ADD COLUMN "shipping" jsonb;
