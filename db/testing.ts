@@ -6,10 +6,11 @@ import { after, before, describe } from "node:test";
 import postgres from "postgres";
 import { openDatabase, type Database } from "./connect";
 
-/** What the migrations are: the image below is rebuilt whenever one of them changes. */
+/** What the migrations and PGlite are: the image below is rebuilt whenever either changes. */
 function migrationsDigest(): string {
   const dir = path.join(process.cwd(), "db", "migrations");
   const hash = createHash("sha256");
+  hash.update(readFileSync(path.join(process.cwd(), "node_modules", "@electric-sql", "pglite", "package.json")));
   for (const file of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
     if (/\.(sql|json)$/.test(file)) hash.update(file).update(readFileSync(path.join(dir, file)));
   }
