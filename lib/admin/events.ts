@@ -32,7 +32,7 @@ export async function replayEvent(
     if (row.kind === "thin") {
       const note = row.payload as unknown as Stripe.V2.Core.EventNotification;
       const fetched = await fetchThinObject(deps.stripe, note);
-      await mailAfterCommit(deps.db, () => deps.db.transaction((tx) => applyThinEvent(tx, note, fetched)));
+      await mailAfterCommit(deps.db, (tx) => applyThinEvent(tx, note, fetched));
     } else {
       const event = row.payload as unknown as Stripe.Event;
       const prefetched: Prefetched = {};
@@ -50,7 +50,7 @@ export async function replayEvent(
           {},
           { stripeAccount: event.account },
         );
-      await mailAfterCommit(deps.db, () => deps.db.transaction((tx) => applySnapshotEvent(tx, event, prefetched)));
+      await mailAfterCommit(deps.db, (tx) => applySnapshotEvent(tx, event, prefetched));
     }
   } catch (err) {
     console.error(`replay of ${eventId} failed`, err);

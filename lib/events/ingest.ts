@@ -83,13 +83,11 @@ export async function storeOnce<T>(
     if (await isEventStored(db, { eventId: row.id })) return reply(200, { received: true, duplicate: true });
     const fetched = await fetch();
     try {
-      const inserted = await mailAfterCommit(db, () =>
-        db.transaction(async (tx) => {
-          if (!(await insertEvent(tx, row))) return false;
-          await apply(tx, fetched);
-          return true;
-        }),
-      );
+      const inserted = await mailAfterCommit(db, async (tx) => {
+        if (!(await insertEvent(tx, row))) return false;
+        await apply(tx, fetched);
+        return true;
+      });
       return reply(200, { received: true, ...(inserted ? {} : { duplicate: true }) });
     } catch (err) {
       if (isDatabaseError(err)) throw err;

@@ -1,6 +1,7 @@
 import { afterEach, before, beforeEach, after as afterAll, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { describeEachDatabase } from "@/db/testing";
@@ -161,39 +162,41 @@ describeEachDatabase("mailer", (database) => {
 
     test("an email is only queued in the transaction and delivered once it commits", async () => {
       const { db } = database();
+      const hal = `hal-${randomUUID()}@example.test`; // one SMTP server serves both databases' runs
       const result = await storeOnce(
         db,
         row(),
         async () => null,
         async (tx) => {
-          const queued = await sendEmail(tx, email("hal@example.test"));
+          const queued = await sendEmail(tx, email(hal));
           assert.equal(queued?.sent, false);
-          assert.equal(got("hal@example.test"), 0, "nothing is sent while the transaction is open");
+          assert.equal(got(hal), 0, "nothing is sent while the transaction is open");
         },
       );
       assert.equal(result.status, 200);
-      assert.equal(got("hal@example.test"), 1);
-      const [sent] = await db.select().from(outbox).where(eq(outbox.to, "hal@example.test"));
+      assert.equal(got(hal), 1);
+      const [sent] = await db.select().from(outbox).where(eq(outbox.to, hal));
       assert.ok(sent?.sentAt);
     });
 
     test("a rolled-back transaction sends nothing and leaves no email to send later", async () => {
       const { db } = database();
+      const ida = `ida-${randomUUID()}@example.test`;
       const before = logged.length;
       const result = await storeOnce(
         db,
         row(),
         async () => null,
         async (tx) => {
-          await sendEmail(tx, email("ida@example.test"));
+          await sendEmail(tx, email(ida));
           throw new Error("a bug after the alert");
         },
       );
       assert.equal(result.body.applied, false);
       assert.ok(logged.slice(before).some((l) => l.includes("could not apply")));
       await deliverPending(db, { smtpUrl: smtp.url, now: later });
-      assert.equal(got("ida@example.test"), 0);
-      assert.equal((await db.select().from(outbox).where(eq(outbox.to, "ida@example.test"))).length, 0);
+      assert.equal(got(ida), 0);
+      assert.equal((await db.select().from(outbox).where(eq(outbox.to, ida))).length, 0);
     });
   });
 });

@@ -1,6 +1,6 @@
 // Not `server-only`: webhooks apply events (and so send alerts) outside Next.js too: the seed, scripts, test instances.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { DbOrTx } from "@/db/connect";
+import type { Db, DbOrTx, Tx } from "@/db/connect";
 import {
   claimOutboxAttempt,
   insertOutbox,
@@ -92,19 +92,20 @@ export async function deliverPending(db: DbOrTx, opts: MailOptions & { limit?: n
   return sent;
 }
 
-/** The outbox rows written inside `mailAfterCommit`'s work, held for delivery until it has finished. */
+/** The outbox rows written inside `mailAfterCommit`'s transaction, held for delivery until it has committed. */
 const held = new AsyncLocalStorage<string[]>();
 
 /**
- * Runs `work` (which commits a transaction) holding back the emails written meanwhile, and
- * delivers them only once it has finished: no SMTP conversation holds a transaction open, and a
- * transaction rolled back (its outbox rows with it) sends nothing. Inside another such call, the
- * outer one delivers. Delivery never throws; what fails stays in the outbox for a retry.
+ * Runs `body` in a transaction on `db`, holding back the emails written in it, and delivers them
+ * only once it has committed: no SMTP conversation holds the transaction open, and a transaction
+ * rolled back (its outbox rows with it) sends nothing. Inside another such call, the outer one
+ * delivers. Delivery never throws; what fails stays in the outbox for a retry.
  */
-export async function mailAfterCommit<T>(db: DbOrTx, work: () => Promise<T>, opts: MailOptions = {}): Promise<T> {
-  if (held.getStore()) return work();
+export async function mailAfterCommit<T>(db: Db, body: (tx: Tx) => Promise<T>, opts: MailOptions = {}): Promise<T> {
+  const run = () => db.transaction(body);
+  if (held.getStore()) return run();
   const ids: string[] = [];
-  const result = await held.run(ids, work);
+  const result = await held.run(ids, run);
   await deliverQueued(db, ids, opts);
   return result;
 }
