@@ -255,7 +255,7 @@ test.describe("against a victim business", () => {
   test("owners, admins and members (the victim's own too) are refused the cardholder's own actions and pages", async () => {
     const v = world.victim;
     const own = actionEntries.filter(([, e]) => e.access.who === "business" && e.access.permission === "cards.own");
-    expect(own.length).toBe(4);
+    expect(own.length).toBe(5);
     const actors: Actor[] = [v.owner, v.member, world.attackers.owner, world.attackers.admin, world.attackers.member];
     const jobs = actors.flatMap((actor) => own.map(([key, entry]) => ({ actor, key, entry })));
     const calls = await pool(jobs, 4, ({ actor, key, entry }) => callEntry(actor, key, entry, v));
