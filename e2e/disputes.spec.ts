@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { openReview, signInAdmin } from "./admin-helpers";
-import { signUpAndOnboard, uniqueEmail } from "./helpers";
+import { eventually, signUpAndOnboard, uniqueEmail } from "./helpers";
 import {
   accountByEmail,
   createVirtualCard,
@@ -9,14 +9,6 @@ import {
   purchaseAndCapture,
   receiveAchCredit,
 } from "./journey-steps";
-
-/** Reloads until `check` passes: the read model follows Stripe through webhooks. */
-async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout: 20_000 });
-}
 
 /** A one-pixel PNG: real image bytes, as a receipt photo would be. */
 const PNG = Buffer.from(

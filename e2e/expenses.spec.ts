@@ -1,44 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
-import { signUpAndOnboard, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { parseCsv } from "../testing/csv";
+import { eventually, signUpAndOnboard, uniqueEmail } from "./helpers";
 import { accountByEmail, createVirtualCard, journeyStripe, receiveAchCredit } from "./journey-steps";
-
-/** Reloads until `check` passes: the read model follows Stripe through webhooks. */
-async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout: 20_000 });
-}
-
-/** RFC 4180, as an accounting importer reads it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (!quoted && ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
 
 const BURGER = 'Burger Bar, "Downtown"';
 

@@ -2,6 +2,14 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "sandbox-demo";
 
+/** Reloads until `check` passes: the read models follow Stripe through webhooks. */
+export async function eventually(page: Page, check: () => Promise<void>, { timeout = 20_000 } = {}): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout });
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);

@@ -1,17 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signUpAndOnboard, uniqueEmail } from "./helpers";
+import { eventually as reloadUntil, signUpAndOnboard, uniqueEmail } from "./helpers";
 import { accountByEmail, createVirtualCard, goTo, journeyStripe, receiveAchCredit } from "./journey-steps";
 
-/**
- * Reloads until `check` passes: the read model follows Stripe through webhooks. A select gets a few
- * seconds, as a form's controls are disabled until the page has hydrated (slow on a busy machine).
- */
-async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout: 30_000 });
-}
+/** The shared reload-until-passing wait, longer: a form's controls are disabled until the page has hydrated (slow on a busy machine). */
+const eventually = (page: Page, check: () => Promise<void>) => reloadUntil(page, check, { timeout: 30_000 });
 
 async function simulatePurchase(page: Page, cardId: string, amount: string): Promise<void> {
   await goTo(page, "Sandbox tools", "sandbox-tools");

@@ -1,14 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signUpAndOnboard, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { eventually, signUpAndOnboard, uniqueEmail } from "./helpers";
 import { accountByEmail, createVirtualCard, goTo, journeyStripe } from "./journey-steps";
-
-/** Reloads until `check` passes: the read model follows Stripe through webhooks. */
-async function eventually(page: Page, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout: 20_000 });
-}
 
 test("digital wallets: a cardholder without phone or email can't add the card; once they have one, the owner adds it to Apple Pay from the sandbox tools, and suspends and resumes it on the card page", async ({
   page,
