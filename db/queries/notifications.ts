@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, arrayContains, count, desc, eq, inArray, isNull, not, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import {
   financialAccounts,
@@ -94,10 +94,25 @@ export async function membersForCardholder(
     .where(and(eq(memberships.businessId, businessId), eq(memberships.cardholderId, cardholderId)));
 }
 
-export async function emailsOf(db: DbOrTx, userIds: string[]): Promise<Map<string, string>> {
+/** The email of each of these users who has not switched this kind of alert off. */
+export async function emailsFor(db: DbOrTx, userIds: string[], kind: string): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, userIds));
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, userIds), not(arrayContains(users.emailAlertsOff, [kind]))));
   return new Map(rows.map((r) => [r.id, r.email]));
+}
+
+/** The alert kinds this user switched off by email. */
+export async function emailAlertsOff(db: DbOrTx, { userId }: { userId: string }): Promise<string[]> {
+  const [row] = await db.select({ off: users.emailAlertsOff }).from(users).where(eq(users.id, userId));
+  return row?.off ?? [];
+}
+
+/** Only ever the user's own row (the id comes from the session). */
+export async function saveEmailAlertsOff(db: DbOrTx, { userId, off }: { userId: string; off: string[] }) {
+  await db.update(users).set({ emailAlertsOff: off }).where(eq(users.id, userId));
 }
 
 /** The stored balances of one financial account row (a treasury/v2 FA, or `issuing:<account>`). */

@@ -16,6 +16,8 @@ export const users = pgTable(
     totpSecret: text("totp_secret"),
     /** Set once the user proved a code from the secret: two-factor sign-in is on. */
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true, mode: "date" }),
+    /** The alert kinds this person switched off by email (lib/notifications/email-choices): a new kind starts on. */
+    emailAlertsOff: text("email_alerts_off").array().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],

@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { markAllRead, markRead, saveLowBalanceThreshold } from "@/db/queries/notifications";
+import { recordAudit } from "@/db/queries/audit-log";
+import { markAllRead, markRead, saveEmailAlertsOff, saveLowBalanceThreshold } from "@/db/queries/notifications";
 import { businessSpec, userSpec } from "@/lib/actions/execute";
 import { fail, ok } from "@/lib/errors";
 import { balanceCurrencyFor } from "@/lib/funding-model";
 import { parseMoney } from "@/lib/money";
+import { emailChoicesSchema, kindsOff } from "./email-choices";
 
 /** A person's own notifications (the user comes from the session; another user's id matches nothing). */
 export const notificationActions = {
@@ -20,6 +22,25 @@ export const notificationActions = {
   markAllRead: userSpec({
     schema: z.object({}),
     run: async ({ user }) => ok({ count: await markAllRead(getDb(), { userId: user.id }) }),
+    revalidate: () => ["/notifications"],
+  }),
+  /** Which alerts reach the person by email (the ticked kinds); only ever their own row. */
+  setEmailChoices: userSpec({
+    schema: emailChoicesSchema,
+    run: async ({ user, input }) => {
+      const off = kindsOff(input.alert);
+      // A user action has no audit hook (there may be no business yet): recorded with the change.
+      await getDb().transaction(async (tx) => {
+        await saveEmailAlertsOff(tx, { userId: user.id, off });
+        await recordAudit(tx, {
+          actorUserId: user.id,
+          action: "user.email_alerts_set",
+          target: user.id,
+          data: { off },
+        });
+      });
+      return ok({ off });
+    },
     revalidate: () => ["/notifications"],
   }),
   /** The owner's low-balance threshold (empty turns the alert off). */

@@ -6,9 +6,11 @@ import { describeEachDatabase } from "@/db/testing";
 import { businesses, memberships, notifications, outbox } from "@/db/schema";
 import {
   countUnread,
+  emailAlertsOff,
   listNotifications,
   markAllRead,
   markRead,
+  saveEmailAlertsOff,
   saveLowBalanceThreshold,
 } from "@/db/queries/notifications";
 import { applySnapshotEvent } from "@/lib/events/apply";
@@ -95,6 +97,36 @@ describeEachDatabase("notifications", (database) => {
     assert.equal((await outboxTo(db, holder.email)).length, 1);
     assert.equal((await listNotifications(db, { userId: owner.id, limit: 10, offset: 0 })).length, 1);
     assert.equal((await outboxTo(db, owner.email)).length, 0, "the holder signs in, so only they get the email");
+  });
+
+  test("who switched declined-purchase emails off gets the alert in the app but no email; the others still get theirs", async () => {
+    const { db } = database();
+    const { business, owner, holder } = await setup(db);
+    const other = (await addMember(db, business.id, "cardholder", "other-holder")).user;
+    await saveEmailAlertsOff(db, { userId: holder.id, off: ["purchase_declined"] });
+    assert.deepEqual(await emailAlertsOff(db, { userId: holder.id }), ["purchase_declined"]);
+    assert.deepEqual(await emailAlertsOff(db, { userId: other.id }), [], "a new user gets every email");
+    const declined = {
+      userIds: [holder.id, other.id, owner.id],
+      businessId: business.id,
+      kind: "purchase_declined" as const,
+      title: "Purchase declined",
+      body: "B",
+      dedupeKey: `off-decline:${seq}`,
+      email: true,
+    };
+    assert.equal((await notify(db, declined, { smtpUrl: null })).length, 3);
+    for (const u of [holder, other, owner])
+      assert.equal((await listNotifications(db, { userId: u.id, limit: 10, offset: 0 })).length, 1, u.name);
+    assert.equal((await outboxTo(db, holder.email)).length, 0);
+    assert.equal((await outboxTo(db, other.email)).length, 1);
+    assert.equal((await outboxTo(db, owner.email)).length, 1);
+    // Only that kind is off: a shipped card still reaches the holder by email.
+    await notify(db, { ...declined, kind: "card_shipping", dedupeKey: `off-ship:${seq}` }, { smtpUrl: null });
+    assert.deepEqual(
+      (await outboxTo(db, holder.email)).map((r) => r.kind),
+      ["notify.card_shipping"],
+    );
   });
 
   test("a card's shipping statuses alert holder and owners once each", async () => {

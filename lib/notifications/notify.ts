@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/connect";
-import { emailsOf, insertNotifications } from "@/db/queries/notifications";
+import { emailsFor, insertNotifications } from "@/db/queries/notifications";
 import { configuredAppUrl } from "@/lib/config";
 import { sendEmail, type MailOptions } from "@/lib/mail/send";
 
@@ -37,7 +37,8 @@ function emailText(n: Notice): string {
 
 /**
  * The one way the app alerts people: one in-app row per user (once per dedupe key) and, when
- * `email` is set, one email per row actually inserted (so a repeat sends nothing either).
+ * `email` is set, one email per row actually inserted (so a repeat sends nothing either) to each
+ * user who has not switched that kind off (`/notifications`, "Email me when…").
  * Inside a transaction, call it within `mailAfterCommit` (as the webhook receivers do) so the
  * emails are only written to the outbox there and delivered once the transaction commits.
  * Answers the users newly notified.
@@ -58,7 +59,8 @@ export async function notify(db: DbOrTx, n: Notice, mail: MailOptions = {}): Pro
   );
   const fresh = inserted.map((r) => r.userId);
   if (n.email && fresh.length > 0) {
-    const emails = await emailsOf(db, fresh);
+    // Those who switched this kind off by email still get the in-app row above.
+    const emails = await emailsFor(db, fresh, n.kind);
     for (const userId of fresh) {
       const to = emails.get(userId);
       if (to) await sendEmail(db, { to, subject: n.title, text: emailText(n), kind: `notify.${n.kind}` }, mail);

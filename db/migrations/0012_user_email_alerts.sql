@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "email_alerts_off" text[] DEFAULT '{}' NOT NULL;
