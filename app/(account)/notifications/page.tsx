@@ -1,30 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmailChoicesForm } from "@/components/notifications/email-choices-form";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { ThresholdForm } from "@/components/notifications/threshold-form";
 import { getDb } from "@/db";
-import { countNotifications, listNotifications, lowBalanceThreshold } from "@/db/queries/notifications";
+import { countNotifications, emailAlertsOff, listNotifications, lowBalanceThreshold } from "@/db/queries/notifications";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer, resolveBusinessContext } from "@/lib/auth/session";
 import { balanceCurrencyFor } from "@/lib/funding-model";
 import { formatDecimal } from "@/lib/money";
-import { markAllReadAction, markReadAction, setLowBalanceThresholdAction } from "./actions";
+import { EMAIL_CHOICES } from "@/lib/notifications/email-choices";
+import { markAllReadAction, markReadAction, setEmailChoicesAction, setLowBalanceThresholdAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 const PAGE_SIZE = 20;
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-/** The signed-in person's notifications, newest first, a page at a time; owners set the low-balance alert here. */
+/**
+ * The signed-in person's notifications, newest first, a page at a time; they choose which are
+ * emailed, and owners set the low-balance alert here.
+ */
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const viewer = await requireViewer();
   const db = getDb();
   const page = Math.max(1, Math.min(10_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
   const userId = viewer.user.id;
-  const [rows, total, ctx] = await Promise.all([
+  const [rows, total, ctx, off] = await Promise.all([
     listNotifications(db, { userId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     countNotifications(db, { userId }),
     resolveBusinessContext(viewer),
+    emailAlertsOff(db, { userId }),
   ]);
   const owner = ctx && can(ctx.role, "business.manage") ? ctx : null;
   const currency = owner ? balanceCurrencyFor(owner.business.country) : "usd";
@@ -93,6 +99,16 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           {page < pages ? <Link href={`/notifications?page=${page + 1}`}>Older</Link> : null}
         </nav>
       ) : null}
+      <section aria-labelledby="email-choices" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="email-choices" className="text-lg font-semibold">
+          Alert emails
+        </h2>
+        <EmailChoicesForm
+          action={setEmailChoicesAction}
+          choices={EMAIL_CHOICES}
+          on={EMAIL_CHOICES.map((c) => c.kind).filter((k) => !off.includes(k))}
+        />
+      </section>
       {owner ? (
         <section aria-labelledby="low-balance" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="low-balance" className="text-lg font-semibold">
