@@ -3,7 +3,8 @@ import type { DbOrTx } from "@/db/connect";
 import { outbox } from "@/db/schema";
 
 export type OutboxRow = typeof outbox.$inferSelect;
-export type NewEmail = { to: string; subject: string; text: string; kind: string };
+/** `businessId`: the business an alert is about (its sandbox outbox lists it); none for personal mail. */
+export type NewEmail = { to: string; subject: string; text: string; kind: string; businessId?: string | null };
 
 export async function insertOutbox(db: DbOrTx, email: NewEmail): Promise<OutboxRow> {
   const [row] = await db.insert(outbox).values(email).returning();

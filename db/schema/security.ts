@@ -83,6 +83,8 @@ export const outbox = pgTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     kind: text("kind").notNull(),
+    /** The business an alert email is about (null: personal mail such as a password reset), so its outbox lists only its own. */
+    businessId: uuid("business_id"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: at("created_at").notNull().defaultNow(),

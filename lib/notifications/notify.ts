@@ -63,7 +63,9 @@ export async function notify(db: DbOrTx, n: Notice, mail: MailOptions = {}): Pro
     const emails = await emailsFor(db, fresh, n.kind);
     for (const userId of fresh) {
       const to = emails.get(userId);
-      if (to) await sendEmail(db, { to, subject: n.title, text: emailText(n), kind: `notify.${n.kind}` }, mail);
+      if (!to) continue;
+      const email = { to, subject: n.title, text: emailText(n), kind: `notify.${n.kind}`, businessId: n.businessId };
+      await sendEmail(db, email, mail);
     }
   }
   return fresh;

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db";
 import { recentAuthorizations } from "@/db/queries/authorizations";
+import { listBusinessOutbox } from "@/db/queries/business-outbox";
 import { recentInboundTransfers } from "@/db/queries/inbound-transfers";
 import { MERCHANT_CATEGORIES } from "@/lib/rules/merchant-categories";
 import { can } from "@/lib/auth/permissions";
@@ -14,21 +15,31 @@ import { balanceCurrencyFor, cardCurrencyFor } from "@/lib/funding-model";
 import { AuthorizationButtons, CompleteInboundButton } from "./authorization-actions";
 import { PurchaseForm, ReceiveMoneyForm } from "./purchase-form";
 import { ShippingButtons } from "./shipping-buttons";
+import { OutboxPanel } from "./outbox-panel";
 import { AddToWalletForm } from "./wallet-form";
 
 export const metadata: Metadata = { title: "Sandbox tools" };
 
-export default async function SandboxToolsPage() {
+const OUTBOX_PAGE = 20;
+
+export default async function SandboxToolsPage({ searchParams }: { searchParams: Promise<{ outbox?: string }> }) {
   if (stripeMode() !== "sandbox") notFound();
   const ctx = await requireBusinessPage("cards.manage");
   if (!ctx) redirect("/onboarding");
   const accountId = ctx.business.stripeAccountId;
   if (!accountId) redirect("/dashboard");
   const db = getDb();
-  const [cards, recent, inbound] = await Promise.all([
+  const outboxPage = Math.max(1, Math.min(10_000, Number.parseInt((await searchParams).outbox ?? "1", 10) || 1));
+  const [cards, recent, inbound, mail] = await Promise.all([
     listCards(db, { accountId }),
     recentAuthorizations(db, { accountId, limit: 10 }),
     recentInboundTransfers(db, { businessId: ctx.business.id }),
+    listBusinessOutbox(db, {
+      businessId: ctx.business.id,
+      viewerEmail: ctx.user.email,
+      limit: OUTBOX_PAGE,
+      offset: (outboxPage - 1) * OUTBOX_PAGE,
+    }),
   ]);
   const physical = cards.filter(({ card }) => card.type === "physical" && card.shipping);
   return (
@@ -36,8 +47,8 @@ export default async function SandboxToolsPage() {
       <div>
         <h1 className="text-2xl font-semibold">Sandbox tools</h1>
         <p className="text-sm text-slate-600">
-          Simulate what happens in the real world: purchases at merchants, captures, and money arriving. Only in sandbox
-          mode.
+          Simulate what happens in the real world: purchases at merchants, captures, and money arriving; see the emails
+          the app sent. Only in sandbox mode.
         </p>
       </div>
       <Panel title="Simulate a card purchase">
@@ -144,6 +155,12 @@ export default async function SandboxToolsPage() {
           ) : null}
         </Panel>
       ) : null}
+      <OutboxPanel
+        rows={mail.rows}
+        page={outboxPage}
+        pages={Math.max(1, Math.ceil(mail.total / OUTBOX_PAGE))}
+        pageHref={(p) => `/sandbox-tools?outbox=${p}`}
+      />
     </section>
   );
 }

@@ -1,1 +1,0 @@
-ALTER TABLE "users" ADD COLUMN "email_alerts_off" text[] DEFAULT '{}' NOT NULL;
