@@ -164,6 +164,10 @@ test.describe("against a victim business", () => {
           );
         } else if (entry.ownSession) {
           expected = "own session";
+        } else if (entry.ownRow) {
+          // Their own email choices: theirs to change, and the victim's stay as they were.
+          expected = "own row";
+          expect(isOk(c.answer.result), describe(c)).toBe(true);
         } else {
           // Accepting the victim's invitations (meant for other emails) or creating a second business.
           expected = "refused";

@@ -37,6 +37,11 @@ export type ActionEntry = {
   /** Acts on the caller's own session (signing out, ageing its proof): called on another session of the actor's. */
   ownSession?: boolean;
   /**
+   * Changes only the caller's own row (their email choices), whoever they are: every signed-in
+   * caller succeeds, nothing of the victim's changes, and the fuzz runs it fully (as a newcomer).
+   */
+  ownRow?: boolean;
+  /**
    * Ends every session of the caller: the shared actors can't survive it, so only the signed-out
    * visitor calls it here; `e2e/sessions.spec.ts` runs it for real as a user of its own.
    */
@@ -343,6 +348,14 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: () => ({}),
     targetsVictim: false,
     ownSession: true,
+  },
+  "app/(account)/notifications/actions.ts#setEmailChoicesAction": {
+    access: { who: "self" },
+    page: () => "/notifications",
+    sample: () => ({ alert: ["purchase_declined", "card_request"] }),
+    targetsVictim: false,
+    ownRow: true,
+    kinds: { alert: "enum" },
   },
   "app/(account)/notifications/actions.ts#setLowBalanceThresholdAction": {
     access: business("business.manage"),
