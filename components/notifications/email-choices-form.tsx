@@ -36,7 +36,7 @@ export function EmailChoicesForm({
     <form action={submit} className="max-w-md space-y-3" noValidate aria-label="Email choices">
       <FormAlert message={message} />
       {state?.ok ? <FormSuccess testId="email-choices-saved">Saved.</FormSuccess> : null}
-      <fieldset aria-describedby={error ? `${id}-error` : `${id}-hint`} aria-invalid={error ? true : undefined}>
+      <fieldset aria-describedby={error ? `${id}-error` : `${id}-hint`}>
         <legend className="text-sm font-medium text-slate-800">Email me when…</legend>
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           Unticked alerts still appear here and in the bell; they just aren&apos;t emailed.

@@ -16,9 +16,8 @@ export type OutboxEntry = {
 };
 
 /**
- * Alert emails (`notify.*`) say nothing an owner can't see in the app; every other email (password
- * resets, sign-in codes, invitations) may carry a link that acts as its recipient, so only the
- * recipient themself sees its body.
+ * Alert emails (`notify.*`) say nothing an owner can't see in the app; every other email (today a
+ * password reset) may carry a link that acts as its recipient, so only the recipient sees its body.
  */
 export function showsBody(row: { kind: string; to: string }, viewerEmail: string): boolean {
   return row.kind.startsWith("notify.") || row.to.toLowerCase() === viewerEmail.toLowerCase();

@@ -30,7 +30,7 @@ export function OutboxPanel({
   return (
     <Panel title="Emails sent (outbox)" data-testid="outbox">
       <p className="mt-1 text-sm text-slate-600">
-        What the app emailed your team: alerts, sign-in codes and password resets, newest first.
+        What the app emailed your team (alerts and password resets), newest first.
       </p>
       {rows.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500" data-testid="outbox-empty">
