@@ -5,7 +5,8 @@ import { inviteCardholder } from "./spend-helpers";
 
 // Issue 17: a purchase over the card's limit is declined; its holder sees an alert in the bell and
 // gets one email (in the sandbox's mailbox); replaying the webhook adds neither a second alert nor
-// a second email.
+// a second email. The holder then switches declined-purchase emails off: the next decline is an
+// alert in the app only. The owner finds the first email in the sandbox tools' outbox.
 
 const sandboxUrl = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:12111";
 type Mail = { to: string[]; subject: string; text: string };
@@ -16,12 +17,12 @@ async function mailTo(request: APIRequestContext, email: string): Promise<Mail[]
   return ((await res.json()) as { data: Mail[] }).data;
 }
 
-test("a declined purchase alerts its cardholder once (bell and one email), even after the webhook is replayed", async ({
+test("a declined purchase alerts its cardholder once (bell and one email), even after the webhook is replayed; emails they switch off stop, alerts don't", async ({
   browser,
   request,
 }) => {
-  test.setTimeout(150_000);
-  const { person, email, holderId, accountId } = await inviteCardholder(browser, "Dana", "Declined");
+  test.setTimeout(180_000);
+  const { owner, person, email, holderId, accountId } = await inviteCardholder(browser, "Dana", "Declined");
   const stripe = sandboxStripe();
   const o = { stripeAccount: accountId };
   const fa = (await stripe.treasury.financialAccounts.list({}, o)).data[0]!.id;
@@ -70,4 +71,37 @@ test("a declined purchase alerts its cardholder once (bell and one email), even 
   expect(await mailTo(request, email)).toHaveLength(1);
   await person.getByRole("button", { name: "Mark all read" }).click();
   await expect(bell).toHaveAttribute("data-unread", "0");
+
+  // The holder switches declined-purchase emails off; the choice holds after a reload.
+  const choices = person.getByRole("form", { name: "Email choices" });
+  const declines = choices.getByRole("checkbox", { name: "A purchase on my card is declined" });
+  await expect(declines).toBeChecked();
+  await declines.uncheck();
+  await choices.getByRole("button", { name: "Save" }).click();
+  await expect(person.getByTestId("email-choices-saved")).toBeVisible();
+  await person.reload();
+  await expect(declines).not.toBeChecked();
+  await expect(choices.getByRole("checkbox", { name: "My card request is approved or declined" })).toBeChecked();
+
+  // A second decline: a second alert in the app, no second email.
+  const again = await purchase(stripe, accountId, card.id, "eating_places_restaurants", 6_000);
+  expect(again.approved).toBe(false);
+  await expect(async () => {
+    await person.reload();
+    await expect(bell).toHaveAttribute("data-unread", "1", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(person.locator('[data-testid="notification"][data-kind="purchase_declined"]')).toHaveCount(2);
+
+  // The owner's outbox (sandbox tools) lists the first email to the holder, body and all, and no
+  // second: the outbox row would have been written with the alert, in the same transaction.
+  await owner.goto("/sandbox-tools");
+  const outbox = owner.getByTestId("outbox");
+  const toHolder = outbox.getByTestId("outbox-email").filter({ hasText: `To ${email}` });
+  await expect(toHolder).toHaveCount(1);
+  await expect(toHolder).toContainText("Purchase declined: $50.00 at E2E Merchant");
+  await expect(toHolder).toHaveAttribute("data-kind", "notify.purchase_declined");
+  await expect(toHolder.getByTestId("outbox-status")).toHaveText("Sent");
+  await toHolder.getByText("Show the email").click();
+  await expect(toHolder.locator("pre")).toContainText("Open it:");
+  expect(await mailTo(request, email)).toHaveLength(1);
 });
