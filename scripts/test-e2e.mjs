@@ -9,7 +9,9 @@ import { bin, freePort, lockNextDir, root, waitFor } from "./lib.mjs";
 
 const chromium = await findChromium();
 if (!chromium) {
-  console.error("No Chromium found: install Debian's (apt-get install -y chromium chromium-headless-shell) or set CHROMIUM_PATH.");
+  console.error(
+    "No Chromium found: install Debian's (apt-get install -y chromium chromium-headless-shell) or set CHROMIUM_PATH.",
+  );
   process.exit(1);
 }
 
