@@ -6,7 +6,7 @@ test("US journey: sign up → onboard → link a bank → money in → card → 
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const email = uniqueEmail("journey-us");
   await signUpAndOnboard(page, { email, legalName: "Journey Goods Inc.", country: "US" });
 
