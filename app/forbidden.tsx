@@ -3,6 +3,9 @@ import Link from "next/link";
 export default function Forbidden() {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
+      {/* Its own title (React puts it in the head, before Next's streamed metadata): a `metadata`
+          export isn't used here, so the tab kept the refused page's title, as if it had opened. */}
+      <title>No access · Issuing Console</title>
       <p className="text-sm font-semibold text-brand-600">403</p>
       <h1 className="text-2xl font-semibold">You don&apos;t have access to this page</h1>
       <p className="text-slate-600">

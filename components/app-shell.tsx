@@ -10,6 +10,7 @@ export type NavItem = { href: string; label: string };
 export function AppShell({
   area,
   nav,
+  wide = false,
   userEmail,
   context,
   signOut,
@@ -25,11 +26,14 @@ export function AppShell({
   /** The step-up server action (the password asked again before money moves). */
   confirmIdentity: FormAction<{ proven: boolean }>;
   children: React.ReactNode;
+  /** The platform admin's wide tables (ten columns of accounts) get more room than a business's pages. */
+  wide?: boolean;
 }) {
+  const width = wide ? "max-w-7xl" : "max-w-6xl";
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
+        <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3`}>
           <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
             <Link href="/" className="whitespace-nowrap font-semibold tracking-tight text-brand-700">
               Issuing Console{" "}
@@ -71,7 +75,7 @@ export function AppShell({
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">
+      <main className={`mx-auto ${width} px-6 py-8`}>
         <StepUpProvider confirm={confirmIdentity}>{children}</StepUpProvider>
       </main>
     </div>

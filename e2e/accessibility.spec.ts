@@ -166,11 +166,13 @@ test("axe: the 403 page (a business owner opens the admin console; the admin ope
   const owner = await pageAs(browser, "owner@us.test");
   expect((await owner.goto("/admin/accounts"))?.status()).toBe(403);
   await expect(owner.getByRole("heading", { level: 1 })).toHaveText("You don't have access to this page");
+  await expect(owner).toHaveTitle("No access · Issuing Console");
   await expectAccessible(owner, "403 (owner → /admin/accounts)");
   await owner.context().close();
 
   const admin = await pageAs(browser, "admin@platform.test");
   expect((await admin.goto("/dashboard"))?.status()).toBe(403);
+  await expect(admin).toHaveTitle("No access · Issuing Console");
   await expectAccessible(admin, "403 (admin → /dashboard)");
   await admin.context().close();
 });
@@ -187,10 +189,12 @@ test("axe: the 404 page (an unknown path, an unknown card, an unknown account)",
   await owner.context().close();
 
   const admin = await pageAs(browser, "admin@platform.test");
-  // (This page streams behind its loading state, so the status is already 200 when it finds nothing.)
-  await admin.goto("/admin/accounts/00000000-0000-0000-0000-000000000000");
+  // These pages stream behind a loading state; their layouts decide "not found" first, so it is a real 404.
+  expect((await admin.goto("/admin/accounts/00000000-0000-0000-0000-000000000000"))?.status()).toBe(404);
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that page");
   await expectAccessible(admin, "404 (unknown account)");
+  expect((await admin.goto("/admin/accounts/not-a-uuid"))?.status()).toBe(404);
+  expect((await admin.goto("/admin/events/evt_doesnotexist"))?.status()).toBe(404);
   await admin.context().close();
 });
 

@@ -42,3 +42,16 @@ test("the admin's CSV export lists spend by account with a header row", async ({
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect((await csv.text()).split("\n")[0]).toBe("account,label,currency,amount_minor_units,authorizations");
 });
+
+test("at 1280 px the admin's accounts table shows every column, Created included, without scrolling sideways", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, "admin@platform.test");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/accounts");
+  const table = page.getByRole("region", { name: "Connected accounts" });
+  await expect(table.getByRole("columnheader", { name: "Created" })).toBeVisible();
+  const hidden = await table.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(hidden, "pixels of the table cut off on the right").toBeLessThanOrEqual(0);
+});

@@ -85,7 +85,7 @@ export function AccountsTable({ data, filters }: { data: AdminAccountsPage; filt
               <td>
                 <StateBadge state={r.state} />
               </td>
-              <td className="whitespace-nowrap">{capabilitySummary(r.capabilities)}</td>
+              <td>{capabilitySummary(r.capabilities)}</td>
               <td>
                 {r.requirementsDue.length ? `${r.requirementsDue.length} due` : "None"}
                 {r.requirementsDeadline ? (

@@ -8,6 +8,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <AppShell
       area="Platform admin"
+      wide
       nav={[]}
       userEmail={user.email}
       context="Platform admin"

@@ -3,11 +3,11 @@ import type { DbOrTx } from "@/db/connect";
 import { recordAudit } from "@/db/queries/audit-log";
 import { createRememberedDevice, liveRememberedDevice, touchRememberedDevice } from "@/db/queries/remembered-devices";
 import { randomToken, sha256, sign, unsign } from "./keys";
+import { isUuid } from "@/lib/ids";
 
 export const DEVICE_COOKIE = "ic_device";
 export const DEVICE_DAYS = 30;
 const PURPOSE = "remembered-device";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Remembers this browser for the user: a row holding the hash of a random secret, and the cookie
@@ -36,7 +36,7 @@ export async function deviceRemembered(
 ): Promise<boolean> {
   const value = cookie ? unsign(PURPOSE, cookie) : null;
   const [deviceId, secret] = value?.split(".") ?? [];
-  if (!deviceId || !secret || !UUID.test(deviceId)) return false;
+  if (!deviceId || !secret || !isUuid(deviceId)) return false;
   const device = await liveRememberedDevice(db, { userId, deviceId, now });
   if (!device || device.tokenHash !== sha256(secret)) return false;
   await touchRememberedDevice(db, { deviceId, now });

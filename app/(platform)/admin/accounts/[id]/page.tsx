@@ -20,6 +20,7 @@ import { CapturesPanel, captureCursor } from "@/components/disputes/captures-pan
 import { getDb } from "@/db";
 import { getAccountReview } from "@/db/queries/account-review";
 import { requirePlatformPage } from "@/lib/auth/session";
+import { isUuid } from "@/lib/ids";
 import {
   adminOpenDisputeAction,
   closeAction,
@@ -33,8 +34,6 @@ import {
 
 export const metadata: Metadata = { title: "Account review" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function AccountReviewPage({
   params,
   searchParams,
@@ -44,7 +43,7 @@ export default async function AccountReviewPage({
 }) {
   await requirePlatformPage("platform.accounts.view");
   const { id } = await params;
-  const r = UUID.test(id) ? await getAccountReview(getDb(), id) : null;
+  const r = isUuid(id) ? await getAccountReview(getDb(), id) : null;
   if (!r) notFound();
   const b = r.business;
   const { purchases } = await searchParams;
