@@ -107,8 +107,17 @@ if (!stopping) {
     stop(1);
   }
 }
+// Idle connections stay open 65 s, longer than the clients and proxies in front keep them (a load
+// balancer's 60 s): with Node's 5 s default, a client reusing a connection just as the server
+// closed it got ECONNRESET (seen in the browser tests' API requests under load).
+const keepAlive = dev ? [] : ["--keepAliveTimeout", "65000"];
 if (!stopping)
-  launch("The app", bin("next"), [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1"], {});
+  launch(
+    "The app",
+    bin("next"),
+    [dev ? "dev" : "start", "--port", String(port), "--hostname", "127.0.0.1", ...keepAlive],
+    {},
+  );
 
 const up = await waitFor(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 120_000, isAlive: () => !stopping });
 // Events of the set-up (the demo accounts' activation, funding) found no app to receive them and
