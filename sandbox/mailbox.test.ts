@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { parseSandboxArgs } from "./config";
-import { MAILBOX_LIMIT, parseMessage } from "./mailbox";
+import { MAILBOX_LIMIT } from "./mailbox";
 import { startSandbox } from "./server";
 
 test("the mailbox port comes from --smtp-port, then SANDBOX_SMTP_PORT, else 12125; off turns it off", () => {
@@ -16,17 +16,31 @@ test("the mailbox port comes from --smtp-port, then SANDBOX_SMTP_PORT, else 1212
   assert.throws(() => parseSandboxArgs(["--smtp-port", "nope"], {}), /invalid SMTP port/);
 });
 
-test("quoted-printable bodies and encoded subjects are decoded; a literal % is left alone", () => {
-  const raw = [
-    "Subject: =?UTF-8?Q?R=C3=A9initialiser?=",
-    "Content-Transfer-Encoding: quoted-printable",
-    "",
-    "https://app.test/reset-password/abc%2Fdef=3D=3D and a long line that was soft-=",
-    "wrapped: caf=C3=A9",
-  ].join("\r\n");
-  const { headers, text } = parseMessage(raw);
-  assert.equal(headers.get("subject"), "=?UTF-8?Q?R=C3=A9initialiser?=");
-  assert.equal(text, "https://app.test/reset-password/abc%2Fdef== and a long line that was soft-wrapped: café");
+test("quoted-printable bodies and encoded subjects are decoded; a literal % is left alone", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "sandbox-mail-"));
+  const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", dataDir, smtpPort: 0 });
+  try {
+    // A raw message as another client might write it, not as nodemailer would.
+    const raw = [
+      "From: app@console.test",
+      "To: qp@example.test",
+      "Subject: =?UTF-8?Q?R=C3=A9initialiser?=",
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      "https://app.test/reset-password/abc%2Fdef=3D=3D and a long line that was soft-=",
+      "wrapped: caf=C3=A9",
+    ].join("\r\n");
+    const transport = nodemailer.createTransport({ url: `smtp://127.0.0.1:${sandbox.mailbox!.port}` });
+    await transport.sendMail({ envelope: { from: "app@console.test", to: ["qp@example.test"] }, raw });
+    const [mail] = sandbox.mailbox!.list("qp@example.test");
+    assert.equal(mail?.subject, "Réinitialiser");
+    assert.equal(mail?.text, "https://app.test/reset-password/abc%2Fdef== and a long line that was soft-wrapped: café");
+  } finally {
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test("mail sent over SMTP is listed by /_sandbox/mail, newest first, and filtered by ?to=", async () => {

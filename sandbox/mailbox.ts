@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 /** One email the sandbox received, as `/_sandbox/mail` shows it. */
@@ -14,50 +15,6 @@ export type Mailbox = {
 /** The sandbox keeps only the latest messages: it is a place to read test mail, not an archive. */
 export const MAILBOX_LIMIT = 200;
 const MAX_MESSAGE_BYTES = 1024 * 1024;
-
-/** RFC 2047 encoded words (`=?utf-8?Q?…?=`, `=?utf-8?B?…?=`), as nodemailer writes non-ASCII subjects. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_all, _charset: string, enc: string, data: string) =>
-      enc.toUpperCase() === "B"
-        ? Buffer.from(data, "base64").toString("utf8")
-        : decodeQuotedPrintable(data.replace(/_/g, " ")),
-    );
-}
-
-function decodeQuotedPrintable(text: string): string {
-  // A literal % is escaped first, so only the =XX escapes become bytes.
-  const bytes = text
-    .replace(/%/g, "%25")
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-Fa-f]{2})/g, (_all, hex: string) => `%${hex}`);
-  try {
-    return decodeURIComponent(bytes);
-  } catch {
-    return text;
-  }
-}
-
-/** Headers (unfolded, lower-cased names) and the decoded body of a single-part text message. */
-export function parseMessage(raw: string): { headers: Map<string, string>; text: string } {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = split < 0 ? raw : raw.slice(0, split);
-  const body = split < 0 ? "" : raw.slice(split).replace(/^\r?\n\r?\n/, "");
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  const text =
-    encoding === "base64"
-      ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-      : encoding === "quoted-printable"
-        ? decodeQuotedPrintable(body)
-        : body;
-  return { headers, text: text.replace(/\r\n/g, "\n").replace(/\n$/, "") };
-}
 
 /**
  * An SMTP receiver for sandbox mode, where no real mail leaves the machine: it accepts any
@@ -75,15 +32,21 @@ export async function startMailbox({ port, host }: { port: number; host: string 
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         if (stream.sizeExceeded) return callback(new Error("Message too large"));
-        const { headers, text } = parseMessage(Buffer.concat(chunks).toString("utf8"));
-        messages.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: decodeWords(headers.get("subject") ?? ""),
-          text,
-          received: new Date().toISOString(),
-        });
-        if (messages.length > MAILBOX_LIMIT) messages.splice(0, messages.length - MAILBOX_LIMIT);
-        callback();
+        // mailparser decodes what nodemailer (or any client) encodes: MIME parts, transfer
+        // encodings, RFC 2047 subjects, charsets.
+        simpleParser(Buffer.concat(chunks)).then(
+          (parsed) => {
+            messages.push({
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: parsed.subject ?? "",
+              text: (parsed.text ?? "").replace(/\r\n/g, "\n").replace(/\n$/, ""),
+              received: new Date().toISOString(),
+            });
+            if (messages.length > MAILBOX_LIMIT) messages.splice(0, messages.length - MAILBOX_LIMIT);
+            callback();
+          },
+          (err: unknown) => callback(err instanceof Error ? err : new Error("Unreadable message")),
+        );
       });
     },
   });
