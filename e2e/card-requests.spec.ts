@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { inviteCardholder } from "./spend-helpers";
+import { acmeMember, inviteCardholder } from "./spend-helpers";
 
 // Issue 17: a cardholder asks for a card with a limit; an owner approves it (twice, as a double
 // click would: one card); the card appears on the cardholder's list with the limit asked for.
-// Then they ask for a physical card (its address checked) and withdraw the request.
+// Then they ask for a physical card (its address checked) and withdraw the request. A member asks
+// for a card for one of the business's cardholders, and sees it in the business's cards once approved.
 
 test("a cardholder requests a card, an owner approves it, and it appears in their cards with the requested limit", async ({
   browser,
@@ -74,4 +75,48 @@ test("a cardholder requests a card, an owner approves it, and it appears in thei
   const seen = owner.getByTestId("card-request").filter({ hasText: "Site visits" });
   await expect(seen).toHaveAttribute("data-status", "canceled");
   await expect(seen.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});
+
+test("a member requests a card for a cardholder, an owner approves it, and the member finds it in the cards with the requested limit", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // The card's carrier: a new cardholder of Acme (the owner's page comes along for the approval).
+  const { owner } = await inviteCardholder(browser, "Cary", "Carrier");
+  const member = (await acmeMember(browser)).page;
+
+  await member.goto("/requests");
+  const form = member.getByRole("form", { name: "Request a card" });
+  await form.getByLabel("What is it for?").fill("Trade show travel");
+  await form.getByLabel(/Spending limit/).fill("250");
+  await form.getByLabel("Resets").selectOption("monthly");
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(form.locator('[data-field-error="cardholder"]')).toHaveText("Choose who carries the card");
+  const carrier = form.getByLabel("Who carries it");
+  const holder = await carrier.locator("option", { hasText: "Cary Carrier" }).getAttribute("value");
+  await carrier.selectOption(holder!);
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(form.getByTestId("request-sent")).toBeVisible();
+  const asked = member.getByTestId("card-request").filter({ hasText: "Trade show travel" });
+  await expect(asked.getByTestId("request-limit")).toHaveText("$250.00 per month");
+  // A member can't decide on requests, their own included.
+  await expect(asked.getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+  await owner.goto("/requests");
+  const pending = owner.getByTestId("card-request").filter({ hasText: "Trade show travel" });
+  await pending.getByRole("button", { name: "Approve" }).click();
+  await owner.getByRole("alertdialog").getByRole("button", { name: "Approve" }).click();
+  await expect(pending).toHaveAttribute("data-status", "approved");
+
+  // The member sees the request approved, and the card in the business's cards, with its limit.
+  await member.goto("/requests");
+  await expect(asked).toHaveAttribute("data-status", "approved");
+  const link = member.getByTestId("card-links").getByRole("listitem").filter({ hasText: "Cary Carrier" });
+  await expect(async () => {
+    await member.goto("/cards");
+    await expect(link).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await link.getByRole("link").click();
+  await expect(member.getByTestId("limits")).toContainText("$250.00");
+  await expect(member.getByTestId("limits")).toContainText(/monthly/i);
 });

@@ -1,7 +1,8 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import type Stripe from "stripe";
 import { US_NAME, sandboxStripe } from "./admin-helpers";
 import { signIn, uniqueEmail } from "./helpers";
+import { signInAs } from "./pages";
 
 // Shared by the cardholder, receipt, card-request and alert journeys: Acme's owner invites a fresh
 // cardholder, who signs up through the link and lands on their cards.
@@ -116,4 +117,35 @@ export async function inviteCardholder(
   await person.getByRole("button", { name: "Accept invitation" }).click();
   await expect(person).toHaveURL(/\/my-cards$/);
   return { owner, person, email, holderId: holder.id, accountId, stripe, card };
+}
+
+/** The US owner invites a new person as a member of Acme; they sign up through the link and accept. */
+export async function acmeMember(
+  browser: Browser,
+  memberContext?: BrowserContext,
+): Promise<{ page: Page; email: string; password: string }> {
+  const owner = await (await browser.newContext()).newPage();
+  await signInAs(owner, "owner@us.test");
+  await owner.goto("/team");
+  const form = owner.getByRole("form", { name: "Invite someone" });
+  const email = uniqueEmail("member");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("member");
+  await form.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(owner.getByTestId("invite-link")).toHaveValue(/\/invite\//);
+  const link = await owner.getByTestId("invite-link").inputValue();
+  await owner.context().close();
+
+  const password = "member-password-1";
+  const page = await (memberContext ?? (await browser.newContext())).newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Your name").fill("Mo Member");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText(`${US_NAME} · member`)).toBeVisible();
+  return { page, email, password };
 }

@@ -17,9 +17,10 @@ import Stripe from "stripe";
 import { SANDBOX_SECRET_KEY } from "../lib/config";
 import { RECEIVERS, type ReceiverKind } from "../lib/events/receivers";
 import { findLeaks, parseEnvFile } from "../lib/security/secret-scan";
-import { sandboxStripe, US_NAME, V2_VERSION } from "./admin-helpers";
+import { sandboxStripe, V2_VERSION } from "./admin-helpers";
 import { DEMO_PASSWORD, signIn, uniqueEmail } from "./helpers";
 import { allVisits, signInAs, type PageVisit } from "./pages";
+import { acmeMember } from "./spend-helpers";
 import { pageFrom, signInAnswer, SLOWED, WRONG, wrongUntilSlowed } from "./throttle";
 
 // Several sign-ups and scrypt-checked sign-ins per test: more than the default budget on a busy machine.
@@ -237,37 +238,6 @@ async function newRecordedContext(browser: Browser, recorder: ResponseRecorder):
   const context = await browser.newContext();
   await recorder.attach(context);
   return context.newPage();
-}
-
-/** The US owner invites a new person as a member of Acme; they sign up through the link and accept. */
-async function acmeMember(
-  browser: Browser,
-  memberContext: BrowserContext,
-): Promise<{ page: Page; email: string; password: string }> {
-  const owner = await (await browser.newContext()).newPage();
-  await signInAs(owner, "owner@us.test");
-  await owner.goto("/team");
-  const form = owner.getByRole("form", { name: "Invite someone" });
-  const email = uniqueEmail("websec-member");
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("member");
-  await form.getByRole("button", { name: "Create invitation link" }).click();
-  await expect(owner.getByTestId("invite-link")).toHaveValue(/\/invite\//);
-  const link = await owner.getByTestId("invite-link").inputValue();
-  await owner.context().close();
-
-  const password = "websec-member-password";
-  const page = await memberContext.newPage();
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await page.getByLabel("Your name").fill("Mo Member");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByText(`${US_NAME} · member`)).toBeVisible();
-  return { page, email, password };
 }
 
 /** A brand-new user with no business, signed in on a fresh page. */
