@@ -36,3 +36,7 @@ export const emailChoicesSchema = z.object({
 /** The kinds left unticked: what is stored (new kinds, absent from it, stay on). */
 export const kindsOff = (on: readonly EmailedKind[]): EmailedKind[] =>
   EMAIL_CHOICES.map((c) => c.kind).filter((k) => !on.includes(k));
+
+/** The kinds still emailed, given the stored ones switched off: what the form shows ticked. */
+export const kindsOn = (off: readonly string[]): EmailedKind[] =>
+  EMAIL_CHOICES.map((c) => c.kind).filter((k) => !off.includes(k));

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { EmailChoicesForm } from "@/components/notifications/email-choices-form";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { ThresholdForm } from "@/components/notifications/threshold-form";
+import { NewerOlder, pageParam } from "@/components/ui/newer-older";
 import { getDb } from "@/db";
 import { countNotifications, emailAlertsOff, listNotifications, lowBalanceThreshold } from "@/db/queries/notifications";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer, resolveBusinessContext } from "@/lib/auth/session";
 import { balanceCurrencyFor } from "@/lib/funding-model";
 import { formatDecimal } from "@/lib/money";
-import { EMAIL_CHOICES } from "@/lib/notifications/email-choices";
+import { EMAIL_CHOICES, kindsOn } from "@/lib/notifications/email-choices";
 import { markAllReadAction, markReadAction, setEmailChoicesAction, setLowBalanceThresholdAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -24,7 +25,7 @@ const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const viewer = await requireViewer();
   const db = getDb();
-  const page = Math.max(1, Math.min(10_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
+  const page = pageParam((await searchParams).page);
   const userId = viewer.user.id;
   const [rows, total, ctx, off] = await Promise.all([
     listNotifications(db, { userId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
@@ -90,24 +91,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex items-center gap-4 text-sm">
-          {page > 1 ? <Link href={`/notifications?page=${page - 1}`}>Newer</Link> : null}
-          <span className="text-slate-600">
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={`/notifications?page=${page + 1}`}>Older</Link> : null}
-        </nav>
-      ) : null}
+      <NewerOlder page={page} pages={pages} href={(p) => `/notifications?page=${p}`} />
       <section aria-labelledby="email-choices" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="email-choices" className="text-lg font-semibold">
           Alert emails
         </h2>
-        <EmailChoicesForm
-          action={setEmailChoicesAction}
-          choices={EMAIL_CHOICES}
-          on={EMAIL_CHOICES.map((c) => c.kind).filter((k) => !off.includes(k))}
-        />
+        <EmailChoicesForm action={setEmailChoicesAction} choices={EMAIL_CHOICES} on={kindsOn(off)} />
       </section>
       {owner ? (
         <section aria-labelledby="low-balance" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">

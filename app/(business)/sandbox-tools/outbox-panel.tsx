@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { NewerOlder } from "@/components/ui/newer-older";
 import { Panel } from "@/components/ui/panel";
 import type { OutboxEntry } from "@/db/queries/business-outbox";
 import { MAX_ATTEMPTS } from "@/lib/mail/send";
@@ -57,15 +57,7 @@ export function OutboxPanel({
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Outbox pages" className="mt-3 flex items-center gap-4 text-sm">
-          {page > 1 ? <Link href={pageHref(page - 1)}>Newer</Link> : null}
-          <span className="text-slate-600">
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={pageHref(page + 1)}>Older</Link> : null}
-        </nav>
-      ) : null}
+      <NewerOlder page={page} pages={pages} href={pageHref} label="Outbox pages" className="mt-3" />
     </Panel>
   );
 }

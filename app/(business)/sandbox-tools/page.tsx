@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { pageParam } from "@/components/ui/newer-older";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/db";
 import { recentAuthorizations } from "@/db/queries/authorizations";
@@ -29,7 +30,7 @@ export default async function SandboxToolsPage({ searchParams }: { searchParams:
   const accountId = ctx.business.stripeAccountId;
   if (!accountId) redirect("/dashboard");
   const db = getDb();
-  const outboxPage = Math.max(1, Math.min(10_000, Number.parseInt((await searchParams).outbox ?? "1", 10) || 1));
+  const outboxPage = pageParam((await searchParams).outbox);
   const [cards, recent, inbound, mail] = await Promise.all([
     listCards(db, { accountId }),
     recentAuthorizations(db, { accountId, limit: 10 }),
