@@ -3,7 +3,7 @@ import path from "node:path";
 import { openDatabase } from "../db/connect";
 import Stripe from "stripe";
 import { seedDemoData } from "../lib/demo/seed";
-import { seedDemoStripe } from "../lib/demo/seed-stripe";
+import { seedDemoWithReceivers } from "../lib/demo/seed-all";
 import { stripeClientOptions } from "../lib/stripe/options";
 
 async function main(): Promise<void> {
@@ -17,10 +17,10 @@ async function main(): Promise<void> {
       const { seeded } = await seedDemoData(database.db);
       console.log(seeded ? "demo data seeded" : "demo data already present");
       if (process.argv.includes("--stripe")) {
-        // The demo businesses' accounts, verification and money, in the sandbox (which must be up).
+        // The demo businesses' accounts, verification and money, and a month of their life, in the
+        // sandbox (which must be up). The app isn't up yet: its receivers run here, on its port.
         const { key, config } = stripeClientOptions();
-        const stripe = new Stripe(key, config);
-        await seedDemoStripe(database.db, stripe);
+        await seedDemoWithReceivers(database.db, new Stripe(key, config));
       }
     }
     console.log(`database ready (${database.kind}${url ? "" : ` in ${dataDir}`})`);

@@ -98,7 +98,8 @@ if (sandboxMode) {
 }
 // Migrations, then (sandbox mode) demo users and the demo businesses' accounts and money, once.
 if (!stopping) {
-  const setup = spawnSync(bin("tsx"), ["scripts/setup-db.ts", "--seed", "--stripe"], {
+  // react-server: the seed runs the app's server modules (`import "server-only"`) outside Next.js.
+  const setup = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/setup-db.ts", "--seed", "--stripe"], {
     stdio: "inherit",
     env: process.env,
   });

@@ -1,17 +1,18 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type Stripe from "stripe";
-import { openDatabase, type Database, type Db } from "@/db/connect";
-import type { WebhookResult } from "@/lib/events/ingest";
-import { handleAuthorizationRequest } from "@/lib/events/receive-authorization";
-import { handleSnapshotEvent } from "@/lib/events/receive-snapshot";
-import { handleThinEvent } from "@/lib/events/receive-thin";
-import { RECEIVERS, type ReceiverKind } from "@/lib/events/receivers";
+import { openDatabase, type Database } from "@/db/connect";
+import type { ReceiverKind } from "@/lib/events/receivers";
+import { receiverServer, type ReceiverSecrets } from "@/lib/events/receiver-server";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { STRIPE_RETRIES } from "@/lib/stripe/options";
 import { sandboxClient, startSandboxProcess, type SandboxProcess } from "@/testing/sandbox-process";
 
-export type ReceiverSecrets = Record<ReceiverKind, string>;
+export {
+  kindOfPath,
+  receive,
+  receiverServer,
+  type ReceiverSecrets,
+  type ReceiverServer,
+} from "@/lib/events/receiver-server";
 
 /** Three distinct secrets, as Stripe would give three receivers. */
 export function receiverSecrets(label: string): ReceiverSecrets {
@@ -19,78 +20,6 @@ export function receiverSecrets(label: string): ReceiverSecrets {
     authorizations: `whsec_${label}_authorizations`,
     snapshot: `whsec_${label}_snapshot`,
     thin: `whsec_${label}_thin`,
-  };
-}
-
-/** Runs one delivery through the receiver a path names (`/api/webhooks/stripe/snapshot`, …), as the app's routes do. */
-export function receive(
-  kind: ReceiverKind,
-  deps: { db: Db; stripe: Stripe; secrets: ReceiverSecrets; rules: RulesCache },
-  body: string,
-  signature: string | null,
-): Promise<WebhookResult> {
-  const base = { db: deps.db, stripe: deps.stripe, secret: deps.secrets[kind] };
-  if (kind === "authorizations") return handleAuthorizationRequest({ ...base, rules: deps.rules }, body, signature);
-  return kind === "snapshot" ? handleSnapshotEvent(base, body, signature) : handleThinEvent(base, body, signature);
-}
-
-export const kindOfPath = (pathname: string): ReceiverKind | null =>
-  Object.values(RECEIVERS).find((r) => r.path === pathname)?.kind ?? null;
-
-export type ReceiverServer = {
-  server: Server;
-  base: string;
-  urls: Record<ReceiverKind, string>;
-  close(): Promise<void>;
-};
-
-/**
- * The app's three receivers on a free port, without Next.js: for tests and benchmarks that let the
- * sandbox deliver to the real handlers. `intercept` may answer a request itself (say, as if the app
- * were down); `seen` is told about every answered delivery.
- */
-export async function receiverServer(opts: {
-  db: Db;
-  stripe: () => Stripe;
-  secrets: ReceiverSecrets;
-  rules: RulesCache;
-  intercept?: (kind: ReceiverKind, body: string, req: IncomingMessage) => { status: number } | null;
-  seen?: (kind: ReceiverKind, body: string, result: WebhookResult) => void;
-}): Promise<ReceiverServer> {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const kind = kindOfPath(new URL(req.url ?? "/", "http://x").pathname);
-    if (!kind) return void res.writeHead(404).end();
-    const intercepted = opts.intercept?.(kind, body, req);
-    if (intercepted) return void res.writeHead(intercepted.status).end();
-    const result = await receive(
-      kind,
-      { db: opts.db, stripe: opts.stripe(), secrets: opts.secrets, rules: opts.rules },
-      body,
-      (req.headers["stripe-signature"] as string | undefined) ?? null,
-    );
-    opts.seen?.(kind, body, result);
-    res.writeHead(result.status, { "content-type": "application/json", ...(result.headers ?? {}) });
-    res.end(JSON.stringify(result.body));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const urls = {
-    authorizations: `${base}${RECEIVERS.authorizations.path}`,
-    snapshot: `${base}${RECEIVERS.snapshot.path}`,
-    thin: `${base}${RECEIVERS.thin.path}`,
-  };
-  return {
-    server,
-    base,
-    urls,
-    close: () =>
-      new Promise((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
   };
 }
 

@@ -7,15 +7,15 @@ import { seedDemoData } from "./seed";
 import { checkCredentials } from "@/lib/auth/accounts";
 
 describeEachDatabase("demo seed", (database) => {
-  test("seeds the five demo sign-ins once, with their roles and businesses", async () => {
+  test("seeds the demo sign-ins once, with their roles and businesses", async () => {
     const { db } = database();
     assert.deepEqual(await seedDemoData(db), { seeded: true });
     assert.deepEqual(await seedDemoData(db), { seeded: false });
-    assert.deepEqual(await db.select({ n: count() }).from(users), [{ n: 5 }]);
+    assert.deepEqual(await db.select({ n: count() }).from(users), [{ n: 7 }]);
     assert.deepEqual(
       await db.select({ n: count() }).from(memberships),
-      [{ n: 3 }],
-      "the cardholder joins Acme once its account exists (seed-cardholder)",
+      [{ n: 5 }],
+      "three owners and Acme's admin and member; the cardholder joins Acme once its account exists (seed-cardholder)",
     );
     const admin = await checkCredentials(db, "admin@platform.test", "sandbox-demo", "127.0.0.1");
     assert.ok(admin.ok && admin.user.platformRole === "platform_admin");

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/connect";
-import { insertBusiness } from "@/db/queries/businesses";
+import { businessesNamed, insertBusiness } from "@/db/queries/businesses";
 import { addMembership, membershipsOf } from "@/db/queries/memberships";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
@@ -18,6 +18,14 @@ export const DEMO_SIGN_INS = [
     name: "Chloe Cardholder",
     role: "cardholder at Acme Supplies Inc. (US): sees only her cards",
   },
+  { email: "admin@us.test", name: "Avery Admin", role: "admin at Acme Supplies Inc. (US)" },
+  { email: "member@us.test", name: "Milo Member", role: "member at Acme Supplies Inc. (US): asks for cards" },
+] as const;
+
+/** Acme's team beyond its owner and cardholder: one person in each other role. */
+const DEMO_TEAM = [
+  { email: "admin@us.test", business: "Acme Supplies Inc.", role: "admin" },
+  { email: "member@us.test", business: "Acme Supplies Inc.", role: "member" },
 ] as const;
 
 const DEMO_BUSINESSES = [
@@ -60,6 +68,15 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
         fundingModel: fundingModelFor(demo.country) ?? "treasury",
       });
       await addMembership(tx, { businessId: business.id, userId: owner.id, role: "owner" });
+      seeded = true;
+    }
+    for (const person of DEMO_TEAM) {
+      const user = await getUserByEmail(tx, { email: person.email });
+      const mine = user ? await membershipsOf(tx, { userId: user.id }) : [];
+      if (!user || mine.length) continue;
+      const [business] = await businessesNamed(tx, { legalNames: [person.business] });
+      if (!business) continue;
+      await addMembership(tx, { businessId: business.id, userId: user.id, role: person.role });
       seeded = true;
     }
     return { seeded };

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { signInAdmin } from "./admin-helpers";
+import { signIn } from "./helpers";
+
+// The browser tests start on a fresh data directory, seeded as `npm start` seeds it: these check that
+// a new user meets a month of life (lib/demo/month.ts), not an empty product. Other specs add to the
+// same businesses while these run, so each check is a floor, never an exact count.
+
+test("the US owner's home shows 30 days of money moving, on most days", async ({ page }) => {
+  await signIn(page, "owner@us.test");
+  await page.goto("/dashboard");
+  const days = page.getByRole("table", { name: "Money in and out per day" }).locator("tbody tr");
+  // Purchases on most days (weekends are quieter), plus fundings and customer payments.
+  expect(await days.count()).toBeGreaterThanOrEqual(20);
+  await expect(page.getByTestId("money-out-30d")).not.toHaveText("Out $0.00");
+  await expect(page.getByTestId("money-in-30d")).not.toHaveText("In $0.00");
+});
+
+test("the cards page lists the team's cards in several states", async ({ page }) => {
+  await signIn(page, "owner@us.test");
+  await page.goto("/cards");
+  const rows = page.getByTestId("card-links").getByRole("listitem");
+  expect(await rows.count()).toBeGreaterThanOrEqual(5);
+  const states = new Set((await rows.allInnerTexts()).map((t) => t.trim().split(" · ").at(-1)));
+  // Active, frozen (inactive), the lost card that was replaced (canceled), one still being shipped.
+  expect([...states].sort()).toEqual(expect.arrayContaining(["active", "canceled", "inactive"]));
+});
+
+test("the admin's rules page shows hundreds of decisions, with declines by reason", async ({ page }) => {
+  await signInAdmin(page);
+  await page.goto("/admin/rules");
+  const stats = page.locator("#decision-stats");
+  const decisions = Number((await stats.locator("dd").first().innerText()).replace(/,/g, ""));
+  expect(decisions).toBeGreaterThanOrEqual(200);
+  // A platform rule (no money transfers) and Acme's own maximum per purchase both declined some.
+  await expect(stats.getByRole("listitem").filter({ hasText: "blocked_category (platform)" })).toBeVisible();
+  await expect(stats.getByRole("listitem").filter({ hasText: "max_amount (business)" })).toBeVisible();
+});
+
+test("analytics show the month's spend by merchant category and country", async ({ page }) => {
+  await signInAdmin(page);
+  await page.goto("/admin/analytics");
+  const byCategory = page.getByRole("list", { name: "Spend by merchant category" });
+  const byCountry = page.getByRole("list", { name: "Spend by merchant country" });
+  expect(await byCategory.getByRole("listitem").count()).toBeGreaterThanOrEqual(8);
+  expect(await byCountry.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
+  await expect(byCategory).toContainText(/restaurant/i);
+  await expect(byCountry).toContainText("GB");
+});

@@ -1,0 +1,44 @@
+// The sandbox's own controls the demo seed uses (sandbox/README.md, `/_sandbox/…`): sandbox mode only.
+export class SandboxControls {
+  constructor(private readonly sandboxUrl: string) {}
+
+  private async post(body: Record<string, unknown>): Promise<number> {
+    const res = await fetch(`${this.sandboxUrl}/_sandbox/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`the sandbox clock answered ${res.status}`);
+    return ((await res.json()) as { now: number }).now;
+  }
+
+  /** The sandbox's now, in Unix seconds. */
+  async now(): Promise<number> {
+    const res = await fetch(`${this.sandboxUrl}/_sandbox/clock`);
+    if (!res.ok) throw new Error(`the sandbox clock answered ${res.status}`);
+    return ((await res.json()) as { now: number }).now;
+  }
+
+  /** Moves the clock to `unixSeconds` (it keeps running from there). */
+  set(unixSeconds: number): Promise<number> {
+    return this.post({ to: unixSeconds });
+  }
+
+  /** Back to the wall clock. */
+  reset(): Promise<number> {
+    return this.post({ to: Math.floor(Date.now() / 1000) });
+  }
+
+  /** Resolves once the sandbox has no delivery waiting (each is made due now), or throws after `timeoutMs`. */
+  async settled(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await fetch(`${this.sandboxUrl}/_sandbox/webhooks/retry`, { method: "POST" });
+      const res = await fetch(`${this.sandboxUrl}/_sandbox/webhooks`);
+      const { pending_deliveries } = (await res.json()) as { pending_deliveries: number };
+      if (pending_deliveries === 0) return;
+      if (Date.now() > deadline) throw new Error(`${pending_deliveries} event deliveries still waiting`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}

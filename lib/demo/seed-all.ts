@@ -1,0 +1,54 @@
+import type Stripe from "stripe";
+import type { Db } from "@/db/connect";
+import { businessesNamed } from "@/db/queries/businesses";
+import { receiverServer, type ReceiverServer } from "@/lib/events/receiver-server";
+import { RECEIVERS, type ReceiverKind } from "@/lib/events/receivers";
+import { receiptStorage } from "@/lib/receipts/storage";
+import { RulesCache } from "@/lib/rules/rules-store";
+import { readModelProblems } from "./consistency";
+import { DEMO_MONTH_BUSINESS, seedDemoMonth } from "./month";
+import { SandboxControls } from "./sandbox-controls";
+import { seedDemoStripe } from "./seed-stripe";
+
+/**
+ * The app's receivers on the app's port while the demo is seeded, before the app starts there: the
+ * sandbox's events and real-time authorization requests reach the production handlers, which write
+ * this database. Null (with a warning) when the port is taken: the events then wait for the app.
+ */
+async function receiversOnAppPort(db: Db, stripe: Stripe, rules: RulesCache): Promise<ReceiverServer | null> {
+  const secrets = Object.fromEntries(
+    Object.values(RECEIVERS).map((r) => [r.kind, process.env[r.secretEnv] ?? ""]),
+  ) as Record<ReceiverKind, string>;
+  try {
+    return await receiverServer({ db, stripe: () => stripe, secrets, rules, port: Number(process.env.PORT || 3000) });
+  } catch (err) {
+    console.warn(
+      `demo: the app's port is taken (${err instanceof Error ? err.message : String(err)}); no month of demo activity`,
+    );
+    return null;
+  }
+}
+
+/** Sandbox mode only: the demo's Stripe side (accounts, money) and its month of life, checked for consistency. */
+export async function seedDemoWithReceivers(db: Db, stripe: Stripe, log: (line: string) => void = console.log) {
+  const rules = new RulesCache();
+  const receivers = await receiversOnAppPort(db, stripe, rules);
+  try {
+    await seedDemoStripe(db, stripe, log);
+    if (!receivers) return;
+    const sandbox = new SandboxControls(`http://127.0.0.1:${process.env.SANDBOX_PORT || 12111}`);
+    await sandbox.settled();
+    const started = performance.now();
+    const month = await seedDemoMonth({ db, stripe, rules, storage: await receiptStorage(), sandbox, log });
+    if (!month) return;
+    log(
+      `demo: a month at ${DEMO_MONTH_BUSINESS}: ${month.attempts} purchases (${month.declined} declined) in ${Math.round((performance.now() - started) / 1000)} s`,
+    );
+    const [business] = await businessesNamed(db, { legalNames: [DEMO_MONTH_BUSINESS] });
+    const problems = await readModelProblems(db, stripe, business!.stripeAccountId!);
+    if (problems.length)
+      throw new Error(`the demo's read models disagree with the sandbox:\n  ${problems.join("\n  ")}`);
+  } finally {
+    await receivers?.close();
+  }
+}
