@@ -1,8 +1,10 @@
 // `npm start`: sets everything up on a fresh clone, then runs the sandbox and the app.
 // `npm run dev` does the same with `next dev`. PORT, SANDBOX_PORT, SANDBOX_SMTP_PORT and DATA_DIR
-// move everything.
+// move everything. `npm run db:seed` (`--seed-only`) stops after the set-up and the demo data;
+// with `-- --fresh` it first deletes the embedded database and the sandbox's data, so the demo
+// (its month of life included) is rebuilt from nothing.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
   bin,
@@ -15,6 +17,8 @@ import {
 } from "./lib.mjs";
 
 const dev = process.argv.includes("--dev");
+const seedOnly = process.argv.includes("--seed-only");
+const fresh = process.argv.includes("--fresh");
 process.chdir(root);
 ensureDependencies();
 ensureLocalSecrets();
@@ -24,6 +28,7 @@ const sandboxPort = Number(process.env.SANDBOX_PORT || 12111);
 const smtpPort = Number(process.env.SANDBOX_SMTP_PORT || 12125);
 const dataDir = path.resolve(process.env.DATA_DIR || ".data");
 const sandboxMode = !process.env.STRIPE_SECRET_KEY;
+if (fresh) await deleteDemoData();
 mkdirSync(dataDir, { recursive: true });
 process.env.DATA_DIR = dataDir;
 process.env.SANDBOX_PORT = String(sandboxPort);
@@ -31,7 +36,25 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 // Sandbox mode sends no real mail: the app delivers to the sandbox's mailbox (/_sandbox/mail).
 if (sandboxMode) process.env.SMTP_URL ||= `smtp://127.0.0.1:${smtpPort}`;
 
-if (!dev) ensureProductionBuild(sandboxMode ? "sandbox" : "stripe");
+if (!dev && !seedOnly) ensureProductionBuild(sandboxMode ? "sandbox" : "stripe");
+
+/** `--fresh`: the embedded database and the sandbox's data go, refused while they are in use or not ours to delete. */
+async function deleteDemoData() {
+  const refuse = (why) => {
+    console.error(`--fresh: ${why}; nothing was deleted.`);
+    process.exit(1);
+  };
+  if (!sandboxMode) refuse("it rebuilds the sandbox demo only, and STRIPE_SECRET_KEY is set");
+  if (process.env.DATABASE_URL)
+    refuse("DATABASE_URL is set: drop and recreate that database yourself, then run this again");
+  const running = await fetch(`http://127.0.0.1:${sandboxPort}/_sandbox/health`).then(
+    () => true,
+    () => false,
+  );
+  if (running) refuse(`something answers on the sandbox's port ${sandboxPort}: stop \`npm start\` first`);
+  for (const dir of ["pglite", "sandbox"]) rmSync(path.join(dataDir, dir), { recursive: true, force: true });
+  console.log(`Deleted the demo's database and sandbox data in ${dataDir}.`);
+}
 
 const children = [];
 let stopping = false;
@@ -107,6 +130,11 @@ if (!stopping) {
     console.error("Database set-up failed.");
     stop(1);
   }
+}
+if (seedOnly) {
+  if (!stopping) console.log("Demo data ready. `npm start` runs the app on it.");
+  stop(stopping ? 1 : 0);
+  await new Promise(() => {}); // stop() exits once the sandbox has stopped
 }
 // Idle connections stay open 65 s, longer than the clients and proxies in front keep them (a load
 // balancer's 60 s): with Node's 5 s default, a client reusing a connection just as the server
