@@ -127,6 +127,8 @@ test.describe("against a victim business", () => {
     expect(byKey["GET /api/admin/analytics"]!.status).toBe(401);
     expect(isSignInRedirect(byKey["GET /onboarding/refresh"]!)).toBe(true);
     expect(isSignInRedirect(byKey["GET /wallet/export"]!)).toBe(true);
+    // API routes are outside the proxy's sign-in redirect: the route itself answers 401.
+    expect(byKey["GET /api/money/version"]!.status).toBe(401);
     for (const receiver of WEBHOOK_ROUTES) expect(byKey[receiver]!.status, receiver).toBe(400);
     expect(byKey["GET /api/auth/[...nextauth]"]!.body.trim()).toBe("null");
     // The credentials callback without the password did not sign anyone in.
@@ -244,6 +246,8 @@ test.describe("against a victim business", () => {
             `${actor.name} GET ${path}`,
           ).toEqual([]);
       }
+      // Nor may they watch the business's money move.
+      expect((await actor.get("/api/money/version")).status, `${actor.name} GET /api/money/version`).toBe(403);
       // Another cardholder's purchase looks missing on their own purchase page, and its receipt too.
       for (const path of [`/my-cards/purchases/${v.authorizationId}`, `/api/receipts/${v.authorizationId}`])
         expect((await actor.get(path)).status, `${actor.name} GET ${path}`).toBe(404);

@@ -13,7 +13,8 @@ import { formatMoney, parseMoney } from "@/lib/money";
 /**
  * A payout of the Issuing balance to the business's bank: an amount, then a review of exactly what
  * will move, then one confirm. The form's client token (made when the page rendered) makes a second
- * submit replay the first instead of paying out twice.
+ * submit replay the first instead of paying out twice. It is kept until a payout succeeds: the page
+ * refreshes itself when money moves, and a retry after an unknown outcome must send the same token.
  */
 export function PayoutForm({
   action,
@@ -33,11 +34,16 @@ export function PayoutForm({
   const [local, setLocal] = useState<string | undefined>();
   const [lastState, setLastState] = useState(state);
   const [returned, setReturned] = useState(false);
+  const [token, setToken] = useState(clientToken);
+  const [renewToken, setRenewToken] = useState(false);
   if (state !== lastState) {
     setLastState(state);
     setStep("edit");
     if (state && !state.ok) setReturned(true);
-    else if (state?.ok) setAmount("");
+    else if (state?.ok) {
+      setAmount("");
+      setRenewToken(true);
+    }
   }
   const { fields, message } = formFeedback(state);
   const parsed = parseMoney(amount, currency);
@@ -50,13 +56,19 @@ export function PayoutForm({
         ? `You have ${formatMoney(available, currency)} available`
         : undefined;
     setLocal(error);
-    if (!error) setStep("review");
+    if (error) return;
+    // A new payout after a paid one: the token of the page as it is now.
+    if (renewToken) {
+      setToken(clientToken);
+      setRenewToken(false);
+    }
+    setStep("review");
   }
 
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Pay out to your bank">
       <h3 className="font-medium">Pay out to your bank</h3>
-      <input type="hidden" name="clientToken" value={clientToken} />
+      <input type="hidden" name="clientToken" value={token} />
       {state?.ok ? (
         <FormSuccess testId="payout-result">
           {formatMoney(state.data.amount, state.data.currency)} payout{" "}

@@ -825,6 +825,12 @@ export const ROUTES: Record<string, RouteEntry> = {
     }),
     targetsVictim: true,
   },
+  // Whether the caller's own business's money moved (a token, for the wallet and balance pages to refresh).
+  "GET /api/money/version": {
+    access: business("money.view"),
+    request: () => ({ path: "/api/money/version" }),
+    targetsVictim: false,
+  },
   "GET /api/admin/analytics": {
     access: platform("platform.accounts.view"),
     request: () => ({ path: "/api/admin/analytics?by=business&days=90" }),

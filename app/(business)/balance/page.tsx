@@ -6,11 +6,14 @@ import { BankTransferDetailsList } from "@/components/balance/bank-transfer-deta
 import { PayoutForm } from "@/components/balance/payout-form";
 import { MoveList } from "@/components/balance/move-list";
 import { BalanceCards } from "@/components/dashboard/balances";
+import { LiveMoneyUpdates } from "@/components/live-money-updates";
 import { Panel } from "@/components/ui/panel";
+import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { readIssuingBalance, type IssuingBalance } from "@/lib/issuing-balance/balance";
 import { bankTransferDetails, type BankTransferDetails } from "@/lib/issuing-balance/push-funding";
+import { moneyVersion } from "@/lib/live-updates/version";
 import { getStripe } from "@/lib/stripe/client";
 import { payOutAction } from "./actions";
 
@@ -44,6 +47,8 @@ export default async function BalancePage() {
         </div>
       </section>
     );
+  // Read first: money that moves while the page reads is then a change the poller sees.
+  const version = await moneyVersion(getDb(), business);
   const [balance, details]: [IssuingBalance | null, BankTransferDetails | null] = await Promise.all([
     orNull(() => readIssuingBalance(getStripe(), business)),
     orNull(() => bankTransferDetails(getStripe(), business)),
@@ -57,6 +62,7 @@ export default async function BalancePage() {
           Your cards spend from this balance, in {balance?.currency.toUpperCase() ?? "your currency"}. Add money by bank
           transfer; pay out what you don&apos;t need.
         </p>
+        <LiveMoneyUpdates version={version} />
       </div>
       {balance ? (
         <>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { ActivityList } from "@/components/dashboard/activity-list";
+import { LiveMoneyUpdates } from "@/components/live-money-updates";
 import { BalanceCards } from "@/components/dashboard/balances";
 import { MoneyFlowChart } from "@/components/dashboard/money-flow-chart";
 import { OnboardingStatus } from "@/components/onboarding-status";
@@ -11,6 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
 import { attentionCounts, moneyFlow, recentActivity } from "@/lib/dashboard/home";
 import { liveStatus } from "@/lib/dashboard/live";
+import { moneyVersion } from "@/lib/live-updates/version";
 import { balanceCurrencyFor } from "@/lib/funding-model";
 
 export const metadata: Metadata = { title: "Home" };
@@ -27,6 +29,8 @@ export default async function DashboardPage() {
   const { business } = ctx;
   const db = getDb();
   const accountId = business.stripeAccountId;
+  // Read first: money that moves while the page reads is then a change the poller sees.
+  const version = can(ctx.role, "money.view") ? await moneyVersion(db, business) : null;
   const [live, flow, activity, attention] = await Promise.all([
     liveStatus(business),
     accountId
@@ -60,6 +64,7 @@ export default async function DashboardPage() {
           </span>{" "}
           · {business.country} · {MODEL_LABEL[business.fundingModel]}
         </p>
+        {version !== null && accountId ? <LiveMoneyUpdates version={version} /> : null}
       </div>
       {live ? (
         <OnboardingStatus

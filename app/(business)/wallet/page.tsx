@@ -3,12 +3,14 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { WalletClosed } from "@/components/payouts/wallet-closed";
 import { WalletHistory } from "@/components/payouts/wallet-history";
+import { LiveMoneyUpdates } from "@/components/live-money-updates";
 import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
 import { getDb } from "@/db";
 import { WALLET_ENTRY_KINDS } from "@/db/schema";
 import { requireBusinessPage } from "@/lib/auth/session";
+import { moneyVersion } from "@/lib/live-updates/version";
 import { formatMoney } from "@/lib/money";
 import { walletOf } from "@/lib/wallet/account";
 import { currentBalance } from "@/lib/wallet/balance";
@@ -37,6 +39,8 @@ export default async function WalletPage({
   if (!walletOf(ctx.business)) return <WalletClosed />;
   const filter = historyFilterSchema.parse(await searchParams);
   const db = getDb();
+  // Read first: money that moves while the page reads is then a change the poller sees.
+  const version = await moneyVersion(db, ctx.business);
   // The history is kept current by the events that move money (thin events); the balance is read live.
   const [balance, history] = await Promise.all([
     currentBalance(ctx.business),
@@ -55,7 +59,10 @@ export default async function WalletPage({
   return (
     <section className="space-y-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">USDC wallet</h1>
+        <div>
+          <h1 className="text-2xl font-semibold">USDC wallet</h1>
+          <LiveMoneyUpdates version={version} />
+        </div>
         <Link href="/payouts" className="text-sm font-medium text-brand-600 hover:underline">
           Send a payout
         </Link>
