@@ -15,7 +15,8 @@ export async function readModelProblems(db: DbOrTx, stripe: Stripe, accountId: s
     .select()
     .from(financialAccounts)
     .where(and(eq(financialAccounts.accountId, accountId), eq(financialAccounts.api, "v1")));
-  for (const fa of fas) {
+  // Treasury's (fa_…); a UK/EEA Issuing balance is checked through its cards and authorizations.
+  for (const fa of fas.filter((f) => f.id.startsWith("fa_"))) {
     const theirs = (await stripe.treasury.financialAccounts.retrieve(fa.id, {}, o)).balance;
     for (const [currency, cash] of Object.entries(theirs.cash)) {
       const ours = fa.balances[currency]?.available ?? 0;

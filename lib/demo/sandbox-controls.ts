@@ -2,6 +2,16 @@
 export class SandboxControls {
   constructor(private readonly sandboxUrl: string) {}
 
+  /** POSTs to one control, answering its JSON (lib/payouts takes this to drive a payout). */
+  control = async (path: string, body: Record<string, unknown>): Promise<unknown> =>
+    (
+      await fetch(`${this.sandboxUrl}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      })
+    ).json();
+
   private async post(body: Record<string, unknown>): Promise<number> {
     const res = await fetch(`${this.sandboxUrl}/_sandbox/clock`, {
       method: "POST",

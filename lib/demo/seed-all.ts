@@ -1,12 +1,11 @@
 import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
-import { businessesNamed } from "@/db/queries/businesses";
 import { receiverServer, type ReceiverServer } from "@/lib/events/receiver-server";
 import { RECEIVERS, type ReceiverKind } from "@/lib/events/receivers";
 import { receiptStorage } from "@/lib/receipts/storage";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { readModelProblems } from "./consistency";
-import { DEMO_MONTH_BUSINESS, seedDemoMonth } from "./month";
+import { seedDemoMonths } from "./month";
 import { SandboxControls } from "./sandbox-controls";
 import { seedDemoStripe } from "./seed-stripe";
 
@@ -39,15 +38,16 @@ export async function seedDemoWithReceivers(db: Db, stripe: Stripe, log: (line: 
     const sandbox = new SandboxControls(`http://127.0.0.1:${process.env.SANDBOX_PORT || 12111}`);
     await sandbox.settled();
     const started = performance.now();
-    const month = await seedDemoMonth({ db, stripe, rules, storage: await receiptStorage(), sandbox, log });
-    if (!month) return;
-    log(
-      `demo: a month at ${DEMO_MONTH_BUSINESS}: ${month.attempts} purchases (${month.declined} declined) in ${Math.round((performance.now() - started) / 1000)} s`,
-    );
-    const [business] = await businessesNamed(db, { legalNames: [DEMO_MONTH_BUSINESS] });
-    const problems = await readModelProblems(db, stripe, business!.stripeAccountId!);
-    if (problems.length)
-      throw new Error(`the demo's read models disagree with the sandbox:\n  ${problems.join("\n  ")}`);
+    const months = await seedDemoMonths({ db, stripe, rules, storage: await receiptStorage(), sandbox, log });
+    if (!months.length) return;
+    const seconds = Math.round((performance.now() - started) / 1000);
+    for (const m of months) log(`demo: a month at ${m.business}: ${m.attempts} purchases, ${m.declined} declined`);
+    log(`demo: ${months.length} month(s) of activity in ${seconds} s`);
+    for (const m of months) {
+      const problems = await readModelProblems(db, stripe, m.accountId);
+      if (problems.length)
+        throw new Error(`${m.business}: the read models disagree with the sandbox:\n  ${problems.join("\n  ")}`);
+    }
   } finally {
     await receivers?.close();
   }
