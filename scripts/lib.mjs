@@ -30,6 +30,19 @@ export function ensureDependencies() {
 }
 
 /** The signing secrets of the app's three receivers (lib/events/receivers.ts), by receiver. */
+/**
+ * The demo sign-ins `npm start` prints (password `sandbox-demo`). The source is DEMO_SIGN_INS in
+ * lib/demo/seed.ts, TypeScript that this plain-Node script can't import: scripts/lib.test.ts checks
+ * that this copy matches it. The README's "Demo sign-ins" table lists them too.
+ */
+export const DEMO_SIGN_INS = [
+  { email: "admin@platform.test", role: "platform admin" },
+  { email: "owner@us.test", role: "owner of Acme Supplies Inc. (US, Treasury)" },
+  { email: "owner@mx.test", role: "owner of Comercial Aurora S.A. de C.V. (MX, USDC)" },
+  { email: "owner@uk.test", role: "owner of Brightside Supplies Ltd (UK, Issuing balance)" },
+  { email: "cardholder@us.test", role: "cardholder at Acme Supplies Inc. (US): sees only her cards" },
+];
+
 export const RECEIVER_SECRETS = {
   authorizations: "STRIPE_AUTHORIZATION_SECRET",
   snapshot: "STRIPE_SNAPSHOT_WEBHOOK_SECRET",

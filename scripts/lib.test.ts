@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnvFile } from "@/lib/security/secret-scan";
 import { RECEIVERS } from "@/lib/events/receivers";
-import { RECEIVER_SECRETS, writeLocalSecrets } from "./lib.mjs";
+import { DEMO_SIGN_INS as SEEDED } from "@/lib/demo/seed";
+import { DEMO_SIGN_INS, RECEIVER_SECRETS, writeLocalSecrets } from "./lib.mjs";
 
 const RECEIVER_KEYS = Object.values(RECEIVERS)
   .map((r) => r.secretEnv)
@@ -13,6 +14,13 @@ const RECEIVER_KEYS = Object.values(RECEIVERS)
 
 test("the start script's secret names are the receivers' (lib/events/receivers.ts)", () => {
   assert.deepEqual(Object.values(RECEIVER_SECRETS).sort(), RECEIVER_KEYS);
+});
+
+test("npm start prints every demo sign-in the seed makes (lib/demo/seed.ts), in its words", () => {
+  assert.deepEqual(
+    DEMO_SIGN_INS,
+    SEEDED.map(({ email, role }) => ({ email, role })),
+  );
 });
 
 test("npm start writes the three receivers' secrets into a fresh .env.local and into an existing one that lacks them, and keeps what is there", () => {

@@ -8,6 +8,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
   bin,
+  DEMO_SIGN_INS,
   ensureDependencies,
   ensureLocalSecrets,
   ensureProductionBuild,
@@ -163,9 +164,7 @@ if (!stopping) {
       ...(sandboxMode
         ? [
             "Demo sign-ins (password: sandbox-demo):",
-            "  admin@platform.test   platform admin",
-            "  owner@us.test         US business owner",
-            "  owner@mx.test         Mexican business owner",
+            ...DEMO_SIGN_INS.map(({ email, role }) => `  ${email.padEnd(21)} ${role}`),
           ]
         : []),
       "Press Ctrl-C to stop.",
