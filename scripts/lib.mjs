@@ -29,7 +29,6 @@ export function ensureDependencies() {
   writeFileSync(stamp, createHash("sha256").update(readFileSync(lock)).digest("hex"));
 }
 
-/** The signing secrets of the app's three receivers (lib/events/receivers.ts), by receiver. */
 /**
  * The demo sign-ins `npm start` prints (password `sandbox-demo`). The source is DEMO_SIGN_INS in
  * lib/demo/seed.ts, TypeScript that this plain-Node script can't import: scripts/lib.test.ts checks
@@ -41,8 +40,11 @@ export const DEMO_SIGN_INS = [
   { email: "owner@mx.test", role: "owner of Comercial Aurora S.A. de C.V. (MX, USDC)" },
   { email: "owner@uk.test", role: "owner of Brightside Supplies Ltd (UK, Issuing balance)" },
   { email: "cardholder@us.test", role: "cardholder at Acme Supplies Inc. (US): sees only her cards" },
+  { email: "admin@us.test", role: "admin at Acme Supplies Inc. (US)" },
+  { email: "member@us.test", role: "member at Acme Supplies Inc. (US): asks for cards" },
 ];
 
+/** The signing secrets of the app's three receivers (lib/events/receivers.ts), by receiver. */
 export const RECEIVER_SECRETS = {
   authorizations: "STRIPE_AUTHORIZATION_SECRET",
   snapshot: "STRIPE_SNAPSHOT_WEBHOOK_SECRET",
