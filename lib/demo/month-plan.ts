@@ -1,6 +1,8 @@
 // What each demo business does in its month, decided up front and the same every time (a fixed
 // seed), so a rebuilt demo looks like the last one. lib/demo/month.ts plays it against the APIs.
 
+import type Stripe from "stripe";
+
 const DAY_S = 86_400;
 const HOUR_S = 3_600;
 
@@ -24,9 +26,14 @@ const UK_PEOPLE: DemoPerson[] = [
   { key: "isla", name: "Isla Brown", email: "isla@uk.test", phone: "+447700900102", physical: false },
 ];
 
+/** Stripe's merchant categories, as its SDK types them (the editor offers its list). */
+type Category = NonNullable<
+  NonNullable<Parameters<Stripe["testHelpers"]["issuing"]["authorizations"]["create"]>[0]["merchant_data"]>["category"]
+>;
+
 export type DemoMerchant = {
   name: string;
-  category: string;
+  category: Category;
   country: string;
   city: string;
   /** Price range in cents. */
@@ -36,7 +43,7 @@ export type DemoMerchant = {
   weight: number;
 };
 
-const M = (name: string, category: string, country: string, city: string, min: number, max: number, weight: number) =>
+const M = (name: string, category: Category, country: string, city: string, min: number, max: number, weight: number) =>
   ({ name, category, country, city, min, max, weight }) satisfies DemoMerchant;
 
 const US_MERCHANTS: DemoMerchant[] = [

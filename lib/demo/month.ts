@@ -279,7 +279,7 @@ async function purchase(
   const o = (key: string) => ({ stripeAccount: accountId, idempotencyKey: `demo-month-${accountId}-${p.key}-${key}` });
   const { category, name, city, country } = p.merchant;
   const auth = await deps.stripe.testHelpers.issuing.authorizations.create(
-    { card, amount: p.amount, currency, merchant_data: { category, name, city, country } } as never,
+    { card, amount: p.amount, currency, merchant_data: { category, name, city, country } },
     o("auth"),
   );
   if (!auth.approved) return false;
