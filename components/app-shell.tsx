@@ -3,6 +3,7 @@ import type { FormAction } from "@/lib/actions/form-action";
 import { StepUpProvider } from "./account/step-up";
 import { NotificationBell } from "./notifications/bell";
 import { ActionForm } from "./action-form";
+import { BusinessSwitcher } from "./business-switcher/business-switcher";
 
 export type NavItem = { href: string; label: string };
 
@@ -15,6 +16,7 @@ export function AppShell({
   context,
   signOut,
   confirmIdentity,
+  switchBusiness,
   children,
 }: {
   area: string;
@@ -25,6 +27,8 @@ export function AppShell({
   signOut: FormAction<{ signedOut: boolean }>;
   /** The step-up server action (the password asked again before money moves). */
   confirmIdentity: FormAction<{ proven: boolean }>;
+  /** Business areas: the switch action, for someone in two or more businesses (the others show `context` as text). */
+  switchBusiness?: FormAction<unknown>;
   children: React.ReactNode;
   /** The platform admin's wide tables (ten columns of accounts) get more room than a business's pages. */
   wide?: boolean;
@@ -32,7 +36,7 @@ export function AppShell({
   const width = wide ? "max-w-7xl" : "max-w-6xl";
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="relative border-b border-slate-200 bg-white">
         <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3`}>
           <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
             <Link href="/" className="whitespace-nowrap font-semibold tracking-tight text-brand-700">
@@ -62,7 +66,11 @@ export function AppShell({
               >
                 {userEmail}
               </Link>
-              {context ? <p className="text-xs text-slate-500">{context}</p> : null}
+              {switchBusiness ? (
+                <BusinessSwitcher action={switchBusiness} context={context} />
+              ) : context ? (
+                <p className="text-xs text-slate-500">{context}</p>
+              ) : null}
             </div>
             <ActionForm action={signOut}>
               <button

@@ -40,6 +40,11 @@ function log(calls: Call[]): void {
   if (process.env.E2E_SECURITY_VERBOSE) for (const c of calls) console.log(describe(c));
 }
 
+/** The business an actor's browser asks to work in (`ic_business`), if any. */
+async function businessCookie(actor: Actor): Promise<string | null> {
+  return (await actor.ctx.storageState()).cookies.find((c) => c.name === "ic_business")?.value ?? null;
+}
+
 function expectNoLeak(c: Call, world: World): void {
   expect(leaks(c, world.victim), `the victim's data came back: ${describe(c)}`).toEqual([]);
 }
@@ -197,6 +202,24 @@ test.describe("against a victim business", () => {
       console.log(`${role} of B: ${calls.length} actions (${JSON.stringify(tally)}), ${routes.length} routes`);
     });
   }
+
+  test("switching to the victim's business is refused to everyone not in it: no business cookie is set, and they still work in their own", async () => {
+    const v = world.victim;
+    const key = "app/(auth)/actions.ts#switchBusinessAction";
+    const { attackers } = world;
+    for (const actor of [attackers.owner, attackers.admin, attackers.member, attackers.cardholder]) {
+      const cookieBefore = await businessCookie(actor);
+      const c = await callEntry(actor, key, ACTIONS[key]!, v);
+      expectNoServerError(c);
+      expect(errorCode(c.answer.result), describe(c)).toBe("not_found");
+      expect(c.answer.actionRedirect, describe(c)).toBeNull();
+      expect(await businessCookie(actor), `${actor.name}'s business cookie changed`).toBe(cookieBefore);
+      const home = await actor.get(actor === attackers.cardholder ? "/my-cards" : "/dashboard");
+      expect(home.status, `${actor.name}'s home`).toBe(200);
+      expect(home.body, `${actor.name}'s home names the victim`).not.toContain(v.legalName);
+      expect((await actor.get("/cards")).body, `${actor.name}'s cards`).not.toContain(v.cardId);
+    }
+  });
 
   test("the victim's own member is refused everything its role lacks", async () => {
     const v = world.victim;
@@ -361,6 +384,10 @@ test.describe("against a victim business", () => {
     await ok(world.admin, "app/(platform)/admin/rules/actions.ts#previewRulesAction");
     await ok(world.admin, "app/(platform)/admin/treasury/actions.ts#revealAction");
     await ok(v.owner, "app/(business)/team/actions.ts#inviteCardholderAction");
+    // The victim's owner may pick their own business: it becomes the one their session works in.
+    const switched = await ok(v.owner, "app/(auth)/actions.ts#switchBusinessAction");
+    expect(switched.answer.actionRedirect).toBe("/dashboard");
+    expect(await businessCookie(v.owner)).toBe(v.businessId);
     // The remembered device every other caller was refused is its holder's to forget.
     await ok(v.deviceHolder, "app/(account)/account/two-factor/actions.ts#revokeDeviceAction");
     // The Issuing balance's payout: the victim (US) has none, so its owner is refused before the

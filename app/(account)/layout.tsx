@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/app-shell";
-import { confirmIdentityAction, signOutAction } from "@/app/(auth)/actions";
+import { confirmIdentityAction, signOutAction, switchBusinessAction } from "@/app/(auth)/actions";
 import { homePathFor } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 
@@ -21,6 +21,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
       userEmail={viewer.user.email}
       signOut={signOutAction}
       confirmIdentity={confirmIdentityAction}
+      switchBusiness={switchBusinessAction}
     >
       {children}
     </AppShell>

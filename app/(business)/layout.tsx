@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/app-shell";
-import { confirmIdentityAction, signOutAction } from "@/app/(auth)/actions";
+import { confirmIdentityAction, signOutAction, switchBusinessAction } from "@/app/(auth)/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage, requireViewer } from "@/lib/auth/session";
 import { stripeMode } from "@/lib/config";
@@ -37,6 +37,7 @@ export default async function BusinessLayout({ children }: { children: React.Rea
       userEmail={viewer.user.email}
       signOut={signOutAction}
       confirmIdentity={confirmIdentityAction}
+      switchBusiness={switchBusinessAction}
       context={ctx ? `${ctx.business.legalName} · ${ctx.role}` : undefined}
     >
       {children}

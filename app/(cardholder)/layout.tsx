@@ -1,5 +1,5 @@
 import { AppShell } from "@/components/app-shell";
-import { confirmIdentityAction, signOutAction } from "@/app/(auth)/actions";
+import { confirmIdentityAction, signOutAction, switchBusinessAction } from "@/app/(auth)/actions";
 import { requireCardholderPage } from "@/lib/auth/session";
 
 /** A cardholder's own pages: their cards, nothing else of the business. Owners, admins and members get the 403 page. */
@@ -12,6 +12,7 @@ export default async function CardholderLayout({ children }: { children: React.R
       userEmail={ctx.user.email}
       signOut={signOutAction}
       confirmIdentity={confirmIdentityAction}
+      switchBusiness={switchBusinessAction}
       context={`${ctx.business.legalName} · cardholder`}
     >
       {children}

@@ -143,6 +143,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
     ownSession: true,
     endsEverySession: true,
   },
+  // Which of the caller's own businesses they work in: the victim's, which they are not in, is refused and nothing is set.
+  "app/(auth)/actions.ts#switchBusinessAction": {
+    access: { who: "self" },
+    page: () => "/dashboard",
+    sample: (v) => ({ businessId: v.businessId }),
+    targetsVictim: true,
+  },
   // Two-factor sign-in's second step: without a pending sign-in (a signed cookie) there is nothing to verify.
   "app/(auth)/sign-in/verify/actions.ts#verifySignInAction": {
     access: { who: "anyone" },
