@@ -40,7 +40,10 @@ export const DEMO_SIGN_INS = [
   { email: "owner@mx.test", role: "owner of Comercial Aurora S.A. de C.V. (MX, USDC)" },
   { email: "owner@uk.test", role: "owner of Brightside Supplies Ltd (UK, Issuing balance)" },
   { email: "cardholder@us.test", role: "cardholder at Acme Supplies Inc. (US): sees only her cards" },
-  { email: "admin@us.test", role: "admin at Acme Supplies Inc. (US)" },
+  {
+    email: "admin@us.test",
+    role: "admin at Acme Supplies Inc. (US) and Brightside Supplies Ltd (UK): switches between them",
+  },
   { email: "member@us.test", role: "member at Acme Supplies Inc. (US): asks for cards" },
 ];
 

@@ -14,8 +14,8 @@ describeEachDatabase("demo seed", (database) => {
     assert.deepEqual(await db.select({ n: count() }).from(users), [{ n: 7 }]);
     assert.deepEqual(
       await db.select({ n: count() }).from(memberships),
-      [{ n: 5 }],
-      "three owners and Acme's admin and member; the cardholder joins Acme once its account exists (seed-cardholder)",
+      [{ n: 6 }],
+      "three owners, Acme's admin (also Brightside's) and member; the cardholder joins Acme once its account exists (seed-cardholder)",
     );
     const admin = await checkCredentials(db, "admin@platform.test", "sandbox-demo", "127.0.0.1");
     assert.ok(admin.ok && admin.user.platformRole === "platform_admin");

@@ -18,13 +18,18 @@ export const DEMO_SIGN_INS = [
     name: "Chloe Cardholder",
     role: "cardholder at Acme Supplies Inc. (US): sees only her cards",
   },
-  { email: "admin@us.test", name: "Avery Admin", role: "admin at Acme Supplies Inc. (US)" },
+  {
+    email: "admin@us.test",
+    name: "Avery Admin",
+    role: "admin at Acme Supplies Inc. (US) and Brightside Supplies Ltd (UK): switches between them",
+  },
   { email: "member@us.test", name: "Milo Member", role: "member at Acme Supplies Inc. (US): asks for cards" },
 ] as const;
 
-/** Acme's team beyond its owner and cardholder: one person in each other role. */
+/** Acme's team beyond its owner and cardholder, one person in each other role; its admin also helps Brightside (the switcher). */
 const DEMO_TEAM = [
   { email: "admin@us.test", business: "Acme Supplies Inc.", role: "admin" },
+  { email: "admin@us.test", business: "Brightside Supplies Ltd", role: "admin" },
   { email: "member@us.test", business: "Acme Supplies Inc.", role: "member" },
 ] as const;
 
@@ -72,10 +77,9 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
     }
     for (const person of DEMO_TEAM) {
       const user = await getUserByEmail(tx, { email: person.email });
-      const mine = user ? await membershipsOf(tx, { userId: user.id }) : [];
-      if (!user || mine.length) continue;
       const [business] = await businessesNamed(tx, { legalNames: [person.business] });
-      if (!business) continue;
+      if (!user || !business) continue;
+      if ((await membershipsOf(tx, { userId: user.id })).some((m) => m.business.id === business.id)) continue;
       await addMembership(tx, { businessId: business.id, userId: user.id, role: person.role });
       seeded = true;
     }
