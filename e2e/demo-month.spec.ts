@@ -29,8 +29,8 @@ test("the cards page lists the team's cards in several states", async ({ page })
 test("the admin's rules page shows hundreds of decisions, with declines by reason", async ({ page }) => {
   await signInAdmin(page);
   await page.goto("/admin/rules");
-  const stats = page.locator("#decision-stats");
-  const decisions = Number((await stats.locator("dd").first().innerText()).replace(/,/g, ""));
+  const stats = page.getByRole("region", { name: "Decisions in the last 30 days" });
+  const decisions = Number((await stats.getByRole("definition").first().innerText()).replace(/,/g, ""));
   expect(decisions).toBeGreaterThanOrEqual(200);
   // A platform rule (no money transfers) and Acme's own maximum per purchase both declined some.
   await expect(stats.getByRole("listitem").filter({ hasText: "blocked_category (platform)" })).toBeVisible();

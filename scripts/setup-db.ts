@@ -3,7 +3,6 @@ import path from "node:path";
 import { openDatabase } from "../db/connect";
 import Stripe from "stripe";
 import { seedDemoData } from "../lib/demo/seed";
-import { seedDemoWithReceivers } from "../lib/demo/seed-all";
 import { stripeClientOptions } from "../lib/stripe/options";
 
 async function main(): Promise<void> {
@@ -19,6 +18,9 @@ async function main(): Promise<void> {
       if (process.argv.includes("--stripe")) {
         // The demo businesses' accounts, verification and money, and a month of their life, in the
         // sandbox (which must be up). The app isn't up yet: its receivers run here, on its port.
+        // Loaded only here: it runs the app's server modules, which need `--conditions=react-server`
+        // (start.mjs passes it); migrations alone (`npm run db:migrate`) don't.
+        const { seedDemoWithReceivers } = await import("../lib/demo/seed-all");
         const { key, config } = stripeClientOptions();
         await seedDemoWithReceivers(database.db, new Stripe(key, config));
       }

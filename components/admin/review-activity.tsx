@@ -115,7 +115,7 @@ export function DecisionsSection({ r }: { r: AccountReview }) {
     <Section title="Real-time decisions" id="decisions">
       {r.decisions.length ? (
         <ul
-          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm break-words"
           data-testid="decisions"
         >
           {r.decisions.map((d) => (
@@ -148,7 +148,7 @@ function SimpleList<T extends { id: string }>({
   return (
     <Section title={title}>
       {rows.length ? (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm break-words">
           {rows.map((row) => (
             <li key={row.id} className="px-3 py-2">
               {render(row)}

@@ -31,7 +31,7 @@ const THEME = [
 ];
 
 const BASE_CSS = `
-:host{display:block;color:var(--sc-text);font-family:var(--sc-font);font-size:var(--sc-font-size);line-height:1.5}
+:host{display:block;max-width:100%;overflow-x:auto;color:var(--sc-text);font-family:var(--sc-font);font-size:var(--sc-font-size);line-height:1.5}
 *{box-sizing:border-box}
 .sc{background:var(--sc-bg);border:1px solid var(--sc-border);border-radius:var(--sc-radius);padding:calc(var(--sc-space)*2)}
 h2{font-size:1.25em;margin:0 0 var(--sc-space)}h3{font-size:1.05em;margin:calc(var(--sc-space)*2) 0 var(--sc-space)}
