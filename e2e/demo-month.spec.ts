@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { signInAdmin } from "./admin-helpers";
-import { signIn } from "./helpers";
+import { signInAs } from "./pages";
 
 // The browser tests start on a fresh data directory, seeded as `npm start` seeds it: these check that
 // a new user meets a month of life (lib/demo/month.ts), not an empty product. Other specs add to the
 // same businesses while these run, so each check is a floor, never an exact count.
 
 test("the US owner's home shows 30 days of money moving, on most days", async ({ page }) => {
-  await signIn(page, "owner@us.test");
+  await signInAs(page, "owner@us.test");
   await page.goto("/dashboard");
   const days = page.getByRole("table", { name: "Money in and out per day" }).locator("tbody tr");
   // Purchases on most days (weekends are quieter), plus fundings and customer payments.
@@ -17,7 +17,7 @@ test("the US owner's home shows 30 days of money moving, on most days", async ({
 });
 
 test("the cards page lists the team's cards in several states", async ({ page }) => {
-  await signIn(page, "owner@us.test");
+  await signInAs(page, "owner@us.test");
   await page.goto("/cards");
   const rows = page.getByTestId("card-links").getByRole("listitem");
   expect(await rows.count()).toBeGreaterThanOrEqual(5);
@@ -46,4 +46,12 @@ test("analytics show the month's spend by merchant category and country", async 
   expect(await byCountry.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
   await expect(byCategory).toContainText(/restaurant/i);
   await expect(byCountry).toContainText("GB");
+});
+
+test("the US owner has the month's alerts: declined purchases and cards on their way", async ({ page }) => {
+  await signInAs(page, "owner@us.test");
+  await page.goto("/notifications");
+  const alerts = page.getByTestId("notification");
+  expect(await alerts.count()).toBeGreaterThanOrEqual(5);
+  await expect(alerts.filter({ hasText: /declined/i }).first()).toBeVisible();
 });
