@@ -164,16 +164,16 @@ test("the two-minute tour, as the README tells it", async ({ browser }) => {
   const wallet = mx.getByRole("form", { name: "Add a crypto wallet" });
   await wallet.getByLabel("Network").selectOption("polygon");
   await wallet.getByLabel("Wallet address").fill(CRYPTO_WALLET);
-  await wallet.getByLabel("Label").fill("Treasury wallet");
+  await wallet.getByLabel("Label").fill("My Polygon wallet");
   await wallet.getByRole("button", { name: "Save wallet" }).click();
-  await expect(mx.getByTestId("destination").filter({ hasText: "Treasury wallet" })).toBeVisible();
+  await expect(mx.getByTestId("destination").filter({ hasText: "My Polygon wallet" })).toBeVisible();
   const send = mx.getByRole("form", { name: "Send USDC" });
   await send.getByLabel("Amount (USDC)").fill("10.00");
-  await send.getByLabel("Destination").selectOption({ label: `Treasury wallet · ${CRYPTO_WALLET}` });
+  await send.getByLabel("Destination").selectOption({ label: `My Polygon wallet · ${CRYPTO_WALLET}` });
   await send.getByRole("button", { name: "Review payout" }).click();
   await expect(send.getByTestId("payout-review")).toContainText("10.00 USDC");
   await send.getByRole("button", { name: "Confirm and send" }).click();
-  await expect(mx.getByTestId("payout").filter({ hasText: "Treasury wallet" }).first()).toHaveAttribute(
+  await expect(mx.getByTestId("payout").filter({ hasText: "My Polygon wallet" }).first()).toHaveAttribute(
     "data-status",
     "processing",
   );

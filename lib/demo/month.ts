@@ -57,6 +57,9 @@ export type MonthSummary = { business: string; accountId: string; attempts: numb
 
 type Scope = { business: Business; accountId: string; ownerId: string; adminId: string };
 
+/** The month's first day: midnight (UTC) 30 days before the day of `now` (Unix seconds), so its days are calendar days ending yesterday. */
+export const monthStart = (now: number) => Math.floor(now / DAY_S) * DAY_S - 30 * DAY_S;
+
 /** Seeds each demo business's month once (an app_meta row records it); answers the months made now. */
 export async function seedDemoMonths(deps: MonthDeps): Promise<MonthSummary[]> {
   const admin = await getUserByEmail(deps.db, { email: "admin@platform.test" });
@@ -71,10 +74,10 @@ export async function seedDemoMonths(deps: MonthDeps): Promise<MonthSummary[]> {
     if (await hasAppMeta(deps.db, { key: done })) continue;
     const scope = { business, accountId: business.stripeAccountId, ownerId: owner.id, adminId: admin.id };
     if (profile.business === "Acme Supplies Inc.") await acmeRules(deps, scope);
-    const wallNow = await deps.sandbox.now();
+    const start = monthStart(await deps.sandbox.now());
     let summary: MonthSummary;
     try {
-      summary = await liveTheMonth(deps, scope, profile, wallNow - 30 * DAY_S);
+      summary = await liveTheMonth(deps, scope, profile, start);
     } finally {
       // Forward again to the wall clock, whatever happened on the way.
       await deps.sandbox.reset();

@@ -5,7 +5,7 @@ import { RECEIVERS, type ReceiverKind } from "@/lib/events/receivers";
 import { receiptStorage } from "@/lib/receipts/storage";
 import { RulesCache } from "@/lib/rules/rules-store";
 import { readModelProblems } from "./consistency";
-import { seedDemoMonths } from "./month";
+import { monthStart, seedDemoMonths } from "./month";
 import { SandboxControls } from "./sandbox-controls";
 import { seedDemoStripe } from "./seed-stripe";
 
@@ -33,9 +33,15 @@ export async function seedDemoWithReceivers(db: Db, stripe: Stripe, log: (line: 
   const rules = new RulesCache();
   const receivers = await receiversOnAppPort(db, stripe, rules);
   try {
-    await seedDemoStripe(db, stripe, log);
-    if (!receivers) return;
     const sandbox = new SandboxControls(`http://127.0.0.1:${process.env.SANDBOX_PORT || 12111}`);
+    // The businesses open (and get their opening money) at the start of their month of life.
+    try {
+      if (receivers) await sandbox.set(monthStart(await sandbox.now()) + 7 * 3600);
+      await seedDemoStripe(db, stripe, log);
+    } finally {
+      if (receivers) await sandbox.reset();
+    }
+    if (!receivers) return;
     await sandbox.settled();
     const started = performance.now();
     const months = await seedDemoMonths({ db, stripe, rules, storage: await receiptStorage(), sandbox, log });
