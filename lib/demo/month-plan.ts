@@ -2,6 +2,7 @@
 // seed), so a rebuilt demo looks like the last one. lib/demo/month.ts plays it against the APIs.
 
 import type Stripe from "stripe";
+import { seededRandom } from "@/lib/seeded-random";
 
 const DAY_S = 86_400;
 const HOUR_S = 3_600;
@@ -222,18 +223,6 @@ export const DEMO_MONTHS: DemoProfile[] = [
   },
 ];
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function pick(rand: () => number, merchants: DemoMerchant[]): DemoMerchant {
   const total = merchants.reduce((s, m) => s + m.weight, 0);
   let r = rand() * total;
@@ -245,7 +234,7 @@ const between = (rand: () => number, [lo, hi]: [number, number]) => lo + Math.fl
 
 /** The 30 days from `start` (Unix seconds, sandbox time) of one business: its purchases and the money around them. */
 export function demoMonthPlan(start: number, profile: DemoProfile): { days: DemoDay[] } {
-  const rand = random(profile.seed);
+  const rand = seededRandom(profile.seed);
   const days: DemoDay[] = [];
   for (let d = 0; d < 30; d++) {
     const dayStart = start + d * DAY_S;

@@ -4,17 +4,8 @@ import type Stripe from "stripe";
 import type { Db } from "@/db/connect";
 import { v2Request, type V2Object } from "@/lib/stripe/v2";
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same kill points and submit pattern. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same kill points and submit pattern. */
+export { seededRandom as seeded } from "@/lib/seeded-random";
 
 /** The seed from FAULTS_SEED, else a fixed default, so a failure can be replayed exactly. */
 export function faultSeed(fallback: number): number {
