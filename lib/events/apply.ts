@@ -16,6 +16,7 @@ import {
   applyTreasuryOutbound,
   applyTreasuryTransaction,
 } from "./read-models";
+import { applyFinancialAccountV2 } from "./read-models-v2";
 
 /** Objects fetched from Stripe before applying an event (balances change without their own event). */
 export type Prefetched = {
@@ -23,6 +24,10 @@ export type Prefetched = {
   transaction?: Stripe.Treasury.Transaction;
   account?: Stripe.Account;
   token?: Stripe.Issuing.Token;
+  /** A USDC card's wallet (a v2 financial account): its purchases hold and spend from it without a v2 event. */
+  wallet?: Record<string, unknown>;
+  /** A UK/EEA card's Issuing balance, which its purchases hold and spend without a `balance.available` event. */
+  balance?: Stripe.Balance;
 };
 
 /**
@@ -69,6 +74,21 @@ export function financialAccountTouched(event: Stripe.Event): string | null {
   return card && typeof card.financial_account === "string" && card.financial_account.startsWith("fa_")
     ? card.financial_account
     : null;
+}
+
+/** The v2 financial account (USDC wallet) a card event's purchase holds or spends from, if any. */
+export function walletTouched(event: Stripe.Event): string | null {
+  if (!event.type.startsWith("issuing_authorization.") && !event.type.startsWith("issuing_transaction.")) return null;
+  const card = (event.data.object as { card?: unknown }).card as { financial_account_v2?: unknown } | undefined;
+  return card && typeof card.financial_account_v2 === "string" ? card.financial_account_v2 : null;
+}
+
+/** Whether a card event's purchase spends from the account's Issuing balance (a card with no financial account). */
+export function issuingBalanceTouched(event: Stripe.Event): boolean {
+  if (!event.type.startsWith("issuing_authorization.") && !event.type.startsWith("issuing_transaction.")) return false;
+  const card = (event.data.object as { card?: unknown }).card as
+    { financial_account?: unknown; financial_account_v2?: unknown } | undefined;
+  return !!card && typeof card === "object" && !card.financial_account && !card.financial_account_v2;
 }
 
 /** Applies one v1 snapshot event to the read models (inside the caller's transaction). */
@@ -141,5 +161,7 @@ export async function applySnapshotEvent(db: DbOrTx, event: Stripe.Event, prefet
     // Fetched just now, so it is newer than the event itself.
     await applyTreasuryFinancialAccount(db, account, prefetched.financialAccount, new Date());
   }
+  if (account && prefetched.wallet) await applyFinancialAccountV2(db, account, prefetched.wallet, new Date());
+  if (account && prefetched.balance) await applyIssuingBalance(db, account, prefetched.balance, new Date());
   await alertsForSnapshotEvent(db, event, watch, prefetched);
 }

@@ -1,12 +1,15 @@
 import type Stripe from "stripe";
 import { eventRow } from "@/db/queries/events";
 import { provisionOnActivation } from "@/lib/businesses/provision";
+import { v2Request } from "@/lib/stripe/v2";
 import {
   accountTouched,
   applySnapshotEvent,
   financialAccountTouched,
+  issuingBalanceTouched,
   tokenTouched,
   treasuryTransactionTouched,
+  walletTouched,
   type Prefetched,
 } from "./apply";
 import { reply, verifiedDelivery, storeOnce, wrongReceiver, type ReceiverDeps, type WebhookResult } from "./ingest";
@@ -37,6 +40,15 @@ async function prefetch(stripe: Stripe, event: Stripe.Event): Promise<Prefetched
     prefetched.financialAccount = await optional(
       stripe.treasury.financialAccounts.retrieve(fa, {}, { stripeAccount: event.account }),
     );
+  const wallet = walletTouched(event);
+  if (wallet && event.account)
+    prefetched.wallet = await optional(
+      v2Request(stripe, "GET", `/v2/money_management/financial_accounts/${encodeURIComponent(wallet)}`, undefined, {
+        account: event.account,
+      }),
+    );
+  if (issuingBalanceTouched(event) && event.account)
+    prefetched.balance = await optional(stripe.balance.retrieve({}, { stripeAccount: event.account }));
   const trxn = treasuryTransactionTouched(event);
   if (trxn && event.account)
     prefetched.transaction = await optional(
