@@ -58,7 +58,8 @@ test("the MX owner adds a polygon wallet, sends 10.00 USDC after a review, and p
   await expect(
     page.getByTestId("wallet-history").locator('[data-kind="funding"]').filter({ hasText: "1,000.00 USD debited" }),
   ).toHaveCount(1);
-  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/wallet/export");
+  // The export follows the filter.
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/wallet/export?type=funding");
 });
 
 test("an amount above the available balance is refused next to the amount, and nothing is sent", async ({ page }) => {
