@@ -3,6 +3,7 @@ import { MX_NAME, US_NAME } from "./admin-helpers";
 import { expectAccessible } from "./axe";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
 import { signInAs } from "./pages";
+import { inviteLink } from "./spend-helpers";
 
 // Issue 21: someone in two businesses switches between them from the header, by keyboard; every
 // page follows the choice; a business they are not in can't be chosen; someone in one business
@@ -56,12 +57,7 @@ test("someone in two businesses switches by keyboard, every page follows, a busi
   await expect(owner.getByText(`${US_NAME} · owner`)).toBeVisible();
   await expect(switcherButton(owner)).toHaveCount(0);
 
-  await owner.goto("/team");
-  const form = owner.getByRole("form", { name: "Invite someone" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("member");
-  await form.getByRole("button", { name: "Create invitation link" }).click();
-  const link = await owner.getByTestId("invite-link").inputValue();
+  const link = await inviteLink(owner, email, "member");
   expect(link).toMatch(/\/invite\/[\w-]{43}$/);
   await owner.context().close();
   await person.goto(link);

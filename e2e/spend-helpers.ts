@@ -119,6 +119,17 @@ export async function inviteCardholder(
   return { owner, person, email, holderId: holder.id, accountId, stripe, card };
 }
 
+/** The invitation link an owner's Team page makes for `email` in `role`. */
+export async function inviteLink(owner: Page, email: string, role: "admin" | "member"): Promise<string> {
+  await owner.goto("/team");
+  const form = owner.getByRole("form", { name: "Invite someone" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(owner.getByTestId("invite-link")).toHaveValue(/\/invite\//);
+  return owner.getByTestId("invite-link").inputValue();
+}
+
 /** The US owner invites a new person as a member of Acme; they sign up through the link and accept. */
 export async function acmeMember(
   browser: Browser,
@@ -126,14 +137,8 @@ export async function acmeMember(
 ): Promise<{ page: Page; email: string; password: string }> {
   const owner = await (await browser.newContext()).newPage();
   await signInAs(owner, "owner@us.test");
-  await owner.goto("/team");
-  const form = owner.getByRole("form", { name: "Invite someone" });
   const email = uniqueEmail("member");
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("member");
-  await form.getByRole("button", { name: "Create invitation link" }).click();
-  await expect(owner.getByTestId("invite-link")).toHaveValue(/\/invite\//);
-  const link = await owner.getByTestId("invite-link").inputValue();
+  const link = await inviteLink(owner, email, "member");
   await owner.context().close();
 
   const password = "member-password-1";

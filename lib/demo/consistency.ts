@@ -23,15 +23,14 @@ export async function readModelProblems(db: DbOrTx, stripe: Stripe, accountId: s
   }
   const stripeCards = new Map<string, string>();
   for await (const c of stripe.issuing.cards.list({ limit: 100 }, o)) stripeCards.set(c.id, c.status);
-  for (const c of await db.select().from(cards).where(eq(cards.accountId, accountId))) {
+  const ourCards = await db.select().from(cards).where(eq(cards.accountId, accountId));
+  for (const c of ourCards) {
     const status = stripeCards.get(c.id);
     if (!status) problems.push(`card ${c.id} is not at Stripe`);
     else if (status !== c.status) problems.push(`card ${c.id} is ${c.status} here, ${status} at Stripe`);
   }
-  if (stripeCards.size !== (await db.$count(cards, eq(cards.accountId, accountId))))
-    problems.push(
-      `${stripeCards.size} cards at Stripe, ${await db.$count(cards, eq(cards.accountId, accountId))} here`,
-    );
+  if (stripeCards.size !== ourCards.length)
+    problems.push(`${stripeCards.size} cards at Stripe, ${ourCards.length} here`);
   const theirAuths = (await stripe.issuing.authorizations.list({ limit: 100 }, o).autoPagingToArray({ limit: 10_000 }))
     .length;
   const ourAuths = await db.$count(authorizations, eq(authorizations.accountId, accountId));

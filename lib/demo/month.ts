@@ -13,6 +13,8 @@ import { uploadReceipt } from "@/lib/receipts/upload";
 import { addBankDestination, addCryptoDestination } from "@/lib/payouts/destinations";
 import { sendPayout } from "@/lib/payouts/send";
 import { drivePayout } from "@/lib/payouts/drive";
+import { parseMoney } from "@/lib/money";
+import { sandboxControl } from "@/lib/sandbox-tools/control";
 import { ACME_MAX_AMOUNT, DEMO_MONTHS, demoMonthPlan, type DemoProfile, type DemoPurchase } from "./month-plan";
 import type { SandboxControls } from "./sandbox-controls";
 
@@ -296,7 +298,7 @@ async function payout(
   scope: Scope,
   step: { key: string; to: "crypto" | "bank"; amount: string; fails: boolean },
 ): Promise<void> {
-  const payoutDeps = { db: deps.db, stripe: deps.stripe, sandboxControl: deps.sandbox.control };
+  const payoutDeps = { db: deps.db, stripe: deps.stripe, sandboxControl: sandboxControl() };
   const actor = { userId: scope.ownerId, role: "owner" as const, businessId: scope.business.id };
   const token = (what: string) => `demo-month-${scope.business.id}-${what}-${step.key}`;
   const destination =
@@ -316,10 +318,12 @@ async function payout(
           routingNumber: "110000000",
         });
   if (!destination.ok) throw new Error(`demo payout destination refused: ${destination.error.message}`);
+  const amount = parseMoney(step.amount, "usdc");
+  if (!amount.ok) throw new Error(`demo payout amount ${step.amount}: ${amount.message}`);
   const sent = await sendPayout(payoutDeps, actor, {
     clientToken: token("payout"),
     destinationId: destination.data.id,
-    amount: Math.round(Number(step.amount) * 100),
+    amount: amount.amount,
   });
   if (!sent.ok) throw new Error(`demo payout refused: ${sent.error.message}`);
   if (sent.data.replayed) return; // sent (and settled) by an earlier, interrupted seed

@@ -1,16 +1,9 @@
-// The sandbox's own controls the demo seed uses (sandbox/README.md, `/_sandbox/…`): sandbox mode only.
-export class SandboxControls {
-  constructor(private readonly sandboxUrl: string) {}
+import { sandboxUrl as configuredSandboxUrl } from "@/lib/config";
 
-  /** POSTs to one control, answering its JSON (lib/payouts takes this to drive a payout). */
-  control = async (path: string, body: Record<string, unknown>): Promise<unknown> =>
-    (
-      await fetch(`${this.sandboxUrl}${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      })
-    ).json();
+// The sandbox's clock and webhook controls the demo seed uses (sandbox/README.md, `/_sandbox/…`):
+// sandbox mode only. Other controls go through lib/sandbox-tools/control.ts, as the app's do.
+export class SandboxControls {
+  constructor(private readonly sandboxUrl: string = configuredSandboxUrl()) {}
 
   private async post(body: Record<string, unknown>): Promise<number> {
     const res = await fetch(`${this.sandboxUrl}/_sandbox/clock`, {

@@ -33,7 +33,7 @@ export async function seedDemoWithReceivers(db: Db, stripe: Stripe, log: (line: 
   const rules = new RulesCache();
   const receivers = await receiversOnAppPort(db, stripe, rules);
   try {
-    const sandbox = new SandboxControls(`http://127.0.0.1:${process.env.SANDBOX_PORT || 12111}`);
+    const sandbox = new SandboxControls();
     // The businesses open (and get their opening money) at the start of their month of life.
     try {
       if (receivers) await sandbox.set(monthStart(await sandbox.now()) + 7 * 3600);
