@@ -25,6 +25,21 @@ export function activationBlocker(card: Pick<Stripe.Issuing.Card, "status" | "ty
   return null;
 }
 
+const HOLDER_LABELS: Record<string, string> = { active: "Active", inactive: "Frozen", canceled: "Canceled" };
+
+/**
+ * What a card's holder is told its status is. Stripe reports a physical card that hasn't arrived
+ * as `inactive`, the same as a frozen card: the holder is told it hasn't been delivered instead.
+ */
+export function holderStatus(card: Pick<Stripe.Issuing.Card, "status" | "type" | "shipping">): {
+  status: Stripe.Issuing.Card.Status | "undelivered";
+  label: string;
+} {
+  if (card.status === "inactive" && card.type === "physical" && card.shipping?.status !== "delivered")
+    return { status: "undelivered", label: "Not delivered yet" };
+  return { status: card.status, label: HOLDER_LABELS[card.status] ?? card.status };
+}
+
 /** Activates a delivered physical card (or an inactive virtual one) of the business's account. */
 export async function activateCard(
   db: DbOrTx,

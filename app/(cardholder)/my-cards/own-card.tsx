@@ -5,6 +5,7 @@ import { ConfirmForm } from "@/components/team/confirm-form";
 import { getDb } from "@/db";
 import { cardReplacementLinks } from "@/db/queries/cards";
 import type { cards } from "@/db/schema";
+import { activationBlocker, holderStatus } from "@/lib/cards/activation";
 import { cardAuthorizations } from "@/lib/cards/authorizations";
 import { mayUnfreeze } from "@/lib/cards/own-cards";
 import { limitUsage, type SpendingLimit } from "@/lib/cards/spending";
@@ -20,10 +21,10 @@ const REPORT_REASONS: ReasonOption[] = [
   { value: "lost", label: "Lost", hint: "The card stops working now and you get a new card with a new number." },
   { value: "stolen", label: "Stolen", hint: "The card stops working now and you get a new card with a new number." },
 ];
-const STATUS: Record<string, { label: string; style: string }> = {
-  active: { label: "Active", style: "bg-emerald-100 text-emerald-800" },
-  inactive: { label: "Frozen", style: "bg-sky-100 text-sky-800" },
-  canceled: { label: "Canceled", style: "bg-slate-200 text-slate-700" },
+const STATUS_STYLE: Record<string, string> = {
+  active: "bg-emerald-100 text-emerald-800",
+  inactive: "bg-sky-100 text-sky-800",
+  undelivered: "bg-amber-100 text-amber-900",
 };
 const when = new Intl.DateTimeFormat("en-US", {
   month: "short",
@@ -59,7 +60,8 @@ export async function OwnCard({
     cardReplacementLinks(db, { accountId, cardId: card.id }),
   ]);
   const unfreezable = card.status === "inactive" && (await mayUnfreeze(db, { businessId, userId }, card.id));
-  const status = STATUS[card.status] ?? { label: card.status, style: "bg-slate-200 text-slate-700" };
+  const shown = holderStatus(card as Parameters<typeof holderStatus>[0]);
+  const status = { label: shown.label, style: STATUS_STYLE[shown.status] ?? "bg-slate-200 text-slate-700" };
   const name = `${card.brand ?? "Card"} •••• ${card.last4}`;
   const live = card.status !== "canceled" && !links.replacedBy;
   return (
@@ -112,6 +114,10 @@ export async function OwnCard({
               confirmLabel="Unfreeze"
               pendingLabel="Unfreezing…"
             />
+          ) : shown.status === "undelivered" ? (
+            <p className="text-sm text-slate-600" data-testid="my-card-delivery">
+              {activationBlocker(card as Parameters<typeof activationBlocker>[0])}. An owner or admin activates it then.
+            </p>
           ) : (
             <p className="text-sm text-slate-600">
               Your business froze or hasn&apos;t activated this card: ask an owner or admin.
