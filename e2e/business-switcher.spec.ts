@@ -3,7 +3,7 @@ import { MX_NAME, US_NAME } from "./admin-helpers";
 import { expectAccessible } from "./axe";
 import { signUpAndOnboard, uniqueEmail } from "./helpers";
 import { signInAs } from "./pages";
-import { inviteLink } from "./spend-helpers";
+import { cardholderInviteLink, inviteLink } from "./spend-helpers";
 
 // Issue 21: someone in two businesses switches between them from the header, by keyboard; every
 // page follows the choice; a business they are not in can't be chosen; someone in one business
@@ -145,4 +145,35 @@ test("someone in two businesses switches by keyboard, every page follows, a busi
   await expect(person.getByText(`${own} · owner`)).toBeVisible();
   await remover.context().close();
   await person.context().close();
+});
+
+test("the account area's way back goes to the active business's home: a cardholder's cards in one, the owner's dashboard in the other", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // An owner of a business of their own, then invited into Acme as a cardholder (and switched there by accepting).
+  const email = uniqueEmail("switcher-holder");
+  const own = `Holder ${Date.now().toString(36)} LLC`;
+  const person = await (await browser.newContext()).newPage();
+  await signUpAndOnboard(person, { email, legalName: own, country: "US", name: "Cal Holder" });
+  const owner = await signedIn(browser, "owner@us.test");
+  const link = await cardholderInviteLink(owner, email, "Cal", "Holder");
+  await owner.context().close();
+  await person.goto(link);
+  await person.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(person).toHaveURL(/\/my-cards$/);
+
+  const back = person.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Back to the console" });
+  await person.goto("/account");
+  await back.click();
+  await expect(person).toHaveURL(/\/my-cards$/);
+  await expect(switcherButton(person)).toHaveAccessibleName(nowIn(US_NAME, "cardholder"));
+
+  await switcherButton(person).click();
+  await choice(person, own, "owner").click();
+  await expect(person).toHaveURL(/\/dashboard$/);
+  await person.goto("/account");
+  await back.click();
+  await expect(person).toHaveURL(/\/dashboard$/);
+  await expect(person.getByTestId("business-name")).toHaveText(own);
 });

@@ -55,21 +55,8 @@ export async function inviteCardholder(
     await signIn(owner, "owner@us.test");
     await expect(owner).toHaveURL(/\/dashboard$/);
   }
-  // A spec that first showed the form's refusals corrects that same form rather than a fresh one.
-  if (!owner.url().endsWith("/team")) await owner.goto("/team");
-  const form = owner.getByRole("form", { name: "Invite a cardholder" });
   const email = options.email ?? uniqueEmail(first.toLowerCase());
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("First name").fill(first);
-  await form.getByLabel("Last name").fill(last);
-  await form.getByLabel("Billing address").fill("1 Market St");
-  await form.getByLabel("City").fill("San Francisco");
-  await form.getByLabel("State").fill("CA");
-  await form.getByLabel("Postal code").fill("94105");
-  await form.getByLabel(/Authorized User Terms/).check();
-  await form.getByRole("button", { name: "Invite cardholder" }).click();
-  const link = await owner.getByTestId("invite-link").inputValue();
-  expect(link).toMatch(/\/invite\/[\w-]{43}$/);
+  const link = await cardholderInviteLink(owner, email, first, last);
 
   const stripe = sandboxStripe();
   const accountId = await acmeAccount(stripe);
@@ -117,6 +104,27 @@ export async function inviteCardholder(
   await person.getByRole("button", { name: "Accept invitation" }).click();
   await expect(person).toHaveURL(/\/my-cards$/);
   return { owner, person, email, holderId: holder.id, accountId, stripe, card };
+}
+
+/**
+ * The link an owner's "Invite a cardholder" form makes for `email` (a cardholder at Acme's address).
+ * A spec that first showed the form's refusals, left on /team, corrects that same form.
+ */
+export async function cardholderInviteLink(owner: Page, email: string, first: string, last: string): Promise<string> {
+  if (!owner.url().endsWith("/team")) await owner.goto("/team");
+  const form = owner.getByRole("form", { name: "Invite a cardholder" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("First name").fill(first);
+  await form.getByLabel("Last name").fill(last);
+  await form.getByLabel("Billing address").fill("1 Market St");
+  await form.getByLabel("City").fill("San Francisco");
+  await form.getByLabel("State").fill("CA");
+  await form.getByLabel("Postal code").fill("94105");
+  await form.getByLabel(/Authorized User Terms/).check();
+  await form.getByRole("button", { name: "Invite cardholder" }).click();
+  const link = await owner.getByTestId("invite-link").inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]{43}$/);
+  return link;
 }
 
 /** The invitation link an owner's Team page makes for `email` in `role`. */
