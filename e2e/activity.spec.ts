@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, uniqueEmail } from "./helpers";
+import { inviteLink } from "./spend-helpers";
 
 async function signedIn(browser: Browser, email: string, password?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -16,13 +17,7 @@ test("the owner sees who did what and filters it by kind and person; a member an
   test.setTimeout(120_000);
   const owner = await signedIn(browser, "owner@us.test");
   const email = uniqueEmail("activity-member");
-  await owner.goto("/team");
-  const form = owner.getByRole("form", { name: "Invite someone" });
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("member");
-  await form.getByRole("button", { name: "Create invitation link" }).click();
-  const link = await owner.getByTestId("invite-link").inputValue();
-  expect(link).toMatch(/\/invite\//);
+  const link = await inviteLink(owner, email, "member");
 
   await owner.getByRole("navigation").getByRole("link", { name: "Activity", exact: true }).click();
   await expect(owner).toHaveURL(/\/activity$/);
