@@ -3,7 +3,15 @@ import { sandboxUrl as configuredSandboxUrl } from "@/lib/config";
 // The sandbox's clock and webhook controls the demo seed uses (sandbox/README.md, `/_sandbox/…`):
 // sandbox mode only. Other controls go through lib/sandbox-tools/control.ts, as the app's do.
 export class SandboxControls {
+  /** How far the sandbox's clock is from the wall clock, as of the last move. */
+  private offsetMs = 0;
+
   constructor(private readonly sandboxUrl: string = configuredSandboxUrl()) {}
+
+  /** The sandbox's time now, as this process last moved it (no request): what the seed's receivers stamp. */
+  clock(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
 
   private async post(body: Record<string, unknown>): Promise<number> {
     const res = await fetch(`${this.sandboxUrl}/_sandbox/clock`, {
@@ -12,7 +20,9 @@ export class SandboxControls {
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`the sandbox clock answered ${res.status}`);
-    return ((await res.json()) as { now: number }).now;
+    const { now } = (await res.json()) as { now: number };
+    this.offsetMs = now * 1000 - Date.now();
+    return now;
   }
 
   /** The sandbox's now, in Unix seconds. */

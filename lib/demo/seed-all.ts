@@ -14,12 +14,26 @@ import { seedDemoStripe } from "./seed-stripe";
  * sandbox's events and real-time authorization requests reach the production handlers, which write
  * this database. Null (with a warning) when the port is taken: the events then wait for the app.
  */
-async function receiversOnAppPort(db: Db, stripe: Stripe, rules: RulesCache): Promise<ReceiverServer | null> {
+async function receiversOnAppPort(
+  db: Db,
+  stripe: Stripe,
+  rules: RulesCache,
+  sandbox: SandboxControls,
+): Promise<ReceiverServer | null> {
   const secrets = Object.fromEntries(
     Object.values(RECEIVERS).map((r) => [r.kind, process.env[r.secretEnv] ?? ""]),
   ) as Record<ReceiverKind, string>;
   try {
-    return await receiverServer({ db, stripe: () => stripe, secrets, rules, port: Number(process.env.PORT || 3000) });
+    // Decisions and events are stamped with the sandbox's time, so the month's decision log and
+    // event log read as the month went, not as the minute the seed ran.
+    return await receiverServer({
+      db,
+      stripe: () => stripe,
+      secrets,
+      rules,
+      port: Number(process.env.PORT || 3000),
+      now: () => sandbox.clock(),
+    });
   } catch (err) {
     console.warn(
       `demo: the app's port is taken (${err instanceof Error ? err.message : String(err)}); no month of demo activity`,
@@ -31,9 +45,9 @@ async function receiversOnAppPort(db: Db, stripe: Stripe, rules: RulesCache): Pr
 /** Sandbox mode only: the demo's Stripe side (accounts, money) and its month of life, checked for consistency. */
 export async function seedDemoWithReceivers(db: Db, stripe: Stripe, log: (line: string) => void = console.log) {
   const rules = new RulesCache();
-  const receivers = await receiversOnAppPort(db, stripe, rules);
+  const sandbox = new SandboxControls();
+  const receivers = await receiversOnAppPort(db, stripe, rules, sandbox);
   try {
-    const sandbox = new SandboxControls();
     // The businesses open (and get their opening money) at the start of their month of life.
     try {
       if (receivers) await sandbox.set(monthStart(await sandbox.now()) + 7 * 3600);

@@ -14,11 +14,11 @@ export type ReceiverSecrets = Record<ReceiverKind, string>;
 /** Runs one delivery through the receiver a path names (`/api/webhooks/stripe/snapshot`, …), as the app's routes do. */
 export function receive(
   kind: ReceiverKind,
-  deps: { db: Db; stripe: Stripe; secrets: ReceiverSecrets; rules: RulesCache },
+  deps: { db: Db; stripe: Stripe; secrets: ReceiverSecrets; rules: RulesCache; now?: () => Date },
   body: string,
   signature: string | null,
 ): Promise<WebhookResult> {
-  const base = { db: deps.db, stripe: deps.stripe, secret: deps.secrets[kind] };
+  const base = { db: deps.db, stripe: deps.stripe, secret: deps.secrets[kind], now: deps.now };
   if (kind === "authorizations") return handleAuthorizationRequest({ ...base, rules: deps.rules }, body, signature);
   return kind === "snapshot" ? handleSnapshotEvent(base, body, signature) : handleThinEvent(base, body, signature);
 }
@@ -48,6 +48,8 @@ export async function receiverServer(opts: {
   seen?: (kind: ReceiverKind, body: string, result: WebhookResult) => void;
   /** 0 (the default) for a free port. */
   port?: number;
+  /** The time decisions and received events are stamped with (the wall clock by default; the demo's month, its own). */
+  now?: () => Date;
 }): Promise<ReceiverServer> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -59,7 +61,7 @@ export async function receiverServer(opts: {
     if (intercepted) return void res.writeHead(intercepted.status).end();
     const result = await receive(
       kind,
-      { db: opts.db, stripe: opts.stripe(), secrets: opts.secrets, rules: opts.rules },
+      { db: opts.db, stripe: opts.stripe(), secrets: opts.secrets, rules: opts.rules, now: opts.now },
       body,
       (req.headers["stripe-signature"] as string | undefined) ?? null,
     );
