@@ -37,13 +37,43 @@ export function AppShell({
   return (
     <div className="min-h-screen">
       <header className="relative border-b border-slate-200 bg-white">
-        <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3`}>
-          <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
+        {/* Two rows by design: who and where on top, the area's links below, so a business's ten
+            links never push the account controls onto a ragged second line at laptop widths. */}
+        <div className={`mx-auto ${width} space-y-2 px-6 py-3`}>
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
             <Link href="/" className="whitespace-nowrap font-semibold tracking-tight text-brand-700">
               Issuing Console{" "}
               <span className="ml-1 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{area}</span>
             </Link>
-            <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <div className="flex min-w-0 items-center gap-3 text-sm">
+              <NotificationBell />
+              <div className="min-w-0 text-right">
+                <Link
+                  href="/account"
+                  className="break-all font-medium text-slate-800 hover:underline"
+                  data-testid="signed-in-as"
+                  title="Your account: password, two-factor sign-in, sessions"
+                >
+                  {userEmail}
+                </Link>
+                {switchBusiness ? (
+                  <BusinessSwitcher action={switchBusiness} context={context} />
+                ) : context ? (
+                  <p className="text-xs text-slate-500">{context}</p>
+                ) : null}
+              </div>
+              <ActionForm action={signOut}>
+                <button
+                  type="submit"
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50"
+                >
+                  Sign out
+                </button>
+              </ActionForm>
+            </div>
+          </div>
+          {nav.length ? (
+            <nav aria-label="Main" className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
               {nav.map((item) => (
                 <Link
                   key={item.href}
@@ -54,33 +84,7 @@ export function AppShell({
                 </Link>
               ))}
             </nav>
-          </div>
-          <div className="flex min-w-0 items-center gap-3 text-sm">
-            <NotificationBell />
-            <div className="min-w-0 text-right">
-              <Link
-                href="/account"
-                className="break-all font-medium text-slate-800 hover:underline"
-                data-testid="signed-in-as"
-                title="Your account: password, two-factor sign-in, sessions"
-              >
-                {userEmail}
-              </Link>
-              {switchBusiness ? (
-                <BusinessSwitcher action={switchBusiness} context={context} />
-              ) : context ? (
-                <p className="text-xs text-slate-500">{context}</p>
-              ) : null}
-            </div>
-            <ActionForm action={signOut}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-50"
-              >
-                Sign out
-              </button>
-            </ActionForm>
-          </div>
+          ) : null}
         </div>
       </header>
       <main className={`mx-auto ${width} px-6 py-8`}>
