@@ -8,10 +8,15 @@ const stripe = sandboxStripe();
 
 /** The platform's outbound payments of `value` (cents) to `accountId`'s USDC wallet. */
 async function platformUsdcPayments(accountId: string, value: number): Promise<number> {
-  const list = (await stripe.rawRequest("GET", "/v2/money_management/outbound_payments", undefined, {
-    apiVersion: V2_VERSION,
-  })) as unknown as { data: Array<{ amount: { value: number }; to: { recipient: string } }> };
-  return list.data.filter((p) => p.to.recipient === accountId && p.amount.value === value).length;
+  type Page = { data: Array<{ amount: { value: number }; to: { recipient: string } }>; next_page_url: string | null };
+  let n = 0;
+  // Every page (v2 lists give 20 at a time, newest first), so an older payment never falls out of the count.
+  for (let url: string | null = "/v2/money_management/outbound_payments"; url;) {
+    const page = (await stripe.rawRequest("GET", url, undefined, { apiVersion: V2_VERSION })) as unknown as Page;
+    n += page.data.filter((p) => p.to.recipient === accountId && p.amount.value === value).length;
+    url = page.next_page_url;
+  }
+  return n;
 }
 
 async function usdcBalance(accountId: string): Promise<number> {

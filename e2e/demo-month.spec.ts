@@ -55,3 +55,15 @@ test("the US owner has the month's alerts: declined purchases and cards on their
   expect(await alerts.count()).toBeGreaterThanOrEqual(5);
   await expect(alerts.filter({ hasText: /declined/i }).first()).toBeVisible();
 });
+
+test("the demo cardholder's physical card, not delivered yet, says so and where it is (not 'Frozen')", async ({
+  page,
+}) => {
+  await signInAs(page, "cardholder@us.test");
+  await page.goto("/my-cards");
+  const physical = page.getByTestId("my-card").filter({ hasText: "physical" });
+  await expect(physical.getByTestId("my-card-status")).toHaveText("Not delivered yet");
+  await expect(physical.getByTestId("my-card-delivery")).toHaveText(
+    /^This card can be activated once it is delivered: .+\. An owner or admin activates it then\.$/,
+  );
+});

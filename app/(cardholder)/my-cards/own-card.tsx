@@ -60,7 +60,9 @@ export async function OwnCard({
     cardReplacementLinks(db, { accountId, cardId: card.id }),
   ]);
   const unfreezable = card.status === "inactive" && (await mayUnfreeze(db, { businessId, userId }, card.id));
-  const shown = holderStatus(card as Parameters<typeof holderStatus>[0]);
+  // The read model keeps Stripe's `shipping` as stored JSON: read as Stripe's card for the status rules.
+  const asStripe = card as Parameters<typeof holderStatus>[0];
+  const shown = holderStatus(asStripe);
   const status = { label: shown.label, style: STATUS_STYLE[shown.status] ?? "bg-slate-200 text-slate-700" };
   const name = `${card.brand ?? "Card"} •••• ${card.last4}`;
   const live = card.status !== "canceled" && !links.replacedBy;
@@ -116,7 +118,7 @@ export async function OwnCard({
             />
           ) : shown.status === "undelivered" ? (
             <p className="text-sm text-slate-600" data-testid="my-card-delivery">
-              {activationBlocker(card as Parameters<typeof activationBlocker>[0])}. An owner or admin activates it then.
+              {activationBlocker(asStripe)}. An owner or admin activates it then.
             </p>
           ) : (
             <p className="text-sm text-slate-600">
