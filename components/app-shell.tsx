@@ -4,13 +4,13 @@ import { StepUpProvider } from "./account/step-up";
 import { NotificationBell } from "./notifications/bell";
 import { ActionForm } from "./action-form";
 import { BusinessSwitcher } from "./business-switcher/business-switcher";
-
-export type NavItem = { href: string; label: string };
+import { NavLinks, type NavItem } from "./nav-links";
 
 /** The frame around every signed-in page: product name, navigation, who is signed in. */
 export function AppShell({
   area,
   nav,
+  navLabel = "Main",
   wide = false,
   userEmail,
   context,
@@ -21,6 +21,8 @@ export function AppShell({
 }: {
   area: string;
   nav: NavItem[];
+  /** The accessible name of the area's navigation. */
+  navLabel?: string;
   userEmail: string;
   context?: string;
   /** The sign-out server action (passed in: components import nothing from app/). */
@@ -72,19 +74,7 @@ export function AppShell({
               </ActionForm>
             </div>
           </div>
-          {nav.length ? (
-            <nav aria-label="Main" className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
-              {nav.map((item) => (
-                <Link
-                  key={item.href}
-                  href={item.href}
-                  className="whitespace-nowrap text-slate-600 hover:text-slate-900"
-                >
-                  {item.label}
-                </Link>
-              ))}
-            </nav>
-          ) : null}
+          {nav.length ? <NavLinks items={nav} label={navLabel} /> : null}
         </div>
       </header>
       <main className={`mx-auto ${width} px-6 py-8`}>

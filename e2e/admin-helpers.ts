@@ -20,7 +20,11 @@ export async function signInAdmin(page: Page): Promise<void> {
 
 /** Finds a business through the accounts search and opens its review page. */
 export async function openReview(page: Page, search: string, name: string): Promise<string> {
-  await page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Accounts" }).click();
+  const sections = page.getByRole("navigation", { name: "Admin sections" });
+  await sections.getByRole("link", { name: "Accounts" }).click();
+  // The header marks the section the admin is in.
+  await expect(sections.getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
+  await expect(sections.locator("[aria-current]")).toHaveCount(1);
   await page.getByLabel("Search").fill(search);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(search)}`));

@@ -20,6 +20,9 @@ export const tally: Array<{
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   // Let client components hydrate and the embedded components render before scanning.
   await page.waitForLoadState("load");
+  // After a server action re-renders the page, React puts the <title> back a moment after the
+  // content: wait for one (a page that never has a title still fails here, by name).
+  await expect(page, `"${state}" has no document title`).toHaveTitle(/\S/);
   for (const panel of await page.locator('[data-testid$="-components"]').all()) {
     // Connect embedded components render after load (into shadow roots): wait for their content.
     await expect(panel.locator("button, table, [role=alert], [data-testid]").first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { AdminNav } from "@/components/admin/admin-nav";
+import { ADMIN_NAV } from "@/components/admin/admin-nav";
 import { AppShell } from "@/components/app-shell";
 import { confirmIdentityAction, signOutAction } from "@/app/(auth)/actions";
 import { requirePlatformPage } from "@/lib/auth/session";
@@ -9,13 +9,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <AppShell
       area="Platform admin"
       wide
-      nav={[]}
+      nav={ADMIN_NAV}
+      navLabel="Admin sections"
       userEmail={user.email}
       context="Platform admin"
       signOut={signOutAction}
       confirmIdentity={confirmIdentityAction}
     >
-      <AdminNav />
       {children}
     </AppShell>
   );
