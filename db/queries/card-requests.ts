@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/connect";
 import { cardholders, cardRequests, cards, users, type CardRequest } from "@/db/schema";
 
@@ -26,7 +26,46 @@ export async function getCardRequest(
   return row;
 }
 
-/** Moves a pending request to its decision; answers null when it was no longer pending (decided meanwhile). */
+// An approval's Stripe call takes seconds; a claim older than this was left by a server that
+// stopped mid-approval, and no longer keeps the requester from canceling.
+export const APPROVAL_CLAIM_MS = 5 * 60 * 1000;
+
+/** Not being approved right now (no claim, or one left behind long ago). */
+const unclaimed = () =>
+  or(isNull(cardRequests.approvingSince), lt(cardRequests.approvingSince, new Date(Date.now() - APPROVAL_CLAIM_MS)));
+
+/**
+ * Marks a pending request as being approved, before the Stripe call: a cancel or a decline then
+ * waits for the outcome. Answers null when it was no longer pending. Another approver may claim
+ * it too: both replay one Stripe call (the request's id is its operation's token).
+ */
+export async function claimCardRequest(
+  db: DbOrTx,
+  { businessId, id }: { businessId: string; id: string },
+): Promise<CardRequest | null> {
+  const [row] = await db
+    .update(cardRequests)
+    .set({ approvingSince: new Date() })
+    .where(and(eq(cardRequests.businessId, businessId), eq(cardRequests.id, id), eq(cardRequests.status, "pending")))
+    .returning();
+  return row ?? null;
+}
+
+/** The approval failed before anything was made: the request is pending and free again. */
+export async function releaseCardRequest(
+  db: DbOrTx,
+  { businessId, id }: { businessId: string; id: string },
+): Promise<void> {
+  await db
+    .update(cardRequests)
+    .set({ approvingSince: null })
+    .where(and(eq(cardRequests.businessId, businessId), eq(cardRequests.id, id), eq(cardRequests.status, "pending")));
+}
+
+/**
+ * Moves a pending request to its decision; answers null when it was no longer pending (decided
+ * meanwhile), or, for a decline, while an approval is under way.
+ */
 export async function decideCardRequest(
   db: DbOrTx,
   {
@@ -44,13 +83,20 @@ export async function decideCardRequest(
 ): Promise<CardRequest | null> {
   const [row] = await db
     .update(cardRequests)
-    .set({ ...set, decidedAt: new Date() })
-    .where(and(eq(cardRequests.businessId, businessId), eq(cardRequests.id, id), eq(cardRequests.status, "pending")))
+    .set({ ...set, approvingSince: null, decidedAt: new Date() })
+    .where(
+      and(
+        eq(cardRequests.businessId, businessId),
+        eq(cardRequests.id, id),
+        eq(cardRequests.status, "pending"),
+        set.status === "declined" ? unclaimed() : undefined,
+      ),
+    )
     .returning();
   return row ?? null;
 }
 
-/** The requester withdraws their own pending request; null when it was no longer pending (or not theirs). */
+/** The requester withdraws a pending request; null when it was decided or is being approved. */
 export async function cancelPendingCardRequest(
   db: DbOrTx,
   { businessId, id, requestedBy }: { businessId: string; id: string; requestedBy: string },
@@ -64,11 +110,16 @@ export async function cancelPendingCardRequest(
         eq(cardRequests.id, id),
         eq(cardRequests.requestedBy, requestedBy),
         eq(cardRequests.status, "pending"),
+        unclaimed(),
       ),
     )
     .returning();
   return row ?? null;
 }
+
+/** Whether a request is being approved right now (an approval's Stripe call is under way). */
+export const beingApproved = (r: CardRequest, now = Date.now()) =>
+  r.status === "pending" && !!r.approvingSince && now - r.approvingSince.getTime() < APPROVAL_CLAIM_MS;
 
 /** The business's requests (or one requester's), pending ones first, then newest first. */
 export async function listCardRequests(

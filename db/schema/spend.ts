@@ -151,6 +151,8 @@ export const cardRequests = pgTable(
       .default("pending"),
     decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: at("decided_at"),
+    /** Set while an approval's Stripe call is under way: the request can't be canceled or declined meanwhile. */
+    approvingSince: at("approving_since"),
     declineReason: text("decline_reason"),
     createdAt: at("created_at").notNull().defaultNow(),
   },

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { eq } from "drizzle-orm";
+import Stripe from "stripe";
 import { describeEachDatabase } from "@/db/testing";
 import { getCardRequest } from "@/db/queries/card-requests";
 import { listNotifications } from "@/db/queries/notifications";
@@ -15,6 +16,7 @@ import { seededBusinesses } from "@/testing/seeded-business";
 import { actorOf, addMember, makeBusiness } from "@/testing/team-fixtures";
 import { cardRequestActions } from "./actions";
 import type { Business } from "@/db/schema";
+import type { ActionResult } from "@/lib/errors";
 import {
   approveCardRequest,
   cancelCardRequest,
@@ -25,6 +27,21 @@ import {
 
 const sandbox = sandboxForFile();
 const today = new Date();
+
+/** `stripe`, with the creation of a card going through `around` (which may act before, or fail it). */
+function aroundCardCreate(
+  stripe: Stripe,
+  around: (create: () => Promise<Stripe.Issuing.Card>) => Promise<Stripe.Issuing.Card>,
+): Stripe {
+  const cards = Object.create(stripe.issuing.cards) as Stripe["issuing"]["cards"];
+  cards.create = ((...args: Parameters<Stripe["issuing"]["cards"]["create"]>) =>
+    around(() => stripe.issuing.cards.create(...args))) as Stripe["issuing"]["cards"]["create"];
+  const issuing = Object.create(stripe.issuing) as Stripe["issuing"];
+  issuing.cards = cards;
+  const wrapped = Object.create(stripe) as Stripe;
+  wrapped.issuing = issuing;
+  return wrapped;
+}
 
 describeEachDatabase("card requests", (database) => {
   async function setup() {
@@ -235,5 +252,68 @@ describeEachDatabase("card requests", (database) => {
     const other = await makeBusiness(db, "Elsewhere Ltd");
     const elsewhere = await approve(made.id, { business: other.business, userId: admin.user.id });
     assert.equal(!elsewhere.ok && elsewhere.error.code, "not_found");
+  });
+
+  test("a cancel or a decline while the approval's Stripe call is under way is refused; the request ends approved, with its card", async () => {
+    const { db, stripe, acct, issued, who, owner, ask } = await setup();
+    const made = await ask({ purpose: "Conference travel", amount: "100", interval: "monthly" });
+    const meanwhile: ActionResult<unknown>[] = [];
+    const slow = aroundCardCreate(stripe, async (create) => {
+      meanwhile.push(await cancelCardRequest(db, who, { request: made.id }));
+      meanwhile.push(await declineCardRequest(db, owner, { request: made.id, reason: "Not this quarter" }));
+      return create();
+    });
+    const approved = await approveCardRequest(db, slow, owner, { request: made.id }, today);
+    assert.ok(approved.ok, JSON.stringify(approved));
+    assert.equal(meanwhile.length, 2);
+    for (const m of meanwhile) {
+      assert.ok(!m.ok);
+      assert.match(m.error.message, /being approved right now/);
+    }
+    const stored = await getCardRequest(db, { businessId: owner.business.id, id: made.id });
+    assert.equal(stored?.status, "approved");
+    assert.equal(stored?.cardId, approved.data.cardId);
+    assert.equal(stored?.approvingSince, null);
+    const card = await stripe.issuing.cards.retrieve(approved.data.cardId, {}, { stripeAccount: acct });
+    assert.equal(typeof card.cardholder === "string" ? card.cardholder : card.cardholder.id, issued.cardholder);
+  });
+
+  test("an approval Stripe refuses frees the request (the requester may cancel); one Stripe can't answer keeps it until retried", async () => {
+    const { db, stripe, acct, issued, who, owner, ask } = await setup();
+    const cardsNow = async () =>
+      (await stripe.issuing.cards.list({ cardholder: issued.cardholder, limit: 100 }, { stripeAccount: acct })).data
+        .length;
+    const refusing = aroundCardCreate(stripe, () =>
+      Promise.reject(
+        new Stripe.errors.StripeInvalidRequestError({
+          message: "Invalid cardholder",
+          type: "invalid_request_error",
+          statusCode: 400,
+        }),
+      ),
+    );
+    const first = await ask({ purpose: "Books", amount: "40", interval: "monthly" });
+    const refused = await approveCardRequest(db, refusing, owner, { request: first.id }, today);
+    assert.ok(!refused.ok);
+    assert.ok(
+      (await cancelCardRequest(db, who, { request: first.id })).ok,
+      "nothing was made: the requester may cancel",
+    );
+
+    const before = await cardsNow();
+    const second = await ask({ purpose: "Software", amount: "60", interval: "monthly" });
+    const unreachable = aroundCardCreate(stripe, async (create) => {
+      await create(); // Stripe made the card, but its answer never came back
+      throw new Stripe.errors.StripeConnectionError({ message: "socket hang up", type: "api_error" });
+    });
+    const unknown = await approveCardRequest(db, unreachable, owner, { request: second.id }, today);
+    assert.equal(!unknown.ok && unknown.error.code, "stripe_unavailable");
+    const held = await cancelCardRequest(db, who, { request: second.id });
+    assert.ok(!held.ok);
+    assert.match(held.error.message, /being approved right now/);
+    const retried = await approveCardRequest(db, stripe, owner, { request: second.id }, today);
+    assert.ok(retried.ok, JSON.stringify(retried));
+    assert.equal(await cardsNow(), before + 1, "the retry found the card Stripe had made: one card");
+    assert.equal((await getCardRequest(db, { businessId: owner.business.id, id: second.id }))?.status, "approved");
   });
 });

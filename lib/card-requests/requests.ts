@@ -3,12 +3,15 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/connect";
 import {
+  beingApproved,
   cancelPendingCardRequest,
   cardholderOnAccount,
+  claimCardRequest,
   cardOfHolder,
   decideCardRequest,
   getCardRequest,
   insertCardRequest,
+  releaseCardRequest,
 } from "@/db/queries/card-requests";
 import { membersWithRoles } from "@/db/queries/notifications";
 import type { Business, CardRequest } from "@/db/schema";
@@ -228,8 +231,22 @@ export async function approveCardRequest(
   if (r.status !== "pending") return fail("validation_failed", undefined, `This request was already ${r.status}`);
   const over = await ceilingProblem(db, business, r);
   if (over) return fail("validation_failed", undefined, over);
+  // Claimed before the Stripe call, so a cancel or decline meanwhile can't leave a card made for a
+  // request that says "canceled".
+  if (!(await claimCardRequest(db, { businessId: business.id, id: r.id }))) {
+    const now = await getCardRequest(db, { businessId: business.id, id: r.id });
+    if (now?.status === "approved" && now.cardId) return ok({ id: r.id, cardId: now.cardId });
+    return settledMeanwhile(db, who, r.id);
+  }
   const done = await fulfil(db, stripe, who, r, today);
-  if (!done.ok) return done;
+  if (!done.ok) {
+    // Refused by Stripe or by our checks: nothing was made, the request is free again. When Stripe
+    // couldn't be reached (or we failed after asking), the card may exist: the claim stays until a
+    // retry (same operation, same card) or until it expires.
+    if (done.error.code !== "stripe_unavailable" && done.error.code !== "internal")
+      await releaseCardRequest(db, { businessId: business.id, id: r.id });
+    return done;
+  }
   const decided = await decideCardRequest(db, {
     businessId: business.id,
     id: r.id,
@@ -266,7 +283,7 @@ export async function declineCardRequest(
     decidedBy: who.userId,
     declineReason: input.reason,
   });
-  if (!decided) return fail("validation_failed", undefined, `This request was already ${r.status}`);
+  if (!decided) return settledMeanwhile(db, who, r.id);
   await tellRequester(db, decided, "Your card request was declined", `Declined: ${input.reason}`);
   return ok({ id: r.id });
 }
@@ -287,6 +304,18 @@ export async function cancelCardRequest(
     id: r.id,
     requestedBy: who.userId,
   });
-  if (!canceled) return fail("validation_failed", undefined, `This request was already ${r.status}`);
+  if (!canceled) return settledMeanwhile(db, who, r.id);
   return ok({ id: r.id });
+}
+
+/** Why a request couldn't be moved: it is being approved right now, or was decided already. */
+async function settledMeanwhile(
+  db: DbOrTx,
+  { business }: { business: Business },
+  id: string,
+): Promise<ActionResult<never>> {
+  const now = await getCardRequest(db, { businessId: business.id, id });
+  if (now && beingApproved(now))
+    return fail("validation_failed", undefined, "This request is being approved right now: try again in a moment");
+  return fail("validation_failed", undefined, `This request was already ${now?.status ?? "removed"}`);
 }

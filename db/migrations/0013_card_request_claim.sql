@@ -1,0 +1,1 @@
+ALTER TABLE "card_requests" ADD COLUMN "approving_since" timestamp with time zone;
