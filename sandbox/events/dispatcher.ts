@@ -125,7 +125,6 @@ export class Dispatcher {
     try {
       const res = await postSigned(target, body, controller.signal);
       ok = res.status >= 200 && res.status < 300;
-      await res.arrayBuffer().catch(() => undefined);
     } catch {
       ok = false;
     } finally {

@@ -51,8 +51,7 @@ export async function callRta(target: RtaTarget, payload: string, timeoutMs: num
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const res = await postSigned(target, payload, controller.signal);
-    const body = await res.text();
-    return { kind: "answer", status: res.status, version: res.headers.get("stripe-version"), body };
+    return { kind: "answer", status: res.status, version: res.header("stripe-version"), body: res.body };
   } catch (err) {
     if (controller.signal.aborted) return { kind: "timeout" };
     return {
