@@ -104,4 +104,10 @@ test("a declined purchase alerts its cardholder once (bell and one email), even 
   await toHolder.getByText("Show the email").click();
   await expect(toHolder.locator("pre")).toContainText("Open it:");
   expect(await mailTo(request, email)).toHaveLength(1);
+
+  // The demo month's emails fill more than one page: paging lands back on the outbox, not the page top.
+  await owner.getByRole("navigation", { name: "Outbox pages" }).getByRole("link", { name: "Older" }).click();
+  await expect(owner).toHaveURL(/\/sandbox-tools\?outbox=2#outbox$/);
+  await expect(owner.getByRole("navigation", { name: "Outbox pages" })).toContainText("Page 2 of");
+  await expect(outbox.getByRole("heading", { name: "Emails sent (outbox)" })).toBeInViewport();
 });

@@ -160,7 +160,7 @@ export default async function SandboxToolsPage({ searchParams }: { searchParams:
         rows={mail.rows}
         page={outboxPage}
         pages={Math.max(1, Math.ceil(mail.total / OUTBOX_PAGE))}
-        pageHref={(p) => `/sandbox-tools?outbox=${p}`}
+        pageHref={(p) => `/sandbox-tools?outbox=${p}#outbox`}
       />
     </section>
   );
