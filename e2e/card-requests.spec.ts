@@ -66,6 +66,17 @@ test("a cardholder requests a card, an owner approves it, and it appears in thei
   const physical = person.getByTestId("card-request").filter({ hasText: "Site visits" });
   await expect(physical).toContainText("New physical card");
   await expect(physical.getByTestId("request-shipping")).toContainText("Springfield 62701");
+  // The owner's approval of a physical card asks which design it is printed with, the default chosen.
+  await owner.goto("/requests");
+  await owner
+    .getByTestId("card-request")
+    .filter({ hasText: "Site visits" })
+    .getByRole("button", { name: "Approve" })
+    .click();
+  const approving = owner.getByRole("alertdialog");
+  await expect(approving.getByLabel("Card design").locator("option:checked")).toContainText("(default)");
+  await approving.getByRole("button", { name: "Cancel" }).click();
+  await expect(approving).toHaveCount(0);
   await physical.getByRole("button", { name: "Cancel request" }).click();
   await person.getByRole("alertdialog").getByRole("button", { name: "Cancel the request" }).click();
   await expect(physical).toHaveAttribute("data-status", "canceled");

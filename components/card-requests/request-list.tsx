@@ -1,4 +1,5 @@
 import { ConfirmForm } from "@/components/team/confirm-form";
+import { SelectField } from "@/components/ui/select-field";
 import type { CardRequestRow } from "@/db/queries/card-requests";
 import type { FormAction } from "@/lib/actions/form-action";
 import { formatMoney } from "@/lib/money";
@@ -30,8 +31,11 @@ export function CardRequestList({
   cancel,
   viewerId,
   empty,
+  designs = [],
 }: {
   requests: CardRequestRow[];
+  /** The account's active card designs, default first: the approver of a physical card picks one. */
+  designs?: Array<{ value: string; label: string }>;
   decide?: { approve: FormAction<{ id: string; cardId: string }>; decline: FormAction<{ id: string }> };
   cancel?: FormAction<{ id: string }>;
   viewerId: string;
@@ -101,7 +105,11 @@ export function CardRequestList({
                   question={`Approve ${what.toLowerCase()} with a limit of ${limit}?`}
                   confirmLabel="Approve"
                   pendingLabel="Approving…"
-                />
+                >
+                  {r.kind === "new_card" && r.cardType === "physical" && designs.length ? (
+                    <SelectField label="Card design" name="design" options={designs} defaultValue={designs[0]!.value} />
+                  ) : null}
+                </ConfirmForm>
                 <DeclineRequestForm action={decide.decline} request={r.id} />
               </div>
             ) : null}

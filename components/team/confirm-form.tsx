@@ -28,6 +28,7 @@ export function ConfirmForm<T>({
   pendingLabel,
   tone = "normal",
   disabled,
+  children,
 }: {
   action: FormAction<T>;
   /** The toast after a success. */
@@ -39,6 +40,8 @@ export function ConfirmForm<T>({
   pendingLabel: string;
   tone?: keyof typeof TONES;
   disabled?: boolean;
+  /** Choices made in the dialog itself, posted with the hidden fields (a physical card's design). */
+  children?: React.ReactNode;
 }) {
   const notify = useToast();
   const [confirming, setConfirming] = useState(false);
@@ -89,6 +92,7 @@ export function ConfirmForm<T>({
             {Object.entries(fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
+            {children}
             {error ? (
               <p role="alert" className="text-xs text-red-600">
                 {error}

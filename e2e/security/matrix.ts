@@ -307,7 +307,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(business)/requests/actions.ts#approveRequestAction": {
     access: business("cards.manage"),
     page: () => "/requests",
-    sample: (v) => ({ request: v.cardRequestId }),
+    // An empty design (the default one) goes with any request; the fuzz varies it like the other fields.
+    sample: (v) => ({ request: v.cardRequestId, design: "" }),
     targetsVictim: true,
   },
   "app/(business)/requests/actions.ts#declineRequestAction": {

@@ -6,6 +6,7 @@ import { getStripe } from "@/lib/stripe/client";
 import {
   approveCardRequest,
   cancelCardRequest,
+  approveSchema,
   createCardRequest,
   declineCardRequest,
   decideSchema,
@@ -52,7 +53,7 @@ export const cardRequestActions = {
   }),
   approve: businessSpec({
     permission: "cards.manage",
-    schema: decideSchema,
+    schema: approveSchema,
     run: async ({ actor, business, input }) =>
       approveCardRequest(getDb(), getStripe(), { business, userId: actor.userId }, input, await issuingNow()),
     audit: (_input, data) => ({ action: "card_request.approved", target: data.id, data: { card: data.cardId } }),

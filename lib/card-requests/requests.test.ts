@@ -136,6 +136,37 @@ describeEachDatabase("card requests", (database) => {
     assert.match(told[0]!.body, /physical card •••• \d{4} was ordered/);
   });
 
+  test("the approver picks a physical card's design; a design on a virtual card's request is refused", async () => {
+    const { db, stripe, acct, owner, ask } = await setup();
+    const opts = { stripeAccount: acct };
+    const bundle = (await stripe.issuing.physicalBundles.list({ type: "custom" }, opts)).data[0]!;
+    const design = await stripe.issuing.personalizationDesigns.create(
+      { physical_bundle: bundle.id, name: "Field team", lookup_key: `field-${Date.now()}` },
+      opts,
+    );
+    await stripe.testHelpers.issuing.personalizationDesigns.activate(design.id, {}, opts);
+    const address = { name: "Rita Requester", line1: "1 Main St", city: "Springfield", state: "IL" };
+    const made = await ask({
+      purpose: "Site visits",
+      amount: "300",
+      interval: "monthly",
+      cardType: "physical",
+      ...address,
+      postalCode: "62701",
+      country: "US",
+      service: "express",
+    });
+    const approved = await approveCardRequest(db, stripe, owner, { request: made.id, design: design.id }, today);
+    assert.ok(approved.ok, JSON.stringify(approved));
+    const card = await stripe.issuing.cards.retrieve(approved.data.cardId, {}, opts);
+    assert.equal(card.personalization_design, design.id);
+
+    const virtual = await ask({ purpose: "Software", amount: "50", interval: "monthly" });
+    const refused = await approveCardRequest(db, stripe, owner, { request: virtual.id, design: design.id }, today);
+    assert.equal(!refused.ok && refused.error.fields?.design, "Only a physical card has a design");
+    assert.equal((await getCardRequest(db, { businessId: owner.business.id, id: virtual.id }))?.status, "pending");
+  });
+
   test("a decline keeps its reason, and a decided request can't be approved", async () => {
     const { db, owner, requester, ask, approve } = await setup();
     const made = await ask({ purpose: "Conference travel", amount: "900", interval: "weekly" });

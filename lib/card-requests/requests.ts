@@ -155,6 +155,14 @@ export async function ceilingProblem(db: DbOrTx, business: Business, r: CardRequ
 }
 
 export const decideSchema = z.object({ request: z.string().uuid({ error: "That request could not be found" }) });
+export const approveSchema = decideSchema.extend({
+  /** A physical card's design, one of the account's active ones; left out, Stripe prints the default. */
+  design: z
+    .string()
+    .regex(/^pd_[A-Za-z0-9_]{1,64}$/, { error: "Choose a card design" })
+    .optional()
+    .or(z.literal("")),
+});
 export const declineSchema = decideSchema.extend({
   reason: z.string().trim().min(3, { error: "Say why (3 characters or more)" }).max(500),
 });
@@ -183,6 +191,7 @@ async function fulfil(
   { business, userId }: { business: Business; userId: string },
   r: CardRequest,
   today: Date,
+  design: string | undefined,
 ): Promise<ActionResult<{ id: string; last4: string }>> {
   const limit = { amount: r.amount, interval: r.interval as (typeof LIMIT_INTERVALS)[number] };
   const controls = { spending_limits: [limit] };
@@ -206,7 +215,7 @@ async function fulfil(
     stripe,
     business,
     userId,
-    { ...s, line2: s.line2, state: s.state, clientToken: r.id, cardholder },
+    { ...s, line2: s.line2, state: s.state, clientToken: r.id, cardholder, design },
     controls,
   );
 }
@@ -220,7 +229,7 @@ export async function approveCardRequest(
   db: DbOrTx,
   stripe: Stripe,
   who: { business: Business; userId: string },
-  input: { request: string },
+  input: { request: string; design?: string },
   today: Date,
 ): Promise<ActionResult<{ id: string; cardId: string }>> {
   const { business } = who;
@@ -229,6 +238,9 @@ export async function approveCardRequest(
   if (r.requestedBy === who.userId) return fail("forbidden", undefined, "Someone else must approve your own request");
   if (r.status === "approved" && r.cardId) return ok({ id: r.id, cardId: r.cardId });
   if (r.status !== "pending") return fail("validation_failed", undefined, `This request was already ${r.status}`);
+  const design = input.design || undefined;
+  if (design && !(r.kind === "new_card" && r.cardType === "physical"))
+    return fail("validation_failed", { design: "Only a physical card has a design" });
   const over = await ceilingProblem(db, business, r);
   if (over) return fail("validation_failed", undefined, over);
   // Claimed before the Stripe call, so a cancel or decline meanwhile can't leave a card made for a
@@ -238,7 +250,7 @@ export async function approveCardRequest(
     if (now?.status === "approved" && now.cardId) return ok({ id: r.id, cardId: now.cardId });
     return settledMeanwhile(db, who, r.id);
   }
-  const done = await fulfil(db, stripe, who, r, today);
+  const done = await fulfil(db, stripe, who, r, today, design);
   if (!done.ok) {
     // Refused by Stripe or by our checks: nothing was made, the request is free again. When Stripe
     // couldn't be reached (or we failed after asking), the card may exist: the claim stays until a

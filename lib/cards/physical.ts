@@ -193,3 +193,7 @@ export async function activeDesigns(
     .map((d) => ({ id: d.id, name: d.name ?? d.lookup_key ?? d.id, isDefault: d.preferences.is_default }))
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
+
+/** The designs as a form's choices, the default one named so. */
+export const designOptions = (designs: Awaited<ReturnType<typeof activeDesigns>>) =>
+  designs.map((d) => ({ value: d.id, label: d.isDefault ? `${d.name} (default)` : d.name }));

@@ -3,7 +3,7 @@ import { Panel } from "@/components/ui/panel";
 import type { Business } from "@/db/schema";
 import { getDb } from "@/db";
 import { listCardholders } from "@/db/queries/cardholders";
-import { activeDesigns, servicesFor } from "@/lib/cards/physical";
+import { activeDesigns, designOptions, servicesFor } from "@/lib/cards/physical";
 import { getStripe } from "@/lib/stripe/client";
 import { OrderPhysicalCardForm } from "./order-physical-card-form";
 import { CreateVirtualCardForm } from "./create-virtual-card-form";
@@ -24,7 +24,7 @@ export async function NewCardPanels({ business, accountId }: { business: Busines
         <OrderPhysicalCardForm
           clientToken={randomUUID()}
           cardholders={options}
-          designs={designs.map((d) => ({ value: d.id, label: d.isDefault ? `${d.name} (default)` : d.name }))}
+          designs={designOptions(designs)}
           services={servicesFor(business)}
           country={business.country.toUpperCase()}
           shipsFromUs={business.fundingModel === "stablecoin"}

@@ -7,7 +7,8 @@ import { listCardholders } from "@/db/queries/cardholders";
 import { listCardRequests } from "@/db/queries/card-requests";
 import { can } from "@/lib/auth/permissions";
 import { requireBusinessPage } from "@/lib/auth/session";
-import { shippingChoices } from "@/lib/cards/physical";
+import { activeDesigns, designOptions, shippingChoices } from "@/lib/cards/physical";
+import { getStripe } from "@/lib/stripe/client";
 import { cardCurrencyFor } from "@/lib/funding-model";
 import { approveRequestAction, cancelRequestAction, declineRequestAction, requestCardAction } from "./actions";
 
@@ -35,6 +36,11 @@ export default async function RequestsPage() {
   ]);
   const pending = requests.filter((r) => r.status === "pending");
   const decided = requests.filter((r) => r.status !== "pending");
+  // Read from Stripe only when an approver has a physical card to approve (unreadable: the default design).
+  const designs =
+    deciding && accountId && pending.some((r) => r.kind === "new_card" && r.cardType === "physical")
+      ? await activeDesigns(getStripe(), accountId).catch(() => [])
+      : [];
   return (
     <section className="space-y-8">
       <div>
@@ -72,6 +78,7 @@ export default async function RequestsPage() {
           viewerId={ctx.user.id}
           decide={deciding ? { approve: approveRequestAction, decline: declineRequestAction } : undefined}
           cancel={asking ? cancelRequestAction : undefined}
+          designs={designOptions(designs)}
           empty={
             deciding
               ? "Nothing waiting. Requests from members and cardholders appear here."
