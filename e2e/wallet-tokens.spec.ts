@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { eventually, signUpAndOnboard, uniqueEmail } from "./helpers";
 import { accountByEmail, createVirtualCard, goTo, journeyStripe } from "./journey-steps";
 
-test("digital wallets: a cardholder without phone or email can't add the card; once they have one, the owner adds it to Apple Pay from the sandbox tools, and suspends and resumes it on the card page", async ({
+test("digital wallets: a cardholder without phone or email can't add the card; once the owner gives them a phone on the card page, the owner adds it to Apple Pay from the sandbox tools, and suspends and resumes it on the card page", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -35,10 +36,25 @@ test("digital wallets: a cardholder without phone or email can't add the card; o
   );
   expect((await journeyStripe.issuing.tokens.list({ card: card.id }, opts)).data).toHaveLength(0);
 
-  // The cardholder gets an email (the app has no cardholder editing of its own yet: through the API).
+  // The owner gives the cardholder a phone on the card page: a malformed one is explained next to it.
+  await page.goto(`/cards/${card.id}`);
+  const contact = wallets.getByRole("form", { name: "Cardholder contact" });
+  await contact.getByLabel("Phone").fill("415 555 0123");
+  await contact.getByRole("button", { name: "Save contact" }).click();
+  await expect(contact.locator('[data-field-error="phone"]')).toContainText("with its country code");
+  await expect(contact.getByLabel("Phone")).toHaveValue("415 555 0123");
+  await expectAccessible(page, "card page, the cardholder's contact with an error");
+  await contact.getByLabel("Phone").fill("+14155550123");
+  await contact.getByRole("button", { name: "Save contact" }).click();
+  await expect(page.getByTestId("toast")).toHaveText(
+    "Saved. The cardholder can add this card to Apple Pay or Google Pay now.",
+  );
+  await expect(wallets.getByTestId("wallet-ineligible")).toHaveCount(0);
+  await expect(contact).toHaveCount(0);
   const holder = typeof card.cardholder === "string" ? card.cardholder : card.cardholder.id;
-  await journeyStripe.issuing.cardholders.update(holder, { email: "jo.journey@example.test" }, opts);
+  expect((await journeyStripe.issuing.cardholders.retrieve(holder, {}, opts)).phone_number).toBe("+14155550123");
 
+  await goTo(page, "Sandbox tools", "sandbox-tools");
   await add.getByLabel("Card", { exact: true }).selectOption(card.id);
   await add.getByLabel("Wallet", { exact: true }).selectOption("apple_pay");
   await add.getByLabel("Device", { exact: true }).selectOption("phone");

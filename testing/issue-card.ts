@@ -2,7 +2,8 @@ import type Stripe from "stripe";
 // Relative, not "@/": the browser tests (e2e/) import this file too.
 import { V2_PREVIEW_VERSION } from "../lib/stripe/v2";
 
-export type CardholderName = { first: string; last: string; email: string };
+/** `email` null: a cardholder with no contact at all (a wallet then refuses the card). */
+export type CardholderName = { first: string; last: string; email: string | null };
 
 const TERMS = { date: 1_700_000_000, ip: "127.0.0.1" };
 
@@ -35,7 +36,7 @@ export async function issueCard(
     {
       type: "individual",
       name: `${first} ${last}`,
-      email,
+      ...(email ? { email } : {}),
       billing: {
         address: { line1: "1 Main St", city: "San Francisco", state: "CA", postal_code: "94111", country: "US" },
       },

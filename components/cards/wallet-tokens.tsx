@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { listCardTokens } from "@/db/queries/issuing-tokens";
 import type { FormAction } from "@/lib/actions/form-action";
 import { WALLET_NAMES, walletIneligibility } from "@/lib/cards/wallet-tokens";
+import { CardholderContactForm } from "./cardholder-contact-form";
 import { WalletTokenButton } from "./wallet-token-button";
 
 const day = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
@@ -22,11 +23,14 @@ export async function WalletTokens({
   card,
   accountId,
   setStatus,
+  setContact,
 }: {
   card: Stripe.Issuing.Card;
   accountId: string;
   /** The suspend/resume action, for people who may manage cards (absent: read only). */
   setStatus?: FormAction<{ token: string; status: string }>;
+  /** Adds the cardholder's missing email or phone, for people who may manage cards. */
+  setContact?: FormAction<{ cardholder: string }>;
 }) {
   const tokens = await listCardTokens(getDb(), { accountId, cardId: card.id });
   const ineligible = walletIneligibility(card);
@@ -37,6 +41,7 @@ export async function WalletTokens({
           {ineligible}
         </p>
       ) : null}
+      {ineligible && setContact ? <CardholderContactForm action={setContact} card={card.id} /> : null}
       {tokens.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">
           Not added to any wallet yet. The cardholder adds the card in Apple Pay or Google Pay on their device.

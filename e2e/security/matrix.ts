@@ -280,6 +280,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     sample: (v) => ({ card: v.cardId, token: v.tokenId, status: "suspended" }),
     targetsVictim: true,
   },
+  "app/(business)/cards/actions.ts#setCardholderContactAction": {
+    access: business("cards.manage"),
+    page: (v) => `/cards/${v.cardId}`,
+    sample: (v) => ({ card: v.cardId, email: "victim-holder@example.test", phone: "" }),
+    targetsVictim: true,
+  },
 
   // Replacing a card: the business's managers from the card page (the victim's card is another business's).
   "app/(business)/cards/[id]/replace-actions.ts#replaceCardAction": {

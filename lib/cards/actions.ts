@@ -8,6 +8,7 @@ import { activateCard } from "./activation";
 import { orderPhysicalCard, orderSchema } from "./physical";
 import { issuingNow } from "./schedules";
 import { createVirtualCard, virtualCardSchema } from "./virtual";
+import { contactSchema, setCardholderContact } from "./cardholder-contact";
 import { setTokenStatus, tokenStatusSchema } from "./wallet-tokens";
 import { saveBusinessRules } from "@/lib/rules/rules-store";
 import { businessRulesFormSchema, rulesFormFields } from "@/lib/rules/rules-form";
@@ -99,5 +100,18 @@ export const cardActions = {
       data: { card },
     }),
     revalidate: ({ card }) => [`/cards/${card}`],
+  }),
+
+  /** Gives a card's cardholder the email or phone a digital wallet needs. */
+  setCardholderContact: businessSpec({
+    permission: "cards.manage",
+    schema: contactSchema,
+    run: async ({ business, input }) => {
+      if (!business.stripeAccountId) return fail("not_found");
+      return setCardholderContact(getDb(), getStripe(), business.stripeAccountId, input);
+    },
+    audit: ({ card }, data) => ({ action: "cardholder.contact_updated", target: data.cardholder, data: { card } }),
+    revalidate: ({ card }) => [`/cards/${card}`, "/cards"],
+    echo: ["email", "phone"],
   }),
 };

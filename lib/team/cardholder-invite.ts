@@ -8,6 +8,7 @@ import { fail, ok, type ActionResult } from "@/lib/errors";
 import { applyCardholder } from "@/lib/events/read-models";
 import { callStripeOnce, claimOperation, recordSuccess } from "@/lib/operations";
 import { inviteMember, type CreatedInvite } from "./invites";
+import { E164, PHONE_FORMAT } from "@/lib/cards/cardholder-contact";
 
 export const CARDHOLDER_KIND = "cardholder_create";
 
@@ -62,8 +63,7 @@ function newCardholderParams(
   if (!last.success) fields.lastName = last.error.issues[0]!.message;
   if (first.success && last.success && `${first.data} ${last.data}`.length > 24)
     fields.lastName = "First and last name together must be at most 24 characters (Stripe's limit)";
-  if (input.phone && !/^\+[1-9]\d{6,14}$/.test(input.phone))
-    fields.phone = "Enter the phone number with its country code, like +14155550123";
+  if (input.phone && !E164.test(input.phone)) fields.phone = PHONE_FORMAT;
   if (!input.line1) fields.line1 = "Enter the street address";
   if (!input.city) fields.city = "Enter the city";
   if (!input.postalCode) fields.postalCode = "Enter the postal code";

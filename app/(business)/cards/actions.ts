@@ -8,3 +8,4 @@ export const orderPhysicalCardAction = businessAction(cardActions.orderPhysical)
 export const activateCardAction = businessAction(cardActions.activate);
 export const createVirtualCardAction = businessAction(cardActions.createVirtual);
 export const setWalletTokenStatusAction = businessAction(cardActions.setTokenStatus);
+export const setCardholderContactAction = businessAction(cardActions.setCardholderContact);

@@ -25,7 +25,7 @@ import { randomUUID } from "node:crypto";
 import { CapturesPanel, captureCursor } from "@/components/disputes/captures-panel";
 import { openDisputeAction } from "../../disputes/actions";
 import { WalletTokens } from "@/components/cards/wallet-tokens";
-import { setWalletTokenStatusAction } from "../actions";
+import { setCardholderContactAction, setWalletTokenStatusAction } from "../actions";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -127,6 +127,7 @@ export default async function CardPage({
         card={card}
         accountId={accountId}
         setStatus={can(ctx.role, "cards.manage") ? setWalletTokenStatusAction : undefined}
+        setContact={can(ctx.role, "cards.manage") ? setCardholderContactAction : undefined}
       />
       <Panel title="Spends from" data-testid="card-funding" data-kind={funding.kind}>
         {funding.kind === "usdc_wallet" ? (
