@@ -13,15 +13,34 @@ export type EndpointAnswer = { status: number; header(name: string): string | nu
 
 // One keep-alive pool per protocol, as Stripe reuses its connections to an endpoint. node:http
 // rather than fetch: under real-time authorization load, fetch's per-request machinery was an
-// eighth of the sandbox's CPU.
-const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
+// eighth of the sandbox's CPU. An idle connection is dropped after IDLE_MS, before a Node server's
+// default 5 s closes it (node's agent honours a server's Keep-Alive hint only under its own timeout).
+const IDLE_MS = 4000;
+const agents = {
+  "http:": new HttpAgent({ keepAlive: true, timeout: IDLE_MS }),
+  "https:": new HttpsAgent({ keepAlive: true, timeout: IDLE_MS }),
+};
+// A kept connection the endpoint closed just as it was reused fails before the request reached it:
+// sent again on another connection, this many times at most.
+const STALE_RETRIES = 2;
 
 /** POSTs a signed JSON body the way Stripe calls webhook endpoints, event destinations and real-time authorization endpoints. */
-export function postSigned(
+export async function postSigned(
   target: { url: string; secret: string },
   body: string,
   signal: AbortSignal,
 ): Promise<EndpointAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await postOnce(target, body, signal);
+    } catch (err) {
+      const stale = (err as { staleSocket?: boolean }).staleSocket === true;
+      if (!stale || attempt >= STALE_RETRIES || signal.aborted) throw err;
+    }
+  }
+}
+
+function postOnce(target: { url: string; secret: string }, body: string, signal: AbortSignal): Promise<EndpointAnswer> {
   return new Promise((resolve, reject) => {
     const url = new URL(target.url);
     if (url.protocol !== "http:" && url.protocol !== "https:")
@@ -61,7 +80,12 @@ export function postSigned(
         );
       },
     );
-    req.on("error", reject);
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      // Node's documented case: a reused connection reset before any answer came back.
+      if (req.reusedSocket && (err.code === "ECONNRESET" || err.code === "EPIPE"))
+        Object.assign(err, { staleSocket: true });
+      reject(err);
+    });
     req.end(body);
   });
 }
