@@ -9,9 +9,10 @@ import { signInAs } from "./pages";
 test("the US owner's home shows 30 days of money moving, on most days", async ({ page }) => {
   await signInAs(page, "owner@us.test");
   await page.goto("/dashboard");
+  // Counted once rendered (a count is taken at once; the page may still be streaming or refreshing).
   const days = page.getByRole("table", { name: "Money in and out per day" }).locator("tbody tr");
   // Purchases on most days (weekends are quieter), plus fundings and customer payments.
-  expect(await days.count()).toBeGreaterThanOrEqual(20);
+  await expect.poll(() => days.count()).toBeGreaterThanOrEqual(20);
   await expect(page.getByTestId("money-out-30d")).not.toHaveText("Out $0.00");
   await expect(page.getByTestId("money-in-30d")).not.toHaveText("In $0.00");
 });
@@ -20,7 +21,7 @@ test("the cards page lists the team's cards in several states", async ({ page })
   await signInAs(page, "owner@us.test");
   await page.goto("/cards");
   const rows = page.getByTestId("card-links").getByRole("listitem");
-  expect(await rows.count()).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(5);
   const states = new Set((await rows.allInnerTexts()).map((t) => t.trim().split(" · ").at(-1)));
   // Active, frozen (inactive), the lost card that was replaced (canceled), one still being shipped.
   expect([...states].sort()).toEqual(expect.arrayContaining(["active", "canceled", "inactive"]));
@@ -42,8 +43,8 @@ test("analytics show the month's spend by merchant category and country", async 
   await page.goto("/admin/analytics");
   const byCategory = page.getByRole("list", { name: "Spend by merchant category" });
   const byCountry = page.getByRole("list", { name: "Spend by merchant country" });
-  expect(await byCategory.getByRole("listitem").count()).toBeGreaterThanOrEqual(8);
-  expect(await byCountry.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
+  await expect.poll(() => byCategory.getByRole("listitem").count()).toBeGreaterThanOrEqual(8);
+  await expect.poll(() => byCountry.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
   await expect(byCategory).toContainText(/restaurant/i);
   await expect(byCountry).toContainText("GB");
 });
@@ -52,7 +53,7 @@ test("the US owner has the month's alerts: declined purchases and cards on their
   await signInAs(page, "owner@us.test");
   await page.goto("/notifications");
   const alerts = page.getByTestId("notification");
-  expect(await alerts.count()).toBeGreaterThanOrEqual(5);
+  await expect.poll(() => alerts.count()).toBeGreaterThanOrEqual(5);
   await expect(alerts.filter({ hasText: /declined/i }).first()).toBeVisible();
 });
 
