@@ -248,7 +248,7 @@ export async function approveCardRequest(
   if (!(await claimCardRequest(db, { businessId: business.id, id: r.id }))) {
     const now = await getCardRequest(db, { businessId: business.id, id: r.id });
     if (now?.status === "approved" && now.cardId) return ok({ id: r.id, cardId: now.cardId });
-    return settledMeanwhile(db, who, r.id);
+    return settledMeanwhile(now);
   }
   const done = await fulfil(db, stripe, who, r, today, design);
   if (!done.ok) {
@@ -295,7 +295,7 @@ export async function declineCardRequest(
     decidedBy: who.userId,
     declineReason: input.reason,
   });
-  if (!decided) return settledMeanwhile(db, who, r.id);
+  if (!decided) return settledMeanwhile(await getCardRequest(db, { businessId: who.business.id, id: r.id }));
   await tellRequester(db, decided, "Your card request was declined", `Declined: ${input.reason}`);
   return ok({ id: r.id });
 }
@@ -316,17 +316,12 @@ export async function cancelCardRequest(
     id: r.id,
     requestedBy: who.userId,
   });
-  if (!canceled) return settledMeanwhile(db, who, r.id);
+  if (!canceled) return settledMeanwhile(await getCardRequest(db, { businessId: who.business.id, id: r.id }));
   return ok({ id: r.id });
 }
 
-/** Why a request couldn't be moved: it is being approved right now, or was decided already. */
-async function settledMeanwhile(
-  db: DbOrTx,
-  { business }: { business: Business },
-  id: string,
-): Promise<ActionResult<never>> {
-  const now = await getCardRequest(db, { businessId: business.id, id });
+/** Why a request couldn't be moved, read as it is now: being approved right now, or decided already. */
+function settledMeanwhile(now: CardRequest | undefined): ActionResult<never> {
   if (now && beingApproved(now))
     return fail("validation_failed", undefined, "This request is being approved right now: try again in a moment");
   return fail("validation_failed", undefined, `This request was already ${now?.status ?? "removed"}`);
